@@ -1,0 +1,122 @@
+"""The ``kiosk`` command line. Qt is imported only by the commands that draw."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kiosk import __version__
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 70
+COMMANDS = ("run", "check", "schema")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk",
+        description="Play a slide deck written in YAML full screen, for exhibition "
+                    "kiosks, presenters and unattended loops. With no command, plays "
+                    "the show ('kiosk run').",
+    )
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = sub.add_parser("run", help="play the show (the default command)")
+    run.add_argument("--config", type=Path, help="config.yaml to use "
+                     "(default: ./config.yaml, else the bundled one)")
+    run.add_argument("--deck", type=Path, help="deck file to play instead of the config's")
+    run.add_argument("--screen", help="screen index or name to show on")
+    run.add_argument("--windowed", action="store_true", help="a normal window, for authoring")
+    run.add_argument("--kiosk", action="store_true", help="lock the show against closing")
+
+    check = sub.add_parser("check", help="validate decks and configs; exit 2 on errors")
+    check.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                       help="deck files, config.yaml files or folders (default: the "
+                            "config in use and its deck)")
+    check.add_argument("--config", type=Path, help="config whose assets/ decks may use")
+    check.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+
+    schema = sub.add_parser("schema", help="print the JSON Schema of decks or configs")
+    schema.add_argument("which", nargs="?", choices=("deck", "config"), default="deck")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or (args_list[0] not in COMMANDS
+                         and args_list[0] not in ("-h", "--help", "--version")):
+        args_list.insert(0, "run")
+    args = _parser().parse_args(args_list)
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "schema":
+            return _schema(args)
+        return _run(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _check(args: argparse.Namespace) -> int:
+    from kiosk.check import check
+    from kiosk.config import find_config
+    from kiosk.deck.errors import DeckError, Severity
+
+    try:
+        installation = find_config(args.config)
+    except DeckError as exc:
+        _print_problems(exc.problems)
+        return EXIT_BAD_INPUT
+    paths = args.paths or ([installation.path] if installation.path else
+                           [installation.deck_path])
+    report = check(paths, installation)
+    shown = [p for p in report.problems
+             if not args.quiet or p.severity is Severity.ERROR]
+    _print_problems(shown)
+    files = len(report.files)
+    summary = (f"{files} file{'s' * (files != 1)} checked: {report.errors} error"
+               f"{'s' * (report.errors != 1)}, {report.warnings} warning"
+               f"{'s' * (report.warnings != 1)}")
+    print(summary, file=sys.stderr)
+    return EXIT_BAD_INPUT if report.errors else EXIT_OK
+
+
+def _print_problems(problems: Sequence[object]) -> None:
+    for problem in problems:
+        print(problem)
+
+
+def _schema(args: argparse.Namespace) -> int:
+    if args.which == "config":
+        from kiosk.config import config_json_schema
+
+        schema = config_json_schema()
+    else:
+        from kiosk.deck.model import model_json_schema
+
+        schema = model_json_schema()
+    print(json.dumps(schema, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def _run(args: argparse.Namespace) -> int:
+    from kiosk.config import find_config
+    from kiosk.deck.errors import DeckError
+    from kiosk.deck.load import load_deck
+
+    try:
+        installation = find_config(args.config)
+        deck_path = args.deck or installation.deck_path
+        loaded = load_deck(deck_path, installation.asset_roots, strict_assets=False)
+    except DeckError as exc:
+        _print_problems(exc.problems)
+        return EXIT_BAD_INPUT
+    from kiosk.app.main import play
+
+    return play(installation, loaded, args)

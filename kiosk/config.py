@@ -1,0 +1,154 @@
+"""The installation's ``config.yaml``: which deck, which screen, kiosk policy, theme."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, field_validator
+
+from kiosk import resources
+from kiosk.deck import reader
+from kiosk.deck.load import validate
+from kiosk.deck.model import Strict
+
+Colour = Annotated[str, Field(pattern=r"^#([0-9a-fA-F]{6}|[0-9a-fA-F]{8})$",
+                              description="#rrggbb or #aarrggbb")]
+
+
+class Display(Strict):
+    """Where and how the show is drawn."""
+
+    screen: int | str = 0
+    """Screen index (0 is the primary) or the screen's name."""
+    windowed: bool = False
+    """A normal window instead of full screen, for authoring."""
+    design_size: tuple[Annotated[int, Field(ge=320, le=7680)],
+                       Annotated[int, Field(ge=320, le=7680)]] = (1920, 1080)
+    """Width and height slides are laid out in; 1080x1920 for portrait totems."""
+    safe_area: Annotated[float, Field(ge=0, le=0.2)] = 0.03
+    """Margin kept clear at every edge, as a share of the height (TV overscan)."""
+    cursor_hide: Annotated[float, Field(gt=0, le=3600)] = 3.0
+    """Seconds without mouse movement before the cursor hides."""
+    opengl: bool = False
+    """Draw through OpenGL, for kiosks with a GPU."""
+
+
+class KioskPolicy(Strict):
+    """What an unattended kiosk does."""
+
+    lock: bool = False
+    """Ignore close requests; only the operator gesture exits."""
+    loop: bool = True
+    """Advance by each slide's duration and start over after the last."""
+    idle_timeout: Annotated[float, Field(gt=0, le=86_400)] = 90.0
+    """Seconds without input before the show returns home and resumes the loop."""
+    home: Annotated[int, Field(ge=1)] = 1
+    """Slide number the idle return goes to."""
+
+
+class Languages(Strict):
+    """Languages offered on screen; the deck's own when not given."""
+
+    default: str | None = None
+    offered: list[str] | None = None
+
+
+class Theme(Strict):
+    """Colours and type scale of the show."""
+
+    background: Colour = "#0a1628"
+    surface: Colour = "#13233d"
+    text: Colour = "#f4f1ea"
+    muted: Colour = "#9fb0c8"
+    accent: Colour = "#e8b04b"
+    accent2: Colour = "#4fb3bf"
+    type_scale: Annotated[float, Field(ge=0.5, le=2.0)] = 1.0
+    """Multiplies every font size."""
+
+
+class ShowOptions(Strict):
+    """What the show draws around the slides."""
+
+    progress: Literal["dots", "bar", "none"] = "dots"
+    slide_number: bool = True
+    reduced_motion: bool = False
+    """Show final states at once: no count-up, no chart growth, no transitions."""
+
+
+class Config(Strict):
+    """A ``config.yaml``."""
+
+    deck: str = "slides/nanjing.yaml"
+    """The deck to play, relative to this file."""
+    display: Display = Display()
+    kiosk: KioskPolicy = KioskPolicy()
+    languages: Languages = Languages()
+    theme: Theme = Theme()
+    show: ShowOptions = ShowOptions()
+
+    @field_validator("deck")
+    @classmethod
+    def _deck_is_yaml(cls, value: str) -> str:
+        if not value.endswith((".yaml", ".yml")):
+            raise ValueError(f"'{value}' is not a .yaml deck file")
+        return value
+
+
+@dataclasses.dataclass(frozen=True)
+class Installation:
+    """A config and the folder its relative paths start from."""
+
+    config: Config
+    path: Path | None
+    """The config file, or None for built-in defaults."""
+
+    @property
+    def root(self) -> Path:
+        """Folder that the deck path and ``assets/`` are relative to."""
+        return self.path.parent if self.path else resources.data_root()
+
+    @property
+    def deck_path(self) -> Path:
+        """The deck file this installation plays."""
+        return (self.root / self.config.deck).resolve()
+
+    @property
+    def asset_roots(self) -> list[Path]:
+        """Folders searched for assets after the deck's own."""
+        roots = [self.root / "assets", resources.data_root() / "assets"]
+        unique: list[Path] = []
+        for root in roots:
+            if root.is_dir() and root.resolve() not in [u.resolve() for u in unique]:
+                unique.append(root)
+        return unique
+
+
+def load_config(path: Path) -> Installation:
+    """Read and validate ``path``; raise DeckError with every problem."""
+    doc = reader.read(path)
+    config = validate(doc, Config)
+    assert isinstance(config, Config)
+    return Installation(config, path)
+
+
+def find_config(explicit: Path | None, cwd: Path | None = None) -> Installation:
+    """The config to use: ``--config``, else ``./config.yaml``, else the bundled one."""
+    if explicit is not None:
+        return load_config(explicit)
+    local = (cwd or Path.cwd()) / "config.yaml"
+    if local.is_file():
+        return load_config(local)
+    bundled = resources.data_root() / "config.yaml"
+    if bundled.is_file():
+        return load_config(bundled)
+    return Installation(Config(), None)
+
+
+def config_json_schema() -> dict[str, Any]:
+    """The JSON Schema of ``config.yaml``."""
+    schema = Config.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "kiosk config.yaml"
+    return schema

@@ -1,0 +1,81 @@
+"""References from a deck to files beside it: checked by shape here, on disk at load."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic_core import PydanticCustomError, core_schema
+
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif", ".bmp")
+
+
+class AssetRef(str):
+    """A relative path, with forward slashes, to a file in the deck's folder or ``assets/``."""
+
+    __slots__ = ()
+
+    @classmethod
+    def _validate(cls, value: Any) -> AssetRef:
+        if not isinstance(value, str) or not value.strip():
+            raise PydanticCustomError("asset", "expected a relative file path")
+        if _URL.match(value) or value.startswith("//"):
+            raise PydanticCustomError(
+                "asset", "'{value}' is a URL: the show is offline; copy the file next to "
+                "the deck and give its relative path", {"value": value})
+        if "\\" in value:
+            raise PydanticCustomError(
+                "asset", "'{value}': use forward slashes (/) in paths", {"value": value})
+        path = PurePosixPath(value)
+        if path.is_absolute():
+            raise PydanticCustomError(
+                "asset", "'{value}' is an absolute path: give a path relative to the deck",
+                {"value": value})
+        if ".." in path.parts:
+            raise PydanticCustomError(
+                "asset", "'{value}' leaves the deck's folder ('..' is not allowed)",
+                {"value": value})
+        return cls(value)
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(cls._validate, ref="AssetRef")
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        return {
+            "type": "string",
+            "description": "Path relative to the deck file, inside its folder or assets/",
+            "pattern": r"^(?![A-Za-z][A-Za-z0-9+.-]*:)(?!/)(?!.*\.\.)[^\\]+$",
+        }
+
+
+def resolve(ref: str, roots: list[Path]) -> tuple[Path | None, str | None]:
+    """The file ``ref`` names under the first root that has it, or why there is none.
+
+    A file reached through a link that leads out of its root counts as absent: a deck
+    must not read arbitrary files from the machine.
+    """
+    escaped = False
+    for root in roots:
+        candidate = root / ref
+        if not candidate.exists():
+            continue
+        try:
+            real = candidate.resolve(strict=True)
+            real.relative_to(root.resolve(strict=True))
+        except (OSError, ValueError):
+            escaped = True
+            continue
+        if real.is_file():
+            return real, None
+    if escaped:
+        return None, f"'{ref}' links to a file outside the deck's folder and assets/"
+    return None, f"asset '{ref}' not found beside the deck or in assets/"

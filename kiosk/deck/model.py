@@ -1,0 +1,370 @@
+"""What a deck is: the validated, immutable model of a ``slides/*.yaml`` file (format 1).
+
+Only data lives here. Drawing is the show's business; where the show is, the player's.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from kiosk.deck.assets import AssetRef
+from kiosk.deck.text import Text
+
+FORMAT_VERSION = 1
+
+Seconds = Annotated[float, Field(gt=0, le=86_400, description="Seconds")]
+Transition = Literal["fade", "slide", "none"]
+Qualifier = Literal["近", "约", "超", "突破", "余", "多", "左右"]
+Easing = Literal["linear", "ease-out-cubic", "ease-out-quad", "ease-out-expo", "ease-in-out-cubic"]
+Number = Annotated[float, Field(ge=-1e15, le=1e15)]
+
+
+class Strict(BaseModel):
+    """Base of every deck model: unknown keys, NaN and infinity are errors."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, allow_inf_nan=False, populate_by_name=True,
+        use_attribute_docstrings=True,
+    )
+
+
+# --- Figures -----------------------------------------------------------------------
+
+
+class Figure(Strict):
+    """A key figure: a number with its unit, qualifier and label, e.g. 近3500项."""
+
+    value: Number | None = None
+    """The number as the source writes it (1.74 for 1.74万亿元). Omit it when `text` says it."""
+    text: Text | None = None
+    """A figure that is not a number, shown as written (e.g. 第一 / No. 1)."""
+    unit: Text | None = None
+    """Unit written after the number, e.g. {zh: 万亿元, en: trillion yuan}."""
+    qualifier: Qualifier | None = None
+    """近 (nearly), 约 (about), 超/突破 (over), 余 (over), 多 (more than), 左右 (about)."""
+    label: Text
+    """What the figure counts."""
+    note: Text | None = None
+    """A comparison or remark under the figure, e.g. 较2014年翻了近一番."""
+    decimals: int | None = Field(default=None, ge=0, le=6)
+    """Decimals to show; by default as many as `value` has."""
+    start: Number = Field(default=0, alias="from")
+    """Where the count-up starts."""
+    values: dict[str, Number] | None = None
+    """The number per language where units differ, e.g. {en: 72000} for 7.2万元."""
+
+    @model_validator(mode="after")
+    def _value_or_text(self) -> Figure:
+        if (self.value is None) == (self.text is None):
+            raise ValueError("a figure needs either 'value' (a number) or 'text', not both")
+        return self
+
+
+# --- Charts (the chart kinds; drawing comes with the chart views) --------------------
+
+
+class ChartBase(Strict):
+    """Fields every chart kind has."""
+
+    title: Text | None = None
+    unit: Text | None = None
+    """Unit of the values, shown with the labels."""
+    delay: Seconds | None = None
+    """Seconds after the slide appears before the chart starts to move."""
+    duration: Seconds | None = None
+    """Seconds the chart's entry animation takes."""
+    easing: Easing = "ease-out-cubic"
+
+
+class ComparePair(Strict):
+    """One measure at two points in time: e.g. 3.7 to 7.2 万元."""
+
+    label: Text
+    before: Number | None = None
+    """Value at the earlier point; omit it where the source gives only the later one."""
+    after: Number
+    unit: Text | None = None
+    qualifier: Qualifier | None = None
+    note: Text | None = None
+    """e.g. 年均增长7.6%, or 翻了近一番 where the earlier value is not given."""
+
+
+class CompareChart(ChartBase):
+    """Before/after pairs, e.g. 2014 against 2023."""
+
+    kind: Literal["compare"]
+    before_label: Text
+    after_label: Text
+    items: list[ComparePair] = Field(min_length=1, max_length=12)
+
+
+class Series(Strict):
+    """One named row of values, one per category."""
+
+    name: Text
+    values: list[Number] = Field(min_length=1)
+
+
+class SeriesChart(ChartBase):
+    """Values over categories (usually years)."""
+
+    kind: Literal["bar", "line"]
+    categories: list[Text] = Field(min_length=1, max_length=60)
+    series: list[Series] = Field(min_length=1, max_length=8)
+    area: bool = False
+    """Fill under a line."""
+
+    @model_validator(mode="after")
+    def _lengths_match(self) -> SeriesChart:
+        for n, row in enumerate(self.series, 1):
+            if len(row.values) != len(self.categories):
+                raise ValueError(
+                    f"series {n} has {len(row.values)} values for "
+                    f"{len(self.categories)} categories")
+        return self
+
+
+class Stage(Strict):
+    """One step of a funnel or flow."""
+
+    label: Text
+    value: Annotated[float, Field(ge=0, le=1e15)]
+    qualifier: Qualifier | None = None
+    unit: Text | None = None
+
+
+class FunnelChart(ChartBase):
+    """Steps that narrow, e.g. needs collected to cooperations made."""
+
+    kind: Literal["funnel"]
+    stages: list[Stage] = Field(min_length=2, max_length=8)
+
+
+class Part(Strict):
+    """A share of a whole."""
+
+    label: Text
+    value: Annotated[float, Field(ge=0, le=1e15)]
+    unit: Text | None = None
+
+
+class ProportionChart(ChartBase):
+    """Parts of a whole, e.g. 6 and 24 of 138 enterprises."""
+
+    kind: Literal["proportion"]
+    style: Literal["donut", "waffle"] = "donut"
+    total: Part
+    parts: list[Part] = Field(min_length=1, max_length=12)
+
+    @model_validator(mode="after")
+    def _parts_fit(self) -> ProportionChart:
+        if sum(p.value for p in self.parts) > self.total.value:
+            raise ValueError("the parts add up to more than the total")
+        return self
+
+
+class NodeGroup(Strict):
+    """A kind of node in a network, drawn ``count`` times."""
+
+    label: Text
+    count: int = Field(ge=1, le=500)
+
+
+class NetworkChart(ChartBase):
+    """A hub or an ecosystem: groups of nodes with links that appear over time."""
+
+    kind: Literal["network"]
+    hub: Text | None = None
+    """The centre every node links to, if any."""
+    groups: list[NodeGroup] = Field(min_length=1, max_length=8)
+    seed: int = 1
+    """Seed of the layout: the same seed gives the same picture."""
+
+
+Chart = Annotated[
+    CompareChart | SeriesChart | FunnelChart | ProportionChart | NetworkChart,
+    Field(discriminator="kind"),
+]
+
+
+# --- Visuals -------------------------------------------------------------------------
+
+
+class ImageVisual(Strict):
+    """A picture from the deck's folder or assets/."""
+
+    kind: Literal["image"]
+    src: AssetRef
+    alt: Text | None = None
+
+
+class IconVisual(Strict):
+    """A drawn vector motif from the built-in set."""
+
+    kind: Literal["icon"]
+    name: Literal["people", "network", "cluster", "city", "river", "chip", "rail"]
+
+
+class ChartVisual(Strict):
+    """A data-driven chart as the visual of a story."""
+
+    kind: Literal["chart"]
+    chart: Chart
+
+
+Visual = Annotated[ImageVisual | IconVisual | ChartVisual, Field(discriminator="kind")]
+
+
+# --- Slides --------------------------------------------------------------------------
+
+
+class SlideBase(Strict):
+    """Fields every slide may set."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)] | None = None
+    """A name to jump to and to count views by; lower case, digits, - and _."""
+    duration: Seconds | None = None
+    """Seconds this slide stays in the loop; the deck's default otherwise."""
+    transition: Transition | None = None
+    """How this slide comes in; the deck's default otherwise."""
+    notes: Text | None = None
+    """Speaker notes for the presenter console."""
+    source: Text | None = None
+    """Small source line; the deck's default otherwise."""
+
+
+class TitleSlide(SlideBase):
+    """The opening slide."""
+
+    type: Literal["title"]
+    title: Text
+    subtitle: Text | None = None
+    kicker: Text | None = None
+    """A small line above the title."""
+    byline: Text | None = None
+
+
+class FiguresSlide(SlideBase):
+    """A group of key figures."""
+
+    type: Literal["figures"]
+    title: Text
+    subtitle: Text | None = None
+    figures: list[Figure] = Field(min_length=1, max_length=8)
+    points: list[Text] = Field(default_factory=list, max_length=6)
+    """Short statements without a number that belong to the group."""
+
+
+class StorySlide(SlideBase):
+    """One story told with data, e.g. one of the three 缩影."""
+
+    type: Literal["story"]
+    kicker: Text | None = None
+    headline: Text
+    body: Text | None = None
+    figures: list[Figure] = Field(default_factory=list, max_length=4)
+    visual: Visual | None = None
+
+
+class ChartSlide(SlideBase):
+    """A chart with a title."""
+
+    type: Literal["chart"]
+    title: Text
+    subtitle: Text | None = None
+    chart: Chart
+    caption: Text | None = None
+
+
+class PointsSlide(SlideBase):
+    """A titled list of short points, e.g. the focus areas."""
+
+    type: Literal["points"]
+    title: Text
+    subtitle: Text | None = None
+    points: list[PointItem] = Field(min_length=1, max_length=8)
+
+
+class PointItem(Strict):
+    """One point: a heading and a line of detail."""
+
+    heading: Text
+    detail: Text | None = None
+    icon: Literal["people", "network", "cluster", "city", "river", "chip", "rail"] | None = None
+
+
+class ClosingSlide(SlideBase):
+    """The last slide."""
+
+    type: Literal["closing"]
+    title: Text
+    subtitle: Text | None = None
+    body: Text | None = None
+
+
+Slide = Annotated[
+    TitleSlide | FiguresSlide | StorySlide | ChartSlide | PointsSlide | ClosingSlide,
+    Field(discriminator="type"),
+]
+SLIDE_TYPES = ("title", "figures", "story", "chart", "points", "closing")
+
+
+class Defaults(Strict):
+    """What a slide gets when it does not say."""
+
+    duration: Seconds = 12.0
+    transition: Transition = "fade"
+
+
+class Deck(Strict):
+    """A deck file: metadata and the ordered slides."""
+
+    version: Literal[1] = FORMAT_VERSION
+    """Version of the deck format."""
+    title: Text
+    languages: list[Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]] = Field(
+        default_factory=lambda: ["zh"], min_length=1, max_length=8)
+    """Language codes the deck is written in, the default one first unless `language` says."""
+    language: str | None = None
+    """The default language; the first of `languages` otherwise."""
+    source: Text | None = None
+    """Default source line for every slide."""
+    defaults: Defaults = Defaults()
+    slides: list[Slide] = Field(min_length=1, max_length=10_000)
+
+    @field_validator("languages")
+    @classmethod
+    def _unique_languages(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("a language is listed twice")
+        return value
+
+    @model_validator(mode="after")
+    def _default_language_listed(self) -> Deck:
+        if self.language is not None and self.language not in self.languages:
+            raise ValueError(f"language '{self.language}' is not one of languages "
+                             f"{self.languages}")
+        return self
+
+    @property
+    def default_language(self) -> str:
+        """The language the show starts in and falls back to."""
+        return self.language or self.languages[0]
+
+    def slide_duration(self, slide: SlideBase) -> float:
+        """Seconds ``slide`` stays in the loop."""
+        return slide.duration or self.defaults.duration
+
+    def slide_transition(self, slide: SlideBase) -> Transition:
+        """How ``slide`` comes in."""
+        return slide.transition or self.defaults.transition
+
+
+def model_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a deck file, for editors."""
+    schema = Deck.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "kiosk deck (format 1)"
+    return schema

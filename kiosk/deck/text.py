@@ -1,0 +1,124 @@
+"""Text that may come in several languages: a plain string or ``{zh: ..., en: ...}``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic_core import PydanticCustomError, core_schema
+
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+class Text(Mapping[str, str]):
+    """A text in one or more languages.
+
+    A plain string is *neutral*: the same in every language (names, numbers). A map
+    gives one string per language code; a language it lacks falls back to the deck's
+    default language, and ``kiosk check`` warns about the gap.
+    """
+
+    __slots__ = ("_by_lang", "neutral")
+
+    def __init__(self, value: str | Mapping[str, str]) -> None:
+        if isinstance(value, str):
+            self.neutral: str | None = value
+            self._by_lang: dict[str, str] = {}
+        else:
+            self.neutral = None
+            self._by_lang = dict(value)
+
+    def __getitem__(self, lang: str) -> str:
+        return self._by_lang[lang]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_lang)
+
+    def __len__(self) -> int:
+        return len(self._by_lang)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, str):
+            return self.neutral == other
+        if isinstance(other, Text):
+            return (self.neutral, self._by_lang) == (other.neutral, other._by_lang)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.neutral, tuple(sorted(self._by_lang.items()))))
+
+    def __repr__(self) -> str:
+        return f"Text({self.neutral!r})" if self.neutral is not None else f"Text({self._by_lang!r})"
+
+    def missing(self, languages: list[str]) -> list[str]:
+        """The given languages this text has no translation for (none if neutral)."""
+        if self.neutral is not None:
+            return []
+        return [lang for lang in languages if lang not in self._by_lang]
+
+    def get_text(self, lang: str, fallback: str) -> str:
+        """The text in ``lang``, else in ``fallback``, else in any language it has."""
+        if self.neutral is not None:
+            return self.neutral
+        for candidate in (lang, fallback):
+            if candidate in self._by_lang:
+                return self._by_lang[candidate]
+        return next(iter(self._by_lang.values()), "")
+
+    def all_strings(self) -> list[str]:
+        """Every string this text holds, in any language."""
+        return [self.neutral] if self.neutral is not None else list(self._by_lang.values())
+
+    @classmethod
+    def _validate(cls, value: Any) -> Text:
+        if isinstance(value, Text):
+            return value
+        if isinstance(value, bool) or value is None:
+            shown = "nothing" if value is None else "a yes/no value"
+            raise PydanticCustomError(
+                "text", "expected text, got {shown}; put the text in quotes", {"shown": shown})
+        if isinstance(value, int | float):
+            return cls(str(value))
+        if isinstance(value, str):
+            return cls(value)
+        if isinstance(value, Mapping):
+            if not value:
+                raise PydanticCustomError("text", "expected text, got an empty map")
+            for lang, item in value.items():
+                if not LANGUAGE_CODE.match(str(lang)):
+                    raise PydanticCustomError(
+                        "text", "'{lang}' is not a language code such as zh or en",
+                        {"lang": lang})
+                if isinstance(item, int | float) and not isinstance(item, bool):
+                    continue
+                if not isinstance(item, str):
+                    raise PydanticCustomError(
+                        "text", "the '{lang}' text must be a string", {"lang": lang})
+            return cls({str(k): str(v) for k, v in value.items()})
+        raise PydanticCustomError(
+            "text", "expected text or a map such as {{zh: ..., en: ...}}, got a list")
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(cls._validate, ref="Text")
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        return {
+            "anyOf": [
+                {"type": "string"},
+                {
+                    "type": "object",
+                    "description": "One text per language code, e.g. {zh: ..., en: ...}",
+                    "propertyNames": {"pattern": LANGUAGE_CODE.pattern},
+                    "additionalProperties": {"type": ["string", "number"]},
+                    "minProperties": 1,
+                },
+            ]
+        }

@@ -1,0 +1,197 @@
+"""Loading a deck: validation messages, translations, assets."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from kiosk.deck.errors import DeckError, Severity
+from kiosk.deck.load import load_deck
+from kiosk.deck.model import FiguresSlide
+from kiosk.deck.text import Text
+
+MINIMAL = "title: T\nslides:\n  - type: title\n    title: Hello\n"
+
+
+def errors_of(path: Path) -> list[str]:
+    with pytest.raises(DeckError) as info:
+        load_deck(path)
+    return [f"{p.line}:{p.column}: {p.message}" for p in info.value.problems]
+
+
+def test_minimal_deck_loads_with_defaults(write_deck):
+    loaded = load_deck(write_deck(MINIMAL))
+    deck = loaded.deck
+    assert deck.default_language == "zh"
+    assert deck.slide_duration(deck.slides[0]) == 12.0
+    assert deck.slide_transition(deck.slides[0]) == "fade"
+    assert loaded.warnings == ()
+
+
+def test_unknown_key_gets_a_did_you_mean_hint(write_deck):
+    path = write_deck(MINIMAL + "  - type: closing\n    titel: Bye\n")
+    assert errors_of(path) == [
+        "5:5: missing key 'title' in slide 2",
+        "6:5: unknown key 'titel' in slide 2 (did you mean 'title'?)",
+    ]
+
+
+def test_unknown_key_in_a_nested_model(write_deck):
+    path = write_deck(
+        "title: T\nslides:\n  - type: figures\n    title: F\n    figures:\n"
+        "      - value: 1\n        label: L\n        qualifer: 近\n")
+    assert errors_of(path) == [
+        "8:9: unknown key 'qualifer' in slide 1, figure 1 (did you mean 'qualifier'?)"]
+
+
+def test_slide_type_typo(write_deck):
+    path = write_deck("title: T\nslides:\n  - type: closng\n    title: x\n")
+    (message,) = errors_of(path)
+    assert message.startswith("3:11: unknown slide type 'closng' in slide 1")
+    assert message.endswith("(did you mean 'closing'?)")
+
+
+def test_slide_without_type(write_deck):
+    path = write_deck("title: T\nslides:\n  - title: x\n")
+    assert errors_of(path) == ["3:5: missing key 'type' in slide 1"]
+
+
+def test_root_must_be_a_mapping(write_deck):
+    assert errors_of(write_deck("- a\n- b\n")) == [
+        "1:1: the file must be a mapping (key: value), not a list"]
+    assert errors_of(write_deck("---\n")) == [
+        "2:1: the file must be a mapping (key: value), not empty"]
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("duration", "0", "'duration' in slide 1 must be greater than 0"),
+    ("duration", "-3", "'duration' in slide 1 must be greater than 0"),
+    ("duration", ".nan", "'duration' in slide 1 must be a finite number"),
+    ("duration", ".inf", "'duration' in slide 1 must be a finite number"),
+    ("duration", "soon", "'duration' in slide 1 must be a number, not text 'soon'"),
+    ("transition", "wipe", "'transition' in slide 1 must be one of 'fade', 'slide' or "
+                           "'none', not text 'wipe'"),
+    ("id", "Has Space", "'id' in slide 1: string should match pattern"),
+])
+def test_ranges_and_types_of_common_fields(write_deck, field, value, message):
+    (found,) = errors_of(write_deck(MINIMAL + f"    {field}: {value}\n"))
+    assert found.startswith(f"5:{7 + len(field)}: {message}")
+
+
+def test_all_errors_of_a_file_at_once(write_deck):
+    path = write_deck(
+        "title: T\nslides:\n"
+        "  - type: title\n    title: a\n    duration: 0\n"
+        "  - type: nope\n"
+        "  - type: closing\n    title: b\n    extra: 1\n"
+        "  - type: title\n    title: c\n    title: d\n")
+    assert [m.split(":")[0] for m in errors_of(path)] == ["5", "6", "9", "12"]
+
+
+def test_figure_needs_a_value_or_a_text(write_deck):
+    base = "title: T\nslides:\n  - type: figures\n    title: F\n    figures:\n"
+    (message,) = errors_of(write_deck(base + "      - label: L\n"))
+    assert message == ("6:9: a figure needs either 'value' (a number) or 'text', not both "
+                       "(slide 1, figure 1)")
+    deck = load_deck(write_deck(base + "      - {value: 1.74, label: L, qualifier: 近}\n")).deck
+    slide = deck.slides[0]
+    assert isinstance(slide, FiguresSlide)
+    assert slide.figures[0].value == 1.74 and slide.figures[0].qualifier == "近"
+
+
+def test_text_fields_take_a_string_or_a_language_map(write_deck):
+    deck = load_deck(write_deck(
+        "title: {zh: 南京, en: Nanjing}\nlanguages: [zh, en]\nslides:\n"
+        "  - type: title\n    title: 2024\n")).deck
+    assert deck.title.get_text("en", "zh") == "Nanjing"
+    assert deck.slides[0].title == Text("2024")
+
+
+def test_missing_translation_is_a_warning_and_falls_back(write_deck):
+    loaded = load_deck(write_deck(
+        "title: {zh: 南京, en: Nanjing}\nlanguages: [zh, en]\nslides:\n"
+        "  - type: title\n    title: {zh: 你好}\n"))
+    (warning,) = loaded.warnings
+    assert warning.severity is Severity.WARNING
+    assert (warning.line, warning.column) == (5, 12)
+    assert "no 'en' translation" in warning.message
+    assert loaded.deck.slides[0].title.get_text("en", "zh") == "你好"
+
+
+def test_yes_no_trap_in_text_is_explained(write_deck):
+    (message,) = errors_of(write_deck("title: T\nslides:\n  - type: title\n    title: no\n"))
+    assert message == ("4:12: 'title' in slide 1: expected text, got a yes/no value; "
+                       "put the text in quotes")
+
+
+def test_default_language_must_be_listed(write_deck):
+    (message,) = errors_of(write_deck("language: fr\nlanguages: [zh, en]\n" + MINIMAL))
+    assert "language 'fr' is not one of languages" in message
+
+
+STORY = "title: T\nslides:\n  - type: story\n    headline: H\n    visual: {{kind: image, src: {src}}}\n"
+
+
+@pytest.mark.parametrize(("src", "message"), [
+    ("/etc/passwd", "is an absolute path"),
+    ("../secret.png", "leaves the deck's folder"),
+    ("images/../../x.png", "leaves the deck's folder"),
+    ("'https://example.com/a.png'", "is a URL: the show is offline"),
+    ("'file:///etc/passwd'", "is a URL"),
+    ("'C:\\\\x.png'", "is a URL"),
+    ("'img\\\\a.png'", "use forward slashes"),
+])
+def test_asset_paths_that_escape_are_errors(write_deck, src, message):
+    (found,) = errors_of(write_deck(STORY.format(src=src)))
+    assert found.startswith("5:32: ") and message in found
+
+
+def test_missing_asset_is_an_error_for_check_and_a_warning_to_play(write_deck):
+    path = write_deck(STORY.format(src="images/a.png"))
+    assert errors_of(path) == [
+        "5:32: asset 'images/a.png' not found beside the deck or in assets/"]
+    loaded = load_deck(path, strict_assets=False)
+    assert loaded.assets == {"images/a.png": None}
+    assert [w.message for w in loaded.warnings] == [
+        "asset 'images/a.png' not found beside the deck or in assets/"]
+
+
+def test_asset_found_beside_the_deck_or_in_assets(write_deck, tmp_path):
+    path = write_deck(STORY.format(src="images/a.png"), name="decks/deck.yaml")
+    assets = tmp_path / "assets"
+    (assets / "images").mkdir(parents=True)
+    (assets / "images" / "a.png").write_bytes(b"png")
+    loaded = load_deck(path, [assets])
+    assert loaded.assets["images/a.png"] == (assets / "images" / "a.png").resolve()
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_link_out_of_the_tree_is_an_error(write_deck, tmp_path):
+    outside = tmp_path / "outside.png"
+    outside.write_bytes(b"secret")
+    path = write_deck(STORY.format(src="a.png"), name="deck/deck.yaml")
+    (path.parent / "a.png").symlink_to(outside)
+    (message,) = errors_of(path)
+    assert "links to a file outside the deck's folder" in message
+
+
+def test_chart_data_errors(write_deck):
+    base = "title: T\nslides:\n  - type: chart\n    title: C\n    chart:\n"
+    cases = {
+        "      kind: bar\n      categories: [a, b]\n      series: [{name: s, values: [1]}]\n":
+            "series 1 has 1 values for 2 categories",
+        "      kind: bar\n      categories: []\n      series: [{name: s, values: [1]}]\n":
+            "'categories' in slide 1: list should have at least 1 item",
+        "      kind: funnel\n      stages: [{label: a, value: -1}, {label: b, value: 1}]\n":
+            "'value' in slide 1, stage 1 must be greater than or equal to 0",
+        "      kind: proportion\n      total: {label: t, value: 10}\n"
+        "      parts: [{label: a, value: 8}, {label: b, value: 8}]\n":
+            "the parts add up to more than the total",
+        "      kind: line\n      categories: [a]\n      series: [{name: s, values: [1e300]}]\n":
+            "must be less than or equal to",
+    }
+    for chart, message in cases.items():
+        (found,) = errors_of(write_deck(base + chart))
+        assert message in found, found
