@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 import types
 import typing
 from typing import Any
@@ -108,10 +109,7 @@ def _data_loc(
         tp = _step(tp, step) if tp is not None else None
         if is_tag:
             tags.append(str(step))
-        elif isinstance(node, dict) and step in node:
-            node = node[step]
-            path.append(step)
-        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+        elif _has(node, step):
             node = node[step]
             path.append(step)
         elif last or not isinstance(step, str):
@@ -119,6 +117,12 @@ def _data_loc(
         else:
             tags.append(step)  # a discriminated union's tag, not a key
     return tuple(path), tags
+
+
+def _has(node: Any, step: str | int) -> bool:
+    if isinstance(node, dict):
+        return step in node
+    return isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)
 
 
 def _lookup(data: Any, loc: Loc) -> Any:
@@ -132,7 +136,7 @@ def _lookup(data: Any, loc: Loc) -> Any:
 
 def _where(loc: Loc, tags: list[str]) -> str:
     parts = []
-    for parent, step in zip(loc, loc[1:], strict=False):
+    for parent, step in itertools.pairwise(loc):
         if isinstance(step, int) and isinstance(parent, str):
             name = _ITEM_NAMES.get(parent, f"{parent} item")
             parts.append(f"{name} {step + 1}")
@@ -224,12 +228,11 @@ def _as_model(tp: Any, tag: str | int | None) -> type[BaseModel] | None:
     tp = _strip(tp)
     if isinstance(tp, type) and issubclass(tp, BaseModel):
         return tp
-    if typing.get_origin(tp) in (typing.Union, types.UnionType):
-        members = [_strip(a) for a in typing.get_args(tp)]
-        for member in members:
-            if isinstance(member, type) and issubclass(member, BaseModel):
-                if tag is not None and tag in _tags_of(member):
-                    return member
+    if _is_union(tp) and tag is not None:
+        for member in map(_strip, typing.get_args(tp)):
+            is_model = isinstance(member, type) and issubclass(member, BaseModel)
+            if is_model and tag in _tags_of(member):
+                return member
     return None
 
 

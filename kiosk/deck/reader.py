@@ -61,7 +61,7 @@ class Document:
 class _Node:
     """A value under construction, with how many values it expands to."""
 
-    __slots__ = ("value", "size", "loc", "anchor", "pending_key", "merges", "explicit")
+    __slots__ = ("anchor", "explicit", "loc", "merges", "pending_key", "size", "value")
 
     def __init__(self, value: Any, loc: Loc, anchor: str | None = None) -> None:
         self.value = value

@@ -131,7 +131,8 @@ def test_default_language_must_be_listed(write_deck):
     assert "language 'fr' is not one of languages" in message
 
 
-STORY = "title: T\nslides:\n  - type: story\n    headline: H\n    visual: {{kind: image, src: {src}}}\n"
+STORY = ("title: T\nslides:\n  - type: story\n    headline: H\n"
+         "    visual: {{kind: image, src: {src}}}\n")
 
 
 @pytest.mark.parametrize(("src", "message"), [

@@ -1,0 +1,35 @@
+"""Every deck in tests/data/bad/ fails ``kiosk check`` with exactly its expected message."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import DATA, ROOT
+
+BAD = DATA / "bad"
+CASES = sorted(p.name for p in BAD.glob("*.yaml"))
+
+
+def test_the_corpus_covers_every_kind_of_mistake():
+    assert {p.removesuffix(".yaml") for p in CASES} >= {
+        "syntax-error", "wrong-type", "unknown-key", "unknown-slide-type", "duplicate-key",
+        "python-tag", "alias-bomb", "path-escape", "missing-asset", "non-utf8", "empty",
+    }
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_bad_deck_exits_2_with_its_message(name):
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "check", "--config", str(ROOT / "config.yaml"), name],
+        cwd=BAD, capture_output=True, text=True, timeout=60,
+    )
+    expected = (BAD / name.replace(".yaml", ".expected")).read_text("utf-8")
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == expected
+    assert "Traceback" not in result.stderr
+    for line in result.stdout.splitlines():
+        path, line_no, column, message = line.split(":", 3)
+        assert path == name and int(line_no) >= 1 and int(column) >= 1 and message.strip()

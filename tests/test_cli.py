@@ -1,0 +1,143 @@
+"""The command line as a user meets it: exit codes, messages, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk import __version__
+from kiosk.cli import main
+from kiosk.config import config_json_schema
+from kiosk.deck.model import model_json_schema
+from tests.conftest import ROOT
+
+
+def kiosk(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "kiosk", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_check_passes_on_the_default_deck_and_config():
+    result = kiosk("check", "slides/", "config.yaml")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout == ""
+    assert "0 errors" in result.stderr
+
+
+def test_check_without_paths_checks_the_config_in_use():
+    result = kiosk("check")
+    assert result.returncode == 0, result.stdout
+    assert "2 files checked" in result.stderr
+
+
+def test_check_reports_every_file_and_exits_2(tmp_path, capsys):
+    (tmp_path / "a.yaml").write_text("title: A\nslides:\n  - type: title\n    titel: x\n")
+    (tmp_path / "b.yaml").write_text("title: B\nslides: []\n")
+    (tmp_path / "ok.yaml").write_text("title: C\nslides:\n  - type: title\n    title: x\n")
+    assert main(["check", str(tmp_path)]) == 2
+    out = capsys.readouterr()
+    lines = out.out.splitlines()
+    assert any(line.endswith("a.yaml:3:5: missing key 'title' in slide 1") for line in lines)
+    assert any("a.yaml:4:5: unknown key 'titel' in slide 1 (did you mean 'title'?)" in line
+               for line in lines)
+    assert any("b.yaml:2:9: 'slides': list should have at least 1 item" in line
+               for line in lines)
+    assert "3 files checked: 3 errors" in out.err
+
+
+def test_warnings_alone_exit_0(tmp_path, capsys):
+    deck = tmp_path / "deck.yaml"
+    deck.write_text("title: T\nlanguages: [zh, en]\nslides:\n  - type: title\n"
+                    "    title: {zh: 你好}\n", encoding="utf-8")
+    assert main(["check", str(deck)]) == 0
+    out = capsys.readouterr().out
+    assert "deck.yaml:5:12: warning: no 'en' translation" in out
+    assert main(["check", "-q", str(deck)]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_a_config_is_checked_with_its_deck(tmp_path, capsys):
+    (tmp_path / "config.yaml").write_text("deck: show.yaml\ndisplay:\n  screen: 0\n  safe: 1\n")
+    (tmp_path / "show.yaml").write_text("title: T\nslides:\n  - type: nope\n")
+    assert main(["check", str(tmp_path / "config.yaml")]) == 2
+    out = capsys.readouterr().out
+    assert "config.yaml:4:3: unknown key 'safe'" in out
+    (tmp_path / "config.yaml").write_text("deck: show.yaml\n")
+    assert main(["check", str(tmp_path / "config.yaml")]) == 2
+    assert "show.yaml:3:11: unknown slide type 'nope'" in capsys.readouterr().out
+
+
+def test_config_naming_a_missing_deck(tmp_path, capsys):
+    (tmp_path / "config.yaml").write_text("deck: gone.yaml\n")
+    assert main(["check", str(tmp_path / "config.yaml")]) == 2
+    assert "config.yaml:1:7: deck 'gone.yaml' not found" in capsys.readouterr().out
+
+
+def test_run_with_a_broken_deck_exits_2_without_a_window(tmp_path):
+    deck = tmp_path / "deck.yaml"
+    deck.write_text("title: T\nslides:\n  - type: title\n    title: [\n")
+    result = kiosk("--deck", str(deck))
+    assert result.returncode == 2
+    assert "deck.yaml:" in result.stdout and "YAML syntax error" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_file_is_a_clean_error():
+    result = kiosk("check", "no/such/deck.yaml")
+    assert result.returncode == 2
+    assert result.stdout.strip() == "no/such/deck.yaml:1:1: no such file"
+
+
+def test_version_and_help():
+    assert kiosk("--version").stdout.strip() == f"kiosk {__version__}"
+    helped = kiosk("--help")
+    assert helped.returncode == 0
+    for command in ("run", "check", "schema"):
+        assert command in helped.stdout
+
+
+@pytest.mark.parametrize(("which", "schema", "committed"), [
+    ("deck", model_json_schema, "slides/deck.schema.json"),
+    ("config", config_json_schema, "slides/config.schema.json"),
+])
+def test_committed_schema_is_current(which, schema, committed, capsys):
+    assert main(["schema", which]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed == schema()
+    on_disk = json.loads((ROOT / committed).read_text("utf-8"))
+    assert on_disk == printed, f"run: kiosk schema {which} > {committed}"
+
+
+def test_default_deck_names_its_schema_for_editors():
+    first = (ROOT / "slides" / "nanjing.yaml").read_text("utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=deck.schema.json"
+    first = (ROOT / "config.yaml").read_text("utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=slides/config.schema.json"
+
+
+def test_schema_validates_the_default_deck():
+    import jsonschema
+    import yaml
+
+    schema = json.loads((ROOT / "slides" / "deck.schema.json").read_text("utf-8"))
+    deck = yaml.safe_load((ROOT / "slides" / "nanjing.yaml").read_text("utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(deck)
+    bad = dict(deck, slides=[{"type": "title", "titel": "x"}])
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(bad))
+
+
+def test_installed_kiosk_finds_its_bundled_deck_from_anywhere(tmp_path):
+    """Outside the checkout, the installed package still has slides/, assets/, config."""
+    code = ("import kiosk.resources as r, pathlib; root = r.data_root(); "
+            "print(all((root / p).exists() for p in ('slides/nanjing.yaml', "
+            "'assets/fonts/NotoSansSC-Kiosk-Regular.otf', 'config.yaml')))")
+    found = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
+                           text=True, timeout=60)
+    assert found.stdout.strip() == "True", found.stderr
+    result = kiosk("check", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "nanjing.yaml" not in result.stdout
