@@ -39,6 +39,9 @@ class Text(Mapping[str, str]):
     def __len__(self) -> int:
         return len(self._by_lang)
 
+    def __bool__(self) -> bool:
+        return bool(self.neutral) or bool(self._by_lang)
+
     def __eq__(self, other: object) -> bool:
         if isinstance(other, str):
             return self.neutral == other

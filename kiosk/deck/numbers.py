@@ -1,0 +1,90 @@
+"""Key figures as text: the number with its decimals, qualifier and unit, per language.
+
+Chinese places a qualifier where the article writes it: 近3500项, 超千亿元 and 突破1万家
+before the number, 1500余家 and 50多所 between number and unit, 30家左右 after the unit.
+English says "nearly 3,500 items", "over 1,500 firms", "about 30".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+
+from kiosk.deck.model import Figure
+
+QUALIFIERS_BEFORE = {"近", "约", "超", "突破"}
+QUALIFIERS_BETWEEN = {"余", "多"}
+QUALIFIERS_AFTER = {"左右"}
+ENGLISH = {"近": "nearly", "约": "about", "超": "over", "突破": "over", "余": "over",
+           "多": "more than", "左右": "about"}
+
+
+@dataclasses.dataclass(frozen=True)
+class FigureText:
+    """A figure split for drawing: small text before, the big number, small text after."""
+
+    before: str
+    number: str
+    after: str
+
+    def __str__(self) -> str:
+        return f"{self.before}{self.number}{self.after}"
+
+
+def decimals_of(value: float) -> int:
+    """How many decimals a number written in YAML has: 1.74 has 2, 1500 has 0."""
+    if isinstance(value, int) or float(value).is_integer():
+        return 0
+    text = format(float(value), ".6f").rstrip("0")
+    return len(text.split(".")[1])
+
+
+def format_number(value: float, decimals: int, lang: str) -> str:
+    """The number with exactly ``decimals`` decimals; English groups thousands."""
+    if not math.isfinite(value):
+        return "–"
+    rounded = round(value, decimals)
+    if rounded == 0:
+        rounded = 0.0  # no "-0.0"
+    grouped = not lang.startswith("zh") and abs(rounded) >= 10_000 or (
+        not lang.startswith("zh") and abs(rounded) >= 1000 and decimals == 0)
+    spec = f"{',' if grouped else ''}.{decimals}f"
+    return format(rounded, spec)
+
+
+def figure_value(figure: Figure, lang: str) -> float | None:
+    """The number a figure shows in ``lang`` (its per-language override, if any)."""
+    if figure.value is None:
+        return None
+    if figure.values and lang in figure.values:
+        return figure.values[lang]
+    return figure.value
+
+
+def figure_decimals(figure: Figure, lang: str) -> int:
+    """Decimals a figure shows in ``lang``."""
+    if figure.decimals is not None and not (figure.values and lang in figure.values):
+        return figure.decimals
+    value = figure_value(figure, lang)
+    return decimals_of(value) if value is not None else 0
+
+
+def figure_text(figure: Figure, lang: str, fallback: str, value: float | None = None
+                ) -> FigureText:
+    """The figure as drawn in ``lang``; ``value`` replaces the number (for count-up)."""
+    unit = figure.unit.get_text(lang, fallback) if figure.unit else ""
+    if figure.text is not None:
+        number = figure.text.get_text(lang, fallback)
+        return FigureText("", number, unit)
+    shown = figure_value(figure, lang) if value is None else value
+    assert shown is not None
+    number = format_number(shown, figure_decimals(figure, lang), lang)
+    q = figure.qualifier
+    if lang.startswith("zh"):
+        before = q if q in QUALIFIERS_BEFORE else ""
+        between = q if q in QUALIFIERS_BETWEEN else ""
+        after_unit = q if q in QUALIFIERS_AFTER else ""
+        return FigureText(before or "", number, f"{between}{unit}{after_unit}")
+    word = f"{ENGLISH[q]} " if q else ""
+    spaced = unit if not unit or unit in ("%", "‰") else f" {unit}"
+    return FigureText(word, number, spaced)

@@ -1,0 +1,1 @@
+"""Where the show is and where it goes next: pure state, no Qt."""

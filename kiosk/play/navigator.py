@@ -1,0 +1,88 @@
+"""The navigator: which slide is on screen and where a command takes the show."""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+
+
+class Blank(enum.Enum):
+    """A blanked screen, as presenters use it: black (B, .) or white (W)."""
+
+    NONE = "none"
+    BLACK = "black"
+    WHITE = "white"
+
+
+@dataclasses.dataclass(frozen=True)
+class Move:
+    """A change of slide: from where, to where, and which way it looks."""
+
+    origin: int
+    target: int
+    direction: int
+    """+1 forward, -1 backward: a slide transition moves that way."""
+
+
+class Navigator:
+    """Slide position of a deck of ``count`` slides (0-based), with optional looping.
+
+    It never asks the window anything; the window asks it and draws what it says.
+    """
+
+    def __init__(self, count: int, *, loop: bool = True, start: int = 0) -> None:
+        if count < 1:
+            raise ValueError("a deck has at least one slide")
+        self.count = count
+        self.loop = loop
+        self.index = min(max(start, 0), count - 1)
+        self.blank = Blank.NONE
+
+    def _go(self, target: int, direction: int | None = None) -> Move | None:
+        self.blank = Blank.NONE
+        if target == self.index:
+            return None
+        origin, self.index = self.index, target
+        if direction is None:
+            direction = 1 if target > origin else -1
+        return Move(origin, target, direction)
+
+    def next(self) -> Move | None:
+        """One slide on; after the last, the first when looping."""
+        if self.index + 1 < self.count:
+            return self._go(self.index + 1)
+        return self._go(0, +1) if self.loop else self._unblank()
+
+    def previous(self) -> Move | None:
+        """One slide back; before the first, the last when looping."""
+        if self.index > 0:
+            return self._go(self.index - 1)
+        return self._go(self.count - 1, -1) if self.loop else self._unblank()
+
+    def first(self) -> Move | None:
+        return self._go(0)
+
+    def last(self) -> Move | None:
+        return self._go(self.count - 1)
+
+    def jump(self, number: int) -> Move | None:
+        """Go to slide ``number`` (1-based, as people count); out of range does nothing."""
+        if not 1 <= number <= self.count:
+            return None
+        return self._go(number - 1)
+
+    def toggle_blank(self, blank: Blank) -> Blank:
+        """Blank the screen, or unblank it when it is already so."""
+        self.blank = Blank.NONE if self.blank is blank else blank
+        return self.blank
+
+    def resize(self, count: int) -> None:
+        """A new deck with ``count`` slides: keep the position when it still exists."""
+        if count < 1:
+            raise ValueError("a deck has at least one slide")
+        self.count = count
+        self.index = min(self.index, count - 1)
+
+    def _unblank(self) -> None:
+        self.blank = Blank.NONE
+        return None

@@ -1,0 +1,1 @@
+"""Drawing: the stage at design size, slide views, fonts and theme (Qt)."""

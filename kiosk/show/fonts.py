@@ -1,0 +1,47 @@
+"""The fonts the show ships and draws with; it never depends on the system's."""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QFontDatabase
+
+from kiosk import resources
+
+log = logging.getLogger(__name__)
+
+FAMILY = "Noto Sans SC Kiosk"
+FILES = ("NotoSansSC-Kiosk-Regular.otf", "NotoSansSC-Kiosk-Bold.otf")
+
+
+def font_dir() -> Path:
+    return resources.data_root() / "assets" / "fonts"
+
+
+@cache
+def register() -> str:
+    """Register the shipped fonts with Qt (once) and return their family name."""
+    families: set[str] = set()
+    for name in FILES:
+        font_id = QFontDatabase.addApplicationFont(str(font_dir() / name))
+        if font_id < 0:
+            log.error("cannot load font %s: Chinese text may show as boxes", name)
+            continue
+        families.update(QFontDatabase.applicationFontFamilies(font_id))
+    if FAMILY not in families:
+        log.error("shipped font family %r not registered (got %s)", FAMILY, families)
+    return FAMILY
+
+
+def font(pixel_size: float, *, bold: bool = False, tabular: bool = False) -> QFont:
+    """The show's font at a size in design pixels."""
+    f = QFont(register())
+    f.setPixelSize(max(1, round(pixel_size)))
+    f.setWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+    f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    f.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+    if tabular:
+        f.setFeature(QFont.Tag("tnum"), 1)
+    return f

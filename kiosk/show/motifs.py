@@ -1,0 +1,203 @@
+"""Drawn vector motifs for slides without photographs: people, networks, a rail line."""
+
+from __future__ import annotations
+
+import math
+import random
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from kiosk.show.theme import Palette
+
+
+def _alpha(color: QColor, alpha: float) -> QColor:
+    c = QColor(color)
+    c.setAlphaF(alpha)
+    return c
+
+
+class Motif(QGraphicsItem):
+    """One named motif drawn to fill ``width`` x ``height``."""
+
+    NAMES = ("people", "network", "cluster", "city", "river", "chip", "rail")
+
+    def __init__(self, name: str, width: float, height: float, palette: Palette,
+                 parent: QGraphicsItem | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self._rect = QRectF(0, 0, width, height)
+        self._palette = palette
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        getattr(self, f"_draw_{self.name}")(painter, self._rect)
+
+    # Each motif fits a square centred in the rect.
+    def _square(self, rect: QRectF) -> QRectF:
+        side = min(rect.width(), rect.height())
+        return QRectF(rect.center().x() - side / 2, rect.center().y() - side / 2, side, side)
+
+    def _person(self, painter: QPainter, centre: QPointF, size: float, color: QColor) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        painter.drawEllipse(QPointF(centre.x(), centre.y() - size * 0.42), size * 0.2, size * 0.2)
+        body = QPainterPath()
+        body.addRoundedRect(QRectF(centre.x() - size * 0.32, centre.y() - size * 0.16,
+                                   size * 0.64, size * 0.5), size * 0.25, size * 0.25)
+        painter.drawPath(body)
+
+    def _draw_people(self, painter: QPainter, rect: QRectF) -> None:
+        sq = self._square(rect)
+        c = sq.center()
+        r = sq.width() * 0.36
+        p = self._palette
+        outer = [QPointF(c.x() + r * math.cos(a), c.y() + r * math.sin(a))
+                 for a in (math.tau * k / 8 - math.pi / 2 for k in range(8))]
+        painter.setPen(QPen(_alpha(p.accent2, 0.55), sq.width() * 0.008))
+        for a, b in zip(outer, outer[1:] + outer[:1], strict=True):
+            painter.drawLine(a, b)
+        for point in outer:
+            painter.drawLine(c, point)
+        for n, point in enumerate(outer):
+            color = p.accent2 if n % 2 else _alpha(p.text, 0.85)
+            self._person(painter, point, sq.width() * 0.13, color)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_alpha(p.accent, 0.18))
+        painter.drawEllipse(c, sq.width() * 0.17, sq.width() * 0.17)
+        self._person(painter, QPointF(c.x(), c.y() + sq.width() * 0.03), sq.width() * 0.22,
+                     p.accent)
+
+    def _nodes(self, sq: QRectF, count: int, seed: int) -> list[QPointF]:
+        rng = random.Random(seed)
+        c = sq.center()
+        points = []
+        for n in range(count):
+            angle = n * 2.39996 + rng.uniform(-0.2, 0.2)  # golden angle spiral
+            radius = sq.width() * 0.46 * math.sqrt((n + 0.5) / count)
+            points.append(QPointF(c.x() + radius * math.cos(angle),
+                                  c.y() + radius * math.sin(angle)))
+        return points
+
+    def _draw_network(self, painter: QPainter, rect: QRectF) -> None:
+        sq = self._square(rect)
+        p = self._palette
+        points = self._nodes(sq, 34, seed=7)
+        painter.setPen(QPen(_alpha(p.muted, 0.45), sq.width() * 0.004))
+        for n, a in enumerate(points):
+            nearest = sorted(points, key=lambda b: (b.x() - a.x()) ** 2 + (b.y() - a.y()) ** 2)
+            for b in nearest[1 : 3 + n % 2]:
+                painter.drawLine(a, b)
+        painter.setPen(Qt.PenStyle.NoPen)
+        colors = (p.accent, p.accent2, _alpha(p.text, 0.9))
+        for n, point in enumerate(points):
+            radius = sq.width() * (0.028 if n % 5 == 0 else 0.016)
+            painter.setBrush(colors[n % 3])
+            painter.drawEllipse(point, radius, radius)
+
+    def _draw_cluster(self, painter: QPainter, rect: QRectF) -> None:
+        sq = self._square(rect)
+        p = self._palette
+        c = sq.center()
+        painter.setPen(QPen(_alpha(p.accent2, 0.5), sq.width() * 0.004))
+        ring = [QPointF(c.x() + sq.width() * 0.4 * math.cos(a), c.y() + sq.width() * 0.4
+                        * math.sin(a)) for a in (math.tau * k / 24 for k in range(24))]
+        for point in ring:
+            painter.drawLine(c, point)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(p.accent2)
+        for point in ring:
+            painter.drawEllipse(point, sq.width() * 0.018, sq.width() * 0.018)
+        painter.setBrush(p.accent)
+        painter.drawEllipse(c, sq.width() * 0.09, sq.width() * 0.09)
+
+    def _draw_city(self, painter: QPainter, rect: QRectF) -> None:
+        sq = self._square(rect)
+        p = self._palette
+        rng = random.Random(3)
+        base = sq.bottom() - sq.height() * 0.2
+        x = sq.left()
+        painter.setPen(Qt.PenStyle.NoPen)
+        while x < sq.right() - sq.width() * 0.04:
+            w = sq.width() * rng.uniform(0.06, 0.11)
+            h = sq.height() * rng.uniform(0.2, 0.62)
+            painter.setBrush(_alpha(p.accent2 if rng.random() < 0.3 else p.muted, 0.55))
+            painter.drawRect(QRectF(x, base - h, min(w, sq.right() - x), h))
+            x += w + sq.width() * 0.012
+        painter.setBrush(p.accent)
+        painter.drawRect(QRectF(sq.left(), base, sq.width(), sq.height() * 0.012))
+
+    def _draw_river(self, painter: QPainter, rect: QRectF) -> None:
+        sq = self._square(rect)
+        p = self._palette
+        for n in range(6):
+            path = QPainterPath()
+            y0 = sq.top() + sq.height() * (0.25 + n * 0.1)
+            path.moveTo(sq.left(), y0)
+            for k in range(1, 41):
+                x = sq.left() + sq.width() * k / 40
+                path.lineTo(x, y0 + sq.height() * 0.04 * math.sin(k / 40 * math.tau * 1.5 + n))
+            color = p.accent2 if n % 2 == 0 else p.muted
+            pen = QPen(_alpha(color, 0.9 - n * 0.1), sq.width() * 0.012)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(pen)
+            painter.drawPath(path)
+
+    def _draw_chip(self, painter: QPainter, rect: QRectF) -> None:
+        sq = self._square(rect)
+        p = self._palette
+        body = sq.adjusted(sq.width() * 0.25, sq.height() * 0.25, -sq.width() * 0.25,
+                           -sq.height() * 0.25)
+        painter.setPen(QPen(p.accent2, sq.width() * 0.012))
+        for k in range(6):
+            t = body.left() + body.width() * (k + 0.5) / 6
+            s = body.top() + body.height() * (k + 0.5) / 6
+            painter.drawLine(QPointF(t, sq.top() + sq.height() * 0.12), QPointF(t, body.top()))
+            painter.drawLine(QPointF(t, body.bottom()), QPointF(t, sq.bottom() - sq.height() * 0.12))
+            painter.drawLine(QPointF(sq.left() + sq.width() * 0.12, s), QPointF(body.left(), s))
+            painter.drawLine(QPointF(body.right(), s), QPointF(sq.right() - sq.width() * 0.12, s))
+        painter.setPen(QPen(p.accent, sq.width() * 0.014))
+        painter.setBrush(QBrush(_alpha(p.accent, 0.15)))
+        painter.drawRoundedRect(body, sq.width() * 0.03, sq.width() * 0.03)
+
+    def _draw_rail(self, painter: QPainter, rect: QRectF) -> None:
+        sq = self._square(rect)
+        p = self._palette
+        c = sq.center()
+        # The supply chain: a hub with many suppliers around it.
+        rng = random.Random(138)
+        painter.setPen(QPen(_alpha(p.muted, 0.35), sq.width() * 0.003))
+        dots = []
+        for n in range(138):
+            angle = n * 2.39996
+            radius = sq.width() * (0.17 + 0.3 * math.sqrt((n + 0.5) / 138))
+            point = QPointF(c.x() + radius * math.cos(angle), c.y() + radius * math.sin(angle)
+                            + rng.uniform(-2, 2))
+            dots.append(point)
+            if n % 3 == 0:
+                painter.drawLine(c, point)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for n, point in enumerate(dots):
+            color = p.accent if n < 6 else p.accent2 if n < 30 else _alpha(p.text, 0.7)
+            painter.setBrush(color)
+            radius = sq.width() * (0.016 if n < 30 else 0.009)
+            painter.drawEllipse(point, radius, radius)
+        # The hub: a train front.
+        hub = QRectF(c.x() - sq.width() * 0.11, c.y() - sq.width() * 0.12, sq.width() * 0.22,
+                     sq.width() * 0.24)
+        painter.setBrush(p.accent)
+        painter.drawRoundedRect(hub, sq.width() * 0.05, sq.width() * 0.05)
+        painter.setBrush(p.background)
+        window = hub.adjusted(hub.width() * 0.15, hub.height() * 0.15, -hub.width() * 0.15,
+                              -hub.height() * 0.5)
+        painter.drawRoundedRect(window, sq.width() * 0.015, sq.width() * 0.015)
+        for dx in (0.28, 0.72):
+            painter.drawEllipse(QPointF(hub.left() + hub.width() * dx,
+                                        hub.top() + hub.height() * 0.75),
+                                sq.width() * 0.018, sq.width() * 0.018)

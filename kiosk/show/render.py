@@ -1,0 +1,46 @@
+"""Render slides to images without a window: for export, tests and looking at them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QGraphicsScene
+
+from kiosk.config import Config
+from kiosk.deck.load import LoadedDeck
+from kiosk.show.context import SlideContext
+from kiosk.show.slides import build_view
+from kiosk.show.slides.base import SlideView
+
+
+def context(loaded: LoadedDeck, config: Config, language: str | None = None) -> SlideContext:
+    """The slide context of a deck played with ``config``."""
+    width, height = config.display.design_size
+    return SlideContext(
+        deck=loaded.deck, theme=config.theme,
+        language=language or config.languages.default or loaded.deck.default_language,
+        width=width, height=height, safe_area=config.display.safe_area,
+        assets=loaded.assets,
+    )
+
+
+def render_slide(loaded: LoadedDeck, config: Config, index: int, size: tuple[int, int],
+                 language: str | None = None) -> tuple[QImage, SlideView]:
+    """Slide ``index`` drawn at ``size`` pixels, letterboxed, and its view."""
+    ctx = context(loaded, config, language)
+    scene = QGraphicsScene(0, 0, ctx.width, ctx.height)
+    view = build_view(loaded.deck.slides[index], ctx)
+    scene.addItem(view)
+    image = QImage(size[0], size[1], QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.black)
+    scale = min(size[0] / ctx.width, size[1] / ctx.height)
+    target = QRectF((size[0] - ctx.width * scale) / 2, (size[1] - ctx.height * scale) / 2,
+                    ctx.width * scale, ctx.height * scale)
+    painter = QPainter(image)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing
+                           | QPainter.RenderHint.TextAntialiasing
+                           | QPainter.RenderHint.SmoothPixmapTransform)
+    scene.render(painter, target, QRectF(0, 0, ctx.width, ctx.height))
+    painter.end()
+    scene.removeItem(view)
+    return image, view

@@ -1,0 +1,26 @@
+"""Slide views, one module per slide type."""
+
+from __future__ import annotations
+
+from kiosk.deck.model import SlideBase
+from kiosk.show.context import SlideContext
+from kiosk.show.slides.base import SlideView
+from kiosk.show.slides.chart import ChartView
+from kiosk.show.slides.figures import FiguresView
+from kiosk.show.slides.points import PointsView
+from kiosk.show.slides.story import StoryView
+from kiosk.show.slides.title import TitleView
+
+VIEWS: dict[str, type[SlideView]] = {
+    "title": TitleView,
+    "closing": TitleView,
+    "figures": FiguresView,
+    "story": StoryView,
+    "chart": ChartView,
+    "points": PointsView,
+}
+
+
+def build_view(slide: SlideBase, ctx: SlideContext) -> SlideView:
+    """The view of one slide, laid out for ``ctx``."""
+    return VIEWS[slide.type](slide, ctx)  # type: ignore[attr-defined]

@@ -1,0 +1,103 @@
+"""What every slide view shares: its frame, header and source line."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsRectItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from kiosk.deck.model import SlideBase
+from kiosk.deck.text import Text
+from kiosk.show.context import SlideContext
+
+
+class SlideView(QGraphicsItem):
+    """The items of one slide, laid out on the whole stage in design pixels.
+
+    It draws nothing itself; its children do. Opacity and position of the view move
+    the whole slide, which is how transitions work.
+    """
+
+    def __init__(self, slide: SlideBase, ctx: SlideContext) -> None:
+        super().__init__()
+        self.slide = slide
+        self.ctx = ctx
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        self._background()
+        self.build()
+        self._source_line()
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, 0, self.ctx.width, self.ctx.height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        pass
+
+    def build(self) -> None:
+        """Add the slide's own items."""
+        raise NotImplementedError
+
+    def _background(self) -> None:
+        p = self.ctx.palette
+        back = QRectF(0, 0, self.ctx.width, self.ctx.height)
+        rect = QGraphicsRectItem(back, self)
+        gradient = QLinearGradient(0, 0, self.ctx.width * 0.3, self.ctx.height)
+        gradient.setColorAt(0, p.surface)
+        gradient.setColorAt(0.7, p.background)
+        gradient.setColorAt(1, p.background)
+        rect.setBrush(QBrush(gradient))
+        rect.setPen(Qt.PenStyle.NoPen)
+        rect.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def header(self, title: Text | None, subtitle: Text | None = None,
+               kicker: Text | None = None) -> float:
+        """Title (and subtitle, kicker) at the top of the content; returns the y below."""
+        ctx, area = self.ctx, self.ctx.content
+        y = area.top()
+        if kicker:
+            box = ctx.box(self, ctx.text(kicker), QRectF(area.left(), y, area.width(),
+                          ctx.size("kicker") * 1.5), "kicker", color=ctx.palette.accent2,
+                          max_lines=1)
+            y += box.text_height + ctx.size("kicker") * 0.4
+        if title:
+            box = ctx.box(self, ctx.text(title), QRectF(area.left(), y, area.width(),
+                          ctx.size("title") * 2.7), "title", bold=True, max_lines=2,
+                          line_height=1.2)
+            y += box.text_height + ctx.size("title") * 0.25
+            rule = QGraphicsLineItem(area.left(), y, area.left() + ctx.size("title") * 1.6, y,
+                                     self)
+            rule.setPen(QPen(ctx.palette.accent, max(3.0, ctx.height * 0.004)))
+            y += ctx.size("title") * 0.35
+        if subtitle:
+            box = ctx.box(self, ctx.text(subtitle), QRectF(area.left(), y, area.width(),
+                          ctx.size("subtitle") * 2.8), "subtitle", color=ctx.palette.muted,
+                          max_lines=2)
+            y += box.text_height + ctx.size("subtitle") * 0.6
+        return y
+
+    def _source_line(self) -> None:
+        ctx = self.ctx
+        text = ctx.text(self.slide.source or ctx.deck.source)
+        if not text:
+            return
+        margin = ctx.height * ctx.safe_area
+        side = max(margin, ctx.width * 0.05)
+        height = ctx.size("source") * 1.5
+        # Leave the lower right to the on-screen controls.
+        width = (ctx.width - 2 * side) * (0.62 if not ctx.portrait else 1.0)
+        top = ctx.height - margin - height - (ctx.height * 0.085 if ctx.portrait else 0)
+        ctx.box(self, text, QRectF(side, top, width, height), "source",
+                color=_dim(ctx.palette.muted), max_lines=1, valign="bottom")
+
+
+def _dim(color: QColor) -> QColor:
+    c = QColor(color)
+    c.setAlphaF(0.75)
+    return c

@@ -1,0 +1,25 @@
+"""A chart with its title and caption."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF
+
+from kiosk.deck.model import ChartSlide
+from kiosk.show.charts import add_chart
+from kiosk.show.slides.base import SlideView
+
+
+class ChartView(SlideView):
+    """Header, the chart in the rest of the content area, a caption under it."""
+
+    slide: ChartSlide
+
+    def build(self) -> None:
+        ctx, area, s = self.ctx, self.ctx.content, self.slide
+        top = self.header(s.title, s.subtitle)
+        caption_h = ctx.size("note") * 2 if s.caption else 0.0
+        rect = QRectF(area.left(), top, area.width() * 0.92, area.bottom() - top - caption_h)
+        add_chart(self, s.chart, ctx, rect)
+        if s.caption:
+            ctx.box(self, ctx.text(s.caption), QRectF(area.left(), area.bottom() - caption_h,
+                    area.width(), caption_h), "note", color=ctx.palette.muted, max_lines=2)

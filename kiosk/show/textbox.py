@@ -1,0 +1,139 @@
+"""Text that fits its box: it wraps, then shrinks, and never spills over the edge.
+
+Lines break by the Unicode line-breaking rules Qt applies (UAX #14), which keep Chinese
+closing punctuation such as ，。、）」 off the start of a line.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextLayout, QTextOption
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from kiosk.show import fonts
+
+ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCenter,
+         "right": Qt.AlignmentFlag.AlignRight}
+MIN_SHRINK = 0.45
+ELLIPSIS = "…"
+
+
+class TextBox(QGraphicsItem):
+    """A block of text laid out inside ``width`` x ``height`` design pixels."""
+
+    def __init__(
+        self,
+        text: str,
+        width: float,
+        height: float,
+        *,
+        size: float,
+        color: QColor,
+        bold: bool = False,
+        align: str = "left",
+        valign: str = "top",
+        line_height: float = 1.3,
+        max_lines: int | None = None,
+        tabular: bool = False,
+        parent: QGraphicsItem | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.text = text
+        self._width, self._height = width, height
+        self._color = color
+        self._align, self._valign = align, valign
+        self._line_height = line_height
+        self._max_lines = max_lines
+        self._bold, self._tabular = bold, tabular
+        self.requested_size = size
+        self.font_size, self.lines, self.elided = self._fit(size)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, 0, self._width, self._height)
+
+    @property
+    def text_height(self) -> float:
+        """Height the laid-out lines take."""
+        return self._block_height(self.font_size, len(self.lines))
+
+    @property
+    def text_width(self) -> float:
+        """Width of the widest line."""
+        metrics = QFontMetricsF(self._font(self.font_size))
+        return max((metrics.horizontalAdvance(line) for line in self.lines), default=0.0)
+
+    def _font(self, size: float) -> QFont:
+        return fonts.font(size, bold=self._bold, tabular=self._tabular)
+
+    def _block_height(self, size: float, count: int) -> float:
+        metrics = QFontMetricsF(self._font(size))
+        return metrics.height() + (count - 1) * size * self._line_height if count else 0.0
+
+    def _wrap(self, size: float) -> list[str]:
+        """Lines of the text at ``size``: each paragraph wrapped to the width."""
+        return [line for part in self.text.split("\n") for line in self._layout(part, size)]
+
+    def _layout(self, text: str, size: float) -> list[str]:
+        layout = QTextLayout(text, self._font(size))
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        lines: list[str] = []
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(self._width)
+            start, length = line.textStart(), line.textLength()
+            lines.append(text[start : start + length].rstrip())
+        layout.endLayout()
+        return [ln for ln in lines if ln] or [""]
+
+    def _fits(self, size: float, lines: list[str]) -> bool:
+        if self._max_lines is not None and len(lines) > self._max_lines:
+            return False
+        if self._block_height(size, len(lines)) > self._height + 0.5:
+            return False
+        metrics = QFontMetricsF(self._font(size))
+        return all(metrics.horizontalAdvance(ln) <= self._width + 0.5 for ln in lines)
+
+    def _fit(self, size: float) -> tuple[float, list[str], bool]:
+        """The largest size not above ``size`` at which the text fits, and its lines."""
+        lines = self._wrap(size)
+        floor = max(size * MIN_SHRINK, 8.0)
+        while not self._fits(size, lines) and size > floor:
+            size = max(floor, size * 0.93)
+            lines = self._wrap(size)
+        if self._fits(size, lines):
+            return size, lines, False
+        return size, self._elide(size, lines), True
+
+    def _elide(self, size: float, lines: list[str]) -> list[str]:
+        metrics = QFontMetricsF(self._font(size))
+        room = max(1, int((self._height - metrics.height()) // (size * self._line_height)) + 1)
+        if self._max_lines is not None:
+            room = min(room, self._max_lines)
+        kept = lines[:room]
+        last = kept[-1]
+        while last and metrics.horizontalAdvance(last + ELLIPSIS) > self._width:
+            last = last[:-1]
+        kept[-1] = last + ELLIPSIS
+        return kept
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        font = self._font(self.font_size)
+        metrics = QFontMetricsF(font)
+        painter.setFont(font)
+        painter.setPen(self._color)
+        block = self.text_height
+        top = {"top": 0.0, "center": (self._height - block) / 2,
+               "bottom": self._height - block}[self._valign]
+        step = self.font_size * self._line_height
+        for n, line in enumerate(self.lines):
+            advance = metrics.horizontalAdvance(line)
+            x = {"left": 0.0, "center": (self._width - advance) / 2,
+                 "right": self._width - advance}[self._align]
+            painter.drawText(QPointF(x, top + n * step + metrics.ascent()), line)

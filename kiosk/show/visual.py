@@ -1,0 +1,64 @@
+"""A story's visual: a drawn motif, a picture (or its placeholder), or a chart."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPen, QPixmap
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectItem
+
+from kiosk.deck.model import ChartVisual, IconVisual, ImageVisual
+from kiosk.show.context import SlideContext
+from kiosk.show.motifs import Motif
+
+log = logging.getLogger(__name__)
+_warned: set[str] = set()
+
+
+def add_visual(parent: QGraphicsItem, visual: IconVisual | ImageVisual | ChartVisual,
+               ctx: SlideContext, rect: QRectF) -> QGraphicsItem:
+    """The visual fitted into ``rect``."""
+    if isinstance(visual, IconVisual):
+        item: QGraphicsItem = Motif(visual.name, rect.width(), rect.height(), ctx.palette,
+                                    parent)
+        item.setPos(rect.topLeft())
+        return item
+    if isinstance(visual, ImageVisual):
+        return add_image(parent, visual.src, ctx.assets.get(visual.src), ctx, rect)
+    from kiosk.show.charts import add_chart
+
+    return add_chart(parent, visual.chart, ctx, rect)
+
+
+def add_image(parent: QGraphicsItem, ref: str, path: Path | None, ctx: SlideContext,
+              rect: QRectF) -> QGraphicsItem:
+    """A picture scaled to fit ``rect``, or a neutral placeholder when it cannot load."""
+    pixmap = QPixmap(str(path)) if path is not None else QPixmap()
+    if pixmap.isNull():
+        if ref not in _warned:
+            _warned.add(ref)
+            why = "missing" if path is None else "unreadable"
+            log.warning("image %r is %s: showing a placeholder", ref, why)
+        return placeholder(parent, ctx, rect)
+    scaled = pixmap.scaled(int(rect.width()), int(rect.height()),
+                           Qt.AspectRatioMode.KeepAspectRatio,
+                           Qt.TransformationMode.SmoothTransformation)
+    item = QGraphicsPixmapItem(scaled, parent)
+    item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+    item.setPos(rect.left() + (rect.width() - scaled.width()) / 2,
+                rect.top() + (rect.height() - scaled.height()) / 2)
+    return item
+
+
+def placeholder(parent: QGraphicsItem, ctx: SlideContext, rect: QRectF) -> QGraphicsItem:
+    """A quiet frame where a picture should be: the show goes on without it."""
+    frame = QGraphicsRectItem(rect, parent)
+    fill = QColor(ctx.palette.surface)
+    frame.setBrush(fill)
+    line = QColor(ctx.palette.muted)
+    line.setAlphaF(0.4)
+    frame.setPen(QPen(line, 2, Qt.PenStyle.DashLine))
+    frame.setData(0, "placeholder")
+    return frame
