@@ -91,7 +91,7 @@ class SlideView(QGraphicsItem):
         side = max(margin, ctx.width * 0.05)
         height = ctx.size("source") * 1.5
         # Leave the lower right to the on-screen controls.
-        width = (ctx.width - 2 * side) * (0.62 if not ctx.portrait else 1.0)
+        width = (ctx.width - 2 * side) * (0.40 if not ctx.portrait else 1.0)
         top = ctx.height - margin - height - (ctx.height * 0.085 if ctx.portrait else 0)
         ctx.box(self, text, QRectF(side, top, width, height), "source",
                 color=_dim(ctx.palette.muted), max_lines=1, valign="bottom")

@@ -1,0 +1,204 @@
+"""The player: input in, navigator asked, stage told what to show."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QTouchEvent
+from PySide6.QtWidgets import QWidget
+
+from kiosk.app.cursor import CursorHider
+from kiosk.app.input import key_name, modifiers
+from kiosk.config import Config
+from kiosk.deck.load import LoadedDeck
+from kiosk.play.clock import Clock
+from kiosk.play.gestures import Swipe, Tap, classify
+from kiosk.play.keys import Action, Command, KeyInterpreter
+from kiosk.play.navigator import Blank, Move, Navigator
+from kiosk.show.stage import Stage
+
+log = logging.getLogger(__name__)
+EDGE_ZONE = 0.14  # share of the stage width at each side where a tap turns the page
+FRAME_MS = 16
+
+
+class Player(QObject):
+    """Drives a Stage from keys, clickers, touch and mouse.
+
+    Signals:
+        slide_changed(int, str): the slide now shown (0-based) and why: key, touch, ...
+        language_changed(str): the language now shown.
+        quit_requested(): the user asked to quit (Q), outside kiosk lock.
+    """
+
+    slide_changed = Signal(int, str)
+    language_changed = Signal(str)
+    quit_requested = Signal()
+
+    def __init__(self, loaded: LoadedDeck, config: Config, clock: Clock, *,
+                 locked: bool = False, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        self.config = config
+        self.locked = locked
+        self.stage = Stage(loaded, config, clock)
+        self.navigator = Navigator(len(loaded.deck.slides), loop=config.kiosk.loop)
+        self.keys = KeyInterpreter()
+        self.cursor = CursorHider(self.stage.viewport(), clock, config.display.cursor_hide)
+        self._press: tuple[float, float, float] | None = None
+
+        self.frame_timer = QTimer(self)
+        self.frame_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.frame_timer.setInterval(FRAME_MS)
+        self.frame_timer.timeout.connect(self.stage.tick)
+        self.stage.animating_changed.connect(self._animating)
+        self.housekeeping = QTimer(self)
+        self.housekeeping.setInterval(250)
+        self.housekeeping.timeout.connect(self.cursor.check)
+        self.housekeeping.start()
+
+        viewport = self.stage.viewport()
+        viewport.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        viewport.setMouseTracking(True)
+        self.stage.installEventFilter(self)
+        viewport.installEventFilter(self)
+        self.stage.prebuild(1, len(loaded.deck.slides) - 1)
+
+    # --- what happens -------------------------------------------------------------------
+
+    def command(self, command: Command, cause: str) -> None:
+        """Carry out a command that came from ``cause`` (key, touch, button...)."""
+        nav = self.navigator
+        action = command.action
+        move: Move | None = None
+        if action is Action.NEXT:
+            move = nav.next()
+        elif action is Action.PREVIOUS:
+            move = nav.previous()
+        elif action is Action.FIRST:
+            move = nav.first()
+        elif action is Action.LAST:
+            move = nav.last()
+        elif action is Action.JUMP and command.number is not None:
+            move = nav.jump(command.number)
+        elif action in (Action.BLACK, Action.WHITE):
+            nav.toggle_blank(Blank.BLACK if action is Action.BLACK else Blank.WHITE)
+        elif action is Action.LANGUAGE:
+            self.toggle_language()
+        elif action is Action.LEAVE_FULL_SCREEN:
+            self._leave_full_screen()
+        elif action is Action.QUIT:
+            if self.locked:
+                log.info("quit refused: the kiosk is locked")
+            else:
+                self.quit_requested.emit()
+        self.stage.set_blank(nav.blank)
+        if move is not None:
+            self.stage.show_slide(move.target, direction=move.direction)
+            self.slide_changed.emit(move.target, cause)
+            self.stage.prebuild(move.target + move.direction)
+
+    def toggle_language(self) -> None:
+        """Switch to the next offered language."""
+        languages = self.stage.languages
+        if len(languages) < 2:
+            return
+        current = languages.index(self.stage.language) if self.stage.language in languages else 0
+        self.stage.set_language(languages[(current + 1) % len(languages)])
+        self.language_changed.emit(self.stage.language)
+
+    def _leave_full_screen(self) -> None:
+        if self.locked:
+            log.info("leaving full screen refused: the kiosk is locked")
+            return
+        window = self.stage.window()
+        if window.isFullScreen():
+            window.showNormal()
+
+    def _animating(self, animating: bool) -> None:
+        if animating:
+            self.frame_timer.start()
+        else:
+            self.frame_timer.stop()
+
+    # --- input --------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            return self._key(event)
+        if kind == QEvent.Type.MouseMove:
+            self.cursor.moved()
+            return False
+        if isinstance(event, QMouseEvent) and event.button() == Qt.MouseButton.LeftButton:
+            if kind == QEvent.Type.MouseButtonPress:
+                self._pressed(event.position())
+                return True
+            if kind == QEvent.Type.MouseButtonRelease:
+                self._released(event.position())
+                return True
+        if isinstance(event, QTouchEvent):
+            return self._touch(event)
+        return False
+
+    def _key(self, event: QKeyEvent) -> bool:
+        name = key_name(event)
+        if name is None:
+            return False
+        command = self.keys.press(name, self.clock.now(), modifiers=modifiers(event))
+        if command is not None:
+            self.command(command, "key")
+        return True
+
+    def _touch(self, event: QTouchEvent) -> bool:
+        points = event.points()
+        if not points:
+            return True
+        position = points[0].position()
+        if event.type() == QEvent.Type.TouchBegin:
+            self._pressed(position)
+        elif event.type() == QEvent.Type.TouchEnd:
+            self._released(position)
+        event.accept()
+        return True
+
+    def _scene_point(self, position: QPointF) -> QPointF:
+        return self.stage.mapToScene(position.toPoint())
+
+    def _pressed(self, position: QPointF) -> None:
+        point = self._scene_point(position)
+        self._press = (point.x(), point.y(), self.clock.now())
+
+    def _released(self, position: QPointF) -> None:
+        if self._press is None:
+            return
+        x0, y0, t0 = self._press
+        self._press = None
+        point = self._scene_point(position)
+        gesture = classify(x0, y0, t0, point.x(), point.y(), self.clock.now())
+        if isinstance(gesture, Swipe):
+            action = Action.NEXT if gesture.direction > 0 else Action.PREVIOUS
+            self.command(Command(action), "swipe")
+        elif isinstance(gesture, Tap):
+            self._tap(QPointF(gesture.x, gesture.y))
+
+    def _tap(self, point: QPointF) -> None:
+        control = self.stage.chrome.hit(point)
+        if control == "next":
+            self.command(Command(Action.NEXT), "touch")
+        elif control == "previous":
+            self.command(Command(Action.PREVIOUS), "touch")
+        elif control == "home":
+            self.command(Command(Action.FIRST), "touch")
+        elif control == "language":
+            self.toggle_language()
+        elif point.x() >= self.stage.design[0] * (1 - EDGE_ZONE):
+            self.command(Command(Action.NEXT), "touch")
+        elif point.x() <= self.stage.design[0] * EDGE_ZONE:
+            self.command(Command(Action.PREVIOUS), "touch")
+
+    @property
+    def widget(self) -> QWidget:
+        """The widget to show: the stage."""
+        return self.stage

@@ -1,0 +1,205 @@
+"""The stage: one scene at design size, scaled to the screen with letterboxing."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QResizeEvent, QTransform
+from PySide6.QtWidgets import QFrame, QGraphicsRectItem, QGraphicsScene, QGraphicsView, QWidget
+
+from kiosk.config import Config
+from kiosk.deck.load import LoadedDeck
+from kiosk.play.clock import Clock
+from kiosk.play.navigator import Blank
+from kiosk.show.chrome import Chrome
+from kiosk.show.render import context
+from kiosk.show.slides import build_view
+from kiosk.show.slides.base import SlideView
+from kiosk.show.transitions import Transition
+
+log = logging.getLogger(__name__)
+
+
+def letterbox(view_w: float, view_h: float, design_w: float, design_h: float
+              ) -> tuple[float, QRectF]:
+    """Scale and on-screen rectangle of a design-size stage fitted into a view."""
+    scale = min(view_w / design_w, view_h / design_h)
+    w, h = design_w * scale, design_h * scale
+    return scale, QRectF((view_w - w) / 2, (view_h - h) / 2, w, h)
+
+
+class Stage(QGraphicsView):
+    """Shows one slide of a deck at a time, with transitions, chrome and blanking.
+
+    Signals:
+        animating_changed(bool): a transition started or every one has ended.
+    """
+
+    animating_changed = Signal(bool)
+    CACHE = 8
+
+    def __init__(self, loaded: LoadedDeck, config: Config, clock: Clock,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        self.config = config
+        self.loaded = loaded
+        width, height = config.display.design_size
+        self.design = (float(width), float(height))
+        self.setScene(QGraphicsScene(0, 0, width, height, self))
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setBackgroundBrush(QColor("black"))
+        self.setRenderHints(QPainter.RenderHint.Antialiasing
+                            | QPainter.RenderHint.TextAntialiasing
+                            | QPainter.RenderHint.SmoothPixmapTransform)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setInteractive(False)
+
+        self.language = config.languages.default or loaded.deck.default_language
+        self.index = 0
+        self.current: SlideView | None = None
+        self.transition: Transition | None = None
+        self._views: dict[tuple[int, str], SlideView] = {}
+        self._shown: list[SlideView] = []
+        languages = config.languages.offered or loaded.deck.languages
+        self.languages = [lang for lang in languages if lang in loaded.deck.languages] or [
+            loaded.deck.default_language]
+        self.chrome = Chrome(width, height, config.theme, config.show,
+                             config.display.safe_area, self.languages)
+        self.scene().addItem(self.chrome)
+        self.blank_item = QGraphicsRectItem(0, 0, width, height)
+        self.blank_item.setPen(Qt.PenStyle.NoPen)
+        self.blank_item.setZValue(100)
+        self.blank_item.setVisible(False)
+        self.scene().addItem(self.blank_item)
+        self.show_slide(0, direction=1, transition="none")
+
+    # --- slides ---------------------------------------------------------------------
+
+    def view_for(self, index: int) -> SlideView:
+        """The built view of slide ``index`` in the current language (built once)."""
+        key = (index, self.language)
+        view = self._views.get(key)
+        if view is None:
+            ctx = context(self.loaded, self.config, self.language)
+            view = build_view(self.loaded.deck.slides[index], ctx)
+            self._views[key] = view
+            self._evict()
+        return view
+
+    def _evict(self) -> None:
+        """Keep at most CACHE built views besides those on screen."""
+        for key in list(self._views):
+            if len(self._views) <= self.CACHE:
+                break
+            if self._views[key] not in self._shown and key[0] != self.index:
+                del self._views[key]
+
+    def prebuild(self, *indices: int) -> None:
+        """Build views ahead of time (neighbours of the current slide, say)."""
+        for index in indices:
+            if 0 <= index < len(self.loaded.deck.slides):
+                self.view_for(index)
+
+    def show_slide(self, index: int, *, direction: int, transition: str | None = None) -> None:
+        """Bring slide ``index`` on screen, with its transition unless told otherwise."""
+        kind = transition or self.loaded.deck.slide_transition(self.loaded.deck.slides[index])
+        if self.config.show.reduced_motion:
+            kind = "none"
+        incoming = self.view_for(index)
+        on_screen = [item for item in self._shown if item is not incoming]
+        self.index = index
+        self.current = incoming
+        if incoming.scene() is None:
+            self.scene().addItem(incoming)
+        incoming.setVisible(True)
+        self._shown = [*on_screen, incoming]
+        was_animating = self.transition is not None
+        if kind == "none" or not on_screen:
+            self.transition = None
+            self._settle()
+        else:
+            self.transition = Transition(kind, incoming, on_screen, direction,
+                                         self.clock.now(), self.design[0])
+        self.chrome.set_state(index, len(self.loaded.deck.slides), self.language)
+        if was_animating != (self.transition is not None):
+            self.animating_changed.emit(self.transition is not None)
+
+    def _settle(self) -> None:
+        """End of a transition: only the current slide stays in the scene."""
+        for item in self._shown:
+            if item is not self.current and item.scene() is not None:
+                self.scene().removeItem(item)
+        self._shown = [self.current] if self.current is not None else []
+        if self.current is not None:
+            self.current.setOpacity(1.0)
+            self.current.setPos(0, 0)
+            self.current.setZValue(0)
+
+    def tick(self) -> None:
+        """Advance what moves to the clock's time; the frame timer calls this."""
+        if self.transition is None:
+            return
+        now = self.clock.now()
+        self.transition.apply(now)
+        if self.transition.done(now):
+            self.transition = None
+            self._settle()
+            self.animating_changed.emit(False)
+
+    @property
+    def animating(self) -> bool:
+        return self.transition is not None
+
+    # --- language and blanking --------------------------------------------------------
+
+    def set_language(self, language: str) -> None:
+        """Redraw the current slide in ``language`` (no transition)."""
+        if language == self.language or language not in self.languages:
+            return
+        self.language = language
+        self.transition = None
+        self.show_slide(self.index, direction=1, transition="none")
+        self._settle()
+
+    def set_blank(self, blank: Blank) -> None:
+        colour = {Blank.BLACK: QColor("black"), Blank.WHITE: QColor("white")}.get(blank)
+        self.blank_item.setVisible(colour is not None)
+        if colour is not None:
+            self.blank_item.setBrush(colour)
+
+    def replace_deck(self, loaded: LoadedDeck, index: int) -> None:
+        """Show a new deck (already validated), at ``index``."""
+        self.loaded = loaded
+        for view in self._shown:
+            if view.scene() is not None:
+                self.scene().removeItem(view)
+        self._views.clear()
+        self._shown = []
+        self.current = None
+        self.transition = None
+        self.show_slide(min(index, len(loaded.deck.slides) - 1), direction=1,
+                        transition="none")
+
+    # --- scaling ----------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        """Scale the design-size scene to the viewport, letterboxed."""
+        scale, _ = letterbox(self.viewport().width(), self.viewport().height(), *self.design)
+        self.setTransform(QTransform.fromScale(scale, scale))
+        self.centerOn(self.design[0] / 2, self.design[1] / 2)
+
+    @property
+    def scale_factor(self) -> float:
+        return self.transform().m11()
