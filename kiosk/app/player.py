@@ -155,7 +155,8 @@ class Player(QObject):
         points = event.points()
         if not points:
             return True
-        position = points[0].position()
+        viewport = self.stage.viewport()
+        position = viewport.mapFromGlobal(points[0].globalPosition())
         if event.type() == QEvent.Type.TouchBegin:
             self._pressed(position)
         elif event.type() == QEvent.Type.TouchEnd:

@@ -159,7 +159,8 @@ class Motif(QGraphicsItem):
             t = body.left() + body.width() * (k + 0.5) / 6
             s = body.top() + body.height() * (k + 0.5) / 6
             painter.drawLine(QPointF(t, sq.top() + sq.height() * 0.12), QPointF(t, body.top()))
-            painter.drawLine(QPointF(t, body.bottom()), QPointF(t, sq.bottom() - sq.height() * 0.12))
+            far = sq.bottom() - sq.height() * 0.12
+            painter.drawLine(QPointF(t, body.bottom()), QPointF(t, far))
             painter.drawLine(QPointF(sq.left() + sq.width() * 0.12, s), QPointF(body.left(), s))
             painter.drawLine(QPointF(body.right(), s), QPointF(sq.right() - sq.width() * 0.12, s))
         painter.setPen(QPen(p.accent, sq.width() * 0.014))

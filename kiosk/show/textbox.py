@@ -63,6 +63,16 @@ class TextBox(QGraphicsItem):
         metrics = QFontMetricsF(self._font(self.font_size))
         return max((metrics.horizontalAdvance(line) for line in self.lines), default=0.0)
 
+    def ink_rect(self) -> QRectF:
+        """Where the laid-out text is, in scene coordinates."""
+        block = self.text_height
+        top = {"top": 0.0, "center": (self._height - block) / 2,
+               "bottom": self._height - block}[self._valign]
+        width = self.text_width
+        left = {"left": 0.0, "center": (self._width - width) / 2,
+                "right": self._width - width}[self._align]
+        return self.mapRectToScene(QRectF(left, top, width, block))
+
     def _font(self, size: float) -> QFont:
         return fonts.font(size, bold=self._bold, tabular=self._tabular)
 

@@ -54,6 +54,6 @@ class PointsView(SlideView):
                               max_lines=2, line_height=1.2)
             y = inner.top() + heading.text_height + ctx.size("detail") * 0.6
             if point.detail:
-                ctx.box(self, ctx.text(point.detail), QRectF(inner.left(), y, inner.width()
-                        + (0 if not point.icon else 0), cell.bottom() - pad - y), "detail",
+                ctx.box(self, ctx.text(point.detail), QRectF(inner.left(), y, inner.width(),
+                        cell.bottom() - pad - y), "detail",
                         color=ctx.palette.muted, line_height=1.5)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from kiosk.deck.model import StorySlide
 from kiosk.show.figure import add_figure
@@ -22,8 +23,8 @@ class StoryView(SlideView):
         elif ctx.portrait:
             visual_rect = QRectF(area.left(), area.top(), area.width(), area.height() * 0.34)
             add_visual(self, s.visual, ctx, visual_rect)
-            text_rect = QRectF(area.left(), visual_rect.bottom() + ctx.height * 0.03,
-                               area.width(), area.bottom() - visual_rect.bottom())
+            top = visual_rect.bottom() + ctx.height * 0.03
+            text_rect = QRectF(area.left(), top, area.width(), area.bottom() - top)
         else:
             split = area.width() * 0.58
             visual_rect = QRectF(area.left() + split + area.width() * 0.04, area.top(),
@@ -40,19 +41,24 @@ class StoryView(SlideView):
                       ctx.size("title") * 2.5), "title", bold=True, max_lines=2,
                       line_height=1.2)
         y += box.text_height + ctx.size("title") * 0.4
-        figures_h = (ctx.size("figure") * 0.8 * 1.4 + ctx.size("label") * 3.2
-                     if s.figures else 0.0)
+        figures = self._figures(text_rect)
+        figures_h = figures.childrenBoundingRect().bottom() if s.figures else 0.0
         if s.body:
             body_h = text_rect.bottom() - y - figures_h - ctx.size("body")
-            box = ctx.box(self, ctx.text(s.body), QRectF(text_rect.left(), y,
-                          text_rect.width(), max(body_h, ctx.size("body") * 1.4)), "body",
-                          color=ctx.palette.muted, line_height=1.55)
-            y += box.text_height + ctx.size("body")
-        if s.figures:
-            count = len(s.figures)
-            gap = text_rect.width() * 0.04
-            cell = (text_rect.width() - gap * (count - 1)) / count
-            top = max(y, text_rect.bottom() - figures_h)
-            for n, figure in enumerate(s.figures):
-                rect = QRectF(text_rect.left() + n * (cell + gap), top, cell, figures_h)
-                add_figure(self, figure, ctx, rect, size=ctx.size("figure") * 0.8)
+            ctx.box(self, ctx.text(s.body), QRectF(text_rect.left(), y, text_rect.width(),
+                    max(body_h, ctx.size("body") * 1.4)), "body", color=ctx.palette.muted,
+                    line_height=1.55)
+        figures.setPos(0, text_rect.bottom() - figures_h)
+
+    def _figures(self, text_rect: QRectF) -> QGraphicsRectItem:
+        """The story's figures in a row, in a block whose top is at y = 0."""
+        ctx, s = self.ctx, self.slide
+        block = QGraphicsRectItem(self)
+        block.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        count = max(1, len(s.figures))
+        gap = text_rect.width() * 0.04
+        cell = (text_rect.width() - gap * (count - 1)) / count
+        for n, figure in enumerate(s.figures):
+            rect = QRectF(text_rect.left() + n * (cell + gap), 0, cell, ctx.height / 3)
+            add_figure(block, figure, ctx, rect, size=ctx.size("figure") * 0.8)
+        return block
