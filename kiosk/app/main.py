@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 
 from kiosk.config import Installation
@@ -27,6 +28,35 @@ def _qt_messages_to_logging() -> None:
     qInstallMessageHandler(handler)
 
 
+def _report_window(widget: object) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    assert isinstance(widget, QWidget)
+    g = widget.geometry()
+    screen = widget.screen()
+    log.info("showing %s at %d,%d %dx%d on screen %s (%dx%d)",
+             "full screen" if widget.isFullScreen() else "windowed", g.x(), g.y(), g.width(),
+             g.height(), screen.name(), screen.geometry().width(), screen.geometry().height())
+
+
+def _exit_after_first_frame(app: object, viewport: object) -> None:
+    """For bench/startup.py: say when the first slide is painted, then quit."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, self.done)
+            return False
+
+        def done(self) -> None:
+            print("first-frame", flush=True)
+            app.quit()  # type: ignore[attr-defined]
+
+    watch = Watch(app)  # type: ignore[arg-type]
+    viewport.installEventFilter(watch)  # type: ignore[attr-defined]
+
+
 def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespace) -> int:
     """Play the show; return the exit status."""
     from kiosk.app import platform
@@ -40,6 +70,7 @@ def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespac
         print(f"kiosk: {why}", file=sys.stderr)
         return EXIT_ENVIRONMENT
 
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app.player import Player
@@ -57,8 +88,15 @@ def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespac
     player.quit_requested.connect(app.quit)
     screen = choose_screen(args.screen if args.screen is not None else config.display.screen)
     full_screen = not (args.windowed or config.display.windowed)
+    player.slide_changed.connect(
+        lambda index, cause: log.info("slide %d of %d (%s)", index + 1,
+                                      len(loaded.deck.slides), cause))
+    player.language_changed.connect(lambda lang: log.info("language %s", lang))
     place(player.widget, screen, full_screen=full_screen)
     player.stage.fit()
+    QTimer.singleShot(0, lambda: _report_window(player.widget))
+    if os.environ.get("KIOSK_EXIT_AFTER_FIRST_FRAME"):
+        _exit_after_first_frame(app, player.stage.viewport())
     player.stage.chrome.set_button_side(design_pixels_for_mm(screen, player.stage.scale_factor))
     player.widget.setWindowTitle(loaded.deck.title.get_text(
         player.stage.language, loaded.deck.default_language))

@@ -47,6 +47,7 @@ class Player(QObject):
         self.keys = KeyInterpreter()
         self.cursor = CursorHider(self.stage.viewport(), clock, config.display.cursor_hide)
         self._press: tuple[float, float, float] | None = None
+        self._next_guess = 1
 
         self.frame_timer = QTimer(self)
         self.frame_timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -97,7 +98,7 @@ class Player(QObject):
         if move is not None:
             self.stage.show_slide(move.target, direction=move.direction)
             self.slide_changed.emit(move.target, cause)
-            self.stage.prebuild(move.target + move.direction)
+            self._next_guess = move.target + move.direction
 
     def toggle_language(self) -> None:
         """Switch to the next offered language."""
@@ -121,6 +122,12 @@ class Player(QObject):
             self.frame_timer.start()
         else:
             self.frame_timer.stop()
+            # Idle again: build the slide most likely next, so its entry has no hitch.
+            QTimer.singleShot(0, self._prebuild)
+
+    def _prebuild(self) -> None:
+        if not self.stage.animating:
+            self.stage.prebuild(self._next_guess, self.stage.index + 1, self.stage.index - 1)
 
     # --- input --------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from kiosk.deck import assets, explain, reader
+from kiosk.deck import assets, explain, glyphs, reader
 from kiosk.deck.assets import AssetRef
 from kiosk.deck.errors import DeckError, Problem, Severity
 from kiosk.deck.model import Deck
@@ -54,7 +54,7 @@ def load_deck(
     deck = validate(doc, Deck)
     assert isinstance(deck, Deck)
     roots = [path.parent, *(asset_roots or [])]
-    warnings = list(_translation_warnings(doc, deck))
+    warnings = [*_translation_warnings(doc, deck), *_glyph_warnings(doc, deck)]
     errors: list[Problem] = []
     resolved: dict[str, Path | None] = {}
     for loc, ref in walk(deck, AssetRef):
@@ -82,6 +82,16 @@ def _translation_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
             shown = ", ".join(f"'{e}'" for e in extra)
             yield doc.problem(loc, f"language {shown} is not one of the deck's languages "
                                    f"{deck.languages}", severity=Severity.WARNING)
+
+
+def _glyph_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
+    for loc, text in walk(deck, Text):
+        gaps = [c for s in text.all_strings() for c in glyphs.missing(s)]
+        if gaps:
+            shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in dict.fromkeys(gaps))
+            yield doc.problem(loc, f"the shipped font cannot draw {shown}: it would show as "
+                                   "a box; rewrite it or add it to the font "
+                                   "(assets/fonts/README.md)", severity=Severity.WARNING)
 
 
 def walk(value: Any, kind: type, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:

@@ -196,3 +196,21 @@ def test_chart_data_errors(write_deck):
     for chart, message in cases.items():
         (found,) = errors_of(write_deck(base + chart))
         assert message in found, found
+
+
+def test_characters_the_font_cannot_draw_are_warnings_with_their_place(write_deck):
+    loaded = load_deck(write_deck("title: T\nslides:\n  - type: title\n"
+                                  "    title: 南京 𠀀 ☃\n"))
+    (warning,) = loaded.warnings
+    assert (warning.line, warning.column) == (4, 12)
+    assert "'𠀀' (U+20000)" in warning.message and "'☃' (U+2603)" in warning.message
+    assert "南" not in warning.message
+
+
+def test_font_coverage_read_without_qt_matches_the_font():
+    from kiosk.deck import glyphs
+
+    coverage = glyphs.shipped()
+    assert "南" in coverage and "汊" in coverage and "A" in coverage and "。" in coverage
+    assert "𠀀" not in coverage
+    assert 7000 < len(coverage) < 9000

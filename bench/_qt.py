@@ -1,0 +1,22 @@
+"""Shared set-up of the Qt benchmarks: an offscreen 1920x1080 screen and the default show."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+
+def offscreen_screen(width: int = 1920, height: int = 1080) -> None:
+    """Make Qt's offscreen platform present one screen of the given size (before Qt starts)."""
+    screens = Path(tempfile.mkdtemp()) / "screens.json"
+    screens.write_text(json.dumps({"screens": [
+        {"name": "bench", "x": 0, "y": 0, "width": width, "height": height,
+         "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screens}"
+
+
+def percentile(samples: list[float], q: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
