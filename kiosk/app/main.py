@@ -79,7 +79,8 @@ def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespac
     from kiosk.show import fonts
 
     _qt_messages_to_logging()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
     app.setFont(fonts.font(16))
     config = installation.config

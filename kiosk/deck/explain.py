@@ -232,7 +232,7 @@ def _as_model(tp: Any, tag: str | int | None) -> type[BaseModel] | None:
         for member in map(_strip, typing.get_args(tp)):
             is_model = isinstance(member, type) and issubclass(member, BaseModel)
             if is_model and tag in _tags_of(member):
-                return member
+                return typing.cast(type[BaseModel], member)
     return None
 
 

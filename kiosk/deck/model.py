@@ -321,7 +321,7 @@ class Defaults(Strict):
 class Deck(Strict):
     """A deck file: metadata and the ordered slides."""
 
-    version: Literal[1] = FORMAT_VERSION
+    version: Literal[1] = 1
     """Version of the deck format."""
     title: Text
     languages: list[Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]] = Field(

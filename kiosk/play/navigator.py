@@ -51,13 +51,13 @@ class Navigator:
         """One slide on; after the last, the first when looping."""
         if self.index + 1 < self.count:
             return self._go(self.index + 1)
-        return self._go(0, +1) if self.loop else self._unblank()
+        return self._go(0, +1) if self.loop else self._stay()
 
     def previous(self) -> Move | None:
         """One slide back; before the first, the last when looping."""
         if self.index > 0:
             return self._go(self.index - 1)
-        return self._go(self.count - 1, -1) if self.loop else self._unblank()
+        return self._go(self.count - 1, -1) if self.loop else self._stay()
 
     def first(self) -> Move | None:
         return self._go(0)
@@ -83,6 +83,7 @@ class Navigator:
         self.count = count
         self.index = min(self.index, count - 1)
 
-    def _unblank(self) -> None:
+    def _stay(self) -> Move | None:
+        """No move (at an end without looping); the screen unblanks all the same."""
         self.blank = Blank.NONE
         return None

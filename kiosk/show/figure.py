@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QFontMetricsF, QPainter
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.deck.model import Figure
@@ -31,7 +31,7 @@ class FigureNumber(QGraphicsItem):
         self.size, self.small = size, small
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
-    def _fonts(self, size: float, small: float):
+    def _fonts(self, size: float, small: float) -> tuple[QFont, QFont, QFont]:
         return (fonts.font(small, bold=True), fonts.font(size, bold=True, tabular=True),
                 fonts.font(small, bold=True))
 

@@ -8,6 +8,7 @@ outgoing picture, and the newest slide comes in over it.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -22,7 +23,7 @@ class Transition:
 
     kind: str
     incoming: QGraphicsItem
-    outgoing: list[QGraphicsItem]
+    outgoing: Sequence[QGraphicsItem]
     direction: int
     start: float
     width: float
