@@ -54,6 +54,13 @@ class Figure(Strict):
     """Where the count-up starts."""
     values: dict[str, Number] | None = None
     """The number per language where units differ, e.g. {en: 72000} for 7.2万元."""
+    delay: Annotated[float, Field(ge=0, le=60)] | None = None
+    """Seconds after the slide appears before the count starts."""
+    duration: Annotated[float, Field(gt=0, le=60)] | None = None
+    """Seconds the count-up takes (1.6 by default)."""
+    easing: Easing = "ease-out-cubic"
+    roll: bool = False
+    """Roll each digit like a mechanical counter instead of counting."""
 
     @model_validator(mode="after")
     def _value_or_text(self) -> Figure:

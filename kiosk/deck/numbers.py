@@ -46,8 +46,7 @@ def format_number(value: float, decimals: int, lang: str) -> str:
     rounded = round(value, decimals)
     if rounded == 0:
         rounded = 0.0  # no "-0.0"
-    grouped = (not lang.startswith("zh") and abs(rounded) >= 10_000) or (
-        not lang.startswith("zh") and abs(rounded) >= 1000 and decimals == 0)
+    grouped = not lang.startswith("zh") and abs(rounded) >= 1000
     spec = f"{',' if grouped else ''}.{decimals}f"
     return format(rounded, spec)
 

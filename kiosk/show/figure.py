@@ -1,4 +1,9 @@
-"""A key figure as drawn: qualifier, big number and unit on one baseline, with its label."""
+"""A key figure as drawn: qualifier, big number and unit on one baseline, with its label.
+
+The number counts up when the slide appears. Its digits are tabular and it sits in a
+slot as wide as its widest state, so neither the number nor the unit beside it wobbles
+while it counts; every frame shows the figure's own number of decimals.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,14 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.deck.model import Figure
-from kiosk.deck.numbers import FigureText, figure_text
+from kiosk.deck.numbers import FigureText, figure_text, figure_value
+from kiosk.play.timeline import Track
 from kiosk.show import fonts
 from kiosk.show.context import SlideContext
+
+COUNT_DURATION = 1.6  # seconds: between DataV's 0.8 s flop and countUp.js's 2 s
+COUNT_DELAY = 0.25
+COUNT_STAGGER = 0.15
 
 
 class FigureNumber(QGraphicsItem):
@@ -22,24 +32,76 @@ class FigureNumber(QGraphicsItem):
         self.ctx = ctx
         self._width = width
         self._align = align
-        self.parts: FigureText = figure_text(figure, ctx.language, ctx.deck.default_language)
+        lang, fallback = ctx.language, ctx.deck.default_language
+        self.final: FigureText = figure_text(figure, lang, fallback)
+        self.target = figure_value(figure, lang)
+        self.origin = self._origin()
+        self.parts = self.final
         self.size = self.nominal = size
         small = size * 0.36
         while self._natural_width(size, small) > width and size > 12:
             size *= 0.94
             small = size * 0.36
         self.size, self.small = size, small
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._slot = self._slot_width()
+
+    def _origin(self) -> float | None:
+        """Where the count starts, in this language's number (scaled like ``values``)."""
+        if self.target is None or self.figure.value is None:
+            return None
+        start = self.figure.start
+        if self.figure.value and self.target != self.figure.value:
+            start *= self.target / self.figure.value
+        return start
+
+    @property
+    def counts(self) -> bool:
+        """Whether this figure is a number that counts (not a text)."""
+        return self.origin is not None and self.target is not None
+
+    def track(self, index: int) -> Track:
+        """The count-up's timing; ``index`` staggers figures of one slide."""
+        delay = self.figure.delay if self.figure.delay is not None else (
+            COUNT_DELAY + COUNT_STAGGER * index)
+        duration = self.figure.duration or COUNT_DURATION
+        return Track(delay, duration, self.figure.easing)
+
+    def set_progress(self, progress: float) -> None:
+        """Show the figure ``progress`` of the way from its start to its value."""
+        if not self.counts:
+            return
+        assert self.origin is not None and self.target is not None
+        value = self.origin + (self.target - self.origin) * progress
+        parts = self.final if progress >= 1.0 else figure_text(
+            self.figure, self.ctx.language, self.ctx.deck.default_language, value)
+        self._roll = progress if self.figure.roll and progress < 1.0 else None
+        self._value = value
+        if parts != self.parts or self._roll is not None:
+            self.parts = parts
+            self.update()
+
+    _roll: float | None = None
+    _value: float = 0.0
 
     def _fonts(self, size: float, small: float) -> tuple[QFont, QFont, QFont]:
         return (fonts.font(small, bold=True), fonts.font(size, bold=True, tabular=True),
                 fonts.font(small, bold=True))
 
     def _natural_width(self, size: float, small: float) -> float:
-        texts = (self.parts.before, self.parts.number, self.parts.after)
+        texts = (self.final.before, self.final.number, self.final.after)
         gap = small * 0.15
         return sum(QFontMetricsF(f).horizontalAdvance(t) + (gap if t else 0)
                    for f, t in zip(self._fonts(size, small), texts, strict=True))
+
+    def _slot_width(self) -> float:
+        """Width of the number at its widest: the start or the end of the count."""
+        metrics = QFontMetricsF(self._fonts(self.size, self.small)[1])
+        widths = [metrics.horizontalAdvance(self.final.number)]
+        if self.counts:
+            start = figure_text(self.figure, self.ctx.language, self.ctx.deck.default_language,
+                                self.origin)
+            widths.append(metrics.horizontalAdvance(start.number))
+        return max(widths)
 
     @property
     def height(self) -> float:
@@ -49,29 +111,65 @@ class FigureNumber(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self._width, self.height)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
               widget: QWidget | None = None) -> None:
         p = self.ctx.palette
         before_font, number_font, after_font = self._fonts(self.size, self.small)
         baseline = QFontMetricsF(fonts.font(self.nominal, bold=True)).ascent()
-        total = self._natural_width(self.size, self.small)
+        gap = self.small * 0.15
+        before_w = QFontMetricsF(before_font).horizontalAdvance(self.parts.before)
+        after_w = QFontMetricsF(after_font).horizontalAdvance(self.parts.after)
+        total = (before_w + gap if self.parts.before else 0) + self._slot + (
+            gap + after_w if self.parts.after else 0)
         x = {"left": 0.0, "center": (self._width - total) / 2,
              "right": self._width - total}[self._align]
-        gap = self.small * 0.15
-        for font, text, color in ((before_font, self.parts.before, p.accent2),
-                                  (number_font, self.parts.number, p.accent),
-                                  (after_font, self.parts.after, p.accent2)):
-            if not text:
-                continue
-            painter.setFont(font)
-            painter.setPen(color)
-            painter.drawText(QPointF(x, baseline), text)
-            x += QFontMetricsF(font).horizontalAdvance(text) + gap
+        if self.parts.before:
+            painter.setFont(before_font)
+            painter.setPen(p.accent2)
+            painter.drawText(QPointF(x, baseline), self.parts.before)
+            x += before_w + gap
+        painter.setFont(number_font)
+        painter.setPen(p.accent)
+        number_w = QFontMetricsF(number_font).horizontalAdvance(self.parts.number)
+        if self._roll is not None:
+            self._paint_rolling(painter, number_font, x + self._slot - number_w, baseline)
+        else:
+            painter.drawText(QPointF(x + self._slot - number_w, baseline), self.parts.number)
+        x += self._slot
+        if self.parts.after:
+            painter.setFont(after_font)
+            painter.setPen(p.accent2)
+            painter.drawText(QPointF(x + gap, baseline), self.parts.after)
+
+    def _paint_rolling(self, painter: QPainter, font: QFont, x: float, baseline: float) -> None:
+        """Digits that roll like an odometer: the last digit turns continuously, each
+        higher one turns while the digits below it pass from 9 to 0."""
+        metrics = QFontMetricsF(font)
+        line = metrics.height()
+        text = self.parts.number
+        value = abs(self._value)
+        decimals = len(text.split(".")[1]) if "." in text else 0
+        painter.save()
+        painter.setClipRect(QRectF(x, baseline - metrics.ascent(), self._slot, line))
+        digits_after = [sum(c.isdigit() for c in text[n + 1:]) for n in range(len(text))]
+        for n, char in enumerate(text):
+            if char.isdigit():
+                place = digits_after[n] - decimals  # 0 for units, -1 for tenths...
+                scaled = value / 10.0**place
+                digit = int(scaled) % 10
+                frac = scaled - int(scaled)
+                turn = frac if place == -decimals else max(0.0, frac * 10 - 9)
+                painter.drawText(QPointF(x, baseline - turn * line), str(digit))
+                painter.drawText(QPointF(x, baseline + (1 - turn) * line), str((digit + 1) % 10))
+            else:
+                painter.drawText(QPointF(x, baseline), char)
+            x += metrics.horizontalAdvance(char)
+        painter.restore()
 
 
 def add_figure(parent: QGraphicsItem, figure: Figure, ctx: SlideContext, rect: QRectF,
-               *, size: float | None = None, align: str = "left") -> float:
-    """A figure (number, label, note) inside ``rect``; returns the height it took."""
+               *, size: float | None = None, align: str = "left") -> tuple[float, FigureNumber]:
+    """A figure (number, label, note) inside ``rect``; the height it took, and its number."""
     size = size or ctx.size("figure")
     number = FigureNumber(figure, ctx, rect.width(), size, align, parent)
     number.setPos(rect.topLeft())
@@ -84,4 +182,4 @@ def add_figure(parent: QGraphicsItem, figure: Figure, ctx: SlideContext, rect: Q
                        ctx.size("note") * 2.7), "note", color=ctx.palette.muted, align=align,
                        max_lines=2)
         y += note.text_height
-    return y - rect.top()
+    return y - rect.top(), number

@@ -66,6 +66,7 @@ class Stage(QGraphicsView):
         self.index = 0
         self.current: SlideView | None = None
         self.transition: Transition | None = None
+        self._animating = False
         self._views: dict[tuple[int, str], SlideView] = {}
         self._shown: list[SlideView] = []
         languages = config.languages.offered or loaded.deck.languages
@@ -121,21 +122,22 @@ class Stage(QGraphicsView):
             self.scene().addItem(incoming)
         incoming.setVisible(True)
         self._shown = [*on_screen, incoming]
-        was_animating = self.transition is not None
+        now = self.clock.now()
         if kind == "none" or not on_screen:
             self.transition = None
             self._settle()
         else:
-            self.transition = Transition(kind, incoming, on_screen, direction,
-                                         self.clock.now(), self.design[0])
+            self.transition = Transition(kind, incoming, on_screen, direction, now,
+                                         self.design[0])
+        incoming.start(now, reduced_motion=self.config.show.reduced_motion)
         self.chrome.set_state(index, len(self.loaded.deck.slides), self.language)
-        if was_animating != (self.transition is not None):
-            self.animating_changed.emit(self.transition is not None)
+        self._update_animating()
 
     def _settle(self) -> None:
         """End of a transition: only the current slide stays in the scene."""
         for item in self._shown:
             if item is not self.current and item.scene() is not None:
+                item.stop()
                 self.scene().removeItem(item)
         self._shown = [self.current] if self.current is not None else []
         if self.current is not None:
@@ -145,18 +147,26 @@ class Stage(QGraphicsView):
 
     def tick(self) -> None:
         """Advance what moves to the clock's time; the frame timer calls this."""
-        if self.transition is None:
-            return
         now = self.clock.now()
-        self.transition.apply(now)
-        if self.transition.done(now):
-            self.transition = None
-            self._settle()
-            self.animating_changed.emit(False)
+        if self.transition is not None:
+            self.transition.apply(now)
+            if self.transition.done(now):
+                self.transition = None
+                self._settle()
+        if self.current is not None:
+            self.current.advance(now)
+        self._update_animating()
 
     @property
     def animating(self) -> bool:
-        return self.transition is not None
+        """Whether anything on screen still moves (a transition or the slide's animations)."""
+        return self.transition is not None or (
+            self.current is not None and self.current.timeline.running)
+
+    def _update_animating(self) -> None:
+        if self.animating != self._animating:
+            self._animating = self.animating
+            self.animating_changed.emit(self._animating)
 
     # --- language and blanking --------------------------------------------------------
 
@@ -167,7 +177,6 @@ class Stage(QGraphicsView):
         self.language = language
         self.transition = None
         self.show_slide(self.index, direction=1, transition="none")
-        self._settle()
 
     def set_blank(self, blank: Blank) -> None:
         colour = {Blank.BLACK: QColor("black"), Blank.WHITE: QColor("white")}.get(blank)

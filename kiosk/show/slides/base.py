@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.deck.model import SlideBase
 from kiosk.deck.text import Text
+from kiosk.play.timeline import Timeline
 from kiosk.show.context import SlideContext
 
 
@@ -29,6 +30,7 @@ class SlideView(QGraphicsItem):
         self.slide = slide
         self.ctx = ctx
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        self.timeline = Timeline()
         self._background()
         self.build()
         self._source_line()
@@ -41,8 +43,20 @@ class SlideView(QGraphicsItem):
         pass
 
     def build(self) -> None:
-        """Add the slide's own items."""
+        """Add the slide's own items (and their tracks to ``self.timeline``)."""
         raise NotImplementedError
+
+    def start(self, now: float, *, reduced_motion: bool = False) -> None:
+        """The slide came on screen: play its animations from the beginning."""
+        self.timeline.start(now, reduced_motion=reduced_motion)
+
+    def stop(self) -> None:
+        """The slide left the screen: nothing of it moves any more."""
+        self.timeline.stop()
+
+    def advance(self, now: float) -> bool:
+        """Move the animations to ``now``; False when nothing moves any more."""
+        return self.timeline.advance(now)
 
     def _background(self) -> None:
         p = self.ctx.palette

@@ -47,7 +47,9 @@ class FiguresView(SlideView):
             rule = QGraphicsLineItem(x, y, x + cell_w * 0.25, y, block)
             rule.setPen(QPen(ctx.palette.accent2, max(2.0, ctx.height * 0.002)))
             rect = QRectF(x, y + pad, cell_w * 0.95, cell_h - pad)
-            used = add_figure(block, figure, ctx, rect, size=size)
+            used, number = add_figure(block, figure, ctx, rect, size=size)
+            if number.counts:
+                self.timeline.add(number.track(n), number.set_progress)
             row_heights[row] = max(row_heights[row], used + pad)
         used = (rows - 1) * cell_h + row_heights[-1]
         block.setPos(0, top + max(0.0, (area.bottom() - top - used) / 2.4))

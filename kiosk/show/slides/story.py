@@ -60,5 +60,7 @@ class StoryView(SlideView):
         cell = (text_rect.width() - gap * (count - 1)) / count
         for n, figure in enumerate(s.figures):
             rect = QRectF(text_rect.left() + n * (cell + gap), 0, cell, ctx.height / 3)
-            add_figure(block, figure, ctx, rect, size=ctx.size("figure") * 0.8)
+            _, number = add_figure(block, figure, ctx, rect, size=ctx.size("figure") * 0.8)
+            if number.counts:
+                self.timeline.add(number.track(n), number.set_progress)
         return block

@@ -1,0 +1,63 @@
+"""Key figures as text: decimals, grouping, Chinese units and qualifiers where they belong."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.deck.model import Figure
+from kiosk.deck.numbers import decimals_of, figure_text, format_number
+
+
+def fig(**fields) -> Figure:
+    return Figure.model_validate({"label": "x", **fields})
+
+
+@pytest.mark.parametrize(("fields", "zh", "en"), [
+    ({"value": 1.74, "unit": {"zh": "万亿元", "en": "trillion yuan"}},
+     "1.74万亿元", "1.74 trillion yuan"),
+    ({"value": 1500, "qualifier": "余", "unit": {"zh": "家", "en": "firms"}},
+     "1500余家", "over 1,500 firms"),
+    ({"value": 50, "qualifier": "多", "unit": {"zh": "所", "en": "universities"}},
+     "50多所", "more than 50 universities"),
+    ({"value": 3500, "qualifier": "近", "unit": {"zh": "项", "en": "items"}},
+     "近3500项", "nearly 3,500 items"),
+    ({"value": 30, "qualifier": "左右", "unit": {"zh": "家", "en": "labs"}},
+     "30家左右", "about 30 labs"),
+    ({"value": 1, "qualifier": "突破", "unit": {"zh": "万家", "en": "firms"},
+      "values": {"en": 10000}}, "突破1万家", "over 10,000 firms"),
+    ({"value": 7.2, "unit": {"zh": "万元", "en": "yuan"}, "values": {"en": 72000}},
+     "7.2万元", "72,000 yuan"),
+    ({"value": 81.9, "unit": "%"}, "81.9%", "81.9%"),
+    ({"value": 100, "unit": "%"}, "100%", "100%"),
+    ({"value": 294, "unit": {"zh": "公里", "en": "km"}}, "294公里", "294 km"),
+    ({"value": 1.7, "decimals": 2, "unit": "倍"}, "1.70倍", "1.70 倍"),
+    ({"value": 12.5, "unit": {"zh": "亿", "en": "100 million"}}, "12.5亿", "12.5 100 million"),
+    ({"text": {"zh": "第一", "en": "No. 1"}}, "第一", "No. 1"),
+])
+def test_figure_text(fields, zh, en):
+    figure = fig(**fields)
+    assert str(figure_text(figure, "zh", "zh")) == zh
+    assert str(figure_text(figure, "en", "zh")) == en
+
+
+def test_counting_values_keep_the_figures_decimals():
+    figure = fig(value=1.74, unit="万亿元")
+    assert figure_text(figure, "zh", "zh", 0.0).number == "0.00"
+    assert figure_text(figure, "zh", "zh", 0.8700001).number == "0.87"
+    assert figure_text(figure, "zh", "zh", 1.7399999).number == "1.74"
+    assert figure_text(figure, "zh", "zh", -0.0001).number == "0.00"  # never "-0.00"
+
+
+@pytest.mark.parametrize(("value", "decimals"), [
+    (1.74, 2), (7.2, 1), (81.9, 1), (1500, 0), (1500.0, 0), (0.1 + 0.2, 1), (100, 0)])
+def test_decimals_as_written(value, decimals):
+    assert decimals_of(value) == decimals
+
+
+@pytest.mark.parametrize(("value", "decimals", "lang", "text"), [
+    (3500, 0, "zh", "3500"), (3500, 0, "en", "3,500"), (10000, 0, "zh", "10000"),
+    (72000, 0, "en", "72,000"), (1234.5, 1, "en", "1,234.5"), (12345.6, 1, "en", "12,345.6"),
+    (float("nan"), 0, "en", "–"),
+])
+def test_format_number(value, decimals, lang, text):
+    assert format_number(value, decimals, lang) == text
