@@ -154,7 +154,7 @@ class Stage(QGraphicsView):
                 self.transition = None
                 self._settle()
         if self.current is not None:
-            self.current.advance(now)
+            self.current.step(now)
         self._update_animating()
 
     @property

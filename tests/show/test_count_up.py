@@ -98,7 +98,7 @@ def test_reduced_motion_shows_final_figures_at_once(qtbot, default_deck, install
 
 
 def test_text_figures_do_not_count(stage):
-    stage, clock = stage
+    stage, _ = stage
     stage.show_slide(1, direction=1, transition="none")
     texts = [n for n in numbers(stage.current) if not n.counts]
     assert [str(n.parts) for n in texts] == ["第一", "全省第一"]

@@ -54,7 +54,7 @@ class SlideView(QGraphicsItem):
         """The slide left the screen: nothing of it moves any more."""
         self.timeline.stop()
 
-    def advance(self, now: float) -> bool:
+    def step(self, now: float) -> bool:
         """Move the animations to ``now``; False when nothing moves any more."""
         return self.timeline.advance(now)
 
