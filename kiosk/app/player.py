@@ -29,10 +29,12 @@ class Player(QObject):
     Signals:
         slide_changed(int, str): the slide now shown (0-based) and why: key, touch, ...
         language_changed(str): the language now shown.
+        explored(int): a visitor tapped a chart mark on this slide.
         quit_requested(): the user asked to quit (Q), outside kiosk lock.
     """
 
     slide_changed = Signal(int, str)
+    explored = Signal(int)
     language_changed = Signal(str)
     quit_requested = Signal()
 
@@ -201,6 +203,8 @@ class Player(QObject):
             self.command(Command(Action.FIRST), "touch")
         elif control == "language":
             self.toggle_language()
+        elif self.stage.current is not None and self.stage.current.explore(point):
+            self.explored.emit(self.stage.index)
         elif point.x() >= self.stage.design[0] * (1 - EDGE_ZONE):
             self.command(Command(Action.NEXT), "touch")
         elif point.x() <= self.stage.design[0] * EDGE_ZONE:

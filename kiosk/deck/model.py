@@ -172,11 +172,32 @@ class ProportionChart(ChartBase):
         return self
 
 
-class NodeGroup(Strict):
-    """A kind of node in a network, drawn ``count`` times."""
+class Highlight(Strict):
+    """Some nodes of a group picked out in their own colour, e.g. 6 of the 138."""
 
     label: Text
-    count: int = Field(ge=1, le=500)
+    count: int = Field(ge=1, le=100_000)
+
+
+class NodeGroup(Strict):
+    """A kind of node in a network: ``count`` of them, one dot per ``per_node``."""
+
+    label: Text
+    count: int = Field(ge=1, le=100_000)
+    qualifier: Qualifier | None = None
+    unit: Text | None = None
+    per_node: int = Field(default=1, ge=1, le=1000)
+    """How many the source counts for each dot drawn (say so in the legend)."""
+    highlights: list[Highlight] = Field(default_factory=list, max_length=3)
+
+    @model_validator(mode="after")
+    def _drawable(self) -> NodeGroup:
+        if self.count / self.per_node > 600:
+            raise ValueError(f"{self.count} nodes are too many to draw one by one: set "
+                             f"per_node to at least {-(-self.count // 600)}")
+        if sum(h.count for h in self.highlights) > self.count:
+            raise ValueError("the highlights add up to more than the group's count")
+        return self
 
 
 class NetworkChart(ChartBase):
@@ -184,7 +205,7 @@ class NetworkChart(ChartBase):
 
     kind: Literal["network"]
     hub: Text | None = None
-    """The centre every node links to, if any."""
+    """The centre every node links to, if any; without one, nodes link to neighbours."""
     groups: list[NodeGroup] = Field(min_length=1, max_length=8)
     seed: int = 1
     """Seed of the layout: the same seed gives the same picture."""

@@ -26,10 +26,11 @@ def context(loaded: LoadedDeck, config: Config, language: str | None = None) -> 
 
 def render_slide(loaded: LoadedDeck, config: Config, index: int, size: tuple[int, int],
                  language: str | None = None) -> tuple[QImage, SlideView]:
-    """Slide ``index`` drawn at ``size`` pixels, letterboxed, and its view."""
+    """Slide ``index`` in its final state, drawn at ``size`` pixels, letterboxed."""
     ctx = context(loaded, config, language)
     scene = QGraphicsScene(0, 0, ctx.width, ctx.height)
     view = build_view(loaded.deck.slides[index], ctx)
+    view.start(0.0, reduced_motion=True)  # every animation at its final state
     scene.addItem(view)
     image = QImage(size[0], size[1], QImage.Format.Format_RGB32)
     image.fill(Qt.GlobalColor.black)

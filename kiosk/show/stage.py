@@ -37,6 +37,10 @@ class Stage(QGraphicsView):
     """
 
     animating_changed = Signal(bool)
+    # pyqtgraph items placed straight in a scene ask their view for these two signals
+    # (pyqtgraph's own GraphicsView has them) to learn the pixel size of the scene.
+    sigDeviceRangeChanged = Signal(object, object)  # noqa: N815
+    sigDeviceTransformChanged = Signal(object)  # noqa: N815
     CACHE = 8
 
     def __init__(self, loaded: LoadedDeck, config: Config, clock: Clock,
@@ -208,6 +212,8 @@ class Stage(QGraphicsView):
         scale, _ = letterbox(self.viewport().width(), self.viewport().height(), *self.design)
         self.setTransform(QTransform.fromScale(scale, scale))
         self.centerOn(self.design[0] / 2, self.design[1] / 2)
+        self.sigDeviceRangeChanged.emit(self, self.sceneRect())
+        self.sigDeviceTransformChanged.emit(self)
 
     @property
     def scale_factor(self) -> float:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectItem
 
 from kiosk.deck.model import ChartVisual, IconVisual, ImageVisual
+from kiosk.play.timeline import Timeline
 from kiosk.show.context import SlideContext
 from kiosk.show.motifs import Motif
 
@@ -18,7 +19,8 @@ _warned: set[str] = set()
 
 
 def add_visual(parent: QGraphicsItem, visual: IconVisual | ImageVisual | ChartVisual,
-               ctx: SlideContext, rect: QRectF) -> QGraphicsItem:
+               ctx: SlideContext, rect: QRectF, timeline: Timeline | None = None
+               ) -> QGraphicsItem:
     """The visual fitted into ``rect``."""
     if isinstance(visual, IconVisual):
         item: QGraphicsItem = Motif(visual.name, rect.width(), rect.height(), ctx.palette,
@@ -29,7 +31,7 @@ def add_visual(parent: QGraphicsItem, visual: IconVisual | ImageVisual | ChartVi
         return add_image(parent, visual.src, ctx.assets.get(visual.src), ctx, rect)
     from kiosk.show.charts import add_chart
 
-    return add_chart(parent, visual.chart, ctx, rect)
+    return add_chart(parent, visual.chart, ctx, rect, timeline)
 
 
 def add_image(parent: QGraphicsItem, ref: str, path: Path | None, ctx: SlideContext,

@@ -291,3 +291,20 @@ def test_cursor_hides_after_a_few_quiet_seconds(qtbot, player, clock):
 
 def installation_delay(player):
     return player.config.display.cursor_hide + 0.01
+
+
+def test_tap_on_a_chart_bar_explores_instead_of_turning(qtbot, player, clock):
+    qtbot.keyClicks(player.stage, "7")
+    qtbot.keyClick(player.stage, Qt.Key.Key_Return)
+    settle(player, clock)
+    (chart,) = player.stage.current.charts()
+    mark = chart.marks[-1]
+    centre = chart.mapToScene(mark.rect.center())
+    with qtbot.waitSignal(player.explored):
+        qtbot.mouseClick(player.stage.viewport(), Qt.MouseButton.LeftButton,
+                         pos=screen_point(player, centre.x(), centre.y()))
+    assert player.stage.index == 6
+    assert chart.callout is not None and chart.callout.mark is mark
+    qtbot.keyClick(player.stage, Qt.Key.Key_Right)
+    settle(player, clock)
+    assert chart.callout is None  # gone when the slide left

@@ -1,28 +1,22 @@
-"""Chart views, one module per chart kind."""
+"""Chart views, one module per chart kind (pyqtgraph is imported with the first chart)."""
 
 from __future__ import annotations
-
-import logging
 
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsItem
 
-from kiosk.deck.model import CompareChart
+from kiosk.deck.model import ChartBase
+from kiosk.play.timeline import Timeline
 from kiosk.show.context import SlideContext
 
-log = logging.getLogger(__name__)
 
+def add_chart(parent: QGraphicsItem, chart: ChartBase, ctx: SlideContext, rect: QRectF,
+              timeline: Timeline | None = None) -> QGraphicsItem:
+    """The chart drawn inside ``rect``, its animations added to ``timeline``."""
+    from kiosk.show.charts.views import VIEWS
 
-def add_chart(parent: QGraphicsItem, chart: object, ctx: SlideContext, rect: QRectF
-              ) -> QGraphicsItem:
-    """The chart drawn inside ``rect``."""
-    if isinstance(chart, CompareChart):
-        from kiosk.show.charts.compare import CompareView
-
-        view = CompareView(chart, ctx, rect, parent)
-        return view
-    from kiosk.show.visual import placeholder
-
-    log.warning("chart kind %r is not drawn yet: showing a placeholder",
-                getattr(chart, "kind", "?"))
-    return placeholder(parent, ctx, rect)
+    view = VIEWS[chart.kind](chart, ctx, rect, parent)  # type: ignore[attr-defined]
+    if timeline is not None:
+        for track, apply in view.tracks:
+            timeline.add(track, apply)
+    return view

@@ -1,33 +1,43 @@
-"""Before/after pairs: two bars per measure, each measure on its own scale."""
+"""Before/after pairs: two bars per measure, each measure on its own scale.
+
+Where the source gives only the later value, only that bar is drawn, with the note
+that says how it grew: no earlier value is ever made up.
+"""
 
 from __future__ import annotations
 
+import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from kiosk.deck.model import CompareChart, ComparePair
-from kiosk.deck.numbers import decimals_of, format_number
+from kiosk.show.charts.base import ChartView, CountLabel, Mark
 from kiosk.show.context import SlideContext
 
 
-class CompareView(QGraphicsRectItem):
+class CompareView(ChartView):
     """A legend, then one row per item: label, the earlier and the later bar, values."""
+
+    chart: CompareChart
 
     def __init__(self, chart: CompareChart, ctx: SlideContext, rect: QRectF,
                  parent: QGraphicsItem | None = None) -> None:
-        super().__init__(rect, parent)
-        self.setPen(Qt.PenStyle.NoPen)
-        self.chart, self.ctx = chart, ctx
-        self.bars: list[tuple[QGraphicsRectItem, float]] = []
-        """Every bar with the value it stands for."""
+        super().__init__(chart, ctx, rect, parent)
+        self.bars: list[pg.BarGraphItem] = []
+        """One bar item per row, each with the earlier and the later bar."""
         legend_h = ctx.size("label") * 1.8
         self._legend(QRectF(rect.left(), rect.top(), rect.width(), legend_h))
         rows = len(chart.items)
         row_h = (rect.height() - legend_h) / rows
         for n, item in enumerate(chart.items):
-            self._row(item, QRectF(rect.left(), rect.top() + legend_h + n * row_h,
-                                   rect.width(), row_h))
+            self._row(n, item, QRectF(rect.left(), rect.top() + legend_h + n * row_h,
+                                      rect.width(), row_h))
+
+    def _before_colour(self) -> QColor:
+        c = QColor(self.ctx.palette.muted)
+        c.setAlphaF(0.7)
+        return c
 
     def _legend(self, rect: QRectF) -> None:
         ctx = self.ctx
@@ -43,38 +53,54 @@ class CompareView(QGraphicsRectItem):
                             max_lines=1)
             x += swatch * 1.5 + label.text_width + swatch * 2
 
-    def _before_colour(self) -> QColor:
-        c = QColor(self.ctx.palette.muted)
-        c.setAlphaF(0.7)
-        return c
-
-    def _row(self, item: ComparePair, rect: QRectF) -> None:
+    def _row(self, n: int, item: ComparePair, rect: QRectF) -> None:
         ctx = self.ctx
         label_w = rect.width() * 0.3
         ctx.box(self, ctx.text(item.label), QRectF(rect.left(), rect.top(), label_w * 0.95,
                 rect.height() * 0.8), "label", bold=True, valign="center", max_lines=2)
-        values = [v for v in (item.before, item.after) if v is not None]
-        top = max(values) or 1.0
+        pairs = [(v, c) for v, c in ((item.before, self._before_colour()),
+                                     (item.after, ctx.palette.accent)) if v is not None]
+        top = max(v for v, _ in pairs) or 1.0
         bar_h = min(rect.height() * 0.26, ctx.size("label") * 1.6)
-        value_w = ctx.size("label") * 6
+        value_w = ctx.size("label") * 7
         track = rect.width() - label_w - value_w
+        left = rect.left() + label_w
         unit = ctx.text(item.unit)
-        y = rect.top() + rect.height() * 0.4 - bar_h - bar_h * 0.1
-        for value, color in ((item.before, self._before_colour()),
-                             (item.after, ctx.palette.accent)):
-            if value is not None:
-                width = max(2.0, track * value / top)
-                bar = QGraphicsRectItem(rect.left() + label_w, y, width, bar_h, self)
-                bar.setBrush(color)
-                bar.setPen(Qt.PenStyle.NoPen)
-                self.bars.append((bar, value))
-                text = format_number(value, decimals_of(value), ctx.language)
-                suffix = unit if unit in ("%", "") else f" {unit}"
-                ctx.box(self, f"{text}{suffix}", QRectF(rect.left() + label_w + width + 12, y,
-                        value_w + track - width, bar_h), "label", color=ctx.palette.text,
-                        valign="center", max_lines=1, tabular=True)
+        ys, widths, brushes, labels = [], [], [], []
+        y = rect.top() + rect.height() * 0.4 - bar_h * 1.1
+        if len(pairs) == 1:
+            y += bar_h * 0.6
+        for value, color in pairs:
+            width = max(2.0, track * value / top)
+            ys.append(y + bar_h / 2)
+            widths.append(width)
+            brushes.append(pg.mkBrush(color))
+            label = CountLabel(value, ctx, unit=unit, qualifier=item.qualifier, parent=self)
+            label.setPos(left + width + ctx.size("label") * 0.4, y + bar_h / 2)
+            labels.append(label)
             y += bar_h * 1.2
+        bars = pg.BarGraphItem(x0=[left] * len(ys), y=ys, height=bar_h, width=widths,
+                               brushes=brushes, pen=pg.mkPen(None))
+        bars.setParentItem(self)
+        bars.final_widths = widths
+        self.bars.append(bars)
+        for (value, _), width, yc in zip(pairs, widths, ys, strict=True):
+            self.marks.append(Mark(QRectF(left, yc - bar_h / 2, width, bar_h),
+                                   ctx.text(item.label), labelled(value, unit, item, ctx)))
         if item.note:
-            ctx.box(self, ctx.text(item.note), QRectF(rect.left() + label_w, y + bar_h * 0.1,
-                    track, ctx.size("note") * 1.5), "note", color=ctx.palette.accent2,
-                    max_lines=1)
+            ctx.box(self, ctx.text(item.note), QRectF(left, y + bar_h * 0.05, track,
+                    ctx.size("note") * 1.5), "note", color=ctx.palette.accent2, max_lines=1)
+
+        def grow(p: float) -> None:
+            bars.setOpts(width=[w * p for w in widths])
+            for label, width in zip(labels, widths, strict=True):
+                label.setX(left + width * p + ctx.size("label") * 0.4)
+                label.set_progress(p)
+
+        self.track(grow, offset=0.12 * n, share=1.0)
+
+
+def labelled(value: float, unit: str, item: ComparePair, ctx: SlideContext) -> str:
+    from kiosk.show.charts.base import value_text
+
+    return value_text(value, ctx, unit, item.qualifier)

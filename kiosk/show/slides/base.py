@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -16,6 +18,9 @@ from kiosk.deck.model import SlideBase
 from kiosk.deck.text import Text
 from kiosk.play.timeline import Timeline
 from kiosk.show.context import SlideContext
+
+if TYPE_CHECKING:
+    from kiosk.show.charts.base import ChartView
 
 
 class SlideView(QGraphicsItem):
@@ -51,8 +56,27 @@ class SlideView(QGraphicsItem):
         self.timeline.start(now, reduced_motion=reduced_motion)
 
     def stop(self) -> None:
-        """The slide left the screen: nothing of it moves any more."""
+        """The slide left the screen: nothing of it moves any more, no callout stays."""
         self.timeline.stop()
+        for chart in self.charts():
+            chart.explore(QPointF(-1e9, -1e9))
+
+    def charts(self) -> list[ChartView]:
+        """The charts on this slide."""
+        from kiosk.show.charts.base import ChartView
+
+        found, stack = [], list(self.childItems())
+        while stack:
+            item = stack.pop()
+            if isinstance(item, ChartView):
+                found.append(item)
+            else:
+                stack.extend(item.childItems())
+        return found
+
+    def explore(self, point: QPointF) -> bool:
+        """A tap at ``point``: highlight the chart mark there. True if there was one."""
+        return any([chart.explore(point) is not None for chart in self.charts()])
 
     def step(self, now: float) -> bool:
         """Move the animations to ``now``; False when nothing moves any more."""

@@ -19,7 +19,7 @@ class ChartView(SlideView):
         top = self.header(s.title, s.subtitle)
         caption_h = ctx.size("note") * 2 if s.caption else 0.0
         rect = QRectF(area.left(), top, area.width() * 0.92, area.bottom() - top - caption_h)
-        add_chart(self, s.chart, ctx, rect)
+        add_chart(self, s.chart, ctx, rect, self.timeline)
         if s.caption:
             ctx.box(self, ctx.text(s.caption), QRectF(area.left(), area.bottom() - caption_h,
                     area.width(), caption_h), "note", color=ctx.palette.muted, max_lines=2)

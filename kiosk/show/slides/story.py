@@ -22,14 +22,14 @@ class StoryView(SlideView):
             text_rect = area
         elif ctx.portrait:
             visual_rect = QRectF(area.left(), area.top(), area.width(), area.height() * 0.34)
-            add_visual(self, s.visual, ctx, visual_rect)
+            add_visual(self, s.visual, ctx, visual_rect, self.timeline)
             top = visual_rect.bottom() + ctx.height * 0.03
             text_rect = QRectF(area.left(), top, area.width(), area.bottom() - top)
         else:
             split = area.width() * 0.58
             visual_rect = QRectF(area.left() + split + area.width() * 0.04, area.top(),
                                  area.width() - split - area.width() * 0.04, area.height())
-            add_visual(self, s.visual, ctx, visual_rect)
+            add_visual(self, s.visual, ctx, visual_rect, self.timeline)
             text_rect = QRectF(area.left(), area.top(), split, area.height())
         y = text_rect.top()
         if s.kicker:

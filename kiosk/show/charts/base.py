@@ -1,0 +1,190 @@
+"""What chart views share: the container, timing, value labels and touch callouts."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
+
+from kiosk.deck.model import ChartBase, Qualifier
+from kiosk.deck.numbers import ENGLISH, QUALIFIERS_BEFORE, decimals_of, format_number
+from kiosk.play.timeline import Track
+from kiosk.show import fonts
+from kiosk.show.context import SlideContext
+
+CHART_DELAY = 0.3
+CHART_DURATION = 1.5
+
+
+def staggered(progress: float, index: int, count: int, spread: float = 0.4) -> float:
+    """Progress of item ``index`` of ``count`` when they start one after another.
+
+    The items' starts spread over ``spread`` of the whole; each then takes the rest.
+    """
+    if count <= 1:
+        return progress
+    start = spread * index / (count - 1)
+    return min(1.0, max(0.0, (progress - start) / (1.0 - spread)))
+
+
+@dataclasses.dataclass(frozen=True)
+class Mark:
+    """Something a visitor can tap on a chart: where it is and what it says."""
+
+    rect: QRectF
+    label: str
+    value: str
+    item: QGraphicsItem | None = None
+
+
+def value_text(value: float, ctx: SlideContext, unit: str = "",
+               qualifier: Qualifier | None = None, decimals: int | None = None) -> str:
+    """A chart value as people write it: 近3500项, 52.1%, over 1,500 firms."""
+    decimals = decimals_of(value) if decimals is None else decimals
+    number = format_number(value, decimals, ctx.language)
+    if ctx.language.startswith("zh"):
+        before = qualifier if qualifier in QUALIFIERS_BEFORE else ""
+        after = "" if qualifier in QUALIFIERS_BEFORE or qualifier is None else qualifier
+        if qualifier == "左右":
+            return f"{number}{unit}左右"
+        return f"{before}{number}{after}{unit}"
+    word = f"{ENGLISH[qualifier]} " if qualifier else ""
+    spaced = unit if unit in ("", "%") else f" {unit}"
+    return f"{word}{number}{spaced}"
+
+
+class ChartView(QGraphicsRectItem):
+    """A chart inside ``rect``: it lists its animation tracks and its tappable marks."""
+
+    def __init__(self, chart: ChartBase, ctx: SlideContext, rect: QRectF,
+                 parent: QGraphicsItem | None = None) -> None:
+        super().__init__(rect, parent)
+        self.setPen(Qt.PenStyle.NoPen)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        self.chart, self.ctx = chart, ctx
+        self.tracks: list[tuple[Track, Callable[[float], None]]] = []
+        self.marks: list[Mark] = []
+        self.callout: Callout | None = None
+
+    def track(self, apply: Callable[[float], None], *, offset: float = 0.0,
+              share: float = 1.0) -> None:
+        """Animate ``apply`` over the chart's duration (``share`` of it, ``offset`` in)."""
+        delay = self.chart.delay if self.chart.delay is not None else CHART_DELAY
+        duration = self.chart.duration or CHART_DURATION
+        self.tracks.append((Track(delay + offset * duration, duration * share,
+                                  self.chart.easing), apply))
+
+    def hit(self, point: QPointF) -> Mark | None:
+        """The mark under a point of the scene, if any."""
+        local = self.mapFromScene(point)
+        for mark in self.marks:
+            if mark.rect.adjusted(-6, -6, 6, 6).contains(local):
+                return mark
+        return None
+
+    def explore(self, point: QPointF) -> Mark | None:
+        """Highlight the mark under ``point`` with a callout; clear it when there is none."""
+        mark = self.hit(point)
+        if self.callout is not None:
+            scene = self.callout.scene()
+            if scene is not None:
+                scene.removeItem(self.callout)
+            else:
+                self.callout.setParentItem(None)  # type: ignore[arg-type]
+            self.callout = None
+        if mark is not None:
+            self.callout = Callout(mark, self.ctx, self)
+        return mark
+
+
+class Callout(QGraphicsItem):
+    """A label and value beside the tapped mark, with the mark outlined."""
+
+    def __init__(self, mark: Mark, ctx: SlideContext, parent: ChartView) -> None:
+        super().__init__(parent)
+        self.mark, self.ctx = mark, ctx
+        self._label_font = fonts.font(ctx.size("label"), bold=True)
+        self._value_font = fonts.font(ctx.size("heading"), bold=True, tabular=True)
+        pad = ctx.size("label") * 0.6
+        width = max(QFontMetricsF(self._label_font).horizontalAdvance(mark.label),
+                    QFontMetricsF(self._value_font).horizontalAdvance(mark.value)) + 2 * pad
+        height = (QFontMetricsF(self._label_font).height()
+                  + QFontMetricsF(self._value_font).height() + 2 * pad)
+        area = parent.rect()
+        x = min(max(mark.rect.center().x() - width / 2, area.left()), area.right() - width)
+        y = mark.rect.top() - height - pad
+        if y < area.top():
+            y = min(mark.rect.bottom() + pad, area.bottom() - height)
+        self._box = QRectF(x, y, width, height)
+        self._pad = pad
+        self.setZValue(10)
+
+    def boundingRect(self) -> QRectF:
+        return self._box.united(self.mark.rect).adjusted(-4, -4, 4, 4)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
+              widget: QWidget | None = None) -> None:
+        p = self.ctx.palette
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(p.text, 3))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(self.mark.rect.adjusted(-3, -3, 3, 3), 6, 6)
+        fill = QColor(p.surface)
+        painter.setPen(QPen(p.accent, 2))
+        painter.setBrush(fill)
+        painter.drawRoundedRect(self._box, 10, 10)
+        label_metrics = QFontMetricsF(self._label_font)
+        painter.setFont(self._label_font)
+        painter.setPen(p.muted)
+        x, y = self._box.left() + self._pad, self._box.top() + self._pad
+        painter.drawText(QPointF(x, y + label_metrics.ascent()), self.mark.label)
+        painter.setFont(self._value_font)
+        painter.setPen(p.accent)
+        y += label_metrics.height()
+        painter.drawText(QPointF(x, y + QFontMetricsF(self._value_font).ascent()),
+                         self.mark.value)
+
+
+class CountLabel(QGraphicsItem):
+    """A value that counts with its bar: always the final value's decimals and unit."""
+
+    def __init__(self, value: float, ctx: SlideContext, *, unit: str = "",
+                 qualifier: Qualifier | None = None, role: str = "label",
+                 color: QColor | None = None, align: str = "left",
+                 parent: QGraphicsItem | None = None) -> None:
+        super().__init__(parent)
+        self.value, self.ctx, self.unit, self.qualifier = value, ctx, unit, qualifier
+        self.decimals = decimals_of(value)
+        self._font = fonts.font(ctx.size(role), bold=True, tabular=True)
+        self._color = color or ctx.palette.text
+        self._align = align
+        self.final = value_text(value, ctx, unit, qualifier, self.decimals)
+        self.text = self.final
+        metrics = QFontMetricsF(self._font)
+        self._width = metrics.horizontalAdvance(self.final)
+        self._height = metrics.height()
+        self._ascent = metrics.ascent()
+
+    def set_progress(self, progress: float) -> None:
+        text = self.final if progress >= 1.0 else value_text(
+            self.value * progress, self.ctx, self.unit, self.qualifier, self.decimals)
+        if text != self.text:
+            self.text = text
+            self.update()
+
+    def boundingRect(self) -> QRectF:
+        left = {"left": 0.0, "center": -self._width / 2, "right": -self._width}[self._align]
+        return QRectF(left, -self._height / 2, self._width, self._height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
+              widget: QWidget | None = None) -> None:
+        painter.setFont(self._font)
+        painter.setPen(self._color)
+        rect = self.boundingRect()
+        width = QFontMetricsF(self._font).horizontalAdvance(self.text)
+        x = rect.left() + (rect.width() - width if self._align == "right" else
+                           (rect.width() - width) / 2 if self._align == "center" else 0)
+        painter.drawText(QPointF(x, rect.top() + self._ascent), self.text)

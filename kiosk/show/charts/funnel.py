@@ -1,0 +1,65 @@
+"""Steps that narrow: e.g. needs and solutions collected, then cooperations achieved."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPolygonItem
+
+from kiosk.deck.model import FunnelChart
+from kiosk.show.charts.base import ChartView, CountLabel, Mark, staggered, value_text
+from kiosk.show.context import SlideContext
+
+MIN_SHARE = 0.12  # the narrowest stage keeps this share of the width, to stay visible
+
+
+class FunnelView(ChartView):
+    """One trapezoid per stage, as wide as its value, with the value and label beside."""
+
+    chart: FunnelChart
+
+    def __init__(self, chart: FunnelChart, ctx: SlideContext, rect: QRectF,
+                 parent: QGraphicsItem | None = None) -> None:
+        super().__init__(chart, ctx, rect, parent)
+        self.shapes: list[QGraphicsPolygonItem] = []
+        count = len(chart.stages)
+        label_w = rect.width() * 0.42
+        area = QRectF(rect.left(), rect.top(), rect.width() - label_w, rect.height())
+        top = max(s.value for s in chart.stages) or 1.0
+        widths = [area.width() * max(MIN_SHARE, s.value / top) for s in chart.stages]
+        gap = rect.height() * 0.03
+        step = (rect.height() - gap * (count - 1)) / count
+        colours = [ctx.palette.accent2, ctx.palette.accent]
+        self.final_widths = widths
+        for n, stage in enumerate(chart.stages):
+            y = rect.top() + n * (step + gap)
+            upper = widths[n]
+            lower = widths[n + 1] if n + 1 < count else widths[n] * 0.85
+            shape = QGraphicsPolygonItem(self)
+            colour = QColor(colours[n % 2] if n < count - 1 else ctx.palette.accent)
+            shape.setBrush(colour)
+            shape.setPen(Qt.PenStyle.NoPen)
+            self.shapes.append(shape)
+            centre = area.center().x()
+            unit = ctx.text(stage.unit or chart.unit)
+            value = CountLabel(stage.value, ctx, unit=unit, qualifier=stage.qualifier,
+                               role="heading", color=ctx.palette.accent, parent=self)
+            value.setPos(area.right() + ctx.size("label"), y + step * 0.3)
+            ctx.box(self, ctx.text(stage.label), QRectF(area.right() + ctx.size("label"),
+                    y + step * 0.3 + ctx.size("heading") * 0.8, label_w - ctx.size("label"),
+                    step * 0.6), "label", color=ctx.palette.muted, max_lines=2)
+            self.marks.append(Mark(QRectF(centre - upper / 2, y, upper, step),
+                                   ctx.text(stage.label),
+                                   value_text(stage.value, ctx, unit, stage.qualifier)))
+
+            def grow(p: float, shape: QGraphicsPolygonItem = shape, upper: float = upper,
+                     lower: float = lower, y: float = y, centre: float = centre,
+                     value: CountLabel = value, n: int = n) -> None:
+                k = staggered(p, n, count)
+                u, w = upper * k / 2, lower * k / 2
+                shape.setPolygon(QPolygonF([QPointF(centre - u, y), QPointF(centre + u, y),
+                                            QPointF(centre + w, y + step),
+                                            QPointF(centre - w, y + step)]))
+                value.set_progress(k)
+
+            self.track(grow)

@@ -1,0 +1,185 @@
+"""A hub and its partners, or an ecosystem: nodes appear, then the links between them.
+
+The layout is a sunflower spiral with seeded jitter: the same seed gives the same
+picture on every replay and in every export.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsRectItem
+
+from kiosk.deck.model import NetworkChart
+from kiosk.show.charts.base import ChartView, CountLabel, Mark, value_text
+from kiosk.show.context import SlideContext
+
+GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+
+
+def layout(count: int, seed: int, inner: float = 0.0) -> list[tuple[float, float]]:
+    """``count`` points in the unit disc (beyond radius ``inner``), evenly spread."""
+    rng = random.Random(seed)
+    points = []
+    for n in range(count):
+        radius = math.sqrt(inner**2 + (1 - inner**2) * (n + 0.5) / count)
+        angle = n * GOLDEN_ANGLE + rng.uniform(-0.25, 0.25)
+        radius *= rng.uniform(0.96, 1.0)
+        points.append((radius * math.cos(angle), radius * math.sin(angle)))
+    return points
+
+
+class NetworkView(ChartView):
+    """Nodes coloured by group (and highlight), links to the hub or to neighbours."""
+
+    chart: NetworkChart
+
+    def __init__(self, chart: NetworkChart, ctx: SlideContext, rect: QRectF,
+                 parent: QGraphicsItem | None = None) -> None:
+        super().__init__(chart, ctx, rect, parent)
+        p = ctx.palette
+        legend_h = ctx.size("label") * 2.6 * len(chart.groups) + sum(
+            ctx.size("label") * 1.6 * len(g.highlights) for g in chart.groups)
+        legend_h = min(legend_h, rect.height() * 0.42)
+        wide = rect.width() > rect.height() * 1.3
+        if wide:  # legend beside the disc
+            disc = QRectF(rect.left(), rect.top(), rect.width() * 0.6, rect.height())
+            legend = QRectF(disc.right() + ctx.size("label"), rect.top() + (rect.height()
+                            - legend_h) / 2, rect.width() * 0.4 - ctx.size("label"), legend_h)
+        else:
+            disc = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - legend_h)
+            legend = QRectF(rect.left(), disc.bottom(), rect.width(), legend_h)
+        side = min(disc.width(), disc.height())
+        centre = disc.center()
+        radius = side / 2 * 0.94
+        palette = [p.accent2, p.text, p.muted]
+        highlight_colours = [p.accent, QColor("#ff8a65"), QColor("#c77dff")]
+        colours: list[QColor] = []
+        group_of: list[int] = []
+        for g, group in enumerate(chart.groups):
+            drawn = math.ceil(group.count / group.per_node)
+            base = QColor(palette[g % len(palette)])
+            base.setAlphaF(0.85)
+            group_colours = [base] * drawn
+            at = 0
+            for h, highlight in enumerate(group.highlights):
+                k = math.ceil(highlight.count / group.per_node)
+                group_colours[at : at + k] = [highlight_colours[h]] * k
+                at += k
+            colours += group_colours
+            group_of += [g] * drawn
+        # Mix the groups around the disc, the same way every time.
+        order = list(range(len(colours)))
+        random.Random(chart.seed).shuffle(order)
+        hub_share = 0.2 if chart.hub else 0.0
+        spots = layout(len(order), chart.seed, inner=hub_share)
+        xs = np.empty(len(order))
+        ys = np.empty(len(order))
+        for spot, n in zip(spots, order, strict=True):
+            xs[n] = centre.x() + spot[0] * radius
+            ys[n] = centre.y() + spot[1] * radius
+        self.positions = (xs, ys)
+        node = max(4.0, min(side * 0.045, side * 1.1 / math.sqrt(len(order) + 1)))
+        self.node_count = len(order)
+        links = self._links(xs, ys, centre, group_of)
+        faint = QColor(p.muted)
+        faint.setAlphaF(0.35)
+        self.links = pg.PlotCurveItem(pen=pg.mkPen(faint, width=1.2), connect="pairs")
+        self.links.setParentItem(self)
+        self.link_ends = links
+        brushes = [pg.mkBrush(c) for c in colours]
+        self.nodes = pg.ScatterPlotItem(xs, ys, size=node, pen=pg.mkPen(None),
+                                        brush=brushes, pxMode=False)
+        self.nodes.setParentItem(self)
+        self.nodes.setPointsVisible(np.zeros(len(order), dtype=bool))
+        reveal = np.argsort(np.hypot(xs - centre.x(), ys - centre.y()), kind="stable")
+        if chart.hub:
+            hub_r = side * 0.11
+            hub = QGraphicsEllipseItem(centre.x() - hub_r, centre.y() - hub_r, 2 * hub_r,
+                                       2 * hub_r, self)
+            hub.setBrush(p.accent)
+            hub.setPen(Qt.PenStyle.NoPen)
+            hub.setZValue(2)
+            label = ctx.box(self, ctx.text(chart.hub), QRectF(centre.x() - hub_r * 0.9,
+                            centre.y() - hub_r * 0.8, hub_r * 1.8, hub_r * 1.6), "note",
+                            color=p.background, bold=True, align="center", valign="center",
+                            max_lines=4, line_height=1.15)
+            label.setZValue(3)
+            self.marks.append(Mark(hub.rect(), ctx.text(chart.hub), ""))
+        for g, group in enumerate(chart.groups):
+            members = [n for n in range(len(order)) if group_of[n] == g]
+            self.marks += [Mark(QRectF(xs[n] - node, ys[n] - node, 2 * node, 2 * node),
+                                ctx.text(group.label),
+                                value_text(group.count, ctx, ctx.text(group.unit),
+                                           group.qualifier)) for n in members]
+        self._legend(legend)
+
+        def grow(progress: float) -> None:
+            nodes_p = min(1.0, progress / 0.6)
+            shown = np.zeros(len(order), dtype=bool)
+            shown[reveal[: round(nodes_p * len(order))]] = True
+            self.nodes.setPointsVisible(shown)
+            links_p = max(0.0, (progress - 0.3) / 0.7)
+            k = round(links_p * len(links[0]) / 2) * 2
+            self.links.setData(links[0][:k], links[1][:k])
+
+        self.track(grow)
+
+    def _links(self, xs: np.ndarray, ys: np.ndarray, centre: QPointF,
+               group_of: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """Segment end points (pairs): every node to the hub, or to near nodes of other
+        groups when there is no hub."""
+        lx: list[float] = []
+        ly: list[float] = []
+        count = len(xs)
+        if self.chart.hub:
+            for n in np.argsort(np.hypot(xs - centre.x(), ys - centre.y()), kind="stable"):
+                lx += [centre.x(), xs[n]]
+                ly += [centre.y(), ys[n]]
+        else:
+            for n in range(count):
+                distance = np.hypot(xs - xs[n], ys - ys[n])
+                others = [m for m in np.argsort(distance, kind="stable")[1:8]
+                          if group_of[m] != group_of[n] or len(set(group_of)) == 1][:2]
+                for m in others:
+                    lx += [xs[n], xs[m]]
+                    ly += [ys[n], ys[m]]
+        return np.array(lx), np.array(ly)
+
+    def _legend(self, rect: QRectF) -> None:
+        ctx, p = self.ctx, self.ctx.palette
+        palette = [p.accent2, p.text, p.muted]
+        highlight_colours = [p.accent, QColor("#ff8a65"), QColor("#c77dff")]
+        rows = []
+        for g, group in enumerate(self.chart.groups):
+            note = ""
+            if group.per_node > 1:
+                each = value_text(group.per_node, ctx, ctx.text(group.unit))
+                note = f"（每点{each}）" if ctx.language.startswith("zh") else f" (one dot: {each})"
+            rows.append((palette[g % 3], group.count, group.qualifier, group.unit,
+                         ctx.text(group.label) + note))
+            for h, highlight in enumerate(group.highlights):
+                rows.append((highlight_colours[h], highlight.count, None, group.unit,
+                             ctx.text(highlight.label)))
+        step = rect.height() / max(len(rows), 1)
+        swatch = min(ctx.size("label") * 0.7, step * 0.5)
+        y = rect.top() + ctx.size("label") * 0.3
+        for colour, count, qualifier, unit, text in rows:
+            dot = QGraphicsRectItem(rect.left(), y + step * 0.5 - swatch / 2, swatch, swatch,
+                                    self)
+            dot.setBrush(colour)
+            dot.setPen(Qt.PenStyle.NoPen)
+            value = CountLabel(count, ctx, unit=ctx.text(unit), qualifier=qualifier,
+                               role="label", color=p.accent, parent=self)
+            value.setPos(rect.left() + swatch * 1.8, y + step * 0.5)
+            self.track(value.set_progress)
+            left = rect.left() + swatch * 1.8 + value.boundingRect().width() + ctx.size(
+                "label") * 0.5
+            ctx.box(self, text, QRectF(left, y, rect.right() - left, step), "label",
+                    color=p.muted, valign="center", max_lines=2)
+            y += step

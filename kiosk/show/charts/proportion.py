@@ -1,0 +1,171 @@
+"""Parts of a whole: a donut whose arcs sweep in, or a waffle of one cell per unit."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
+
+from kiosk.deck.model import ProportionChart
+from kiosk.show.charts.base import ChartView, CountLabel, Mark, value_text
+from kiosk.show.context import SlideContext
+
+MAX_CELLS = 400  # a waffle of more units draws one cell per several
+
+
+class Donut(QGraphicsItem):
+    """A ring: the whole in a faint track, each part an arc in its colour."""
+
+    def __init__(self, centre: QPointF, radius: float, thickness: float,
+                 shares: list[float], colours: list[QColor], track: QColor,
+                 parent: QGraphicsItem | None = None) -> None:
+        super().__init__(parent)
+        self.centre, self.radius, self.thickness = centre, radius, thickness
+        self.shares, self.colours, self.track = shares, colours, track
+        self.progress = 1.0
+
+    def set_progress(self, progress: float) -> None:
+        self.progress = progress
+        self.update()
+
+    def spans(self) -> list[tuple[float, float]]:
+        """Start and sweep, in degrees clockwise from 12 o'clock, of each part as drawn."""
+        out, start = [], 0.0
+        for share in self.shares:
+            sweep = 360.0 * share * self.progress
+            out.append((start, sweep))
+            start += sweep
+        return out
+
+    def boundingRect(self) -> QRectF:
+        r = self.radius + self.thickness
+        return QRectF(self.centre.x() - r, self.centre.y() - r, 2 * r, 2 * r)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
+              widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        box = QRectF(self.centre.x() - self.radius, self.centre.y() - self.radius,
+                     2 * self.radius, 2 * self.radius)
+        pen = QPen(self.track, self.thickness)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        painter.setPen(pen)
+        painter.drawEllipse(box)
+        for (start, sweep), colour in zip(self.spans(), self.colours, strict=True):
+            pen.setColor(colour)
+            painter.setPen(pen)
+            # Qt counts 1/16 degrees anticlockwise from 3 o'clock.
+            painter.drawArc(box, int((90 - start) * 16), int(-sweep * 16))
+
+
+class ProportionView(ChartView):
+    """The total in the middle (or on top), the parts around it, a legend beside."""
+
+    chart: ProportionChart
+
+    def __init__(self, chart: ProportionChart, ctx: SlideContext, rect: QRectF,
+                 parent: QGraphicsItem | None = None) -> None:
+        super().__init__(chart, ctx, rect, parent)
+        p = ctx.palette
+        self.colours = [p.accent, p.accent2, p.text, QColor("#c77dff")]
+        total = chart.total.value or 1.0
+        self.shares = [part.value / total for part in chart.parts]
+        legend_w = rect.width() * 0.42 if not ctx.portrait else 0.0
+        figure = QRectF(rect.left(), rect.top(), rect.width() - legend_w, rect.height())
+        if ctx.portrait:
+            figure.setHeight(rect.height() * 0.6)
+        unit = ctx.text(chart.unit)
+        if chart.style == "donut":
+            self._donut(figure, unit)
+        else:
+            self._waffle(figure)
+        self._legend(QRectF(figure.right() + ctx.size("label"), rect.top(),
+                            legend_w - ctx.size("label"), rect.height()) if not ctx.portrait
+                     else QRectF(rect.left(), figure.bottom(), rect.width(),
+                                 rect.height() - figure.height()), unit)
+
+    def _donut(self, area: QRectF, unit: str) -> None:
+        ctx = self.ctx
+        side = min(area.width(), area.height())
+        thickness = side * 0.12
+        radius = side / 2 - thickness
+        centre = area.center()
+        faint = QColor(ctx.palette.muted)
+        faint.setAlphaF(0.3)
+        self.donut = Donut(centre, radius, thickness, self.shares,
+                           self.colours[: len(self.shares)], faint, self)
+        self.track(self.donut.set_progress)
+        total = CountLabel(self.chart.total.value, ctx, unit=ctx.text(self.chart.total.unit)
+                           or unit, role="title", color=ctx.palette.text, align="center",
+                           parent=self)
+        total.setPos(centre.x(), centre.y() - ctx.size("label") * 0.6)
+        self.track(total.set_progress)
+        ctx.box(self, ctx.text(self.chart.total.label), QRectF(centre.x() - radius * 0.75,
+                centre.y() + ctx.size("title") * 0.35, radius * 1.5, ctx.size("label") * 2.8),
+                "label", color=ctx.palette.muted, align="center", max_lines=2)
+        start = 0.0
+        for part, share in zip(self.chart.parts, self.shares, strict=True):
+            middle = math.radians(90 - (start + share * 180))
+            point = QPointF(centre.x() + radius * math.cos(middle),
+                            centre.y() - radius * math.sin(middle))
+            side_ = max(thickness, radius * 2 * math.pi * share * 0.8)
+            self.marks.append(Mark(QRectF(point.x() - side_ / 2, point.y() - thickness / 2
+                                          - side_ / 4, side_, thickness + side_ / 2),
+                                   ctx.text(part.label),
+                                   value_text(part.value, ctx, ctx.text(part.unit) or unit)))
+            start += share * 360
+
+    def _waffle(self, area: QRectF) -> None:
+        ctx = self.ctx
+        total = round(self.chart.total.value)
+        per_cell = max(1, math.ceil(total / MAX_CELLS))
+        cells = math.ceil(total / per_cell)
+        columns = max(1, math.ceil(math.sqrt(cells * area.width() / max(area.height(), 1))))
+        rows = math.ceil(cells / columns)
+        side = min(area.width() / columns, area.height() / rows)
+        faint = QColor(ctx.palette.muted)
+        faint.setAlphaF(0.35)
+        colours: list[QColor] = []
+        for part, colour in zip(self.chart.parts, self.colours, strict=False):
+            colours += [colour] * math.ceil(part.value / per_cell)
+        colours += [faint] * (cells - len(colours))
+        left = area.left() + (area.width() - side * columns) / 2
+        self.cells: list[QGraphicsRectItem] = []
+        for n in range(cells):
+            row, col = divmod(n, columns)
+            cell = QGraphicsRectItem(left + col * side + side * 0.1, area.top() + row * side
+                                     + side * 0.1, side * 0.8, side * 0.8, self)
+            cell.setBrush(colours[n])
+            cell.setPen(Qt.PenStyle.NoPen)
+            cell.setVisible(False)
+            self.cells.append(cell)
+        self.per_cell = per_cell
+
+        def fill(p: float) -> None:
+            shown = round(p * len(self.cells))
+            for n, cell in enumerate(self.cells):
+                cell.setVisible(n < shown)
+
+        self.track(fill)
+
+    def _legend(self, rect: QRectF, unit: str) -> None:
+        ctx = self.ctx
+        rows = [(self.chart.total, QColor(ctx.palette.muted)),
+                *zip(self.chart.parts, self.colours, strict=False)]
+        step = min(rect.height() / len(rows), ctx.size("heading") * 3.4)
+        y = rect.top() + (rect.height() - step * len(rows)) / 2
+        swatch = ctx.size("label") * 0.8
+        for part, colour in rows:
+            box = QGraphicsRectItem(rect.left(), y + swatch * 0.4, swatch, swatch, self)
+            box.setBrush(colour)
+            box.setPen(Qt.PenStyle.NoPen)
+            value = CountLabel(part.value, ctx, unit=ctx.text(part.unit) or unit,
+                               role="heading", color=ctx.palette.accent, parent=self)
+            value.setPos(rect.left() + swatch * 1.8, y + swatch * 0.85)
+            self.track(value.set_progress)
+            ctx.box(self, ctx.text(part.label), QRectF(rect.left() + swatch * 1.8,
+                    y + ctx.size("heading") * 1.2, rect.width() - swatch * 1.8,
+                    step - ctx.size("heading") * 1.3), "label", color=ctx.palette.muted,
+                    max_lines=2)
+            y += step

@@ -1,0 +1,33 @@
+"""Axis ranges and ticks that people read easily: 0, 2, 4, 6, 8 rather than 0, 1.7, 3.4."""
+
+from __future__ import annotations
+
+import math
+
+
+def nice_step(span: float, count: int = 5) -> float:
+    """A round step (1, 2, 2.5 or 5 times a power of ten) giving about ``count`` ticks."""
+    if span <= 0 or not math.isfinite(span):
+        return 1.0
+    raw = span / max(count, 1)
+    power = 10.0 ** math.floor(math.log10(raw))
+    for factor in (1.0, 2.0, 2.5, 5.0, 10.0):
+        if raw <= factor * power:
+            return factor * power
+    return 10.0 * power
+
+
+def nice_range(low: float, high: float, count: int = 5) -> tuple[float, float, float]:
+    """An axis from below ``low`` (0 when all values are positive) to above ``high``."""
+    low = min(0.0, low)
+    if high <= low:
+        high = low + 1.0
+    step = nice_step(high - low, count)
+    return math.floor(low / step) * step, math.ceil(high / step) * step, step
+
+
+def ticks(low: float, high: float, step: float) -> list[float]:
+    """Tick values from ``low`` to ``high`` in ``step``s, rounded so 0.6 is not 0.6000001."""
+    count = round((high - low) / step)
+    digits = max(0, -math.floor(math.log10(step)) + 1) if step < 1 else 0
+    return [round(low + n * step, digits) for n in range(count + 1)]

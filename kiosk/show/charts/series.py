@@ -1,0 +1,167 @@
+"""Values over categories (usually years): bars that grow, or a line that draws itself.
+
+The axis is drawn once at its final extent, so nothing jumps while the data moves.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsRectItem
+
+from kiosk.deck.model import SeriesChart
+from kiosk.deck.numbers import decimals_of, format_number
+from kiosk.show.charts.base import ChartView, Mark, staggered, value_text
+from kiosk.show.charts.scale import nice_range, ticks
+from kiosk.show.context import SlideContext
+
+
+def series_colours(ctx: SlideContext) -> list[QColor]:
+    p = ctx.palette
+    return [p.accent, p.accent2, p.text, p.muted]
+
+
+class SeriesView(ChartView):
+    """Bars (grouped by category) or lines over a fixed, gridded value axis."""
+
+    chart: SeriesChart
+
+    def __init__(self, chart: SeriesChart, ctx: SlideContext, rect: QRectF,
+                 parent: QGraphicsItem | None = None) -> None:
+        super().__init__(chart, ctx, rect, parent)
+        self.bars: list[pg.BarGraphItem] = []
+        self.curves: list[pg.PlotCurveItem] = []
+        values = [v for row in chart.series for v in row.values]
+        self.low, self.high, step = nice_range(min(values), max(values))
+        legend_h = ctx.size("label") * 1.8 if len(chart.series) > 1 else 0.0
+        axis_w = ctx.size("note") * 4.5
+        bottom_h = ctx.size("label") * 2.0
+        self.plot = QRectF(rect.left() + axis_w, rect.top() + legend_h,
+                           rect.width() - axis_w, rect.height() - legend_h - bottom_h)
+        self._axis(ticks(self.low, self.high, step))
+        self._categories()
+        if legend_h:
+            self._legend(QRectF(rect.left(), rect.top(), rect.width(), legend_h))
+        if chart.kind == "bar":
+            self._bars()
+        else:
+            self._lines()
+
+    def y_of(self, value: float) -> float:
+        """Design-pixel y of a value."""
+        share = (value - self.low) / (self.high - self.low)
+        return self.plot.bottom() - share * self.plot.height()
+
+    def x_of(self, index: int) -> float:
+        """Design-pixel x of the centre of category ``index``."""
+        slot = self.plot.width() / len(self.chart.categories)
+        return self.plot.left() + slot * (index + 0.5)
+
+    def _axis(self, values: list[float]) -> None:
+        ctx = self.ctx
+        grid = QColor(ctx.palette.muted)
+        grid.setAlphaF(0.25)
+        decimals = max((decimals_of(v) for v in values), default=0)
+        unit = ctx.text(self.chart.unit)
+        for value in values:
+            y = self.y_of(value)
+            line = QGraphicsLineItem(self.plot.left(), y, self.plot.right(), y, self)
+            line.setPen(QPen(grid, 1.5))
+            label = format_number(value, decimals, ctx.language)
+            if unit and value == values[-1]:
+                label = f"{label} {unit}" if unit != "%" else f"{label}%"
+            ctx.box(self, label, QRectF(self.rect().left(), y - ctx.size("note"),
+                    self.plot.left() - self.rect().left() - ctx.size("note") * 0.5,
+                    ctx.size("note") * 2), "note", color=ctx.palette.muted, align="right",
+                    valign="center", max_lines=1, tabular=True)
+
+    def _categories(self) -> None:
+        ctx = self.ctx
+        slot = self.plot.width() / len(self.chart.categories)
+        for n, category in enumerate(self.chart.categories):
+            ctx.box(self, ctx.text(category), QRectF(self.x_of(n) - slot / 2,
+                    self.plot.bottom() + ctx.size("label") * 0.3, slot,
+                    ctx.size("label") * 1.5), "label", color=ctx.palette.muted,
+                    align="center", max_lines=1)
+
+    def _legend(self, rect: QRectF) -> None:
+        ctx = self.ctx
+        swatch = ctx.size("label") * 0.7
+        x = rect.left() + (self.plot.left() - rect.left())
+        for row, color in zip(self.chart.series, series_colours(ctx), strict=False):
+            box = QGraphicsRectItem(x, rect.top() + swatch * 0.3, swatch, swatch, self)
+            box.setBrush(color)
+            box.setPen(Qt.PenStyle.NoPen)
+            label = ctx.box(self, ctx.text(row.name), QRectF(x + swatch * 1.5, rect.top(),
+                            rect.width() / 3, ctx.size("label") * 1.4), "label",
+                            color=ctx.palette.muted, max_lines=1)
+            x += swatch * 1.5 + label.text_width + swatch * 2
+
+    def _bars(self) -> None:
+        ctx, chart = self.ctx, self.chart
+        count = len(chart.series)
+        slot = self.plot.width() / len(chart.categories)
+        width = slot * 0.7 / count
+        base = self.y_of(max(self.low, 0.0))
+        unit = ctx.text(chart.unit)
+        for s, (row, color) in enumerate(zip(chart.series, series_colours(ctx), strict=False)):
+            xs = [self.x_of(n) - slot * 0.35 + width * (s + 0.5) for n in range(len(row.values))]
+            heights = [self.y_of(v) - base for v in row.values]  # negative: upwards
+            bars = pg.BarGraphItem(x=xs, y0=[base] * len(xs), width=width * 0.9,
+                                   height=heights, brush=pg.mkBrush(color), pen=pg.mkPen(None))
+            bars.setParentItem(self)
+            bars.final_heights = heights
+            self.bars.append(bars)
+            for n, (x, h, value) in enumerate(zip(xs, heights, row.values, strict=True)):
+                top = min(base, base + h)
+                self.marks.append(Mark(QRectF(x - width * 0.45, top, width * 0.9, abs(h)),
+                                       f"{ctx.text(row.name)} · {ctx.text(chart.categories[n])}",
+                                       value_text(value, ctx, unit)))
+
+            def grow(p: float, bars: pg.BarGraphItem = bars, heights: list[float] = heights
+                     ) -> None:
+                count = len(heights)
+                bars.setOpts(height=[h * staggered(p, n, count) for n, h in enumerate(heights)])
+
+            self.track(grow)
+
+    def _lines(self) -> None:
+        ctx, chart = self.ctx, self.chart
+        unit = ctx.text(chart.unit)
+        for row, color in zip(chart.series, series_colours(ctx), strict=False):
+            xs = np.array([self.x_of(n) for n in range(len(row.values))], dtype=float)
+            ys = np.array([self.y_of(v) for v in row.values], dtype=float)
+            pen = pg.mkPen(color, width=max(3.0, ctx.height * 0.004))
+            curve = pg.PlotCurveItem(xs, ys, pen=pen, antialias=True)
+            if chart.area:
+                fill = QColor(color)
+                fill.setAlphaF(0.22)
+                curve.setFillLevel(self.y_of(max(self.low, 0.0)))
+                curve.setBrush(pg.mkBrush(fill))
+            curve.setParentItem(self)
+            dots = pg.ScatterPlotItem(xs, ys, size=ctx.size("note") * 0.7, pen=pg.mkPen(None),
+                                      brush=pg.mkBrush(color), pxMode=False)
+            dots.setParentItem(self)
+            curve.final = (xs, ys)
+            self.curves.append(curve)
+            for n, value in enumerate(row.values):
+                side = ctx.size("label")
+                self.marks.append(Mark(QRectF(xs[n] - side / 2, ys[n] - side / 2, side, side),
+                                       f"{ctx.text(row.name)} · {ctx.text(chart.categories[n])}",
+                                       value_text(value, ctx, unit)))
+
+            def draw(p: float, curve: pg.PlotCurveItem = curve, dots: pg.ScatterPlotItem = dots,
+                     xs: np.ndarray = xs, ys: np.ndarray = ys) -> None:
+                reach = p * (len(xs) - 1)
+                whole = int(reach)
+                px, py = list(xs[: whole + 1]), list(ys[: whole + 1])
+                if whole < len(xs) - 1:  # the segment being drawn, part of the way
+                    t = reach - whole
+                    px.append(xs[whole] + (xs[whole + 1] - xs[whole]) * t)
+                    py.append(ys[whole] + (ys[whole + 1] - ys[whole]) * t)
+                curve.setData(np.array(px), np.array(py))
+                dots.setData(xs[: whole + 1], ys[: whole + 1])
+
+            self.track(draw)

@@ -1,0 +1,160 @@
+"""Each chart kind ends exactly on its data, animates there, and answers a tap."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QColor
+
+from kiosk.config import Config
+from kiosk.deck.load import load_deck
+from kiosk.play.clock import FakeClock
+from kiosk.show.charts.base import ChartView
+from kiosk.show.charts.compare import CompareView
+from kiosk.show.charts.funnel import MIN_SHARE, FunnelView
+from kiosk.show.charts.network import NetworkView
+from kiosk.show.charts.proportion import ProportionView
+from kiosk.show.charts.series import SeriesView
+from kiosk.show.render import context, render_slide
+from kiosk.show.slides import build_view
+from tests.conftest import DATA
+
+
+@pytest.fixture(scope="module")
+def charts():
+    return load_deck(DATA / "good" / "charts.yaml")
+
+
+def chart_of(view) -> ChartView:
+    stack = list(view.childItems())
+    while stack:
+        item = stack.pop()
+        if isinstance(item, ChartView):
+            return item
+        stack.extend(item.childItems())
+    raise AssertionError("no chart on this slide")
+
+
+_alive = []  # a chart lives as long as its slide view: keep the views of these tests
+
+
+def final(charts, index) -> ChartView:
+    _, view = render_slide(charts, Config(), index, (1920, 1080), "zh")
+    _alive.append(view)
+    return chart_of(view)
+
+
+def test_compare_bars_are_in_proportion_and_never_invent_a_before(qapp, charts):
+    chart = final(charts, 0)
+    assert isinstance(chart, CompareView)
+    income, gdp = chart.bars
+    before, after = income.opts["width"]
+    assert before / after == pytest.approx(3.7 / 7.2)
+    assert len(gdp.opts["width"]) == 1  # only the later value is known
+
+
+def test_bar_heights_equal_the_data(qapp, charts):
+    chart = final(charts, 1)
+    assert isinstance(chart, SeriesView)
+    for bars, row in zip(chart.bars, chart.chart.series, strict=True):
+        per_unit = chart.plot.height() / (chart.high - chart.low)
+        values = [-h / per_unit for h in bars.opts["height"]]
+        assert values == pytest.approx(row.values)
+
+
+def test_line_points_are_at_the_data(qapp, charts):
+    chart = final(charts, 2)
+    xs, ys = chart.curves[0].getData()
+    values = chart.chart.series[0].values
+    assert list(xs) == pytest.approx([chart.x_of(n) for n in range(len(values))])
+    assert list(ys) == pytest.approx([chart.y_of(v) for v in values])
+
+
+def test_line_draws_from_left_to_right(qapp, charts):
+    ctx = context(charts, Config(), "zh")
+    view = build_view(charts.deck.slides[2], ctx)
+    _alive.append(view)
+    chart = chart_of(view)
+    view.start(0.0)
+    widths = []
+    for t in (0.5, 0.9, 1.3, 3.0):
+        view.step(t)
+        xs, _ = chart.curves[0].getData()
+        widths.append(xs[-1] - xs[0] if len(xs) else 0.0)
+    assert widths == sorted(widths) and widths[0] < widths[-1]
+    assert widths[-1] == pytest.approx(chart.x_of(4) - chart.x_of(0))
+
+
+def test_funnel_widths_follow_the_values(qapp, charts):
+    chart = final(charts, 3)
+    assert isinstance(chart, FunnelView)
+    first, second = (shape.polygon().boundingRect().width() for shape in chart.shapes)
+    tops = [shape.polygon().at(1).x() - shape.polygon().at(0).x() for shape in chart.shapes]
+    assert tops[1] / tops[0] == pytest.approx(max(MIN_SHARE, 400 / 3500))
+    assert first > second
+
+
+def test_donut_arcs_are_the_parts_share(qapp, charts):
+    chart = final(charts, 4)
+    assert isinstance(chart, ProportionView)
+    sweeps = [sweep for _, sweep in chart.donut.spans()]
+    assert sweeps == pytest.approx([360 * 6 / 138, 360 * 24 / 138])
+
+
+def test_waffle_has_one_cell_per_unit_coloured_by_part(qapp, charts):
+    chart = final(charts, 5)
+    cells = [c for c in chart.cells if c.isVisible()]
+    assert len(cells) == 138
+    colours = [c.brush().color().name() for c in cells]
+    assert colours[:6] == [QColor(chart.colours[0]).name()] * 6
+    assert colours[6:30] == [QColor(chart.colours[1]).name()] * 24
+
+
+def test_network_draws_every_node_and_link_the_same_way_every_time(qapp, charts):
+    chart = final(charts, 6)
+    assert isinstance(chart, NetworkView)
+    assert chart.node_count == 138
+    assert chart.nodes.points().size == 138
+    assert all(p.isVisible() for p in chart.nodes.points())
+    xs, _ = chart.links.getData()
+    assert len(xs) == 2 * 138  # every node linked to the hub
+    again = final(charts, 6)
+    assert list(again.positions[0]) == list(chart.positions[0])
+    brushes = [p.brush().color().name() for p in chart.nodes.points()]
+    palette = context(charts, Config(), "zh").palette
+    assert brushes.count(palette.accent.name()) == 6
+
+
+def test_network_one_dot_per_several(qapp, charts):
+    chart = final(charts, 7)
+    assert chart.node_count == 30 + 150 + 12  # 1500 firms at 10 a dot
+
+
+@pytest.mark.parametrize("index", range(8))
+def test_charts_start_empty_and_end_full(qapp, charts, index):
+    ctx = context(charts, Config(), "zh")
+    view = build_view(charts.deck.slides[index], ctx)
+    clock = FakeClock()
+    view.start(clock.now())
+    assert view.timeline.running
+    for _ in range(240):
+        clock.advance(1 / 60)
+        if not view.step(clock.now()):
+            break
+    assert not view.timeline.running
+
+
+def test_tap_on_a_bar_shows_its_label_and_value(qapp, charts):
+    chart = final(charts, 0)
+    mark = chart.marks[1]  # the income bar of the later year
+    found = chart.explore(chart.mapToScene(mark.rect.center()))
+    assert found is mark and mark.value == "7.2万元" and mark.label == "甲"
+    assert chart.callout is not None and chart.callout.isVisible()
+    assert chart.explore(chart.mapToScene(chart.rect().topLeft())) is None
+    assert chart.callout is None
+
+
+def test_tap_on_a_network_node_names_its_group(qapp, charts):
+    chart = final(charts, 6)
+    node = next(m for m in chart.marks if m.label == "企业")
+    found = chart.explore(chart.mapToScene(node.rect.center()))
+    assert found is not None and found.value == "138家"
