@@ -93,7 +93,7 @@ class ChartView(QGraphicsRectItem):
             if scene is not None:
                 scene.removeItem(self.callout)
             else:
-                self.callout.setParentItem(None)  # type: ignore[arg-type]
+                self.callout.setParentItem(None)
             self.callout = None
         if mark is not None:
             self.callout = Callout(mark, self.ctx, self)
