@@ -1,4 +1,9 @@
-"""What the show draws over the slides: progress, slide number, buttons, language."""
+"""What the show draws over the slides: progress, slide number, buttons, language.
+
+Each control is its own small item with a cached picture, redrawn only when the
+position in the deck or the language changes, so a frame of an animation pays
+nothing for them.
+"""
 
 from __future__ import annotations
 
@@ -13,12 +18,36 @@ from kiosk.show.theme import Palette, type_size
 BUTTONS = ("previous", "home", "next")
 
 
+class _Control(QGraphicsItem):
+    """A cached picture inside ``rect``, drawn by ``draw``."""
+
+    def __init__(self, chrome: Chrome, name: str) -> None:
+        super().__init__(chrome)
+        self.chrome, self.name = chrome, name
+        self.rect = QRectF()
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def place(self, rect: QRectF) -> None:
+        self.prepareGeometryChange()
+        self.rect = rect
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self.rect.adjusted(-2, -2, 2, 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
+              widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chrome.draw(self.name, painter, self.rect)
+
+
 class Chrome(QGraphicsItem):
     """The overlay. ``hit`` tells which control a point in the scene is on."""
 
     def __init__(self, width: float, height: float, theme: Theme, options: ShowOptions,
                  safe_area: float, languages: list[str]) -> None:
         super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self._w, self._h = width, height
         self._palette = Palette.from_theme(theme)
         self._options = options
@@ -28,19 +57,33 @@ class Chrome(QGraphicsItem):
         self.button_side = max(64.0, min(width, height) * 0.065)
         self.index, self.count, self.language = 0, 1, languages[0]
         self.setZValue(50)
-
-    def set_button_side(self, side: float) -> None:
-        """Make the touch targets at least ``side`` design pixels (12 mm on the screen)."""
-        self.prepareGeometryChange()
-        self.button_side = max(self.button_side, side)
-        self.update()
-
-    def set_state(self, index: int, count: int, language: str) -> None:
-        self.index, self.count, self.language = index, count, language
-        self.update()
+        names = [*BUTTONS, *(["language"] if len(languages) > 1 else [])]
+        self._controls = {name: _Control(self, name) for name in names}
+        if options.progress != "none":
+            self._controls["progress"] = _Control(self, "progress")
+        if options.slide_number:
+            self._controls["number"] = _Control(self, "number")
+        self._layout()
 
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self._w, self._h)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
+              widget: QWidget | None = None) -> None:
+        pass
+
+    def set_button_side(self, side: float) -> None:
+        """Make the touch targets at least ``side`` design pixels (12 mm on the screen)."""
+        self.button_side = max(self.button_side, side)
+        self._layout()
+
+    def set_state(self, index: int, count: int, language: str) -> None:
+        changed = (index, count, language) != (self.index, self.count, self.language)
+        self.index, self.count, self.language = index, count, language
+        if changed:
+            for name in ("progress", "number", "language"):
+                if name in self._controls:
+                    self._controls[name].update()
 
     def button_rects(self) -> dict[str, QRectF]:
         """Where the on-screen controls are, in scene coordinates."""
@@ -55,6 +98,23 @@ class Chrome(QGraphicsItem):
             rects["language"] = QRectF(right - side * 1.6, self._margin, side * 1.6, side)
         return rects
 
+    def _layout(self) -> None:
+        rects = self.button_rects()
+        for name, rect in rects.items():
+            self._controls[name].place(rect)
+        middle = self._h - self._margin - self.button_side / 2
+        if "progress" in self._controls:
+            if self._options.progress == "dots":
+                width = min(self._w * 0.5, 28.0 * 60)
+                rect = QRectF(self._w / 2 - width / 2, middle - 12, width, 24)
+            else:
+                rect = QRectF(0, self._h - 6, self._w, 6)
+            self._controls["progress"].place(rect)
+        if "number" in self._controls:
+            size = self._chrome_size
+            left = rects["previous"].left() - size * 5.5
+            self._controls["number"].place(QRectF(left, middle - size, size * 5, size * 2))
+
     def hit(self, point: QPointF) -> str | None:
         """The control under ``point``, if any."""
         for name, rect in self.button_rects().items():
@@ -62,48 +122,54 @@ class Chrome(QGraphicsItem):
                 return name
         return None
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    # --- drawing the controls ---------------------------------------------------------
+
+    def draw(self, name: str, painter: QPainter, rect: QRectF) -> None:
+        if name == "progress":
+            self._progress(painter, rect)
+        elif name == "number":
+            painter.setFont(fonts.font(self._chrome_size, tabular=True))
+            painter.setPen(self._palette.muted)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             f"{self.index + 1} / {self.count}")
+        else:
+            self._button(name, painter, rect)
+
+    def _button(self, name: str, painter: QPainter, rect: QRectF) -> None:
         p = self._palette
         faint = QColor(p.text)
         faint.setAlphaF(0.14)
         line = QColor(p.text)
         line.setAlphaF(0.55)
-        for name, rect in self.button_rects().items():
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(faint)
-            painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
-            painter.setPen(QPen(line, max(2.0, rect.height() * 0.05)))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            if name == "language":
-                self._language_label(painter, rect)
-            else:
-                painter.drawPath(_glyph(name, rect))
-        self._progress(painter)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(faint)
+        painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+        painter.setPen(QPen(line, max(2.0, rect.height() * 0.05)))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if name == "language":
+            self._language_label(painter, rect)
+        else:
+            painter.drawPath(_glyph(name, rect))
 
     def _language_label(self, painter: QPainter, rect: QRectF) -> None:
-        others = {"zh": "中", "en": "EN"}
-        labels = [others.get(lang, lang.upper()) for lang in self._languages[:2]]
+        names = {"zh": "中", "en": "EN"}
+        labels = [names.get(lang, lang.upper()) for lang in self._languages[:2]]
         current = self._languages.index(self.language) if self.language in self._languages else 0
-        font = fonts.font(rect.height() * 0.34, bold=True)
-        painter.setFont(font)
+        painter.setFont(fonts.font(rect.height() * 0.34, bold=True))
         half = rect.width() / 2
         for n, text in enumerate(labels):
-            color = QColor(self._palette.accent if n == current else self._palette.muted)
-            painter.setPen(color)
+            painter.setPen(QColor(self._palette.accent if n == current else self._palette.muted))
             painter.drawText(QRectF(rect.left() + n * half, rect.top(), half, rect.height()),
                              Qt.AlignmentFlag.AlignCenter, text)
 
-    def _progress(self, painter: QPainter) -> None:
-        p, o = self._palette, self._options
+    def _progress(self, painter: QPainter, rect: QRectF) -> None:
+        p = self._palette
         if self.count < 2:
             return
-        bottom = self._h - self._margin - self.button_side / 2
-        if o.progress == "dots":
-            step = min(28.0, self._w * 0.5 / self.count)
+        if self._options.progress == "dots":
+            step = min(28.0, rect.width() / self.count)
             radius = min(6.0, step * 0.25)
-            left = self._w / 2 - step * (self.count - 1) / 2
+            left = rect.center().x() - step * (self.count - 1) / 2
             painter.setPen(Qt.PenStyle.NoPen)
             for n in range(self.count):
                 color = QColor(p.accent if n == self.index else p.muted)
@@ -111,21 +177,12 @@ class Chrome(QGraphicsItem):
                     color.setAlphaF(0.5)
                 painter.setBrush(color)
                 r = radius * (1.5 if n == self.index else 1.0)
-                painter.drawEllipse(QPointF(left + n * step, bottom), r, r)
-        elif o.progress == "bar":
-            track = QRectF(0, self._h - 6, self._w, 6)
-            painter.fillRect(track, QColor(p.surface))
-            done = QRectF(0, self._h - 6, self._w * (self.index + 1) / self.count, 6)
+                painter.drawEllipse(QPointF(left + n * step, rect.center().y()), r, r)
+        else:
+            painter.fillRect(rect, QColor(p.surface))
+            done = QRectF(rect.left(), rect.top(), rect.width() * (self.index + 1) / self.count,
+                          rect.height())
             painter.fillRect(done, p.accent)
-        if o.slide_number:
-            painter.setFont(fonts.font(self._chrome_size, tabular=True))
-            painter.setPen(p.muted)
-            rects = self.button_rects()
-            left = rects["previous"].left() - self._chrome_size * 5.5
-            painter.drawText(QRectF(left, bottom - self._chrome_size, self._chrome_size * 5,
-                                    self._chrome_size * 2),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             f"{self.index + 1} / {self.count}")
 
 
 def _glyph(name: str, rect: QRectF) -> QPainterPath:

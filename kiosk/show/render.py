@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from kiosk.config import Config
 from kiosk.deck.load import LoadedDeck
+from kiosk.show.background import gradient_brush
 from kiosk.show.context import SlideContext
 from kiosk.show.slides import build_view
 from kiosk.show.slides.base import SlideView
@@ -41,6 +42,7 @@ def render_slide(loaded: LoadedDeck, config: Config, index: int, size: tuple[int
     painter.setRenderHints(QPainter.RenderHint.Antialiasing
                            | QPainter.RenderHint.TextAntialiasing
                            | QPainter.RenderHint.SmoothPixmapTransform)
+    scene.setBackgroundBrush(gradient_brush(ctx.palette, ctx.width, ctx.height))
     scene.render(painter, target, QRectF(0, 0, ctx.width, ctx.height))
     painter.end()
     scene.removeItem(view)

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QResizeEvent, QTransform
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPixmap, QResizeEvent, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsRectItem, QGraphicsScene, QGraphicsView, QWidget
 
 from kiosk.config import Config
 from kiosk.deck.load import LoadedDeck
 from kiosk.play.clock import Clock
 from kiosk.play.navigator import Blank
+from kiosk.show.background import background_pixmap
 from kiosk.show.chrome import Chrome
 from kiosk.show.render import context
 from kiosk.show.slides import build_view
 from kiosk.show.slides.base import SlideView
+from kiosk.show.theme import Palette
 from kiosk.show.transitions import Transition
 
 log = logging.getLogger(__name__)
@@ -55,7 +57,6 @@ class Stage(QGraphicsView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setBackgroundBrush(QColor("black"))
         self.setRenderHints(QPainter.RenderHint.Antialiasing
                             | QPainter.RenderHint.TextAntialiasing
                             | QPainter.RenderHint.SmoothPixmapTransform)
@@ -71,6 +72,7 @@ class Stage(QGraphicsView):
         self.current: SlideView | None = None
         self.transition: Transition | None = None
         self._animating = False
+        self._background: tuple[float, QPixmap] | None = None
         self._views: dict[tuple[int, str], SlideView] = {}
         self._shown: list[SlideView] = []
         languages = config.languages.offered or loaded.deck.languages
@@ -206,6 +208,19 @@ class Stage(QGraphicsView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit()
+
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        """Black bands, then the theme's gradient from a pixmap made once per size."""
+        painter.fillRect(rect, QColor("black"))
+        scale = self.scale_factor
+        if self._background is None or self._background[0] != scale:
+            palette = Palette.from_theme(self.config.theme)
+            self._background = (scale, background_pixmap(palette, self.design, scale))
+        painter.save()
+        painter.resetTransform()
+        origin = self.mapFromScene(QPointF(0, 0))
+        painter.drawPixmap(origin, self._background[1])
+        painter.restore()
 
     def fit(self) -> None:
         """Scale the design-size scene to the viewport, letterboxed."""

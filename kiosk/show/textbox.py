@@ -47,9 +47,16 @@ class TextBox(QGraphicsItem):
         self._bold, self._tabular = bold, tabular
         self.requested_size = size
         self.font_size, self.lines, self.elided = self._fit(size)
+        self._ink = self._local_ink().adjusted(-2, -2, 2, 2)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def boundingRect(self) -> QRectF:
+        """Just the text: its cached picture is no bigger than the text itself."""
+        return self._ink
+
+    @property
+    def box(self) -> QRectF:
+        """The box the text was given, in item coordinates."""
         return QRectF(0, 0, self._width, self._height)
 
     @property
@@ -65,13 +72,16 @@ class TextBox(QGraphicsItem):
 
     def ink_rect(self) -> QRectF:
         """Where the laid-out text is, in scene coordinates."""
+        return self.mapRectToScene(self._local_ink())
+
+    def _local_ink(self) -> QRectF:
         block = self.text_height
         top = {"top": 0.0, "center": (self._height - block) / 2,
                "bottom": self._height - block}[self._valign]
         width = self.text_width
         left = {"left": 0.0, "center": (self._width - width) / 2,
                 "right": self._width - width}[self._align]
-        return self.mapRectToScene(QRectF(left, top, width, block))
+        return QRectF(left, top, width, block)
 
     def _font(self, size: float) -> QFont:
         return fonts.font(size, bold=self._bold, tabular=self._tabular)

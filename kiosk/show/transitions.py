@@ -1,8 +1,8 @@
 """Slide transitions: fade and slide, eased over about half a second.
 
 A transition interrupted by a newer one never finishes first: whatever is on screen
-(the slides of the interrupted transition, frozen where they were) becomes the
-outgoing picture, and the newest slide comes in over it.
+(the slides of the interrupted transition, where they were) becomes the outgoing
+picture, which fades or slides away from there while the newest slide comes in.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ class Transition:
 
     def __post_init__(self) -> None:
         self._origins = [item.x() for item in self.outgoing]
+        self._opacities = [item.opacity() for item in self.outgoing]
         for n, item in enumerate(self.outgoing):
             item.setZValue(n)
         self.incoming.setZValue(len(self.outgoing) + 1)
@@ -42,9 +43,11 @@ class Transition:
     def apply(self, now: float) -> None:
         """Place the slides as they are at time ``now``."""
         p = ease_out_cubic(progress(self.start, self.duration, now))
-        if self.kind == "fade":
+        if self.kind == "fade":  # a cross-fade: the slides share the stage's background
             self.incoming.setOpacity(p)
             self.incoming.setX(0)
+            for item, opacity in zip(self.outgoing, self._opacities, strict=True):
+                item.setOpacity(opacity * (1.0 - p))
         elif self.kind == "slide":
             self.incoming.setOpacity(1.0)
             self.incoming.setX(self.direction * (1.0 - p) * self.width)

@@ -113,15 +113,12 @@ def test_network_draws_every_node_and_link_the_same_way_every_time(qapp, charts)
     chart = final(charts, 6)
     assert isinstance(chart, NetworkView)
     assert chart.node_count == 138
-    assert chart.nodes.points().size == 138
-    assert all(p.isVisible() for p in chart.nodes.points())
-    xs, _ = chart.links.getData()
-    assert len(xs) == 2 * 138  # every node linked to the hub
+    assert len(chart.nodes.shapes) == 138 and chart.nodes.count == 138
+    assert chart.links.count == len(chart.links.shapes) == 138  # every node to the hub
     again = final(charts, 6)
     assert list(again.positions[0]) == list(chart.positions[0])
-    brushes = [p.brush().color().name() for p in chart.nodes.points()]
     palette = context(charts, Config(), "zh").palette
-    assert brushes.count(palette.accent.name()) == 6
+    assert [c.name() for c in chart.node_colours].count(palette.accent.name()) == 6
 
 
 def test_network_one_dot_per_several(qapp, charts):

@@ -47,8 +47,8 @@ def test_every_slide_draws_inside_the_stage_without_overflow(qapp, default_deck,
             if isinstance(item, TextBox):
                 boxes += 1
                 assert not item.elided, f"slide {index + 1}: text cut off: {item.text!r}"
-                assert item.text_height <= item.boundingRect().height() + 0.5
-                assert item.text_width <= item.boundingRect().width() + 0.5
+                assert item.text_height <= item.box.height() + 0.5
+                assert item.text_width <= item.box.width() + 0.5
                 shrink = item.font_size / item.requested_size
                 assert shrink > 0.6, f"slide {index + 1}: {item.text!r} shrunk to {shrink:.0%}"
         assert boxes >= 1

@@ -10,12 +10,12 @@ import math
 import random
 
 import numpy as np
-import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsRectItem
 
 from kiosk.deck.model import NetworkChart
+from kiosk.show.charts.accumulate import Accumulated, Dot, Line
 from kiosk.show.charts.base import ChartView, CountLabel, Mark, value_text
 from kiosk.show.context import SlideContext
 
@@ -89,15 +89,15 @@ class NetworkView(ChartView):
         links = self._links(xs, ys, centre, group_of)
         faint = QColor(p.muted)
         faint.setAlphaF(0.35)
-        self.links = pg.PlotCurveItem(pen=pg.mkPen(faint, width=1.2), connect="pairs")
-        self.links.setParentItem(self)
-        self.link_ends = links
-        brushes = [pg.mkBrush(c) for c in colours]
-        self.nodes = pg.ScatterPlotItem(xs, ys, size=node, pen=pg.mkPen(None),
-                                        brush=brushes, pxMode=False)
-        self.nodes.setParentItem(self)
-        self.nodes.setPointsVisible(np.zeros(len(order), dtype=bool))
+        width = max(1.0, side * 0.002)
+        self.links = Accumulated([Line(QLineF(links[0][k], links[1][k], links[0][k + 1],
+                                              links[1][k + 1]), width, faint)
+                                  for k in range(0, len(links[0]), 2)], self)
         reveal = np.argsort(np.hypot(xs - centre.x(), ys - centre.y()), kind="stable")
+        self.nodes = Accumulated([Dot(QPointF(xs[n], ys[n]), node / 2, colours[n])
+                                  for n in reveal], self)
+        self.nodes.setZValue(1)
+        self.node_colours = colours
         if chart.hub:
             hub_r = side * 0.11
             hub = QGraphicsEllipseItem(centre.x() - hub_r, centre.y() - hub_r, 2 * hub_r,
@@ -120,13 +120,9 @@ class NetworkView(ChartView):
         self._legend(legend)
 
         def grow(progress: float) -> None:
-            nodes_p = min(1.0, progress / 0.6)
-            shown = np.zeros(len(order), dtype=bool)
-            shown[reveal[: round(nodes_p * len(order))]] = True
-            self.nodes.setPointsVisible(shown)
+            self.nodes.set_count(round(min(1.0, progress / 0.6) * len(self.nodes.shapes)))
             links_p = max(0.0, (progress - 0.3) / 0.7)
-            k = round(links_p * len(links[0]) / 2) * 2
-            self.links.setData(links[0][:k], links[1][:k])
+            self.links.set_count(round(links_p * len(self.links.shapes)))
 
         self.track(grow)
 

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen
-from PySide6.QtWidgets import (
-    QGraphicsItem,
-    QGraphicsLineItem,
-    QGraphicsRectItem,
-    QStyleOptionGraphicsItem,
-    QWidget,
-)
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.deck.model import SlideBase
 from kiosk.deck.text import Text
@@ -26,8 +20,8 @@ if TYPE_CHECKING:
 class SlideView(QGraphicsItem):
     """The items of one slide, laid out on the whole stage in design pixels.
 
-    It draws nothing itself; its children do. Opacity and position of the view move
-    the whole slide, which is how transitions work.
+    It draws nothing itself; its children do, over the stage's background. Opacity and
+    position of the view move the whole slide, which is how transitions work.
     """
 
     def __init__(self, slide: SlideBase, ctx: SlideContext) -> None:
@@ -36,7 +30,6 @@ class SlideView(QGraphicsItem):
         self.ctx = ctx
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self.timeline = Timeline()
-        self._background()
         self.build()
         self._source_line()
 
@@ -81,18 +74,6 @@ class SlideView(QGraphicsItem):
     def step(self, now: float) -> bool:
         """Move the animations to ``now``; False when nothing moves any more."""
         return self.timeline.advance(now)
-
-    def _background(self) -> None:
-        p = self.ctx.palette
-        back = QRectF(0, 0, self.ctx.width, self.ctx.height)
-        rect = QGraphicsRectItem(back, self)
-        gradient = QLinearGradient(0, 0, self.ctx.width * 0.3, self.ctx.height)
-        gradient.setColorAt(0, p.surface)
-        gradient.setColorAt(0.7, p.background)
-        gradient.setColorAt(1, p.background)
-        rect.setBrush(QBrush(gradient))
-        rect.setPen(Qt.PenStyle.NoPen)
-        rect.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def header(self, title: Text | None, subtitle: Text | None = None,
                kicker: Text | None = None) -> float:

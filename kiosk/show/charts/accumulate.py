@@ -1,0 +1,104 @@
+"""Marks that only ever add up during an entry (nodes appearing, links drawing).
+
+Drawing all of them again every frame costs as much as there are; this item keeps
+what it has drawn in an image at the screen's resolution and adds only the new ones,
+so a frame costs one blit plus the few marks that arrived. Painters that are not the
+screen's (PDF export) get every mark drawn as vectors.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPaintEngine, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+
+@dataclasses.dataclass(frozen=True)
+class Dot:
+    centre: QPointF
+    radius: float
+    colour: QColor
+
+
+@dataclasses.dataclass(frozen=True)
+class Line:
+    line: QLineF
+    width: float
+    colour: QColor
+
+
+Shape = Dot | Line
+
+
+class Accumulated(QGraphicsItem):
+    """The first ``count`` of a fixed list of shapes, drawn incrementally."""
+
+    def __init__(self, shapes: list[Shape], parent: QGraphicsItem | None = None) -> None:
+        super().__init__(parent)
+        self.shapes = shapes
+        self.count = len(shapes)
+        self._bounds = QRectF()
+        for shape in shapes:
+            if isinstance(shape, Dot):
+                r = shape.radius + 1
+                rect = QRectF(shape.centre.x() - r, shape.centre.y() - r, 2 * r, 2 * r)
+            else:
+                rect = QRectF(shape.line.p1(), shape.line.p2()).normalized().adjusted(
+                    -shape.width, -shape.width, shape.width, shape.width)
+            self._bounds = self._bounds.united(rect)
+        self._image: QImage | None = None
+        self._key: tuple[float, float, float] | None = None
+        self._drawn = 0
+
+    def set_count(self, count: int) -> None:
+        """Show the first ``count`` shapes."""
+        count = max(0, min(count, len(self.shapes)))
+        if count != self.count:
+            self.count = count
+            self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def _draw(self, painter: QPainter, shapes: list[Shape]) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for shape in shapes:
+            if isinstance(shape, Dot):
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(shape.colour)
+                painter.drawEllipse(shape.centre, shape.radius, shape.radius)
+            else:
+                painter.setPen(QPen(shape.colour, shape.width))
+                painter.drawLine(shape.line)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
+              widget: QWidget | None = None) -> None:
+        engine = painter.paintEngine()
+        transform = painter.worldTransform()
+        if (engine is None or engine.type() != QPaintEngine.Type.Raster
+                or transform.isRotating() or self._bounds.isEmpty()):
+            self._draw(painter, self.shapes[: self.count])
+            return
+        scale = transform.m11()
+        origin = transform.map(self._bounds.topLeft())
+        key = (scale, origin.x() % 1.0, origin.y() % 1.0)
+        if self._image is None or self._key != key or self._drawn > self.count:
+            size = self._bounds.size() * scale
+            self._image = QImage(max(1, int(size.width()) + 2), max(1, int(size.height()) + 2),
+                                 QImage.Format.Format_ARGB32_Premultiplied)
+            self._image.fill(Qt.GlobalColor.transparent)
+            self._key, self._drawn = key, 0
+        if self._drawn < self.count:
+            inner = QPainter(self._image)
+            inner.translate(key[1], key[2])
+            inner.scale(scale, scale)
+            inner.translate(-self._bounds.topLeft())
+            self._draw(inner, self.shapes[self._drawn : self.count])
+            inner.end()
+            self._drawn = self.count
+        painter.save()
+        painter.resetTransform()
+        painter.drawImage(QPoint(int(origin.x() // 1), int(origin.y() // 1)), self._image)
+        painter.restore()
