@@ -5,7 +5,14 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPixmap, QResizeEvent, QTransform
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QPainter,
+    QPixmap,
+    QResizeEvent,
+    QTransform,
+)
 from PySide6.QtWidgets import QFrame, QGraphicsRectItem, QGraphicsScene, QGraphicsView, QWidget
 
 from kiosk.config import Config
@@ -66,6 +73,8 @@ class Stage(QGraphicsView):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setInteractive(False)
+        if config.display.opengl:
+            self._use_opengl()
 
         self.language = config.languages.default or loaded.deck.default_language
         self.index = 0
@@ -87,6 +96,19 @@ class Stage(QGraphicsView):
         self.blank_item.setVisible(False)
         self.scene().addItem(self.blank_item)
         self.show_slide(0, direction=1, transition="none")
+
+    def _use_opengl(self) -> None:
+        """Draw through OpenGL (kiosks with a GPU); stay with the raster engine without."""
+        platform = QGuiApplication.platformName()
+        if platform in ("offscreen", "minimal", "vnc"):
+            log.warning("display.opengl: the %s platform has no OpenGL; drawing in software",
+                        platform)
+            return
+        from PySide6.QtOpenGLWidgets import QOpenGLWidget
+
+        self.setViewport(QOpenGLWidget())
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
+        log.info("drawing through OpenGL")
 
     # --- slides ---------------------------------------------------------------------
 

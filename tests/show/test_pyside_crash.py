@@ -53,3 +53,40 @@ def test_dependency_pin_excludes_the_crashing_release():
     pyside = next(r for r in pins if r.name.lower() == "pyside6-essentials")
     assert "6.12.0" not in pyside.specifier
     assert "6.11.3" in pyside.specifier
+
+
+CHART_SLIDES = """
+import sys
+from PySide6.QtWidgets import QApplication
+from kiosk.config import Config
+from kiosk.deck.load import load_deck
+from kiosk.play.clock import FakeClock
+from kiosk.show.stage import Stage
+
+app = QApplication([])
+loaded = load_deck(__import__("pathlib").Path(sys.argv[1]))
+clock = FakeClock()
+stage = Stage(loaded, Config(), clock)
+stage.resize(1920, 1080)
+stage.show()
+frames = 0
+for index in range(len(loaded.deck.slides)):
+    stage.show_slide(index, direction=1)
+    for _ in range(300 // len(loaded.deck.slides) + 1):
+        clock.advance(1 / 60)
+        stage.tick()
+        stage.viewport().repaint()
+        app.processEvents()
+        frames += 1
+print("frames", frames)
+"""
+
+
+def test_real_chart_slides_animate_300_frames():
+    """The same regression through our own chart slides (pyqtgraph items on the stage)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    deck = ROOT / "tests" / "data" / "good" / "charts.yaml"
+    result = subprocess.run([sys.executable, "-c", CHART_SLIDES, str(deck)], env=env,
+                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert int(result.stdout.split()[1]) >= 300

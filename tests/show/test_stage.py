@@ -51,3 +51,14 @@ def test_cmap_reader_agrees_with_qt(qapp):
     sample = "南京缩影汊滁浦镇ABCxyz0123。，“”％%€→☃𠀀한あ"
     for char in sample:
         assert (char in coverage) == raw.supportsCharacter(ord(char)), char
+
+
+def test_opengl_falls_back_to_software_where_there_is_none(qtbot, default_deck, installation,
+                                                            caplog):
+    from kiosk.config import Display
+
+    config = installation.config.model_copy(update={"display": Display(opengl=True)})
+    stage = Stage(default_deck, config, FakeClock())
+    qtbot.addWidget(stage)
+    assert type(stage.viewport()).__name__ == "QWidget"
+    assert "no OpenGL" in caplog.text
