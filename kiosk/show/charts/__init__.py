@@ -13,9 +13,9 @@ from kiosk.show.context import SlideContext
 def add_chart(parent: QGraphicsItem, chart: ChartBase, ctx: SlideContext, rect: QRectF,
               timeline: Timeline | None = None) -> QGraphicsItem:
     """The chart drawn inside ``rect``, its animations added to ``timeline``."""
-    from kiosk.show.charts.views import VIEWS
+    from kiosk.show.charts.views import view_class
 
-    view = VIEWS[chart.kind](chart, ctx, rect, parent)  # type: ignore[attr-defined]
+    view = view_class(chart.kind)(chart, ctx, rect, parent)  # type: ignore[attr-defined]
     if timeline is not None:
         for track, apply in view.tracks:
             timeline.add(track, apply)

@@ -62,6 +62,10 @@ class Accumulated(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._bounds
 
+    def release(self) -> None:
+        """Drop the drawn image (off screen); it is drawn again when next shown."""
+        self._image, self._key, self._drawn = None, None, 0
+
     def _draw(self, painter: QPainter, shapes: list[Shape]) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for shape in shapes:

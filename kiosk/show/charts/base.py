@@ -77,6 +77,13 @@ class ChartView(QGraphicsRectItem):
         self.tracks.append((Track(delay + offset * duration, duration * share,
                                   self.chart.easing), apply))
 
+    def release(self) -> None:
+        """The chart left the screen: let go of pictures kept only to draw frames fast."""
+        for item in self.childItems():
+            release = getattr(item, "release", None)
+            if callable(release):
+                release()
+
     def hit(self, point: QPointF) -> Mark | None:
         """The mark under a point of the scene, if any."""
         local = self.mapFromScene(point)

@@ -6,7 +6,6 @@ that says how it grew: no earlier value is ever made up.
 
 from __future__ import annotations
 
-import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
@@ -24,8 +23,8 @@ class CompareView(ChartView):
     def __init__(self, chart: CompareChart, ctx: SlideContext, rect: QRectF,
                  parent: QGraphicsItem | None = None) -> None:
         super().__init__(chart, ctx, rect, parent)
-        self.bars: list[pg.BarGraphItem] = []
-        """One bar item per row, each with the earlier and the later bar."""
+        self.bars: list[list[QGraphicsRectItem]] = []
+        """Per row, the earlier (if known) and the later bar."""
         legend_h = ctx.size("label") * 1.8
         self._legend(QRectF(rect.left(), rect.top(), rect.width(), legend_h))
         rows = len(chart.items)
@@ -66,7 +65,8 @@ class CompareView(ChartView):
         track = rect.width() - label_w - value_w
         left = rect.left() + label_w
         unit = ctx.text(item.unit)
-        ys, widths, brushes, labels = [], [], [], []
+        ys, widths, labels = [], [], []
+        row_bars: list[QGraphicsRectItem] = []
         y = rect.top() + rect.height() * 0.4 - bar_h * 1.1
         if len(pairs) == 1:
             y += bar_h * 0.6
@@ -74,16 +74,15 @@ class CompareView(ChartView):
             width = max(2.0, track * value / top)
             ys.append(y + bar_h / 2)
             widths.append(width)
-            brushes.append(pg.mkBrush(color))
+            bar = QGraphicsRectItem(left, y, width, bar_h, self)
+            bar.setBrush(color)
+            bar.setPen(Qt.PenStyle.NoPen)
+            row_bars.append(bar)
             label = CountLabel(value, ctx, unit=unit, qualifier=item.qualifier, parent=self)
             label.setPos(left + width + ctx.size("label") * 0.4, y + bar_h / 2)
             labels.append(label)
             y += bar_h * 1.2
-        bars = pg.BarGraphItem(x0=[left] * len(ys), y=ys, height=bar_h, width=widths,
-                               brushes=brushes, pen=pg.mkPen(None))
-        bars.setParentItem(self)
-        bars.final_widths = widths
-        self.bars.append(bars)
+        self.bars.append(row_bars)
         for (value, _), width, yc in zip(pairs, widths, ys, strict=True):
             self.marks.append(Mark(QRectF(left, yc - bar_h / 2, width, bar_h),
                                    ctx.text(item.label), labelled(value, unit, item, ctx)))
@@ -92,7 +91,9 @@ class CompareView(ChartView):
                     ctx.size("note") * 1.5), "note", color=ctx.palette.accent2, max_lines=1)
 
         def grow(p: float) -> None:
-            bars.setOpts(width=[w * p for w in widths])
+            for bar, width in zip(row_bars, widths, strict=True):
+                rect = bar.rect()
+                bar.setRect(rect.left(), rect.top(), width * p, rect.height())
             for label, width in zip(labels, widths, strict=True):
                 label.setX(left + width * p + ctx.size("label") * 0.4)
                 label.set_progress(p)

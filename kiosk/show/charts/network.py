@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 import random
 
-import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsRectItem
@@ -32,6 +31,11 @@ def layout(count: int, seed: int, inner: float = 0.0) -> list[tuple[float, float
         radius *= rng.uniform(0.96, 1.0)
         points.append((radius * math.cos(angle), radius * math.sin(angle)))
     return points
+
+
+def by_distance(xs: list[float], ys: list[float], x: float, y: float) -> list[int]:
+    """Indices of the points, nearest to (x, y) first (ties in index order)."""
+    return sorted(range(len(xs)), key=lambda n: math.hypot(xs[n] - x, ys[n] - y))
 
 
 class NetworkView(ChartView):
@@ -78,8 +82,8 @@ class NetworkView(ChartView):
         random.Random(chart.seed).shuffle(order)
         hub_share = 0.2 if chart.hub else 0.0
         spots = layout(len(order), chart.seed, inner=hub_share)
-        xs = np.empty(len(order))
-        ys = np.empty(len(order))
+        xs = [0.0] * len(order)
+        ys = [0.0] * len(order)
         for spot, n in zip(spots, order, strict=True):
             xs[n] = centre.x() + spot[0] * radius
             ys[n] = centre.y() + spot[1] * radius
@@ -93,7 +97,7 @@ class NetworkView(ChartView):
         self.links = Accumulated([Line(QLineF(links[0][k], links[1][k], links[0][k + 1],
                                               links[1][k + 1]), width, faint)
                                   for k in range(0, len(links[0]), 2)], self)
-        reveal = np.argsort(np.hypot(xs - centre.x(), ys - centre.y()), kind="stable")
+        reveal = by_distance(xs, ys, centre.x(), centre.y())
         self.nodes = Accumulated([Dot(QPointF(xs[n], ys[n]), node / 2, colours[n])
                                   for n in reveal], self)
         self.nodes.setZValue(1)
@@ -126,26 +130,25 @@ class NetworkView(ChartView):
 
         self.track(grow)
 
-    def _links(self, xs: np.ndarray, ys: np.ndarray, centre: QPointF,
-               group_of: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    def _links(self, xs: list[float], ys: list[float], centre: QPointF,
+               group_of: list[int]) -> tuple[list[float], list[float]]:
         """Segment end points (pairs): every node to the hub, or to near nodes of other
         groups when there is no hub."""
         lx: list[float] = []
         ly: list[float] = []
         count = len(xs)
         if self.chart.hub:
-            for n in np.argsort(np.hypot(xs - centre.x(), ys - centre.y()), kind="stable"):
+            for n in by_distance(xs, ys, centre.x(), centre.y()):
                 lx += [centre.x(), xs[n]]
                 ly += [centre.y(), ys[n]]
         else:
             for n in range(count):
-                distance = np.hypot(xs - xs[n], ys - ys[n])
-                others = [m for m in np.argsort(distance, kind="stable")[1:8]
+                others = [m for m in by_distance(xs, ys, xs[n], ys[n])[1:8]
                           if group_of[m] != group_of[n] or len(set(group_of)) == 1][:2]
                 for m in others:
                     lx += [xs[n], xs[m]]
                     ly += [ys[n], ys[m]]
-        return np.array(lx), np.array(ly)
+        return lx, ly
 
     def _legend(self, rect: QRectF) -> None:
         ctx, p = self.ctx, self.ctx.palette

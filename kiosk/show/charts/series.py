@@ -17,6 +17,8 @@ from kiosk.show.charts.base import ChartView, Mark, staggered, value_text
 from kiosk.show.charts.scale import nice_range, ticks
 from kiosk.show.context import SlideContext
 
+pg.setConfigOptions(antialias=True)
+
 
 def series_colours(ctx: SlideContext) -> list[QColor]:
     p = ctx.palette

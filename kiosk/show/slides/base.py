@@ -53,6 +53,7 @@ class SlideView(QGraphicsItem):
         self.timeline.stop()
         for chart in self.charts():
             chart.explore(QPointF(-1e9, -1e9))
+            chart.release()
 
     def charts(self) -> list[ChartView]:
         """The charts on this slide."""
