@@ -8,6 +8,7 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
+    QImage,
     QPainter,
     QPixmap,
     QResizeEvent,
@@ -24,6 +25,7 @@ from kiosk.show.chrome import Chrome
 from kiosk.show.render import context
 from kiosk.show.slides import build_view
 from kiosk.show.slides.base import SlideView
+from kiosk.show.textbox import TextBox
 from kiosk.show.theme import Palette
 from kiosk.show.transitions import Transition
 
@@ -132,10 +134,38 @@ class Stage(QGraphicsView):
                 del self._views[key]
 
     def prebuild(self, *indices: int) -> None:
-        """Build views ahead of time (neighbours of the current slide, say)."""
+        """Build views ahead of time (neighbours of the current slide, say).
+
+        Each new view is also drawn once off screen at the screen's scale, so the glyphs
+        of its text are rasterised now, while the show is idle, not in the first frame
+        of its entry (large CJK glyphs at 4K take milliseconds each).
+        """
         for index in indices:
             if 0 <= index < len(self.loaded.deck.slides):
-                self.view_for(index)
+                key = (index, self.language)
+                if key not in self._views:
+                    self._warm(self.view_for(index))
+
+    def _warm(self, view: SlideView) -> None:
+        if view.scene() is not None:
+            return
+        # A tiny image drawn at the screen's scale: glyphs are rasterised (and kept in
+        # the font engine's cache) even where they fall outside it.
+        scale = self.scale_factor
+        image = QImage(8, 8, QImage.Format.Format_ARGB32_Premultiplied)
+        scene = QGraphicsScene(0, 0, *self.design)
+        scene.addItem(view)
+        painter = QPainter(image)
+        painter.setRenderHints(self.renderHints())
+        painter.scale(scale, scale)
+        for item in scene.items():
+            if isinstance(item, TextBox):
+                painter.save()
+                painter.setTransform(item.sceneTransform(), combine=True)
+                item.paint(painter, None)
+                painter.restore()
+        painter.end()
+        scene.removeItem(view)
 
     def show_slide(self, index: int, *, direction: int, transition: str | None = None) -> None:
         """Bring slide ``index`` on screen, with its transition unless told otherwise."""

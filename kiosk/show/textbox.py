@@ -16,6 +16,7 @@ ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCe
          "right": Qt.AlignmentFlag.AlignRight}
 MIN_SHRINK = 0.45
 ELLIPSIS = "…"
+TEXT_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 
 
 class TextBox(QGraphicsItem):
@@ -48,7 +49,7 @@ class TextBox(QGraphicsItem):
         self.requested_size = size
         self.font_size, self.lines, self.elided = self._fit(size)
         self._ink = self._local_ink().adjusted(-2, -2, 2, 2)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setCacheMode(TEXT_CACHE)
 
     def boundingRect(self) -> QRectF:
         """Just the text: its cached picture is no bigger than the text itself."""
