@@ -143,7 +143,7 @@ class TextBox(QGraphicsItem):
         kept[-1] = last + ELLIPSIS
         return kept
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
               widget: QWidget | None = None) -> None:
         font = self._font(self.font_size)
         metrics = QFontMetricsF(font)
