@@ -42,8 +42,9 @@ class KioskPolicy(Strict):
     """Ignore close requests; only the operator gesture exits."""
     loop: bool = True
     """Advance by each slide's duration and start over after the last."""
-    idle_timeout: Annotated[float, Field(gt=0, le=86_400)] = 90.0
-    """Seconds without input before the show returns home and resumes the loop."""
+    idle_timeout: Annotated[float, Field(gt=0, le=86_400)] | None = 90.0
+    """Seconds without input before the show returns home and resumes the loop
+    (null: never, for a presenter)."""
     home: Annotated[int, Field(ge=1)] = 1
     """Slide number the idle return goes to."""
 

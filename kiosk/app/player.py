@@ -12,6 +12,7 @@ from kiosk.app.cursor import CursorHider
 from kiosk.app.input import key_name, modifiers
 from kiosk.config import Config
 from kiosk.deck.load import LoadedDeck
+from kiosk.play.attract import Attract, Due
 from kiosk.play.clock import Clock
 from kiosk.play.gestures import Swipe, Tap, classify
 from kiosk.play.keys import Action, Command, KeyInterpreter
@@ -19,6 +20,8 @@ from kiosk.play.navigator import Blank, Move, Navigator
 from kiosk.show.stage import Stage
 
 log = logging.getLogger(__name__)
+_INPUT = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
+          QEvent.Type.Wheel)
 EDGE_ZONE = 0.14  # share of the stage width at each side where a tap turns the page
 FRAME_MS = 16
 
@@ -50,6 +53,10 @@ class Player(QObject):
         self.cursor = CursorHider(self.stage.viewport(), clock, config.display.cursor_hide)
         self._press: tuple[float, float, float] | None = None
         self._next_guess = 1
+        self.deck = loaded.deck
+        self.attract = Attract(loop=config.kiosk.loop, idle_timeout=config.kiosk.idle_timeout,
+                               now=clock.now())
+        self.attract.slide_shown(clock.now(), self.deck.slide_duration(self.deck.slides[0]))
 
         self.frame_timer = QTimer(self)
         self.frame_timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -58,7 +65,7 @@ class Player(QObject):
         self.stage.animating_changed.connect(self._animating)
         self.housekeeping = QTimer(self)
         self.housekeeping.setInterval(250)
-        self.housekeeping.timeout.connect(self.cursor.check)
+        self.housekeeping.timeout.connect(self.poll)
         self.housekeeping.start()
 
         viewport = self.stage.viewport()
@@ -99,8 +106,36 @@ class Player(QObject):
         self.stage.set_blank(nav.blank)
         if move is not None:
             self.stage.show_slide(move.target, direction=move.direction)
+            self._shown(move.target)
             self.slide_changed.emit(move.target, cause)
             self._next_guess = move.target + move.direction
+
+    def poll(self) -> None:
+        """What happens by itself: the attract loop, the idle return, the cursor."""
+        self.cursor.check()
+        due = self.attract.due(self.clock.now())
+        if due is Due.NEXT:
+            self.command(Command(Action.NEXT), "loop")
+        elif due is Due.HOME:
+            self.go_home()
+
+    def go_home(self) -> None:
+        """Back to the home slide in the default language, and loop from there."""
+        default = self.config.languages.default or self.deck.default_language
+        if self.stage.language != default:
+            self.stage.set_language(default)
+            self.language_changed.emit(default)
+        home = min(self.config.kiosk.home, len(self.deck.slides))
+        if self.navigator.index == home - 1:
+            self.navigator.blank = Blank.NONE
+            self.stage.set_blank(Blank.NONE)
+            self._shown(home - 1)
+        else:
+            self.command(Command(Action.JUMP, home), "idle")
+
+    def _shown(self, index: int) -> None:
+        self.attract.slide_shown(self.clock.now(), self.deck.slide_duration(
+            self.deck.slides[index]))
 
     def toggle_language(self) -> None:
         """Switch to the next offered language."""
@@ -135,6 +170,8 @@ class Player(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if kind in _INPUT:
+            self.attract.touched(self.clock.now())
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             return self._key(event)
         if kind == QEvent.Type.MouseMove:

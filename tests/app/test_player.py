@@ -22,6 +22,7 @@ def clock():
 @pytest.fixture
 def player(qtbot, default_deck, installation, clock):
     player = Player(default_deck, installation.config, clock)
+    player.housekeeping.stop()  # tests call poll() themselves, at fake-clock times
     qtbot.addWidget(player.stage)
     player.stage.resize(1920, 1080)
     player.stage.show()
@@ -308,3 +309,42 @@ def test_tap_on_a_chart_bar_explores_instead_of_turning(qtbot, player, clock):
     qtbot.keyClick(player.stage, Qt.Key.Key_Right)
     settle(player, clock)
     assert chart.callout is None  # gone when the slide left
+
+
+def test_attract_loop_advances_by_duration_and_replays(qtbot, player, clock):
+    deck = player.deck
+    changes = []
+    player.slide_changed.connect(lambda index, cause: changes.append((index, cause)))
+    for _ in range(len(deck.slides)):
+        clock.advance(deck.slide_duration(deck.slides[player.stage.index]) + 0.01)
+        player.poll()
+    assert changes[-1] == (0, "loop") and len(changes) == len(deck.slides)
+    assert all(cause == "loop" for _, cause in changes)
+
+
+def test_visitor_pauses_the_loop_and_idle_returns_home_in_the_default_language(
+        qtbot, player, clock):
+    qtbot.keyClick(player.stage, Qt.Key.Key_End)
+    qtbot.keyClick(player.stage, Qt.Key.Key_L)
+    assert player.stage.language == "en"
+    clock.advance(60)
+    player.poll()
+    assert player.stage.index == 12  # still the visitor's slide, well past its duration
+    with qtbot.waitSignal(player.slide_changed) as blocker:
+        clock.advance(30.01)
+        player.poll()
+    assert blocker.args == [0, "idle"]
+    assert player.stage.language == "zh"
+    settle(player, clock)
+    clock.advance(player.deck.slide_duration(player.deck.slides[0]) + 0.01)
+    player.poll()
+    assert player.stage.index == 1  # looping again
+
+
+def test_a_touch_counts_as_presence(qtbot, player, clock):
+    viewport = player.stage.viewport()
+    clock.advance(5)
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=screen_point(player, 960, 540))
+    clock.advance(60)
+    player.poll()
+    assert player.stage.index == 0 and player.attract.visitor
