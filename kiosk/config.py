@@ -12,6 +12,7 @@ from kiosk import resources
 from kiosk.deck import reader
 from kiosk.deck.load import validate
 from kiosk.deck.model import Strict
+from kiosk.pin import looks_like_hash
 
 Colour = Annotated[str, Field(pattern=r"^#([0-9a-fA-F]{6}|[0-9a-fA-F]{8})$",
                               description="#rrggbb or #aarrggbb")]
@@ -47,6 +48,28 @@ class KioskPolicy(Strict):
     (null: never, for a presenter)."""
     home: Annotated[int, Field(ge=1)] = 1
     """Slide number the idle return goes to."""
+    pin_hash: str | None = None
+    """The operator's PIN as made by `kiosk pin`; with it, holding the top-left corner
+    for 3 seconds opens a keypad that exits the locked show."""
+    exit_chord: str | None = None
+    """A key chord that exits the locked show at once, e.g. Ctrl+Alt+Shift+X."""
+
+    @field_validator("pin_hash")
+    @classmethod
+    def _pin_hash_shape(cls, value: str | None) -> str | None:
+        if value is not None and not looks_like_hash(value):
+            raise ValueError("pin_hash must be the line `kiosk pin` prints, not the PIN")
+        return value
+
+    @field_validator("exit_chord")
+    @classmethod
+    def _chord_shape(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        *mods, key = value.split("+")
+        if not mods or any(m not in ("Ctrl", "Alt", "Shift", "Meta") for m in mods) or not key:
+            raise ValueError(f"'{value}' is not a chord such as Ctrl+Alt+Shift+X")
+        return value
 
 
 class Languages(Strict):

@@ -70,7 +70,7 @@ def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespac
         print(f"kiosk: {why}", file=sys.stderr)
         return EXIT_ENVIRONMENT
 
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app.player import Player
@@ -87,6 +87,10 @@ def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespac
     locked = bool(args.kiosk or config.kiosk.lock)
     player = Player(loaded, config, MonotonicClock(), locked=locked)
     player.quit_requested.connect(app.quit)
+    player.exit_requested.connect(app.quit)
+    if locked:
+        player.widget.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        log.info("kiosk lock on: close requests are refused")
     screen = choose_screen(args.screen if args.screen is not None else config.display.screen)
     full_screen = not (args.windowed or config.display.windowed)
     player.slide_changed.connect(

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.app.cursor import CursorHider
 from kiosk.app.input import key_name, modifiers
+from kiosk.app.lock import HOLD_SECONDS, Keypad, Lock, in_corner
 from kiosk.config import Config
 from kiosk.deck.load import LoadedDeck
 from kiosk.play.attract import Attract, Due
@@ -34,10 +35,12 @@ class Player(QObject):
         language_changed(str): the language now shown.
         explored(int): a visitor tapped a chart mark on this slide.
         quit_requested(): the user asked to quit (Q), outside kiosk lock.
+        exit_requested(): the operator left the locked show (PIN or key chord).
     """
 
     slide_changed = Signal(int, str)
     explored = Signal(int)
+    exit_requested = Signal()
     language_changed = Signal(str)
     quit_requested = Signal()
 
@@ -54,6 +57,8 @@ class Player(QObject):
         self._press: tuple[float, float, float] | None = None
         self._next_guess = 1
         self.deck = loaded.deck
+        self.lock = Lock(config.kiosk.pin_hash, config.kiosk.exit_chord) if locked else None
+        self.keypad: Keypad | None = None
         self.attract = Attract(loop=config.kiosk.loop, idle_timeout=config.kiosk.idle_timeout,
                                now=clock.now())
         self.attract.slide_shown(clock.now(), self.deck.slide_duration(self.deck.slides[0]))
@@ -111,8 +116,16 @@ class Player(QObject):
             self._next_guess = move.target + move.direction
 
     def poll(self) -> None:
-        """What happens by itself: the attract loop, the idle return, the cursor."""
+        """What happens by itself: the attract loop, the idle return, the cursor, and
+        the operator's corner being held."""
         self.cursor.check()
+        now = self.clock.now()
+        if self.lock is not None and self._press is not None and self.keypad is None:
+            x, y, t0 = self._press
+            if in_corner(QPointF(x, y)) and now - t0 >= HOLD_SECONDS:
+                self._press = None
+                if self.lock.can_open_keypad(now):
+                    self._open_keypad()
         due = self.attract.due(self.clock.now())
         if due is Due.NEXT:
             self.command(Command(Action.NEXT), "loop")
@@ -146,6 +159,29 @@ class Player(QObject):
         self.stage.set_language(languages[(current + 1) % len(languages)])
         self.language_changed.emit(self.stage.language)
 
+    def _open_keypad(self) -> None:
+        width, height = self.stage.design
+        self.keypad = Keypad(width, height, self.stage.chrome.palette)
+        self.keypad.submitted.connect(self._pin_entered)
+        self.keypad.closed.connect(self._close_keypad)
+        self.stage.scene().addItem(self.keypad)
+
+    def _close_keypad(self) -> None:
+        if self.keypad is not None:
+            self.stage.scene().removeItem(self.keypad)
+            self.keypad = None
+
+    def _pin_entered(self, pin: str) -> None:
+        assert self.lock is not None and self.keypad is not None
+        if self.lock.try_pin(pin, self.clock.now()):
+            self._close_keypad()
+            self.exit_requested.emit()
+        else:
+            self.keypad.message = "PIN 错误 · Wrong PIN"
+            self.keypad.update()
+            if self.clock.now() < self.lock.locked_out_until:
+                self._close_keypad()
+
     def _leave_full_screen(self) -> None:
         if self.locked:
             log.info("leaving full screen refused: the kiosk is locked")
@@ -172,6 +208,13 @@ class Player(QObject):
         kind = event.type()
         if kind in _INPUT:
             self.attract.touched(self.clock.now())
+        if self.lock is not None and watched is self.stage:
+            if kind == QEvent.Type.Close and not self.lock.released:
+                event.ignore()
+                self.lock.refuse("close request")
+                return True
+            if kind == QEvent.Type.WindowStateChange and not self.stage.isFullScreen():
+                QTimer.singleShot(0, self.stage.showFullScreen)
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             return self._key(event)
         if kind == QEvent.Type.MouseMove:
@@ -192,7 +235,23 @@ class Player(QObject):
         name = key_name(event)
         if name is None:
             return False
-        command = self.keys.press(name, self.clock.now(), modifiers=modifiers(event))
+        held = modifiers(event)
+        if self.keypad is not None:
+            key = {"Backspace": "⌫", "Return": "OK", "Enter": "OK", "Escape": "×"}.get(
+                name, name if name.isdigit() else "")
+            if key:
+                self.keypad.press(key)
+            return True
+        if self.lock is not None:
+            if self.lock.chord_matches(name, held):
+                self.lock.released = True
+                log.warning("operator key chord: leaving the locked show")
+                self.exit_requested.emit()
+                return True
+            if held & {"Ctrl", "Alt", "Meta"}:
+                self.lock.refuse("+".join([*sorted(held), name]))
+                return True
+        command = self.keys.press(name, self.clock.now(), modifiers=held)
         if command is not None:
             self.command(command, "key")
         return True
@@ -231,6 +290,11 @@ class Player(QObject):
             self._tap(QPointF(gesture.x, gesture.y))
 
     def _tap(self, point: QPointF) -> None:
+        if self.keypad is not None:
+            key = self.keypad.key_at(point)
+            if key is not None:
+                self.keypad.press(key)
+            return
         control = self.stage.chrome.hit(point)
         if control == "next":
             self.command(Command(Action.NEXT), "touch")

@@ -50,6 +50,7 @@ class Chrome(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self._w, self._h = width, height
         self._palette = Palette.from_theme(theme)
+        self.palette = self._palette
         self._options = options
         self._languages = languages
         self._margin = height * safe_area

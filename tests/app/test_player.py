@@ -120,6 +120,8 @@ def test_locked_show_ignores_escape_and_q(qtbot, default_deck, installation, clo
         qtbot.keyClick(player.stage, Qt.Key.Key_Q)
     qtbot.keyClick(player.stage, Qt.Key.Key_Escape)
     assert player.stage.isFullScreen()
+    player.lock.released = True
+    player.stage.close()
 
 
 def test_rapid_input_builds_no_backlog(qtbot, player, clock):

@@ -1,0 +1,155 @@
+"""The kiosk lock: a curious visitor cannot close the show; an operator can.
+
+Close requests (Alt+F4, the window manager's close button, Ctrl+Q/W, Esc, Q) are
+refused and logged, and the window keeps its full screen. The operator holds the
+top-left corner for a few seconds, which opens a keypad for the PIN, or presses the
+configured key chord.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsObject, QStyleOptionGraphicsItem, QWidget
+
+from kiosk.pin import check_pin
+from kiosk.show import fonts
+from kiosk.show.theme import Palette
+
+log = logging.getLogger(__name__)
+CORNER = 140.0  # design px: the operator's corner, top left
+HOLD_SECONDS = 3.0
+KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK")
+MAX_TRIES = 3
+LOCKOUT_SECONDS = 60.0
+
+
+def in_corner(point: QPointF) -> bool:
+    return point.x() <= CORNER and point.y() <= CORNER
+
+
+class Keypad(QGraphicsObject):
+    """An on-screen PIN pad over the show.
+
+    Signals:
+        submitted(str): the digits entered, on OK.
+        closed(): the pad was dismissed.
+    """
+
+    submitted = Signal(str)
+    closed = Signal()
+
+    def __init__(self, width: float, height: float, palette: Palette) -> None:
+        super().__init__()
+        self._w, self._h, self.palette = width, height, palette
+        self.digits = ""
+        self.message = ""
+        self.setZValue(150)
+        side = min(width, height) * 0.11
+        gap = side * 0.18
+        panel_w = side * 3 + gap * 4
+        panel_h = side * 4 + gap * 5 + side * 1.6
+        self.box = QRectF((width - panel_w) / 2, (height - panel_h) / 2, panel_w, panel_h)
+        self.keys: dict[str, QRectF] = {}
+        top = self.box.top() + side * 1.6
+        for n, key in enumerate(KEYS):
+            row, col = divmod(n, 3)
+            self.keys[key] = QRectF(self.box.left() + gap + col * (side + gap),
+                                    top + gap + row * (side + gap), side, side)
+        self.keys["×"] = QRectF(self.box.right() - side * 0.6, self.box.top() + side * 0.1,
+                                side * 0.5, side * 0.5)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, 0, self._w, self._h)
+
+    def key_at(self, point: QPointF) -> str | None:
+        for key, rect in self.keys.items():
+            if rect.contains(point):
+                return key
+        return None
+
+    def press(self, key: str) -> None:
+        """A key of the pad (or its keyboard equivalent)."""
+        if key.isdigit() and len(self.digits) < 12:
+            self.digits += key
+            self.message = ""
+        elif key == "⌫":
+            self.digits = self.digits[:-1]
+        elif key == "OK":
+            entered, self.digits = self.digits, ""
+            self.submitted.emit(entered)
+        elif key == "×":
+            self.digits = ""
+            self.closed.emit()
+        self.update()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
+              widget: QWidget | None = None) -> None:
+        p = self.palette
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.boundingRect(), QColor(0, 0, 0, 190))
+        painter.setPen(QPen(p.accent, 3))
+        painter.setBrush(p.surface)
+        painter.drawRoundedRect(self.box, 24, 24)
+        side = self.keys["1"].width()
+        title = fonts.font(side * 0.3, bold=True)
+        painter.setFont(title)
+        painter.setPen(p.text)
+        header = QRectF(self.box.left(), self.box.top() + side * 0.15, self.box.width(),
+                        side * 0.5)
+        painter.drawText(header, Qt.AlignmentFlag.AlignCenter, "管理员 PIN · Operator PIN")
+        line = QRectF(self.box.left(), header.bottom(), self.box.width(), side * 0.7)
+        painter.setFont(fonts.font(side * 0.4, bold=True))
+        painter.setPen(p.accent if not self.message else QColor("#ff8a65"))
+        painter.drawText(line, Qt.AlignmentFlag.AlignCenter,
+                         self.message or "●" * len(self.digits) or " ")
+        key_font: QFont = fonts.font(side * 0.4, bold=True)
+        painter.setFont(key_font)
+        for key, rect in self.keys.items():
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(255, 255, 255, 30) if key != "OK" else p.accent)
+            painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+            painter.setPen(p.text if key != "OK" else p.background)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, key)
+
+
+class Lock:
+    """Decides which close requests stand and runs the operator's way out."""
+
+    def __init__(self, pin_hash: str | None, exit_chord: str | None) -> None:
+        self.pin_hash = pin_hash
+        self.exit_chord = exit_chord
+        self.failures = 0
+        self.locked_out_until = 0.0
+        self.released = False
+
+    def refuse(self, what: str) -> None:
+        log.info("%s refused: the kiosk is locked", what)
+
+    def chord_matches(self, key: str, modifiers: frozenset[str]) -> bool:
+        if not self.exit_chord:
+            return False
+        *mods, chord_key = self.exit_chord.split("+")
+        return frozenset(mods) == modifiers and chord_key.upper() == key.upper()
+
+    def can_open_keypad(self, now: float) -> bool:
+        if self.pin_hash is None:
+            log.info("corner held, but no kiosk.pin_hash is configured")
+            return False
+        return now >= self.locked_out_until
+
+    def try_pin(self, pin: str, now: float) -> bool:
+        """Check a PIN; after MAX_TRIES wrong ones the keypad rests for a minute."""
+        if self.pin_hash is not None and now >= self.locked_out_until and check_pin(
+                pin, self.pin_hash):
+            log.warning("operator PIN accepted: leaving the locked show")
+            self.released = True
+            return True
+        self.failures += 1
+        log.warning("wrong operator PIN (%d)", self.failures)
+        if self.failures >= MAX_TRIES:
+            self.failures = 0
+            self.locked_out_until = now + LOCKOUT_SECONDS
+        return False

@@ -1,0 +1,130 @@
+"""A locked kiosk: every escape a visitor tries fails; the operator's PIN or chord exits."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+from kiosk.app.lock import HOLD_SECONDS, LOCKOUT_SECONDS
+from kiosk.app.player import Player
+from kiosk.config import KioskPolicy
+from kiosk.pin import hash_pin
+from kiosk.play.clock import FakeClock
+
+PIN = "2468"
+
+
+@pytest.fixture
+def clock():
+    return FakeClock()
+
+
+@pytest.fixture
+def locked(qtbot, default_deck, installation, clock):
+    policy = KioskPolicy(lock=True, pin_hash=hash_pin(PIN, iterations=1000),
+                         exit_chord="Ctrl+Alt+Shift+X")
+    config = installation.config.model_copy(update={"kiosk": policy})
+    player = Player(default_deck, config, clock, locked=True)
+    player.housekeeping.stop()
+    qtbot.addWidget(player.stage)
+    player.stage.resize(1920, 1080)
+    player.stage.showFullScreen()
+    qtbot.waitUntil(player.stage.isFullScreen)
+    yield player
+    player.lock.released = True  # the test is over: let the window close
+    player.stage.close()
+
+
+def at(player, x, y):
+    return player.stage.mapFromScene(QPointF(x, y))
+
+
+def hold(qtbot, player, clock, x, y, seconds):
+    viewport = player.stage.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=at(player, x, y))
+    clock.advance(seconds)
+    player.poll()
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=at(player, x, y))
+
+
+def tap_keys(qtbot, player, keys):
+    for key in keys:
+        centre = player.keypad.keys[key].center()
+        qtbot.mouseClick(player.stage.viewport(), Qt.MouseButton.LeftButton,
+                         pos=at(player, centre.x(), centre.y()))
+
+
+@pytest.mark.parametrize(("key", "mods"), [
+    (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+    (Qt.Key.Key_Q, Qt.KeyboardModifier.NoModifier),
+    (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+])
+def test_escape_keys_leave_the_show_up(qtbot, locked, key, mods, caplog):
+    with qtbot.assertNotEmitted(locked.quit_requested), \
+            qtbot.assertNotEmitted(locked.exit_requested):
+        qtbot.keyClick(locked.stage, key, mods)
+    assert locked.stage.isVisible() and locked.stage.isFullScreen()
+
+
+def test_close_requests_are_refused_and_logged(qtbot, locked, caplog):
+    caplog.set_level(logging.INFO, logger="kiosk.app.lock")
+    assert locked.stage.close() is False
+    assert locked.stage.isVisible()
+    assert "close request refused" in caplog.text
+
+
+def test_leaving_full_screen_is_undone(qtbot, locked):
+    locked.stage.showNormal()
+    qtbot.waitUntil(locked.stage.isFullScreen)
+
+
+def test_long_press_elsewhere_does_nothing(qtbot, locked, clock):
+    hold(qtbot, locked, clock, 960, 540, HOLD_SECONDS + 1)
+    assert locked.keypad is None and locked.stage.index == 0
+
+
+def test_short_corner_press_does_nothing(qtbot, locked, clock):
+    hold(qtbot, locked, clock, 40, 40, HOLD_SECONDS - 1)
+    assert locked.keypad is None
+
+
+def test_corner_hold_then_right_pin_exits(qtbot, locked, clock):
+    hold(qtbot, locked, clock, 40, 40, HOLD_SECONDS + 0.1)
+    assert locked.keypad is not None
+    with qtbot.waitSignal(locked.exit_requested):
+        tap_keys(qtbot, locked, [*PIN, "OK"])
+    assert locked.stage.close() is True  # now the window may close
+
+
+def test_wrong_pin_stays_and_three_wrong_rest_the_keypad(qtbot, locked, clock):
+    hold(qtbot, locked, clock, 40, 40, HOLD_SECONDS + 0.1)
+    with qtbot.assertNotEmitted(locked.exit_requested):
+        tap_keys(qtbot, locked, ["1", "1", "1", "1", "OK"])
+    assert locked.keypad is not None and "Wrong" in locked.keypad.message
+    tap_keys(qtbot, locked, ["1", "2", "3", "4", "OK"])
+    tap_keys(qtbot, locked, ["9", "9", "9", "9", "OK"])
+    assert locked.keypad is None  # rests after three wrong tries
+    hold(qtbot, locked, clock, 40, 40, HOLD_SECONDS + 0.1)
+    assert locked.keypad is None  # still resting
+    clock.advance(LOCKOUT_SECONDS)
+    hold(qtbot, locked, clock, 40, 40, HOLD_SECONDS + 0.1)
+    assert locked.keypad is not None
+
+
+def test_keypad_takes_keyboard_digits_and_escape_closes_it(qtbot, locked, clock):
+    hold(qtbot, locked, clock, 40, 40, HOLD_SECONDS + 0.1)
+    qtbot.keyClicks(locked.stage, "24")
+    assert locked.keypad.digits == "24"
+    qtbot.keyClick(locked.stage, Qt.Key.Key_Escape)
+    assert locked.keypad is None and locked.stage.isFullScreen()
+
+
+def test_operator_chord_exits(qtbot, locked):
+    mods = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.ShiftModifier)
+    with qtbot.waitSignal(locked.exit_requested):
+        qtbot.keyClick(locked.stage, Qt.Key.Key_X, mods)
