@@ -13,7 +13,7 @@ from kiosk import __version__
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 70
-COMMANDS = ("run", "check", "schema")
+COMMANDS = ("run", "check", "schema", "pin")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -43,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = sub.add_parser("schema", help="print the JSON Schema of decks or configs")
     schema.add_argument("which", nargs="?", choices=("deck", "config"), default="deck")
+
+    sub.add_parser("pin", help="make the operator PIN's hash for kiosk.pin_hash in "
+                               "config.yaml (asks twice; or reads one line from stdin)")
     return parser
 
 
@@ -58,6 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "schema":
             return _schema(args)
+        if args.command == "pin":
+            return _pin()
         return _run(args)
     except KeyboardInterrupt:
         return 130
@@ -90,6 +95,28 @@ def _check(args: argparse.Namespace) -> int:
 def _print_problems(problems: Sequence[object]) -> None:
     for problem in problems:
         print(problem)
+
+
+def _pin() -> int:
+    import getpass
+
+    from kiosk.pin import hash_pin
+
+    if sys.stdin.isatty():
+        pin = getpass.getpass("Operator PIN (4 to 12 digits): ")
+        if getpass.getpass("Again: ") != pin:
+            print("kiosk: the two PINs differ", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    else:
+        pin = sys.stdin.readline().strip()
+    try:
+        hashed = hash_pin(pin)
+    except ValueError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print("# under kiosk: in config.yaml")
+    print(f"pin_hash: {hashed}")
+    return EXIT_OK
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -141,3 +141,17 @@ def test_installed_kiosk_finds_its_bundled_deck_from_anywhere(tmp_path):
     result = kiosk("check", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "nanjing.yaml" not in result.stdout
+
+
+def test_pin_subcommand_prints_a_hash_that_checks(tmp_path):
+    from kiosk.pin import check_pin
+
+    result = subprocess.run([sys.executable, "-m", "kiosk", "pin"], input="135790\n",
+                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    line = result.stdout.splitlines()[-1]
+    assert line.startswith("pin_hash: ") and "135790" not in line
+    assert check_pin("135790", line.removeprefix("pin_hash: "))
+    bad = subprocess.run([sys.executable, "-m", "kiosk", "pin"], input="12\n", cwd=ROOT,
+                         capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2 and "4 to 12 digits" in bad.stderr
