@@ -6,6 +6,7 @@ import argparse
 import logging
 import os
 import sys
+from pathlib import Path
 
 from kiosk.config import Installation
 from kiosk.deck.load import LoadedDeck
@@ -85,6 +86,7 @@ def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespac
     app.setFont(fonts.font(16))
     config = installation.config
     locked = bool(args.kiosk or config.kiosk.lock)
+    deck_path = loaded.path
     player = Player(loaded, config, MonotonicClock(), locked=locked)
     player.quit_requested.connect(app.quit)
     player.exit_requested.connect(app.quit)
@@ -97,6 +99,7 @@ def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespac
         lambda index, cause: log.info("slide %d of %d (%s)", index + 1,
                                       len(loaded.deck.slides), cause))
     player.language_changed.connect(lambda lang: log.info("language %s", lang))
+    player.watch_content(installation, Path(deck_path), banner=not full_screen)
     place(player.widget, screen, full_screen=full_screen)
     player.stage.fit()
     QTimer.singleShot(0, lambda: _report_window(player.widget))

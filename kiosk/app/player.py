@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QTouchEvent
@@ -11,7 +12,8 @@ from PySide6.QtWidgets import QWidget
 from kiosk.app.cursor import CursorHider
 from kiosk.app.input import key_name, modifiers
 from kiosk.app.lock import HOLD_SECONDS, Keypad, Lock, in_corner
-from kiosk.config import Config
+from kiosk.app.reload import Reloader, Update
+from kiosk.config import Config, Installation
 from kiosk.deck.load import LoadedDeck
 from kiosk.play.attract import Attract, Due
 from kiosk.play.clock import Clock
@@ -21,6 +23,7 @@ from kiosk.play.navigator import Blank, Move, Navigator
 from kiosk.show.stage import Stage
 
 log = logging.getLogger(__name__)
+_MOVES = (Action.NEXT, Action.PREVIOUS, Action.FIRST, Action.LAST, Action.JUMP)
 _INPUT = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
           QEvent.Type.Wheel)
 EDGE_ZONE = 0.14  # share of the stage width at each side where a tap turns the page
@@ -58,6 +61,9 @@ class Player(QObject):
         self._next_guess = 1
         self.deck = loaded.deck
         self.lock = Lock(config.kiosk.pin_hash, config.kiosk.exit_chord) if locked else None
+        self.reloader: Reloader | None = None
+        self.pending: Update | None = None
+        self.banner = False
         self.keypad: Keypad | None = None
         self.attract = Attract(loop=config.kiosk.loop, idle_timeout=config.kiosk.idle_timeout,
                                now=clock.now())
@@ -87,6 +93,9 @@ class Player(QObject):
         nav = self.navigator
         action = command.action
         move: Move | None = None
+        if self.pending is not None and action in _MOVES:
+            self._swap(command, cause)
+            return
         if action is Action.NEXT:
             move = nav.next()
         elif action is Action.PREVIOUS:
@@ -115,11 +124,23 @@ class Player(QObject):
             self.slide_changed.emit(move.target, cause)
             self._next_guess = move.target + move.direction
 
+    def watch_content(self, installation: Installation, deck_path: Path, *,
+                      banner: bool) -> None:
+        """Take new content as it arrives (checked, at the next slide change)."""
+        self.reloader = Reloader(installation, deck_path, now=self.clock.now())
+        self.banner = banner
+
     def poll(self) -> None:
-        """What happens by itself: the attract loop, the idle return, the cursor, and
-        the operator's corner being held."""
+        """What happens by itself: the attract loop, the idle return, the cursor, new
+        content, and the operator's corner being held."""
         self.cursor.check()
         now = self.clock.now()
+        if self.reloader is not None:
+            update = self.reloader.poll(now)
+            if update is not None:
+                self.pending = update
+            if self.banner:
+                self.stage.set_banner(self.reloader.last_error)
         if self.lock is not None and self._press is not None and self.keypad is None:
             x, y, t0 = self._press
             if in_corner(QPointF(x, y)) and now - t0 >= HOLD_SECONDS:
@@ -145,6 +166,32 @@ class Player(QObject):
             self._shown(home - 1)
         else:
             self.command(Command(Action.JUMP, home), "idle")
+
+    def _swap(self, command: Command, cause: str) -> None:
+        """Bring in the pending update as this slide change happens."""
+        assert self.pending is not None
+        update, self.pending = self.pending, None
+        old = self.navigator.index
+        self.deck = update.loaded.deck
+        self.config = update.config.model_copy(update={"display": self.config.display})
+        self.navigator.resize(len(self.deck.slides))
+        self.navigator.loop = self.config.kiosk.loop
+        self.attract.loop = self.config.kiosk.loop
+        self.attract.idle_timeout = self.config.kiosk.idle_timeout
+        if self.lock is not None:
+            self.lock.pin_hash = self.config.kiosk.pin_hash
+            self.lock.exit_chord = self.config.kiosk.exit_chord
+        nav = self.navigator
+        {Action.NEXT: nav.next, Action.PREVIOUS: nav.previous, Action.FIRST: nav.first,
+         Action.LAST: nav.last}.get(command.action, lambda: None)()
+        if command.action is Action.JUMP and command.number is not None:
+            nav.jump(command.number)
+        index = nav.index
+        self.stage.replace_deck(update.loaded, index, update.config,
+                                direction=1 if index >= old else -1)
+        self._shown(index)
+        self.slide_changed.emit(index, cause)
+        log.info("new content on screen: slide %d of %d", index + 1, len(self.deck.slides))
 
     def _shown(self, index: int) -> None:
         self.attract.slide_shown(self.clock.now(), self.deck.slide_duration(

@@ -14,7 +14,14 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTransform,
 )
-from PySide6.QtWidgets import QFrame, QGraphicsRectItem, QGraphicsScene, QGraphicsView, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QWidget,
+)
 
 from kiosk.config import Config
 from kiosk.deck.load import LoadedDeck
@@ -84,6 +91,7 @@ class Stage(QGraphicsView):
         self.transition: Transition | None = None
         self._animating = False
         self._background: tuple[float, QPixmap] | None = None
+        self._banner: QGraphicsItem | None = None
         self._views: dict[tuple[int, str], SlideView] = {}
         self._shown: list[SlideView] = []
         languages = config.languages.offered or loaded.deck.languages
@@ -242,18 +250,40 @@ class Stage(QGraphicsView):
         if colour is not None:
             self.blank_item.setBrush(colour)
 
-    def replace_deck(self, loaded: LoadedDeck, index: int) -> None:
-        """Show a new deck (already validated), at ``index``."""
+    def replace_deck(self, loaded: LoadedDeck, index: int, config: Config | None = None,
+                     *, direction: int = 1) -> None:
+        """Show a new deck (already validated) from slide ``index``, with its transition.
+
+        A new config brings its theme and show options; the display (screen, design
+        size) stays as the show started.
+        """
+        if config is not None:
+            self.config = config.model_copy(update={"display": self.config.display})
+            self._background = None
+            self.scene().removeItem(self.chrome)
+            self.chrome = Chrome(*self.design, self.config.theme, self.config.show,
+                                 self.config.display.safe_area, self.languages)
+            self.scene().addItem(self.chrome)
         self.loaded = loaded
-        for view in self._shown:
-            if view.scene() is not None:
-                self.scene().removeItem(view)
+        for view in self._views.values():
+            if view not in self._shown:
+                view.stop()
         self._views.clear()
-        self._shown = []
-        self.current = None
-        self.transition = None
-        self.show_slide(min(index, len(loaded.deck.slides) - 1), direction=1,
-                        transition="none")
+        self.show_slide(min(index, len(loaded.deck.slides) - 1), direction=direction)
+
+    def set_banner(self, text: str | None) -> None:
+        """A line of text over the top of the stage (for authors), or none."""
+        if self._banner is not None:
+            self.scene().removeItem(self._banner)
+            self._banner = None
+        if text:
+            from kiosk.show.textbox import TextBox
+
+            self._banner = TextBox(text, self.design[0] - 40, 80, size=22,
+                                   color=QColor("#ffffff"), max_lines=2)
+            self._banner.setPos(20, 10)
+            self._banner.setZValue(120)
+            self.scene().addItem(self._banner)
 
     # --- scaling ----------------------------------------------------------------------
 

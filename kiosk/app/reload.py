@@ -1,0 +1,96 @@
+"""Live content updates: new decks, configs and pictures taken without a restart.
+
+Files are polled on the show's clock; once a change has settled, the whole update is
+loaded and checked (deck, config, every asset present and every picture readable).
+A good update waits for the next slide change to be swapped in; a broken or half-copied
+one is logged (and shown in a banner when windowed) while the last good deck plays on.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+from PySide6.QtGui import QImageReader
+
+from kiosk.config import Config, Installation, load_config
+from kiosk.deck.assets import IMAGE_SUFFIXES
+from kiosk.deck.errors import DeckError
+from kiosk.deck.load import LoadedDeck, load_deck
+from kiosk.play.watch import Watch
+
+log = logging.getLogger(__name__)
+MAX_FOLDERS = 500  # per root: a deck's folder is small; this bounds a mistake
+
+
+@dataclasses.dataclass(frozen=True)
+class Update:
+    """A checked update, ready to swap in."""
+
+    loaded: LoadedDeck
+    config: Config
+
+
+class Reloader:
+    """Watches an installation's files and produces checked updates."""
+
+    def __init__(self, installation: Installation, deck_path: Path, *, now: float,
+                 interval: float = 1.0, settle: float = 2.0) -> None:
+        self.installation = installation
+        self.deck_path = deck_path
+        self.watch = Watch(self._paths, now=now, interval=interval, settle=settle)
+        self.last_error: str | None = None
+
+    def _paths(self) -> Iterator[Path]:
+        """The config, the deck, and every folder beside the deck and under assets/
+        (a folder's signature covers the files in it)."""
+        if self.installation.path is not None:
+            yield self.installation.path
+        yield self.deck_path
+        for root in (self.deck_path.parent, *self.installation.asset_roots):
+            yield root
+            folders = (p for p in root.rglob("*")
+                       if p.is_dir() and not any(part.startswith(".") for part in p.parts))
+            yield from itertools.islice(folders, MAX_FOLDERS)
+
+    def poll(self, now: float) -> Update | None:
+        """A new good update, if one has arrived and settled since the last poll."""
+        if not self.watch.poll(now):
+            return None
+        try:
+            update = self._load()
+        except DeckError as exc:
+            self._reject(str(exc.errors[0] if exc.errors else exc))
+            return None
+        except UpdateError as exc:
+            self._reject(str(exc))
+            return None
+        self.last_error = None
+        log.info("content update checked: %d slides, swapped in at the next slide",
+                 len(update.loaded.deck.slides))
+        return update
+
+    def _reject(self, why: str) -> None:
+        if why != self.last_error:
+            log.warning("content update rejected, the last good deck plays on: %s", why)
+        self.last_error = why
+
+    def _load(self) -> Update:
+        installation = self.installation
+        if installation.path is not None:
+            installation = load_config(installation.path)
+            self.installation = installation
+        loaded = load_deck(self.deck_path, installation.asset_roots, strict_assets=True)
+        for ref, path in loaded.assets.items():
+            if path is not None and path.suffix.lower() in IMAGE_SUFFIXES:
+                reader = QImageReader(str(path))
+                if not reader.canRead() or reader.size().isEmpty():
+                    raise UpdateError(f"picture '{ref}' cannot be read yet (still copying?)")
+        return Update(loaded, installation.config)
+
+
+class UpdateError(Exception):
+    """An update that is not complete or not readable."""

@@ -1,0 +1,123 @@
+"""Live content updates: good updates swap in at the next slide, broken ones never show."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+
+from kiosk.app.player import Player
+from kiosk.config import load_config
+from kiosk.deck.load import load_deck
+from kiosk.play.clock import FakeClock
+
+DECK = """title: T
+defaults: {{duration: 600}}
+slides:
+  - type: title
+    title: {title}
+  - type: closing
+    title: 再见
+"""
+STORY = """title: T
+defaults: {duration: 600}
+slides:
+  - type: title
+    title: 新的
+  - type: story
+    headline: 图
+    visual: {kind: image, src: images/map.png}
+"""
+
+
+@pytest.fixture
+def site(tmp_path):
+    (tmp_path / "config.yaml").write_text("deck: deck.yaml\n", encoding="utf-8")
+    (tmp_path / "deck.yaml").write_text(DECK.format(title="第一版"), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture
+def show(qtbot, site):
+    clock = FakeClock()
+    installation = load_config(site / "config.yaml")
+    loaded = load_deck(installation.deck_path, installation.asset_roots)
+    player = Player(loaded, installation.config, clock)
+    player.housekeeping.stop()
+    player.watch_content(installation, installation.deck_path, banner=True)
+    qtbot.addWidget(player.stage)
+    return player, clock
+
+
+def settle(player, clock, seconds=5):
+    for _ in range(int(seconds)):
+        clock.advance(1.0)
+        player.poll()
+
+
+def title_on_screen(player) -> str:
+    return player.stage.current.slide.title.get_text("zh", "zh")
+
+
+def test_good_update_swaps_in_at_the_next_slide_change(qtbot, show, site):
+    player, clock = show
+    (site / "deck.yaml").write_text(DECK.format(title="第二版"), encoding="utf-8")
+    settle(player, clock)
+    assert player.pending is not None
+    assert title_on_screen(player) == "第一版"  # not in the middle of a slide
+    qtbot.keyClick(player.stage, Qt.Key.Key_Home)
+    assert player.pending is None
+    assert title_on_screen(player) == "第二版"
+
+
+def test_broken_update_keeps_the_last_good_deck(qtbot, show, site, caplog):
+    player, clock = show
+    caplog.set_level(logging.WARNING)
+    (site / "deck.yaml").write_text("title: T\nslides:\n  - type: title\n    title: [\n",
+                                    encoding="utf-8")
+    settle(player, clock)
+    assert player.pending is None
+    assert "rejected" in caplog.text and "YAML syntax error" in caplog.text
+    assert player.stage._banner is not None  # windowed: the author sees why
+    qtbot.keyClick(player.stage, Qt.Key.Key_Right)
+    qtbot.keyClick(player.stage, Qt.Key.Key_Home)
+    assert title_on_screen(player) == "第一版"
+    (site / "deck.yaml").write_text(DECK.format(title="修好了"), encoding="utf-8")
+    settle(player, clock)
+    assert player.stage._banner is None
+    qtbot.keyClick(player.stage, Qt.Key.Key_Right)
+    assert player.stage.current.slide.type == "closing" and player.deck.slides[0].title == "修好了"
+
+
+def test_deck_replaced_file_by_file_waits_for_its_pictures(qtbot, show, site):
+    player, clock = show
+    # First the new deck arrives, naming a picture not yet copied: rejected.
+    (site / "deck.yaml").write_text(STORY, encoding="utf-8")
+    settle(player, clock)
+    assert player.pending is None and "images/map.png" in player.reloader.last_error
+    # Then half of the picture: still rejected.
+    (site / "images").mkdir()
+    image = QImage(64, 64, QImage.Format.Format_RGB32)
+    image.fill(QColor("teal"))
+    image.save(str(site / "map-full.png"))
+    data = (site / "map-full.png").read_bytes()
+    (site / "images" / "map.png").write_bytes(data[: len(data) // 3])
+    settle(player, clock)
+    assert player.pending is None and "cannot be read" in player.reloader.last_error
+    # Then all of it: taken at the next slide change.
+    (site / "images" / "map.png").write_bytes(data)
+    settle(player, clock)
+    assert player.pending is not None, player.reloader.last_error
+    qtbot.keyClick(player.stage, Qt.Key.Key_Right)
+    assert player.stage.current.slide.type == "story"
+
+
+def test_loop_takes_the_update_at_its_next_step(qtbot, show, site):
+    player, clock = show
+    (site / "deck.yaml").write_text(DECK.format(title="第二版"), encoding="utf-8")
+    settle(player, clock)
+    clock.advance(600)
+    player.poll()
+    assert player.pending is None and player.deck.slides[0].title == "第二版"
