@@ -83,7 +83,7 @@ def main() -> None:
         {"name": "bench", "x": 0, "y": 0, "width": 1920, "height": 1080,
          "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screens}",
-               KIOSK_EXIT_AFTER_FIRST_FRAME="1")
+               KIOSK_EXIT_AFTER_FIRST_FRAME="1", XDG_DATA_HOME=str(screens.parent))
     font = str(ROOT / "assets" / "fonts" / "NotoSansSC-Kiosk-Regular.otf")
     kiosk = [sys.executable, "-m", "kiosk"]  # full screen on the 1920x1080 screen
     bare = [sys.executable, "-c", BASELINE, font]

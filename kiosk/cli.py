@@ -13,7 +13,7 @@ from kiosk import __version__
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 70
-COMMANDS = ("run", "check", "schema", "pin")
+COMMANDS = ("run", "check", "schema", "pin", "stats")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -44,6 +44,12 @@ def _parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="print the JSON Schema of decks or configs")
     schema.add_argument("which", nargs="?", choices=("deck", "config"), default="deck")
 
+    stats = sub.add_parser("stats", help="views and mean dwell per slide, sessions per day")
+    stats.add_argument("--since", help="from this day on (YYYY-MM-DD)")
+    stats.add_argument("--csv", action="store_true", help="CSV instead of a table")
+    stats.add_argument("--db", type=Path, help="visitor log (default: the config's)")
+    stats.add_argument("--config", type=Path, help="config.yaml naming the visitor log")
+
     sub.add_parser("pin", help="make the operator PIN's hash for kiosk.pin_hash in "
                                "config.yaml (asks twice; or reads one line from stdin)")
     return parser
@@ -63,6 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _schema(args)
         if args.command == "pin":
             return _pin()
+        if args.command == "stats":
+            return _stats(args)
         return _run(args)
     except KeyboardInterrupt:
         return 130
@@ -95,6 +103,43 @@ def _check(args: argparse.Namespace) -> int:
 def _print_problems(problems: Sequence[object]) -> None:
     for problem in problems:
         print(problem)
+
+
+def _stats(args: argparse.Namespace) -> int:
+    import datetime as dt
+    import sqlite3
+
+    from kiosk.config import find_config
+    from kiosk.deck.errors import DeckError
+    from kiosk.record import stats
+    from kiosk.record.log import default_path
+
+    path = args.db
+    if path is None:
+        try:
+            record = find_config(args.config).config.record
+        except DeckError as exc:
+            _print_problems(exc.problems)
+            return EXIT_BAD_INPUT
+        path = Path(record.path).expanduser() if record.path else default_path()
+    since = None
+    if args.since:
+        try:
+            since = dt.date.fromisoformat(args.since)
+        except ValueError:
+            print(f"kiosk: --since {args.since!r} is not a date such as 2026-05-16",
+                  file=sys.stderr)
+            return EXIT_BAD_INPUT
+    if not path.exists():
+        print(f"kiosk: no visitor log at {path} yet", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        result = stats.read(path, since)
+    except sqlite3.Error as exc:
+        print(f"kiosk: cannot read the visitor log {path}: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(stats.as_csv(result) if args.csv else stats.as_text(result), end="\n" * (not args.csv))
+    return EXIT_OK
 
 
 def _pin() -> int:

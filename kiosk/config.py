@@ -92,6 +92,14 @@ class Theme(Strict):
     """Multiplies every font size."""
 
 
+class Record(Strict):
+    """The visitor log."""
+
+    enabled: bool = True
+    path: str | None = None
+    """SQLite file; the user's data folder (…/kiosk/visitors.sqlite) when not given."""
+
+
 class ShowOptions(Strict):
     """What the show draws around the slides."""
 
@@ -111,6 +119,7 @@ class Config(Strict):
     languages: Languages = Languages()
     theme: Theme = Theme()
     show: ShowOptions = ShowOptions()
+    record: Record = Record()
 
     @field_validator("deck")
     @classmethod

@@ -155,3 +155,20 @@ def test_pin_subcommand_prints_a_hash_that_checks(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "kiosk", "pin"], input="12\n", cwd=ROOT,
                          capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "4 to 12 digits" in bad.stderr
+
+
+def test_stats_from_a_visitor_log(tmp_path):
+    from kiosk.record.log import VisitorLog
+
+    log = VisitorLog(tmp_path / "v.sqlite")
+    log.slide_shown(1_780_000_000.0, 0, "title", "start", "zh")
+    log.session_started(1_780_000_005.0)
+    log.slide_shown(1_780_000_005.0, 3, None, "touch", "zh")
+    log.close(1_780_000_025.0)
+    result = kiosk("stats", "--db", str(tmp_path / "v.sqlite"), "--csv")
+    assert result.returncode == 0, result.stderr
+    assert "4,,1,1,20.00" in result.stdout.splitlines()
+    table = kiosk("stats", "--db", str(tmp_path / "v.sqlite"), "--since", "2020-01-01")
+    assert "title" in table.stdout and "sessions" in table.stdout
+    assert kiosk("stats", "--db", str(tmp_path / "none.sqlite")).returncode == 2
+    assert kiosk("stats", "--db", str(tmp_path / "v.sqlite"), "--since", "May").returncode == 2

@@ -7,9 +7,15 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kiosk.config import Installation
+from kiosk.config import Config, Installation
 from kiosk.deck.load import LoadedDeck
+
+if TYPE_CHECKING:
+    from kiosk.app.player import Player
+    from kiosk.play.clock import Clock
+    from kiosk.record.log import VisitorLog
 
 log = logging.getLogger("kiosk")
 EXIT_ENVIRONMENT = 3
@@ -58,6 +64,29 @@ def _exit_after_first_frame(app: object, viewport: object) -> None:
     viewport.installEventFilter(watch)  # type: ignore[attr-defined]
 
 
+def _record(player: Player, config: Config, clock: Clock) -> VisitorLog | None:
+    """Write what visitors look at to the visitor log, in batches."""
+    from kiosk.record.log import VisitorLog, default_path
+
+    if not config.record.enabled:
+        return None
+    path = Path(config.record.path).expanduser() if config.record.path else default_path()
+    visitors = VisitorLog(path)
+    log.info("visitor log: %s", path)
+
+    def shown(index: int, cause: str) -> None:
+        slide = player.deck.slides[index]
+        visitors.slide_shown(clock.wall(), index, slide.id, cause, player.stage.language)
+
+    player.slide_changed.connect(shown)
+    player.language_changed.connect(lambda lang: visitors.language_switched(clock.wall(), lang))
+    player.session_started.connect(lambda: visitors.session_started(clock.wall()))
+    player.session_ended.connect(lambda: visitors.session_ended(clock.wall()))
+    player.housekeeping.timeout.connect(visitors.flush)
+    shown(0, "start")
+    return visitors
+
+
 def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespace) -> int:
     """Play the show; return the exit status."""
     from kiosk.app import platform
@@ -87,7 +116,8 @@ def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespac
     config = installation.config
     locked = bool(args.kiosk or config.kiosk.lock)
     deck_path = loaded.path
-    player = Player(loaded, config, MonotonicClock(), locked=locked)
+    clock = MonotonicClock()
+    player = Player(loaded, config, clock, locked=locked)
     player.quit_requested.connect(app.quit)
     player.exit_requested.connect(app.quit)
     if locked:
@@ -100,6 +130,7 @@ def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespac
                                       len(loaded.deck.slides), cause))
     player.language_changed.connect(lambda lang: log.info("language %s", lang))
     player.watch_content(installation, Path(deck_path), banner=not full_screen)
+    visitors = _record(player, config, clock)
     place(player.widget, screen, full_screen=full_screen)
     player.stage.fit()
     QTimer.singleShot(0, lambda: _report_window(player.widget))
@@ -108,4 +139,7 @@ def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespac
     player.stage.chrome.set_button_side(design_pixels_for_mm(screen, player.stage.scale_factor))
     player.widget.setWindowTitle(loaded.deck.title.get_text(
         player.stage.language, loaded.deck.default_language))
-    return app.exec()
+    status = app.exec()
+    if visitors is not None:
+        visitors.close(clock.wall())
+    return status

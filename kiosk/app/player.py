@@ -39,11 +39,15 @@ class Player(QObject):
         explored(int): a visitor tapped a chart mark on this slide.
         quit_requested(): the user asked to quit (Q), outside kiosk lock.
         exit_requested(): the operator left the locked show (PIN or key chord).
+        session_started(), session_ended(): a visitor's first input after the loop; the
+            return to the loop after they left.
     """
 
     slide_changed = Signal(int, str)
     explored = Signal(int)
     exit_requested = Signal()
+    session_started = Signal()
+    session_ended = Signal()
     language_changed = Signal(str)
     quit_requested = Signal()
 
@@ -151,6 +155,7 @@ class Player(QObject):
         if due is Due.NEXT:
             self.command(Command(Action.NEXT), "loop")
         elif due is Due.HOME:
+            self.session_ended.emit()
             self.go_home()
 
     def go_home(self) -> None:
@@ -254,6 +259,8 @@ class Player(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in _INPUT:
+            if not self.attract.visitor:
+                self.session_started.emit()
             self.attract.touched(self.clock.now())
         if self.lock is not None and watched is self.stage:
             if kind == QEvent.Type.Close and not self.lock.released:

@@ -7,10 +7,14 @@ from typing import Protocol
 
 
 class Clock(Protocol):
-    """Seconds on a monotonic scale; only differences mean anything."""
+    """Seconds on a monotonic scale (only differences mean anything), and the wall time."""
 
     def now(self) -> float:
-        """The current time in seconds."""
+        """The current time in seconds, for everything that moves."""
+        ...
+
+    def wall(self) -> float:
+        """Seconds since the epoch, for opening hours, clock sync and the visitor log."""
         ...
 
 
@@ -20,12 +24,19 @@ class MonotonicClock:
     def now(self) -> float:
         return time.monotonic()
 
+    def wall(self) -> float:
+        return time.time()
+
 
 class FakeClock:
     """A clock that moves only when told to, for tests and benchmarks."""
 
-    def __init__(self, start: float = 1000.0) -> None:
+    def __init__(self, start: float = 1000.0, wall: float = 1_780_000_000.0) -> None:
         self._now = start
+        self._wall_offset = wall - start
+
+    def wall(self) -> float:
+        return self._now + self._wall_offset
 
     def now(self) -> float:
         return self._now

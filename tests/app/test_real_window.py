@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import queue
 import shutil
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -66,9 +67,9 @@ def xdotool(display: str, *args: str) -> str:
                           timeout=30, check=True).stdout
 
 
-def test_full_screen_without_window_manager_and_real_keys(display):
+def test_full_screen_without_window_manager_and_real_keys(display, tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
-    env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
+    env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb", XDG_DATA_HOME=str(tmp_path))
     show = subprocess.Popen([sys.executable, "-m", "kiosk"], cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
@@ -85,6 +86,9 @@ def test_full_screen_without_window_manager_and_real_keys(display):
         assert "slide 13 of 13 (key)" in lines.wait_for("slide ")
         xdotool(display, "key", "q")
         assert show.wait(timeout=30) == 0
+        db = sqlite3.connect(tmp_path / "kiosk" / "visitors.sqlite")
+        assert db.execute("SELECT slide, cause FROM views ORDER BY id").fetchall() == [
+            (0, "start"), (1, "key"), (12, "key")]
     finally:
         if show.poll() is None:
             show.kill()

@@ -1,0 +1,1 @@
+"""What visitors looked at: the visitor log and its statistics (no Qt)."""

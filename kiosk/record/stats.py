@@ -1,0 +1,68 @@
+"""``kiosk stats``: what visitors looked at, from the visitor log."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import io
+import sqlite3
+from pathlib import Path
+
+
+@dataclasses.dataclass(frozen=True)
+class SlideStats:
+    slide: int
+    slide_id: str | None
+    views: int
+    by_touch: int
+    mean_dwell: float | None
+
+
+@dataclasses.dataclass(frozen=True)
+class Stats:
+    slides: list[SlideStats]
+    sessions_per_day: list[tuple[str, int]]
+
+
+def read(path: Path, since: dt.date | None = None) -> Stats:
+    """Views and mean dwell per slide, sessions per day (local dates)."""
+    start = dt.datetime.combine(since, dt.time()).timestamp() if since else 0.0
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        slides = [SlideStats(*row) for row in db.execute(
+            "SELECT slide, max(slide_id), count(*), sum(cause IN ('touch', 'swipe', 'key')), "
+            "avg(dwell) FROM views WHERE shown >= ? GROUP BY slide ORDER BY slide", (start,))]
+        days: dict[str, int] = {}
+        for (started,) in db.execute("SELECT started FROM sessions WHERE started >= ?",
+                                     (start,)):
+            day = dt.datetime.fromtimestamp(started).date().isoformat()
+            days[day] = days.get(day, 0) + 1
+    finally:
+        db.close()
+    return Stats(slides, sorted(days.items()))
+
+
+def as_text(stats: Stats) -> str:
+    lines = [f"{'slide':>5}  {'id':24} {'views':>6} {'by visitors':>11} {'mean dwell':>10}"]
+    for s in stats.slides:
+        dwell = f"{s.mean_dwell:9.1f}s" if s.mean_dwell is not None else f"{'–':>10}"
+        lines.append(f"{s.slide + 1:5d}  {(s.slide_id or ''):24} {s.views:6d} "
+                     f"{s.by_touch:11d} {dwell}")
+    lines.append("")
+    lines.append(f"{'day':10}  sessions")
+    lines += [f"{day:10}  {count:8d}" for day, count in stats.sessions_per_day]
+    return "\n".join(lines)
+
+
+def as_csv(stats: Stats) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["slide", "id", "views", "by_visitors", "mean_dwell_s"])
+    for s in stats.slides:
+        writer.writerow([s.slide + 1, s.slide_id or "", s.views, s.by_touch,
+                         "" if s.mean_dwell is None else f"{s.mean_dwell:.2f}"])
+    writer.writerow([])
+    writer.writerow(["day", "sessions"])
+    writer.writerows(stats.sessions_per_day)
+    return out.getvalue()
