@@ -104,6 +104,7 @@ def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespac
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app.player import Player
+    from kiosk.app.supervise import Supervision
     from kiosk.app.window import choose_screen, design_pixels_for_mm, place
     from kiosk.play.clock import MonotonicClock
     from kiosk.show import fonts
@@ -133,7 +134,9 @@ def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespac
     visitors = _record(player, config, clock)
     place(player.widget, screen, full_screen=full_screen)
     player.stage.fit()
+    supervision = Supervision(app)
     QTimer.singleShot(0, lambda: _report_window(player.widget))
+    QTimer.singleShot(0, supervision.ready)
     if os.environ.get("KIOSK_EXIT_AFTER_FIRST_FRAME"):
         _exit_after_first_frame(app, player.stage.viewport())
     player.stage.chrome.set_button_side(design_pixels_for_mm(screen, player.stage.scale_factor))
@@ -142,4 +145,4 @@ def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespac
     status = app.exec()
     if visitors is not None:
         visitors.close(clock.wall())
-    return status
+    return status or supervision.exit_status

@@ -1,0 +1,72 @@
+"""Under systemd: READY and WATCHDOG pings reach the notify socket; SIGTERM ends cleanly."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from kiosk.app.supervise import sd_notify, watchdog_interval
+from tests.conftest import ROOT
+
+
+@pytest.fixture
+def notify_socket(tmp_path):
+    path = tmp_path / "notify"
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    sock.bind(str(path))
+    sock.settimeout(30)
+    yield path, sock
+    sock.close()
+
+
+def test_sd_notify_sends_its_state(notify_socket, monkeypatch):
+    path, sock = notify_socket
+    monkeypatch.setenv("NOTIFY_SOCKET", str(path))
+    assert sd_notify("READY=1")
+    assert sock.recv(64) == b"READY=1"
+    monkeypatch.delenv("NOTIFY_SOCKET")
+    assert not sd_notify("READY=1")
+
+
+def test_watchdog_interval_is_half_the_limit(monkeypatch):
+    monkeypatch.setenv("WATCHDOG_USEC", "30000000")
+    monkeypatch.delenv("WATCHDOG_PID", raising=False)
+    assert watchdog_interval() == 15.0
+    monkeypatch.setenv("WATCHDOG_PID", "1")  # another process's watchdog
+    assert watchdog_interval() is None
+
+
+def test_the_show_pings_systemd_and_ends_cleanly_on_sigterm(notify_socket, tmp_path):
+    path, sock = notify_socket
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NOTIFY_SOCKET=str(path),
+               WATCHDOG_USEC="400000", XDG_DATA_HOME=str(tmp_path))
+    show = subprocess.Popen([sys.executable, "-m", "kiosk"], cwd=ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        assert sock.recv(64) == b"READY=1"
+        assert sock.recv(64) == b"WATCHDOG=1"  # from the event loop, every 0.2 s
+        assert sock.recv(64) == b"WATCHDOG=1"
+        show.send_signal(signal.SIGTERM)
+        assert show.wait(timeout=30) == 0
+        states = []
+        sock.settimeout(0.5)
+        try:
+            while True:
+                states.append(sock.recv(64))
+        except TimeoutError:
+            pass
+        assert b"STOPPING=1" in states
+        assert "Traceback" not in show.stderr.read()
+    finally:
+        if show.poll() is None:
+            show.kill()
+            show.wait()
+        show.stderr.close()
+    db = sqlite3.connect(tmp_path / "kiosk" / "visitors.sqlite")
+    assert db.execute("SELECT slide, cause FROM views").fetchall() == [(0, "start")]
