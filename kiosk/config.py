@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -13,6 +14,7 @@ from kiosk.deck import reader
 from kiosk.deck.load import validate
 from kiosk.deck.model import Strict
 from kiosk.pin import looks_like_hash
+from kiosk.play.schedule import Schedule, Span
 
 Colour = Annotated[str, Field(pattern=r"^#([0-9a-fA-F]{6}|[0-9a-fA-F]{8})$",
                               description="#rrggbb or #aarrggbb")]
@@ -34,6 +36,10 @@ class Display(Strict):
     """Seconds without mouse movement before the cursor hides."""
     opengl: bool = False
     """Draw through OpenGL, for kiosks with a GPU."""
+    shift: Annotated[float, Field(ge=0, le=40)] = 0.0
+    """Burn-in protection: move the picture by up to this many design pixels..."""
+    shift_every: Annotated[float, Field(ge=10, le=86_400)] = 300.0
+    """...one step every so many seconds."""
 
 
 class KioskPolicy(Strict):
@@ -48,6 +54,9 @@ class KioskPolicy(Strict):
     (null: never, for a presenter)."""
     home: Annotated[int, Field(ge=1)] = 1
     """Slide number the idle return goes to."""
+    sync: Literal["off", "clock"] = "off"
+    """`clock`: the loop position follows the wall clock, so kiosks with synchronised
+    clocks show the same slide at the same moment."""
     pin_hash: str | None = None
     """The operator's PIN as made by `kiosk pin`; with it, holding the top-left corner
     for 3 seconds opens a keypad that exits the locked show."""
@@ -70,6 +79,54 @@ class KioskPolicy(Strict):
         if not mods or any(m not in ("Ctrl", "Alt", "Shift", "Meta") for m in mods) or not key:
             raise ValueError(f"'{value}' is not a chord such as Ctrl+Alt+Shift+X")
         return value
+
+
+Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+SpanText = Annotated[str, Field(pattern=r"^\d{1,2}:\d{2}-\d{1,2}:\d{2}$",
+                                description="09:00-17:30; 20:00-02:00 runs past midnight")]
+
+
+class DeckRule(Strict):
+    """Play another deck on some weekdays or dates."""
+
+    deck: str
+    days: list[Day] = Field(default_factory=list)
+    dates: list[dt.date] = Field(default_factory=list)
+
+
+class ScheduleConfig(Strict):
+    """Opening hours: outside them the show sleeps."""
+
+    hours: dict[Day, SpanText | list[SpanText]] = Field(default_factory=dict)
+    """Opening hours per weekday; a day not listed is closed."""
+    exceptions: dict[dt.date, SpanText | list[SpanText] | Literal["closed"]] = Field(
+        default_factory=dict)
+    """Holidays (closed) and special openings, by date."""
+    outside: Literal["black"] | Annotated[int, Field(ge=1)] = "black"
+    """What shows while closed: a black screen, or a slide number."""
+    display_off: str | None = None
+    """Command run when closing (e.g. `xset dpms force off`, `vcgencmd display_power 0`)."""
+    display_on: str | None = None
+    """Command run when opening."""
+    decks: list[DeckRule] = Field(default_factory=list)
+
+    @field_validator("hours", "exceptions")
+    @classmethod
+    def _spans_parse(cls, value: dict[Any, Any]) -> dict[Any, Any]:
+        for spans in value.values():
+            for span in [spans] if isinstance(spans, str) else spans:
+                if span != "closed":
+                    Span.parse(span)
+        return value
+
+    def to_schedule(self) -> Schedule:
+        def spans(value: str | list[SpanText] | list[str]) -> list[Span]:
+            items = [value] if isinstance(value, str) else value
+            return [Span.parse(s) for s in items if s != "closed"]
+
+        rules = [(frozenset[str](r.days), frozenset(r.dates), r.deck) for r in self.decks]
+        return Schedule({day: spans(v) for day, v in self.hours.items()},
+                        {day: spans(v) for day, v in self.exceptions.items()}, rules)
 
 
 class Languages(Strict):
@@ -120,6 +177,8 @@ class Config(Strict):
     theme: Theme = Theme()
     show: ShowOptions = ShowOptions()
     record: Record = Record()
+    schedule: ScheduleConfig | None = None
+    """Opening hours and deck playlists; always open when not given."""
 
     @field_validator("deck")
     @classmethod

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
@@ -12,9 +13,11 @@ from PySide6.QtWidgets import QWidget
 from kiosk.app.cursor import CursorHider
 from kiosk.app.input import key_name, modifiers
 from kiosk.app.lock import HOLD_SECONDS, Keypad, Lock, in_corner
+from kiosk.app.hours import OpeningHours
 from kiosk.app.reload import Reloader, Update
 from kiosk.config import Config, Installation
 from kiosk.deck.load import LoadedDeck
+from kiosk.deck.model import Deck
 from kiosk.play.attract import Attract, Due
 from kiosk.play.clock import Clock
 from kiosk.play.gestures import Swipe, Tap, classify
@@ -28,6 +31,17 @@ _INPUT = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchB
           QEvent.Type.Wheel)
 EDGE_ZONE = 0.14  # share of the stage width at each side where a tap turns the page
 FRAME_MS = 16
+
+
+def clock_position(deck: Deck, wall: float) -> int:
+    """The slide a clock-synchronised loop shows at wall time ``wall``."""
+    durations = [deck.slide_duration(slide) for slide in deck.slides]
+    at = wall % sum(durations)
+    for index, duration in enumerate(durations):
+        if at < duration:
+            return index
+        at -= duration
+    return len(durations) - 1
 
 
 class Player(QObject):
@@ -65,6 +79,8 @@ class Player(QObject):
         self._next_guess = 1
         self.deck = loaded.deck
         self.lock = Lock(config.kiosk.pin_hash, config.kiosk.exit_chord) if locked else None
+        self.hours = OpeningHours(config.schedule) if config.schedule else None
+        self._day_deck: str | None = None
         self.reloader: Reloader | None = None
         self.pending: Update | None = None
         self.banner = False
@@ -145,6 +161,15 @@ class Player(QObject):
                 self.pending = update
             if self.banner:
                 self.stage.set_banner(self.reloader.last_error)
+        wall = self.clock.wall()
+        self._shift(wall)
+        if self.hours is not None:
+            self._opening_hours(wall)
+            if self.hours.asleep:
+                return
+        if self.config.kiosk.sync == "clock" and not self.attract.visitor:
+            self._follow_clock(wall)
+            return
         if self.lock is not None and self._press is not None and self.keypad is None:
             x, y, t0 = self._press
             if in_corner(QPointF(x, y)) and now - t0 >= HOLD_SECONDS:
@@ -157,6 +182,45 @@ class Player(QObject):
         elif due is Due.HOME:
             self.session_ended.emit()
             self.go_home()
+
+    def _opening_hours(self, wall: float) -> None:
+        assert self.hours is not None
+        is_open = self.hours.open_at(wall)
+        if not is_open and not self.hours.asleep and not self.attract.visitor:
+            self.hours.sleep()
+            outside = self.hours.config.outside
+            if outside == "black":
+                self.navigator.blank = Blank.BLACK
+                self.stage.set_blank(Blank.BLACK)
+            else:
+                self.command(Command(Action.JUMP, int(outside)), "closed")
+        elif self.hours.asleep and (is_open or self.attract.visitor):
+            self.hours.wake()
+            self.navigator.blank = Blank.NONE
+            self.stage.set_blank(Blank.NONE)
+            if is_open:
+                self.go_home()
+        deck = self.hours.deck_at(wall)
+        if deck != self._day_deck and self.reloader is not None:
+            self._day_deck = deck
+            update = self.reloader.switch(deck)
+            if update is not None:
+                self.pending = update
+
+    def _shift(self, wall: float) -> None:
+        """Burn-in protection: a slow walk of the picture around a small circle."""
+        radius = self.config.display.shift
+        if radius <= 0:
+            return
+        step = int(wall // self.config.display.shift_every) % 8
+        angle = step * math.tau / 8
+        self.stage.set_shift(radius * math.cos(angle), radius * math.sin(angle))
+
+    def _follow_clock(self, wall: float) -> None:
+        """Sync mode: the slide the wall clock says, the same on every kiosk."""
+        index = clock_position(self.deck, wall)
+        if index != self.navigator.index:
+            self.command(Command(Action.JUMP, index + 1), "sync")
 
     def go_home(self) -> None:
         """Back to the home slide in the default language, and loop from there."""
@@ -241,6 +305,10 @@ class Player(QObject):
         window = self.stage.window()
         if window.isFullScreen():
             window.showNormal()
+
+    @property
+    def asleep(self) -> bool:
+        return self.hours is not None and self.hours.asleep
 
     def _animating(self, animating: bool) -> None:
         if animating:

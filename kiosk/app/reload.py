@@ -73,6 +73,20 @@ class Reloader:
                  len(update.loaded.deck.slides))
         return update
 
+    def switch(self, deck: str | None) -> Update | None:
+        """Play another deck (from the schedule), relative to the config; None for the
+        config's own. The switch waits for a good load like any update."""
+        base = self.installation.root
+        self.deck_path = (base / deck).resolve() if deck else self.installation.deck_path
+        try:
+            update = self._load()
+        except (DeckError, UpdateError) as exc:
+            self._reject(f"scheduled deck {self.deck_path.name}: {exc}")
+            return None
+        self.watch.rebase()
+        log.info("schedule: %s from the next slide", self.deck_path.name)
+        return update
+
     def _reject(self, why: str) -> None:
         if why != self.last_error:
             log.warning("content update rejected, the last good deck plays on: %s", why)

@@ -92,6 +92,7 @@ class Stage(QGraphicsView):
         self._animating = False
         self._background: tuple[float, QPixmap] | None = None
         self._banner: QGraphicsItem | None = None
+        self._shift = (0.0, 0.0)
         self._views: dict[tuple[int, str], SlideView] = {}
         self._shown: list[SlideView] = []
         languages = config.languages.offered or loaded.deck.languages
@@ -271,6 +272,13 @@ class Stage(QGraphicsView):
         self._views.clear()
         self.show_slide(min(index, len(loaded.deck.slides) - 1), direction=direction)
 
+    def set_shift(self, dx: float, dy: float) -> None:
+        """Move the picture by (dx, dy) design pixels (burn-in protection)."""
+        if (dx, dy) != self._shift:
+            self._shift = (dx, dy)
+            self.fit()
+            self.viewport().update()
+
     def set_banner(self, text: str | None) -> None:
         """A line of text over the top of the stage (for authors), or none."""
         if self._banner is not None:
@@ -305,10 +313,11 @@ class Stage(QGraphicsView):
         painter.restore()
 
     def fit(self) -> None:
-        """Scale the design-size scene to the viewport, letterboxed."""
+        """Scale the design-size scene to the viewport, letterboxed (and shifted)."""
         scale, _ = letterbox(self.viewport().width(), self.viewport().height(), *self.design)
         self.setTransform(QTransform.fromScale(scale, scale))
-        self.centerOn(self.design[0] / 2, self.design[1] / 2)
+        # The view centres its scene rectangle: moving that rectangle moves the picture.
+        self.setSceneRect(QRectF(-self._shift[0], -self._shift[1], *self.design))
         self.sigDeviceRangeChanged.emit(self, self.sceneRect())
         self.sigDeviceTransformChanged.emit(self)
 

@@ -1,0 +1,48 @@
+"""Opening hours on a running show: sleep when closed, wake when open, run the hooks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import shlex
+import subprocess
+
+from kiosk.config import ScheduleConfig
+from kiosk.play.schedule import Schedule
+
+log = logging.getLogger(__name__)
+
+
+class OpeningHours:
+    """Says when to sleep and wake; runs the display hooks without waiting for them."""
+
+    def __init__(self, config: ScheduleConfig) -> None:
+        self.config = config
+        self.schedule: Schedule = config.to_schedule()
+        self.asleep = False
+        self.hook: subprocess.Popen[bytes] | None = None
+
+    def open_at(self, wall: float) -> bool:
+        return self.schedule.is_open(dt.datetime.fromtimestamp(wall))
+
+    def deck_at(self, wall: float) -> str | None:
+        return self.schedule.deck_for(dt.datetime.fromtimestamp(wall).date())
+
+    def sleep(self) -> None:
+        self.asleep = True
+        log.info("closed: the show sleeps")
+        self._run(self.config.display_off)
+
+    def wake(self) -> None:
+        self.asleep = False
+        log.info("open: the show wakes")
+        self._run(self.config.display_on)
+
+    def _run(self, command: str | None) -> None:
+        if not command:
+            return
+        try:
+            self.hook = subprocess.Popen(shlex.split(command), stdin=subprocess.DEVNULL,
+                                         stdout=subprocess.DEVNULL)
+        except OSError as exc:
+            log.warning("display command %r failed: %s", command, exc)

@@ -1,0 +1,155 @@
+"""Opening hours, scheduled decks, burn-in shift and clock sync on a running show."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+from kiosk.app.player import Player, clock_position
+from kiosk.config import Display, KioskPolicy, ScheduleConfig, load_config
+from kiosk.deck.load import load_deck
+from kiosk.play.clock import FakeClock
+from kiosk.play.navigator import Blank
+
+
+def local(text: str) -> float:
+    return dt.datetime.fromisoformat(text).timestamp()
+
+
+def make(qtbot, default_deck, config, wall):
+    clock = FakeClock(wall=wall)
+    player = Player(default_deck, config, clock)
+    player.housekeeping.stop()
+    qtbot.addWidget(player.stage)
+    player.stage.resize(1920, 1080)
+    return player, clock
+
+
+def test_sleeps_when_closed_wakes_when_open_with_hooks(qtbot, default_deck, installation,
+                                                        tmp_path):
+    marker = tmp_path / "display.log"
+    hook = f"{sys.executable} -c \"open(r'{marker}', 'a').write('{{}}\\\\n')\""
+    schedule = ScheduleConfig(hours={"mon": "09:00-17:00"},
+                              display_off=hook.format("off"), display_on=hook.format("on"))
+    config = installation.config.model_copy(update={"schedule": schedule})
+    player, clock = make(qtbot, default_deck, config, local("2026-11-23 16:59:00"))  # Monday
+    player.poll()
+    assert not player.asleep
+    clock.advance(61)
+    player.poll()
+    assert player.asleep and player.stage.blank_item.isVisible()
+    player.hours.hook.wait(timeout=30)
+    index = player.stage.index
+    clock.advance(600)
+    player.poll()
+    assert player.stage.index == index  # the loop sleeps too
+    clock.advance(local("2026-11-24 09:00:00") - local("2026-11-23 17:10:00"))  # Tuesday
+    player.poll()
+    assert player.asleep  # Tuesday is not in the hours: closed
+    clock.advance(local("2026-11-30 09:00:00") - local("2026-11-24 09:00:00"))  # Monday
+    player.poll()
+    assert not player.asleep and not player.stage.blank_item.isVisible()
+    assert player.stage.index == 0
+    player.hours.hook.wait(timeout=30)
+    assert marker.read_text().split() == ["off", "on"]
+
+
+def test_a_visitor_wakes_a_sleeping_show_until_they_leave(qtbot, default_deck, installation):
+    config = installation.config.model_copy(update={
+        "schedule": ScheduleConfig(hours={"mon": "09:00-17:00"})})
+    player, clock = make(qtbot, default_deck, config, local("2026-11-23 20:00:00"))
+    player.poll()
+    assert player.asleep
+    qtbot.mouseClick(player.stage.viewport(), Qt.MouseButton.LeftButton,
+                     pos=player.stage.mapFromScene(QPointF(960, 540)))
+    player.poll()
+    assert not player.asleep and player.navigator.blank is Blank.NONE
+    clock.advance(config.kiosk.idle_timeout + 1)
+    player.poll()  # idle: home
+    player.poll()  # and back to sleep
+    assert player.asleep
+
+
+def test_outside_hours_can_show_a_slide_instead_of_black(qtbot, default_deck, installation):
+    config = installation.config.model_copy(update={
+        "schedule": ScheduleConfig(hours={"mon": "09:00-17:00"}, outside=13)})
+    player, clock = make(qtbot, default_deck, config, local("2026-11-23 20:00:00"))
+    player.poll()
+    assert player.asleep and player.stage.index == 12
+    assert not player.stage.blank_item.isVisible()
+
+
+def test_scheduled_deck_swaps_in_on_its_day(qtbot, tmp_path):
+    (tmp_path / "weekday.yaml").write_text("title: W\nslides:\n  - {type: title, title: 平日}\n",
+                                           encoding="utf-8")
+    (tmp_path / "event.yaml").write_text("title: E\nslides:\n  - {type: title, title: 活动}\n"
+                                         "  - {type: closing, title: 完}\n", encoding="utf-8")
+    (tmp_path / "config.yaml").write_text(
+        "deck: weekday.yaml\nschedule:\n  hours: {mon: 00:00-24:00, sat: 00:00-24:00}\n"
+        "  decks:\n    - {deck: event.yaml, dates: [2026-11-28]}\n", encoding="utf-8")
+    installation = load_config(tmp_path / "config.yaml")
+    loaded = load_deck(installation.deck_path, installation.asset_roots)
+    player, clock = make(qtbot, loaded, installation.config, local("2026-11-27 23:59:00"))
+    player.watch_content(installation, installation.deck_path, banner=False)
+    player.poll()
+    assert player.pending is None
+    clock.advance(120)  # Saturday 28 November: the event deck
+    player.poll()
+    assert player.pending is not None
+    clock.advance(600)
+    player.poll()  # the loop's next step brings it in
+    assert player.deck.title == "E"
+
+
+def test_burn_in_shift_moves_the_picture_a_few_pixels(qtbot, default_deck, installation):
+    config = installation.config.model_copy(update={"display": Display(shift=4, shift_every=60)})
+    player, clock = make(qtbot, default_deck, config, local("2026-11-23 10:00:00"))
+    player.stage.show()
+    qtbot.waitExposed(player.stage)
+    seen = set()
+    for _ in range(8):
+        player.poll()
+        origin = player.stage.mapFromScene(QPointF(0, 0))
+        seen.add((origin.x(), origin.y()))
+        clock.advance(60)
+    assert len(seen) >= 6
+    assert all(abs(x) <= 5 and abs(y) <= 5 for x, y in seen)
+
+
+def test_two_kiosks_on_one_clock_show_the_same_slide(qtbot, default_deck, installation):
+    config = installation.config.model_copy(update={"kiosk": KioskPolicy(sync="clock")})
+    clock = FakeClock(wall=local("2026-11-23 10:00:00"))
+    first = Player(default_deck, config, clock)
+    clock.advance(37.0)  # the second kiosk booted later
+    second = Player(default_deck, config, clock)
+    for player in (first, second):
+        player.housekeeping.stop()
+        qtbot.addWidget(player.stage)
+    seen = []
+    for _ in range(40):
+        first.poll()
+        second.poll()
+        assert first.stage.index == second.stage.index
+        seen.append(first.stage.index)
+        clock.advance(7)
+    assert len(set(seen)) == len(default_deck.deck.slides)
+
+
+def test_clock_position_walks_the_loop(default_deck):
+    deck = default_deck.deck
+    total = sum(deck.slide_duration(s) for s in deck.slides)
+    assert clock_position(deck, 0.0) == 0
+    assert clock_position(deck, deck.slide_duration(deck.slides[0])) == 1
+    assert clock_position(deck, total - 0.001) == len(deck.slides) - 1
+    assert clock_position(deck, total) == 0
+
+
+@pytest.mark.parametrize("bad", ["9-17", "09:00-25:00"])
+def test_bad_hours_are_config_errors(bad):
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError):
+        ScheduleConfig(hours={"mon": bad})
