@@ -11,9 +11,9 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.app.cursor import CursorHider
+from kiosk.app.hours import OpeningHours
 from kiosk.app.input import key_name, modifiers
 from kiosk.app.lock import HOLD_SECONDS, Keypad, Lock, in_corner
-from kiosk.app.hours import OpeningHours
 from kiosk.app.reload import Reloader, Update
 from kiosk.config import Config, Installation
 from kiosk.deck.load import LoadedDeck

@@ -76,7 +76,7 @@ def test_a_visitor_wakes_a_sleeping_show_until_they_leave(qtbot, default_deck, i
 def test_outside_hours_can_show_a_slide_instead_of_black(qtbot, default_deck, installation):
     config = installation.config.model_copy(update={
         "schedule": ScheduleConfig(hours={"mon": "09:00-17:00"}, outside=13)})
-    player, clock = make(qtbot, default_deck, config, local("2026-11-23 20:00:00"))
+    player, _ = make(qtbot, default_deck, config, local("2026-11-23 20:00:00"))
     player.poll()
     assert player.asleep and player.stage.index == 12
     assert not player.stage.blank_item.isVisible()
