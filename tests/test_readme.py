@@ -21,3 +21,14 @@ def test_slide_examples_load_and_cover_every_type(tmp_path: Path):
     deck.write_text("title: README\nlanguages: [zh, en]\nslides:\n" + examples, "utf-8")
     loaded = load_deck(deck)
     assert {s.type for s in loaded.deck.slides} == set(SLIDE_TYPES)
+
+
+def test_unattended_config_example_is_a_valid_config(tmp_path: Path):
+    from kiosk.config import load_config
+
+    (example,) = [b for b in yaml_blocks() if b.lstrip().startswith("kiosk:")]
+    (tmp_path / "config.yaml").write_text("deck: deck.yaml\n" + example, "utf-8")
+    config = load_config(tmp_path / "config.yaml").config
+    assert config.kiosk.lock and config.schedule is not None
+    assert config.schedule.to_schedule().deck_for(__import__("datetime").date(2026, 5, 16)) \
+        == "slides/event.yaml"

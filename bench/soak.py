@@ -1,0 +1,197 @@
+"""Soak: 10,000 slide changes of a running show, with visitors and live updates.
+
+    python bench/soak.py [--changes 10000] [--warmup 2000] [--json]
+
+Offscreen at 1920x1080 with a fake clock: the attract loop, random touches, swipes and
+key presses, language switches, idle returns, and 20 live content updates (5 of them
+broken: bad YAML, a missing picture, a deck cut off half-way, an unknown slide type, a
+non-UTF-8 file). Each change is animated in a few steps and painted. Prints resident
+memory and the number of live Qt objects, scene items and slide views at the start
+(after a warm-up of 2,000 changes of the same mix, which fills Qt's bounded pixmap and
+glyph caches) and at the end, the memory along the way, and whether the show ever stood
+on a broken deck.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import platform
+import random
+import shutil
+import tempfile
+from pathlib import Path
+
+from _qt import offscreen_screen
+
+ROOT = Path(__file__).resolve().parent.parent
+BROKEN = [
+    "title: T\nslides:\n  - type: title\n    title: [\n",
+    "title: T\nslides:\n  - type: story\n    headline: H\n"
+    "    visual: {kind: image, src: images/none.png}\n",
+    None,  # the real deck cut off half-way
+    "title: T\nslides:\n  - type: nonsense\n",
+    "title: 南京\nslides:\n  - type: title\n    title: 南京\n".encode("gbk"),
+]
+
+
+def rss_mb() -> float:
+    return int(Path("/proc/self/statm").read_text().split()[1]) * 4096 / 1e6
+
+
+def census(app, player) -> dict[str, int]:
+    """Counts taken on the home slide in the default language, after everything settled."""
+    from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QGraphicsItem
+
+    from kiosk.show.slides.base import SlideView
+
+    player.go_home()
+    while player.stage.animating:
+        player.clock.advance(0.5)
+        player.stage.tick()
+    gc.collect()
+    return {
+        "slide_views_alive": sum(isinstance(o, SlideView) for o in gc.get_objects()),
+        "qobjects": len(app.findChildren(QObject)) + len(player.findChildren(QObject))
+        + len(player.stage.findChildren(QObject)),
+        "scene_items": len(player.stage.scene().items()),
+        "python_graphics_items": sum(isinstance(o, QGraphicsItem) for o in gc.get_objects()),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--changes", type=int, default=10_000)
+    parser.add_argument("--warmup", type=int, default=2_000)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    offscreen_screen()
+    from PySide6.QtCore import QEvent, QPointF, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.app.player import Player
+    from kiosk.config import load_config
+    from kiosk.deck.load import load_deck
+    from kiosk.play.clock import FakeClock
+    from kiosk.play.keys import Action, Command
+
+    app = QApplication([])
+    site = Path(tempfile.mkdtemp())
+    deck_text = (ROOT / "slides" / "nanjing.yaml").read_text("utf-8")
+    (site / "deck.yaml").write_text(deck_text, "utf-8")
+    (site / "config.yaml").write_text(f"deck: deck.yaml\nrecord: {{path: {site}/v.sqlite}}\n")
+    installation = load_config(site / "config.yaml")
+    loaded = load_deck(installation.deck_path, installation.asset_roots)
+    good_title = loaded.deck.title.get_text("zh", "zh")
+    clock = FakeClock()
+    player = Player(loaded, installation.config, clock)
+    player.housekeeping.stop()
+    player.watch_content(installation, installation.deck_path, banner=False)
+    stage = player.stage
+    stage.resize(1920, 1080)
+    stage.show()
+    rng = random.Random(10_000)
+    changes = 0
+    updates = {"good": 0, "broken": 0, "rejected": 0}
+    on_broken = 0
+
+    def settle() -> None:
+        for _ in range(4):
+            clock.advance(0.15)
+            stage.tick()
+        stage.viewport().repaint()
+        while stage.animating:
+            clock.advance(0.5)
+            stage.tick()
+        app.processEvents()
+
+    def press(key: Qt.Key) -> None:
+        QApplication.sendEvent(stage, QKeyEvent(QEvent.Type.KeyPress, key,
+                                                Qt.KeyboardModifier.NoModifier))
+
+    counter = {"n": 0}
+    player.slide_changed.connect(lambda *_: counter.__setitem__("n", counter["n"] + 1))
+
+    def step() -> None:
+        roll = rng.random()
+        if roll < 0.6:
+            clock.advance(player.deck.slide_duration(player.deck.slides[stage.index]) + 0.01)
+            player.poll()
+        elif roll < 0.75:
+            press(rng.choice([Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Left]))
+        elif roll < 0.85:
+            player.command(Command(Action.NEXT if rng.random() < 0.7 else Action.PREVIOUS),
+                           "swipe")
+        elif roll < 0.9:
+            point = QPointF(rng.uniform(0, 1920), rng.uniform(0, 1080))
+            player._tap(point)
+            player.toggle_language()
+        else:
+            clock.advance((player.config.kiosk.idle_timeout or 90) + 1)
+            player.poll()
+        settle()
+
+    # Warm-up: the same mix of input for a while, so that Qt's bounded caches (pixmaps,
+    # glyphs) are full before the baseline is taken; what grows after that would leak.
+    while counter["n"] < args.warmup:
+        step()
+    counter["n"] = 0
+    start = {"rss_mb": rss_mb(), **census(app, player)}
+    reload_every = max(1, args.changes // 20)
+    next_reload = reload_every
+    broken_left = list(range(len(BROKEN)))
+    trend: list[tuple[int, float]] = []
+    while counter["n"] < args.changes:
+        step()
+        changes = counter["n"]
+        if changes >= next_reload:
+            trend.append((changes, round(rss_mb(), 1)))
+            next_reload += reload_every
+            number = next_reload // reload_every
+            broken = broken_left and number % 4 == 0
+            if broken:
+                text = BROKEN[broken_left.pop(0)]
+                if text is None:
+                    text = deck_text[: len(deck_text) // 2]
+                path = site / "deck.yaml"
+                path.write_bytes(text if isinstance(text, bytes) else text.encode())
+                updates["broken"] += 1
+            else:
+                marked = deck_text.replace("第一张“缩影”", f"第一张“缩影”·{number}")
+                (site / "deck.yaml").write_text(marked, "utf-8")
+                updates["good"] += 1
+            for _ in range(6):
+                clock.advance(1.0)
+                player.poll()
+            if player.reloader is not None and player.reloader.last_error and broken:
+                updates["rejected"] += 1
+        if not player.deck.slides or player.deck.title.get_text("zh", "zh") != good_title:
+            on_broken += 1
+    end = {"rss_mb": rss_mb(), **census(app, player)}
+    result = {
+        "changes": counter["n"], "updates": updates, "frames_on_a_broken_deck": on_broken,
+        "start": start, "end": end, "rss_growth_mb": end["rss_mb"] - start["rss_mb"],
+        "rss_trend_mb": trend,
+        "machine": f"{platform.machine()}, python {platform.python_version()}",
+    }
+    shutil.rmtree(site, ignore_errors=True)
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return
+    print(f"soak: {result['changes']} slide changes, {updates['good']} good and "
+          f"{updates['broken']} broken updates ({updates['rejected']} rejected)")
+    print(f"{'':22} {'start':>10} {'end':>10}")
+    for key in ("rss_mb", "qobjects", "scene_items", "slide_views_alive",
+                "python_graphics_items"):
+        print(f"{key:22} {start[key]:10.1f} {end[key]:10.1f}")
+    print("RSS along the way (changes: MB): "
+          + ", ".join(f"{n}: {mb:.0f}" for n, mb in trend))
+    print(f"RSS growth: {result['rss_growth_mb']:.1f} MB; "
+          f"changes on a broken deck: {on_broken}")
+
+
+if __name__ == "__main__":
+    main()
