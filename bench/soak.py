@@ -7,7 +7,7 @@ key presses, language switches, idle returns, and 20 live content updates (5 of 
 broken: bad YAML, a missing picture, a deck cut off half-way, an unknown slide type, a
 non-UTF-8 file). Each change is animated in a few steps and painted. Prints resident
 memory and the number of live Qt objects, scene items and slide views at the start
-(after a warm-up of 2,000 changes of the same mix, which fills Qt's bounded pixmap and
+(after a warm-up of 4,000 changes of the same mix, which fills Qt's bounded pixmap and
 glyph caches) and at the end, the memory along the way, and whether the show ever stood
 on a broken deck.
 """
@@ -64,7 +64,7 @@ def census(app, player) -> dict[str, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--changes", type=int, default=10_000)
-    parser.add_argument("--warmup", type=int, default=2_000)
+    parser.add_argument("--warmup", type=int, default=4_000)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     offscreen_screen()

@@ -1,6 +1,7 @@
 """The visitor log: sessions, slide views and language switches in SQLite.
 
-Rows are kept in memory and written in batches, outside the frames. A database that
+Rows are kept in memory and written in batches by a timer, never on the way from an
+input to its frame. A database that
 is corrupt or locked by something else is moved aside and a new one started: the show
 never stops for its log.
 """
@@ -52,15 +53,20 @@ class VisitorLog:
         self.path = path
         self._db: sqlite3.Connection | None = None
         self._session: int | None = None
-        self._view: tuple[int, float] | None = None  # row id and when it was shown
+        self._next_session = 1
+        self._view: tuple[int | None, float, int, str | None, str, str] | None = None
         self._pending: list[tuple[str, tuple[object, ...]]] = []
         self._given_up = False
         self._open()
 
-    # --- what happened ------------------------------------------------------------------
+    # --- what happened (kept in memory; written by flush) ----------------------------
 
     def session_started(self, at: float) -> None:
-        self._run("INSERT INTO sessions (started) VALUES (?)", (at,), session=True)
+        self.session_ended(at)
+        self._session = self._next_session
+        self._next_session += 1
+        self._pending.append(("INSERT INTO sessions (id, started) VALUES (?, ?)",
+                              (self._session, at)))
 
     def session_ended(self, at: float) -> None:
         if self._session is not None:
@@ -71,16 +77,16 @@ class VisitorLog:
     def slide_shown(self, at: float, slide: int, slide_id: str | None, cause: str,
                     language: str) -> None:
         self._close_view(at)
-        self._run("INSERT INTO views (session, shown, slide, slide_id, cause, language) "
-                  "VALUES (?, ?, ?, ?, ?, ?)",
-                  (self._session, at, slide, slide_id, cause, language), view=at)
+        self._view = (self._session, at, slide, slide_id, cause, language)
 
     def language_switched(self, at: float, language: str) -> None:
         self._pending.append(("INSERT INTO languages (session, at, language) VALUES (?, ?, ?)",
                               (self._session, at, language)))
 
-    def flush(self, at: float | None = None) -> None:
-        """Write what is pending (call it from a timer, not a frame)."""
+    def flush(self) -> None:
+        """Write what is pending in one transaction (from a timer, never in a frame).
+
+        The slide on screen is written when it is left, with its dwell time."""
         if not self._pending:
             return
         pending, self._pending = self._pending, []
@@ -106,27 +112,12 @@ class VisitorLog:
 
     def _close_view(self, at: float) -> None:
         if self._view is not None:
-            row, shown = self._view
-            self._pending.append(("UPDATE views SET dwell = ? WHERE id = ?", (at - shown, row)))
+            session, shown, slide, slide_id, cause, language = self._view
+            self._pending.append((
+                "INSERT INTO views (session, shown, slide, slide_id, cause, language, dwell) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (session, shown, slide, slide_id, cause, language, at - shown)))
             self._view = None
-
-    def _run(self, sql: str, args: tuple[object, ...], *, session: bool = False,
-             view: float | None = None) -> None:
-        """Rows whose ids later rows need are written at once (one quick insert)."""
-        self.flush()
-        db = self._connection()
-        if db is None:
-            return
-        try:
-            with db:
-                row = db.execute(sql, args).lastrowid
-        except sqlite3.Error as exc:
-            self._start_over(exc)
-            return
-        if session:
-            self._session = row
-        if view is not None and row is not None:
-            self._view = (row, view)
 
     def _connection(self) -> sqlite3.Connection | None:
         """The database, opened again if it was lost; None when it cannot be."""
@@ -148,6 +139,8 @@ class VisitorLog:
             db.execute("PRAGMA synchronous=NORMAL")
             db.executescript(SCHEMA)
             db.execute("SELECT count(*) FROM views").fetchone()
+            (last,) = db.execute("SELECT coalesce(max(id), 0) FROM sessions").fetchone()
+            self._next_session = max(self._next_session, last + 1)
             self._db = db
         except sqlite3.Error as exc:
             self._start_over(exc)
@@ -158,7 +151,6 @@ class VisitorLog:
             if self._db is not None:
                 self._db.close()
         self._db = None
-        self._session, self._view = None, None
         aside = self.path.with_name(f"{self.path.name}.broken-{time.strftime('%Y%m%d-%H%M%S')}")
         log.warning("visitor log %s unusable (%s): moved to %s, starting a new one",
                     self.path, exc, aside.name)

@@ -39,12 +39,16 @@ def test_a_visit_in_rows(tmp_path):
 def test_rows_wait_for_a_flush(tmp_path):
     path = tmp_path / "visitors.sqlite"
     log = VisitorLog(path)
+    log.session_started(0.5)
     log.slide_shown(1.0, 0, None, "start", "zh")
     log.language_switched(2.0, "en")
+    log.slide_shown(3.0, 1, None, "key", "en")  # nothing is written on the input's path
     db = sqlite3.connect(path)
     assert db.execute("SELECT count(*) FROM languages").fetchone() == (0,)
+    assert db.execute("SELECT count(*) FROM views").fetchone() == (0,)
     log.flush()
     assert db.execute("SELECT count(*) FROM languages").fetchone() == (1,)
+    assert db.execute("SELECT slide, dwell FROM views").fetchall() == [(0, 2.0)]  # left
 
 
 def test_corrupt_database_is_moved_aside_and_a_new_one_started(tmp_path, caplog):
