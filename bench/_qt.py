@@ -20,3 +20,27 @@ def offscreen_screen(width: int = 1920, height: int = 1080) -> None:
 def percentile(samples: list[float], q: float) -> float:
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def default_show(width: int = 1920, height: int = 1080):  # type: ignore[no-untyped-def]
+    """The default deck playing in a shown stage on a fake clock: (app, player, clock).
+
+    The player's wall-time timer is stopped: the benchmark drives everything.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.app.player import Player
+    from kiosk.config import find_config
+    from kiosk.deck.load import load_deck
+    from kiosk.play.clock import FakeClock
+
+    app = QApplication.instance() or QApplication([])
+    installation = find_config(None)
+    loaded = load_deck(installation.deck_path, installation.asset_roots)
+    clock = FakeClock()
+    player = Player(loaded, installation.config, clock)
+    player.housekeeping.stop()
+    player.stage.resize(width, height)
+    player.stage.show()
+    app.processEvents()
+    return app, player, clock

@@ -24,7 +24,7 @@ import sys
 import time
 from pathlib import Path
 
-from _qt import offscreen_screen, percentile
+from _qt import default_show, offscreen_screen, percentile
 
 FRAME = 1 / 60
 
@@ -34,20 +34,9 @@ def slide_frames(width: int, height: int) -> dict[str, list[float]]:
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.app.player import Player
-    from kiosk.config import find_config
-    from kiosk.deck.load import load_deck
-    from kiosk.play.clock import FakeClock
-
-    app = QApplication.instance() or QApplication([])
-    installation = find_config(None)
-    loaded = load_deck(installation.deck_path, installation.asset_roots)
-    clock = FakeClock()
-    player = Player(loaded, installation.config, clock)
+    app, player, clock = default_show(width, height)
     stage = player.stage
-    stage.resize(width, height)
-    stage.show()
-    app.processEvents()
+    loaded = player.stage.loaded
     results: dict[str, list[float]] = {}
     for index in range(1, len(loaded.deck.slides)):
         slide = loaded.deck.slides[index]

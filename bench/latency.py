@@ -18,7 +18,7 @@ import platform
 import statistics
 import time
 
-from _qt import offscreen_screen, percentile
+from _qt import default_show, offscreen_screen, percentile
 
 
 def measure(presses: int, cold: bool) -> list[float]:
@@ -26,20 +26,8 @@ def measure(presses: int, cold: bool) -> list[float]:
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.app.player import Player
-    from kiosk.config import find_config
-    from kiosk.deck.load import load_deck
-    from kiosk.play.clock import FakeClock
-
-    app = QApplication.instance() or QApplication([])
-    installation = find_config(None)
-    loaded = load_deck(installation.deck_path, installation.asset_roots)
-    clock = FakeClock()
-    player = Player(loaded, installation.config, clock)
+    app, player, clock = default_show()
     stage = player.stage
-    stage.resize(1920, 1080)
-    stage.show()
-    app.processEvents()
     samples = []
     for _ in range(presses):
         if cold:

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import yaml
+from _qt import percentile
 
 from kiosk.deck.load import load_deck
 
@@ -58,11 +59,6 @@ SLIDES = [
 def make_deck(count: int) -> str:
     head = "title: {zh: 基准, en: Benchmark}\nlanguages: [zh, en]\nslides:\n"
     return head + "".join(SLIDES[n % len(SLIDES)].format(n=n) for n in range(count))
-
-
-def percentile(samples: list[float], q: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def main() -> None:

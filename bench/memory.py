@@ -17,7 +17,7 @@ import resource
 import subprocess
 import sys
 
-from _qt import offscreen_screen
+from _qt import default_show, offscreen_screen
 
 BARE = """
 import resource
@@ -33,25 +33,12 @@ def play(rounds: int) -> int:
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.app.player import Player
-    from kiosk.config import find_config
-    from kiosk.deck.load import load_deck
-    from kiosk.play.clock import FakeClock
-    from kiosk.show import fonts
-
-    app = QApplication([])
-    fonts.register()
-    installation = find_config(None)
-    loaded = load_deck(installation.deck_path, installation.asset_roots)
-    clock = FakeClock()
-    player = Player(loaded, installation.config, clock)
+    app, player, clock = default_show()
     stage = player.stage
-    stage.resize(1920, 1080)
-    stage.show()
-    app.processEvents()
+    slides = len(player.deck.slides)
     for _ in range(rounds):
         for _language in stage.languages:
-            for _ in range(len(loaded.deck.slides)):
+            for _ in range(slides):
                 QApplication.sendEvent(stage, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Right,
                                                         Qt.KeyboardModifier.NoModifier))
                 for _frame in range(32):

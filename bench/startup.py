@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from _qt import percentile
+
 ROOT = Path(__file__).resolve().parent.parent
 
 BASELINE = """
@@ -66,11 +68,6 @@ def time_to_first_frame(command: list[str], env: dict[str, str]) -> float:
     process.wait(timeout=30)
     process.stdout.close()
     return elapsed
-
-
-def percentile(samples: list[float], q: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def main() -> None:

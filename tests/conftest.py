@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.config import find_config
+from kiosk.deck.load import load_deck
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,3 +27,15 @@ def write_deck(tmp_path: Path):
         return path
 
     return write
+
+
+@pytest.fixture(scope="session")
+def installation():
+    """The repository's config.yaml and what it names."""
+    return find_config(ROOT / "config.yaml")
+
+
+@pytest.fixture(scope="session")
+def default_deck(installation):
+    """The default deck, loaded once."""
+    return load_deck(installation.deck_path, installation.asset_roots)
