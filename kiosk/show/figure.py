@@ -16,6 +16,7 @@ from kiosk.deck.numbers import FigureText, figure_text, figure_value
 from kiosk.play.timeline import Track
 from kiosk.show import fonts
 from kiosk.show.context import SlideContext
+from kiosk.show.textcache import draw_text
 
 COUNT_DURATION = 1.6  # seconds: between DataV's 0.8 s flop and countUp.js's 2 s
 COUNT_DELAY = 0.25
@@ -83,6 +84,14 @@ class FigureNumber(QGraphicsItem):
     _roll: float | None = None
     _value: float = 0.0
 
+    def warm(self, painter: QPainter) -> None:
+        """Make the pictures of every digit this number can show (see Stage.prebuild)."""
+        self.paint(painter, None)
+        if self.counts:
+            font = self._fonts(self.size, self.small)[1]
+            draw_text(painter, QPointF(0, 0), "0123456789.,-", font, self.ctx.palette.accent,
+                      per_char=True)
+
     def _fonts(self, size: float, small: float) -> tuple[QFont, QFont, QFont]:
         return (fonts.font(small, bold=True), fonts.font(size, bold=True, tabular=True),
                 fonts.font(small, bold=True))
@@ -124,22 +133,20 @@ class FigureNumber(QGraphicsItem):
         x = {"left": 0.0, "center": (self._width - total) / 2,
              "right": self._width - total}[self._align]
         if self.parts.before:
-            painter.setFont(before_font)
-            painter.setPen(p.accent2)
-            painter.drawText(QPointF(x, baseline), self.parts.before)
+            draw_text(painter, QPointF(x, baseline), self.parts.before, before_font, p.accent2)
             x += before_w + gap
-        painter.setFont(number_font)
-        painter.setPen(p.accent)
         number_w = QFontMetricsF(number_font).horizontalAdvance(self.parts.number)
         if self._roll is not None:
+            painter.setFont(number_font)
+            painter.setPen(p.accent)
             self._paint_rolling(painter, number_font, x + self._slot - number_w, baseline)
         else:
-            painter.drawText(QPointF(x + self._slot - number_w, baseline), self.parts.number)
+            draw_text(painter, QPointF(x + self._slot - number_w, baseline), self.parts.number,
+                      number_font, p.accent, per_char=self.counts)
         x += self._slot
         if self.parts.after:
-            painter.setFont(after_font)
-            painter.setPen(p.accent2)
-            painter.drawText(QPointF(x + gap, baseline), self.parts.after)
+            draw_text(painter, QPointF(x + gap, baseline), self.parts.after, after_font,
+                      p.accent2)
 
     def _paint_rolling(self, painter: QPainter, font: QFont, x: float, baseline: float) -> None:
         """Digits that roll like an odometer: the last digit turns continuously, each

@@ -151,9 +151,9 @@ class Stage(QGraphicsView):
         """
         for index in indices:
             if 0 <= index < len(self.loaded.deck.slides):
-                key = (index, self.language)
-                if key not in self._views:
-                    self._warm(self.view_for(index))
+                view = self.view_for(index)
+                if view.warmed_at != self.scale_factor:
+                    self._warm(view)
 
     def _warm(self, view: SlideView) -> None:
         if view.scene() is not None:
@@ -161,6 +161,7 @@ class Stage(QGraphicsView):
         # A tiny image drawn at the screen's scale: glyphs are rasterised (and kept in
         # the font engine's cache) even where they fall outside it.
         scale = self.scale_factor
+        view.warmed_at = scale
         image = QImage(8, 8, QImage.Format.Format_ARGB32_Premultiplied)
         scene = QGraphicsScene(0, 0, *self.design)
         scene.addItem(view)
@@ -168,10 +169,13 @@ class Stage(QGraphicsView):
         painter.setRenderHints(self.renderHints())
         painter.scale(scale, scale)
         for item in scene.items():
+            warm = getattr(item, "warm", None)
             if isinstance(item, TextBox):
+                warm = item.paint_text
+            if callable(warm):
                 painter.save()
                 painter.setTransform(item.sceneTransform(), combine=True)
-                item.paint(painter, None)
+                warm(painter)
                 painter.restore()
         painter.end()
         scene.removeItem(view)

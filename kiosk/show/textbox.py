@@ -145,6 +145,10 @@ class TextBox(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
               widget: QWidget | None = None) -> None:
+        self.paint_text(painter)
+
+    def paint_text(self, painter: QPainter) -> None:
+        """Draw the lines with ``painter`` (also used to rasterise glyphs ahead)."""
         font = self._font(self.font_size)
         metrics = QFontMetricsF(font)
         painter.setFont(font)

@@ -14,6 +14,7 @@ from kiosk.deck.numbers import ENGLISH, QUALIFIERS_BEFORE, decimals_of, format_n
 from kiosk.play.timeline import Track
 from kiosk.show import fonts
 from kiosk.show.context import SlideContext
+from kiosk.show.textcache import draw_text
 
 CHART_DELAY = 0.3
 CHART_DURATION = 1.5
@@ -182,16 +183,20 @@ class CountLabel(QGraphicsItem):
             self.text = text
             self.update()
 
+    def warm(self, painter: QPainter) -> None:
+        """Make the pictures of every character this label can show."""
+        draw_text(painter, QPointF(0, 0), "0123456789.,-" + self.final, self._font, self._color,
+                  per_char=True)
+
     def boundingRect(self) -> QRectF:
         left = {"left": 0.0, "center": -self._width / 2, "right": -self._width}[self._align]
         return QRectF(left, -self._height / 2, self._width, self._height)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
               widget: QWidget | None = None) -> None:
-        painter.setFont(self._font)
-        painter.setPen(self._color)
         rect = self.boundingRect()
         width = QFontMetricsF(self._font).horizontalAdvance(self.text)
         x = rect.left() + (rect.width() - width if self._align == "right" else
                            (rect.width() - width) / 2 if self._align == "center" else 0)
-        painter.drawText(QPointF(x, rect.top() + self._ascent), self.text)
+        draw_text(painter, QPointF(x, rect.top() + self._ascent), self.text, self._font,
+                  self._color, per_char=True)

@@ -30,6 +30,8 @@ class SlideView(QGraphicsItem):
         self.ctx = ctx
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self.timeline = Timeline()
+        self.warmed_at: float | None = None
+        """The screen scale this view's text was last rasterised for (Stage.prebuild)."""
         self.build()
         self._source_line()
 
