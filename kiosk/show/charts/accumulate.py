@@ -49,15 +49,22 @@ class Accumulated(QGraphicsItem):
                     -shape.width, -shape.width, shape.width, shape.width)
             self._bounds = self._bounds.united(rect)
         self._image: QImage | None = None
-        self._key: tuple[float, float, float] | None = None
+        self._key: float | None = None
         self._drawn = 0
 
     def set_count(self, count: int) -> None:
         """Show the first ``count`` shapes."""
         count = max(0, min(count, len(self.shapes)))
+        if count < self._drawn and self._image is not None:
+            self._image.fill(Qt.GlobalColor.transparent)  # here, not in the next frame
+            self._drawn = 0
         if count != self.count:
             self.count = count
             self.update()
+
+    def warm(self, painter: QPainter) -> None:
+        """Make the picture at the painter's scale ahead of time (see Stage.prebuild)."""
+        self.paint(painter, None)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -85,18 +92,19 @@ class Accumulated(QGraphicsItem):
                 or transform.isRotating() or self._bounds.isEmpty()):
             self._draw(painter, self.shapes[: self.count])
             return
-        scale = transform.m11()
+        scale = round(transform.m11(), 4)
         origin = transform.map(self._bounds.topLeft())
-        key = (scale, origin.x() % 1.0, origin.y() % 1.0)
-        if self._image is None or self._key != key or self._drawn > self.count:
+        if self._image is None or self._key != scale:
             size = self._bounds.size() * scale
             self._image = QImage(max(1, int(size.width()) + 2), max(1, int(size.height()) + 2),
                                  QImage.Format.Format_ARGB32_Premultiplied)
             self._image.fill(Qt.GlobalColor.transparent)
-            self._key, self._drawn = key, 0
+            self._key, self._drawn = scale, 0
+        elif self._drawn > self.count:
+            self._image.fill(Qt.GlobalColor.transparent)
+            self._drawn = 0
         if self._drawn < self.count:
             inner = QPainter(self._image)
-            inner.translate(key[1], key[2])
             inner.scale(scale, scale)
             inner.translate(-self._bounds.topLeft())
             self._draw(inner, self.shapes[self._drawn : self.count])
@@ -104,5 +112,5 @@ class Accumulated(QGraphicsItem):
             self._drawn = self.count
         painter.save()
         painter.resetTransform()
-        painter.drawImage(QPoint(int(origin.x() // 1), int(origin.y() // 1)), self._image)
+        painter.drawImage(QPoint(round(origin.x()), round(origin.y())), self._image)
         painter.restore()
