@@ -14,9 +14,10 @@ from collections import OrderedDict
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPaintEngine, QPainter
 
-MAX_IMAGES = 512
+MAX_BYTES = 8 * 1024 * 1024  # the pictures kept, at most (least recently used go first)
 QT_CACHED_GLYPH_LIMIT = 64  # device px: below it Qt's own glyph cache is faster
 _images: OrderedDict[tuple[str, str, int, float], tuple[QImage, QPointF]] = OrderedDict()
+_bytes = 0
 
 
 def _picture(text: str, font: QFont, color: QColor, scale: float) -> tuple[QImage, QPointF]:
@@ -42,9 +43,12 @@ def _picture(text: str, font: QFont, color: QColor, scale: float) -> tuple[QImag
     origin = QPointF(pad, pad + metrics.ascent())
     painter.drawText(origin, text)
     painter.end()
+    global _bytes
     _images[key] = (image, origin)
-    if len(_images) > MAX_IMAGES:
-        _images.popitem(last=False)
+    _bytes += image.sizeInBytes()
+    while _bytes > MAX_BYTES and len(_images) > 1:
+        _, (old, _) = _images.popitem(last=False)
+        _bytes -= old.sizeInBytes()
     return image, origin
 
 
