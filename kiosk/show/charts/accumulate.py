@@ -62,9 +62,6 @@ class Accumulated(QGraphicsItem):
             self.count = count
             self.update()
 
-    def warm(self, painter: QPainter) -> None:
-        """Make the picture at the painter's scale ahead of time (see Stage.prebuild)."""
-        self.paint(painter, None)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
