@@ -47,11 +47,14 @@ def census(app, player) -> dict[str, int]:
 
     from kiosk.show.slides.base import SlideView
 
+    from kiosk.app.supervise import release_memory
+
     player.go_home()
     while player.stage.animating:
         player.clock.advance(0.5)
         player.stage.tick()
     gc.collect()
+    release_memory()  # as the show does every 10 minutes
     return {
         "slide_views_alive": sum(isinstance(o, SlideView) for o in gc.get_objects()),
         "qobjects": len(app.findChildren(QObject)) + len(player.findChildren(QObject))
@@ -73,6 +76,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app.player import Player
+    from kiosk.app.supervise import release_memory
     from kiosk.config import load_config
     from kiosk.deck.load import load_deck
     from kiosk.play.clock import FakeClock
@@ -148,6 +152,7 @@ def main() -> None:
         step()
         changes = counter["n"]
         if changes >= next_reload:
+            release_memory()  # every 500 changes: about every 2 hours of a real loop
             trend.append((changes, round(rss_mb(), 1)))
             next_reload += reload_every
             number = next_reload // reload_every

@@ -10,6 +10,7 @@ the systemd parts are simply absent.
 
 from __future__ import annotations
 
+import ctypes
 import faulthandler
 import logging
 import os
@@ -23,6 +24,22 @@ from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
 EXIT_CRASH = 70
+TRIM_MINUTES = 10
+
+
+def release_memory() -> bool:
+    """Give freed heap memory back to the system (glibc's malloc_trim); False elsewhere.
+
+    A show that runs for months allocates and frees pictures all day; without this the
+    freed pages stay in the process, fragmented, and resident memory only ever grows.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        return bool(libc.malloc_trim(0))
+    except (OSError, AttributeError):
+        return False
 
 
 def sd_notify(state: str) -> bool:
@@ -70,6 +87,10 @@ class Supervision(QObject):
             self.watchdog.timeout.connect(lambda: sd_notify("WATCHDOG=1"))
             self.watchdog.start()
         self.exit_status = 0
+        self.trim = QTimer(self)
+        self.trim.setInterval(TRIM_MINUTES * 60_000)
+        self.trim.timeout.connect(release_memory)
+        self.trim.start()
 
     def ready(self) -> None:
         """The first frame is on screen."""
