@@ -45,9 +45,8 @@ def census(app, player) -> dict[str, int]:
     from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QGraphicsItem
 
-    from kiosk.show.slides.base import SlideView
-
     from kiosk.app.supervise import release_memory
+    from kiosk.show.slides.base import SlideView
 
     player.go_home()
     while player.stage.animating:
