@@ -13,7 +13,7 @@ from kiosk import __version__
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 70
-COMMANDS = ("run", "check", "schema", "pin", "stats")
+COMMANDS = ("run", "check", "schema", "pin", "stats", "export")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -44,6 +44,15 @@ def _parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="print the JSON Schema of decks or configs")
     schema.add_argument("which", nargs="?", choices=("deck", "config"), default="deck")
 
+    export = sub.add_parser("export", help="write every slide, in its final state, as PNG "
+                                           "files or one PDF")
+    export.add_argument("--out", type=Path, required=True, help="folder to write into")
+    export.add_argument("--format", choices=("png", "pdf"), default="png")
+    export.add_argument("--size", default=None, help="PNG size WxH (default: design size)")
+    export.add_argument("--lang", help="language (default: the deck's default)")
+    export.add_argument("--config", type=Path, help="config.yaml (theme, design size)")
+    export.add_argument("--deck", type=Path, help="deck to export instead of the config's")
+
     stats = sub.add_parser("stats", help="views and mean dwell per slide, sessions per day")
     stats.add_argument("--since", help="from this day on (YYYY-MM-DD)")
     stats.add_argument("--csv", action="store_true", help="CSV instead of a table")
@@ -71,6 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _pin()
         if args.command == "stats":
             return _stats(args)
+        if args.command == "export":
+            return _export(args)
         return _run(args)
     except KeyboardInterrupt:
         return 130
@@ -103,6 +114,60 @@ def _check(args: argparse.Namespace) -> int:
 def _print_problems(problems: Sequence[object]) -> None:
     for problem in problems:
         print(problem)
+
+
+def _export(args: argparse.Namespace) -> int:
+    import os
+
+    from kiosk.config import find_config
+    from kiosk.deck.errors import DeckError
+    from kiosk.deck.load import load_deck
+
+    try:
+        installation = find_config(args.config)
+        loaded = load_deck(args.deck or installation.deck_path, installation.asset_roots)
+    except DeckError as exc:
+        _print_problems(exc.problems)
+        return EXIT_BAD_INPUT
+    config = installation.config
+    if args.lang and args.lang not in loaded.deck.languages:
+        print(f"kiosk: the deck has no language {args.lang!r} (it has "
+              f"{', '.join(loaded.deck.languages)})", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    size = config.display.design_size
+    if args.size:
+        try:
+            width, height = (int(v) for v in args.size.lower().split("x"))
+            if not (16 <= width <= 16384 and 16 <= height <= 16384):
+                raise ValueError
+            size = (width, height)
+        except ValueError:
+            print(f"kiosk: --size {args.size!r} is not a size such as 1920x1080",
+                  file=sys.stderr)
+            return EXIT_BAD_INPUT
+    if not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # export needs no screen
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk import export
+    from kiosk.show import fonts
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    fonts.register()
+    try:
+        if args.format == "pdf":
+            name = (args.deck or installation.deck_path).stem + (
+                f"-{args.lang}" if args.lang else "") + ".pdf"
+            done = export.export_pdf(loaded, config, args.out / name, args.lang)
+        else:
+            done = export.export_png(loaded, config, args.out, size, args.lang)
+    except OSError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    del app
+    print(f"{done.slides} slides written to {', '.join(str(f) for f in done.files[:1])}"
+          + (f" … {done.files[-1].name}" if len(done.files) > 1 else ""), file=sys.stderr)
+    return EXIT_OK
 
 
 def _stats(args: argparse.Namespace) -> int:

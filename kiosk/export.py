@@ -1,0 +1,74 @@
+"""``kiosk export``: every slide in its final state, as PNG files or one PDF.
+
+PNGs are rendered offscreen at any size and are byte-for-byte the same for the same
+input. The PDF draws the scene through QPdfWriter, so text and shapes stay vectors and
+the fonts are embedded.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtWidgets import QGraphicsScene
+
+from kiosk.config import Config
+from kiosk.deck.load import LoadedDeck
+from kiosk.show.background import gradient_brush
+from kiosk.show.render import context, render_slide
+from kiosk.show.slides import build_view
+
+
+@dataclasses.dataclass(frozen=True)
+class Exported:
+    files: list[Path]
+    slides: int
+
+
+def export_png(loaded: LoadedDeck, config: Config, out: Path, size: tuple[int, int],
+               language: str | None = None) -> Exported:
+    """One PNG per slide: ``01.png``, ``02.png``... (with the language when given)."""
+    out.mkdir(parents=True, exist_ok=True)
+    files = []
+    width = len(str(len(loaded.deck.slides)))
+    suffix = f"-{language}" if language else ""
+    for index in range(len(loaded.deck.slides)):
+        image, _ = render_slide(loaded, config, index, size, language)
+        path = out / f"{index + 1:0{max(2, width)}d}{suffix}.png"
+        if not image.save(str(path), b"PNG"):
+            raise OSError(f"cannot write {path}")
+        files.append(path)
+    return Exported(files, len(files))
+
+
+def export_pdf(loaded: LoadedDeck, config: Config, path: Path,
+               language: str | None = None) -> Exported:
+    """All slides in one PDF, a page per slide at the design size's proportions."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    ctx = context(loaded, config, language)
+    writer = QPdfWriter(str(path))
+    writer.setCreator("kiosk")
+    writer.setTitle(loaded.deck.title.get_text(ctx.language, loaded.deck.default_language))
+    writer.setResolution(96)
+    page = QPageSize(QSizeF(ctx.width * 0.75, ctx.height * 0.75), QPageSize.Unit.Point,
+                     "slide", QPageSize.SizeMatchPolicy.ExactMatch)
+    writer.setPageLayout(QPageLayout(page, QPageLayout.Orientation.Portrait,
+                                     QMarginsF(0, 0, 0, 0)))
+    painter = QPainter(writer)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing
+                           | QPainter.RenderHint.TextAntialiasing)
+    target = QRectF(0, 0, writer.width(), writer.height())
+    for index, slide in enumerate(loaded.deck.slides):
+        if index:
+            writer.newPage()
+        scene = QGraphicsScene(0, 0, ctx.width, ctx.height)
+        scene.setBackgroundBrush(gradient_brush(ctx.palette, ctx.width, ctx.height))
+        view = build_view(slide, ctx)
+        view.start(0.0, reduced_motion=True)
+        scene.addItem(view)
+        scene.render(painter, target, QRectF(0, 0, ctx.width, ctx.height))
+        scene.removeItem(view)
+    painter.end()
+    return Exported([path], len(loaded.deck.slides))
