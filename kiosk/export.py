@@ -37,7 +37,7 @@ def export_png(loaded: LoadedDeck, config: Config, out: Path, size: tuple[int, i
     for index in range(len(loaded.deck.slides)):
         image, _ = render_slide(loaded, config, index, size, language)
         path = out / f"{index + 1:0{max(2, width)}d}{suffix}.png"
-        if not image.save(str(path), b"PNG"):
+        if not image.save(str(path)):  # the format follows the .png suffix
             raise OSError(f"cannot write {path}")
         files.append(path)
     return Exported(files, len(files))
