@@ -13,7 +13,7 @@ from kiosk import __version__
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 70
-COMMANDS = ("run", "check", "schema", "pin", "stats", "export")
+COMMANDS = ("run", "check", "schema", "pin", "stats", "export", "preview")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -43,6 +43,11 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = sub.add_parser("schema", help="print the JSON Schema of decks or configs")
     schema.add_argument("which", nargs="?", choices=("deck", "config"), default="deck")
+
+    preview = sub.add_parser("preview", help="author's window: redraws the deck on every "
+                                             "save, on the same slide, errors shown on it")
+    preview.add_argument("deck", type=Path, metavar="PATH", help="the deck being written")
+    preview.add_argument("--config", type=Path, help="config.yaml (theme, design size)")
 
     export = sub.add_parser("export", help="write every slide, in its final state, as PNG "
                                            "files or one PDF")
@@ -82,6 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _stats(args)
         if args.command == "export":
             return _export(args)
+        if args.command == "preview":
+            return _preview(args)
         return _run(args)
     except KeyboardInterrupt:
         return 130
@@ -114,6 +121,24 @@ def _check(args: argparse.Namespace) -> int:
 def _print_problems(problems: Sequence[object]) -> None:
     for problem in problems:
         print(problem)
+
+
+def _preview(args: argparse.Namespace) -> int:
+    from kiosk.config import find_config
+    from kiosk.deck.errors import DeckError
+    from kiosk.deck.load import load_deck
+
+    try:
+        installation = find_config(args.config)
+        loaded = load_deck(args.deck, installation.asset_roots, strict_assets=False)
+    except DeckError as exc:
+        _print_problems(exc.problems)
+        return EXIT_BAD_INPUT
+    from kiosk.app.main import play
+
+    run = argparse.Namespace(deck=args.deck, screen=None, windowed=True, kiosk=False,
+                             preview=True)
+    return play(installation, loaded, run)
 
 
 def _export(args: argparse.Namespace) -> int:

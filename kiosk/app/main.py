@@ -115,6 +115,12 @@ def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespac
     app.setApplicationName("kiosk")
     app.setFont(fonts.font(16))
     config = installation.config
+    preview = bool(getattr(args, "preview", False))
+    if preview:  # an author's window: no loop, no idle return, no lock, no log
+        config = config.model_copy(update={
+            "kiosk": config.kiosk.model_copy(update={"loop": False, "idle_timeout": None,
+                                                     "lock": False}),
+            "record": config.record.model_copy(update={"enabled": False})})
     locked = bool(args.kiosk or config.kiosk.lock)
     deck_path = loaded.path
     clock = MonotonicClock()
@@ -130,7 +136,8 @@ def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespac
         lambda index, cause: log.info("slide %d of %d (%s)", index + 1,
                                       len(loaded.deck.slides), cause))
     player.language_changed.connect(lambda lang: log.info("language %s", lang))
-    player.watch_content(installation, Path(deck_path), banner=not full_screen)
+    player.watch_content(installation, Path(deck_path), banner=not full_screen,
+                         at_once=preview)
     visitors = _record(player, config, clock)
     place(player.widget, screen, full_screen=full_screen)
     player.stage.fit()

@@ -84,6 +84,7 @@ class Player(QObject):
         self.reloader: Reloader | None = None
         self.pending: Update | None = None
         self.banner = False
+        self.at_once = False
         self.keypad: Keypad | None = None
         self.attract = Attract(loop=config.kiosk.loop, idle_timeout=config.kiosk.idle_timeout,
                                now=clock.now())
@@ -145,10 +146,13 @@ class Player(QObject):
             self._next_guess = move.target + move.direction
 
     def watch_content(self, installation: Installation, deck_path: Path, *,
-                      banner: bool) -> None:
-        """Take new content as it arrives (checked, at the next slide change)."""
-        self.reloader = Reloader(installation, deck_path, now=self.clock.now())
+                      banner: bool, at_once: bool = False) -> None:
+        """Take new content as it arrives: checked, then at the next slide change, or
+        ``at_once`` on the same slide (authoring preview, which also looks every 0.3 s)."""
+        timing = {"interval": 0.3, "settle": 0.3} if at_once else {}
+        self.reloader = Reloader(installation, deck_path, now=self.clock.now(), **timing)
         self.banner = banner
+        self.at_once = at_once
 
     def poll(self) -> None:
         """What happens by itself: the attract loop, the idle return, the cursor, new
@@ -159,6 +163,8 @@ class Player(QObject):
             update = self.reloader.poll(now)
             if update is not None:
                 self.pending = update
+                if self.at_once:
+                    self._swap(Command(Action.JUMP, self.navigator.index + 1), "reload")
             if self.banner:
                 self.stage.set_banner(self.reloader.last_error)
         wall = self.clock.wall()

@@ -291,11 +291,15 @@ class Stage(QGraphicsView):
         if text:
             from kiosk.show.textbox import TextBox
 
-            self._banner = TextBox(text, self.design[0] - 40, 80, size=22,
-                                   color=QColor("#ffffff"), max_lines=2)
-            self._banner.setPos(20, 10)
-            self._banner.setZValue(120)
-            self.scene().addItem(self._banner)
+            back = QGraphicsRectItem(0, 0, self.design[0], 72)
+            back.setBrush(QColor(140, 20, 20, 230))
+            back.setPen(Qt.PenStyle.NoPen)
+            back.setZValue(120)
+            line = TextBox(text, self.design[0] - 40, 60, size=22, color=QColor("#ffffff"),
+                           max_lines=2, valign="center", parent=back)
+            line.setPos(20, 6)
+            self._banner = back
+            self.scene().addItem(back)
 
     # --- scaling ----------------------------------------------------------------------
 

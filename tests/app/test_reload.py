@@ -121,3 +121,31 @@ def test_loop_takes_the_update_at_its_next_step(qtbot, show, site):
     clock.advance(600)
     player.poll()
     assert player.pending is None and player.deck.slides[0].title == "第二版"
+
+
+def test_preview_redraws_on_save_on_the_same_slide(qtbot, site):
+    clock = FakeClock()
+    installation = load_config(site / "config.yaml")
+    loaded = load_deck(installation.deck_path, installation.asset_roots)
+    player = Player(loaded, installation.config, clock)
+    player.housekeeping.stop()
+    player.watch_content(installation, installation.deck_path, banner=True, at_once=True)
+    qtbot.addWidget(player.stage)
+    qtbot.keyClick(player.stage, Qt.Key.Key_Right)
+    assert player.stage.index == 1
+    (site / "deck.yaml").write_text(DECK.format(title="改过") .replace("再见", "改了结尾"),
+                                    encoding="utf-8")
+    for _ in range(4):
+        clock.advance(0.3)
+        player.poll()
+    assert player.stage.index == 1  # still where the author was
+    assert player.stage.current.slide.title == "改了结尾"
+    (site / "deck.yaml").write_text("title: T\nslides:\n  - type: closng\n", encoding="utf-8")
+    for _ in range(4):
+        clock.advance(0.3)
+        player.poll()
+    assert player.stage.current.slide.title == "改了结尾"  # the last good slide stays
+    banner = player.stage._banner
+    assert banner is not None
+    (line,) = banner.childItems()
+    assert "deck.yaml:3:11: unknown slide type 'closng'" in line.text
