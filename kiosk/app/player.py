@@ -7,7 +7,7 @@ import math
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QTouchEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPixmap, QTouchEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.app.cursor import CursorHider
@@ -23,6 +23,7 @@ from kiosk.play.clock import Clock
 from kiosk.play.gestures import Swipe, Tap, classify
 from kiosk.play.keys import Action, Command, KeyInterpreter
 from kiosk.play.navigator import Blank, Move, Navigator
+from kiosk.show.overview import Overview
 from kiosk.show.stage import Stage
 
 log = logging.getLogger(__name__)
@@ -86,6 +87,8 @@ class Player(QObject):
         self.banner = False
         self.at_once = False
         self.keypad: Keypad | None = None
+        self.overview: Overview | None = None
+        self._thumbnails: dict[str, list[QPixmap]] = {}
         self.attract = Attract(loop=config.kiosk.loop, idle_timeout=config.kiosk.idle_timeout,
                                now=clock.now())
         self.attract.slide_shown(clock.now(), self.deck.slide_duration(self.deck.slides[0]))
@@ -131,6 +134,8 @@ class Player(QObject):
             nav.toggle_blank(Blank.BLACK if action is Action.BLACK else Blank.WHITE)
         elif action is Action.LANGUAGE:
             self.toggle_language()
+        elif action is Action.OVERVIEW:
+            self.toggle_overview()
         elif action is Action.LEAVE_FULL_SCREEN:
             self._leave_full_screen()
         elif action is Action.QUIT:
@@ -246,6 +251,7 @@ class Player(QObject):
         """Bring in the pending update as this slide change happens."""
         assert self.pending is not None
         update, self.pending = self.pending, None
+        self._thumbnails = {}
         old = self.navigator.index
         self.deck = update.loaded.deck
         self.config = update.config.model_copy(update={"display": self.config.display})
@@ -271,6 +277,36 @@ class Player(QObject):
     def _shown(self, index: int) -> None:
         self.attract.slide_shown(self.clock.now(), self.deck.slide_duration(
             self.deck.slides[index]))
+
+    def toggle_overview(self) -> None:
+        """Open the grid of all slides (or close it)."""
+        if self.overview is not None:
+            self.stage.scene().removeItem(self.overview)
+            self.overview = None
+            return
+        language = self.stage.language
+        if language not in self._thumbnails:
+            from kiosk.show.render import render_slide
+
+            size = (round(self.stage.design[0] / 5), round(self.stage.design[1] / 5))
+            self._thumbnails = {language: [QPixmap.fromImage(render_slide(
+                self.stage.loaded, self.config, n, size, language)[0])
+                for n in range(len(self.deck.slides))]}
+        self.overview = Overview(*self.stage.design, self._thumbnails[language],
+                                 self.navigator.index, self.stage.chrome.palette)
+        self.stage.scene().addItem(self.overview)
+
+    def _overview_key(self, name: str) -> None:
+        assert self.overview is not None
+        moves = {"Left": (-1, 0), "Right": (1, 0), "Up": (0, -1), "Down": (0, 1)}
+        if name in moves:
+            self.overview.move(*moves[name])
+        elif name in ("Return", "Enter", "Space"):
+            chosen = self.overview.selected
+            self.toggle_overview()
+            self.command(Command(Action.JUMP, chosen + 1), "overview")
+        elif name in ("Escape", "O"):
+            self.toggle_overview()
 
     def toggle_language(self) -> None:
         """Switch to the next offered language."""
@@ -364,6 +400,9 @@ class Player(QObject):
         if name is None:
             return False
         held = modifiers(event)
+        if self.overview is not None and self.keypad is None:
+            self._overview_key(name)
+            return True
         if self.keypad is not None:
             key = {"Backspace": "⌫", "Return": "OK", "Enter": "OK", "Escape": "×"}.get(
                 name, name if name.isdigit() else "")
@@ -423,8 +462,16 @@ class Player(QObject):
             if key is not None:
                 self.keypad.press(key)
             return
+        if self.overview is not None:
+            chosen = self.overview.at(point)
+            self.toggle_overview()
+            if chosen is not None:
+                self.command(Command(Action.JUMP, chosen + 1), "overview")
+            return
         control = self.stage.chrome.hit(point)
-        if control == "next":
+        if control == "overview":
+            self.toggle_overview()
+        elif control == "next":
             self.command(Command(Action.NEXT), "touch")
         elif control == "previous":
             self.command(Command(Action.PREVIOUS), "touch")

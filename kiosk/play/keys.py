@@ -22,6 +22,7 @@ class Action(enum.Enum):
     BLACK = "black"
     WHITE = "white"
     LANGUAGE = "language"
+    OVERVIEW = "overview"
     LEAVE_FULL_SCREEN = "leave-full-screen"
     QUIT = "quit"
 
@@ -43,6 +44,7 @@ SIMPLE = {
     "Period": Action.BLACK,
     "W": Action.WHITE,
     "L": Action.LANGUAGE,
+    "O": Action.OVERVIEW,
     "Escape": Action.LEAVE_FULL_SCREEN,
     "Q": Action.QUIT,
 }

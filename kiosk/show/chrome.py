@@ -15,7 +15,7 @@ from kiosk.config import ShowOptions, Theme
 from kiosk.show import fonts
 from kiosk.show.theme import Palette, type_size
 
-BUTTONS = ("previous", "home", "next")
+BUTTONS = ("overview", "previous", "home", "next")
 
 
 class _Control(QGraphicsItem):
@@ -191,7 +191,12 @@ def _glyph(name: str, rect: QRectF) -> QPainterPath:
     c = rect.center()
     s = rect.height() * 0.16
     path = QPainterPath()
-    if name == "next":
+    if name == "overview":
+        for row in (-1, 1):
+            for col in (-1, 1):
+                path.addRect(QRectF(c.x() + col * s * 0.6 - s * 0.45,
+                                    c.y() + row * s * 0.6 - s * 0.45, s * 0.9, s * 0.9))
+    elif name == "next":
         path.moveTo(c.x() - s * 0.6, c.y() - s * 1.2)
         path.lineTo(c.x() + s * 0.6, c.y())
         path.lineTo(c.x() - s * 0.6, c.y() + s * 1.2)

@@ -355,3 +355,32 @@ def test_a_touch_counts_as_presence(qtbot, player, clock):
     clock.advance(60)
     player.poll()
     assert player.stage.index == 0 and player.attract.visitor
+
+
+def test_overview_opens_moves_and_jumps(qtbot, player, clock):
+    qtbot.keyClick(player.stage, Qt.Key.Key_O)
+    overview = player.overview
+    assert overview is not None and len(overview.cells) == len(player.deck.slides)
+    assert overview.selected == 0
+    qtbot.keyClick(player.stage, Qt.Key.Key_Right)
+    qtbot.keyClick(player.stage, Qt.Key.Key_Down)
+    assert overview.selected == overview.columns + 1
+    assert player.stage.index == 0  # arrows move the selection, not the show
+    qtbot.keyClick(player.stage, Qt.Key.Key_Return)
+    assert player.overview is None and player.stage.index == overview.columns + 1
+
+
+def test_overview_tap_jumps_and_escape_only_closes_it(qtbot, player, clock):
+    player.stage.showFullScreen()
+    qtbot.waitUntil(player.stage.isFullScreen)
+    button = player.stage.chrome.button_rects()["overview"].center()
+    qtbot.mouseClick(player.stage.viewport(), Qt.MouseButton.LeftButton,
+                     pos=screen_point(player, button.x(), button.y()))
+    assert player.overview is not None
+    qtbot.keyClick(player.stage, Qt.Key.Key_Escape)
+    assert player.overview is None and player.stage.isFullScreen()
+    qtbot.keyClick(player.stage, Qt.Key.Key_O)
+    cell = player.overview.cells[9].center()
+    qtbot.mouseClick(player.stage.viewport(), Qt.MouseButton.LeftButton,
+                     pos=screen_point(player, cell.x(), cell.y()))
+    assert player.overview is None and player.stage.index == 9
