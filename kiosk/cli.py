@@ -33,6 +33,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--screen", help="screen index or name to show on")
     run.add_argument("--windowed", action="store_true", help="a normal window, for authoring")
     run.add_argument("--kiosk", action="store_true", help="lock the show against closing")
+    run.add_argument("--presenter", action="store_true",
+                     help="a presenter console (notes, next slide, timer) on another screen")
 
     check = sub.add_parser("check", help="validate decks and configs; exit 2 on errors")
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH",

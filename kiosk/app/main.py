@@ -87,6 +87,21 @@ def _record(player: Player, config: Config, clock: Clock) -> VisitorLog | None:
     return visitors
 
 
+def _presenter(player: Player, audience: object) -> None:
+    """The console on another screen than the audience's, a window when there is one."""
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.app.presenter import Console
+    from kiosk.app.window import place
+
+    console = Console(player)
+    player.console = console  # type: ignore[attr-defined]  # lives as long as the player
+    others = [s for s in QGuiApplication.screens() if s is not audience]
+    place(console, others[0] if others else QGuiApplication.primaryScreen(),
+          full_screen=bool(others))
+    log.info("presenter console on %s", others[0].name() if others else "a window")
+
+
 def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespace) -> int:
     """Play the show; return the exit status."""
     from kiosk.app import platform
@@ -141,6 +156,8 @@ def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespac
     visitors = _record(player, config, clock)
     place(player.widget, screen, full_screen=full_screen)
     player.stage.fit()
+    if getattr(args, "presenter", False):
+        _presenter(player, screen)
     supervision = Supervision(app)
     QTimer.singleShot(0, lambda: _report_window(player.widget))
     QTimer.singleShot(0, supervision.ready)

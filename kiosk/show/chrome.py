@@ -113,7 +113,7 @@ class Chrome(QGraphicsItem):
             self._controls["progress"].place(rect)
         if "number" in self._controls:
             size = self._chrome_size
-            left = rects["previous"].left() - size * 5.5
+            left = min(rects[name].left() for name in BUTTONS) - size * 5.5
             self._controls["number"].place(QRectF(left, middle - size, size * 5, size * 2))
 
     def hit(self, point: QPointF) -> str | None:
