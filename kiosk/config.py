@@ -157,6 +157,14 @@ class Record(Strict):
     """SQLite file; the user's data folder (…/kiosk/visitors.sqlite) when not given."""
 
 
+class Presenter(Strict):
+    """The presenter console (`kiosk --presenter`)."""
+
+    enabled: bool = False
+    screen: int | str | None = None
+    """Screen for the console, by index or name; another than the show's by default."""
+
+
 class ShowOptions(Strict):
     """What the show draws around the slides."""
 
@@ -177,6 +185,7 @@ class Config(Strict):
     theme: Theme = Theme()
     show: ShowOptions = ShowOptions()
     record: Record = Record()
+    presenter: Presenter = Presenter()
     schedule: ScheduleConfig | None = None
     """Opening hours and deck playlists; always open when not given."""
 

@@ -87,19 +87,24 @@ def _record(player: Player, config: Config, clock: Clock) -> VisitorLog | None:
     return visitors
 
 
-def _presenter(player: Player, audience: object) -> None:
-    """The console on another screen than the audience's, a window when there is one."""
+def _presenter(player: Player, audience: object, wanted: int | str | None) -> None:
+    """The console on its screen (another than the audience's by default), or in a
+    window when there is only one screen."""
     from PySide6.QtGui import QGuiApplication
 
     from kiosk.app.presenter import Console
-    from kiosk.app.window import place
+    from kiosk.app.window import choose_screen, place
 
     console = Console(player)
     player.console = console  # type: ignore[attr-defined]  # lives as long as the player
     others = [s for s in QGuiApplication.screens() if s is not audience]
-    place(console, others[0] if others else QGuiApplication.primaryScreen(),
-          full_screen=bool(others))
-    log.info("presenter console on %s", others[0].name() if others else "a window")
+    target = choose_screen(wanted) if wanted is not None else (others[0] if others else None)
+    if target is None or target is audience:
+        place(console, QGuiApplication.primaryScreen(), full_screen=False)
+        log.info("presenter console in a window (one screen)")
+    else:
+        place(console, target, full_screen=True)
+        log.info("presenter console on %s", target.name())
 
 
 def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespace) -> int:
@@ -156,8 +161,8 @@ def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespac
     visitors = _record(player, config, clock)
     place(player.widget, screen, full_screen=full_screen)
     player.stage.fit()
-    if getattr(args, "presenter", False):
-        _presenter(player, screen)
+    if getattr(args, "presenter", False) or config.presenter.enabled:
+        _presenter(player, screen, config.presenter.screen)
     supervision = Supervision(app)
     QTimer.singleShot(0, lambda: _report_window(player.widget))
     QTimer.singleShot(0, supervision.ready)

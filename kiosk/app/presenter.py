@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QPainter, QPixmap, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -20,7 +20,27 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.app.player import Player
+from kiosk.show.background import gradient_brush
 from kiosk.show.render import render_slide
+
+
+class LiveView(QGraphicsView):
+    """A second look at the audience's scene, with the stage's background."""
+
+    def __init__(self, player: Player) -> None:
+        super().__init__(player.stage.scene())
+        self._brush = gradient_brush(player.stage.chrome.palette, *player.stage.design)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing
+                            | QPainter.RenderHint.TextAntialiasing)
+        self.setInteractive(False)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        painter.fillRect(rect, QColor("black"))
+        painter.fillRect(self.sceneRect(), self._brush)
 
 
 class Console(QWidget):
@@ -32,13 +52,7 @@ class Console(QWidget):
         self.started = player.clock.now()
         self.setWindowTitle("kiosk · presenter")
         self.setStyleSheet("background: #0a1628; color: #f4f1ea;")
-        self.current = QGraphicsView(player.stage.scene())
-        self.current.setFrameShape(QFrame.Shape.NoFrame)
-        self.current.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.current.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.current.setRenderHints(QPainter.RenderHint.Antialiasing
-                                    | QPainter.RenderHint.TextAntialiasing)
-        self.current.setInteractive(False)
+        self.current = LiveView(player)
         self.next = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.notes = QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignTop)
         self.timer = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
@@ -70,6 +84,18 @@ class Console(QWidget):
         player.housekeeping.timeout.connect(self.refresh)
         self.resize(1280, 720)
         self.refresh()
+
+    def swap_screens(self) -> None:
+        """Put the show where the console is and the console where the show was."""
+        from kiosk.app.window import place
+
+        stage = self.player.stage
+        audience, console = stage.screen(), self.screen()
+        if audience is console:
+            return
+        place(stage, console, full_screen=stage.isFullScreen())
+        place(self, audience, full_screen=self.isFullScreen())
+        stage.fit()
 
     def reset_timer(self) -> None:
         self.started = self.player.clock.now()
@@ -118,6 +144,8 @@ class Console(QWidget):
         if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
             if event.key() == Qt.Key.Key_T:
                 self.reset_timer()
+            elif event.key() == Qt.Key.Key_S:
+                self.swap_screens()
             else:
                 QApplication.sendEvent(self.player.stage, QKeyEvent(
                     event.type(), event.key(), event.modifiers(), event.text()))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor
 
 from kiosk.app.player import Player
 from kiosk.app.presenter import Console
@@ -58,3 +59,23 @@ def test_timer_counts_on_the_clock_and_resets(qtbot, console):
     clock.advance(10)
     qtbot.keyClick(console, Qt.Key.Key_T)
     assert console.timer.text() == "00:00"
+
+
+def test_live_view_has_the_stage_background(qtbot, console):
+    console, _, _ = console
+    console.resize(1280, 720)
+    console.current.resize(640, 360)
+    console._fit()
+    image = console.current.grab().toImage()
+    inside = console.current.mapFromScene(QPointF(6, 6))  # the stage's top-left corner
+    corner = image.pixelColor(inside.x(), inside.y())
+    # The gradient starts from the theme's surface colour (#13233d) at the top left; the
+    # console window itself is the flat background colour (#0a1628).
+    surface, window = QColor("#13233d"), QColor("#0a1628")
+    assert abs(corner.red() - surface.red()) < abs(corner.red() - window.red())
+
+
+def test_swap_screens_with_one_screen_keeps_both(qtbot, console):
+    console, player, _ = console
+    qtbot.keyClick(console, Qt.Key.Key_S)
+    assert player.stage.index == 0  # S is the console's, not the show's
