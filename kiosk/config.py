@@ -172,6 +172,9 @@ class ShowOptions(Strict):
     slide_number: bool = True
     reduced_motion: bool = False
     """Show final states at once: no count-up, no chart growth, no transitions."""
+    menu: list[Annotated[int, Field(ge=1)]] = Field(default_factory=list, max_length=12)
+    """Slide numbers the on-screen menu button offers as big tiles (a kiosk's home menu,
+    e.g. [8, 9, 10] for the three 缩影); every slide when empty."""
 
 
 class Config(Strict):

@@ -292,8 +292,13 @@ class Player(QObject):
             self._thumbnails = {language: [QPixmap.fromImage(render_slide(
                 self.stage.loaded, self.config, n, size, language)[0])
                 for n in range(len(self.deck.slides))]}
-        self.overview = Overview(*self.stage.design, self._thumbnails[language],
-                                 self.navigator.index, self.stage.chrome.palette)
+        count = len(self.deck.slides)
+        menu = [n - 1 for n in self.config.show.menu if 1 <= n <= count] or None
+        pictures = self._thumbnails[language]
+        if menu is not None:
+            pictures = [pictures[n] for n in menu]
+        self.overview = Overview(*self.stage.design, pictures, self.navigator.index,
+                                 self.stage.chrome.palette, menu)
         self.stage.scene().addItem(self.overview)
 
     def _overview_key(self, name: str) -> None:
@@ -302,7 +307,7 @@ class Player(QObject):
         if name in moves:
             self.overview.move(*moves[name])
         elif name in ("Return", "Enter", "Space"):
-            chosen = self.overview.selected
+            chosen = self.overview.chosen
             self.toggle_overview()
             self.command(Command(Action.JUMP, chosen + 1), "overview")
         elif name in ("Escape", "O"):

@@ -16,14 +16,16 @@ class Overview(QGraphicsItem):
     """A grid of slide pictures with one selected; ``at`` says which one is under a point."""
 
     def __init__(self, width: float, height: float, pictures: list[QPixmap], current: int,
-                 palette: Palette) -> None:
+                 palette: Palette, slides: list[int] | None = None) -> None:
         super().__init__()
         self._w, self._h = width, height
         self.pictures, self.palette = pictures, palette
-        self.selected = current
+        self.slides = slides if slides is not None else list(range(len(pictures)))
+        """The slide each tile stands for (a home menu shows only some)."""
+        self.selected = self.slides.index(current) if current in self.slides else 0
         count = len(pictures)
         aspect = width / height
-        self.columns = max(1, math.ceil(math.sqrt(count)))
+        self.columns = count if count <= 4 else max(1, math.ceil(math.sqrt(count)))
         self.rows = math.ceil(count / self.columns)
         margin = min(width, height) * 0.06
         gap = min(width, height) * 0.02
@@ -45,8 +47,13 @@ class Overview(QGraphicsItem):
         """The slide whose thumbnail is under ``point``."""
         for n, cell in enumerate(self.cells):
             if cell.contains(point):
-                return n
+                return self.slides[n]
         return None
+
+    @property
+    def chosen(self) -> int:
+        """The selected tile's slide."""
+        return self.slides[self.selected]
 
     def move(self, dx: int, dy: int) -> None:
         """Move the selection by columns and rows (arrow keys), staying in the grid."""
@@ -76,4 +83,4 @@ class Overview(QGraphicsItem):
             painter.drawRect(badge)
             painter.setFont(number_font)
             painter.setPen(self.palette.background if selected else self.palette.text)
-            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(n + 1))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(self.slides[n] + 1))

@@ -384,3 +384,19 @@ def test_overview_tap_jumps_and_escape_only_closes_it(qtbot, player, clock):
     qtbot.mouseClick(player.stage.viewport(), Qt.MouseButton.LeftButton,
                      pos=screen_point(player, cell.x(), cell.y()))
     assert player.overview is None and player.stage.index == 9
+
+
+def test_home_menu_offers_only_its_tiles(qtbot, default_deck, installation, clock):
+    from kiosk.config import ShowOptions
+
+    config = installation.config.model_copy(update={"show": ShowOptions(menu=[8, 9, 10])})
+    player = Player(default_deck, config, clock)
+    player.housekeeping.stop()
+    qtbot.addWidget(player.stage)
+    player.stage.resize(1920, 1080)
+    player.toggle_overview()
+    assert player.overview.slides == [7, 8, 9] and player.overview.columns == 3
+    cell = player.overview.cells[2].center()
+    qtbot.mouseClick(player.stage.viewport(), Qt.MouseButton.LeftButton,
+                     pos=screen_point(player, cell.x(), cell.y()))
+    assert player.stage.index == 9
