@@ -32,7 +32,7 @@ def main() -> None:
 
     from kiosk.config import find_config
     from kiosk.deck.load import load_deck
-    from kiosk.export import export_pdf
+    from kiosk.export import PNG_QUALITY, export_pdf
     from kiosk.show.render import render_slide
 
     app = QApplication([])
@@ -46,12 +46,12 @@ def main() -> None:
         for index in range(len(loaded.deck.slides)):
             started = time.perf_counter()
             image, _ = render_slide(loaded, config, index, (1920, 1080))
-            image.save(str(out / f"{index}.png"), "PNG")
+            image.save(str(out / f"{index}.png"), None, PNG_QUALITY)
             png.append(time.perf_counter() - started)
             started = time.perf_counter()
             empty = QImage(1920, 1080, QImage.Format.Format_RGB32)
             empty.fill(Qt.GlobalColor.black)
-            empty.save(str(out / "blank.png"), "PNG")
+            empty.save(str(out / "blank.png"), None, PNG_QUALITY)
             blank.append(time.perf_counter() - started)
         started = time.perf_counter()
         export_pdf(loaded, config, out / "deck.pdf")

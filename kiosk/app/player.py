@@ -86,6 +86,8 @@ class Player(QObject):
         self.pending: Update | None = None
         self.banner = False
         self.at_once = False
+        self.presenting = False
+        """A presenter console is attached (Esc opens the overview then)."""
         self.keypad: Keypad | None = None
         self.overview: Overview | None = None
         self._thumbnails: dict[str, list[QPixmap]] = {}
@@ -137,7 +139,10 @@ class Player(QObject):
         elif action is Action.OVERVIEW:
             self.toggle_overview()
         elif action is Action.LEAVE_FULL_SCREEN:
-            self._leave_full_screen()
+            if self.presenting:  # a presenter's Esc opens the overview, as in PowerPoint
+                self.toggle_overview()
+            else:
+                self._leave_full_screen()
         elif action is Action.QUIT:
             if self.locked:
                 log.info("quit refused: the kiosk is locked")

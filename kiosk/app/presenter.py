@@ -49,6 +49,7 @@ class Console(QWidget):
     def __init__(self, player: Player) -> None:
         super().__init__()
         self.player = player
+        player.presenting = True
         self.started = player.clock.now()
         self.setWindowTitle("kiosk · presenter")
         self.setStyleSheet("background: #0a1628; color: #f4f1ea;")

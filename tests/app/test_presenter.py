@@ -79,3 +79,11 @@ def test_swap_screens_with_one_screen_keeps_both(qtbot, console):
     console, player, _ = console
     qtbot.keyClick(console, Qt.Key.Key_S)
     assert player.stage.index == 0  # S is the console's, not the show's
+
+
+def test_presenters_escape_opens_the_overview(qtbot, console):
+    console, player, _ = console
+    qtbot.keyClick(console, Qt.Key.Key_Escape)
+    assert player.overview is not None
+    qtbot.keyClick(console, Qt.Key.Key_Escape)
+    assert player.overview is None
