@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import math
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
@@ -17,12 +16,12 @@ from kiosk.app.lock import HOLD_SECONDS, Keypad, Lock, in_corner
 from kiosk.app.reload import Reloader, Update
 from kiosk.config import Config, Installation
 from kiosk.deck.load import LoadedDeck
-from kiosk.deck.model import Deck
 from kiosk.play.attract import Attract, Due
 from kiosk.play.clock import Clock
 from kiosk.play.gestures import Swipe, Tap, classify
 from kiosk.play.keys import Action, Command, KeyInterpreter
 from kiosk.play.navigator import Blank, Move, Navigator
+from kiosk.play.sync import clock_position, shift_at
 from kiosk.show.overview import Overview
 from kiosk.show.stage import Stage
 
@@ -32,17 +31,6 @@ _INPUT = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchB
           QEvent.Type.Wheel)
 EDGE_ZONE = 0.14  # share of the stage width at each side where a tap turns the page
 FRAME_MS = 16
-
-
-def clock_position(deck: Deck, wall: float) -> int:
-    """The slide a clock-synchronised loop shows at wall time ``wall``."""
-    durations = [deck.slide_duration(slide) for slide in deck.slides]
-    at = wall % sum(durations)
-    for index, duration in enumerate(durations):
-        if at < duration:
-            return index
-        at -= duration
-    return len(durations) - 1
 
 
 class Player(QObject):
@@ -81,7 +69,6 @@ class Player(QObject):
         self.deck = loaded.deck
         self.lock = Lock(config.kiosk.pin_hash, config.kiosk.exit_chord) if locked else None
         self.hours = OpeningHours(config.schedule) if config.schedule else None
-        self._day_deck: str | None = None
         self.reloader: Reloader | None = None
         self.pending: Update | None = None
         self.banner = False
@@ -180,7 +167,9 @@ class Player(QObject):
         wall = self.clock.wall()
         self._shift(wall)
         if self.hours is not None:
-            self._opening_hours(wall)
+            update = self.hours.step(self, wall, self.reloader)
+            if update is not None:
+                self.pending = update
             if self.hours.asleep:
                 return
         if self.config.kiosk.sync == "clock" and not self.attract.visitor:
@@ -199,44 +188,33 @@ class Player(QObject):
             self.session_ended.emit()
             self.go_home()
 
-    def _opening_hours(self, wall: float) -> None:
-        assert self.hours is not None
-        is_open = self.hours.open_at(wall)
-        if not is_open and not self.hours.asleep and not self.attract.visitor:
-            self.hours.sleep()
-            outside = self.hours.config.outside
-            if outside == "black":
-                self.navigator.blank = Blank.BLACK
-                self.stage.set_blank(Blank.BLACK)
-            else:
-                self.command(Command(Action.JUMP, int(outside)), "closed")
-        elif self.hours.asleep and (is_open or self.attract.visitor):
-            self.hours.wake()
-            self.navigator.blank = Blank.NONE
-            self.stage.set_blank(Blank.NONE)
-            if is_open:
-                self.go_home()
-        deck = self.hours.deck_at(wall)
-        if deck != self._day_deck and self.reloader is not None:
-            self._day_deck = deck
-            update = self.reloader.switch(deck)
-            if update is not None:
-                self.pending = update
-
     def _shift(self, wall: float) -> None:
         """Burn-in protection: a slow walk of the picture around a small circle."""
-        radius = self.config.display.shift
-        if radius <= 0:
-            return
-        step = int(wall // self.config.display.shift_every) % 8
-        angle = step * math.tau / 8
-        self.stage.set_shift(radius * math.cos(angle), radius * math.sin(angle))
+        display = self.config.display
+        if display.shift > 0:
+            self.stage.set_shift(*shift_at(wall, display.shift, display.shift_every))
 
     def _follow_clock(self, wall: float) -> None:
         """Sync mode: the slide the wall clock says, the same on every kiosk."""
-        index = clock_position(self.deck, wall)
+        durations = [self.deck.slide_duration(slide) for slide in self.deck.slides]
+        index = clock_position(durations, wall)
         if index != self.navigator.index:
             self.command(Command(Action.JUMP, index + 1), "sync")
+
+    def sleep(self, outside: str | int) -> None:
+        """Closed: black, or the slide shown outside the opening hours."""
+        if outside == "black":
+            self.navigator.blank = Blank.BLACK
+            self.stage.set_blank(Blank.BLACK)
+        else:
+            self.command(Command(Action.JUMP, int(outside)), "closed")
+
+    def wake(self, *, go_home: bool) -> None:
+        """Open again (or a visitor woke the show)."""
+        self.navigator.blank = Blank.NONE
+        self.stage.set_blank(Blank.NONE)
+        if go_home:
+            self.go_home()
 
     def go_home(self) -> None:
         """Back to the home slide in the default language, and loop from there."""

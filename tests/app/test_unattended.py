@@ -8,11 +8,12 @@ import sys
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
-from kiosk.app.player import Player, clock_position
+from kiosk.app.player import Player
 from kiosk.config import Display, KioskPolicy, ScheduleConfig, load_config
 from kiosk.deck.load import load_deck
 from kiosk.play.clock import FakeClock
 from kiosk.play.navigator import Blank
+from kiosk.play.sync import clock_position, shift_at
 
 
 def local(text: str) -> float:
@@ -138,13 +139,22 @@ def test_two_kiosks_on_one_clock_show_the_same_slide(qtbot, default_deck, instal
     assert len(set(seen)) == len(default_deck.deck.slides)
 
 
-def test_clock_position_walks_the_loop(default_deck):
-    deck = default_deck.deck
-    total = sum(deck.slide_duration(s) for s in deck.slides)
-    assert clock_position(deck, 0.0) == 0
-    assert clock_position(deck, deck.slide_duration(deck.slides[0])) == 1
-    assert clock_position(deck, total - 0.001) == len(deck.slides) - 1
-    assert clock_position(deck, total) == 0
+def test_clock_position_walks_the_loop():
+    durations = [10.0, 14.0, 16.0]
+    assert clock_position(durations, 0.0) == 0
+    assert clock_position(durations, 10.0) == 1
+    assert clock_position(durations, 39.999) == 2
+    assert clock_position(durations, 40.0) == 0
+    assert clock_position(durations, 1_780_000_000.0 + 24.0) == clock_position(
+        durations, 1_780_000_000.0 + 24.0 - 40.0 * 3)
+
+
+def test_shift_walks_a_small_circle():
+    points = {shift_at(n * 300.0, 4, 300) for n in range(8)}
+    assert len(points) == 8
+    assert all(abs((x * x + y * y) ** 0.5 - 4) < 1e-9 for x, y in points)
+    assert shift_at(0.0, 4, 300) == shift_at(8 * 300.0, 4, 300)  # round and round
+    assert shift_at(123.0, 0, 300) == (0.0, 0.0)
 
 
 @pytest.mark.parametrize("bad", ["9-17", "09:00-25:00"])
