@@ -105,21 +105,10 @@ class Player(QObject):
         """Carry out a command that came from ``cause`` (key, touch, button...)."""
         nav = self.navigator
         action = command.action
-        move: Move | None = None
-        if self.pending is not None and action in _MOVES:
-            self._swap(command, cause)
-            return
-        if action is Action.NEXT:
-            move = nav.next()
-        elif action is Action.PREVIOUS:
-            move = nav.previous()
-        elif action is Action.FIRST:
-            move = nav.first()
-        elif action is Action.LAST:
-            move = nav.last()
-        elif action is Action.JUMP and command.number is not None:
-            move = nav.jump(command.number)
-        elif action in (Action.BLACK, Action.WHITE):
+        update = self._adopt_pending() if self.pending is not None and action in _MOVES else None
+        old = nav.index
+        move = self._move(command)
+        if action in (Action.BLACK, Action.WHITE):
             nav.toggle_blank(Blank.BLACK if action is Action.BLACK else Blank.WHITE)
         elif action is Action.LANGUAGE:
             self.toggle_language()
@@ -136,11 +125,29 @@ class Player(QObject):
             else:
                 self.quit_requested.emit()
         self.stage.set_blank(nav.blank)
-        if move is not None:
+        if update is not None:  # new content comes in with this slide change
+            self.stage.replace_deck(update.loaded, nav.index, update.config,
+                                    direction=1 if nav.index >= old else -1)
+            move = move or Move(old, nav.index, 1)
+            log.info("new content on screen: slide %d of %d", nav.index + 1,
+                     len(self.deck.slides))
+        elif move is not None:
             self.stage.show_slide(move.target, direction=move.direction)
+        if move is not None:
             self._shown(move.target)
             self.slide_changed.emit(move.target, cause)
             self._next_guess = move.target + move.direction
+
+    def _move(self, command: Command) -> Move | None:
+        """Where a navigation command takes the navigator (None for other commands)."""
+        nav = self.navigator
+        moves = {Action.NEXT: nav.next, Action.PREVIOUS: nav.previous,
+                 Action.FIRST: nav.first, Action.LAST: nav.last}
+        if command.action in moves:
+            return moves[command.action]()
+        if command.action is Action.JUMP and command.number is not None:
+            return nav.jump(command.number)
+        return None
 
     def watch_content(self, installation: Installation, deck_path: Path, *,
                       banner: bool, at_once: bool = False) -> None:
@@ -161,7 +168,7 @@ class Player(QObject):
             if update is not None:
                 self.pending = update
                 if self.at_once:
-                    self._swap(Command(Action.JUMP, self.navigator.index + 1), "reload")
+                    self.command(Command(Action.JUMP, self.navigator.index + 1), "reload")
             if self.banner:
                 self.stage.set_banner(self.reloader.last_error)
         wall = self.clock.wall()
@@ -230,12 +237,11 @@ class Player(QObject):
         else:
             self.command(Command(Action.JUMP, home), "idle")
 
-    def _swap(self, command: Command, cause: str) -> None:
-        """Bring in the pending update as this slide change happens."""
+    def _adopt_pending(self) -> Update:
+        """Take the pending update's deck and policies; the caller shows it."""
         assert self.pending is not None
         update, self.pending = self.pending, None
         self._thumbnails = {}
-        old = self.navigator.index
         self.deck = update.loaded.deck
         self.config = update.config.model_copy(update={"display": self.config.display})
         self.navigator.resize(len(self.deck.slides))
@@ -245,17 +251,7 @@ class Player(QObject):
         if self.lock is not None:
             self.lock.pin_hash = self.config.kiosk.pin_hash
             self.lock.exit_chord = self.config.kiosk.exit_chord
-        nav = self.navigator
-        {Action.NEXT: nav.next, Action.PREVIOUS: nav.previous, Action.FIRST: nav.first,
-         Action.LAST: nav.last}.get(command.action, lambda: None)()
-        if command.action is Action.JUMP and command.number is not None:
-            nav.jump(command.number)
-        index = nav.index
-        self.stage.replace_deck(update.loaded, index, update.config,
-                                direction=1 if index >= old else -1)
-        self._shown(index)
-        self.slide_changed.emit(index, cause)
-        log.info("new content on screen: slide %d of %d", index + 1, len(self.deck.slides))
+        return update
 
     def _shown(self, index: int) -> None:
         self.attract.slide_shown(self.clock.now(), self.deck.slide_duration(

@@ -149,3 +149,15 @@ def test_preview_redraws_on_save_on_the_same_slide(qtbot, site):
     assert banner is not None
     (line,) = banner.childItems()
     assert "deck.yaml:3:11: unknown slide type 'closng'" in line.text
+
+
+def test_a_blank_screen_lifts_when_the_update_comes_in(qtbot, show, site):
+    player, clock = show
+    qtbot.keyClick(player.stage, Qt.Key.Key_B)
+    assert player.stage.blank_item.isVisible()
+    (site / "deck.yaml").write_text(DECK.format(title="第二版"), encoding="utf-8")
+    settle(player, clock)
+    assert player.pending is not None
+    qtbot.keyClick(player.stage, Qt.Key.Key_Right)
+    assert player.deck.slides[0].title == "第二版" and player.stage.index == 1
+    assert not player.stage.blank_item.isVisible()  # any move unblanks, as without update
