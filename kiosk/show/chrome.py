@@ -49,8 +49,7 @@ class Chrome(QGraphicsItem):
         super().__init__()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self._w, self._h = width, height
-        self._palette = Palette.from_theme(theme)
-        self.palette = self._palette
+        self.palette = Palette.from_theme(theme)
         self._options = options
         self._languages = languages
         self._margin = height * safe_area
@@ -130,14 +129,14 @@ class Chrome(QGraphicsItem):
             self._progress(painter, rect)
         elif name == "number":
             painter.setFont(fonts.font(self._chrome_size, tabular=True))
-            painter.setPen(self._palette.muted)
+            painter.setPen(self.palette.muted)
             painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              f"{self.index + 1} / {self.count}")
         else:
             self._button(name, painter, rect)
 
     def _button(self, name: str, painter: QPainter, rect: QRectF) -> None:
-        p = self._palette
+        p = self.palette
         faint = QColor(p.text)
         faint.setAlphaF(0.14)
         line = QColor(p.text)
@@ -159,12 +158,12 @@ class Chrome(QGraphicsItem):
         painter.setFont(fonts.font(rect.height() * 0.34, bold=True))
         half = rect.width() / 2
         for n, text in enumerate(labels):
-            painter.setPen(QColor(self._palette.accent if n == current else self._palette.muted))
+            painter.setPen(QColor(self.palette.accent if n == current else self.palette.muted))
             painter.drawText(QRectF(rect.left() + n * half, rect.top(), half, rect.height()),
                              Qt.AlignmentFlag.AlignCenter, text)
 
     def _progress(self, painter: QPainter, rect: QRectF) -> None:
-        p = self._palette
+        p = self.palette
         if self.count < 2:
             return
         if self._options.progress == "dots":

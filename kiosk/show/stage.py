@@ -170,8 +170,6 @@ class Stage(QGraphicsView):
         painter.scale(scale, scale)
         for item in scene.items():
             warm = getattr(item, "warm", None)
-            if isinstance(item, TextBox):
-                warm = item.paint_text
             if callable(warm):
                 painter.save()
                 painter.setTransform(item.sceneTransform(), combine=True)
@@ -289,8 +287,6 @@ class Stage(QGraphicsView):
             self.scene().removeItem(self._banner)
             self._banner = None
         if text:
-            from kiosk.show.textbox import TextBox
-
             back = QGraphicsRectItem(0, 0, self.design[0], 72)
             back.setBrush(QColor(140, 20, 20, 230))
             back.setPen(Qt.PenStyle.NoPen)

@@ -16,7 +16,6 @@ ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCe
          "right": Qt.AlignmentFlag.AlignRight}
 MIN_SHRINK = 0.45
 ELLIPSIS = "…"
-TEXT_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 
 
 class TextBox(QGraphicsItem):
@@ -49,7 +48,7 @@ class TextBox(QGraphicsItem):
         self.requested_size = size
         self.font_size, self.lines, self.elided = self._fit(size)
         self._ink = self._local_ink().adjusted(-2, -2, 2, 2)
-        self.setCacheMode(TEXT_CACHE)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def boundingRect(self) -> QRectF:
         """Just the text: its cached picture is no bigger than the text itself."""
@@ -147,8 +146,12 @@ class TextBox(QGraphicsItem):
               widget: QWidget | None = None) -> None:
         self.paint_text(painter)
 
+    def warm(self, painter: QPainter) -> None:
+        """Rasterise the glyphs ahead, at the painter's scale (see Stage.prebuild)."""
+        self.paint_text(painter)
+
     def paint_text(self, painter: QPainter) -> None:
-        """Draw the lines with ``painter`` (also used to rasterise glyphs ahead)."""
+        """Draw the lines with ``painter``."""
         font = self._font(self.font_size)
         metrics = QFontMetricsF(font)
         painter.setFont(font)

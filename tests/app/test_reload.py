@@ -39,16 +39,21 @@ def site(tmp_path):
     return tmp_path
 
 
-@pytest.fixture
-def show(qtbot, site):
+def start(qtbot, site, *, at_once: bool = False):
+    """The site's show, watching its files, on a fake clock."""
     clock = FakeClock()
     installation = load_config(site / "config.yaml")
     loaded = load_deck(installation.deck_path, installation.asset_roots)
     player = Player(loaded, installation.config, clock)
     player.housekeeping.stop()
-    player.watch_content(installation, installation.deck_path, banner=True)
+    player.watch_content(installation, installation.deck_path, banner=True, at_once=at_once)
     qtbot.addWidget(player.stage)
     return player, clock
+
+
+@pytest.fixture
+def show(qtbot, site):
+    return start(qtbot, site)
 
 
 def settle(player, clock, seconds=5):
@@ -124,13 +129,7 @@ def test_loop_takes_the_update_at_its_next_step(qtbot, show, site):
 
 
 def test_preview_redraws_on_save_on_the_same_slide(qtbot, site):
-    clock = FakeClock()
-    installation = load_config(site / "config.yaml")
-    loaded = load_deck(installation.deck_path, installation.asset_roots)
-    player = Player(loaded, installation.config, clock)
-    player.housekeeping.stop()
-    player.watch_content(installation, installation.deck_path, banner=True, at_once=True)
-    qtbot.addWidget(player.stage)
+    player, clock = start(qtbot, site, at_once=True)
     qtbot.keyClick(player.stage, Qt.Key.Key_Right)
     assert player.stage.index == 1
     (site / "deck.yaml").write_text(DECK.format(title="改过") .replace("再见", "改了结尾"),

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from kiosk.deck.model import CompareChart, ComparePair
-from kiosk.show.charts.base import ChartView, CountLabel, Mark
+from kiosk.show.charts.base import ChartView, CountLabel, Mark, value_text
 from kiosk.show.context import SlideContext
 
 
@@ -85,7 +85,8 @@ class CompareView(ChartView):
         self.bars.append(row_bars)
         for (value, _), width, yc in zip(pairs, widths, ys, strict=True):
             self.marks.append(Mark(QRectF(left, yc - bar_h / 2, width, bar_h),
-                                   ctx.text(item.label), labelled(value, unit, item, ctx)))
+                                   ctx.text(item.label),
+                                   value_text(value, ctx, unit, item.qualifier)))
         if item.note:
             ctx.box(self, ctx.text(item.note), QRectF(left, y + bar_h * 0.05, track,
                     ctx.size("note") * 1.5), "note", color=ctx.palette.accent2, max_lines=1)
@@ -100,8 +101,3 @@ class CompareView(ChartView):
 
         self.track(grow, offset=0.12 * n, share=1.0)
 
-
-def labelled(value: float, unit: str, item: ComparePair, ctx: SlideContext) -> str:
-    from kiosk.show.charts.base import value_text
-
-    return value_text(value, ctx, unit, item.qualifier)
