@@ -43,4 +43,10 @@ def default_show(width: int = 1920, height: int = 1080):  # type: ignore[no-unty
     player.stage.resize(width, height)
     player.stage.show()
     app.processEvents()
+    # Let the show's first idle build happen, as it does seconds before anyone presses.
+    from PySide6.QtTest import QTest
+
+    from kiosk.app.player import FIRST_PREBUILD_MS
+
+    QTest.qWait(FIRST_PREBUILD_MS + 50)
     return app, player, clock

@@ -29,7 +29,8 @@ log = logging.getLogger(__name__)
 _MOVES = (Action.NEXT, Action.PREVIOUS, Action.FIRST, Action.LAST, Action.JUMP)
 _INPUT = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
           QEvent.Type.Wheel)
-EDGE_ZONE = 0.14  # share of the stage width at each side where a tap turns the page
+EDGE_ZONE = 0.14
+FIRST_PREBUILD_MS = 300  # share of the stage width at each side where a tap turns the page
 FRAME_MS = 16
 
 
@@ -97,7 +98,9 @@ class Player(QObject):
         viewport.setMouseTracking(True)
         self.stage.installEventFilter(self)
         viewport.installEventFilter(self)
-        self.stage.prebuild(1, len(loaded.deck.slides) - 1)
+        # The neighbours are built once the window is up, at its scale: not on the way to
+        # the first frame (a zero timer would run before the first paint).
+        QTimer.singleShot(FIRST_PREBUILD_MS, self._prebuild)
 
     # --- what happens -------------------------------------------------------------------
 
@@ -346,7 +349,9 @@ class Player(QObject):
 
     def _prebuild(self) -> None:
         if not self.stage.animating:
-            self.stage.prebuild(self._next_guess, self.stage.index + 1, self.stage.index - 1)
+            index, count = self.stage.index, len(self.deck.slides)
+            self.stage.prebuild(self._next_guess % count, (index + 1) % count,
+                                (index - 1) % count)
 
     # --- input --------------------------------------------------------------------------
 
