@@ -230,6 +230,12 @@ def _stats(args: argparse.Namespace) -> int:
     except sqlite3.Error as exc:
         print(f"kiosk: cannot read the visitor log {path}: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if result.empty:  # the CSV still gets its headers
+        message = f"no visits recorded {f'since {since}' if since else 'yet'} in {path}"
+        if not args.csv:
+            print(message)
+            return EXIT_OK
+        print(f"kiosk: {message}", file=sys.stderr)
     print(stats.as_csv(result) if args.csv else stats.as_text(result), end="\n" * (not args.csv))
     return EXIT_OK
 

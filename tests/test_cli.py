@@ -170,5 +170,33 @@ def test_stats_from_a_visitor_log(tmp_path):
     assert "4,,1,1,20.00" in result.stdout.splitlines()
     table = kiosk("stats", "--db", str(tmp_path / "v.sqlite"), "--since", "2020-01-01")
     assert "title" in table.stdout and "sessions" in table.stdout
+    later = kiosk("stats", "--db", str(tmp_path / "v.sqlite"), "--since", "2099-01-01")
+    assert later.returncode == 0
+    assert later.stdout == f"no visits recorded since 2099-01-01 in {tmp_path / 'v.sqlite'}\n"
     assert kiosk("stats", "--db", str(tmp_path / "none.sqlite")).returncode == 2
     assert kiosk("stats", "--db", str(tmp_path / "v.sqlite"), "--since", "May").returncode == 2
+
+
+def test_stats_on_an_empty_log_says_so(tmp_path):
+    from kiosk.record.log import VisitorLog
+
+    (tmp_path / "zero.sqlite").write_bytes(b"")  # left by an older version on a full disk
+    VisitorLog(tmp_path / "fresh.sqlite").close(1_780_000_000.0)  # tables, no rows
+    for name in ("zero.sqlite", "fresh.sqlite"):
+        result = kiosk("stats", "--db", str(tmp_path / name))
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == f"no visits recorded yet in {tmp_path / name}\n"
+    as_csv = kiosk("stats", "--db", str(tmp_path / "fresh.sqlite"), "--csv")
+    assert as_csv.returncode == 0
+    assert as_csv.stdout.splitlines()[0] == "slide,id,views,by_visitors,mean_dwell_s"
+    assert as_csv.stderr.startswith("kiosk: no visits recorded yet")
+
+
+def test_stats_on_a_file_that_is_no_database_is_one_line_and_exit_2(tmp_path):
+    (tmp_path / "notes.sqlite").write_text("shopping list\n" * 200)
+    result = kiosk("stats", "--db", str(tmp_path / "notes.sqlite"))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"kiosk: cannot read the visitor log {tmp_path / 'notes.sqlite'}: "
+        "file is not a database"]

@@ -1,11 +1,12 @@
 """Living under a supervisor: systemd's notify and watchdog, signals, crashes.
 
 With ``Type=notify`` and ``WatchdogSec=``, systemd restarts a show whose event loop
-hangs: the pings come from a timer in that loop. SIGTERM and SIGINT end the show
-cleanly through the loop (so the visitor log is written). A Python exception nobody
-handled is logged and ends the show with its own exit status; faulthandler writes
-a native crash's traceback to stderr, which the journal keeps. On Windows and macOS
-the systemd parts are simply absent.
+hangs: the pings come from a timer in that loop. SIGTERM, SIGINT and SIGHUP (the
+terminal or session went away) end the show cleanly through the loop, so the visitor
+log writes its last batch. A Python exception nobody handled is logged and ends the
+show with its own exit status; faulthandler writes a native crash's traceback to
+stderr, which the journal keeps. On Windows and macOS the systemd parts are simply
+absent.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import QApplication
 log = logging.getLogger(__name__)
 EXIT_CRASH = 70
 TRIM_MINUTES = 10
+ENDING_SIGNALS = ("SIGTERM", "SIGINT", "SIGHUP")
 
 
 def release_memory() -> bool:
@@ -98,8 +100,8 @@ class Supervision(QObject):
             log.info("told systemd the show is ready")
 
     def _signals(self) -> None:
-        """Let SIGTERM/SIGINT wake Qt's loop (Python handlers only run between its
-        events otherwise) and end the show from inside it."""
+        """Let SIGTERM/SIGINT/SIGHUP wake Qt's loop (Python handlers only run between
+        its events otherwise) and end the show from inside it."""
         if not hasattr(signal, "SIGTERM"):
             return
         self._read, write = socket.socketpair()
@@ -107,8 +109,9 @@ class Supervision(QObject):
         write.setblocking(False)
         self._write = write
         signal.set_wakeup_fd(write.fileno())
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(sig, lambda number, frame: None)
+        for name in ENDING_SIGNALS:
+            if hasattr(signal, name):  # Windows has no SIGHUP
+                signal.signal(getattr(signal, name), lambda number, frame: None)
         self._notifier = QSocketNotifier(self._read.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._on_signal)
 

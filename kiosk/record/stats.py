@@ -24,12 +24,22 @@ class Stats:
     slides: list[SlideStats]
     sessions_per_day: list[tuple[str, int]]
 
+    @property
+    def empty(self) -> bool:
+        """No views and no sessions (in the period asked for)."""
+        return not self.slides and not self.sessions_per_day
+
 
 def read(path: Path, since: dt.date | None = None) -> Stats:
-    """Views and mean dwell per slide, sessions per day (local dates)."""
+    """Views and mean dwell per slide, sessions per day (local dates).
+
+    A log without tables yet (0 bytes, say) has none; a file that is not a database
+    raises sqlite3.DatabaseError."""
     start = dt.datetime.combine(since, dt.time()).timestamp() if since else 0.0
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
+        if db.execute("SELECT count(*) FROM sqlite_master").fetchone() == (0,):
+            return Stats([], [])
         slides = [SlideStats(*row) for row in db.execute(
             "SELECT slide, max(slide_id), count(*), sum(cause IN ('touch', 'swipe', 'key')), "
             "avg(dwell) FROM views WHERE shown >= ? GROUP BY slide ORDER BY slide", (start,))]

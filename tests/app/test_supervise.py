@@ -70,3 +70,26 @@ def test_the_show_pings_systemd_and_ends_cleanly_on_sigterm(notify_socket, tmp_p
         show.stderr.close()
     db = sqlite3.connect(tmp_path / "kiosk" / "visitors.sqlite")
     assert db.execute("SELECT slide, cause FROM views").fetchall() == [(0, "start")]
+
+
+@pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGINT], ids=["SIGHUP", "SIGINT"])
+def test_sighup_and_sigint_end_the_show_cleanly_with_its_last_batch(notify_socket,
+                                                                    tmp_path, sig):
+    path, sock = notify_socket
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NOTIFY_SOCKET=str(path),
+               XDG_DATA_HOME=str(tmp_path))
+    show = subprocess.Popen([sys.executable, "-m", "kiosk"], cwd=ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        assert sock.recv(64) == b"READY=1"
+        show.send_signal(sig)  # the terminal closed, or Ctrl+C
+        assert show.wait(timeout=30) == 0
+        assert sock.recv(64) == b"STOPPING=1"
+        assert "Traceback" not in show.stderr.read()
+    finally:
+        if show.poll() is None:
+            show.kill()
+            show.wait()
+        show.stderr.close()
+    db = sqlite3.connect(tmp_path / "kiosk" / "visitors.sqlite")
+    assert db.execute("SELECT slide, cause FROM views").fetchall() == [(0, "start")]

@@ -1,38 +1,34 @@
-"""The visitor log after a scripted visit, and what happens to a broken database."""
+"""The visitor log after a scripted visit; several logs on one file; a locked, broken or
+unreachable file."""
 
 from __future__ import annotations
 
 import sqlite3
 
 from kiosk.record import stats
+from kiosk.record.db import SCHEMA
 from kiosk.record.log import VisitorLog
+from tests.record.writers import T, counts, record_visit
 
 
 def visit(log: VisitorLog) -> None:
-    t = 1_780_000_000.0
-    log.slide_shown(t, 0, "title", "start", "zh")
-    log.slide_shown(t + 12, 1, "strong-economy", "loop", "zh")
-    log.session_started(t + 15)
-    log.slide_shown(t + 15, 7, "snapshot-1", "touch", "zh")
-    log.language_switched(t + 20, "en")
-    log.slide_shown(t + 50, 8, "snapshot-2", "swipe", "en")
-    log.session_ended(t + 170)
-    log.slide_shown(t + 170, 0, "title", "idle", "zh")
-    log.close(t + 180)
+    record_visit(log)
+    log.close(T + 180)
 
 
 def test_a_visit_in_rows(tmp_path):
     path = tmp_path / "visitors.sqlite"
     visit(VisitorLog(path))
     db = sqlite3.connect(path)
+    (session, started, ended), = db.execute("SELECT id, started, ended FROM sessions")
+    assert (started, ended) == (T + 15, T + 170)
     views = db.execute("SELECT slide, cause, language, dwell, session FROM views "
                        "ORDER BY id").fetchall()
     assert views == [(0, "start", "zh", 12.0, None), (1, "loop", "zh", 3.0, None),
-                     (7, "touch", "zh", 35.0, 1), (8, "swipe", "en", 120.0, 1),
+                     (7, "touch", "zh", 35.0, session), (8, "swipe", "en", 120.0, session),
                      (0, "idle", "zh", 10.0, None)]
-    assert db.execute("SELECT started, ended FROM sessions").fetchall() == [
-        (1_780_000_015.0, 1_780_000_170.0)]
-    assert db.execute("SELECT language, session FROM languages").fetchall() == [("en", 1)]
+    assert db.execute("SELECT language, session FROM languages").fetchall() == [
+        ("en", session)]
     assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
 
 
@@ -51,30 +47,136 @@ def test_rows_wait_for_a_flush(tmp_path):
     assert db.execute("SELECT slide, dwell FROM views").fetchall() == [(0, 2.0)]  # left
 
 
-def test_corrupt_database_is_moved_aside_and_a_new_one_started(tmp_path, caplog):
+def test_two_logs_on_one_file_keep_every_session(tmp_path):
+    path = tmp_path / "visitors.sqlite"
+    left, right = VisitorLog(path), VisitorLog(path)
+    for i in range(20):  # two screens, visitors overlapping, both flushing
+        for log in (left, right) if i % 2 else (right, left):
+            log.session_started(T + i)
+            log.slide_shown(T + i, i, None, "touch", "zh")
+            log.flush()
+        left.session_ended(T + i + 0.5)
+        left.flush()
+        right.language_switched(T + i + 0.5, "en")
+        right.session_ended(T + i + 0.6)
+        right.flush()
+    left.close(T + 30)
+    right.close(T + 30)
+    assert counts(path) == (40, 40, 20)
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT count(*) FROM sessions WHERE ended IS NULL").fetchone() == (0,)
+    assert db.execute("SELECT count(DISTINCT session) FROM views").fetchone() == (40,)
+    assert list(tmp_path.glob("*.broken-*")) == []  # nothing moved aside
+
+
+def test_a_log_with_small_session_ids_goes_on(tmp_path):
+    path = tmp_path / "visitors.sqlite"
+    old = sqlite3.connect(path)  # as the first versions wrote it: ids 1, 2, 3...
+    old.execute("PRAGMA journal_mode=WAL")
+    old.executescript(SCHEMA)
+    with old:
+        old.executemany("INSERT INTO sessions (id, started, ended) VALUES (?, ?, ?)",
+                        [(1, T - 900, T - 800), (2, T - 700, T - 600)])
+    old.close()
+    visit(VisitorLog(path))
+    assert counts(path) == (3, 5, 1)
+    assert sum(n for _, n in stats.read(path).sessions_per_day) == 3
+
+
+def test_a_locked_file_keeps_the_rows_until_the_lock_is_gone(tmp_path, caplog):
+    path = tmp_path / "visitors.sqlite"
+    log = VisitorLog(path)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another process writing, or a backup
+    record_visit(log)
+    log.flush(now=0.0)  # waits a few ms, then gives up for now
+    other.execute("COMMIT")
+    other.close()
+    assert "cannot be written now" in caplog.text
+    assert counts(path) == (0, 0, 0)
+    log.flush(now=60.0)
+    assert counts(path) == (1, 4, 1)
+    assert "written again" in caplog.text
+    assert list(tmp_path.glob("*.broken-*")) == []
+
+
+def test_past_the_limit_the_oldest_rows_go_and_are_counted_once(tmp_path, caplog):
+    path = tmp_path / "visitors.sqlite"
+    log = VisitorLog(path, limit=5)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    for i in range(8):
+        log.language_switched(T + i, f"l{i}")
+        log.flush(now=i)
+    other.execute("ROLLBACK")
+    other.close()
+    log.close(T + 10)
+    db = sqlite3.connect(path)
+    assert [lang for (lang,) in db.execute("SELECT language FROM languages ORDER BY at")] == [
+        "l3", "l4", "l5", "l6", "l7"]
+    assert caplog.text.count("3 oldest rows were dropped") == 1
+
+
+def test_a_file_that_is_no_database_is_moved_aside_and_a_new_one_started(tmp_path, caplog):
     path = tmp_path / "visitors.sqlite"
     path.write_bytes(b"this is not a database" * 100)
     visit(VisitorLog(path))
     assert "moved to" in caplog.text
-    assert list(tmp_path.glob("visitors.sqlite.broken-*"))
-    assert sqlite3.connect(path).execute("SELECT count(*) FROM views").fetchone() == (5,)
+    (aside,) = tmp_path.glob("visitors.sqlite.broken-*")
+    assert aside.read_bytes() == b"this is not a database" * 100
+    assert counts(path) == (1, 5, 1)
 
 
-def test_locked_database_does_not_stop_the_show(tmp_path, caplog):
-    path = tmp_path / "visitors.sqlite"
+def many_views(path) -> None:
+    """A log of several pages, written and closed."""
     log = VisitorLog(path)
-    other = sqlite3.connect(path, isolation_level=None)
-    other.execute("BEGIN EXCLUSIVE")
-    visit(log)  # no exception: the locked file is set aside
-    other.execute("ROLLBACK")
-    other.close()
-    assert "unusable" in caplog.text
+    for j in range(900):
+        log.slide_shown(T + j, j % 20, f"slide-{j % 20}", "loop", "zh")
+    log.close(T + 999)
 
 
-def test_unwritable_folder_means_no_log_but_no_crash(tmp_path):
-    blocker = tmp_path / "file"
-    blocker.write_text("x")
-    visit(VisitorLog(blocker / "visitors.sqlite"))
+def damage(path) -> None:
+    """Overwrite a page in the middle, as a bad sector would."""
+    with path.open("r+b") as f:
+        f.seek(4096 * 4)
+        f.write(b"\x0d\xff\xff\x00" * 1024)
+
+
+def test_a_log_failing_its_integrity_check_is_moved_aside(tmp_path, caplog):
+    path = tmp_path / "visitors.sqlite"
+    many_views(path)
+    damage(path)
+    visit(VisitorLog(path))
+    assert "is broken" in caplog.text
+    (aside,) = tmp_path.glob("visitors.sqlite.broken-*")
+    assert aside.stat().st_size > 4096 * 4  # the old rows are kept, aside
+    assert counts(path) == (1, 5, 1)
+
+
+def test_after_one_show_sets_a_broken_log_aside_the_other_follows(tmp_path):
+    path = tmp_path / "visitors.sqlite"
+    many_views(path)
+    first = VisitorLog(path)  # a show running on a log that is going bad
+    damage(path)
+    second = VisitorLog(path)  # the second screen's show starts, finds it broken
+    visit(second)
+    visit(first)  # writes to the new log, not to the one set aside
+    assert counts(path) == (2, 10, 2)
+    aside = sorted(p.name for p in tmp_path.glob("visitors.sqlite.broken-*"))
+    assert aside == [aside[0], f"{aside[0]}-shm", f"{aside[0]}-wal"]  # once, with its WAL
+
+
+def test_a_folder_that_cannot_be_made_keeps_the_rows_until_it_can(tmp_path, caplog):
+    blocker = tmp_path / "kiosk"
+    blocker.write_text("a file where the folder should be")
+    path = blocker / "visitors.sqlite"
+    log = VisitorLog(path)
+    record_visit(log)
+    log.flush(now=0.0)
+    assert "cannot be written now" in caplog.text
+    blocker.unlink()
+    log.flush(now=60.0)
+    assert counts(path) == (1, 4, 1)
 
 
 def test_stats_per_slide_and_per_day(tmp_path):

@@ -1,0 +1,126 @@
+"""The visitor log's SQLite file: opening it, and telling a passing failure from a
+broken file.
+
+A busy, locked, full, read-only or unreachable file is a failure that may pass: the
+rows wait. Only a file that is not a database or fails its integrity check is broken:
+it is moved aside (with its -wal and -shm) so a new log can start.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+WAIT_MS = 30  # a flush runs on the GUI thread: wait this long at most for a busy file
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS sessions (
+    id INTEGER PRIMARY KEY, started REAL NOT NULL, ended REAL
+);
+CREATE TABLE IF NOT EXISTS views (
+    id INTEGER PRIMARY KEY, session INTEGER REFERENCES sessions(id), shown REAL NOT NULL,
+    slide INTEGER NOT NULL, slide_id TEXT, cause TEXT NOT NULL, language TEXT NOT NULL,
+    dwell REAL
+);
+CREATE TABLE IF NOT EXISTS languages (
+    id INTEGER PRIMARY KEY, session INTEGER REFERENCES sessions(id), at REAL NOT NULL,
+    language TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS views_shown ON views(shown);
+"""
+
+
+class Failure(enum.Enum):
+    PASSING = "may pass"  # try again later with the same rows
+    BROKEN = "broken"  # move the file aside
+    OTHER = "other"  # this statement will never succeed
+
+
+_PASSING = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_NOMEM,
+            sqlite3.SQLITE_READONLY, sqlite3.SQLITE_INTERRUPT, sqlite3.SQLITE_IOERR,
+            sqlite3.SQLITE_FULL, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PROTOCOL,
+            sqlite3.SQLITE_SCHEMA, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH}
+_BROKEN = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+
+
+def failure(exc: BaseException) -> Failure:
+    """What ``exc`` means for the log file; an OSError (say, no folder) may pass."""
+    if isinstance(exc, OSError):
+        return Failure.PASSING
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:
+        return Failure.OTHER
+    primary = code & 0xFF  # extended codes keep the primary one in their low byte
+    if primary in _BROKEN:
+        return Failure.BROKEN
+    return Failure.PASSING if primary in _PASSING else Failure.OTHER
+
+
+def identity(path: Path) -> tuple[int, int] | None:
+    """Which file is at ``path`` now (device, inode); None if none is."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def connect(path: Path, check: bool, wait_ms: int = WAIT_MS) -> sqlite3.Connection:
+    """Open (or create) the log at ``path`` in WAL mode, with its tables; with ``check``,
+    run its integrity check first.
+
+    Raises OSError or sqlite3.Error (a failed check is SQLITE_CORRUPT). A file this call
+    created and could not initialise is removed: no 0-byte leftovers."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    new = not path.exists()
+    db = sqlite3.connect(path, timeout=wait_ms / 1000, isolation_level="IMMEDIATE")
+    try:
+        if check:
+            result = [row[0] for row in db.execute("PRAGMA quick_check(3)")]
+            if result != ["ok"]:
+                lines = "; ".join(map(str, result)).replace("\n", "; ")
+                raise _corrupt(f"integrity check failed: {lines}")
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.executescript(SCHEMA)
+    except BaseException:
+        db.close()
+        if new:
+            _remove_if_empty(path)
+        raise
+    return db
+
+
+def move_aside(path: Path) -> Path | None:
+    """Rename a broken log (and its -wal, -shm) to ``NAME.broken-DATE-TIME-PID``; None
+    if it cannot be (on Windows, while another process has it open)."""
+    aside = path.with_name(
+        f"{path.name}.broken-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}")
+    try:
+        path.replace(aside)
+    except OSError:
+        return None
+    for suffix in ("-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            Path(f"{path}{suffix}").replace(Path(f"{aside}{suffix}"))
+    return aside
+
+
+def _corrupt(message: str) -> sqlite3.DatabaseError:
+    exc = sqlite3.DatabaseError(message)
+    exc.sqlite_errorcode = sqlite3.SQLITE_CORRUPT
+    exc.sqlite_errorname = "SQLITE_CORRUPT"
+    return exc
+
+
+def _remove_if_empty(path: Path) -> None:
+    """Remove a log file left at 0 bytes (another process's would have a header)."""
+    with contextlib.suppress(OSError):
+        if path.stat().st_size == 0:
+            path.unlink()
+            for suffix in ("-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
