@@ -82,6 +82,10 @@ def _check_deck(path: Path, installation: Installation, report: Report) -> None:
         report.problems.extend(exc.problems)
         return
     report.problems.extend(loaded.warnings)
+    if any(loaded.assets.values()):  # every picture decoded in full, in Qt (imported here)
+        from kiosk.show.pictures import deck_problems
+
+        report.problems.extend(deck_problems(loaded))
 
 
 def _missing_deck(installation: Installation) -> Problem:

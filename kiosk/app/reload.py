@@ -1,7 +1,7 @@
 """Live content updates: new decks, configs and pictures taken without a restart.
 
 Files are polled on the show's clock; once a change has settled, the whole update is
-loaded and checked (deck, config, every asset present and every picture readable).
+loaded and checked (deck, config, every asset present, every picture whole and decoded).
 A good update waits for the next slide change to be swapped in; a broken or half-copied
 one is logged (and shown in a banner when windowed) while the last good deck plays on.
 """
@@ -14,13 +14,11 @@ import logging
 from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtGui import QImageReader
-
 from kiosk.config import Config, Installation, load_config
-from kiosk.deck.assets import IMAGE_SUFFIXES
 from kiosk.deck.errors import DeckError
 from kiosk.deck.load import LoadedDeck, load_deck
 from kiosk.play.watch import Watch
+from kiosk.show import pictures
 
 log = logging.getLogger(__name__)
 MAX_FOLDERS = 500  # per root: a deck's folder is small; this bounds a mistake
@@ -98,11 +96,11 @@ class Reloader:
             installation = load_config(installation.path)
             self.installation = installation
         loaded = load_deck(self.deck_path, installation.asset_roots, strict_assets=True)
-        for ref, path in loaded.assets.items():
-            if path is not None and path.suffix.lower() in IMAGE_SUFFIXES:
-                reader = QImageReader(str(path))
-                if not reader.canRead() or reader.size().isEmpty():
-                    raise UpdateError(f"picture '{ref}' cannot be read yet (still copying?)")
+        # Pictures passed their byte check in load_deck (a half-copied one is "cut off":
+        # rejected, and taken when the watch sees it change); now each is decoded.
+        broken = pictures.deck_problems(loaded, pictures.PROBE)
+        if broken:
+            raise UpdateError(str(broken[0]))
         return Update(loaded, installation.config)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import re
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -66,8 +67,11 @@ def resolve(ref: str, roots: list[Path]) -> tuple[Path | None, str | None]:
     escaped = False
     for root in roots:
         candidate = root / ref
-        if not candidate.exists():
-            continue
+        try:
+            if not candidate.exists():
+                continue
+        except OSError as exc:  # a folder the show may not read, a name too long
+            return None, _unreadable(ref, exc)
         try:
             real = candidate.resolve(strict=True)
             real.relative_to(root.resolve(strict=True))
@@ -79,3 +83,11 @@ def resolve(ref: str, roots: list[Path]) -> tuple[Path | None, str | None]:
     if escaped:
         return None, f"'{ref}' links to a file outside the deck's folder and assets/"
     return None, f"asset '{ref}' not found beside the deck or in assets/"
+
+
+def _unreadable(ref: str, exc: OSError) -> str:
+    if exc.errno == errno.ENAMETOOLONG:
+        return f"asset '{ref}': the name is too long for the file system"
+    where = f" ({exc.filename})" if exc.filename else ""
+    return (f"asset '{ref}' cannot be read{where}: {(exc.strerror or str(exc)).lower()}; "
+            "the show's user needs to read it and its folders")

@@ -9,10 +9,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from kiosk.deck import assets, explain, glyphs, reader
+from kiosk.deck import assets, explain, glyphs, pictures, reader
 from kiosk.deck.assets import AssetRef
 from kiosk.deck.errors import DeckError, Problem, Severity
-from kiosk.deck.model import Deck
+from kiosk.deck.model import Deck, ImageVisual
 from kiosk.deck.reader import Document, Loc
 from kiosk.deck.text import Text
 
@@ -46,9 +46,10 @@ def load_deck(
 ) -> LoadedDeck:
     """Read and validate the deck at ``path``.
 
-    ``asset_roots`` are searched after the deck's own folder. A missing asset is an
-    error with ``strict_assets`` (as for ``kiosk check``); otherwise it is a warning and
-    the show draws a placeholder in its place.
+    ``asset_roots`` are searched after the deck's own folder. A missing asset, or a
+    picture that cannot draw (``kiosk.deck.pictures``), is an error with
+    ``strict_assets`` (as for ``kiosk check``); otherwise it is a warning and the show
+    draws a placeholder in its place.
     """
     doc = reader.read(path)
     deck = validate(doc, Deck)
@@ -57,9 +58,12 @@ def load_deck(
     warnings = [*_translation_warnings(doc, deck), *_glyph_warnings(doc, deck)]
     errors: list[Problem] = []
     resolved: dict[str, Path | None] = {}
+    named = {visual.src for _, visual in walk(deck, ImageVisual)}
     for loc, ref in walk(deck, AssetRef):
         found, why = assets.resolve(ref, roots)
         resolved[ref] = found
+        if why is None and found is not None and ref in named:
+            why = pictures.check(ref, found)  # a picture that cannot draw
         if why is not None:
             problem = doc.problem(loc, why, severity=Severity.ERROR if strict_assets
                                   else Severity.WARNING)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectItem
 
@@ -13,6 +13,7 @@ from kiosk.deck.model import ChartVisual, IconVisual, ImageVisual
 from kiosk.play.timeline import Timeline
 from kiosk.show.context import SlideContext
 from kiosk.show.motifs import Motif
+from kiosk.show.pictures import decode
 
 log = logging.getLogger(__name__)
 _warned: set[str] = set()
@@ -36,21 +37,23 @@ def add_visual(parent: QGraphicsItem, visual: IconVisual | ImageVisual | ChartVi
 
 def add_image(parent: QGraphicsItem, ref: str, path: Path | None, ctx: SlideContext,
               rect: QRectF) -> QGraphicsItem:
-    """A picture scaled to fit ``rect``, or a neutral placeholder when it cannot load."""
-    pixmap = QPixmap(str(path)) if path is not None else QPixmap()
-    if pixmap.isNull():
+    """A picture fitted into ``rect``, decoded at that size, or a neutral placeholder
+    (and one log line) when it cannot be drawn."""
+    fit = QSize(max(1, int(rect.width())), max(1, int(rect.height())))
+    image = decode(path, fit) if path is not None else "is missing"
+    if isinstance(image, str):
         if ref not in _warned:
             _warned.add(ref)
-            why = "missing" if path is None else "unreadable"
-            log.warning("image %r is %s: showing a placeholder", ref, why)
+            log.warning("image %r %s: showing a placeholder", ref, image)
         return placeholder(parent, ctx, rect)
-    scaled = pixmap.scaled(int(rect.width()), int(rect.height()),
-                           Qt.AspectRatioMode.KeepAspectRatio,
-                           Qt.TransformationMode.SmoothTransformation)
-    item = QGraphicsPixmapItem(scaled, parent)
+    wanted = image.size().scaled(fit, Qt.AspectRatioMode.KeepAspectRatio)
+    if image.size() != wanted:  # a small picture is enlarged to fit, as it always was
+        image = image.scaled(wanted, Qt.AspectRatioMode.IgnoreAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)
+    item = QGraphicsPixmapItem(QPixmap.fromImage(image), parent)
     item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
-    item.setPos(rect.left() + (rect.width() - scaled.width()) / 2,
-                rect.top() + (rect.height() - scaled.height()) / 2)
+    item.setPos(rect.left() + (rect.width() - image.width()) / 2,
+                rect.top() + (rect.height() - image.height()) / 2)
     return item
 
 

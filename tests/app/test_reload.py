@@ -110,13 +110,44 @@ def test_deck_replaced_file_by_file_waits_for_its_pictures(qtbot, show, site):
     data = (site / "map-full.png").read_bytes()
     (site / "images" / "map.png").write_bytes(data[: len(data) // 3])
     settle(player, clock)
-    assert player.pending is None and "cannot be read" in player.reloader.last_error
+    assert player.pending is None and "still being copied" in player.reloader.last_error
     # Then all of it: taken at the next slide change.
     (site / "images" / "map.png").write_bytes(data)
     settle(player, clock)
     assert player.pending is not None, player.reloader.last_error
     qtbot.keyClick(player.stage, Qt.Key.Key_Right)
     assert player.stage.current.slide.type == "story"
+
+
+def test_a_half_copied_photo_waits_until_it_is_whole(qtbot, show, site):
+    """A JPEG cut off half-way still has a header Qt reads (and draws half grey)."""
+    from tests.picturefiles import saved
+
+    player, clock = show
+    photo = saved("JPG", 640, 480, noise=True)
+    (site / "images").mkdir()
+    (site / "images" / "photo.jpg").write_bytes(photo[: len(photo) // 2])
+    (site / "deck.yaml").write_text(STORY.replace("map.png", "photo.jpg"), encoding="utf-8")
+    settle(player, clock)
+    assert player.pending is None
+    assert "deck.yaml:8:32: picture 'images/photo.jpg' is cut off after" in \
+        player.reloader.last_error and "(still being copied?)" in player.reloader.last_error
+    qtbot.keyClick(player.stage, Qt.Key.Key_Right)
+    assert player.stage.current.slide.type == "closing"  # the last good deck plays on
+    (site / "images" / "photo.jpg").write_bytes(photo)  # the copy completes
+    settle(player, clock)
+    assert player.pending is not None, player.reloader.last_error
+    qtbot.keyClick(player.stage, Qt.Key.Key_Home)
+    qtbot.keyClick(player.stage, Qt.Key.Key_Right)
+    view = player.stage.current
+    assert view.slide.type == "story"
+    stack = list(view.childItems())
+    kinds = set()
+    while stack:
+        item = stack.pop()
+        kinds.add("placeholder" if item.data(0) == "placeholder" else type(item).__name__)
+        stack.extend(item.childItems())
+    assert "QGraphicsPixmapItem" in kinds and "placeholder" not in kinds
 
 
 def test_loop_takes_the_update_at_its_next_step(qtbot, show, site):

@@ -11,6 +11,7 @@ from kiosk.deck.errors import DeckError, Severity
 from kiosk.deck.load import load_deck
 from kiosk.deck.model import FiguresSlide
 from kiosk.deck.text import Text
+from tests.picturefiles import png
 
 MINIMAL = "title: T\nslides:\n  - type: title\n    title: Hello\n"
 
@@ -163,7 +164,7 @@ def test_asset_found_beside_the_deck_or_in_assets(write_deck, tmp_path):
     path = write_deck(STORY.format(src="images/a.png"), name="decks/deck.yaml")
     assets = tmp_path / "assets"
     (assets / "images").mkdir(parents=True)
-    (assets / "images" / "a.png").write_bytes(b"png")
+    (assets / "images" / "a.png").write_bytes(png())
     loaded = load_deck(path, [assets])
     assert loaded.assets["images/a.png"] == (assets / "images" / "a.png").resolve()
 
