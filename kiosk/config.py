@@ -145,6 +145,9 @@ class Theme(Strict):
     muted: Colour = "#9fb0c8"
     accent: Colour = "#e8b04b"
     accent2: Colour = "#4fb3bf"
+    series: list[Colour] = Field(default_factory=list, max_length=10)
+    """Data colours after the two accents (series, parts, node groups); the built-in
+    ones fill what is not given."""
     type_scale: Annotated[float, Field(ge=0.5, le=2.0)] = 1.0
     """Multiplies every font size."""
 

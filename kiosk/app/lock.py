@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGraphicsObject, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.pin import check_pin
 from kiosk.show import fonts
+from kiosk.show.guard import guarded
 from kiosk.show.theme import Palette
 
 log = logging.getLogger(__name__)
@@ -85,6 +86,7 @@ class Keypad(QGraphicsObject):
             self.closed.emit()
         self.update()
 
+    @guarded
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
               widget: QWidget | None = None) -> None:
         p = self.palette

@@ -56,12 +56,13 @@ class Player(QObject):
     quit_requested = Signal()
 
     def __init__(self, loaded: LoadedDeck, config: Config, clock: Clock, *,
-                 locked: bool = False, parent: QObject | None = None) -> None:
+                 locked: bool = False, authoring: bool = False,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.clock = clock
         self.config = config
         self.locked = locked
-        self.stage = Stage(loaded, config, clock)
+        self.stage = Stage(loaded, config, clock, authoring=authoring)
         self.navigator = Navigator(len(loaded.deck.slides), loop=config.kiosk.loop)
         self.keys = KeyInterpreter()
         self.cursor = CursorHider(self.stage.viewport(), clock, config.display.cursor_hide)
@@ -88,6 +89,9 @@ class Player(QObject):
         self.frame_timer.setInterval(FRAME_MS)
         self.frame_timer.timeout.connect(self.stage.tick)
         self.stage.animating_changed.connect(self._animating)
+        self.stage.slide_failed.connect(self._slide_failed)
+        if self.stage.animating:  # the first slide moves from the start: it was shown
+            self.frame_timer.start()  # before anyone listened
         self.housekeeping = QTimer(self)
         self.housekeeping.setInterval(250)
         self.housekeeping.timeout.connect(self.poll)
@@ -346,6 +350,17 @@ class Player(QObject):
             self.frame_timer.stop()
             # Idle again: build the slide most likely next, so its entry has no hitch.
             QTimer.singleShot(0, self._prebuild)
+
+    def _slide_failed(self, index: int) -> None:
+        """A slide cannot be shown: moves pass it by, and on a kiosk's screen the show
+        leaves it at once (an author's window keeps it up, with the reason on it)."""
+        self.navigator.skip(index)
+        if index == self.navigator.index and not self.stage.authoring:
+            QTimer.singleShot(0, lambda: self._leave_failed(index))
+
+    def _leave_failed(self, index: int) -> None:
+        if self.navigator.index == index:
+            self.command(Command(Action.NEXT), "fault")
 
     def _prebuild(self) -> None:
         if not self.stage.animating:

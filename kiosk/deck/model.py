@@ -7,18 +7,32 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from kiosk.deck.assets import AssetRef
+from kiosk.deck.precision import MAX_DECIMALS, showable, shown_digits
 from kiosk.deck.text import Text
 
 FORMAT_VERSION = 1
 
 Seconds = Annotated[float, Field(gt=0, le=86_400, description="Seconds")]
+Delay = Annotated[float, Field(ge=0, le=60, description="Seconds")]
+Length = Annotated[float, Field(gt=0, le=60, description="Seconds")]
 Transition = Literal["fade", "slide", "none"]
 Qualifier = Literal["近", "约", "超", "突破", "余", "多", "左右"]
 Easing = Literal["linear", "ease-out-cubic", "ease-out-quad", "ease-out-expo", "ease-in-out-cubic"]
-Number = Annotated[float, Field(ge=-1e15, le=1e15)]
+Number = Annotated[float, Field(ge=-1e15, le=1e15), AfterValidator(showable)]
+Count = Annotated[float, Field(ge=0, le=1e15), AfterValidator(showable)]
+MAX_GROUP_DOTS = 600
+"""Dots one group of a network draws at most (``per_node`` counts several as one)."""
+MAX_NETWORK_DOTS = 1200
+"""Dots a whole network draws at most: more cannot be told apart on a screen, and the
+chart must be built within a frame or two."""
+
+
+def dots(count: int, per_node: int) -> int:
+    """Dots drawn for ``count`` at one dot per ``per_node`` (a part of one is one)."""
+    return -(-count // per_node)
 
 
 class Strict(BaseModel):
@@ -48,15 +62,15 @@ class Figure(Strict):
     """What the figure counts."""
     note: Text | None = None
     """A comparison or remark under the figure, e.g. 较2014年翻了近一番."""
-    decimals: int | None = Field(default=None, ge=0, le=6)
+    decimals: int | None = Field(default=None, ge=0, le=MAX_DECIMALS)
     """Decimals to show; by default as many as `value` has."""
     start: Number = Field(default=0, alias="from")
     """Where the count-up starts."""
     values: dict[str, Number] | None = None
     """The number per language where units differ, e.g. {en: 72000} for 7.2万元."""
-    delay: Annotated[float, Field(ge=0, le=60)] | None = None
+    delay: Delay | None = None
     """Seconds after the slide appears before the count starts."""
-    duration: Annotated[float, Field(gt=0, le=60)] | None = None
+    duration: Length | None = None
     """Seconds the count-up takes (1.6 by default)."""
     easing: Easing = "ease-out-cubic"
     roll: bool = False
@@ -66,6 +80,11 @@ class Figure(Strict):
     def _value_or_text(self) -> Figure:
         if (self.value is None) == (self.text is None):
             raise ValueError("a figure needs either 'value' (a number) or 'text', not both")
+        if self.value is not None and self.decimals:
+            digits = shown_digits(self.value, self.decimals)
+            if digits > 15:
+                raise ValueError(f"{self.value:g} with {self.decimals} decimals has {digits} "
+                                 "digits: numbers are exact to 15 digits; show fewer decimals")
         return self
 
 
@@ -78,9 +97,9 @@ class ChartBase(Strict):
     title: Text | None = None
     unit: Text | None = None
     """Unit of the values, shown with the labels."""
-    delay: Seconds | None = None
+    delay: Delay | None = None
     """Seconds after the slide appears before the chart starts to move."""
-    duration: Seconds | None = None
+    duration: Length | None = None
     """Seconds the chart's entry animation takes."""
     easing: Easing = "ease-out-cubic"
 
@@ -137,7 +156,7 @@ class Stage(Strict):
     """One step of a funnel or flow."""
 
     label: Text
-    value: Annotated[float, Field(ge=0, le=1e15)]
+    value: Count
     qualifier: Qualifier | None = None
     unit: Text | None = None
 
@@ -153,7 +172,7 @@ class Part(Strict):
     """A share of a whole."""
 
     label: Text
-    value: Annotated[float, Field(ge=0, le=1e15)]
+    value: Count
     unit: Text | None = None
 
 
@@ -167,6 +186,11 @@ class ProportionChart(ChartBase):
 
     @model_validator(mode="after")
     def _parts_fit(self) -> ProportionChart:
+        if self.total.value <= 0:
+            raise ValueError("the total must be more than 0: there is no whole to divide")
+        if self.style == "waffle" and self.total.value < 1:
+            raise ValueError(f"a waffle draws a cell per unit: its total ({self.total.value:g})"
+                             " must be at least 1")
         if sum(p.value for p in self.parts) > self.total.value:
             raise ValueError("the parts add up to more than the total")
         return self
@@ -190,13 +214,22 @@ class NodeGroup(Strict):
     """How many the source counts for each dot drawn (say so in the legend)."""
     highlights: list[Highlight] = Field(default_factory=list, max_length=3)
 
+    @property
+    def dots(self) -> int:
+        """Dots this group draws."""
+        return dots(self.count, self.per_node)
+
     @model_validator(mode="after")
     def _drawable(self) -> NodeGroup:
-        if self.count / self.per_node > 600:
+        if self.dots > MAX_GROUP_DOTS:
             raise ValueError(f"{self.count} nodes are too many to draw one by one: set "
-                             f"per_node to at least {-(-self.count // 600)}")
+                             f"per_node to at least {dots(self.count, MAX_GROUP_DOTS)}")
         if sum(h.count for h in self.highlights) > self.count:
             raise ValueError("the highlights add up to more than the group's count")
+        picked = sum(dots(h.count, self.per_node) for h in self.highlights)
+        if picked > self.dots:
+            raise ValueError(f"the highlights need {picked} dots at per_node {self.per_node} "
+                             f"but the group draws {self.dots}: lower per_node")
         return self
 
 
@@ -207,8 +240,16 @@ class NetworkChart(ChartBase):
     hub: Text | None = None
     """The centre every node links to, if any; without one, nodes link to neighbours."""
     groups: list[NodeGroup] = Field(min_length=1, max_length=8)
-    seed: int = 1
+    seed: int = Field(default=1, ge=0, le=2**63 - 1)
     """Seed of the layout: the same seed gives the same picture."""
+
+    @model_validator(mode="after")
+    def _not_too_many(self) -> NetworkChart:
+        total = sum(group.dots for group in self.groups)
+        if total > MAX_NETWORK_DOTS:
+            raise ValueError(f"the groups draw {total} dots, more than the {MAX_NETWORK_DOTS} "
+                             "a network can show: raise per_node")
+        return self
 
 
 Chart = Annotated[

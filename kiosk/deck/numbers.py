@@ -11,6 +11,7 @@ import dataclasses
 import math
 
 from kiosk.deck.model import Figure
+from kiosk.deck.precision import decimals_of
 
 QUALIFIERS_BEFORE = {"近", "约", "超", "突破"}
 QUALIFIERS_BETWEEN = {"余", "多"}
@@ -29,14 +30,6 @@ class FigureText:
 
     def __str__(self) -> str:
         return f"{self.before}{self.number}{self.after}"
-
-
-def decimals_of(value: float) -> int:
-    """How many decimals a number written in YAML has: 1.74 has 2, 1500 has 0."""
-    if isinstance(value, int) or float(value).is_integer():
-        return 0
-    text = format(float(value), ".6f").rstrip("0")
-    return len(text.split(".")[1])
 
 
 def format_number(value: float, decimals: int, lang: str) -> str:

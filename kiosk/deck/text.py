@@ -10,6 +10,17 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+MAX_CHARACTERS = 2000
+"""The longest text one place of a slide takes (a long body is about 400 characters)."""
+
+
+def _length_checked(text: str) -> str:
+    if len(text) > MAX_CHARACTERS:
+        raise PydanticCustomError(
+            "text", "text of {count} characters is longer than the {limit} one place of a "
+            "slide can show: shorten it or split it over slides",
+            {"count": f"{len(text):,}", "limit": f"{MAX_CHARACTERS:,}"})
+    return text
 
 
 class Text(Mapping[str, str]):
@@ -85,7 +96,7 @@ class Text(Mapping[str, str]):
         if isinstance(value, int | float):
             return cls(str(value))
         if isinstance(value, str):
-            return cls(value)
+            return cls(_length_checked(value))
         if isinstance(value, Mapping):
             if not value:
                 raise PydanticCustomError("text", "expected text, got an empty map")
@@ -99,6 +110,7 @@ class Text(Mapping[str, str]):
                 if not isinstance(item, str):
                     raise PydanticCustomError(
                         "text", "the '{lang}' text must be a string", {"lang": lang})
+                _length_checked(item)
             return cls({str(k): str(v) for k, v in value.items()})
         raise PydanticCustomError(
             "text", "expected text or a map such as {{zh: ..., en: ...}}, got a list")
@@ -115,7 +127,7 @@ class Text(Mapping[str, str]):
     ) -> dict[str, Any]:
         return {
             "anyOf": [
-                {"type": "string"},
+                {"type": "string", "maxLength": MAX_CHARACTERS},
                 {
                     "type": "object",
                     "description": "One text per language code, e.g. {zh: ..., en: ...}",

@@ -37,6 +37,8 @@ class Navigator:
         self.loop = loop
         self.index = min(max(start, 0), count - 1)
         self.blank = Blank.NONE
+        self.skipped: set[int] = set()
+        """Slides that cannot be shown: next, previous, first and last pass them by."""
 
     def _go(self, target: int, direction: int | None = None) -> Move | None:
         self.blank = Blank.NONE
@@ -49,21 +51,39 @@ class Navigator:
 
     def next(self) -> Move | None:
         """One slide on; after the last, the first when looping."""
-        if self.index + 1 < self.count:
-            return self._go(self.index + 1)
-        return self._go(0, +1) if self.loop else self._stay()
+        target = self._showable(self.index + 1, +1)
+        if target is not None:
+            return self._go(target)
+        target = self._showable(0, +1) if self.loop else None
+        return self._go(target, +1) if target is not None else self._stay()
 
     def previous(self) -> Move | None:
         """One slide back; before the first, the last when looping."""
-        if self.index > 0:
-            return self._go(self.index - 1)
-        return self._go(self.count - 1, -1) if self.loop else self._stay()
+        target = self._showable(self.index - 1, -1)
+        if target is not None:
+            return self._go(target)
+        target = self._showable(self.count - 1, -1) if self.loop else None
+        return self._go(target, -1) if target is not None else self._stay()
 
     def first(self) -> Move | None:
-        return self._go(0)
+        return self._go(self._showable(0, +1) or 0)
 
     def last(self) -> Move | None:
-        return self._go(self.count - 1)
+        target = self._showable(self.count - 1, -1)
+        return self._go(self.count - 1 if target is None else target)
+
+    def skip(self, index: int) -> None:
+        """Slide ``index`` cannot be shown: moves pass it by (a jump still goes there)."""
+        self.skipped.add(index)
+
+    def _showable(self, start: int, step: int) -> int | None:
+        """The first slide from ``start`` on, going ``step``, that is not skipped."""
+        index = start
+        while 0 <= index < self.count:
+            if index not in self.skipped:
+                return index
+            index += step
+        return None
 
     def jump(self, number: int) -> Move | None:
         """Go to slide ``number`` (1-based, as people count); out of range does nothing."""
@@ -82,6 +102,7 @@ class Navigator:
             raise ValueError("a deck has at least one slide")
         self.count = count
         self.index = min(self.index, count - 1)
+        self.skipped = set()
 
     def _stay(self) -> Move | None:
         """No move (at an end without looping); the screen unblanks all the same."""

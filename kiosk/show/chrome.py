@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.config import ShowOptions, Theme
 from kiosk.show import fonts
+from kiosk.show.guard import guarded
 from kiosk.show.theme import Palette, type_size
 
 BUTTONS = ("overview", "previous", "home", "next")
@@ -35,6 +36,7 @@ class _Control(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self.rect.adjusted(-2, -2, 2, 2)
 
+    @guarded
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
               widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

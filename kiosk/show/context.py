@@ -31,6 +31,9 @@ class SlideContext:
     safe_area: float
     """Margin at each edge, as a share of the height."""
     assets: dict[str, Path | None] = dataclasses.field(default_factory=dict)
+    explain_faults: bool = True
+    """A slide that cannot be drawn says why (an author's window, exports); on a kiosk's
+    screen it stays empty while the show moves on."""
 
     def __post_init__(self) -> None:
         self.palette = Palette.from_theme(self.theme)

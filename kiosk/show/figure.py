@@ -16,6 +16,7 @@ from kiosk.deck.numbers import FigureText, figure_text, figure_value
 from kiosk.play.timeline import Track
 from kiosk.show import fonts
 from kiosk.show.context import SlideContext
+from kiosk.show.guard import guarded
 from kiosk.show.textcache import draw_text
 
 COUNT_DURATION = 1.6  # seconds: between DataV's 0.8 s flop and countUp.js's 2 s
@@ -40,11 +41,11 @@ class FigureNumber(QGraphicsItem):
         self.parts = self.final
         self.size = self.nominal = size
         small = size * 0.36
-        while self._natural_width(size, small) > width and size > 12:
+        while self._natural_width(size, small) > width and size > 2:
             size *= 0.94
             small = size * 0.36
         self.size, self.small = size, small
-        self._slot = self._slot_width()
+        self._slot = self._slot_width(size)
 
     def _origin(self) -> float | None:
         """Where the count starts, in this language's number (scaled like ``values``)."""
@@ -84,6 +85,7 @@ class FigureNumber(QGraphicsItem):
     _roll: float | None = None
     _value: float = 0.0
 
+    @guarded
     def warm(self, painter: QPainter) -> None:
         """Make the pictures of every digit this number can show (see Stage.prebuild)."""
         self.paint(painter, None)
@@ -97,14 +99,17 @@ class FigureNumber(QGraphicsItem):
                 fonts.font(small, bold=True))
 
     def _natural_width(self, size: float, small: float) -> float:
-        texts = (self.final.before, self.final.number, self.final.after)
+        """Width of the whole line at ``size``, the number in its widest state."""
+        before, _, after = self._fonts(size, small)
         gap = small * 0.15
-        return sum(QFontMetricsF(f).horizontalAdvance(t) + (gap if t else 0)
-                   for f, t in zip(self._fonts(size, small), texts, strict=True))
+        return (QFontMetricsF(before).horizontalAdvance(self.final.before)
+                + (gap if self.final.before else 0) + self._slot_width(size)
+                + QFontMetricsF(after).horizontalAdvance(self.final.after)
+                + (gap if self.final.after else 0))
 
-    def _slot_width(self) -> float:
+    def _slot_width(self, size: float) -> float:
         """Width of the number at its widest: the start or the end of the count."""
-        metrics = QFontMetricsF(self._fonts(self.size, self.small)[1])
+        metrics = QFontMetricsF(fonts.font(size, bold=True, tabular=True))
         widths = [metrics.horizontalAdvance(self.final.number)]
         if self.counts:
             start = figure_text(self.figure, self.ctx.language, self.ctx.deck.default_language,
@@ -120,6 +125,7 @@ class FigureNumber(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self._width, self.height)
 
+    @guarded
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
               widget: QWidget | None = None) -> None:
         p = self.ctx.palette

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.show import fonts
+from kiosk.show.guard import guarded
 from kiosk.show.theme import Palette
 
 
@@ -63,6 +64,7 @@ class Overview(QGraphicsItem):
         self.selected = min(row * self.columns + col, len(self.cells) - 1)
         self.update()
 
+    @guarded
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
               widget: QWidget | None = None) -> None:
         painter.fillRect(self.boundingRect(), QColor(5, 10, 20, 235))

@@ -14,14 +14,15 @@ from kiosk.show.slides import build_view
 from kiosk.show.slides.base import SlideView
 
 
-def context(loaded: LoadedDeck, config: Config, language: str | None = None) -> SlideContext:
+def context(loaded: LoadedDeck, config: Config, language: str | None = None, *,
+            explain_faults: bool = True) -> SlideContext:
     """The slide context of a deck played with ``config``."""
     width, height = config.display.design_size
     return SlideContext(
         deck=loaded.deck, theme=config.theme,
         language=language or config.languages.default or loaded.deck.default_language,
         width=width, height=height, safe_area=config.display.safe_area,
-        assets=loaded.assets,
+        assets=loaded.assets, explain_faults=explain_faults,
     )
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -32,6 +33,7 @@ from kiosk.show.chrome import Chrome
 from kiosk.show.render import context
 from kiosk.show.slides import build_view
 from kiosk.show.slides.base import SlideView
+from kiosk.show.slides.fault import FaultView
 from kiosk.show.textbox import TextBox
 from kiosk.show.theme import Palette
 from kiosk.show.transitions import Transition
@@ -52,9 +54,13 @@ class Stage(QGraphicsView):
 
     Signals:
         animating_changed(bool): a transition started or every one has ended.
+        slide_failed(int): slide (0-based) cannot be shown: building, animating or
+            drawing it raised. It is logged once; on screen it stays empty (its fault
+            is explained with ``authoring``) and the show should move on.
     """
 
     animating_changed = Signal(bool)
+    slide_failed = Signal(int)
     # pyqtgraph items placed straight in a scene ask their view for these two signals
     # (pyqtgraph's own GraphicsView has them) to learn the pixel size of the scene.
     sigDeviceRangeChanged = Signal(object, object)  # noqa: N815
@@ -62,9 +68,12 @@ class Stage(QGraphicsView):
     CACHE = 8
 
     def __init__(self, loaded: LoadedDeck, config: Config, clock: Clock,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, authoring: bool = False) -> None:
         super().__init__(parent)
         self.clock = clock
+        self.authoring = authoring
+        self.failed: dict[int, str] = {}
+        """Slides of this deck that cannot be shown, and why."""
         self.config = config
         self.loaded = loaded
         width, height = config.display.design_size
@@ -128,11 +137,40 @@ class Stage(QGraphicsView):
         key = (index, self.language)
         view = self._views.get(key)
         if view is None:
-            ctx = context(self.loaded, self.config, self.language)
+            ctx = context(self.loaded, self.config, self.language,
+                          explain_faults=self.authoring)
             view = build_view(self.loaded.deck.slides[index], ctx)
+            view.on_fault = functools.partial(self._faulted, index)
             self._views[key] = view
             self._evict()
+            if view.fault is not None:
+                self._faulted(index, view)
         return view
+
+    def _faulted(self, index: int, view: SlideView) -> None:
+        """Slide ``index`` raised: log it once with its place, take it off the screen
+        (after the paint or step it happened in), and say so."""
+        if index not in self.failed:
+            self.failed[index] = view.fault or ""
+            line, column = self.loaded.document.place(("slides", index))
+            log.error("%s:%d:%d: slide %d cannot be shown (%s); the show goes on without "
+                      "it", self.loaded.path, line, column, index + 1, view.fault,
+                      exc_info=getattr(view, "error", None))
+        if not isinstance(view, FaultView):
+            QTimer.singleShot(0, functools.partial(self._replace_faulted, index, view))
+        self.slide_failed.emit(index)
+
+    def _replace_faulted(self, index: int, view: SlideView) -> None:
+        key = next((k for k, v in self._views.items() if v is view), None)
+        if key is None:
+            return
+        ctx = context(self.loaded, self.config, key[1], explain_faults=self.authoring)
+        error = getattr(view, "error", RuntimeError(view.fault))
+        stand_in = FaultView(self.loaded.deck.slides[index], ctx, error,
+                             (view.fault or "").split(":")[0])
+        self._views[key] = stand_in
+        if view is self.current:
+            self.show_slide(index, direction=1, transition="none")
 
     def _evict(self) -> None:
         """Keep at most CACHE built views besides those on screen."""
@@ -223,7 +261,7 @@ class Stage(QGraphicsView):
                 self.transition = None
                 self._settle()
         if self.current is not None:
-            self.current.step(now)
+            self.current.step(now)  # a slide's fault is its own (SlideView.fail)
         self._update_animating()
 
     @property
@@ -268,6 +306,7 @@ class Stage(QGraphicsView):
                                  self.config.display.safe_area, self.languages)
             self.scene().addItem(self.chrome)
         self.loaded = loaded
+        self.failed = {}
         for view in self._views.values():
             if view not in self._shown:
                 view.stop()

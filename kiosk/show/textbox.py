@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextLayout, Q
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.show import fonts
+from kiosk.show.guard import guarded
 
 ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCenter,
          "right": Qt.AlignmentFlag.AlignRight}
@@ -142,10 +143,12 @@ class TextBox(QGraphicsItem):
         kept[-1] = last + ELLIPSIS
         return kept
 
+    @guarded
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
               widget: QWidget | None = None) -> None:
         self.paint_text(painter)
 
+    @guarded
     def warm(self, painter: QPainter) -> None:
         """Rasterise the glyphs ahead, at the painter's scale (see Stage.prebuild)."""
         self.paint_text(painter)

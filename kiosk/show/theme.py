@@ -19,10 +19,30 @@ class Palette:
     muted: QColor
     accent: QColor
     accent2: QColor
+    data: tuple[QColor, ...]
+    """Colours of data series, parts and node groups, in order: as many as a chart can
+    need (SERIES_COLOURS); the first two are the accents."""
 
     @classmethod
     def from_theme(cls, theme: Theme) -> Palette:
-        return cls(*(QColor(getattr(theme, f.name)) for f in dataclasses.fields(cls)))
+        given = [*theme.series, *DATA_COLOURS[len(theme.series):]]
+        accent, accent2 = QColor(theme.accent), QColor(theme.accent2)
+        return cls(background=QColor(theme.background), surface=QColor(theme.surface),
+                   text=QColor(theme.text), muted=QColor(theme.muted), accent=accent,
+                   accent2=accent2,
+                   data=(accent, accent2, *map(QColor, given))[:SERIES_COLOURS])
+
+    def series(self, index: int) -> QColor:
+        """The colour of data series (or part, or group) ``index``."""
+        return QColor(self.data[index % len(self.data)])
+
+
+SERIES_COLOURS = 12
+"""Distinct data colours: a donut of 12 parts; a network's 8 groups and 3 highlights."""
+DATA_COLOURS = ("#ff8a65", "#c77dff", "#d7ccc8", "#64b5f6", "#9ccc65", "#f06292",
+                "#ffd54f", "#80cbc4", "#b0bec5", "#ce93d8")
+"""After the two accents: coral, violet, sand, sky, green, pink, yellow, mint, slate,
+lilac; each reads on the dark background and differs from its neighbours."""
 
 
 # Font sizes in design pixels for a 1080-pixel-high stage.

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kiosk.deck.model import Figure
-from kiosk.deck.numbers import decimals_of, figure_text, format_number
+from kiosk.deck.numbers import figure_text, format_number
+from kiosk.deck.precision import decimals_of
 
 
 def fig(**fields) -> Figure:

@@ -14,6 +14,8 @@ from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPaintEngine, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from kiosk.show.guard import guarded
+
 
 @dataclasses.dataclass(frozen=True)
 class Dot:
@@ -81,6 +83,7 @@ class Accumulated(QGraphicsItem):
                 painter.setPen(QPen(shape.colour, shape.width))
                 painter.drawLine(shape.line)
 
+    @guarded
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
               widget: QWidget | None = None) -> None:
         engine = painter.paintEngine()

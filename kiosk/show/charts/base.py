@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.deck.model import ChartBase, Qualifier
-from kiosk.deck.numbers import ENGLISH, QUALIFIERS_BEFORE, decimals_of, format_number
+from kiosk.deck.numbers import ENGLISH, QUALIFIERS_BEFORE, format_number
+from kiosk.deck.precision import decimals_of
 from kiosk.play.timeline import Track
 from kiosk.show import fonts
 from kiosk.show.context import SlideContext
+from kiosk.show.guard import guarded
 from kiosk.show.textcache import draw_text
 
 CHART_DELAY = 0.3
@@ -57,6 +60,28 @@ def value_text(value: float, ctx: SlideContext, unit: str = "",
     return f"{word}{number}{spaced}"
 
 
+def legend(chart: ChartView, entries: list[tuple[QColor, str]], left: float, top: float,
+           width: float) -> float:
+    """Swatches with their names, flowing into as many rows as ``width`` needs; the
+    height they take."""
+    ctx = chart.ctx
+    swatch = ctx.size("label") * 0.7
+    row_h = ctx.size("label") * 1.8
+    x, y = left, top
+    for colour, text in entries:
+        label = ctx.box(chart, text, QRectF(0, 0, width / 3, ctx.size("label") * 1.4),
+                        "label", color=ctx.palette.muted, max_lines=1)
+        needed = swatch * 1.5 + label.text_width
+        if x > left and x + needed > left + width:
+            x, y = left, y + row_h
+        box = QGraphicsRectItem(x, y + swatch * 0.3, swatch, swatch, chart)
+        box.setBrush(colour)
+        box.setPen(Qt.PenStyle.NoPen)
+        label.setPos(x + swatch * 1.5, y)
+        x += needed + swatch * 2
+    return y + row_h - top
+
+
 class ChartView(QGraphicsRectItem):
     """A chart inside ``rect``: it lists its animation tracks and its tappable marks."""
 
@@ -96,6 +121,13 @@ class ChartView(QGraphicsRectItem):
     def explore(self, point: QPointF) -> Mark | None:
         """Highlight the mark under ``point`` with a callout; clear it when there is none."""
         mark = self.hit(point)
+        self.clear_callout()
+        if mark is not None:
+            self.callout = Callout(mark, self.ctx, self)
+        return mark
+
+    def clear_callout(self) -> None:
+        """Take the callout away, if one is shown."""
         if self.callout is not None:
             scene = self.callout.scene()
             if scene is not None:
@@ -103,9 +135,6 @@ class ChartView(QGraphicsRectItem):
             else:
                 self.callout.setParentItem(None)
             self.callout = None
-        if mark is not None:
-            self.callout = Callout(mark, self.ctx, self)
-        return mark
 
 
 class Callout(QGraphicsItem):
@@ -133,6 +162,7 @@ class Callout(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._box.united(self.mark.rect).adjusted(-4, -4, 4, 4)
 
+    @guarded
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
               widget: QWidget | None = None) -> None:
         p = self.ctx.palette
@@ -156,21 +186,39 @@ class Callout(QGraphicsItem):
                          self.mark.value)
 
 
+def fitted_font(text: str, size: float, max_width: float | None) -> QFont:
+    """The bold tabular font at ``size``, or smaller until ``text`` fits ``max_width``."""
+    font = fonts.font(size, bold=True, tabular=True)
+    if max_width is None:
+        return font
+    pixels = font.pixelSize()
+    width = QFontMetricsF(font).horizontalAdvance(text)
+    while width > max_width and pixels > 1:
+        pixels = max(1, min(pixels - 1, math.floor(pixels * max_width / width)))
+        font = fonts.font(pixels, bold=True, tabular=True)
+        width = QFontMetricsF(font).horizontalAdvance(text)
+    return font
+
+
 class CountLabel(QGraphicsItem):
-    """A value that counts with its bar: always the final value's decimals and unit."""
+    """A value that counts with its bar: always the final value's decimals and unit.
+
+    It is drawn smaller when its final text is wider than ``max_width``, so it stays
+    in the room its chart gives it whatever the value.
+    """
 
     def __init__(self, value: float, ctx: SlideContext, *, unit: str = "",
                  qualifier: Qualifier | None = None, role: str = "label",
                  color: QColor | None = None, align: str = "left",
-                 parent: QGraphicsItem | None = None) -> None:
+                 max_width: float | None = None, parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
         self.value, self.ctx, self.unit, self.qualifier = value, ctx, unit, qualifier
         self.decimals = decimals_of(value)
-        self._font = fonts.font(ctx.size(role), bold=True, tabular=True)
         self._color = color or ctx.palette.text
         self._align = align
         self.final = value_text(value, ctx, unit, qualifier, self.decimals)
         self.text = self.final
+        self._font = fitted_font(self.final, ctx.size(role), max_width)
         metrics = QFontMetricsF(self._font)
         self._width = metrics.horizontalAdvance(self.final)
         self._height = metrics.height()
@@ -183,6 +231,7 @@ class CountLabel(QGraphicsItem):
             self.text = text
             self.update()
 
+    @guarded
     def warm(self, painter: QPainter) -> None:
         """Make the pictures of every character this label can show."""
         draw_text(painter, QPointF(0, 0), "0123456789.,-" + self.final, self._font, self._color,
@@ -192,6 +241,7 @@ class CountLabel(QGraphicsItem):
         left = {"left": 0.0, "center": -self._width / 2, "right": -self._width}[self._align]
         return QRectF(left, -self._height / 2, self._width, self._height)
 
+    @guarded
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
               widget: QWidget | None = None) -> None:
         rect = self.boundingRect()

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from kiosk.deck.model import CompareChart, ComparePair
-from kiosk.show.charts.base import ChartView, CountLabel, Mark, value_text
+from kiosk.show.charts.base import ChartView, CountLabel, Mark, legend, value_text
 from kiosk.show.context import SlideContext
 
 
@@ -25,8 +25,9 @@ class CompareView(ChartView):
         super().__init__(chart, ctx, rect, parent)
         self.bars: list[list[QGraphicsRectItem]] = []
         """Per row, the earlier (if known) and the later bar."""
-        legend_h = ctx.size("label") * 1.8
-        self._legend(QRectF(rect.left(), rect.top(), rect.width(), legend_h))
+        legend_h = legend(self, [(self._before_colour(), ctx.text(chart.before_label)),
+                                 (ctx.palette.accent, ctx.text(chart.after_label))],
+                          rect.left(), rect.top(), rect.width())
         rows = len(chart.items)
         row_h = (rect.height() - legend_h) / rows
         for n, item in enumerate(chart.items):
@@ -38,20 +39,6 @@ class CompareView(ChartView):
         c.setAlphaF(0.7)
         return c
 
-    def _legend(self, rect: QRectF) -> None:
-        ctx = self.ctx
-        swatch = ctx.size("label") * 0.7
-        x = rect.left()
-        for text, color in ((ctx.text(self.chart.before_label), self._before_colour()),
-                            (ctx.text(self.chart.after_label), ctx.palette.accent)):
-            box = QGraphicsRectItem(x, rect.top() + swatch * 0.3, swatch, swatch, self)
-            box.setBrush(color)
-            box.setPen(Qt.PenStyle.NoPen)
-            label = ctx.box(self, text, QRectF(x + swatch * 1.5, rect.top(), rect.width() / 3,
-                            ctx.size("label") * 1.4), "label", color=ctx.palette.muted,
-                            max_lines=1)
-            x += swatch * 1.5 + label.text_width + swatch * 2
-
     def _row(self, n: int, item: ComparePair, rect: QRectF) -> None:
         ctx = self.ctx
         label_w = rect.width() * 0.3
@@ -59,45 +46,58 @@ class CompareView(ChartView):
                 rect.height() * 0.8), "label", bold=True, valign="center", max_lines=2)
         pairs = [(v, c) for v, c in ((item.before, self._before_colour()),
                                      (item.after, ctx.palette.accent)) if v is not None]
-        top = max(v for v, _ in pairs) or 1.0
         bar_h = min(rect.height() * 0.26, ctx.size("label") * 1.6)
         value_w = ctx.size("label") * 7
         track = rect.width() - label_w - value_w
-        left = rect.left() + label_w
+        # The row's scale runs from its lowest value (or 0) to its highest (or 0): a
+        # negative value is a bar to the left of the zero line.
+        low = min(0.0, *(v for v, _ in pairs))
+        high = max(0.0, *(v for v, _ in pairs))
+        per_unit = track / ((high - low) or 1.0)
+        zero = rect.left() + label_w - low * per_unit
         unit = ctx.text(item.unit)
+        gap = ctx.size("label") * 0.4
         ys, widths, labels = [], [], []
         row_bars: list[QGraphicsRectItem] = []
         y = rect.top() + rect.height() * 0.4 - bar_h * 1.1
         if len(pairs) == 1:
             y += bar_h * 0.6
         for value, color in pairs:
-            width = max(2.0, track * value / top)
+            width = value * per_unit
+            if abs(width) < 2.0:
+                width = 2.0 if value >= 0 else -2.0  # every value a visible mark
             ys.append(y + bar_h / 2)
             widths.append(width)
-            bar = QGraphicsRectItem(left, y, width, bar_h, self)
+            bar = QGraphicsRectItem(_span(zero, width, y, bar_h), self)
             bar.setBrush(color)
             bar.setPen(Qt.PenStyle.NoPen)
             row_bars.append(bar)
-            label = CountLabel(value, ctx, unit=unit, qualifier=item.qualifier, parent=self)
-            label.setPos(left + width + ctx.size("label") * 0.4, y + bar_h / 2)
+            end = max(zero, zero + width) + gap
+            label = CountLabel(value, ctx, unit=unit, qualifier=item.qualifier,
+                               max_width=rect.right() - end, parent=self)
+            label.setPos(end, y + bar_h / 2)
             labels.append(label)
             y += bar_h * 1.2
         self.bars.append(row_bars)
         for (value, _), width, yc in zip(pairs, widths, ys, strict=True):
-            self.marks.append(Mark(QRectF(left, yc - bar_h / 2, width, bar_h),
+            self.marks.append(Mark(_span(zero, width, yc - bar_h / 2, bar_h),
                                    ctx.text(item.label),
                                    value_text(value, ctx, unit, item.qualifier)))
         if item.note:
-            ctx.box(self, ctx.text(item.note), QRectF(left, y + bar_h * 0.05, track,
-                    ctx.size("note") * 1.5), "note", color=ctx.palette.accent2, max_lines=1)
+            ctx.box(self, ctx.text(item.note), QRectF(rect.left() + label_w, y + bar_h * 0.05,
+                    track, ctx.size("note") * 1.5), "note", color=ctx.palette.accent2,
+                    max_lines=1)
 
         def grow(p: float) -> None:
             for bar, width in zip(row_bars, widths, strict=True):
-                rect = bar.rect()
-                bar.setRect(rect.left(), rect.top(), width * p, rect.height())
+                bar.setRect(_span(zero, width * p, bar.rect().top(), bar_h))
             for label, width in zip(labels, widths, strict=True):
-                label.setX(left + width * p + ctx.size("label") * 0.4)
+                label.setX(max(zero, zero + width * p) + gap)
                 label.set_progress(p)
 
         self.track(grow, offset=0.12 * n, share=1.0)
 
+
+def _span(zero: float, width: float, top: float, height: float) -> QRectF:
+    """A bar from the zero line, ``width`` long (to the left when negative)."""
+    return QRectF(min(zero, zero + width), top, abs(width), height)

@@ -43,7 +43,8 @@ class FunnelView(ChartView):
             centre = area.center().x()
             unit = ctx.text(stage.unit or chart.unit)
             value = CountLabel(stage.value, ctx, unit=unit, qualifier=stage.qualifier,
-                               role="heading", color=ctx.palette.accent, parent=self)
+                               role="heading", color=ctx.palette.accent,
+                               max_width=label_w - ctx.size("label"), parent=self)
             value.setPos(area.right() + ctx.size("label"), y + step * 0.3)
             ctx.box(self, ctx.text(stage.label), QRectF(area.right() + ctx.size("label"),
                     y + step * 0.3 + ctx.size("heading") * 0.8, label_w - ctx.size("label"),

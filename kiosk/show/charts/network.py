@@ -13,12 +13,25 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsRectItem
 
-from kiosk.deck.model import NetworkChart
+from kiosk.deck.model import NetworkChart, dots
 from kiosk.show.charts.accumulate import Accumulated, Dot, Line
 from kiosk.show.charts.base import ChartView, CountLabel, Mark, value_text
 from kiosk.show.context import SlideContext
+from kiosk.show.theme import Palette
 
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+GROUP_COLOURS = (1, 4, 5, 6, 7, 8, 9, 10)
+"""The palette's data colours of the (up to 8) groups..."""
+HIGHLIGHT_COLOURS = (0, 2, 3)
+"""...and of the (up to 3) highlights of a group: none of them a group's."""
+
+
+def group_colour(palette: Palette, group: int) -> QColor:
+    return palette.series(GROUP_COLOURS[group % len(GROUP_COLOURS)])
+
+
+def highlight_colour(palette: Palette, highlight: int) -> QColor:
+    return palette.series(HIGHLIGHT_COLOURS[highlight % len(HIGHLIGHT_COLOURS)])
 
 
 def layout(count: int, seed: int, inner: float = 0.0) -> list[tuple[float, float]]:
@@ -61,22 +74,19 @@ class NetworkView(ChartView):
         side = min(disc.width(), disc.height())
         centre = disc.center()
         radius = side / 2 * 0.94
-        palette = [p.accent2, p.text, p.muted]
-        highlight_colours = [p.accent, QColor("#ff8a65"), QColor("#c77dff")]
         colours: list[QColor] = []
         group_of: list[int] = []
         for g, group in enumerate(chart.groups):
-            drawn = math.ceil(group.count / group.per_node)
-            base = QColor(palette[g % len(palette)])
+            base = group_colour(p, g)
             base.setAlphaF(0.85)
-            group_colours = [base] * drawn
+            group_colours = [base] * group.dots
             at = 0
             for h, highlight in enumerate(group.highlights):
-                k = math.ceil(highlight.count / group.per_node)
-                group_colours[at : at + k] = [highlight_colours[h]] * k
+                k = dots(highlight.count, group.per_node)
+                group_colours[at : at + k] = [highlight_colour(p, h)] * k
                 at += k
             colours += group_colours
-            group_of += [g] * drawn
+            group_of += [g] * group.dots
         # Mix the groups around the disc, the same way every time.
         order = list(range(len(colours)))
         random.Random(chart.seed).shuffle(order)
@@ -152,18 +162,16 @@ class NetworkView(ChartView):
 
     def _legend(self, rect: QRectF) -> None:
         ctx, p = self.ctx, self.ctx.palette
-        palette = [p.accent2, p.text, p.muted]
-        highlight_colours = [p.accent, QColor("#ff8a65"), QColor("#c77dff")]
         rows = []
         for g, group in enumerate(self.chart.groups):
             note = ""
             if group.per_node > 1:
                 each = value_text(group.per_node, ctx, ctx.text(group.unit))
                 note = f"（每点{each}）" if ctx.language.startswith("zh") else f" (one dot: {each})"
-            rows.append((palette[g % 3], group.count, group.qualifier, group.unit,
+            rows.append((group_colour(p, g), group.count, group.qualifier, group.unit,
                          ctx.text(group.label) + note))
             for h, highlight in enumerate(group.highlights):
-                rows.append((highlight_colours[h], highlight.count, None, group.unit,
+                rows.append((highlight_colour(p, h), highlight.count, None, group.unit,
                              ctx.text(highlight.label)))
         step = rect.height() / max(len(rows), 1)
         swatch = min(ctx.size("label") * 0.7, step * 0.5)
@@ -174,7 +182,8 @@ class NetworkView(ChartView):
             dot.setBrush(colour)
             dot.setPen(Qt.PenStyle.NoPen)
             value = CountLabel(count, ctx, unit=ctx.text(unit), qualifier=qualifier,
-                               role="label", color=p.accent, parent=self)
+                               role="label", color=p.accent,
+                               max_width=(rect.width() - swatch * 1.8) * 0.6, parent=self)
             value.setPos(rect.left() + swatch * 1.8, y + step * 0.5)
             self.track(value.set_progress)
             left = rect.left() + swatch * 1.8 + value.boundingRect().width() + ctx.size(

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGrap
 from kiosk.deck.model import ProportionChart
 from kiosk.show.charts.base import ChartView, CountLabel, Mark, value_text
 from kiosk.show.context import SlideContext
+from kiosk.show.guard import guarded
 
 MAX_CELLS = 400  # a waffle of more units draws one cell per several
 
@@ -43,6 +44,7 @@ class Donut(QGraphicsItem):
         r = self.radius + self.thickness
         return QRectF(self.centre.x() - r, self.centre.y() - r, 2 * r, 2 * r)
 
+    @guarded
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
               widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -68,7 +70,7 @@ class ProportionView(ChartView):
                  parent: QGraphicsItem | None = None) -> None:
         super().__init__(chart, ctx, rect, parent)
         p = ctx.palette
-        self.colours = [p.accent, p.accent2, p.text, QColor("#c77dff")]
+        self.colours = [p.series(n) for n in range(len(chart.parts))]
         total = chart.total.value or 1.0
         self.shares = [part.value / total for part in chart.parts]
         legend_w = rect.width() * 0.42 if not ctx.portrait else 0.0
@@ -98,7 +100,7 @@ class ProportionView(ChartView):
         self.track(self.donut.set_progress)
         total = CountLabel(self.chart.total.value, ctx, unit=ctx.text(self.chart.total.unit)
                            or unit, role="title", color=ctx.palette.text, align="center",
-                           parent=self)
+                           max_width=radius * 1.5, parent=self)
         total.setPos(centre.x(), centre.y() - ctx.size("label") * 0.6)
         self.track(total.set_progress)
         ctx.box(self, ctx.text(self.chart.total.label), QRectF(centre.x() - radius * 0.75,
@@ -127,7 +129,7 @@ class ProportionView(ChartView):
         faint = QColor(ctx.palette.muted)
         faint.setAlphaF(0.35)
         colours: list[QColor] = []
-        for part, colour in zip(self.chart.parts, self.colours, strict=False):
+        for part, colour in zip(self.chart.parts, self.colours, strict=True):
             colours += [colour] * math.ceil(part.value / per_cell)
         colours += [faint] * (cells - len(colours))
         left = area.left() + (area.width() - side * columns) / 2
@@ -152,7 +154,7 @@ class ProportionView(ChartView):
     def _legend(self, rect: QRectF, unit: str) -> None:
         ctx = self.ctx
         rows = [(self.chart.total, QColor(ctx.palette.muted)),
-                *zip(self.chart.parts, self.colours, strict=False)]
+                *zip(self.chart.parts, self.colours, strict=True)]
         step = min(rect.height() / len(rows), ctx.size("heading") * 3.4)
         y = rect.top() + (rect.height() - step * len(rows)) / 2
         swatch = ctx.size("label") * 0.8
@@ -161,7 +163,8 @@ class ProportionView(ChartView):
             box.setBrush(colour)
             box.setPen(Qt.PenStyle.NoPen)
             value = CountLabel(part.value, ctx, unit=ctx.text(part.unit) or unit,
-                               role="heading", color=ctx.palette.accent, parent=self)
+                               role="heading", color=ctx.palette.accent,
+                               max_width=rect.width() - swatch * 1.8, parent=self)
             value.setPos(rect.left() + swatch * 1.8, y + swatch * 0.85)
             self.track(value.set_progress)
             ctx.box(self, ctx.text(part.label), QRectF(rect.left() + swatch * 1.8,

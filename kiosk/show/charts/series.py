@@ -7,22 +7,18 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsRectItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem
 
 from kiosk.deck.model import SeriesChart
-from kiosk.deck.numbers import decimals_of, format_number
-from kiosk.show.charts.base import ChartView, Mark, staggered, value_text
+from kiosk.deck.numbers import format_number
+from kiosk.deck.precision import decimals_of
+from kiosk.show.charts.base import ChartView, Mark, legend, staggered, value_text
 from kiosk.show.charts.scale import nice_range, ticks
 from kiosk.show.context import SlideContext
 
 pg.setConfigOptions(antialias=True)
-
-
-def series_colours(ctx: SlideContext) -> list[QColor]:
-    p = ctx.palette
-    return [p.accent, p.accent2, p.text, p.muted]
 
 
 class SeriesView(ChartView):
@@ -37,15 +33,17 @@ class SeriesView(ChartView):
         self.curves: list[pg.PlotCurveItem] = []
         values = [v for row in chart.series for v in row.values]
         self.low, self.high, step = nice_range(min(values), max(values))
-        legend_h = ctx.size("label") * 1.8 if len(chart.series) > 1 else 0.0
         axis_w = ctx.size("note") * 4.5
+        legend_h = 0.0
+        if len(chart.series) > 1:
+            legend_h = legend(self, [(ctx.palette.series(n), ctx.text(row.name))
+                                     for n, row in enumerate(chart.series)],
+                              rect.left() + axis_w, rect.top(), rect.width() - axis_w)
         bottom_h = ctx.size("label") * 2.0
         self.plot = QRectF(rect.left() + axis_w, rect.top() + legend_h,
                            rect.width() - axis_w, rect.height() - legend_h - bottom_h)
         self._axis(ticks(self.low, self.high, step))
         self._categories()
-        if legend_h:
-            self._legend(QRectF(rect.left(), rect.top(), rect.width(), legend_h))
         if chart.kind == "bar":
             self._bars()
         else:
@@ -88,19 +86,6 @@ class SeriesView(ChartView):
                     ctx.size("label") * 1.5), "label", color=ctx.palette.muted,
                     align="center", max_lines=1)
 
-    def _legend(self, rect: QRectF) -> None:
-        ctx = self.ctx
-        swatch = ctx.size("label") * 0.7
-        x = rect.left() + (self.plot.left() - rect.left())
-        for row, color in zip(self.chart.series, series_colours(ctx), strict=False):
-            box = QGraphicsRectItem(x, rect.top() + swatch * 0.3, swatch, swatch, self)
-            box.setBrush(color)
-            box.setPen(Qt.PenStyle.NoPen)
-            label = ctx.box(self, ctx.text(row.name), QRectF(x + swatch * 1.5, rect.top(),
-                            rect.width() / 3, ctx.size("label") * 1.4), "label",
-                            color=ctx.palette.muted, max_lines=1)
-            x += swatch * 1.5 + label.text_width + swatch * 2
-
     def _bars(self) -> None:
         ctx, chart = self.ctx, self.chart
         count = len(chart.series)
@@ -108,7 +93,8 @@ class SeriesView(ChartView):
         width = slot * 0.7 / count
         base = self.y_of(max(self.low, 0.0))
         unit = ctx.text(chart.unit)
-        for s, (row, color) in enumerate(zip(chart.series, series_colours(ctx), strict=False)):
+        for s, row in enumerate(chart.series):
+            color = ctx.palette.series(s)
             xs = [self.x_of(n) - slot * 0.35 + width * (s + 0.5) for n in range(len(row.values))]
             heights = [self.y_of(v) - base for v in row.values]  # negative: upwards
             bars = pg.BarGraphItem(x=xs, y0=[base] * len(xs), width=width * 0.9,
@@ -132,7 +118,8 @@ class SeriesView(ChartView):
     def _lines(self) -> None:
         ctx, chart = self.ctx, self.chart
         unit = ctx.text(chart.unit)
-        for row, color in zip(chart.series, series_colours(ctx), strict=False):
+        for s, row in enumerate(chart.series):
+            color = ctx.palette.series(s)
             xs = np.array([self.x_of(n) for n in range(len(row.values))], dtype=float)
             ys = np.array([self.y_of(v) for v in row.values], dtype=float)
             pen = pg.mkPen(color, width=max(3.0, ctx.height * 0.004))

@@ -6,6 +6,7 @@ from kiosk.deck.model import SlideBase
 from kiosk.show.context import SlideContext
 from kiosk.show.slides.base import SlideView
 from kiosk.show.slides.chart import ChartView
+from kiosk.show.slides.fault import FaultView
 from kiosk.show.slides.figures import FiguresView
 from kiosk.show.slides.points import PointsView
 from kiosk.show.slides.story import StoryView
@@ -22,5 +23,9 @@ VIEWS: dict[str, type[SlideView]] = {
 
 
 def build_view(slide: SlideBase, ctx: SlideContext) -> SlideView:
-    """The view of one slide, laid out for ``ctx``."""
-    return VIEWS[slide.type](slide, ctx)  # type: ignore[attr-defined]
+    """The view of one slide, laid out for ``ctx``; a FaultView (whose ``fault`` says
+    why) when building it raised: one slide never ends the show."""
+    try:
+        return VIEWS[slide.type](slide, ctx)  # type: ignore[attr-defined]
+    except Exception as error:
+        return FaultView(slide, ctx, error, "building")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF
@@ -15,6 +17,8 @@ from kiosk.show.context import SlideContext
 
 if TYPE_CHECKING:
     from kiosk.show.charts.base import ChartView
+
+FIT_ATTEMPTS = 4
 
 
 class SlideView(QGraphicsItem):
@@ -32,8 +36,43 @@ class SlideView(QGraphicsItem):
         self.timeline = Timeline()
         self.warmed_at: float | None = None
         """The screen scale this view's text was last rasterised for (Stage.prebuild)."""
-        self.build()
+        self.fault: str | None = None
+        """What went wrong with this slide (building, animating or drawing it), if anything."""
+        self.on_fault: Callable[[SlideView], None] | None = None
+        """Told once, at the first fault (the stage takes the slide off the screen)."""
+        self._build_to_fit()
         self._source_line()
+
+    def _build_to_fit(self) -> None:
+        """Build the slide; if what it holds reaches out of the safe area (long texts, a
+        large type scale), build it again with smaller type until it fits."""
+        self.build()
+        for _ in range(FIT_ATTEMPTS):
+            share = self._fits()
+            if share >= 1.0:
+                return
+            for child in self.childItems():
+                child.setParentItem(None)  # type: ignore[arg-type]  # Qt takes None
+            self.timeline = Timeline()
+            theme = self.ctx.theme
+            smaller = theme.model_copy(update={"type_scale": theme.type_scale * share * 0.96})
+            self.ctx = dataclasses.replace(self.ctx, theme=smaller)
+            self.build()
+
+    def _fits(self) -> float:
+        """1.0 when the built items lie inside the safe area, else about how much
+        smaller they should be."""
+        ctx = self.ctx
+        margin = ctx.height * ctx.safe_area
+        safe = QRectF(margin, margin, ctx.width - 2 * margin, ctx.height - 2 * margin)
+        used = self.childrenBoundingRect()
+        if used.isEmpty() or safe.adjusted(-1, -1, 1, 1).contains(used):
+            return 1.0
+        tall = (safe.bottom() - max(used.top(), safe.top())) / max(1.0, used.bottom()
+                                                                 - max(used.top(), safe.top()))
+        wide = (safe.right() - max(used.left(), safe.left())) / max(1.0, used.right()
+                                                                  - max(used.left(), safe.left()))
+        return max(0.2, min(1.0, tall, wide) if min(tall, wide) < 1.0 else 0.9)
 
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self.ctx.width, self.ctx.height)
@@ -46,15 +85,29 @@ class SlideView(QGraphicsItem):
         """Add the slide's own items (and their tracks to ``self.timeline``)."""
         raise NotImplementedError
 
+    def fail(self, error: BaseException, doing: str) -> None:
+        """Something of this slide raised ``error`` while ``doing`` (animating, drawing):
+        it stops moving, and whoever listens is told, once."""
+        self.timeline.stop()
+        if self.fault is not None:
+            return
+        self.fault = f"{doing}: {type(error).__name__}: {error}"
+        self.error = error
+        if self.on_fault is not None:
+            self.on_fault(self)
+
     def start(self, now: float, *, reduced_motion: bool = False) -> None:
         """The slide came on screen: play its animations from the beginning."""
-        self.timeline.start(now, reduced_motion=reduced_motion)
+        try:
+            self.timeline.start(now, reduced_motion=reduced_motion)
+        except Exception as error:
+            self.fail(error, "animating")
 
     def stop(self) -> None:
         """The slide left the screen: nothing of it moves any more, no callout stays."""
         self.timeline.stop()
         for chart in self.charts():
-            chart.explore(QPointF(-1e9, -1e9))
+            chart.clear_callout()
             chart.release()
 
     def charts(self) -> list[ChartView]:
@@ -72,11 +125,19 @@ class SlideView(QGraphicsItem):
 
     def explore(self, point: QPointF) -> bool:
         """A tap at ``point``: highlight the chart mark there. True if there was one."""
-        return any([chart.explore(point) is not None for chart in self.charts()])
+        try:
+            return any([chart.explore(point) is not None for chart in self.charts()])
+        except Exception as error:
+            self.fail(error, "answering a tap")
+            return False
 
     def step(self, now: float) -> bool:
         """Move the animations to ``now``; False when nothing moves any more."""
-        return self.timeline.advance(now)
+        try:
+            return self.timeline.advance(now)
+        except Exception as error:
+            self.fail(error, "animating")
+            return False
 
     def header(self, title: Text | None, subtitle: Text | None = None,
                kicker: Text | None = None) -> float:

@@ -1,0 +1,143 @@
+"""What `kiosk check` accepts, the show plays: decks generated from the model, played through.
+
+Each example is a deck drawn from ``tests/strategies.py`` (every slide type and chart
+kind, edge values, the longest lists, missing translations, any slide first). It must
+pass `kiosk check`, then play offscreen on the fake clock, landscape or portrait, from
+its first slide to its last by real key presses, in each of its languages: no exception
+and no error logged, every animation at its end (every figure and chart label showing
+its final text), a tap on chart marks answered, and nothing of a slide outside the stage.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QGraphicsItem
+
+from kiosk.check import check
+from kiosk.config import Installation
+from kiosk.play.clock import FakeClock
+from kiosk.show.charts.base import ChartView, CountLabel
+from kiosk.show.figure import FigureNumber
+from kiosk.show.slides.base import SlideView
+from kiosk.show.transitions import DURATION
+from tests import decks
+from tests.strategies import decks as deck_strategy
+
+EXAMPLES = 150
+
+
+class Errors(logging.Handler):
+    """Collects every error the show logs while an example plays."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def items_of(view: QGraphicsItem) -> list[QGraphicsItem]:
+    found, stack = [], list(view.childItems())
+    while stack:
+        item = stack.pop()
+        found.append(item)
+        stack.extend(item.childItems())
+    return found
+
+
+def timeline_end(view: SlideView) -> float:
+    return view.timeline.end + DURATION
+
+
+def play_out(player, clock: FakeClock) -> None:
+    """Frames from the transition to the end of the slide's last animation, a few of
+    them painted, the clock moved between them as a frame timer would."""
+    view = player.stage.current
+    assert player.frame_timer.isActive() == player.stage.animating, "frame timer stopped"
+    start = clock.now()
+    end = timeline_end(view)
+    moments = sorted({0.02, 0.1, 0.3, DURATION, *(end * k / 8 for k in range(1, 9)),
+                      end + 0.1})
+    for n, moment in enumerate(moments):
+        clock.advance(max(0.0, start + moment - clock.now()))
+        player.stage.tick()
+        if n % 3 == 0:
+            player.stage.viewport().grab()
+    assert not player.stage.animating, "the slide never stopped moving"
+
+
+def assert_final_and_inside(player, where: str) -> None:
+    stage = QRectF(0, 0, *player.stage.design).adjusted(-3, -3, 3, 3)
+    view = player.stage.current
+    assert view is not None
+    assert not view.timeline.running, where
+    for item in items_of(view):
+        if isinstance(item, FigureNumber) and item.counts:
+            assert item.parts == item.final, f"{where}: figure stopped at {item.parts}"
+        if isinstance(item, CountLabel):
+            assert item.text == item.final, f"{where}: label stopped at {item.text!r}"
+        drawn = not item.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+        rect = item.sceneBoundingRect()
+        if drawn and item.isVisible() and not rect.isEmpty():
+            what = getattr(item, "text", "")
+            assert stage.contains(rect), f"{where}: {type(item).__name__} {what!r} at {rect}"
+
+
+def explore_marks(player) -> None:
+    """Tap the first marks of each chart: a callout appears inside the stage."""
+    view = player.stage.current
+    for chart in (item for item in items_of(view) if isinstance(item, ChartView)):
+        for mark in chart.marks[:3]:
+            point = chart.mapToScene(mark.rect.center())
+            if not (math.isfinite(point.x()) and math.isfinite(point.y())):
+                continue
+            chart.explore(point)
+        chart.explore(QPointF(-50, -50))  # a tap beside the chart clears the callout
+        assert chart.callout is None
+    player.stage.viewport().grab()
+
+
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                 HealthCheck.function_scoped_fixture])
+@given(data=deck_strategy(), portrait=st.booleans(),
+       scale=st.sampled_from([1.0, 1.0, 0.5, 2.0]))
+def test_whatever_check_accepts_plays(qapp, tmp_path_factory, data, portrait, scale):
+    folder: Path = tmp_path_factory.mktemp("deck")
+    path = decks.write(folder, data)
+    config = decks.config(portrait=portrait, theme={"type_scale": scale})
+    report = check([path], Installation(config, None))
+    assert report.errors == 0, [str(p) for p in report.problems]
+    loaded = decks.load(path, config)
+    errors = Errors()
+    logging.getLogger().addHandler(errors)
+    clock = FakeClock()
+    width, height = config.display.design_size
+    try:
+        with decks.playing(loaded, config, clock, (width // 3, height // 3)) as player:
+            count = len(loaded.deck.slides)
+            for language in player.stage.languages:
+                if language != player.stage.language:
+                    QTest.keyClick(player.stage, Qt.Key.Key_L)
+                for index in range(count):
+                    if index:
+                        QTest.keyClick(player.stage, Qt.Key.Key_Right)
+                    assert player.stage.index == index
+                    shape = "portrait" if portrait else "landscape"
+                    where = f"slide {index + 1} ({language}, {shape})"
+                    play_out(player, clock)
+                    assert_final_and_inside(player, where)
+                    explore_marks(player)
+                QTest.keyClick(player.stage, Qt.Key.Key_Home)
+                play_out(player, clock)
+    finally:
+        logging.getLogger().removeHandler(errors)
+    assert not errors.records, [r.getMessage() for r in errors.records]
