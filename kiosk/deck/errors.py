@@ -6,6 +6,10 @@ import dataclasses
 import enum
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.deck.load import LoadedDeck
 
 
 class Severity(enum.Enum):
@@ -41,8 +45,12 @@ def display_path(path: Path) -> str:
 class DeckError(Exception):
     """A deck or config that cannot be used; carries every error found in it."""
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = sorted(problems)
+    def __init__(self, problems: Iterable[Problem], *, partial: LoadedDeck | None = None
+                 ) -> None:
+        self.problems = sorted(set(problems))
+        self.partial = partial
+        """The slides of an invalid deck that are valid on their own (the others blank),
+        for checks that need a deck."""
         super().__init__("\n".join(str(p) for p in self.problems))
 
     @property

@@ -1,161 +1,216 @@
-"""Turn pydantic's validation errors into sentences that point at the YAML."""
+"""Turn pydantic's validation errors into sentences, in our words, that point at the YAML.
+
+Each message says what is wrong and what is allowed: "'figures' in slide 2 must hold
+1 to 8 figures, not 0". No sentence of pydantic's reaches the user: an error type not
+worded here still gets a sentence of ours.
+"""
 
 from __future__ import annotations
 
 import difflib
-import itertools
-import types
 import typing
+from collections import defaultdict
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
+from pydantic_core import ErrorDetails, core_schema
 
+from kiosk.deck import fields
 from kiosk.deck.errors import Problem
-from kiosk.deck.reader import Document, Loc
+from kiosk.deck.fields import Place
+from kiosk.deck.reader import Document
+from kiosk.deck.text import LANGUAGE_CODE
 
-# What one item of a list field is called in a message: "in slide 5, figure 2".
-_ITEM_NAMES = {
-    "slides": "slide", "figures": "figure", "items": "item", "series": "series",
-    "stages": "stage", "parts": "part", "groups": "group", "points": "point",
-    "categories": "category", "values": "value", "languages": "language",
+PATTERNS = {
+    r"^[a-z0-9][a-z0-9_-]*$": "lower case letters, digits, - and _, e.g. 'snapshot-1'",
+    LANGUAGE_CODE.pattern: "a language code such as 'zh', 'en' or 'zh-Hant'",
+    r"^#([0-9a-fA-F]{6}|[0-9a-fA-F]{8})$": "a colour written #rrggbb or #aarrggbb, "
+                                           "e.g. '#e8b04b'",
+    r"^\d{1,2}:\d{2}-\d{1,2}:\d{2}$": "opening hours written like '09:00-17:30'",
 }
+"""What the patterns of the models mean, in words."""
+
+_TYPES = {
+    "float_parsing": "a number", "float_type": "a number", "int_type": "a whole number",
+    "int_parsing": "a whole number", "int_from_float": "a whole number",
+    "int_parsing_size": "a whole number of at most 19 digits", "string_type": "text",
+    "bool_type": "true or false", "bool_parsing": "true or false",
+    "list_type": "a list (- item)", "tuple_type": "a list (- item)", "set_type": "a list (- item)",
+    "dict_type": "a mapping (key: value)", "model_type": "a mapping (key: value)",
+    "model_attributes_type": "a mapping (key: value)",
+    "date_type": "a date such as 2026-12-25", "date_parsing": "a date such as 2026-12-25",
+    "date_from_datetime_parsing": "a date such as 2026-12-25",
+    "date_from_datetime_inexact": "a date without a time, such as 2026-12-25",
+    "none_required": "empty",
+}
+"""Errors that say the value is of the wrong kind, and the kind it must be."""
+_BOUNDS = {"greater_than": ("gt", "more than"), "greater_than_equal": ("ge", "at least"),
+           "less_than": ("lt", "less than"), "less_than_equal": ("le", "at most"),
+           "multiple_of": ("multiple_of", "a multiple of")}
+"""Errors of a number out of its range: the limit and how it bounds."""
+_CHOICES = ("literal_error", "enum")
+_BUILTIN = frozenset(typing.get_args(core_schema.ErrorType))
 
 
 def problems(doc: Document, root: type[BaseModel], error: ValidationError) -> list[Problem]:
-    """One Problem per pydantic error, placed at the offending key or value."""
-    found = []
+    """One Problem per thing wrong, placed at the offending key or value."""
+    found: list[Problem] = []
+    unions: dict[Any, list[tuple[ErrorDetails, Place]]] = defaultdict(list)
     for detail in error.errors(include_url=False):
-        found.append(_explain(doc, root, detail))
+        place = fields.locate(root, doc.data, detail["loc"])
+        if place.union is not None:
+            unions[place.union].append((detail, place))
+        else:
+            found.append(_explain(doc, detail, place))
+    for group in unions.values():
+        found.extend(_explain_union(doc, group))
     return sorted(set(found))
 
 
-def _explain(doc: Document, root: type[BaseModel], detail: ErrorDetails) -> Problem:
-    loc, tags = _data_loc(doc.data, root, detail["loc"])
+def _explain_union(doc: Document, group: list[tuple[ErrorDetails, Place]]) -> list[Problem]:
+    """A value that may be one of several kinds: what it got wrong in the kind it is,
+    else one sentence naming every kind it may be."""
+    union = group[0][1].union
+    assert union is not None
+
+    def is_kind(detail: ErrorDetails, place: Place) -> bool:
+        return place.loc == union and (detail["type"] in _TYPES or detail["type"] in _CHOICES)
+
+    choices = [c for d, _ in group if d["type"] in _CHOICES for c in _choices(d)]
+    given = fields.lookup(doc.data, union)
+    hint = did_you_mean(given, choices)
+    close = [(d, p) for d, p in group if not is_kind(d, p)]
+    if close:  # the value is of one of the kinds, and wrong in it
+        return [_explain(doc, d, p, hint if p.loc == union else "") for d, p in close]
+    words = list(dict.fromkeys(_kind_words(d) for d, _ in group))
+    rule = f"must be {_or(words)}, not {show(given)}{hint}"
+    return [_sentence(doc, Place(union), rule)]
+
+
+def _explain(doc: Document, detail: ErrorDetails, place: Place, hint: str = "") -> Problem:
     kind = detail["type"]
     ctx: dict[str, Any] = dict(detail.get("ctx") or {})
-    trim = kind in ("missing", "extra_forbidden") or (loc and isinstance(loc[-1], int))
-    where = _where(loc[:-1] if trim else loc, tags)
-    field = _field_name(loc)
+    given = detail.get("input")
+    loc = place.loc
 
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        hint = _did_you_mean(key, _field_names(root, detail["loc"][:-1]))
-        return doc.problem(loc, f"unknown key '{key}'{where}{hint}", key=True)
+        msg = f"unknown key '{key}'{fields.within(loc[:-1])}{did_you_mean(key, place.keys())}"
+        return doc.problem(loc, msg, key=True)
     if kind == "missing":
-        return doc.problem(loc[:-1], f"missing key '{loc[-1]}'{where}")
+        if loc and isinstance(loc[-1], int):  # a list of fixed length, too short
+            return _length(doc, Place(loc[:-1], annotation=place.parent), given)
+        return doc.problem(loc[:-1], f"missing key '{loc[-1]}'{fields.within(loc[:-1])}")
     if kind == "union_tag_invalid":
-        expected = _tags(ctx.get("expected_tags", ""))
-        tag, disc = ctx.get("tag"), ctx.get("discriminator", "").strip("'")
-        hint = _did_you_mean(str(tag), expected)
-        where = _where((*loc, disc), tags)
-        what = {"type": "slide type"}.get(disc) or f"{loc[-1]} {disc}"
-        msg = f"unknown {what} '{tag}'{where} (expected one of: {', '.join(expected)}){hint}"
-        return doc.problem((*loc, disc), msg)
+        return _unknown_tag(doc, loc, ctx)
     if kind == "union_tag_not_found":
-        disc = ctx.get("discriminator", "").strip("'")
-        where = _where((*loc, disc), tags)
-        if not isinstance(_lookup(doc.data, loc), dict):
+        disc = str(ctx.get("discriminator", "")).strip("'")
+        where = fields.within((*loc, disc))
+        if not isinstance(fields.lookup(doc.data, loc), dict):
             return doc.problem(loc, f"expected a mapping with '{disc}:'{where}")
         return doc.problem(loc, f"missing key '{disc}'{where}")
-    if kind == "literal_error":
-        expected = ctx.get("expected", "")
-        given = detail.get("input")
-        hint = _did_you_mean(str(given), _tags(expected)) if isinstance(given, str) else ""
-        return doc.problem(loc, f"{field}{where} must be one of {expected}, not "
-                                f"{_show(given)}{hint}")
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return doc.problem(loc, f"{field}{where} must be a mapping (key: value), "
-                                f"not {_show(detail.get('input'))}")
-    if kind == "list_type":
-        return doc.problem(loc, f"{field}{where} must be a list (- item), "
-                                f"not {_show(detail.get('input'))}")
+    if kind in ("value_error", "assertion_error"):
+        msg = str(ctx.get("error", "")) or "this value is not allowed"
+        items = fields.list_items(loc)
+        return doc.problem(loc, f"{msg} ({items})" if items else msg, key=place.key)
+    if kind in ("too_short", "too_long"):
+        return _length(doc, place, fields.lookup(doc.data, loc))
+    if place.key:
+        return _key_problem(doc, detail, place)
+    rule = _rule(kind, ctx, given)
+    if rule is not None:
+        return _sentence(doc, place, rule + hint)
+    if kind not in _BUILTIN:  # our own PydanticCustomError: its message is ours
+        return _sentence(doc, place, detail["msg"], colon=True)
+    return _sentence(doc, place, f"does not take {show(given)}")
+
+
+def _rule(kind: str, ctx: dict[str, Any], given: Any) -> str | None:
+    """What the value must be, for the errors that have one rule: "must be more than 0"."""
+    if kind in _CHOICES:
+        choices = _choices_text(str(ctx.get("expected", "")))
+        hint = did_you_mean(given, _tags(str(ctx.get("expected", ""))))
+        return f"must be {choices}, not {show(given)}{hint}"
+    if kind in _TYPES:
+        return f"must be {_TYPES[kind]}, not {show(given)}"
+    if kind in _BOUNDS:
+        key, words = _BOUNDS[kind]
+        return f"must be {words} {number(ctx.get(key))}"
     if kind == "finite_number":
-        return doc.problem(loc, f"{field}{where} must be a finite number")
-    if kind == "value_error":
-        msg = str(ctx.get("error", detail["msg"]))
-        place = _where(loc, tags).removeprefix(" in ")
-        return doc.problem(loc, f"{msg} ({place})" if place else msg)
-    if kind in _TYPE_WORDS:
-        return doc.problem(loc, f"{field}{where} must be {_TYPE_WORDS[kind]}, "
-                                f"not {_show(detail.get('input'))}")
-    msg = detail["msg"]
-    msg = msg[0].lower() + msg[1:] if msg else msg
-    msg = msg.replace("input should be", "must be")
-    if msg.startswith("must"):
-        return doc.problem(loc, f"{field}{where} {msg}")
-    return doc.problem(loc, f"{field}{where}: {msg}")
+        return "must be a finite number"
+    if kind == "string_pattern_mismatch":
+        return f"must be {pattern_words(str(ctx.get('pattern', '')))}"
+    if kind == "string_too_short":
+        least = int(ctx.get("min_length", 1))
+        return "must not be empty" if least == 1 else f"must be at least {least} characters long"
+    if kind == "string_too_long":
+        count = len(given) if isinstance(given, str) else 0
+        return f"must be at most {ctx.get('max_length')} characters long, not {count:,}"
+    return None
 
 
-_TYPE_WORDS = {
-    "float_parsing": "a number", "float_type": "a number", "int_type": "a whole number",
-    "int_parsing": "a whole number", "int_from_float": "a whole number",
-    "string_type": "text", "bool_type": "true or false", "bool_parsing": "true or false",
-    "tuple_type": "a list",
-}
+def _sentence(doc: Document, place: Place, rule: str, *, colon: bool = False) -> Problem:
+    """"'duration' in slide 3 must be more than 0", at the value."""
+    subject = fields.name(place.loc) + fields.where(place.loc)
+    return doc.problem(place.loc, f"{subject}{':' if colon else ''} {rule}", key=place.key)
 
 
-def _data_loc(
-    data: Any, root: type[BaseModel], loc: tuple[str | int, ...]
-) -> tuple[Loc, list[str]]:
-    """The path into the YAML data, without the union tags pydantic adds to ``loc``."""
-    path: list[str | int] = []
-    tags: list[str] = []
-    node = data
-    tp: Any = root
-    for n, step in enumerate(loc):
-        last = n == len(loc) - 1
-        is_tag = tp is not None and _is_union(_strip(tp)) and isinstance(step, str)
-        tp = _step(tp, step) if tp is not None else None
-        if is_tag:
-            tags.append(str(step))
-        elif _has(node, step):
-            node = node[step]
-            path.append(step)
-        elif last or not isinstance(step, str):
-            path.append(step)
-        else:
-            tags.append(step)  # a discriminated union's tag, not a key
-    return tuple(path), tags
+def _key_problem(doc: Document, detail: ErrorDetails, place: Place) -> Problem:
+    """A mapping key the mapping does not take (a weekday, a date)."""
+    key = str(place.loc[-1])
+    if detail["type"] in _CHOICES:
+        allowed, hint = _kind_words(detail), did_you_mean(key, _choices(detail))
+    else:
+        allowed, hint = _TYPES.get(detail["type"], "a key this mapping takes"), ""
+    msg = f"key '{key}'{fields.within(place.loc[:-1])} must be {allowed}{hint}"
+    return doc.problem(place.loc, msg, key=True)
 
 
-def _has(node: Any, step: str | int) -> bool:
-    if isinstance(node, dict):
-        return step in node
-    return isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)
+def _length(doc: Document, place: Place, given: Any) -> Problem:
+    """A list with too few or too many items: "must hold 1 to 8 figures, not 0"."""
+    low, high = place.limits()
+    loc = place.loc
+    count = len(given) if isinstance(given, list | dict | tuple | str) else 0
+    if low is not None and high is not None and low == high:
+        rule = f"must hold {fields.plural(loc, low)}"
+    elif low is not None and high is not None:
+        rule = f"must hold {low:,} to {fields.plural(loc, high)}"
+    elif low is not None:
+        rule = f"must hold at least {fields.plural(loc, low)}"
+    elif high is not None:
+        rule = f"must hold at most {fields.plural(loc, high)}"
+    else:
+        rule = "holds too few or too many items"
+    return _sentence(doc, place, f"{rule}, not {count:,}")
 
 
-def _lookup(data: Any, loc: Loc) -> Any:
-    for step in loc:
-        try:
-            data = data[step]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
+def _unknown_tag(doc: Document, loc: tuple[Any, ...], ctx: dict[str, Any]) -> Problem:
+    """A ``type:`` or ``kind:`` that names no kind of slide, chart or visual."""
+    expected = _tags(str(ctx.get("expected_tags", "")))
+    tag, disc = ctx.get("tag"), str(ctx.get("discriminator", "")).strip("'")
+    hint = did_you_mean(str(tag), expected)
+    where = fields.within((*loc, disc))
+    what = {"type": "slide type"}.get(disc) or f"{loc[-1]} {disc}"
+    msg = f"unknown {what} '{tag}'{where} (expected one of: {', '.join(expected)}){hint}"
+    return doc.problem((*loc, disc), msg)
 
 
-def _where(loc: Loc, tags: list[str]) -> str:
-    parts = []
-    for parent, step in itertools.pairwise(loc):
-        if isinstance(step, int) and isinstance(parent, str):
-            name = _ITEM_NAMES.get(parent, f"{parent} item")
-            parts.append(f"{name} {step + 1}")
-    return f" in {', '.join(parts)}" if parts else ""
+def pattern_words(pattern: str) -> str:
+    """What text matching ``pattern`` looks like, in words."""
+    if pattern in PATTERNS:
+        return PATTERNS[pattern]
+    if "Ctrl" in pattern:
+        return "a key chord such as 'Ctrl+Alt+Shift+X'"
+    if "[0-9a-fA-F]" in pattern and "#" in pattern:
+        return PATTERNS[r"^#([0-9a-fA-F]{6}|[0-9a-fA-F]{8})$"]
+    return f"text of the form {pattern} (a regular expression)"
 
 
-def _field_name(loc: Loc) -> str:
-    names = [s for s in loc if isinstance(s, str)]
-    if not names:
-        return "the file"
-    if isinstance(loc[-1], int):
-        return f"{_ITEM_NAMES.get(names[-1], names[-1] + ' item')} {loc[-1] + 1}"
-    return f"'{names[-1]}'"
-
-
-def _show(value: Any) -> str:
+def show(value: Any) -> str:
+    """A value as a message shows it: text 'soon', a list, a yes/no value (true)."""
     if isinstance(value, dict):
         return "a mapping"
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
         return "a list"
     if value is None:
         return "empty"
@@ -166,80 +221,42 @@ def _show(value: Any) -> str:
     return repr(value)
 
 
+def number(value: Any) -> str:
+    """A limit as a person writes it: 0, 86,400, 0.5."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e18:
+        value = int(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def did_you_mean(word: Any, choices: list[str]) -> str:
+    """" (did you mean 'title'?)" when ``word`` is close to one of ``choices``."""
+    if not isinstance(word, str):
+        return ""
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close and close[0] != word else ""
+
+
+def _choices(detail: ErrorDetails) -> list[str]:
+    return _tags(str((detail.get("ctx") or {}).get("expected", "")))
+
+
+def _choices_text(expected: str) -> str:
+    """"one of 'fade', 'slide' or 'none'", "'off' or 'clock'", or "1"."""
+    return f"one of {expected}" if "," in expected else expected
+
+
+def _kind_words(detail: ErrorDetails) -> str:
+    if detail["type"] in _CHOICES:
+        return _choices_text(str((detail.get("ctx") or {}).get("expected", "")))
+    return _TYPES[detail["type"]]
+
+
+def _or(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+
+
 def _tags(expected: str) -> list[str]:
     return [t.strip().strip("'\"") for t in expected.replace(" or ", ",").split(",")
             if t.strip()]
-
-
-def _did_you_mean(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-def _field_names(root: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
-    """Keys the model at ``loc`` (a pydantic location, with union tags) accepts."""
-    tp: Any = root
-    for step in loc:
-        tp = _step(tp, step)
-        if tp is None:
-            return []
-    model = _as_model(tp, None)
-    if model is None:
-        return []
-    return [f.alias or name for name, f in model.model_fields.items()]
-
-
-def _step(tp: Any, step: str | int) -> Any:
-    tp = _strip(tp)
-    if isinstance(step, int):
-        args = typing.get_args(tp)
-        return args[0] if typing.get_origin(tp) is list and args else None
-    model = _as_model(tp, step)
-    if model is None:
-        return None
-    if typing.get_origin(tp) in (typing.Union, types.UnionType):
-        return model  # the step was the union's tag
-    for name, field in model.model_fields.items():
-        if step in (name, field.alias):
-            return field.annotation
-    return None
-
-
-def _is_union(tp: Any) -> bool:
-    return typing.get_origin(tp) in (typing.Union, types.UnionType)
-
-
-def _strip(tp: Any) -> Any:
-    """Drop Annotated and Optional wrappers."""
-    while True:
-        origin = typing.get_origin(tp)
-        if origin is typing.Annotated:
-            tp = typing.get_args(tp)[0]
-        elif origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(tp) if a is not type(None)]
-            if len(args) != 1:
-                return tp
-            tp = args[0]
-        else:
-            return tp
-
-
-def _as_model(tp: Any, tag: str | int | None) -> type[BaseModel] | None:
-    tp = _strip(tp)
-    if isinstance(tp, type) and issubclass(tp, BaseModel):
-        return tp
-    if _is_union(tp) and tag is not None:
-        for member in map(_strip, typing.get_args(tp)):
-            is_model = isinstance(member, type) and issubclass(member, BaseModel)
-            if is_model and tag in _tags_of(member):
-                return typing.cast(type[BaseModel], member)
-    return None
-
-
-def _tags_of(model: type[BaseModel]) -> tuple[str, ...]:
-    """The values of the model's ``type`` or ``kind`` literal: its union tags."""
-    for key in ("type", "kind"):
-        field = model.model_fields.get(key)
-        if field is not None and typing.get_origin(field.annotation) is typing.Literal:
-            return tuple(str(a) for a in typing.get_args(field.annotation))
-    return ()

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from kiosk.deck import assets, explain, glyphs, pictures, reader
+from kiosk.deck import assets, explain, fields, glyphs, pictures, reader
 from kiosk.deck.assets import AssetRef
 from kiosk.deck.errors import DeckError, Problem, Severity
-from kiosk.deck.model import Deck, ImageVisual
+from kiosk.deck.model import Deck, ImageVisual, Slide, TitleSlide
 from kiosk.deck.reader import Document, Loc
 from kiosk.deck.text import Text
 
@@ -29,16 +30,53 @@ class LoadedDeck:
     document: Document = dataclasses.field(repr=False, compare=False)
 
 
+_SLIDE: TypeAdapter[Any] = TypeAdapter(Slide)
+
+
 def validate(doc: Document, model: type[BaseModel]) -> BaseModel:
     """The document as ``model``, or a DeckError with every problem found."""
-    problems = list(doc.problems)
-    try:
-        value = model.model_validate(doc.data)
-    except ValidationError as exc:
-        raise DeckError(problems + explain.problems(doc, model, exc)) from None
-    if any(p.severity is Severity.ERROR for p in problems):
+    value, problems, _ = _validated(doc, model)
+    if value is None or any(p.severity is Severity.ERROR for p in problems):
         raise DeckError(problems)
     return value
+
+
+def _validated(
+    doc: Document, model: type[BaseModel]
+) -> tuple[BaseModel | None, list[Problem], Any]:
+    """The document as ``model`` (None if invalid), every problem found, and the data
+    without its unknown keys.
+
+    An object's cross-field rules run only once all its keys are known and valid: with
+    the unknown keys taken out, validation runs again so that those rules speak too.
+    """
+    problems = list(doc.problems)
+    try:
+        return model.model_validate(doc.data), problems, doc.data
+    except ValidationError as exc:
+        problems += explain.problems(doc, model, exc)
+        pruned = _without_unknown_keys(doc, model, exc)
+    if pruned is not doc.data:
+        try:
+            model.model_validate(pruned)
+        except ValidationError as again:
+            problems += explain.problems(doc, model, again)
+    return None, sorted(set(problems)), pruned
+
+
+def _without_unknown_keys(doc: Document, model: type[BaseModel], exc: ValidationError) -> Any:
+    """A copy of the document's data without the keys ``exc`` found unknown (the data
+    itself when there are none)."""
+    unknown = [fields.locate(model, doc.data, e["loc"]).loc
+               for e in exc.errors(include_url=False) if e["type"] == "extra_forbidden"]
+    if not unknown:
+        return doc.data
+    data = copy.deepcopy(doc.data)
+    for loc in unknown:
+        holder = fields.lookup(data, loc[:-1])
+        if isinstance(holder, dict):
+            holder.pop(loc[-1], None)
+    return data
 
 
 def load_deck(
@@ -50,12 +88,64 @@ def load_deck(
     picture that cannot draw (``kiosk.deck.pictures``), is an error with
     ``strict_assets`` (as for ``kiosk check``); otherwise it is a warning and the show
     draws a placeholder in its place.
+
+    All problems come at once: when the deck is invalid, the slides that are valid on
+    their own still have their assets, pictures, translations and glyphs checked, and
+    the DeckError carries that part of the deck (``partial``).
     """
     doc = reader.read(path)
-    deck = validate(doc, Deck)
-    assert isinstance(deck, Deck)
     roots = [path.parent, *(asset_roots or [])]
-    warnings = [*_translation_warnings(doc, deck), *_glyph_warnings(doc, deck)]
+    deck, problems, data = _validated(doc, Deck)
+    if deck is None or any(p.severity is Severity.ERROR for p in problems):
+        raise _invalid(doc, data, problems, roots, strict_assets)
+    assert isinstance(deck, Deck)
+    warnings, errors, resolved = _checks(doc, deck, roots, strict_assets)
+    if errors:
+        raise DeckError(errors + warnings)
+    return LoadedDeck(deck, path, tuple(sorted(set(warnings))), resolved, doc)
+
+
+def _invalid(doc: Document, data: Any, problems: list[Problem], roots: list[Path],
+             strict_assets: bool) -> DeckError:
+    """The DeckError of an invalid deck, with the problems of its valid slides."""
+    deck, head = _salvage(data)
+    if head is not None:  # the deck's own keys are wrong too
+        problems = problems + explain.problems(doc, Deck, head)
+    warnings, errors, resolved = _checks(doc, deck, roots, strict_assets,
+                                         translations=head is None)
+    named = {visual.src for _, visual in walk(deck, ImageVisual)}
+    usable: dict[str, Path | None] = {
+        ref: found for ref, found in resolved.items() if found is not None
+        and (ref not in named or pictures.check(ref, found) is None)}
+    partial = LoadedDeck(deck, doc.path, tuple(warnings), usable, doc)
+    return DeckError([*problems, *errors, *warnings], partial=partial)
+
+
+def _salvage(data: Any) -> tuple[Deck, ValidationError | None]:
+    """The deck with each slide that is invalid on its own replaced by a blank one, and
+    why the deck's own keys are invalid (None: they are valid)."""
+    slides = data.get("slides") if isinstance(data, dict) else None
+    valid: list[Any] = []
+    for item in slides if isinstance(slides, list) else []:
+        try:
+            valid.append(_SLIDE.validate_python(item))
+        except ValidationError:
+            valid.append(None)
+    blank = TitleSlide(type="title", title=Text(""))
+    whole = [slide or blank for slide in valid] or [blank]
+    head = {**data, "slides": whole} if isinstance(data, dict) else data
+    try:
+        return Deck.model_validate(head), None
+    except ValidationError as exc:
+        return Deck.model_construct(title=Text(""), slides=whole), exc
+
+
+def _checks(doc: Document, deck: Deck, roots: list[Path], strict_assets: bool, *,
+            translations: bool = True
+            ) -> tuple[list[Problem], list[Problem], dict[str, Path | None]]:
+    """Warnings, errors and resolved assets of a deck's texts, assets and pictures."""
+    warnings = [*(_translation_warnings(doc, deck) if translations else ()),
+                *_glyph_warnings(doc, deck)]
     errors: list[Problem] = []
     resolved: dict[str, Path | None] = {}
     named = {visual.src for _, visual in walk(deck, ImageVisual)}
@@ -68,9 +158,7 @@ def load_deck(
             problem = doc.problem(loc, why, severity=Severity.ERROR if strict_assets
                                   else Severity.WARNING)
             (errors if strict_assets else warnings).append(problem)
-    if errors:
-        raise DeckError(errors + warnings)
-    return LoadedDeck(deck, path, tuple(sorted(set(warnings))), resolved, doc)
+    return warnings, errors, resolved
 
 
 def _translation_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -17,6 +18,7 @@ def test_the_corpus_covers_every_kind_of_mistake():
     assert {p.removesuffix(".yaml") for p in CASES} >= {
         "syntax-error", "wrong-type", "unknown-key", "unknown-slide-type", "duplicate-key",
         "python-tag", "alias-bomb", "path-escape", "missing-asset", "non-utf8", "empty",
+        "all-at-once", "limits",
     }
 
 
@@ -33,3 +35,14 @@ def test_bad_deck_exits_2_with_its_message(name):
     for line in result.stdout.splitlines():
         path, line_no, column, message = line.split(":", 3)
         assert path == name and int(line_no) >= 1 and int(column) >= 1 and message.strip()
+
+
+def test_the_readme_shows_what_check_prints():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    (args, printed), = re.findall(r"\$ cd tests/data/bad && kiosk check (.*?)\n(.*?)```",
+                                  readme, flags=re.S)
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "check", "--config", str(ROOT / "config.yaml"),
+         *args.split()], cwd=BAD, capture_output=True, text=True, timeout=60,
+    )
+    assert result.stdout + result.stderr == printed

@@ -1,0 +1,126 @@
+"""One run of ``kiosk check`` says everything wrong with a file, however many slides are
+broken: the slides valid on their own still have their pictures and translations
+checked, and cross-field rules speak even when a key beside them is unknown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli import main
+from kiosk.deck.errors import DeckError
+from kiosk.deck.load import load_deck
+from kiosk.deck.model import TitleSlide
+from tests import picturefiles as make
+
+DECK = """\
+title: {zh: 一次全部, en: All at once}
+languages: [zh, en]
+slides:
+  - type: title
+    title: {zh: 时长, en: Duration}
+    duration: soon
+  - type: closing
+    title: {zh: 再见, en: Goodbye}
+    colour: red
+  - type: story
+    headline: {zh: 地图, en: Map}
+    visual: {kind: image, src: images/nowhere.png}
+  - type: story
+    headline: {zh: 网址, en: Address}
+    visual: {kind: image, src: "https://example.com/a.png"}
+  - type: story
+    headline: {zh: 笔记, en: Notes}
+    visual: {kind: image, src: images/notes.png}
+  - type: story
+    headline: {zh: 照片, en: Photo}
+    visual: {kind: image, src: images/damaged.png}
+  - type: chart
+    title: {zh: 图表, en: Chart}
+    chart:
+      kind: bar
+      categories: [2014, 2023]
+      series:
+        - {name: GDP, values: [1, 2, 3]}
+  - type: chart
+    title: {zh: 另一图表, en: Another chart}
+    chart: {kind: line, colour: red, categories: [2014, 2023], series: [{name: GDP, values: [1]}]}
+  - type: title
+    title: {zh: 你好}
+"""
+
+
+def damaged_png() -> bytes:
+    """A PNG whole in its structure whose picture data is zeroed: only decoding tells."""
+    data = bytearray(make.saved("PNG", 64, 48, noise=True))
+    start = data.index(b"IDAT") + 8
+    data[start:start + 64] = bytes(64)
+    return bytes(data)
+
+
+@pytest.fixture
+def deck(tmp_path: Path) -> Path:
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "notes.png").write_text("to do: draw the map\n")
+    (tmp_path / "images" / "damaged.png").write_bytes(damaged_png())
+    path = tmp_path / "deck.yaml"
+    path.write_text(DECK, encoding="utf-8")
+    return path
+
+
+def test_one_check_run_lists_every_problem_of_a_deck(deck, capsys):
+    assert main(["check", str(deck)]) == 2
+    out = capsys.readouterr()
+    assert out.out.splitlines() == [
+        f"{deck}:6:15: 'duration' in slide 1 must be a number, not text 'soon'",
+        f"{deck}:9:5: unknown key 'colour' in slide 2",
+        f"{deck}:12:32: asset 'images/nowhere.png' not found beside the deck or in assets/",
+        f"{deck}:15:32: 'src' in slide 4: 'https://example.com/a.png' is a URL: the show is "
+        "offline; copy the file next to the deck and give its relative path",
+        f"{deck}:18:32: picture 'images/notes.png' is text, not a picture (it starts with "
+        "'to do: draw the map')",
+        f"{deck}:21:32: picture 'images/damaged.png' cannot be decoded (Unable to read "
+        "image data): it is damaged",
+        f"{deck}:25:7: series 1 has 3 values for 2 categories (slide 7)",
+        f"{deck}:31:12: series 1 has 1 value for 2 categories (slide 8)",
+        f"{deck}:31:25: unknown key 'colour' in slide 8",
+        f"{deck}:33:12: warning: no 'en' translation; the show falls back to 'zh' here",
+    ]
+    assert out.err.strip().endswith("1 file checked: 9 errors, 1 warning")
+
+
+def test_the_show_gets_every_problem_too_and_the_valid_slides(deck):
+    with pytest.raises(DeckError) as info:
+        load_deck(deck, strict_assets=False)
+    messages = [p.message for p in info.value.problems]
+    assert "asset 'images/nowhere.png' not found beside the deck or in assets/" in messages
+    assert "no 'en' translation; the show falls back to 'zh' here" in messages
+    partial = info.value.partial
+    assert partial is not None
+    kinds = [None if isinstance(slide, TitleSlide) and slide.title == "" else slide.type
+             for slide in partial.deck.slides]  # the broken ones blank
+    assert kinds == [None, "closing", "story", None, "story", "story", None, None, "title"]
+
+
+def test_a_rule_of_the_whole_deck_speaks_while_slides_are_broken(write_deck):
+    path = write_deck("language: fr\nlanguages: [zh, en]\ntitle: T\nslides:\n"
+                      "  - type: title\n    title: T\n    duration: 0\n")
+    with pytest.raises(DeckError) as info:
+        load_deck(path)
+    assert [f"{p.line}:{p.column}: {p.message}" for p in info.value.problems] == [
+        "1:1: language 'fr' is not one of languages ['zh', 'en']",
+        "7:15: 'duration' in slide 1 must be more than 0",
+    ]
+
+
+def test_a_rule_across_keys_speaks_beside_an_unknown_key(tmp_path, capsys):
+    config = tmp_path / "config.yaml"
+    config.write_text("deck: deck.yaml\nkiosk:\n  lock: true\n  pin: 1234\n")
+    (tmp_path / "deck.yaml").write_text("title: T\nslides:\n  - type: title\n    title: T\n")
+    assert main(["check", str(config)]) == 2
+    assert capsys.readouterr().out.splitlines() == [
+        f"{config}:3:3: a locked kiosk needs a way out for the operator: set pin_hash (made "
+        "by `kiosk pin`) or exit_chord",
+        f"{config}:4:3: unknown key 'pin' in 'kiosk'",
+    ]
