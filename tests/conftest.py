@@ -1,4 +1,7 @@
-"""Shared fixtures: every test runs offscreen, from the repository root."""
+"""Shared fixtures: every test runs offscreen, from the repository root.
+
+There is no fixture for the default deck: tests build the decks they need (tests/decks.py);
+the few about the default deck itself are in tests/test_default_deck.py."""
 
 from __future__ import annotations
 
@@ -6,9 +9,6 @@ import os
 from pathlib import Path
 
 import pytest
-
-from kiosk.config import find_config
-from kiosk.deck.load import load_deck
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -28,14 +28,3 @@ def write_deck(tmp_path: Path):
 
     return write
 
-
-@pytest.fixture(scope="session")
-def installation():
-    """The repository's config.yaml and what it names."""
-    return find_config(ROOT / "config.yaml")
-
-
-@pytest.fixture(scope="session")
-def default_deck(installation):
-    """The default deck, loaded once."""
-    return load_deck(installation.deck_path, installation.asset_roots)

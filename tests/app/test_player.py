@@ -1,48 +1,48 @@
-"""The show driven as a presenter and a visitor drive it: real Qt key, mouse, touch events."""
+"""The show driven as a presenter and a visitor drive it: real Qt key, mouse, touch events.
+
+Each test builds the deck it needs (tests/decks.py) and says what matters about it.
+"""
 
 from __future__ import annotations
 
+import logging
+
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QEventPoint, QInputDevice, QTouchEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.app.player import Player
-from kiosk.play.clock import FakeClock
 from kiosk.play.navigator import Blank
 from kiosk.show.transitions import DURATION
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
-
-
-@pytest.fixture
-def player(qtbot, default_deck, installation, clock):
-    player = Player(default_deck, installation.config, clock)
-    player.housekeeping.stop()  # tests call poll() themselves, at fake-clock times
-    qtbot.addWidget(player.stage)
-    player.stage.resize(1920, 1080)
-    player.stage.show()
-    qtbot.waitExposed(player.stage)
-    return player
-
-
-def settle(player, clock):
-    """Let the transition and the slide's animations run to their end."""
-    for _ in range(20):
-        clock.advance(DURATION + 0.01)
-        player.stage.tick()
-        if not player.stage.animating:
-            return
-    raise AssertionError("the slide never stopped moving")
+from tests import decks
+from tests.decks import (
+    chart_slide,
+    closing_slide,
+    config,
+    deck,
+    figures_slide,
+    only,
+    settle,
+    story_slide,
+    title_slide,
+    titles,
+)
 
 
 def screen_point(player, x, y) -> QPoint:
     """Where design point (x, y) is on the widget."""
     return player.stage.mapFromScene(QPointF(x, y))
+
+
+def click(qtbot, player, x, y):
+    qtbot.mouseClick(player.stage.viewport(), Qt.MouseButton.LeftButton,
+                     pos=screen_point(player, x, y))
+
+
+def press_button(qtbot, player, name):
+    centre = player.stage.chrome.button_rects()[name].center()
+    click(qtbot, player, centre.x(), centre.y())
 
 
 @pytest.mark.parametrize(("key", "index"), [
@@ -51,16 +51,21 @@ def screen_point(player, x, y) -> QPoint:
     (Qt.Key.Key_End, 12), (Qt.Key.Key_Left, 12), (Qt.Key.Key_PageUp, 12),
     (Qt.Key.Key_Backspace, 12), (Qt.Key.Key_P, 12), (Qt.Key.Key_Up, 12),
 ])
-def test_keys_and_clicker_buttons_move_the_show(qtbot, player, clock, key, index):
+def test_keys_and_clicker_buttons_move_the_show(qtbot, tmp_path, key, index):
+    # 13 slides: forward keys go to slide 2; End, and back from the first (the show
+    # loops), go to slide 13.
+    player, clock = decks.show(qtbot, tmp_path, titles(13))
     qtbot.keyClick(player.stage, key)
     assert player.navigator.index == index
     assert player.stage.index == index
     settle(player, clock)
     assert player.stage.current is player.stage.view_for(index)
     assert player.stage.chrome.index == index
+    assert decks.texts(player.stage.current) == [str(index + 1)]  # its title on screen
 
 
-def test_home_end_and_typed_slide_number(qtbot, player, clock):
+def test_home_end_and_typed_slide_number(qtbot, tmp_path):
+    player, _ = decks.show(qtbot, tmp_path, titles(13))
     qtbot.keyClick(player.stage, Qt.Key.Key_End)
     assert player.stage.index == 12
     qtbot.keyClick(player.stage, Qt.Key.Key_Home)
@@ -69,9 +74,13 @@ def test_home_end_and_typed_slide_number(qtbot, player, clock):
     assert player.stage.index == 0
     qtbot.keyClick(player.stage, Qt.Key.Key_Return)
     assert player.stage.index == 9
+    qtbot.keyClicks(player.stage, "14")  # there is no slide 14: nothing
+    qtbot.keyClick(player.stage, Qt.Key.Key_Return)
+    assert player.stage.index == 9
 
 
-def test_clicker_f5_and_shift_f5_do_no_harm(qtbot, player):
+def test_clicker_f5_and_shift_f5_do_no_harm(qtbot, tmp_path):
+    player, _ = decks.show(qtbot, tmp_path, titles(3))
     qtbot.keyClick(player.stage, Qt.Key.Key_Right)
     qtbot.keyClick(player.stage, Qt.Key.Key_F5)
     qtbot.keyClick(player.stage, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
@@ -79,7 +88,8 @@ def test_clicker_f5_and_shift_f5_do_no_harm(qtbot, player):
     assert player.stage.window().isVisible()
 
 
-def test_black_and_white_screen_toggle(qtbot, player):
+def test_black_and_white_screen_toggle(qtbot, tmp_path):
+    player, _ = decks.show(qtbot, tmp_path, titles(3))
     blank = player.stage.blank_item
     qtbot.keyClick(player.stage, Qt.Key.Key_B)
     assert blank.isVisible() and blank.brush().color() == Qt.GlobalColor.black
@@ -94,7 +104,10 @@ def test_black_and_white_screen_toggle(qtbot, player):
     assert not blank.isVisible()
 
 
-def test_black_screen_really_is_black(qtbot, player):
+def test_black_screen_really_is_black(qtbot, tmp_path):
+    # A figures slide first: black even while its figures count up.
+    player, _ = decks.show(qtbot, tmp_path, deck(figures_slide(), closing_slide()))
+    assert player.stage.animating
     qtbot.keyClick(player.stage, Qt.Key.Key_B)
     image = player.stage.grab().toImage()
     colours = {image.pixel(x, y) for x in range(0, image.width(), 50)
@@ -102,7 +115,8 @@ def test_black_screen_really_is_black(qtbot, player):
     assert colours == {0xFF000000}
 
 
-def test_escape_leaves_full_screen_and_q_quits(qtbot, player):
+def test_escape_leaves_full_screen_and_q_quits(qtbot, tmp_path):
+    player, _ = decks.show(qtbot, tmp_path, deck())
     player.stage.showFullScreen()
     qtbot.waitUntil(player.stage.isFullScreen)
     qtbot.keyClick(player.stage, Qt.Key.Key_Escape)
@@ -111,9 +125,8 @@ def test_escape_leaves_full_screen_and_q_quits(qtbot, player):
         qtbot.keyClick(player.stage, Qt.Key.Key_Q)
 
 
-def test_locked_show_ignores_escape_and_q(qtbot, default_deck, installation, clock):
-    player = Player(default_deck, installation.config, clock, locked=True)
-    qtbot.addWidget(player.stage)
+def test_locked_show_ignores_escape_and_q(qtbot, tmp_path):
+    player, _ = decks.show(qtbot, tmp_path, deck(), locked=True)
     player.stage.showFullScreen()
     qtbot.waitUntil(player.stage.isFullScreen)
     with qtbot.assertNotEmitted(player.quit_requested):
@@ -124,7 +137,9 @@ def test_locked_show_ignores_escape_and_q(qtbot, default_deck, installation, clo
     player.stage.close()
 
 
-def test_rapid_input_builds_no_backlog(qtbot, player, clock):
+def test_rapid_input_builds_no_backlog(qtbot, tmp_path):
+    # Eight slides: six quick presses end on slide 7, no wrap on the way.
+    player, clock = decks.show(qtbot, tmp_path, titles(8))
     for _ in range(6):
         qtbot.keyClick(player.stage, Qt.Key.Key_Right)
         clock.advance(0.05)
@@ -137,7 +152,10 @@ def test_rapid_input_builds_no_backlog(qtbot, player, clock):
     assert player.stage.current.opacity() == 1.0 and player.stage.current.pos().x() == 0
 
 
-def test_fade_goes_through_the_background_in_about_half_a_second(qtbot, player, clock):
+def test_fade_goes_through_the_background_in_about_half_a_second(qtbot, tmp_path):
+    # A title, then a figures slide that fades in: its figures count up after the fade.
+    data = deck(title_slide(), figures_slide(), defaults={"transition": "fade"})
+    player, clock = decks.show(qtbot, tmp_path, data)
     outgoing = player.stage.current
     qtbot.keyClick(player.stage, Qt.Key.Key_Right)
     incoming = player.stage.current
@@ -156,18 +174,11 @@ def test_fade_goes_through_the_background_in_about_half_a_second(qtbot, player, 
     assert player.frame_timer.isActive()  # the figures still count up
     settle(player, clock)
     assert not player.frame_timer.isActive()  # nothing moves: no frames
+    assert str(decks.numbers(incoming)[0].parts) == "1.74万亿元"
 
 
-def test_slide_transition_follows_direction(qtbot, default_deck, installation, clock):
-    config = installation.config
-    deck = default_deck.deck.model_copy(update={
-        "defaults": default_deck.deck.defaults.model_copy(update={"transition": "slide"}),
-        "slides": [s.model_copy(update={"transition": None}) for s in default_deck.deck.slides],
-    })
-    loaded = type(default_deck)(deck, default_deck.path, (), default_deck.assets,
-                                default_deck.document)
-    player = Player(loaded, config, clock)
-    qtbot.addWidget(player.stage)
+def test_slide_transition_follows_direction(qtbot, tmp_path):
+    player, clock = decks.show(qtbot, tmp_path, titles(3, defaults={"transition": "slide"}))
     qtbot.keyClick(player.stage, Qt.Key.Key_Right)
     clock.advance(0.1)
     player.stage.tick()
@@ -187,7 +198,8 @@ def mouse_gesture(qtbot, player, clock, start, end, seconds):
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=screen_point(player, *end))
 
 
-def test_swipe_left_goes_forward_and_right_goes_back(qtbot, player, clock):
+def test_swipe_left_goes_forward_and_right_goes_back(qtbot, tmp_path):
+    player, clock = decks.show(qtbot, tmp_path, titles(3))
     mouse_gesture(qtbot, player, clock, (1300, 540), (700, 560), 0.2)
     assert player.stage.index == 1
     settle(player, clock)
@@ -195,7 +207,8 @@ def test_swipe_left_goes_forward_and_right_goes_back(qtbot, player, clock):
     assert player.stage.index == 0
 
 
-def test_swipe_is_not_also_a_tap_and_slow_drag_is_nothing(qtbot, player, clock):
+def test_swipe_is_not_also_a_tap_and_slow_drag_is_nothing(qtbot, tmp_path):
+    player, clock = decks.show(qtbot, tmp_path, titles(3))
     # A swipe that starts in the right edge zone must not also count as a tap there.
     mouse_gesture(qtbot, player, clock, (1900, 540), (1700, 540), 0.1)
     assert player.stage.index == 1  # one step, not two
@@ -204,11 +217,11 @@ def test_swipe_is_not_also_a_tap_and_slow_drag_is_nothing(qtbot, player, clock):
     assert player.stage.index == 1
 
 
-def test_taps_on_edges_and_buttons(qtbot, player, clock):
-    viewport = player.stage.viewport()
+def test_taps_on_edges_and_buttons(qtbot, tmp_path):
+    player, clock = decks.show(qtbot, tmp_path, titles(3))
 
     def tap(x, y):
-        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=screen_point(player, x, y))
+        click(qtbot, player, x, y)
         settle(player, clock)
 
     tap(1880, 540)
@@ -227,7 +240,8 @@ def test_taps_on_edges_and_buttons(qtbot, player, clock):
     assert player.stage.index == 0
 
 
-def test_long_press_is_not_a_tap(qtbot, player, clock):
+def test_long_press_is_not_a_tap(qtbot, tmp_path):
+    player, clock = decks.show(qtbot, tmp_path, titles(2))
     mouse_gesture(qtbot, player, clock, (1880, 540), (1880, 540), 2.0)
     assert player.stage.index == 0
 
@@ -244,7 +258,8 @@ def touch(player, kind, x, y):
     QApplication.sendEvent(viewport, event)
 
 
-def test_touch_swipe_and_tap(qtbot, player, clock):
+def test_touch_swipe_and_tap(qtbot, tmp_path):
+    player, clock = decks.show(qtbot, tmp_path, titles(3))
     touch(player, QTouchEvent.Type.TouchBegin, 1400, 500)
     clock.advance(0.15)
     touch(player, QTouchEvent.Type.TouchEnd, 800, 520)
@@ -256,24 +271,29 @@ def test_touch_swipe_and_tap(qtbot, player, clock):
     assert player.stage.index == 2
 
 
-def test_language_toggle_button_and_key(qtbot, player, clock):
+def test_language_toggle_button_and_key(qtbot, tmp_path):
+    # In Chinese and English, Chinese first: the button and L switch what is written.
+    player, clock = decks.show(qtbot, tmp_path, deck(title_slide(), closing_slide()))
     assert player.stage.language == "zh"
-    centre = player.stage.chrome.button_rects()["language"].center()
+    assert "向新而行" in decks.texts(player.stage.current)
     with qtbot.waitSignal(player.language_changed) as blocker:
-        qtbot.mouseClick(player.stage.viewport(), Qt.MouseButton.LeftButton,
-                         pos=screen_point(player, centre.x(), centre.y()))
+        press_button(qtbot, player, "language")
     assert blocker.args == ["en"]
     assert player.stage.current.ctx.language == "en"
+    assert "Heading for the New" in decks.texts(player.stage.current)
     qtbot.keyClick(player.stage, Qt.Key.Key_Right)
     settle(player, clock)
     assert player.stage.current.ctx.language == "en" and player.stage.index == 1
+    assert "Thank You" in decks.texts(player.stage.current)
     qtbot.keyClick(player.stage, Qt.Key.Key_L)
     assert player.stage.current.ctx.language == "zh"
+    assert "谢谢" in decks.texts(player.stage.current)
 
 
-def test_buttons_are_at_least_12_mm(qtbot, player):
+def test_buttons_are_at_least_12_mm(qtbot, tmp_path):
     from kiosk.app.window import design_pixels_for_mm
 
+    player, _ = decks.show(qtbot, tmp_path, deck())
     screen = player.stage.screen()
     player.stage.resize(1366, 768)
     player.stage.fit()
@@ -285,52 +305,59 @@ def test_buttons_are_at_least_12_mm(qtbot, player):
         assert mm >= 11.99, name
 
 
-def test_cursor_hides_after_a_few_quiet_seconds(qtbot, player, clock):
+def test_cursor_hides_after_a_few_quiet_seconds(qtbot, tmp_path):
+    player, clock = decks.show(qtbot, tmp_path, deck(), config(display={"cursor_hide": 3}))
     viewport = player.stage.viewport()
     qtbot.mouseMove(viewport, QPoint(100, 100))
     player.cursor.check()
     assert viewport.cursor().shape() != Qt.CursorShape.BlankCursor
-    clock.advance(installation_delay(player))
+    clock.advance(3.01)
     player.cursor.check()
     assert viewport.cursor().shape() == Qt.CursorShape.BlankCursor
     qtbot.mouseMove(viewport, QPoint(200, 200))
     assert viewport.cursor().shape() != Qt.CursorShape.BlankCursor
 
 
-def installation_delay(player):
-    return player.config.display.cursor_hide + 0.01
-
-
-def test_tap_on_a_chart_bar_explores_instead_of_turning(qtbot, player, clock):
-    qtbot.keyClicks(player.stage, "7")
+def test_tap_on_a_chart_bar_explores_instead_of_turning(qtbot, tmp_path):
+    # A title, then a chart slide (a compare chart): typed 2 and Enter bring the chart.
+    player, clock = decks.show(qtbot, tmp_path, deck(title_slide(), chart_slide(),
+                                                     closing_slide()))
+    qtbot.keyClicks(player.stage, "2")
     qtbot.keyClick(player.stage, Qt.Key.Key_Return)
     settle(player, clock)
     (chart,) = player.stage.current.charts()
     mark = chart.marks[-1]
     centre = chart.mapToScene(mark.rect.center())
     with qtbot.waitSignal(player.explored):
-        qtbot.mouseClick(player.stage.viewport(), Qt.MouseButton.LeftButton,
-                         pos=screen_point(player, centre.x(), centre.y()))
-    assert player.stage.index == 6
+        click(qtbot, player, centre.x(), centre.y())
+    assert player.stage.index == 1
     assert chart.callout is not None and chart.callout.mark is mark
     qtbot.keyClick(player.stage, Qt.Key.Key_Right)
     settle(player, clock)
     assert chart.callout is None  # gone when the slide left
 
 
-def test_attract_loop_advances_by_duration_and_replays(qtbot, player, clock):
-    deck = player.deck
+def test_attract_loop_advances_by_duration_and_replays(qtbot, tmp_path):
+    durations = [5, 8, 3, 12]  # each slide its own
+    data = deck(*({"type": "title", "title": str(n + 1), "duration": seconds}
+                  for n, seconds in enumerate(durations)))
+    player, clock = decks.show(qtbot, tmp_path, data)
     changes = []
     player.slide_changed.connect(lambda index, cause: changes.append((index, cause)))
-    for _ in range(len(deck.slides)):
-        clock.advance(deck.slide_duration(deck.slides[player.stage.index]) + 0.01)
+    for index, seconds in enumerate(durations):
+        clock.advance(seconds - 0.5)
         player.poll()
-    assert changes[-1] == (0, "loop") and len(changes) == len(deck.slides)
-    assert all(cause == "loop" for _, cause in changes)
+        assert player.stage.index == index  # not yet
+        clock.advance(0.51)
+        player.poll()
+    assert changes == [(1, "loop"), (2, "loop"), (3, "loop"), (0, "loop")]
 
 
 def test_visitor_pauses_the_loop_and_idle_returns_home_in_the_default_language(
-        qtbot, player, clock):
+        qtbot, tmp_path):
+    # 13 slides of 10 s each, Chinese first; back home after 90 s without input.
+    data = titles(13, defaults={"duration": 10})
+    player, clock = decks.show(qtbot, tmp_path, data, config(kiosk={"idle_timeout": 90}))
     qtbot.keyClick(player.stage, Qt.Key.Key_End)
     qtbot.keyClick(player.stage, Qt.Key.Key_L)
     assert player.stage.language == "en"
@@ -343,24 +370,27 @@ def test_visitor_pauses_the_loop_and_idle_returns_home_in_the_default_language(
     assert blocker.args == [0, "idle"]
     assert player.stage.language == "zh"
     settle(player, clock)
-    clock.advance(player.deck.slide_duration(player.deck.slides[0]) + 0.01)
+    clock.advance(10.01)
     player.poll()
     assert player.stage.index == 1  # looping again
 
 
-def test_a_touch_counts_as_presence(qtbot, player, clock):
-    viewport = player.stage.viewport()
+def test_a_touch_counts_as_presence(qtbot, tmp_path):
+    # Slides of 10 s: a minute after a touch the show still waits for the visitor.
+    player, clock = decks.show(qtbot, tmp_path, titles(3, defaults={"duration": 10}),
+                               config(kiosk={"idle_timeout": 90}))
     clock.advance(5)
-    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=screen_point(player, 960, 540))
+    click(qtbot, player, 960, 540)
     clock.advance(60)
     player.poll()
     assert player.stage.index == 0 and player.attract.visitor
 
 
-def test_overview_opens_moves_and_jumps(qtbot, player, clock):
+def test_overview_opens_moves_and_jumps(qtbot, tmp_path):
+    player, _ = decks.show(qtbot, tmp_path, titles(13))
     qtbot.keyClick(player.stage, Qt.Key.Key_O)
     overview = player.overview
-    assert overview is not None and len(overview.cells) == len(player.deck.slides)
+    assert overview is not None and len(overview.cells) == 13
     assert overview.selected == 0
     qtbot.keyClick(player.stage, Qt.Key.Key_Right)
     qtbot.keyClick(player.stage, Qt.Key.Key_Down)
@@ -370,33 +400,122 @@ def test_overview_opens_moves_and_jumps(qtbot, player, clock):
     assert player.overview is None and player.stage.index == overview.columns + 1
 
 
-def test_overview_tap_jumps_and_escape_only_closes_it(qtbot, player, clock):
+def test_overview_tap_jumps_and_escape_only_closes_it(qtbot, tmp_path):
+    player, _ = decks.show(qtbot, tmp_path, titles(13))
     player.stage.showFullScreen()
     qtbot.waitUntil(player.stage.isFullScreen)
-    button = player.stage.chrome.button_rects()["overview"].center()
-    qtbot.mouseClick(player.stage.viewport(), Qt.MouseButton.LeftButton,
-                     pos=screen_point(player, button.x(), button.y()))
+    press_button(qtbot, player, "overview")
     assert player.overview is not None
     qtbot.keyClick(player.stage, Qt.Key.Key_Escape)
     assert player.overview is None and player.stage.isFullScreen()
     qtbot.keyClick(player.stage, Qt.Key.Key_O)
     cell = player.overview.cells[9].center()
-    qtbot.mouseClick(player.stage.viewport(), Qt.MouseButton.LeftButton,
-                     pos=screen_point(player, cell.x(), cell.y()))
+    click(qtbot, player, cell.x(), cell.y())
     assert player.overview is None and player.stage.index == 9
 
 
-def test_home_menu_offers_only_its_tiles(qtbot, default_deck, installation, clock):
-    from kiosk.config import ShowOptions
-
-    config = installation.config.model_copy(update={"show": ShowOptions(menu=[8, 9, 10])})
-    player = Player(default_deck, config, clock)
-    player.housekeeping.stop()
-    qtbot.addWidget(player.stage)
-    player.stage.resize(1920, 1080)
+def test_home_menu_offers_only_its_tiles(qtbot, tmp_path):
+    # 13 slides, of which the menu offers slides 8, 9 and 10.
+    player, _ = decks.show(qtbot, tmp_path, titles(13), config(show={"menu": [8, 9, 10]}))
     player.toggle_overview()
     assert player.overview.slides == [7, 8, 9] and player.overview.columns == 3
     cell = player.overview.cells[2].center()
-    qtbot.mouseClick(player.stage.viewport(), Qt.MouseButton.LeftButton,
-                     pos=screen_point(player, cell.x(), cell.y()))
+    click(qtbot, player, cell.x(), cell.y())
     assert player.stage.index == 9
+
+
+# --- decks the default deck is not --------------------------------------------------------
+
+def test_a_one_slide_deck_stays_put_whatever_is_pressed(qtbot, tmp_path, caplog):
+    caplog.set_level(logging.WARNING)
+    player, clock = decks.show(qtbot, tmp_path, deck(title_slide(duration=5)))
+    view = player.stage.current
+    with qtbot.assertNotEmitted(player.slide_changed):
+        for key in (Qt.Key.Key_Right, Qt.Key.Key_Left, Qt.Key.Key_End, Qt.Key.Key_Home,
+                    Qt.Key.Key_Space, Qt.Key.Key_PageUp):
+            qtbot.keyClick(player.stage, key)
+        qtbot.keyClicks(player.stage, "2")  # no slide 2
+        qtbot.keyClick(player.stage, Qt.Key.Key_Return)
+        mouse_gesture(qtbot, player, clock, (1300, 540), (700, 540), 0.2)
+        mouse_gesture(qtbot, player, clock, (700, 540), (1300, 540), 0.2)
+        click(qtbot, player, 1880, 540)
+        click(qtbot, player, 40, 540)
+        for name in ("next", "previous", "home"):
+            press_button(qtbot, player, name)
+        settle(player, clock)
+    assert player.stage.index == 0 and player.stage.current is view
+    assert view.isVisible() and view.opacity() == 1.0 and view.pos() == QPointF(0, 0)
+    assert player.stage.chrome.index == 0 and player.stage.chrome.count == 1
+    qtbot.keyClick(player.stage, Qt.Key.Key_B)
+    qtbot.keyClick(player.stage, Qt.Key.Key_Right)  # moving on unblanks, as anywhere
+    assert not player.stage.blank_item.isVisible()
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+def test_a_one_slide_deck_loops_onto_itself(qtbot, tmp_path):
+    player, clock = decks.show(qtbot, tmp_path, deck(title_slide(duration=5)),
+                               config(kiosk={"loop": True}))
+    view = player.stage.current
+    with qtbot.assertNotEmitted(player.slide_changed):
+        for _ in range(6):
+            clock.advance(5.01)
+            player.poll()
+            player.stage.tick()
+    assert player.stage.index == 0 and player.stage.current is view and view.isVisible()
+    assert not player.stage.blank_item.isVisible() and not player.stage.animating
+    assert "向新而行" in decks.texts(view)
+
+
+def test_an_english_only_deck_plays_in_english_without_a_language_switch(qtbot, tmp_path):
+    # Written in English alone: no 中/EN button, L does nothing, figures read in English.
+    data = only("en", deck(title_slide(), figures_slide()))
+    player, clock = decks.show(qtbot, tmp_path, data, config(kiosk={"idle_timeout": 90}))
+    assert player.stage.language == "en" and player.stage.languages == ["en"]
+    assert "Heading for the New" in decks.texts(player.stage.current)
+    assert "language" not in player.stage.chrome.button_rects()
+    with qtbot.assertNotEmitted(player.language_changed):
+        qtbot.keyClick(player.stage, Qt.Key.Key_L)
+        qtbot.keyClick(player.stage, Qt.Key.Key_Right)
+        settle(player, clock)
+        assert [str(n.parts) for n in decks.numbers(player.stage.current)] == [
+            "1.74 trillion yuan", "72,000 yuan", "nearly 3,500 items", "No. 1"]
+        clock.advance(90.01)
+        player.poll()  # the visitor left: home, in the deck's only language
+    assert player.stage.index == 0 and player.stage.language == "en"
+
+
+def test_a_portrait_totem_turns_by_its_own_edges_and_buttons(qtbot, tmp_path):
+    # Designed 1080x1920 and shown on a screen of that shape.
+    player, clock = decks.show(qtbot, tmp_path, titles(3), config(portrait=True))
+    assert player.stage.design == (1080.0, 1920.0)
+    assert screen_point(player, 1080, 1920) == QPoint(1080, 1920)  # no bands
+    stage = QRectF(0, 0, 1080, 1920)
+    for name, rect in player.stage.chrome.button_rects().items():
+        assert stage.contains(rect), name
+    click(qtbot, player, 1040, 960)  # the right edge
+    settle(player, clock)
+    assert player.stage.index == 1
+    click(qtbot, player, 40, 960)  # the left edge
+    settle(player, clock)
+    assert player.stage.index == 0
+    mouse_gesture(qtbot, player, clock, (800, 900), (300, 920), 0.2)
+    settle(player, clock)
+    assert player.stage.index == 1
+    press_button(qtbot, player, "next")
+    settle(player, clock)
+    assert player.stage.index == 2 and decks.texts(player.stage.current) == ["3"]
+
+
+def test_a_missing_picture_is_a_placeholder_and_the_show_goes_on(qtbot, tmp_path, caplog):
+    story = story_slide(visual={"kind": "image", "src": "images/gone-from-the-player.png"})
+    player, clock = decks.show(qtbot, tmp_path, deck(title_slide(), story, closing_slide()))
+    qtbot.keyClick(player.stage, Qt.Key.Key_Right)
+    settle(player, clock)
+    view = player.stage.current
+    assert player.stage.index == 1 and not player.stage.failed
+    assert [i for i in decks.items_of(view) if i.data(0) == "placeholder"]
+    assert "一个创业的故事" in decks.texts(view)  # the rest of the story is there
+    assert "gone-from-the-player.png" in caplog.text and "placeholder" in caplog.text
+    qtbot.keyClick(player.stage, Qt.Key.Key_Right)
+    settle(player, clock)
+    assert player.stage.index == 2

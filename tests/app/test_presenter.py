@@ -6,20 +6,23 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 
-from kiosk.app.player import Player
 from kiosk.app.presenter import Console
-from kiosk.play.clock import FakeClock
+from tests import decks
+from tests.decks import both, deck, title_slide
 
 # Qt's offscreen platform says so for every top-level window with a layout; harmless.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
+# Three slides: notes in Chinese and English on the first two, none on the last.
+NOTES = deck(title_slide(notes=both("开场：介绍发布会。", "Opening: the press conference.")),
+             {"type": "title", "title": "2", "notes": both("第二页的讲稿。", "Notes of two.")},
+             {"type": "closing", "title": "3"})
+
+
 @pytest.fixture
-def console(qtbot, default_deck, installation):
-    clock = FakeClock()
-    player = Player(default_deck, installation.config, clock)
-    player.housekeeping.stop()
-    qtbot.addWidget(player.stage)
+def console(qtbot, tmp_path):
+    player, clock = decks.show(qtbot, tmp_path, NOTES)
     console = Console(player)
     qtbot.addWidget(console)
     console.show()
@@ -28,8 +31,8 @@ def console(qtbot, default_deck, installation):
 
 def test_console_shows_position_notes_and_next_slide(console):
     console, player, _ = console
-    assert console.position.text() == "1 / 13"
-    assert console.notes.text().startswith("5月16日，江苏省政府新闻办")
+    assert console.position.text() == "1 / 3"
+    assert console.notes.text() == "开场：介绍发布会。"
     assert console.next.pixmap() is not None and not console.next.pixmap().isNull()
     assert console.current.scene() is player.stage.scene()  # the audience's picture, live
 
@@ -37,12 +40,12 @@ def test_console_shows_position_notes_and_next_slide(console):
 def test_console_keys_drive_the_show_and_follow_the_language(qtbot, console):
     console, player, _ = console
     qtbot.keyClick(console, Qt.Key.Key_Right)
-    assert player.stage.index == 1 and console.position.text() == "2 / 13"
-    assert console.notes.text().startswith("在“经济强”上")
+    assert player.stage.index == 1 and console.position.text() == "2 / 3"
+    assert console.notes.text() == "第二页的讲稿。"
     qtbot.keyClick(console, Qt.Key.Key_L)
-    assert console.notes.text().startswith("GDP reached 1.74 trillion yuan")
+    assert console.notes.text() == "Notes of two."
     qtbot.keyClick(console, Qt.Key.Key_End)
-    assert console.position.text() == "13 / 13" and console.notes.text() == "—"
+    assert console.position.text() == "3 / 3" and console.notes.text() == "—"
 
 
 def test_timer_counts_on_the_clock_and_resets(qtbot, console):

@@ -17,6 +17,7 @@ import threading
 
 import pytest
 
+from tests import decks
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.skipif(
@@ -68,9 +69,14 @@ def xdotool(display: str, *args: str) -> str:
 
 
 def test_full_screen_without_window_manager_and_real_keys(display, tmp_path):
+    # A deck of 13 slides: Right goes to slide 2, End to slide 13.
+    site = tmp_path / "site"
+    decks.write(site, decks.titles(13), name="show.yaml")
+    (site / "config.yaml").write_text("deck: show.yaml\n", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
     env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb", XDG_DATA_HOME=str(tmp_path))
-    show = subprocess.Popen([sys.executable, "-m", "kiosk"], cwd=ROOT, env=env,
+    show = subprocess.Popen([sys.executable, "-m", "kiosk", "--config",
+                             str(site / "config.yaml")], cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         lines = Lines(show.stderr)

@@ -9,34 +9,36 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from kiosk.app.player import Player
-from kiosk.config import Display, KioskPolicy, ScheduleConfig, load_config
+from kiosk.config import ScheduleConfig, load_config
 from kiosk.deck.load import load_deck
 from kiosk.play.clock import FakeClock
 from kiosk.play.navigator import Blank
 from kiosk.play.sync import clock_position, shift_at
+from tests import decks
+from tests.decks import deck, titles
 
 
 def local(text: str) -> float:
     return dt.datetime.fromisoformat(text).timestamp()
 
 
-def make(qtbot, default_deck, config, wall):
+def make(qtbot, loaded, config, wall):
     clock = FakeClock(wall=wall)
-    player = Player(default_deck, config, clock)
+    player = Player(loaded, config, clock)
     player.housekeeping.stop()
     qtbot.addWidget(player.stage)
     player.stage.resize(1920, 1080)
     return player, clock
 
 
-def test_sleeps_when_closed_wakes_when_open_with_hooks(qtbot, default_deck, installation,
-                                                        tmp_path):
+def test_sleeps_when_closed_wakes_when_open_with_hooks(qtbot, tmp_path):
     marker = tmp_path / "display.log"
     hook = f"{sys.executable} -c \"open(r'{marker}', 'a').write('{{}}\\\\n')\""
-    schedule = ScheduleConfig(hours={"mon": "09:00-17:00"},
-                              display_off=hook.format("off"), display_on=hook.format("on"))
-    config = installation.config.model_copy(update={"schedule": schedule})
-    player, clock = make(qtbot, default_deck, config, local("2026-11-23 16:59:00"))  # Monday
+    config = decks.config(schedule={"hours": {"mon": "09:00-17:00"},
+                                    "display_off": hook.format("off"),
+                                    "display_on": hook.format("on")})
+    loaded = decks.built(tmp_path / "show", titles(3), config)  # slides of 12 s, looping
+    player, clock = make(qtbot, loaded, config, local("2026-11-23 16:59:00"))  # Monday
     player.poll()
     assert not player.asleep
     clock.advance(61)
@@ -58,10 +60,11 @@ def test_sleeps_when_closed_wakes_when_open_with_hooks(qtbot, default_deck, inst
     assert marker.read_text().split() == ["off", "on"]
 
 
-def test_a_visitor_wakes_a_sleeping_show_until_they_leave(qtbot, default_deck, installation):
-    config = installation.config.model_copy(update={
-        "schedule": ScheduleConfig(hours={"mon": "09:00-17:00"})})
-    player, clock = make(qtbot, default_deck, config, local("2026-11-23 20:00:00"))
+def test_a_visitor_wakes_a_sleeping_show_until_they_leave(qtbot, tmp_path):
+    config = decks.config(schedule={"hours": {"mon": "09:00-17:00"}},
+                          kiosk={"idle_timeout": 90})
+    player, clock = make(qtbot, decks.built(tmp_path, titles(3), config), config,
+                         local("2026-11-23 20:00:00"))
     player.poll()
     assert player.asleep
     qtbot.mouseClick(player.stage.viewport(), Qt.MouseButton.LeftButton,
@@ -74,13 +77,17 @@ def test_a_visitor_wakes_a_sleeping_show_until_they_leave(qtbot, default_deck, i
     assert player.asleep
 
 
-def test_outside_hours_can_show_a_slide_instead_of_black(qtbot, default_deck, installation):
-    config = installation.config.model_copy(update={
-        "schedule": ScheduleConfig(hours={"mon": "09:00-17:00"}, outside=13)})
-    player, _ = make(qtbot, default_deck, config, local("2026-11-23 20:00:00"))
+def test_outside_hours_can_show_a_slide_instead_of_black(qtbot, tmp_path):
+    # Five slides; outside the hours, slide 4 ("closed", say) stays up.
+    config = decks.config(schedule={"hours": {"mon": "09:00-17:00"}, "outside": 4})
+    player, clock = make(qtbot, decks.built(tmp_path, titles(5), config), config,
+                         local("2026-11-23 20:00:00"))
     player.poll()
-    assert player.asleep and player.stage.index == 12
+    assert player.asleep and player.stage.index == 3
     assert not player.stage.blank_item.isVisible()
+    clock.advance(600)
+    player.poll()
+    assert player.stage.index == 3  # the loop sleeps: it stays
 
 
 def test_scheduled_deck_swaps_in_on_its_day(qtbot, tmp_path):
@@ -105,9 +112,10 @@ def test_scheduled_deck_swaps_in_on_its_day(qtbot, tmp_path):
     assert player.deck.title == "E"
 
 
-def test_burn_in_shift_moves_the_picture_a_few_pixels(qtbot, default_deck, installation):
-    config = installation.config.model_copy(update={"display": Display(shift=4, shift_every=60)})
-    player, clock = make(qtbot, default_deck, config, local("2026-11-23 10:00:00"))
+def test_burn_in_shift_moves_the_picture_a_few_pixels(qtbot, tmp_path):
+    config = decks.config(display={"shift": 4, "shift_every": 60})
+    player, clock = make(qtbot, decks.built(tmp_path, deck(), config), config,
+                         local("2026-11-23 10:00:00"))
     player.stage.show()
     qtbot.waitExposed(player.stage)
     seen = set()
@@ -120,12 +128,16 @@ def test_burn_in_shift_moves_the_picture_a_few_pixels(qtbot, default_deck, insta
     assert all(abs(x) <= 5 and abs(y) <= 5 for x, y in seen)
 
 
-def test_two_kiosks_on_one_clock_show_the_same_slide(qtbot, default_deck, installation):
-    config = installation.config.model_copy(update={"kiosk": KioskPolicy(sync="clock")})
+def test_two_kiosks_on_one_clock_show_the_same_slide(qtbot, tmp_path):
+    config = decks.config(kiosk={"sync": "clock"})
+    # Five slides of their own durations: a loop of 60 s.
+    durations = [10, 14, 16, 8, 12]
+    loaded = decks.built(tmp_path, deck(*({"type": "title", "title": str(n + 1), "duration": d}
+                                    for n, d in enumerate(durations))), config)
     clock = FakeClock(wall=local("2026-11-23 10:00:00"))
-    first = Player(default_deck, config, clock)
+    first = Player(loaded, config, clock)
     clock.advance(37.0)  # the second kiosk booted later
-    second = Player(default_deck, config, clock)
+    second = Player(loaded, config, clock)
     for player in (first, second):
         player.housekeeping.stop()
         qtbot.addWidget(player.stage)
@@ -136,7 +148,7 @@ def test_two_kiosks_on_one_clock_show_the_same_slide(qtbot, default_deck, instal
         assert first.stage.index == second.stage.index
         seen.append(first.stage.index)
         clock.advance(7)
-    assert len(set(seen)) == len(default_deck.deck.slides)
+    assert len(set(seen)) == len(durations)
 
 
 def test_clock_position_walks_the_loop():

@@ -1,91 +1,77 @@
-"""Every slide of the default deck draws inside the stage, legibly, in both languages."""
+"""Every type of slide draws inside the stage, legibly, in both languages, landscape and
+portrait; source lines, pictures and text as a visitor sees them. (The default deck's own
+slides: tests/test_default_deck.py.)"""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QRawFont
 
-from kiosk.config import Config, Display
-from kiosk.deck.load import walk
-from kiosk.deck.text import Text
+from kiosk.config import Config
 from kiosk.show import fonts
 from kiosk.show.render import render_slide
 from kiosk.show.textbox import TextBox
-
-
-def all_items(view):
-    stack = list(view.childItems())
-    while stack:
-        item = stack.pop()
-        yield item
-        stack.extend(item.childItems())
-
-
-def distinct_colours(image: QImage, step: int = 7) -> int:
-    return len({image.pixel(x, y) for x in range(0, image.width(), step)
-                for y in range(0, image.height(), step)})
-
+from tests import decks
 
 SIZES = [(1920, 1080), (3840, 2160)]
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_every_slide_draws_inside_the_stage_without_overflow(qapp, default_deck,
-                                                               installation, size, language):
-    config = installation.config
-    stage = QRectF(0, 0, *config.display.design_size).adjusted(-0.5, -0.5, 0.5, 0.5)
-    for index in range(len(default_deck.deck.slides)):
-        image, view = render_slide(default_deck, config, index, size, language)
-        assert (image.width(), image.height()) == size
-        assert distinct_colours(image) > 20, f"slide {index + 1} looks blank"
-        boxes = 0
-        for item in all_items(view):
-            rect = item.sceneBoundingRect()
-            assert stage.contains(rect), f"slide {index + 1}: {type(item).__name__} {rect}"
-            if isinstance(item, TextBox):
-                boxes += 1
-                assert not item.elided, f"slide {index + 1}: text cut off: {item.text!r}"
-                assert item.text_height <= item.box.height() + 0.5
-                assert item.text_width <= item.box.width() + 0.5
-                shrink = item.font_size / item.requested_size
-                assert shrink > 0.6, f"slide {index + 1}: {item.text!r} shrunk to {shrink:.0%}"
-        assert boxes >= 1
-        assert_no_text_overlaps(view, index)
+def test_every_type_of_slide_draws_inside_the_stage_without_overflow(qapp, tmp_path, size,
+                                                                     language):
+    config = decks.config()
+    loaded = decks.built(tmp_path, decks.every_type(), config)  # one slide of each type
+    assert [s.type for s in loaded.deck.slides] == [
+        "title", "figures", "story", "chart", "points", "closing"]
+    decks.assert_laid_out(loaded, config, size, language)
 
 
-def assert_no_text_overlaps(view, index):
-    inks = [(item.text, item.ink_rect()) for item in all_items(view)
-            if isinstance(item, TextBox) and item.text]
-    for n, (text, rect) in enumerate(inks):
-        for other, other_rect in inks[n + 1:]:
-            overlap = rect.intersected(other_rect)
-            assert overlap.width() * overlap.height() < 4, (
-                f"slide {index + 1}: {text!r} overlaps {other!r}")
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_every_type_of_slide_stays_inside_a_portrait_totem(qapp, tmp_path, language):
+    config = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.every_type(), config)
+    decks.assert_laid_out(loaded, config, (1080, 1920), language)
 
 
-def test_portrait_totem_layout_stays_inside(qapp, default_deck, installation):
-    config = installation.config.model_copy(update={
-        "display": Display(design_size=(1080, 1920))})
-    stage = QRectF(0, 0, 1080, 1920).adjusted(-0.5, -0.5, 0.5, 0.5)
-    for index in range(len(default_deck.deck.slides)):
-        _, view = render_slide(default_deck, config, index, (1080, 1920), "zh")
-        for item in all_items(view):
-            assert stage.contains(item.sceneBoundingRect()), f"slide {index + 1}"
-            if isinstance(item, TextBox):
-                assert not item.elided, f"slide {index + 1}: {item.text!r}"
-        assert_no_text_overlaps(view, index)
+@pytest.mark.parametrize("portrait", [False, True], ids=["landscape", "portrait"])
+def test_a_deck_in_english_alone_draws_in_english(qapp, tmp_path, portrait):
+    config = decks.config(portrait=portrait)
+    loaded = decks.built(tmp_path, decks.only("en", decks.every_type()), config)
+    assert loaded.deck.languages == ["en"] and loaded.deck.default_language == "en"
+    decks.assert_laid_out(loaded, config, config.display.design_size, "en")
+    _, view = render_slide(loaded, config, 1, (960, 540))  # its default language
+    assert [str(n.parts) for n in decks.numbers(view)] == [
+        "1.74 trillion yuan", "72,000 yuan", "nearly 3,500 items", "No. 1"]
 
 
-def test_every_character_of_the_deck_is_in_the_shipped_font(qapp, default_deck):
-    """Checked against the font file alone: system fonts must not fill the gaps."""
-    texts = [s for _, text in walk(default_deck.deck, Text) for s in text.all_strings()]
-    for path in (fonts.font_dir() / name for name in fonts.FILES):
-        raw = QRawFont(str(path), 40)
-        missing = {c for s in texts for c in s if c.isprintable() and c != " "
-                   and not raw.supportsCharacter(ord(c))}
-        assert not missing, path.name
+def source_lines(view) -> list[str]:
+    """The texts drawn in the stage's bottom tenth, left of the controls."""
+    return [item.text for item in decks.items_of(view) if isinstance(item, TextBox)
+            and item.text and item.sceneBoundingRect().top() > view.ctx.height * 0.9]
+
+
+def test_a_deck_without_source_draws_no_source_line(qapp, tmp_path):
+    config = decks.config()
+    plain = decks.built(tmp_path / "plain", decks.every_type(), config)
+    assert plain.deck.source is None
+    cited = decks.built(tmp_path / "cited", decks.every_type(
+        source=decks.both("来源：测试报道", "Source: a test report")), config)
+    for index in range(len(plain.deck.slides)):
+        _, view = render_slide(plain, config, index, (960, 540), "zh")
+        assert source_lines(view) == [], f"slide {index + 1}"
+        for language, line in (("zh", "来源：测试报道"), ("en", "Source: a test report")):
+            _, view = render_slide(cited, config, index, (960, 540), language)
+            assert source_lines(view) == [line], f"slide {index + 1} ({language})"
+
+
+def test_a_slides_own_source_replaces_the_decks(qapp, tmp_path):
+    config = decks.config()
+    data = decks.deck(decks.title_slide(), decks.figures_slide(source="来源：统计局"),
+                      source="来源：报道")
+    loaded = decks.built(tmp_path, data, config)
+    assert source_lines(render_slide(loaded, config, 0, (960, 540))[1]) == ["来源：报道"]
+    assert source_lines(render_slide(loaded, config, 1, (960, 540))[1]) == ["来源：统计局"]
 
 
 def test_chinese_is_drawn_with_glyphs_not_boxes(qapp):
@@ -105,7 +91,7 @@ def test_chinese_is_drawn_with_glyphs_not_boxes(qapp):
         return image
 
     pictures = [draw(c) for c in "南京缩影"]
-    assert all(distinct_colours(p, 2) > 3 for p in pictures)
+    assert all(decks.distinct_colours(p, 2) > 3 for p in pictures)
     assert len({bytes(p.constBits()) for p in pictures}) == 4
 
 
@@ -134,12 +120,28 @@ def test_missing_image_becomes_a_placeholder(qapp, write_deck, caplog):
     (path.parent / "broken.png").write_bytes(b"not a png")
     loaded = load_deck(path, strict_assets=False)
     _, view = render_slide(loaded, Config(), 0, (960, 540))
-    placeholders = [i for i in all_items(view) if i.data(0) == "placeholder"]
+    placeholders = [i for i in decks.items_of(view) if i.data(0) == "placeholder"]
     assert len(placeholders) == 1
     assert "gone.png" in caplog.text and "placeholder" in caplog.text
     corrupt = write_deck("title: T\nslides:\n  - type: story\n    headline: 南京\n"
                          "    visual: {kind: image, src: broken.png}\n", name="deck2.yaml")
     loaded = load_deck(corrupt, strict_assets=False)  # as the show loads: a warning
     _, view = render_slide(loaded, Config(), 0, (960, 540))
-    assert [i for i in all_items(view) if i.data(0) == "placeholder"]
+    assert [i for i in decks.items_of(view) if i.data(0) == "placeholder"]
     assert "image 'broken.png' is text, not a picture" in caplog.text
+
+
+@pytest.mark.parametrize("portrait", [False, True], ids=["landscape", "portrait"])
+def test_a_missing_picture_leaves_the_rest_of_the_story_in_place(qapp, tmp_path, portrait):
+    config = decks.config(portrait=portrait)
+    gone = {"kind": "image", "src": "images/not-copied-yet.png"}
+    loaded = decks.built(tmp_path, decks.deck(decks.story_slide(visual=gone), decks.story_slide()),
+                   config)
+    size = config.display.design_size
+    for language in ("zh", "en"):
+        decks.assert_laid_out(loaded, config, size, language)
+        _, missing = render_slide(loaded, config, 0, size, language)
+        _, present = render_slide(loaded, config, 1, size, language)
+        assert [i for i in decks.items_of(missing) if i.data(0) == "placeholder"]
+        assert not [i for i in decks.items_of(present) if i.data(0) == "placeholder"]
+        assert decks.texts(missing) == decks.texts(present)  # every word still there
