@@ -1,4 +1,10 @@
-"""``kiosk check``: validate decks and configs and report every problem by place."""
+"""``kiosk check``: validate decks and configs and report every problem by place.
+
+A file is a config or a deck by what it holds (a deck has ``slides:``), whatever its
+name. A config is checked with every deck it may play (its own and the schedule's),
+and against each of them: its languages, home slide, menu and closed-hours slide must
+exist in every one.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +12,17 @@ import dataclasses
 from collections.abc import Iterable
 from pathlib import Path
 
-from kiosk.config import Installation, find_config, load_config
-from kiosk.deck.errors import DeckError, Problem, Severity
-from kiosk.deck.load import load_deck
+from kiosk.config import (
+    Config,
+    Installation,
+    deck_path_rule,
+    deck_problems,
+    find_config,
+    installation_of,
+)
+from kiosk.deck import reader
+from kiosk.deck.errors import DeckError, Problem, Severity, display_path
+from kiosk.deck.load import LoadedDeck, load_deck
 
 
 @dataclasses.dataclass
@@ -27,10 +41,6 @@ class Report:
         return sum(p.severity is Severity.WARNING for p in self.problems)
 
 
-def _is_config(path: Path) -> bool:
-    return path.name in ("config.yaml", "config.yml")
-
-
 def expand(paths: Iterable[Path]) -> list[Path]:
     """Files to check: the given files, and every YAML file inside given folders."""
     files: list[Path] = []
@@ -46,51 +56,121 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     return list(unique.values())
 
 
-def check(paths: list[Path], installation: Installation | None = None) -> Report:
-    """Check each path; a config also has its deck checked."""
-    report = Report()
-    done: set[Path] = set()
-    if installation is None:
-        installation = find_config(None)
-    for path in expand(paths):
-        if path.resolve() in done:
-            continue
-        done.add(path.resolve())
-        report.files.append(path)
+def is_config(document: reader.Document) -> bool:
+    """Whether a YAML file is a config rather than a deck, by its keys (or its name,
+    when it has neither's)."""
+    data = document.data
+    if isinstance(data, dict):
+        if "slides" in data:
+            return False
+        if data.keys() & CONFIG_KEYS:
+            return True
+    return document.path.name in ("config.yaml", "config.yml")
+
+
+CONFIG_KEYS = {"deck", "display", "kiosk", "languages", "theme", "show", "record",
+               "presenter", "schedule"}
+
+
+class _Run:
+    """One ``kiosk check``: each file read and reported once."""
+
+    def __init__(self, installation: Installation) -> None:
+        self.installation = installation
+        self.report = Report()
+        self.decks: dict[Path, LoadedDeck | None] = {}
+
+    def file(self, path: Path) -> None:
         try:
-            if _is_config(path):
-                installation = load_config(path)
-                deck = installation.deck_path
-                if deck not in done and deck.exists():
-                    done.add(deck)
-                    report.files.append(deck)
-                    _check_deck(deck, installation, report)
-                elif not deck.exists():
-                    report.problems.append(_missing_deck(installation))
-            else:
-                _check_deck(path, installation, report)
+            document = reader.read(path)
         except DeckError as exc:
-            report.problems.extend(exc.problems)
-    report.problems.sort()
-    return report
+            self._listed(path)
+            self.report.problems.extend(exc.problems)
+            return
+        if is_config(document):
+            self._config(path, document)
+        else:
+            self.deck(path)
+
+    def deck(self, path: Path) -> LoadedDeck | None:
+        """The deck at ``path`` checked (once), its problems reported."""
+        key = path.resolve()
+        if key in self.decks:
+            return self.decks[key]
+        self._listed(path)
+        self.decks[key] = None
+        try:
+            loaded = load_deck(path, self.installation.asset_roots)
+        except DeckError as exc:
+            self.report.problems.extend(exc.problems)
+            if exc.partial is not None and any(exc.partial.assets.values()):
+                from kiosk.show.pictures import deck_problems as picture_problems
+
+                self.report.problems.extend(picture_problems(exc.partial))  # valid slides'
+            return None
+        self.report.problems.extend(loaded.warnings)
+        if any(loaded.assets.values()):  # every picture decoded in full, in Qt (imported here)
+            from kiosk.show.pictures import deck_problems as picture_problems
+
+            self.report.problems.extend(picture_problems(loaded))
+        self.decks[key] = loaded
+        return loaded
+
+    def _config(self, path: Path, document: reader.Document) -> None:
+        self._listed(path)
+        try:
+            installation = installation_of(document)
+        except DeckError as exc:
+            self.report.problems.extend(exc.problems)
+            for deck in _named_decks(document):  # their problems come in this run too
+                if deck.is_file():
+                    self.deck(deck)
+            return
+        previous, self.installation = self.installation, installation
+        for loc, deck_path in installation.decks():
+            if not deck_path.is_file():
+                self.report.problems.append(document.problem(
+                    loc, f"deck '{_shown(deck_path, installation)}' not found"))
+                continue
+            loaded = self.deck(deck_path)
+            if loaded is not None:
+                self.report.problems.extend(deck_problems(installation, loc, loaded.deck))
+        self.installation = previous
+
+    def _listed(self, path: Path) -> None:
+        if all(path.resolve() != p.resolve() for p in self.report.files):
+            self.report.files.append(path)
 
 
-def _check_deck(path: Path, installation: Installation, report: Report) -> None:
+def _named_decks(document: reader.Document) -> list[Path]:
+    """The decks a config that failed its check names where it names them well."""
+    data = document.data if isinstance(document.data, dict) else {}
+    schedule = data.get("schedule")
+    rules = schedule.get("decks") if isinstance(schedule, dict) else None
+    names = [data.get("deck", Config().deck),
+             *(r.get("deck") for r in rules if isinstance(r, dict))] if isinstance(
+                 rules, list) else [data.get("deck", Config().deck)]
+    found = []
+    for name in names:
+        try:
+            found.append((document.path.parent / deck_path_rule(name)).resolve())
+        except (ValueError, TypeError):
+            continue
+    return found
+
+
+def _shown(path: Path, installation: Installation) -> str:
     try:
-        loaded = load_deck(path, installation.asset_roots)
-    except DeckError as exc:
-        report.problems.extend(exc.problems)
-        return
-    report.problems.extend(loaded.warnings)
-    if any(loaded.assets.values()):  # every picture decoded in full, in Qt (imported here)
-        from kiosk.show.pictures import deck_problems
-
-        report.problems.extend(deck_problems(loaded))
+        return str(path.relative_to(installation.root.resolve()))
+    except ValueError:
+        return str(path)
 
 
-def _missing_deck(installation: Installation) -> Problem:
-    assert installation.path is not None
-    from kiosk.deck import reader
-
-    doc = reader.read(installation.path)
-    return doc.problem(("deck",), f"deck '{installation.config.deck}' not found")
+def check(paths: list[Path], installation: Installation | None = None) -> Report:
+    """Check each path: decks, and configs with the decks they play."""
+    run = _Run(installation or find_config(None))
+    for path in expand(paths):
+        run.file(path)
+    run.report.problems = sorted(set(run.report.problems), key=lambda p: (
+        display_path(p.path), p.line, p.column, p.message))
+    return run.report

@@ -98,16 +98,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from kiosk.check import check
-    from kiosk.config import find_config
+    from kiosk.config import Config, Installation, find_config
     from kiosk.deck.errors import DeckError, Severity
 
     try:
         installation = find_config(args.config)
-    except DeckError as exc:
-        _print_problems(exc.problems)
-        return EXIT_BAD_INPUT
-    paths = args.paths or ([installation.path] if installation.path else
-                           [installation.deck_path])
+        paths = args.paths or ([installation.path] if installation.path else
+                               [installation.deck_path])
+    except DeckError as exc:  # the config in use is broken: reported with the rest
+        installation = Installation(Config(), None)
+        paths = [*args.paths, exc.problems[0].path]
     report = check(paths, installation)
     shown = [p for p in report.problems
              if not args.quiet or p.severity is Severity.ERROR]
@@ -286,6 +286,13 @@ def _run(args: argparse.Namespace) -> int:
         loaded = load_deck(deck_path, installation.asset_roots, strict_assets=False)
     except DeckError as exc:
         _print_problems(exc.problems)
+        return EXIT_BAD_INPUT
+    policy = installation.config.kiosk
+    if args.kiosk and not (policy.pin_hash or policy.exit_chord):
+        where = installation.path or "the built-in config"
+        print(f"kiosk: --kiosk locks the show, but {where} sets neither kiosk.pin_hash "
+              "(made by `kiosk pin`) nor kiosk.exit_chord: there would be no way out",
+              file=sys.stderr)
         return EXIT_BAD_INPUT
     from kiosk.app.main import play
 

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from pathlib import Path
+import shlex
+from pathlib import Path, PurePosixPath
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import AfterValidator, BeforeValidator, Field, field_validator, model_validator
 
 from kiosk import resources
 from kiosk.deck import reader
+from kiosk.deck.errors import Problem
 from kiosk.deck.load import validate
-from kiosk.deck.model import Strict
+from kiosk.deck.model import Deck, Strict
 from kiosk.pin import looks_like_hash
 from kiosk.play.schedule import Schedule, Span
 
@@ -63,6 +65,13 @@ class KioskPolicy(Strict):
     exit_chord: str | None = None
     """A key chord that exits the locked show at once, e.g. Ctrl+Alt+Shift+X."""
 
+    @model_validator(mode="after")
+    def _way_out(self) -> KioskPolicy:
+        if self.lock and not (self.pin_hash or self.exit_chord):
+            raise ValueError("a locked kiosk needs a way out for the operator: set pin_hash "
+                             "(made by `kiosk pin`) or exit_chord")
+        return self
+
     @field_validator("pin_hash")
     @classmethod
     def _pin_hash_shape(cls, value: str | None) -> str | None:
@@ -81,15 +90,64 @@ class KioskPolicy(Strict):
         return value
 
 
+def _span(text: str) -> str:
+    Span.parse(text)  # a ValueError that says what a span looks like
+    return text
+
+
+def _span_or_closed(text: str) -> str:
+    return text if text == "closed" else _span(text)
+
+
+def _one_or_more(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+def deck_path_rule(value: str) -> str:
+    """A deck named by a config: a .yaml file, relative to the config, inside its folder."""
+    path = PurePosixPath(value)
+    if not value.endswith((".yaml", ".yml")):
+        raise ValueError(f"'{value}' is not a .yaml deck file")
+    if "\\" in value or path.is_absolute() or ".." in path.parts:
+        raise ValueError(f"'{value}': give the deck's path relative to this file, with / "
+                         "and without '..'")
+    return value
+
+
+def _command(value: str | None) -> str | None:
+    """A display hook: a command line, split as a shell would (quotes balanced)."""
+    if value is None:
+        return None
+    try:
+        words = shlex.split(value)
+    except ValueError as exc:
+        raise ValueError(f"the command cannot be split into words ({exc}): check its "
+                         "quotes") from None
+    if not words:
+        raise ValueError("the command is empty")
+    return value
+
+
 Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-SpanText = Annotated[str, Field(pattern=r"^\d{1,2}:\d{2}-\d{1,2}:\d{2}$",
-                                description="09:00-17:30; 20:00-02:00 runs past midnight")]
+_SPAN_SCHEMA = {"pattern": r"^\d{1,2}:\d{2}-\d{1,2}:\d{2}$",
+                "description": "09:00-17:30; 20:00-02:00 runs past midnight"}
+SpanText = Annotated[str, AfterValidator(_span), Field(json_schema_extra=_SPAN_SCHEMA)]
+Spans = Annotated[list[SpanText], BeforeValidator(_one_or_more, json_schema_input_type=(
+    SpanText | list[SpanText]))]
+DaySpans = Annotated[
+    list[Annotated[str, AfterValidator(_span_or_closed)]],
+    BeforeValidator(_one_or_more, json_schema_input_type=(
+        Literal["closed"] | SpanText | list[SpanText]))]
+DeckPath = Annotated[str, AfterValidator(deck_path_rule)]
+Command = Annotated[str | None, AfterValidator(_command)]
+HOOK_TIMEOUT = 30.0
+"""Seconds a display hook may run before it is ended."""
 
 
 class DeckRule(Strict):
     """Play another deck on some weekdays or dates."""
 
-    deck: str
+    deck: DeckPath
     days: list[Day] = Field(default_factory=list)
     dates: list[dt.date] = Field(default_factory=list)
 
@@ -97,30 +155,22 @@ class DeckRule(Strict):
 class ScheduleConfig(Strict):
     """Opening hours: outside them the show sleeps."""
 
-    hours: dict[Day, SpanText | list[SpanText]] = Field(default_factory=dict)
+    hours: dict[Day, Spans] = Field(default_factory=dict)
     """Opening hours per weekday; a day not listed is closed."""
-    exceptions: dict[dt.date, SpanText | list[SpanText] | Literal["closed"]] = Field(
-        default_factory=dict)
+    exceptions: dict[dt.date, DaySpans] = Field(default_factory=dict)
     """Holidays (closed) and special openings, by date."""
     outside: Literal["black"] | Annotated[int, Field(ge=1)] = "black"
-    """What shows while closed: a black screen, or a slide number."""
-    display_off: str | None = None
-    """Command run when closing (e.g. `xset dpms force off`, `vcgencmd display_power 0`)."""
-    display_on: str | None = None
+    """What shows while closed: a black screen, or a slide number (of every deck the
+    schedule plays)."""
+    display_off: Command = None
+    """Command run when closing (e.g. `xset dpms force off`, `vcgencmd display_power 0`);
+    ended if it runs longer than 30 seconds."""
+    display_on: Command = None
     """Command run when opening."""
     decks: list[DeckRule] = Field(default_factory=list)
 
-    @field_validator("hours", "exceptions")
-    @classmethod
-    def _spans_parse(cls, value: dict[Any, Any]) -> dict[Any, Any]:
-        for spans in value.values():
-            for span in [spans] if isinstance(spans, str) else spans:
-                if span != "closed":
-                    Span.parse(span)
-        return value
-
     def to_schedule(self) -> Schedule:
-        def spans(value: str | list[SpanText] | list[str]) -> list[Span]:
+        def spans(value: str | list[str]) -> list[Span]:
             items = [value] if isinstance(value, str) else value
             return [Span.parse(s) for s in items if s != "closed"]
 
@@ -183,7 +233,7 @@ class ShowOptions(Strict):
 class Config(Strict):
     """A ``config.yaml``."""
 
-    deck: str = "slides/nanjing.yaml"
+    deck: DeckPath = "slides/nanjing.yaml"
     """The deck to play, relative to this file."""
     display: Display = Display()
     kiosk: KioskPolicy = KioskPolicy()
@@ -195,13 +245,6 @@ class Config(Strict):
     schedule: ScheduleConfig | None = None
     """Opening hours and deck playlists; always open when not given."""
 
-    @field_validator("deck")
-    @classmethod
-    def _deck_is_yaml(cls, value: str) -> str:
-        if not value.endswith((".yaml", ".yml")):
-            raise ValueError(f"'{value}' is not a .yaml deck file")
-        return value
-
 
 @dataclasses.dataclass(frozen=True)
 class Installation:
@@ -210,6 +253,9 @@ class Installation:
     config: Config
     path: Path | None
     """The config file, or None for built-in defaults."""
+    document: reader.Document | None = dataclasses.field(default=None, repr=False,
+                                                         compare=False)
+    """The config as read, with the places of its values (None for the defaults)."""
 
     @property
     def root(self) -> Path:
@@ -220,6 +266,15 @@ class Installation:
     def deck_path(self) -> Path:
         """The deck file this installation plays."""
         return (self.root / self.config.deck).resolve()
+
+    def decks(self) -> list[tuple[reader.Loc, Path]]:
+        """Every deck this installation may play, with where the config names it: its
+        own, then the schedule's."""
+        found: list[tuple[reader.Loc, Path]] = [(("deck",), self.deck_path)]
+        schedule = self.config.schedule
+        for n, rule in enumerate(schedule.decks if schedule else []):
+            found.append((("schedule", "decks", n, "deck"), (self.root / rule.deck).resolve()))
+        return found
 
     @property
     def asset_roots(self) -> list[Path]:
@@ -234,10 +289,64 @@ class Installation:
 
 def load_config(path: Path) -> Installation:
     """Read and validate ``path``; raise DeckError with every problem."""
-    doc = reader.read(path)
-    config = validate(doc, Config)
+    return installation_of(reader.read(path))
+
+
+def installation_of(document: reader.Document) -> Installation:
+    """A config file already read, validated; DeckError with every problem."""
+    config = validate(document, Config)
     assert isinstance(config, Config)
-    return Installation(config, path)
+    return Installation(config, document.path, document)
+
+
+def home_language(config: Config, deck: Deck) -> str:
+    """The language the show starts in and goes back to: the config's, when the deck
+    has it, else the deck's own default."""
+    wanted = config.languages.default
+    return wanted if wanted in deck.languages else deck.default_language
+
+
+def offered_languages(config: Config, deck: Deck) -> list[str]:
+    """The languages the show offers: the config's that the deck has, or the deck's."""
+    languages = config.languages.offered or deck.languages
+    return [lang for lang in languages if lang in deck.languages] or [deck.default_language]
+
+
+def deck_problems(installation: Installation, where: reader.Loc, deck: Deck
+                  ) -> list[Problem]:
+    """What of the config does not fit ``deck``, one of the decks it plays (named at
+    ``where``): languages it does not have, slides beyond its last."""
+    config, doc = installation.config, installation.document
+    if doc is None:
+        return []
+    named = f" of '{_name(installation, where)}'"
+    found: list[Problem] = []
+    langs = config.languages
+    if langs.default is not None and langs.default not in deck.languages:
+        found.append(doc.problem(("languages", "default"), f"language '{langs.default}' is "
+                                 f"not one of the languages {deck.languages}{named}"))
+    for n, lang in enumerate(langs.offered or []):
+        if lang not in deck.languages:
+            found.append(doc.problem(("languages", "offered", n), f"language '{lang}' is not "
+                                     f"one of the languages {deck.languages}{named}"))
+    count = len(deck.slides)
+    slides: list[tuple[reader.Loc, int]] = [(("kiosk", "home"), config.kiosk.home)]
+    slides += [(("show", "menu", n), number) for n, number in enumerate(config.show.menu)]
+    if config.schedule is not None and isinstance(config.schedule.outside, int):
+        slides.append((("schedule", "outside"), config.schedule.outside))
+    for loc, number in slides:
+        if number > count:
+            found.append(doc.problem(loc, f"slide {number} does not exist: the deck{named} "
+                                     f"has {count} slide{'s' * (count != 1)}"))
+    return found
+
+
+def _name(installation: Installation, where: reader.Loc) -> str:
+    if where == ("deck",):
+        return installation.config.deck
+    schedule = installation.config.schedule
+    assert schedule is not None
+    return schedule.decks[int(where[2])].deck
 
 
 def find_config(explicit: Path | None, cwd: Path | None = None) -> Installation:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
+import os
 import shlex
+import signal
 import subprocess
 from typing import TYPE_CHECKING
 
-from kiosk.config import ScheduleConfig
+from kiosk.config import HOOK_TIMEOUT, ScheduleConfig
 from kiosk.play.schedule import Schedule
 
 if TYPE_CHECKING:
@@ -19,14 +22,18 @@ log = logging.getLogger(__name__)
 
 
 class OpeningHours:
-    """Says when to sleep and wake; runs the display hooks without waiting for them."""
+    """Says when to sleep and wake; runs the display hooks without waiting for them,
+    reaps them, and ends one that runs longer than HOOK_TIMEOUT (and all with the show)."""
 
     def __init__(self, config: ScheduleConfig) -> None:
         self.config = config
         self.schedule: Schedule = config.to_schedule()
         self.asleep = False
         self.hook: subprocess.Popen[bytes] | None = None
+        """The hook started last."""
+        self._running: list[tuple[subprocess.Popen[bytes], float]] = []
         self._day_deck: str | None = None
+        self._now = 0.0
 
     def open_at(self, wall: float) -> bool:
         return self.schedule.is_open(dt.datetime.fromtimestamp(wall))
@@ -37,6 +44,8 @@ class OpeningHours:
     def step(self, player: Player, wall: float, reloader: Reloader | None) -> Update | None:
         """Sleep or wake ``player`` as the hours say at ``wall``; a scheduled deck's
         update when the day's deck changes."""
+        self._now = player.clock.now()
+        self.reap(self._now)
         is_open = self.open_at(wall)
         visitor = player.attract.visitor
         if not is_open and not self.asleep and not visitor:
@@ -66,6 +75,44 @@ class OpeningHours:
             return
         try:
             self.hook = subprocess.Popen(shlex.split(command), stdin=subprocess.DEVNULL,
-                                         stdout=subprocess.DEVNULL)
-        except OSError as exc:
+                                         stdout=subprocess.DEVNULL,
+                                         start_new_session=hasattr(os, "killpg"))
+        except (OSError, ValueError) as exc:
             log.warning("display command %r failed: %s", command, exc)
+            return
+        self._running.append((self.hook, self._now))
+
+    def reap(self, now: float) -> None:
+        """Collect hooks that ended; end those past HOOK_TIMEOUT seconds."""
+        still = []
+        for process, started in self._running:
+            status = process.poll()
+            if status is not None:
+                if status:
+                    log.warning("display command %r exited with status %d", process.args,
+                                status)
+            elif now - started > HOOK_TIMEOUT:
+                log.warning("display command %r still running after %.0f s: ended",
+                            process.args, HOOK_TIMEOUT)
+                _end(process)
+            else:
+                still.append((process, started))
+        self._running = still
+
+    def close(self) -> None:
+        """The show ends: so do its hooks."""
+        for process, _ in self._running:
+            if process.poll() is None:
+                _end(process)
+        self._running = []
+
+
+def _end(process: subprocess.Popen[bytes]) -> None:
+    """Stop a hook and what it started (its process group), and reap it."""
+    with contextlib.suppress(OSError):
+        if hasattr(os, "killpg"):
+            os.killpg(process.pid, signal.SIGKILL)
+        else:
+            process.kill()
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=5)

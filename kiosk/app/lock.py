@@ -9,12 +9,14 @@ configured key chord.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsObject, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.pin import check_pin
+from kiosk.play.lockout import Lockout
 from kiosk.show import fonts
 from kiosk.show.guard import guarded
 from kiosk.show.theme import Palette
@@ -23,8 +25,6 @@ log = logging.getLogger(__name__)
 CORNER = 140.0  # design px: the operator's corner, top left
 HOLD_SECONDS = 3.0
 KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK")
-MAX_TRIES = 3
-LOCKOUT_SECONDS = 60.0
 
 
 def in_corner(point: QPointF) -> bool:
@@ -118,13 +118,17 @@ class Keypad(QGraphicsObject):
 
 
 class Lock:
-    """Decides which close requests stand and runs the operator's way out."""
+    """Decides which close requests stand and runs the operator's way out.
 
-    def __init__(self, pin_hash: str | None, exit_chord: str | None) -> None:
+    Wrong PINs make the keypad rest, longer each round (``Lockout``, kept in
+    ``state`` across restarts); times are wall-clock seconds.
+    """
+
+    def __init__(self, pin_hash: str | None, exit_chord: str | None,
+                 state: Path | None = None) -> None:
         self.pin_hash = pin_hash
         self.exit_chord = exit_chord
-        self.failures = 0
-        self.locked_out_until = 0.0
+        self.lockout = Lockout(state)
         self.released = False
 
     def refuse(self, what: str) -> None:
@@ -136,22 +140,24 @@ class Lock:
         *mods, chord_key = self.exit_chord.split("+")
         return frozenset(mods) == modifiers and chord_key.upper() == key.upper()
 
-    def can_open_keypad(self, now: float) -> bool:
+    def can_open_keypad(self, wall: float) -> bool:
         if self.pin_hash is None:
             log.info("corner held, but no kiosk.pin_hash is configured")
             return False
-        return now >= self.locked_out_until
+        if self.lockout.resting(wall):
+            log.info("corner held, but the keypad rests for %.0f more seconds",
+                     self.lockout.until - wall)
+            return False
+        return True
 
-    def try_pin(self, pin: str, now: float) -> bool:
-        """Check a PIN; after MAX_TRIES wrong ones the keypad rests for a minute."""
-        if self.pin_hash is not None and now >= self.locked_out_until and check_pin(
+    def try_pin(self, pin: str, wall: float) -> bool:
+        """Check a PIN; wrong ones make the keypad rest (see Lockout)."""
+        if self.pin_hash is not None and not self.lockout.resting(wall) and check_pin(
                 pin, self.pin_hash):
             log.warning("operator PIN accepted: leaving the locked show")
+            self.lockout.succeeded()
             self.released = True
             return True
-        self.failures += 1
-        log.warning("wrong operator PIN (%d)", self.failures)
-        if self.failures >= MAX_TRIES:
-            self.failures = 0
-            self.locked_out_until = now + LOCKOUT_SECONDS
+        log.warning("wrong operator PIN")
+        self.lockout.failed(wall)
         return False

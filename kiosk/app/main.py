@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk.config import Config, Installation
+from kiosk.config import Config, Installation, deck_problems
 from kiosk.deck.load import LoadedDeck
 
 if TYPE_CHECKING:
@@ -64,27 +64,72 @@ def _exit_after_first_frame(app: object, viewport: object) -> None:
     viewport.installEventFilter(watch)  # type: ignore[attr-defined]
 
 
-def _record(player: Player, config: Config, clock: Clock) -> VisitorLog | None:
-    """Write what visitors look at to the visitor log, in batches."""
-    from kiosk.record.log import VisitorLog, default_path
+class Recording:
+    """What visitors look at, written to the visitor log the config names (which may
+    change live: the log follows)."""
 
-    if not config.record.enabled:
-        return None
-    path = Path(config.record.path).expanduser() if config.record.path else default_path()
-    visitors = VisitorLog(path)
-    log.info("visitor log: %s", path)
+    def __init__(self, player: Player, clock: Clock) -> None:
+        self.player, self.clock = player, clock
+        self.visitors: VisitorLog | None = None
+        self.record: object = None
+        self.follow(player.config)
+        self._shown(player.stage.index, "start")
+        player.slide_changed.connect(self._shown)
+        player.language_changed.connect(
+            lambda lang: self.visitors and self.visitors.language_switched(clock.wall(), lang))
+        player.session_started.connect(
+            lambda: self.visitors and self.visitors.session_started(clock.wall()))
+        player.session_ended.connect(
+            lambda: self.visitors and self.visitors.session_ended(clock.wall()))
+        player.housekeeping.timeout.connect(
+            lambda: self.visitors and self.visitors.flush(clock.now()))
+        player.config_changed.connect(self.follow)
 
-    def shown(index: int, cause: str) -> None:
-        slide = player.deck.slides[index]
-        visitors.slide_shown(clock.wall(), index, slide.id, cause, player.stage.language)
+    def follow(self, config: Config) -> None:
+        """Open the log the config names (or none), closing another one: what was on
+        screen until now is written to the old log; the new one starts with the next
+        slide."""
+        if config.record == self.record:
+            return
+        self.record = config.record
+        if self.visitors is not None:
+            self.visitors.close(self.clock.wall())
+            self.visitors = None
+        if config.record.enabled:
+            from kiosk.record.log import VisitorLog
 
-    player.slide_changed.connect(shown)
-    player.language_changed.connect(lambda lang: visitors.language_switched(clock.wall(), lang))
-    player.session_started.connect(lambda: visitors.session_started(clock.wall()))
-    player.session_ended.connect(lambda: visitors.session_ended(clock.wall()))
-    player.housekeeping.timeout.connect(visitors.flush)
-    shown(0, "start")
-    return visitors
+            path = log_path(config)
+            self.visitors = VisitorLog(path)
+            log.info("visitor log: %s", path)
+        else:
+            log.info("visitor log: off")
+
+    def _shown(self, index: int, cause: str) -> None:
+        if self.visitors is not None:
+            slide = self.player.deck.slides[index]
+            self.visitors.slide_shown(self.clock.wall(), index, slide.id, cause,
+                                      self.player.stage.language)
+
+    def close(self) -> None:
+        if self.visitors is not None:
+            self.visitors.close(self.clock.wall())
+            self.visitors = None
+
+
+def _for_authors(config: Config) -> Config:
+    """An author's window (kiosk preview): no loop, no idle return, no lock, no log,
+    whatever the config says, now and after each save."""
+    return config.model_copy(update={
+        "kiosk": config.kiosk.model_copy(update={"loop": False, "idle_timeout": None,
+                                                 "lock": False}),
+        "record": config.record.model_copy(update={"enabled": False})})
+
+
+def log_path(config: Config) -> Path:
+    """The visitor log's file: the config's, or the user's data folder's."""
+    from kiosk.record.log import default_path
+
+    return Path(config.record.path).expanduser() if config.record.path else default_path()
 
 
 def _presenter(player: Player, audience: object, wanted: int | str | None) -> None:
@@ -134,31 +179,38 @@ def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespac
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
     app.setFont(fonts.font(16))
-    config = installation.config
     preview = bool(getattr(args, "preview", False))
-    if preview:  # an author's window: no loop, no idle return, no lock, no log
-        config = config.model_copy(update={
-            "kiosk": config.kiosk.model_copy(update={"loop": False, "idle_timeout": None,
-                                                     "lock": False}),
-            "record": config.record.model_copy(update={"enabled": False})})
+    adjust = _for_authors if preview else None
+    config = adjust(installation.config) if adjust else installation.config
     locked = bool(args.kiosk or config.kiosk.lock)
     deck_path = loaded.path
     clock = MonotonicClock()
-    player = Player(loaded, config, clock, locked=locked)
+    screen = choose_screen(args.screen if args.screen is not None else config.display.screen)
+    full_screen = not (args.windowed or config.display.windowed)
+    for problem in deck_problems(installation, ("deck",), loaded.deck):
+        log.warning("%s (the show goes on without it)", problem)
+    player = Player(loaded, config, clock, locked=locked, authoring=not full_screen,
+                    lock_state=log_path(config).with_name("keypad.json"), adjust=adjust)
     player.quit_requested.connect(app.quit)
     player.exit_requested.connect(app.quit)
+
+    def stay_on_top(on: bool) -> None:
+        widget = player.widget
+        widget.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on)
+        if widget.isVisible() or on:
+            widget.showFullScreen() if full_screen else widget.show()
+
+    player.window_flags_changed.connect(stay_on_top)
     if locked:
         player.widget.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
         log.info("kiosk lock on: close requests are refused")
-    screen = choose_screen(args.screen if args.screen is not None else config.display.screen)
-    full_screen = not (args.windowed or config.display.windowed)
     player.slide_changed.connect(
         lambda index, cause: log.info("slide %d of %d (%s)", index + 1,
                                       len(loaded.deck.slides), cause))
     player.language_changed.connect(lambda lang: log.info("language %s", lang))
     player.watch_content(installation, Path(deck_path), banner=not full_screen,
                          at_once=preview)
-    visitors = _record(player, config, clock)
+    recording = Recording(player, clock)
     place(player.widget, screen, full_screen=full_screen)
     player.stage.fit()
     if getattr(args, "presenter", False) or config.presenter.enabled:
@@ -172,6 +224,6 @@ def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespac
     player.widget.setWindowTitle(loaded.deck.title.get_text(
         player.stage.language, loaded.deck.default_language))
     status = app.exec()
-    if visitors is not None:
-        visitors.close(clock.wall())
+    recording.close()
+    player.close()
     return status or supervision.exit_status

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPixmap, QTouchEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPixmap, QTouchEvent, QWindowStateChangeEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.app.cursor import CursorHider
@@ -14,7 +15,7 @@ from kiosk.app.hours import OpeningHours
 from kiosk.app.input import key_name, modifiers
 from kiosk.app.lock import HOLD_SECONDS, Keypad, Lock, in_corner
 from kiosk.app.reload import Reloader, Update
-from kiosk.config import Config, Installation
+from kiosk.config import Config, Installation, home_language
 from kiosk.deck.load import LoadedDeck
 from kiosk.play.attract import Attract, Due
 from kiosk.play.clock import Clock
@@ -24,11 +25,15 @@ from kiosk.play.navigator import Blank, Move, Navigator
 from kiosk.play.sync import clock_position, shift_at
 from kiosk.show.overview import Overview
 from kiosk.show.stage import Stage
+from kiosk.show.thumbnails import Thumbnails
+from kiosk.weak import weakly
 
 log = logging.getLogger(__name__)
 _MOVES = (Action.NEXT, Action.PREVIOUS, Action.FIRST, Action.LAST, Action.JUMP)
 _INPUT = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
           QEvent.Type.Wheel)
+RESTART_SECTIONS = ("display", "presenter")
+"""Config sections that place windows: taken at the next start, not live."""
 EDGE_ZONE = 0.14
 FIRST_PREBUILD_MS = 300  # share of the stage width at each side where a tap turns the page
 FRAME_MS = 16
@@ -45,6 +50,9 @@ class Player(QObject):
         exit_requested(): the operator left the locked show (PIN or key chord).
         session_started(), session_ended(): a visitor's first input after the loop; the
             return to the loop after they left.
+        config_changed(Config): a new config was taken live (the visitor log follows it).
+        window_flags_changed(bool): the kiosk lock was turned on or off live (the window
+            stays on top while locked).
     """
 
     slide_changed = Signal(int, str)
@@ -54,22 +62,31 @@ class Player(QObject):
     session_ended = Signal()
     language_changed = Signal(str)
     quit_requested = Signal()
+    config_changed = Signal(object)
+    window_flags_changed = Signal(bool)
 
     def __init__(self, loaded: LoadedDeck, config: Config, clock: Clock, *,
                  locked: bool = False, authoring: bool = False,
+                 lock_state: Path | None = None,
+                 adjust: Callable[[Config], Config] | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.clock = clock
         self.config = config
         self.locked = locked
+        self._forced_lock = locked and not config.kiosk.lock  # --kiosk: whatever the config
+        self._lock_state = lock_state
+        self._adjust = adjust
+        """What the command line changes in every config (kiosk preview's)."""
         self.stage = Stage(loaded, config, clock, authoring=authoring)
         self.navigator = Navigator(len(loaded.deck.slides), loop=config.kiosk.loop)
         self.keys = KeyInterpreter()
         self.cursor = CursorHider(self.stage.viewport(), clock, config.display.cursor_hide)
         self._press: tuple[float, float, float] | None = None
         self._next_guess = 1
+        self._to_build: list[int] = []
         self.deck = loaded.deck
-        self.lock = Lock(config.kiosk.pin_hash, config.kiosk.exit_chord) if locked else None
+        self.lock = self._new_lock(config) if locked else None
         self.hours = OpeningHours(config.schedule) if config.schedule else None
         self.reloader: Reloader | None = None
         self.pending: Update | None = None
@@ -79,7 +96,10 @@ class Player(QObject):
         """A presenter console is attached (Esc opens the overview then)."""
         self.keypad: Keypad | None = None
         self.overview: Overview | None = None
-        self._thumbnails: dict[str, list[QPixmap]] = {}
+        self.thumbnails = Thumbnails()
+        self._thumbnailer = QTimer(self)
+        self._thumbnailer.setInterval(0)
+        self._thumbnailer.timeout.connect(self._make_thumbnail)
         self.attract = Attract(loop=config.kiosk.loop, idle_timeout=config.kiosk.idle_timeout,
                                now=clock.now())
         self.attract.slide_shown(clock.now(), self.deck.slide_duration(self.deck.slides[0]))
@@ -104,7 +124,7 @@ class Player(QObject):
         viewport.installEventFilter(self)
         # The neighbours are built once the window is up, at its scale: not on the way to
         # the first frame (a zero timer would run before the first paint).
-        QTimer.singleShot(FIRST_PREBUILD_MS, self._prebuild)
+        QTimer.singleShot(FIRST_PREBUILD_MS, self, self._prebuild)
 
     # --- what happens -------------------------------------------------------------------
 
@@ -115,6 +135,8 @@ class Player(QObject):
         update = self._adopt_pending() if self.pending is not None and action in _MOVES else None
         old = nav.index
         move = self._move(command)
+        if update is None:  # (a new deck's slides are built when it is shown)
+            move = self._past_failed(move)
         if action in (Action.BLACK, Action.WHITE):
             nav.toggle_blank(Blank.BLACK if action is Action.BLACK else Blank.WHITE)
         elif action is Action.LANGUAGE:
@@ -145,6 +167,17 @@ class Player(QObject):
             self.slide_changed.emit(move.target, cause)
             self._next_guess = move.target + move.direction
 
+    def _past_failed(self, move: Move | None) -> Move | None:
+        """The move, carried on past slides that cannot be shown (building the target
+        tells), the way it goes; an author's window stops on them to show why."""
+        nav = self.navigator
+        while (move is not None and not self.stage.authoring
+               and self.stage.view_for(move.target).fault is not None):
+            nav.skip(move.target)
+            onward = nav.next() if move.direction > 0 else nav.previous()
+            move = Move(move.origin, onward.target, move.direction) if onward else None
+        return move
+
     def _move(self, command: Command) -> Move | None:
         """Where a navigation command takes the navigator (None for other commands)."""
         nav = self.navigator
@@ -161,7 +194,8 @@ class Player(QObject):
         """Take new content as it arrives: checked, then at the next slide change, or
         ``at_once`` on the same slide (authoring preview, which also looks every 0.3 s)."""
         timing = {"interval": 0.3, "settle": 0.3} if at_once else {}
-        self.reloader = Reloader(installation, deck_path, now=self.clock.now(), **timing)
+        self.reloader = Reloader(installation, deck_path, now=self.clock.now(),
+                                 refs=self.stage.loaded.assets, **timing)
         self.banner = banner
         self.at_once = at_once
 
@@ -193,7 +227,7 @@ class Player(QObject):
             x, y, t0 = self._press
             if in_corner(QPointF(x, y)) and now - t0 >= HOLD_SECONDS:
                 self._press = None
-                if self.lock.can_open_keypad(now):
+                if self.lock.can_open_keypad(self.clock.wall()):
                     self._open_keypad()
         due = self.attract.due(self.clock.now())
         if due is Due.NEXT:
@@ -217,7 +251,7 @@ class Player(QObject):
 
     def sleep(self, outside: str | int) -> None:
         """Closed: black, or the slide shown outside the opening hours."""
-        if outside == "black":
+        if outside == "black" or int(outside) > len(self.deck.slides):
             self.navigator.blank = Blank.BLACK
             self.stage.set_blank(Blank.BLACK)
         else:
@@ -232,7 +266,7 @@ class Player(QObject):
 
     def go_home(self) -> None:
         """Back to the home slide in the default language, and loop from there."""
-        default = self.config.languages.default or self.deck.default_language
+        default = home_language(self.config, self.deck)
         if self.stage.language != default:
             self.stage.set_language(default)
             self.language_changed.emit(default)
@@ -245,53 +279,116 @@ class Player(QObject):
             self.command(Command(Action.JUMP, home), "idle")
 
     def _adopt_pending(self) -> Update:
-        """Take the pending update's deck and policies; the caller shows it."""
+        """Take the pending update's deck and config; the caller shows it.
+
+        Every section of a new config applies at once, but ``display`` and
+        ``presenter``, which place windows: the log says they wait for a restart.
+        """
         assert self.pending is not None
         update, self.pending = self.pending, None
-        self._thumbnails = {}
+        self.thumbnails.clear()
         self.deck = update.loaded.deck
-        self.config = update.config.model_copy(update={"display": self.config.display})
+        old, new = self.config, update.config
+        if self._adjust is not None:
+            new = self._adjust(new)
+        waiting = [name for name in RESTART_SECTIONS if getattr(old, name) != getattr(new, name)]
+        if waiting:
+            log.warning("config: %s changed; it places the show's windows, so it applies "
+                        "when the show starts again", " and ".join(waiting))
+        self.config = new.model_copy(update={name: getattr(old, name)
+                                             for name in RESTART_SECTIONS})
         self.navigator.resize(len(self.deck.slides))
         self.navigator.loop = self.config.kiosk.loop
         self.attract.loop = self.config.kiosk.loop
         self.attract.idle_timeout = self.config.kiosk.idle_timeout
+        self._apply_lock()
+        if new.schedule != old.schedule:
+            self._apply_schedule()
+        if new != old:
+            self.config_changed.emit(self.config)
+        return update
+
+    def _new_lock(self, config: Config) -> Lock:
+        return Lock(config.kiosk.pin_hash, config.kiosk.exit_chord, self._lock_state)
+
+    def _apply_lock(self) -> None:
+        """The kiosk lock as the config (or --kiosk) now says."""
+        locked = self._forced_lock or self.config.kiosk.lock
+        if locked and self.lock is None:
+            self.lock = self._new_lock(self.config)
+            log.info("kiosk lock on: close requests are refused")
+        elif not locked and self.lock is not None:
+            self.lock = None
+            log.info("kiosk lock off")
         if self.lock is not None:
             self.lock.pin_hash = self.config.kiosk.pin_hash
             self.lock.exit_chord = self.config.kiosk.exit_chord
-        return update
+        if locked != self.locked:
+            self.locked = locked
+            self.window_flags_changed.emit(locked)
+
+    def _apply_schedule(self) -> None:
+        """New opening hours: the old hooks end, the new hours decide at the next poll."""
+        if self.hours is not None:
+            self.hours.close()
+            if self.hours.asleep:
+                self.wake(go_home=False)
+        self.hours = OpeningHours(self.config.schedule) if self.config.schedule else None
+        log.info("opening hours %s", "updated" if self.hours else "removed: always open")
+
+    def close(self) -> None:
+        """The show ends: end the display hooks still running."""
+        if self.hours is not None:
+            self.hours.close()
 
     def _shown(self, index: int) -> None:
         self.attract.slide_shown(self.clock.now(), self.deck.slide_duration(
             self.deck.slides[index]))
 
     def toggle_overview(self) -> None:
-        """Open the grid of all slides (or close it)."""
+        """Open the grid of the slides (or close it): the pictures of its page are made
+        one per turn of the event loop, so input never waits for them."""
         if self.overview is not None:
             self.stage.scene().removeItem(self.overview)
             self.overview = None
+            self._thumbnailer.stop()
             return
-        language = self.stage.language
-        if language not in self._thumbnails:
-            from kiosk.show.render import render_slide
-
-            size = (round(self.stage.design[0] / 5), round(self.stage.design[1] / 5))
-            self._thumbnails = {language: [QPixmap.fromImage(render_slide(
-                self.stage.loaded, self.config, n, size, language)[0])
-                for n in range(len(self.deck.slides))]}
         count = len(self.deck.slides)
-        menu = [n - 1 for n in self.config.show.menu if 1 <= n <= count] or None
-        pictures = self._thumbnails[language]
-        if menu is not None:
-            pictures = [pictures[n] for n in menu]
-        self.overview = Overview(*self.stage.design, pictures, self.navigator.index,
-                                 self.stage.chrome.palette, menu)
+        menu = [n - 1 for n in self.config.show.menu if 1 <= n <= count]
+        self.overview = Overview(*self.stage.design, menu or list(range(count)),
+                                 self.navigator.index, self.stage.chrome.palette,
+                                 weakly(self._thumbnail))
         self.stage.scene().addItem(self.overview)
+        self._thumbnailer.start()
+
+    def _thumbnail(self, slide: int) -> QPixmap | None:
+        return self.thumbnails.get((self.stage.language, slide))
+
+    def _make_thumbnail(self) -> None:
+        """Make one missing picture of the overview's page (a timer calls this)."""
+        overview, language = self.overview, self.stage.language
+        missing = [slide for slide in overview.visible
+                   if self.thumbnails.get((language, slide)) is None] if overview else []
+        if not missing:
+            self._thumbnailer.stop()
+            return
+        from kiosk.show.render import render_slide
+
+        size = (round(self.stage.design[0] / 5), round(self.stage.design[1] / 5))
+        image, _ = render_slide(self.stage.loaded, self.config, missing[0], size, language)
+        self.thumbnails.put((language, missing[0]), QPixmap.fromImage(image))
+        assert overview is not None
+        overview.update()
 
     def _overview_key(self, name: str) -> None:
         assert self.overview is not None
         moves = {"Left": (-1, 0), "Right": (1, 0), "Up": (0, -1), "Down": (0, 1)}
         if name in moves:
             self.overview.move(*moves[name])
+            self._thumbnailer.start()
+        elif name in ("PageDown", "PageUp"):
+            self.overview.turn(1 if name == "PageDown" else -1)
+            self._thumbnailer.start()
         elif name in ("Return", "Enter", "Space"):
             chosen = self.overview.chosen
             self.toggle_overview()
@@ -322,13 +419,14 @@ class Player(QObject):
 
     def _pin_entered(self, pin: str) -> None:
         assert self.lock is not None and self.keypad is not None
-        if self.lock.try_pin(pin, self.clock.now()):
+        wall = self.clock.wall()
+        if self.lock.try_pin(pin, wall):
             self._close_keypad()
             self.exit_requested.emit()
         else:
             self.keypad.message = "PIN 错误 · Wrong PIN"
             self.keypad.update()
-            if self.clock.now() < self.lock.locked_out_until:
+            if self.lock.lockout.resting(wall):
                 self._close_keypad()
 
     def _leave_full_screen(self) -> None:
@@ -349,24 +447,36 @@ class Player(QObject):
         else:
             self.frame_timer.stop()
             # Idle again: build the slide most likely next, so its entry has no hitch.
-            QTimer.singleShot(0, self._prebuild)
+            QTimer.singleShot(0, self, self._prebuild)
 
     def _slide_failed(self, index: int) -> None:
         """A slide cannot be shown: moves pass it by, and on a kiosk's screen the show
         leaves it at once (an author's window keeps it up, with the reason on it)."""
         self.navigator.skip(index)
         if index == self.navigator.index and not self.stage.authoring:
-            QTimer.singleShot(0, lambda: self._leave_failed(index))
+            QTimer.singleShot(0, self, lambda: self._leave_failed(index))
 
     def _leave_failed(self, index: int) -> None:
         if self.navigator.index == index:
             self.command(Command(Action.NEXT), "fault")
 
     def _prebuild(self) -> None:
-        if not self.stage.animating:
-            index, count = self.stage.index, len(self.deck.slides)
-            self.stage.prebuild(self._next_guess % count, (index + 1) % count,
-                                (index - 1) % count)
+        """Get the slides most likely next ready while nothing moves, one step per turn of
+        the event loop, so that a key pressed meanwhile waits for one step at most."""
+        if self.stage.animating:
+            return
+        index, count = self.stage.index, len(self.deck.slides)
+        self._to_build = list(dict.fromkeys(
+            [self._next_guess % count, (index + 1) % count, (index - 1) % count]))
+        self._build_one()
+
+    def _build_one(self) -> None:
+        if self.stage.animating or not self._to_build:
+            return
+        if not self.stage.prebuild(self._to_build[0]):
+            self._to_build.pop(0)
+        if self._to_build:
+            QTimer.singleShot(0, self, self._build_one)
 
     # --- input --------------------------------------------------------------------------
 
@@ -381,8 +491,10 @@ class Player(QObject):
                 event.ignore()
                 self.lock.refuse("close request")
                 return True
-            if kind == QEvent.Type.WindowStateChange and not self.stage.isFullScreen():
-                QTimer.singleShot(0, self.stage.showFullScreen)
+            if (isinstance(event, QWindowStateChangeEvent) and not self.lock.released
+                    and event.oldState() & Qt.WindowState.WindowFullScreen
+                    and not self.stage.isFullScreen()):  # a locked show stays full screen
+                QTimer.singleShot(0, self.stage, self.stage.showFullScreen)
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             return self._key(event)
         if kind == QEvent.Type.MouseMove:
@@ -454,7 +566,10 @@ class Player(QObject):
         self._press = None
         point = self._scene_point(position)
         gesture = classify(x0, y0, t0, point.x(), point.y(), self.clock.now())
-        if isinstance(gesture, Swipe):
+        if isinstance(gesture, Swipe) and self.overview is not None:
+            self.overview.turn(gesture.direction)  # a page of the grid
+            self._thumbnailer.start()
+        elif isinstance(gesture, Swipe):
             action = Action.NEXT if gesture.direction > 0 else Action.PREVIOUS
             self.command(Command(action), "swipe")
         elif isinstance(gesture, Tap):

@@ -9,19 +9,18 @@ one is logged (and shown in a banner when windowed) while the last good deck pla
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kiosk.config import Config, Installation, load_config
+from kiosk.deck.assets import named_files
 from kiosk.deck.errors import DeckError
 from kiosk.deck.load import LoadedDeck, load_deck
 from kiosk.play.watch import Watch
 from kiosk.show import pictures
 
 log = logging.getLogger(__name__)
-MAX_FOLDERS = 500  # per root: a deck's folder is small; this bounds a mistake
 
 
 @dataclasses.dataclass(frozen=True)
@@ -36,23 +35,27 @@ class Reloader:
     """Watches an installation's files and produces checked updates."""
 
     def __init__(self, installation: Installation, deck_path: Path, *, now: float,
-                 interval: float = 1.0, settle: float = 2.0) -> None:
+                 refs: Iterable[str] = (), interval: float = 1.0,
+                 settle: float = 2.0) -> None:
         self.installation = installation
         self.deck_path = deck_path
+        self.refs = set(refs)
+        """The files the deck names (pictures): watched where they are or would be."""
         self.watch = Watch(self._paths, now=now, interval=interval, settle=settle)
         self.last_error: str | None = None
 
     def _paths(self) -> Iterator[Path]:
-        """The config, the deck, and every folder beside the deck and under assets/
-        (a folder's signature covers the files in it)."""
+        """The config, the deck, and each file the deck names, in each folder it may be
+        found in, with that folder (a file arriving changes it): only what the deck
+        uses, however many other files lie beside it."""
         if self.installation.path is not None:
             yield self.installation.path
         yield self.deck_path
-        for root in (self.deck_path.parent, *self.installation.asset_roots):
-            yield root
-            folders = (p for p in root.rglob("*")
-                       if p.is_dir() and not any(part.startswith(".") for part in p.parts))
-            yield from itertools.islice(folders, MAX_FOLDERS)
+        roots = (self.deck_path.parent, *self.installation.asset_roots)
+        for ref in self.refs:
+            for root in roots:
+                yield root / ref
+                yield (root / ref).parent
 
     def poll(self, now: float) -> Update | None:
         """A new good update, if one has arrived and settled since the last poll."""
@@ -95,7 +98,12 @@ class Reloader:
         if installation.path is not None:
             installation = load_config(installation.path)
             self.installation = installation
-        loaded = load_deck(self.deck_path, installation.asset_roots, strict_assets=True)
+        try:
+            loaded = load_deck(self.deck_path, installation.asset_roots, strict_assets=True)
+        except DeckError:
+            self.refs = named_files(self.deck_path)  # watch for what it still lacks
+            raise
+        self.refs = set(loaded.assets)
         # Pictures passed their byte check in load_deck (a half-copied one is "cut off":
         # rejected, and taken when the watch sees it change); now each is decoded.
         broken = pictures.deck_problems(loaded, pictures.PROBE)

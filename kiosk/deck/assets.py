@@ -91,3 +91,27 @@ def _unreadable(ref: str, exc: OSError) -> str:
     where = f" ({exc.filename})" if exc.filename else ""
     return (f"asset '{ref}' cannot be read{where}: {(exc.strerror or str(exc)).lower()}; "
             "the show's user needs to read it and its folders")
+
+
+def named_files(deck: Path) -> set[str]:
+    """The files a deck file names (each ``src:``), read as it is, valid or not: what a
+    watcher looks for, including pictures not copied yet."""
+    from kiosk.deck import reader
+    from kiosk.deck.errors import DeckError
+
+    try:
+        data = reader.read(deck).data
+    except DeckError:
+        return set()
+    found: set[str] = set()
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            src = node.get("src")
+            if isinstance(src, str) and not _URL.match(src) and ".." not in src:
+                found.add(src)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return found

@@ -25,7 +25,7 @@ Number = Annotated[float, Field(ge=-1e15, le=1e15), AfterValidator(showable)]
 Count = Annotated[float, Field(ge=0, le=1e15), AfterValidator(showable)]
 MAX_GROUP_DOTS = 600
 """Dots one group of a network draws at most (``per_node`` counts several as one)."""
-MAX_NETWORK_DOTS = 1200
+MAX_NETWORK_DOTS = 600
 """Dots a whole network draws at most: more cannot be told apart on a screen, and the
 chart must be built within a frame or two."""
 
@@ -145,10 +145,11 @@ class SeriesChart(ChartBase):
     @model_validator(mode="after")
     def _lengths_match(self) -> SeriesChart:
         for n, row in enumerate(self.series, 1):
-            if len(row.values) != len(self.categories):
+            values, categories = len(row.values), len(self.categories)
+            if values != categories:
                 raise ValueError(
-                    f"series {n} has {len(row.values)} values for "
-                    f"{len(self.categories)} categories")
+                    f"series {n} has {values} value{'s' * (values != 1)} for {categories} "
+                    f"categor{'ies' if categories != 1 else 'y'}")
         return self
 
 

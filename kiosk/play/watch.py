@@ -16,26 +16,17 @@ Signature = tuple[tuple[str, int, int], ...]
 
 
 def signature(paths: Iterable[Path]) -> Signature:
-    """Modification time and size of each path (and each entry of each folder)."""
+    """Modification time and size (or absence) of each path: a file's change shows in
+    its own, a file coming or going in its folder's. One stat a path, whatever else
+    lies in the folders."""
     found: list[tuple[str, int, int]] = []
     for path in sorted(set(paths)):
         try:
-            stat = path.stat()
+            stat = os.stat(path)
         except OSError:
             found.append((str(path), -1, -1))
             continue
         found.append((str(path), stat.st_mtime_ns, stat.st_size))
-        if path.is_dir():
-            try:
-                entries = sorted(os.scandir(path), key=lambda e: e.name)
-            except OSError:
-                continue
-            for entry in entries:
-                try:
-                    info = entry.stat()
-                except OSError:
-                    continue
-                found.append((entry.path, info.st_mtime_ns, info.st_size))
     return tuple(found)
 
 

@@ -36,9 +36,14 @@ def register() -> str:
 
 
 def font(pixel_size: float, *, bold: bool = False, tabular: bool = False) -> QFont:
-    """The show's font at a size in design pixels."""
+    """The show's font at a size in design pixels (a copy: callers may change it)."""
+    return QFont(_font(max(1, round(pixel_size)), bold, tabular))
+
+
+@cache
+def _font(pixel_size: int, bold: bool, tabular: bool) -> QFont:
     f = QFont(register())
-    f.setPixelSize(max(1, round(pixel_size)))
+    f.setPixelSize(max(1, pixel_size))
     f.setWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
     f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     f.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)

@@ -1,8 +1,15 @@
-"""The overview: every slide as a thumbnail in a grid over the show, to jump to one."""
+"""The overview: the slides as thumbnails in a grid over the show, to jump to one.
+
+A deck of thousands of slides shows a page of the grid at a time; only the pictures of
+that page are asked for (``picture``), and one not made yet is a numbered tile until it
+is. Arrows move the selection, and the page with it; PageUp and PageDown, or a sideways
+swipe, turn a page.
+"""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
@@ -12,22 +19,31 @@ from kiosk.show import fonts
 from kiosk.show.guard import guarded
 from kiosk.show.theme import Palette
 
+MAX_COLUMNS = {False: 6, True: 4}  # landscape, portrait
+MAX_ROWS = {False: 4, True: 6}
+
 
 class Overview(QGraphicsItem):
-    """A grid of slide pictures with one selected; ``at`` says which one is under a point."""
+    """A page of slide pictures with one selected; ``at`` says which one is under a point.
 
-    def __init__(self, width: float, height: float, pictures: list[QPixmap], current: int,
-                 palette: Palette, slides: list[int] | None = None) -> None:
+    ``picture(slide)`` gives a slide's picture, or None while it is not made yet; the
+    owner calls ``update`` when more pictures are ready.
+    """
+
+    def __init__(self, width: float, height: float, slides: list[int], current: int,
+                 palette: Palette, picture: Callable[[int], QPixmap | None]) -> None:
         super().__init__()
         self._w, self._h = width, height
-        self.pictures, self.palette = pictures, palette
-        self.slides = slides if slides is not None else list(range(len(pictures)))
+        self.palette, self.picture = palette, picture
+        self.slides = slides
         """The slide each tile stands for (a home menu shows only some)."""
-        self.selected = self.slides.index(current) if current in self.slides else 0
-        count = len(pictures)
+        self.selected = slides.index(current) if current in slides else 0
+        count = len(slides)
+        portrait = height > width
         aspect = width / height
-        self.columns = count if count <= 4 else max(1, math.ceil(math.sqrt(count)))
-        self.rows = math.ceil(count / self.columns)
+        self.columns = count if count <= 4 else min(MAX_COLUMNS[portrait],
+                                                    math.ceil(math.sqrt(count)))
+        self.rows = min(MAX_ROWS[portrait], math.ceil(count / self.columns))
         margin = min(width, height) * 0.06
         gap = min(width, height) * 0.02
         cell_w = (width - 2 * margin - gap * (self.columns - 1)) / self.columns
@@ -36,19 +52,43 @@ class Overview(QGraphicsItem):
         thumb_h = thumb_w / aspect
         left = (width - (thumb_w * self.columns + gap * (self.columns - 1))) / 2
         top = (height - (thumb_h * self.rows + gap * (self.rows - 1))) / 2
-        self.cells = [QRectF(left + (n % self.columns) * (thumb_w + gap),
+        self._grid = [QRectF(left + (n % self.columns) * (thumb_w + gap),
                              top + (n // self.columns) * (thumb_h + gap), thumb_w, thumb_h)
-                      for n in range(count)]
+                      for n in range(self.columns * self.rows)]
         self.setZValue(140)
+
+    @property
+    def per_page(self) -> int:
+        return self.columns * self.rows
+
+    @property
+    def page(self) -> int:
+        """The page the selection is on (0-based)."""
+        return self.selected // self.per_page
+
+    @property
+    def pages(self) -> int:
+        return math.ceil(len(self.slides) / self.per_page)
+
+    @property
+    def visible(self) -> list[int]:
+        """The slides of the page on screen, in grid order."""
+        first = self.page * self.per_page
+        return self.slides[first : first + self.per_page]
+
+    @property
+    def cells(self) -> list[QRectF]:
+        """Where the tiles of the page on screen are."""
+        return self._grid[: len(self.visible)]
 
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self._w, self._h)
 
     def at(self, point: QPointF) -> int | None:
         """The slide whose thumbnail is under ``point``."""
-        for n, cell in enumerate(self.cells):
+        for slide, cell in zip(self.visible, self.cells, strict=True):
             if cell.contains(point):
-                return self.slides[n]
+                return slide
         return None
 
     @property
@@ -57,23 +97,37 @@ class Overview(QGraphicsItem):
         return self.slides[self.selected]
 
     def move(self, dx: int, dy: int) -> None:
-        """Move the selection by columns and rows (arrow keys), staying in the grid."""
-        row, col = divmod(self.selected, self.columns)
-        row = min(max(row + dy, 0), self.rows - 1)
-        col = min(max(col + dx, 0), self.columns - 1)
-        self.selected = min(row * self.columns + col, len(self.cells) - 1)
+        """Move the selection by columns and rows (arrow keys); past the page's edge to
+        the next or previous page."""
+        target = self.selected + dx + dy * self.columns
+        if dx and (target // self.columns != self.selected // self.columns):
+            target = self.selected  # left and right stay in the row
+        self.selected = min(max(target, 0), len(self.slides) - 1)
+        self.update()
+
+    def turn(self, pages: int) -> None:
+        """Turn ``pages`` pages (PageDown, a swipe), keeping the place on the page."""
+        place = self.selected % self.per_page
+        page = min(max(self.page + pages, 0), self.pages - 1)
+        self.selected = min(page * self.per_page + place, len(self.slides) - 1)
         self.update()
 
     @guarded
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
               widget: QWidget | None = None) -> None:
+        p = self.palette
         painter.fillRect(self.boundingRect(), QColor(5, 10, 20, 235))
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         number_font = fonts.font(max(14.0, self.cells[0].height() * 0.12), bold=True)
-        for n, (cell, picture) in enumerate(zip(self.cells, self.pictures, strict=True)):
-            painter.drawPixmap(cell, picture, QRectF(picture.rect()))
-            selected = n == self.selected
-            pen = QPen(self.palette.accent if selected else QColor(255, 255, 255, 60),
+        first = self.page * self.per_page
+        for n, (slide, cell) in enumerate(zip(self.visible, self.cells, strict=True)):
+            picture = self.picture(slide)
+            if picture is not None:
+                painter.drawPixmap(cell, picture, QRectF(picture.rect()))
+            else:
+                painter.fillRect(cell, p.surface)
+            selected = first + n == self.selected
+            pen = QPen(p.accent if selected else QColor(255, 255, 255, 60),
                        6 if selected else 1.5)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -81,8 +135,13 @@ class Overview(QGraphicsItem):
             side = cell.height() * 0.22
             badge = QRectF(cell.right() - side * 1.5, cell.bottom() - side, side * 1.5, side)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(self.palette.accent if selected else QColor(0, 0, 0, 170))
+            painter.setBrush(p.accent if selected else QColor(0, 0, 0, 170))
             painter.drawRect(badge)
             painter.setFont(number_font)
-            painter.setPen(self.palette.background if selected else self.palette.text)
-            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(self.slides[n] + 1))
+            painter.setPen(p.background if selected else p.text)
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(slide + 1))
+        if self.pages > 1:
+            painter.setFont(fonts.font(max(14.0, self._h * 0.022)))
+            painter.setPen(p.muted)
+            painter.drawText(QRectF(0, self._h * 0.955, self._w, self._h * 0.04),
+                             Qt.AlignmentFlag.AlignCenter, f"{self.page + 1} / {self.pages}")

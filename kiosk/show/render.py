@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QGraphicsScene
 
-from kiosk.config import Config
+from kiosk.config import Config, home_language
 from kiosk.deck.load import LoadedDeck
 from kiosk.show.background import gradient_brush
 from kiosk.show.context import SlideContext
@@ -20,7 +20,7 @@ def context(loaded: LoadedDeck, config: Config, language: str | None = None, *,
     width, height = config.display.design_size
     return SlideContext(
         deck=loaded.deck, theme=config.theme,
-        language=language or config.languages.default or loaded.deck.default_language,
+        language=language or home_language(config, loaded.deck),
         width=width, height=height, safe_area=config.display.safe_area,
         assets=loaded.assets, explain_faults=explain_faults,
     )

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.config import Config
+from kiosk.config import Config, home_language, offered_languages
 from kiosk.deck.load import LoadedDeck
 from kiosk.play.clock import Clock
 from kiosk.play.navigator import Blank
@@ -37,6 +37,7 @@ from kiosk.show.slides.fault import FaultView
 from kiosk.show.textbox import TextBox
 from kiosk.show.theme import Palette
 from kiosk.show.transitions import Transition
+from kiosk.weak import weakly
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +95,8 @@ class Stage(QGraphicsView):
         if config.display.opengl:
             self._use_opengl()
 
-        self.language = config.languages.default or loaded.deck.default_language
+        self.languages = offered_languages(config, loaded.deck)
+        self.language = home_language(config, loaded.deck)
         self.index = 0
         self.current: SlideView | None = None
         self.transition: Transition | None = None
@@ -104,9 +106,6 @@ class Stage(QGraphicsView):
         self._shift = (0.0, 0.0)
         self._views: dict[tuple[int, str], SlideView] = {}
         self._shown: list[SlideView] = []
-        languages = config.languages.offered or loaded.deck.languages
-        self.languages = [lang for lang in languages if lang in loaded.deck.languages] or [
-            loaded.deck.default_language]
         self.chrome = Chrome(width, height, config.theme, config.show,
                              config.display.safe_area, self.languages)
         self.scene().addItem(self.chrome)
@@ -140,7 +139,7 @@ class Stage(QGraphicsView):
             ctx = context(self.loaded, self.config, self.language,
                           explain_faults=self.authoring)
             view = build_view(self.loaded.deck.slides[index], ctx)
-            view.on_fault = functools.partial(self._faulted, index)
+            view.on_fault = weakly(self._faulted, index)  # a view must not keep its stage
             self._views[key] = view
             self._evict()
             if view.fault is not None:
@@ -157,7 +156,7 @@ class Stage(QGraphicsView):
                       "it", self.loaded.path, line, column, index + 1, view.fault,
                       exc_info=getattr(view, "error", None))
         if not isinstance(view, FaultView):
-            QTimer.singleShot(0, functools.partial(self._replace_faulted, index, view))
+            QTimer.singleShot(0, self, functools.partial(self._replace_faulted, index, view))
         self.slide_failed.emit(index)
 
     def _replace_faulted(self, index: int, view: SlideView) -> None:
@@ -180,18 +179,24 @@ class Stage(QGraphicsView):
             if self._views[key] not in self._shown and key[0] != self.index:
                 del self._views[key]
 
-    def prebuild(self, *indices: int) -> None:
-        """Build views ahead of time (neighbours of the current slide, say).
+    def prebuild(self, index: int) -> bool:
+        """One step of getting slide ``index`` ready ahead of time (a neighbour of the
+        current slide, say); True when there is more to do for it.
 
-        Each new view is also drawn once off screen at the screen's scale, so the glyphs
-        of its text are rasterised now, while the show is idle, not in the first frame
-        of its entry (large CJK glyphs at 4K take milliseconds each).
+        The first step builds its view; the second draws it once off screen at the
+        screen's scale, so the glyphs of its text are rasterised now, while the show is
+        idle, not in the first frame of its entry (large CJK glyphs at 4K take
+        milliseconds each). Each step is short, so input waits for one at most.
         """
-        for index in indices:
-            if 0 <= index < len(self.loaded.deck.slides):
-                view = self.view_for(index)
-                if view.warmed_at != self.scale_factor:
-                    self._warm(view)
+        if not 0 <= index < len(self.loaded.deck.slides):
+            return False
+        if (index, self.language) not in self._views:
+            self.view_for(index)
+            return True
+        view = self.view_for(index)
+        if view.warmed_at != self.scale_factor:
+            self._warm(view)
+        return False
 
     def _warm(self, view: SlideView) -> None:
         if view.scene() is not None:
@@ -298,14 +303,21 @@ class Stage(QGraphicsView):
         A new config brings its theme and show options; the display (screen, design
         size) stays as the show started.
         """
+        self.loaded = loaded
         if config is not None:
+            side = self.chrome.button_side
             self.config = config.model_copy(update={"display": self.config.display})
             self._background = None
+            self.languages = offered_languages(self.config, loaded.deck)
+            if self.language not in self.languages:
+                self.language = home_language(self.config, loaded.deck)
             self.scene().removeItem(self.chrome)
             self.chrome = Chrome(*self.design, self.config.theme, self.config.show,
                                  self.config.display.safe_area, self.languages)
+            self.chrome.set_button_side(side)
             self.scene().addItem(self.chrome)
-        self.loaded = loaded
+            self.resetCachedContent()  # the new background everywhere, not in patches
+            self.viewport().update()
         self.failed = {}
         for view in self._views.values():
             if view not in self._shown:

@@ -124,6 +124,10 @@ class TextBox(QGraphicsItem):
         """The largest size not above ``size`` at which the text fits, and its lines."""
         lines = self._wrap(size)
         floor = max(size * MIN_SHRINK, 8.0)
+        block = self._block_height(size, len(lines))
+        if block > self._height and size > floor:  # text grows as the square of its size:
+            size = max(floor, size * 0.98 * (self._height / block) ** 0.5)  # jump near it
+            lines = self._wrap(size)
         while not self._fits(size, lines) and size > floor:
             size = max(floor, size * 0.93)
             lines = self._wrap(size)

@@ -7,34 +7,36 @@ import logging
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
-from kiosk.app.lock import HOLD_SECONDS, LOCKOUT_SECONDS
-from kiosk.app.player import Player
-from kiosk.config import KioskPolicy
+from kiosk.app.lock import HOLD_SECONDS
 from kiosk.pin import hash_pin
-from kiosk.play.clock import FakeClock
+from kiosk.play.lockout import FIRST_REST
+from tests import decks
 
 PIN = "2468"
 
 
 @pytest.fixture
-def clock():
-    return FakeClock()
+def shown(qtbot, tmp_path):
+    """A locked kiosk with a PIN and a chord, full screen, on a deck of three title
+    slides (nothing in the corners, nothing to tap in the middle)."""
+    config = decks.config(kiosk={"lock": True, "pin_hash": hash_pin(PIN, iterations=1000),
+                                 "exit_chord": "Ctrl+Alt+Shift+X"})
+    player, clock = decks.show(qtbot, tmp_path, decks.titles(3), config, locked=True)
+    player.stage.showFullScreen()
+    qtbot.waitUntil(player.stage.isFullScreen)
+    yield player, clock
+    player.lock.released = True  # the test is over: let the window close
+    player.stage.close()
 
 
 @pytest.fixture
-def locked(qtbot, default_deck, installation, clock):
-    policy = KioskPolicy(lock=True, pin_hash=hash_pin(PIN, iterations=1000),
-                         exit_chord="Ctrl+Alt+Shift+X")
-    config = installation.config.model_copy(update={"kiosk": policy})
-    player = Player(default_deck, config, clock, locked=True)
-    player.housekeeping.stop()
-    qtbot.addWidget(player.stage)
-    player.stage.resize(1920, 1080)
-    player.stage.showFullScreen()
-    qtbot.waitUntil(player.stage.isFullScreen)
-    yield player
-    player.lock.released = True  # the test is over: let the window close
-    player.stage.close()
+def locked(shown):
+    return shown[0]
+
+
+@pytest.fixture
+def clock(shown):
+    return shown[1]
 
 
 def at(player, x, y):
@@ -110,7 +112,7 @@ def test_wrong_pin_stays_and_three_wrong_rest_the_keypad(qtbot, locked, clock):
     assert locked.keypad is None  # rests after three wrong tries
     hold(qtbot, locked, clock, 40, 40, HOLD_SECONDS + 0.1)
     assert locked.keypad is None  # still resting
-    clock.advance(LOCKOUT_SECONDS)
+    clock.advance(FIRST_REST)
     hold(qtbot, locked, clock, 40, 40, HOLD_SECONDS + 0.1)
     assert locked.keypad is not None
 

@@ -34,22 +34,40 @@ class Line:
 Shape = Dot | Line
 
 
+def _bounds(shapes: list[Shape]) -> QRectF:
+    """The rectangle every shape lies in (with its radius or line width)."""
+    if not shapes:
+        return QRectF()
+    lefts, tops, rights, bottoms = [], [], [], []
+    for shape in shapes:
+        if isinstance(shape, Dot):
+            r = shape.radius + 1
+            x, y = shape.centre.x(), shape.centre.y()
+            lefts.append(x - r)
+            rights.append(x + r)
+            tops.append(y - r)
+            bottoms.append(y + r)
+        else:
+            w, line = shape.width, shape.line
+            x1, x2, y1, y2 = line.x1(), line.x2(), line.y1(), line.y2()
+            lefts.append(min(x1, x2) - w)
+            rights.append(max(x1, x2) + w)
+            tops.append(min(y1, y2) - w)
+            bottoms.append(max(y1, y2) + w)
+    left, top = min(lefts), min(tops)
+    return QRectF(left, top, max(rights) - left, max(bottoms) - top)
+
+
 class Accumulated(QGraphicsItem):
     """The first ``count`` of a fixed list of shapes, drawn incrementally."""
 
-    def __init__(self, shapes: list[Shape], parent: QGraphicsItem | None = None) -> None:
+    def __init__(self, shapes: list[Shape], parent: QGraphicsItem | None = None, *,
+                 bounds: QRectF | None = None) -> None:
+        """``bounds``: where every shape lies, when the caller knows it already."""
         super().__init__(parent)
         self.shapes = shapes
         self.count = len(shapes)
-        self._bounds = QRectF()
-        for shape in shapes:
-            if isinstance(shape, Dot):
-                r = shape.radius + 1
-                rect = QRectF(shape.centre.x() - r, shape.centre.y() - r, 2 * r, 2 * r)
-            else:
-                rect = QRectF(shape.line.p1(), shape.line.p2()).normalized().adjusted(
-                    -shape.width, -shape.width, shape.width, shape.width)
-            self._bounds = self._bounds.united(rect)
+        self._bounds = bounds if bounds is not None else _bounds(shapes)
         self._image: QImage | None = None
         self._key: float | None = None
         self._drawn = 0

@@ -1,0 +1,85 @@
+"""How long the operator's keypad rests after wrong PINs, kept across restarts.
+
+Three wrong PINs make the keypad rest a minute; each further round of three doubles
+the rest, up to an hour. A right PIN starts over. The state is a small JSON file, so
+that unplugging the kiosk does not reset the count: at an hour per round, a 4-digit
+PIN takes years to find instead of hours.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+TRIES = 3
+FIRST_REST = 60.0
+LONGEST_REST = 3600.0
+
+
+class Lockout:
+    """Wrong PINs counted in rounds of TRIES; ``until`` is a wall time (seconds)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self.failures = 0
+        self.rounds = 0
+        self.until = 0.0
+        self._load()
+
+    def resting(self, wall: float) -> bool:
+        """Whether the keypad rests at ``wall``."""
+        return wall < self.until
+
+    def rest(self) -> float:
+        """Seconds the keypad rests after the current round."""
+        return min(LONGEST_REST, FIRST_REST * 2.0 ** max(0, self.rounds - 1))
+
+    def failed(self, wall: float) -> None:
+        """A wrong PIN at ``wall``: after TRIES of them the keypad rests, longer each round."""
+        self.failures += 1
+        if self.failures >= TRIES:
+            self.failures = 0
+            self.rounds += 1
+            self.until = wall + self.rest()
+            log.warning("%d wrong PINs: the keypad rests %.0f minutes", TRIES,
+                        self.rest() / 60)
+        self._save()
+
+    def succeeded(self) -> None:
+        """The right PIN: everything starts over."""
+        self.failures, self.rounds, self.until = 0, 0, 0.0
+        self._save()
+
+    def _load(self) -> None:
+        if self.path is None:
+            return
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            self.failures = int(data["failures"])
+            self.rounds = int(data["rounds"])
+            self.until = float(data["until"])
+        except FileNotFoundError:
+            return
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            log.warning("keypad state %s unreadable (%s): starting from none", self.path, exc)
+
+    def _save(self) -> None:
+        if self.path is None:
+            return
+        data = {"failures": self.failures, "rounds": self.rounds, "until": self.until}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".lockout-")
+            with os.fdopen(fd, "w", encoding="utf-8") as file:
+                json.dump(data, file)
+            os.replace(temporary, self.path)
+        except OSError as exc:
+            log.warning("keypad state %s cannot be written (%s): it lasts until the show "
+                        "ends", self.path, exc)
+            with contextlib.suppress(OSError, UnboundLocalError):
+                os.unlink(temporary)

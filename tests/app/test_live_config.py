@@ -1,0 +1,165 @@
+"""A config changed while the show runs: every section applies, or the log says why not."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from kiosk.app.main import Recording
+from kiosk.app.player import Player
+from kiosk.config import load_config
+from kiosk.deck.load import load_deck
+from kiosk.play.clock import FakeClock
+from tests import decks
+
+MONDAY_NOON = dt.datetime(2026, 11, 23, 12, 0).timestamp()
+
+
+@pytest.fixture
+def site(tmp_path):
+    decks.write(tmp_path, decks.titles(3, defaults={"duration": 600}))
+    (tmp_path / "config.yaml").write_text("deck: deck.yaml\n", encoding="utf-8")
+    return tmp_path
+
+
+def start(qtbot, site):
+    clock = FakeClock(wall=MONDAY_NOON)
+    installation = load_config(site / "config.yaml")
+    loaded = load_deck(installation.deck_path, installation.asset_roots)
+    player = Player(loaded, installation.config, clock)
+    player.housekeeping.stop()
+    player.watch_content(installation, installation.deck_path, banner=False)
+    qtbot.addWidget(player.stage)
+    player.stage.resize(960, 540)
+    player.stage.show()
+    qtbot.waitExposed(player.stage)
+    return player, clock
+
+
+def change_config(qtbot, player, clock, site, text):
+    """Write a new config, let it settle, and move a slide: it is taken then."""
+    (site / "config.yaml").write_text(text, encoding="utf-8")
+    for _ in range(5):
+        clock.advance(1.0)
+        player.poll()
+    assert player.pending is not None, player.reloader.last_error
+    qtbot.keyClick(player.stage, Qt.Key.Key_Right)
+    assert player.pending is None
+
+
+def leave(player, clock) -> None:
+    """The visitor (the test's key presses) walks away: the idle return comes."""
+    clock.advance(player.config.kiosk.idle_timeout + 1)
+    player.poll()
+    player.poll()
+
+
+def test_opening_hours_added_live_close_the_show(qtbot, site, tmp_path):
+    player, clock = start(qtbot, site)
+    assert player.hours is None
+    marker = tmp_path / "off"
+    script = tmp_path / "off.py"
+    script.write_text(f"open({str(marker)!r}, 'w').write('off')\n", encoding="utf-8")
+    change_config(qtbot, player, clock, site, "deck: deck.yaml\nschedule:\n"
+                  "  hours: {mon: \"08:00-09:00\"}\n"
+                  f"  display_off: {sys.executable} {script}\n")
+    leave(player, clock)
+    assert player.asleep and player.stage.blank_item.isVisible()
+    player.hours.hook.wait(timeout=30)
+    assert marker.read_text() == "off"
+    change_config(qtbot, player, clock, site, "deck: deck.yaml\n")
+    assert player.hours is None and not player.stage.blank_item.isVisible()
+
+
+def test_a_new_theme_repaints_the_whole_background(qtbot, site):
+    player, clock = start(qtbot, site)
+
+    def corners() -> set[int]:
+        image = player.stage.viewport().grab().toImage()
+        w, h = image.width(), image.height()
+        return {QColor(image.pixel(x, y)).rgb() for x, y in
+                ((5, 5), (w - 5, 5), (5, h // 2), (w // 2, h - 5), (w - 5, h - 5))}
+
+    before = corners()
+    change_config(qtbot, player, clock, site, "deck: deck.yaml\ntheme:\n"
+                  "  background: '#5a1010'\n  surface: '#6a2020'\n")
+    clock.advance(1.0)
+    player.stage.tick()
+    after = corners()
+    assert after.isdisjoint(before)  # no patch of the old background anywhere
+    assert all(QColor(rgb).red() > QColor(rgb).blue() for rgb in after)
+
+
+def test_display_waits_for_a_restart_and_says_so(qtbot, site, caplog):
+    player, clock = start(qtbot, site)
+    caplog.set_level(logging.WARNING)
+    change_config(qtbot, player, clock, site, "deck: deck.yaml\ndisplay:\n"
+                  "  design_size: [1080, 1920]\nkiosk: {loop: false}\n")
+    assert "display changed" in caplog.text and "starts again" in caplog.text
+    assert player.stage.design == (1920.0, 1080.0)
+    assert player.config.display.design_size == (1920, 1080)
+    assert player.config.kiosk.loop is False and not player.navigator.loop  # the rest applies
+
+
+def test_a_lock_turned_on_live_refuses_to_close(qtbot, site):
+    player, clock = start(qtbot, site)
+    assert player.lock is None
+    with qtbot.waitSignal(player.window_flags_changed) as flags:
+        change_config(qtbot, player, clock, site, "deck: deck.yaml\nkiosk:\n"
+                      "  lock: true\n  exit_chord: Ctrl+Alt+Shift+X\n")
+    assert flags.args == [True]
+    assert player.lock is not None
+    assert player.stage.close() is False  # refused
+    with qtbot.assertNotEmitted(player.quit_requested):
+        qtbot.keyClick(player.stage, Qt.Key.Key_Q)
+    player.lock.released = True
+
+
+def test_the_visitor_log_follows_a_new_record_path(qtbot, site, tmp_path):
+    (site / "config.yaml").write_text(f"deck: deck.yaml\nrecord: {{path: {tmp_path / 'a.db'}}}\n",
+                                      encoding="utf-8")
+    player, clock = start(qtbot, site)
+    recording = Recording(player, clock)
+    qtbot.keyClick(player.stage, Qt.Key.Key_Right)
+    change_config(qtbot, player, clock, site,
+                  f"deck: deck.yaml\nrecord: {{path: {tmp_path / 'b.db'}}}\n")
+    qtbot.keyClick(player.stage, Qt.Key.Key_Right)
+    recording.close()
+    first = sqlite3.connect(tmp_path / "a.db").execute("SELECT slide FROM views").fetchall()
+    second = sqlite3.connect(tmp_path / "b.db").execute("SELECT slide FROM views").fetchall()
+    assert first == [(0,), (1,)]  # what was shown while the old path was in force
+    assert second == [(2,), (0,)]
+
+
+def test_a_hook_that_hangs_is_ended_and_none_outlives_the_show(qtbot, site):
+    player, clock = start(qtbot, site)
+    hang = f"{sys.executable} -c 'import time; time.sleep(600)'"
+    change_config(qtbot, player, clock, site, "deck: deck.yaml\nschedule:\n"
+                  f"  hours: {{mon: \"08:00-09:00\"}}\n  display_off: \"{hang}\"\n"
+                  f"  display_on: \"{hang}\"\n")
+    leave(player, clock)
+    first = player.hours.hook
+    assert player.asleep and first.poll() is None
+    clock.advance(31.0)
+    player.poll()
+    assert first.poll() is not None  # ended after 30 s, and reaped
+    qtbot.mouseClick(player.stage.viewport(), Qt.MouseButton.LeftButton)  # a visitor wakes it
+    player.poll()
+    second = player.hours.hook
+    assert second is not first and second.poll() is None
+    player.close()
+    assert second.poll() is not None
+
+
+def test_a_closed_hours_slide_beyond_the_deck_shows_black(qtbot, site):
+    player, clock = start(qtbot, site)
+    change_config(qtbot, player, clock, site, "deck: deck.yaml\nschedule:\n"
+                  "  hours: {mon: \"08:00-09:00\"}\n  outside: 9\n")
+    leave(player, clock)
+    assert player.asleep and player.stage.blank_item.isVisible()

@@ -1,0 +1,64 @@
+"""The overview of a long deck: a page of the grid at a time, its pictures made one by
+one when asked for and kept within a memory cap; keys and swipes turn the pages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QPixmap
+
+from kiosk.show.thumbnails import Thumbnails
+from tests import decks
+
+
+def finish_pictures(qtbot, player) -> None:
+    """Let the event loop make the pictures of the page on screen (no time passes)."""
+    qtbot.waitUntil(lambda: not player._thumbnailer.isActive(), timeout=10_000)
+
+
+def test_a_long_deck_shows_one_page_and_makes_only_its_pictures(qtbot, tmp_path):
+    player, _ = decks.show(qtbot, tmp_path, decks.titles(300))
+    qtbot.keyClick(player.stage, Qt.Key.Key_O)
+    overview = player.overview
+    assert overview is not None
+    assert overview.columns == 6 and overview.rows == 4 and overview.pages == 13
+    assert len(overview.cells) == 24 and overview.visible == list(range(24))
+    assert len(player.thumbnails) == 0  # opening makes no picture at all
+    finish_pictures(qtbot, player)
+    assert len(player.thumbnails) == 24  # the page's, and no more
+    assert all(player.thumbnails.get(("zh", n)) is not None for n in range(24))
+
+
+def test_keys_and_swipes_turn_the_pages(qtbot, tmp_path):
+    player, _ = decks.show(qtbot, tmp_path, decks.titles(300))
+    qtbot.keyClick(player.stage, Qt.Key.Key_O)
+    overview = player.overview
+    qtbot.keyClick(player.stage, Qt.Key.Key_PageDown)
+    assert overview.page == 1 and overview.visible[0] == 24
+    for _ in range(4):
+        qtbot.keyClick(player.stage, Qt.Key.Key_Down)  # past the page's last row
+    assert overview.page == 2 and overview.chosen == 24 + 4 * 6
+    viewport = player.stage.viewport()
+    left = player.stage.mapFromScene(QPointF(300, 540))
+    right = player.stage.mapFromScene(QPointF(1600, 540))
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=right)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=left)  # swipe to the left
+    assert overview.page == 3 and player.stage.index == 0  # the page, not the slide
+    finish_pictures(qtbot, player)
+    assert all(player.thumbnails.get(("zh", n)) is not None for n in overview.visible)
+    qtbot.keyClick(player.stage, Qt.Key.Key_Return)
+    assert player.overview is None and player.stage.index == overview.chosen
+
+
+def test_pictures_are_kept_within_their_cap_and_dropped_with_new_content():
+    store = Thumbnails(limit=3 * 384 * 216 * 4)
+    for n in range(10):
+        picture = QPixmap(384, 216)
+        store.put(("zh", n), picture)
+        assert store.bytes <= store.limit
+    assert len(store) == 3
+    assert store.get(("zh", 0)) is None and store.get(("zh", 9)) is not None
+    store.get(("zh", 7))  # the least recently shown goes first
+    store.put(("zh", 10), QPixmap(384, 216))
+    assert store.get(("zh", 7)) is not None and store.get(("zh", 8)) is None
+    store.clear()
+    assert len(store) == 0 and store.bytes == 0

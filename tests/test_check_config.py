@@ -1,0 +1,127 @@
+"""`kiosk check` on configs: known by what they hold, checked whole, with every deck they play."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+
+def kiosk(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen",
+               XDG_DATA_HOME=str(cwd / "data"))
+    return subprocess.run([sys.executable, "-m", "kiosk", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=60, env=env)
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    return path
+
+
+FOUR = """\
+    title: Main
+    languages: [zh, en]
+    slides:
+      - {type: title, title: A}
+      - {type: title, title: B}
+      - {type: title, title: C}
+      - {type: title, title: D}
+    """
+
+
+def test_a_config_by_any_name_is_checked_with_every_deck_it_plays(tmp_path):
+    write(tmp_path, "slides/main.yaml", FOUR)
+    write(tmp_path, "slides/event.yaml", """\
+        title: Event
+        languages: [en]
+        slides:
+          - {type: title, title: E}
+          - {type: title, titel: F}
+        """)
+    write(tmp_path, "hall-2.yaml", """\
+        deck: slides/main.yaml
+        kiosk: {home: 5, lock: true, exit_chord: Ctrl+Alt+X}
+        languages: {default: fr, offered: [zh, de]}
+        show: {menu: [1, 9]}
+        schedule:
+          hours: {mon: "09:00-17:00"}
+          outside: 4
+          decks:
+            - {deck: slides/event.yaml, dates: [2026-05-16]}
+            - {deck: slides/gone.yaml, days: [sun]}
+        """)
+    result = kiosk("check", "hall-2.yaml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout.splitlines() == [
+        "hall-2.yaml:2:15: slide 5 does not exist: the deck of 'slides/main.yaml' has 4 "
+        "slides",
+        "hall-2.yaml:3:22: language 'fr' is not one of the languages ['zh', 'en'] of "
+        "'slides/main.yaml'",
+        "hall-2.yaml:3:40: language 'de' is not one of the languages ['zh', 'en'] of "
+        "'slides/main.yaml'",
+        "hall-2.yaml:4:18: slide 9 does not exist: the deck of 'slides/main.yaml' has 4 "
+        "slides",
+        "hall-2.yaml:10:14: deck 'slides/gone.yaml' not found",
+        "slides/event.yaml:5:5: missing key 'title' in slide 2",
+        "slides/event.yaml:5:19: unknown key 'titel' in slide 2 (did you mean 'title'?)",
+    ]
+    assert result.stderr.strip() == "3 files checked: 7 errors, 0 warnings"
+
+
+def test_every_mistake_of_a_config_comes_at_once(tmp_path):
+    write(tmp_path, "slides/main.yaml", FOUR)
+    write(tmp_path, "config.yaml", """\
+        deck: slides/main.yaml
+        kiosk:
+          lock: true
+        schedule:
+          hours:
+            mon: "9:00-25:00"
+            tue: ["09:00-17:00", "10:00-99:00", "x"]
+          exceptions:
+            2026-12-25: closed
+            2026-12-24: "09:00-14:61"
+          display_off: xset "dpms force off
+          decks:
+            - {deck: ../../../etc/passwd.yaml, days: [sun]}
+        """)
+    result = kiosk("check", "config.yaml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout.splitlines() == [
+        "config.yaml:3:3: a locked kiosk needs a way out for the operator: set pin_hash "
+        "(made by `kiosk pin`) or exit_chord",
+        "config.yaml:6:10: '9:00-25:00' is not a span such as 09:00-17:30",
+        "config.yaml:7:26: '10:00-99:00' is not a span such as 09:00-17:30 (item 2 of 'tue')",
+        "config.yaml:7:41: 'x' is not a span such as 09:00-17:30 (item 3 of 'tue')",
+        "config.yaml:10:17: '09:00-14:61' is not a span such as 09:00-17:30",
+        "config.yaml:11:16: the command cannot be split into words (No closing "
+        "quotation): check its quotes",
+        "config.yaml:13:14: '../../../etc/passwd.yaml': give the deck's path relative to "
+        "this file, with / and without '..' (item 1 of 'decks')",
+    ]
+
+
+def test_a_broken_config_still_has_its_deck_checked_in_the_same_run(tmp_path):
+    write(tmp_path, "slides/main.yaml", "title: M\nslides:\n  - {type: titel, title: A}\n")
+    write(tmp_path, "config.yaml", "deck: slides/main.yaml\ntheme: {accent: gold}\n")
+    result = kiosk("check", "config.yaml", cwd=tmp_path)
+    assert result.returncode == 2
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("config.yaml:2:") and "accent" in line for line in lines)
+    assert any(line.startswith("slides/main.yaml:3:") and "titel" in line for line in lines)
+
+
+def test_kiosk_flag_without_a_way_out_refuses_to_start(tmp_path):
+    write(tmp_path, "slides/main.yaml", FOUR)
+    write(tmp_path, "config.yaml", "deck: slides/main.yaml\n")
+    result = kiosk("run", "--kiosk", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "there would be no way out" in result.stderr
+    assert "Traceback" not in result.stderr
