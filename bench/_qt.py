@@ -43,6 +43,9 @@ def default_show(width: int = 1920, height: int = 1080):  # type: ignore[no-unty
     player.stage.resize(width, height)
     player.stage.show()
     app.processEvents()
+    import gc
+
+    gc.freeze()  # as kiosk.app.main does once the show is up
     # Let the show's first idle build happen, as it does seconds before anyone presses.
     from PySide6.QtTest import QTest
 

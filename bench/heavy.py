@@ -18,6 +18,7 @@ measured in the same run:
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import platform
@@ -167,6 +168,7 @@ def network_latency(presses: int) -> dict[str, float]:
     player.stage.resize(1920, 1080)
     player.stage.show()
     app.processEvents()
+    gc.freeze()  # as kiosk.app.main does once the show is up
     stage = player.stage
     busy, idle, builds = [], [], []
 
@@ -195,7 +197,8 @@ def network_latency(presses: int) -> dict[str, float]:
     for n in range(presses):
         index = 2 * n  # a title slide; the network after it is not built
         go_to(index)
-        stage._views = {k: v for k, v in stage._views.items() if k[0] == index}
+        for key in [k for k in stage._views if k[0] != index]:  # the next one is not built
+            stage._views.pop(key).dispose()
         busy.append(right(build=index + 1))
         go_to(index)  # again, the network now built: nothing builds while the key comes
         idle.append(right(build=None))

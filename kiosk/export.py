@@ -38,7 +38,8 @@ def export_png(loaded: LoadedDeck, config: Config, out: Path, size: tuple[int, i
     width = len(str(len(loaded.deck.slides)))
     suffix = f"-{language}" if language else ""
     for index in range(len(loaded.deck.slides)):
-        image, _ = render_slide(loaded, config, index, size, language)
+        image, view = render_slide(loaded, config, index, size, language)
+        view.dispose()
         path = out / f"{index + 1:0{max(2, width)}d}{suffix}.png"
         if not image.save(str(path), None, PNG_QUALITY):  # format from the .png suffix
             raise OSError(f"cannot write {path}")
@@ -73,5 +74,6 @@ def export_pdf(loaded: LoadedDeck, config: Config, path: Path,
         scene.addItem(view)
         scene.render(painter, target, QRectF(0, 0, ctx.width, ctx.height))
         scene.removeItem(view)
+        view.dispose()
     painter.end()
     return Exported([path], len(loaded.deck.slides))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -212,6 +213,10 @@ def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespac
                          at_once=preview)
     recording = Recording(player, clock)
     place(player.widget, screen, full_screen=full_screen)
+    # What start-up made (modules, the deck, Qt's wrappers) lives as long as the show:
+    # the garbage collector's full passes need not walk it again and again (they took
+    # 30-40 ms each, a dropped frame or two).
+    gc.freeze()
     player.stage.fit()
     if getattr(args, "presenter", False) or config.presenter.enabled:
         _presenter(player, screen, config.presenter.screen)

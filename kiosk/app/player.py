@@ -375,7 +375,8 @@ class Player(QObject):
         from kiosk.show.render import render_slide
 
         size = (round(self.stage.design[0] / 5), round(self.stage.design[1] / 5))
-        image, _ = render_slide(self.stage.loaded, self.config, missing[0], size, language)
+        image, view = render_slide(self.stage.loaded, self.config, missing[0], size, language)
+        view.dispose()
         self.thumbnails.put((language, missing[0]), QPixmap.fromImage(image))
         assert overview is not None
         overview.update()

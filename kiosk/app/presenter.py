@@ -124,8 +124,9 @@ class Console(QWidget):
             self.next.setText("(last slide)")
             self._next_for = None
         elif self._next_for != (following, language):
-            image, _ = render_slide(player.stage.loaded, player.config, following,
-                                    (480, 270), language)
+            image, view = render_slide(player.stage.loaded, player.config, following,
+                                       (480, 270), language)
+            view.dispose()
             self.next.setPixmap(QPixmap.fromImage(image))
             self._next_for = (following, language)
         self._fit()

@@ -80,6 +80,12 @@ class Timeline:
         """Stop moving; what is shown stays as it is."""
         self._started = None
 
+    def clear(self) -> None:
+        """Forget every track (the slide is dropped: its functions go with it)."""
+        self.stop()
+        self._tracks.clear()
+        self._last.clear()
+
     def advance(self, now: float) -> bool:
         """Apply the progress of every track at ``now``; False once all are done."""
         if self._started is None:

@@ -168,6 +168,8 @@ class Stage(QGraphicsView):
         stand_in = FaultView(self.loaded.deck.slides[index], ctx, error,
                              (view.fault or "").split(":")[0])
         self._views[key] = stand_in
+        if view not in self._shown:
+            view.dispose()
         if view is self.current:
             self.show_slide(index, direction=1, transition="none")
 
@@ -177,7 +179,7 @@ class Stage(QGraphicsView):
             if len(self._views) <= self.CACHE:
                 break
             if self._views[key] not in self._shown and key[0] != self.index:
-                del self._views[key]
+                self._views.pop(key).dispose()
 
     def prebuild(self, index: int) -> bool:
         """One step of getting slide ``index`` ready ahead of time (a neighbour of the
@@ -247,10 +249,13 @@ class Stage(QGraphicsView):
 
     def _settle(self) -> None:
         """End of a transition: only the current slide stays in the scene."""
+        kept = set(map(id, self._views.values()))
         for item in self._shown:
             if item is not self.current and item.scene() is not None:
                 item.stop()
                 self.scene().removeItem(item)
+                if id(item) not in kept:  # dropped while it was leaving the screen
+                    item.dispose()
         self._shown = [self.current] if self.current is not None else []
         if self.current is not None:
             self.current.setOpacity(1.0)
@@ -322,6 +327,7 @@ class Stage(QGraphicsView):
         for view in self._views.values():
             if view not in self._shown:
                 view.stop()
+                view.dispose()
         self._views.clear()
         self.show_slide(min(index, len(loaded.deck.slides) - 1), direction=direction)
 

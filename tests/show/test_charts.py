@@ -113,8 +113,8 @@ def test_network_draws_every_node_and_link_the_same_way_every_time(qapp, charts)
     chart = final(charts, 6)
     assert isinstance(chart, NetworkView)
     assert chart.node_count == 138
-    assert len(chart.nodes.shapes) == 138 and chart.nodes.count == 138
-    assert chart.links.count == len(chart.links.shapes) == 138  # every node to the hub
+    assert chart.nodes.total == 138 and chart.nodes.count == 138
+    assert chart.links.count == chart.links.total == 138  # every node to the hub
     again = final(charts, 6)
     assert list(again.positions[0]) == list(chart.positions[0])
     palette = context(charts, Config(), "zh").palette
@@ -152,6 +152,7 @@ def test_tap_on_a_bar_shows_its_label_and_value(qapp, charts):
 
 def test_tap_on_a_network_node_names_its_group(qapp, charts):
     chart = final(charts, 6)
-    node = next(m for m in chart.marks if m.label == "企业")
+    node = next(chart.node_mark(n) for n in range(chart.node_count)
+                if chart.node_mark(n).label == "企业")
     found = chart.explore(chart.mapToScene(node.rect.center()))
     assert found is not None and found.value == "138家"

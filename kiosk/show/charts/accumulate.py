@@ -4,6 +4,10 @@ Drawing all of them again every frame costs as much as there are; this item keep
 what it has drawn in an image at the screen's resolution and adds only the new ones,
 so a frame costs one blit plus the few marks that arrived. Painters that are not the
 screen's (PDF export) get every mark drawn as vectors.
+
+The marks are kept as plain lists of numbers, not an object each: a network of 600
+dots and 1,200 links is a few lists, which the garbage collector does not walk through
+(thousands of small objects per slide made its full passes take a tenth of a second).
 """
 
 from __future__ import annotations
@@ -17,71 +21,88 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from kiosk.show.guard import guarded
 
 
-@dataclasses.dataclass(frozen=True)
-class Dot:
-    centre: QPointF
+@dataclasses.dataclass
+class Dots:
+    """Round dots of one radius: centres and, per dot, the index of its colour."""
+
+    xs: list[float]
+    ys: list[float]
     radius: float
-    colour: QColor
+    colour_of: list[int]
+    colours: list[QColor]
+
+    def __len__(self) -> int:
+        return len(self.xs)
+
+    def draw(self, painter: QPainter, start: int, end: int) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        current = -1
+        r = self.radius
+        for n in range(start, end):
+            if self.colour_of[n] != current:
+                current = self.colour_of[n]
+                painter.setBrush(self.colours[current])
+            painter.drawEllipse(QPointF(self.xs[n], self.ys[n]), r, r)
+
+    def bounds(self) -> QRectF:
+        r = self.radius + 1
+        left, top = min(self.xs), min(self.ys)
+        return QRectF(left - r, top - r, max(self.xs) - left + 2 * r,
+                      max(self.ys) - top + 2 * r)
 
 
-@dataclasses.dataclass(frozen=True)
-class Line:
-    line: QLineF
+@dataclasses.dataclass
+class Lines:
+    """Straight lines of one width and colour: x1, y1, x2, y2 of each, one after another."""
+
+    ends: list[float]
     width: float
     colour: QColor
 
+    def __len__(self) -> int:
+        return len(self.ends) // 4
 
-Shape = Dot | Line
+    def draw(self, painter: QPainter, start: int, end: int) -> None:
+        e = self.ends
+        painter.setPen(QPen(self.colour, self.width))
+        painter.drawLines([QLineF(e[4 * n], e[4 * n + 1], e[4 * n + 2], e[4 * n + 3])
+                           for n in range(start, end)])
+
+    def bounds(self) -> QRectF:
+        xs, ys = self.ends[0::2], self.ends[1::2]
+        w = self.width
+        left, top = min(xs), min(ys)
+        return QRectF(left - w, top - w, max(xs) - left + 2 * w, max(ys) - top + 2 * w)
 
 
-def _bounds(shapes: list[Shape]) -> QRectF:
-    """The rectangle every shape lies in (with its radius or line width)."""
-    if not shapes:
-        return QRectF()
-    lefts, tops, rights, bottoms = [], [], [], []
-    for shape in shapes:
-        if isinstance(shape, Dot):
-            r = shape.radius + 1
-            x, y = shape.centre.x(), shape.centre.y()
-            lefts.append(x - r)
-            rights.append(x + r)
-            tops.append(y - r)
-            bottoms.append(y + r)
-        else:
-            w, line = shape.width, shape.line
-            x1, x2, y1, y2 = line.x1(), line.x2(), line.y1(), line.y2()
-            lefts.append(min(x1, x2) - w)
-            rights.append(max(x1, x2) + w)
-            tops.append(min(y1, y2) - w)
-            bottoms.append(max(y1, y2) + w)
-    left, top = min(lefts), min(tops)
-    return QRectF(left, top, max(rights) - left, max(bottoms) - top)
+Marks = Dots | Lines
 
 
 class Accumulated(QGraphicsItem):
-    """The first ``count`` of a fixed list of shapes, drawn incrementally."""
+    """The first ``count`` of a fixed set of marks, drawn incrementally."""
 
-    def __init__(self, shapes: list[Shape], parent: QGraphicsItem | None = None, *,
+    def __init__(self, marks: Marks, parent: QGraphicsItem | None = None, *,
                  bounds: QRectF | None = None) -> None:
-        """``bounds``: where every shape lies, when the caller knows it already."""
+        """``bounds``: where every mark lies, when the caller knows it already."""
         super().__init__(parent)
-        self.shapes = shapes
-        self.count = len(shapes)
-        self._bounds = bounds if bounds is not None else _bounds(shapes)
+        self.marks = marks
+        self.total = len(marks)
+        self.count = self.total
+        self._bounds = bounds if bounds is not None else (
+            marks.bounds() if self.total else QRectF())
         self._image: QImage | None = None
         self._key: float | None = None
         self._drawn = 0
 
     def set_count(self, count: int) -> None:
-        """Show the first ``count`` shapes."""
-        count = max(0, min(count, len(self.shapes)))
+        """Show the first ``count`` marks."""
+        count = max(0, min(count, self.total))
         if count < self._drawn and self._image is not None:
             self._image.fill(Qt.GlobalColor.transparent)  # here, not in the next frame
             self._drawn = 0
         if count != self.count:
             self.count = count
             self.update()
-
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -90,16 +111,10 @@ class Accumulated(QGraphicsItem):
         """Drop the drawn image (off screen); it is drawn again when next shown."""
         self._image, self._key, self._drawn = None, None, 0
 
-    def _draw(self, painter: QPainter, shapes: list[Shape]) -> None:
+    def _draw(self, painter: QPainter, start: int, end: int) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        for shape in shapes:
-            if isinstance(shape, Dot):
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(shape.colour)
-                painter.drawEllipse(shape.centre, shape.radius, shape.radius)
-            else:
-                painter.setPen(QPen(shape.colour, shape.width))
-                painter.drawLine(shape.line)
+        if end > start:
+            self.marks.draw(painter, start, end)
 
     @guarded
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
@@ -108,7 +123,7 @@ class Accumulated(QGraphicsItem):
         transform = painter.worldTransform()
         if (engine is None or engine.type() != QPaintEngine.Type.Raster
                 or transform.isRotating() or self._bounds.isEmpty()):
-            self._draw(painter, self.shapes[: self.count])
+            self._draw(painter, 0, self.count)
             return
         scale = round(transform.m11(), 4)
         origin = transform.map(self._bounds.topLeft())
@@ -125,7 +140,7 @@ class Accumulated(QGraphicsItem):
             inner = QPainter(self._image)
             inner.scale(scale, scale)
             inner.translate(-self._bounds.topLeft())
-            self._draw(inner, self.shapes[self._drawn : self.count])
+            self._draw(inner, self._drawn, self.count)
             inner.end()
             self._drawn = self.count
         painter.save()

@@ -9,12 +9,12 @@ from __future__ import annotations
 import math
 import random
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsRectItem
 
 from kiosk.deck.model import NetworkChart, dots
-from kiosk.show.charts.accumulate import Accumulated, Dot, Line
+from kiosk.show.charts.accumulate import Accumulated, Dots, Lines
 from kiosk.show.charts.base import ChartView, CountLabel, Mark, value_text
 from kiosk.show.context import SlideContext
 from kiosk.show.theme import Palette
@@ -129,21 +129,24 @@ class NetworkView(ChartView):
         side = min(disc.width(), disc.height())
         centre = disc.center()
         radius = side / 2 * 0.94
-        colours: list[QColor] = []
+        palette: list[QColor] = []  # each group's colour, then its highlights
+        colour_of: list[int] = []
         group_of: list[int] = []
         for g, group in enumerate(chart.groups):
             base = group_colour(p, g)
             base.setAlphaF(0.85)
-            group_colours = [base] * group.dots
+            palette.append(base)
+            group_colours = [len(palette) - 1] * group.dots
             at = 0
             for h, highlight in enumerate(group.highlights):
+                palette.append(highlight_colour(p, h))
                 k = dots(highlight.count, group.per_node)
-                group_colours[at : at + k] = [highlight_colour(p, h)] * k
+                group_colours[at : at + k] = [len(palette) - 1] * k
                 at += k
-            colours += group_colours
+            colour_of += group_colours
             group_of += [g] * group.dots
         # Mix the groups around the disc, the same way every time.
-        order = list(range(len(colours)))
+        order = list(range(len(colour_of)))
         random.Random(chart.seed).shuffle(order)
         hub_share = 0.2 if chart.hub else 0.0
         spots = layout(len(order), chart.seed, inner=hub_share)
@@ -153,23 +156,24 @@ class NetworkView(ChartView):
             xs[n] = centre.x() + spot[0] * radius
             ys[n] = centre.y() + spot[1] * radius
         self.positions = (xs, ys)
+        self.group_of = group_of
         node = max(4.0, min(side * 0.045, side * 1.1 / math.sqrt(len(order) + 1)))
+        self.node_size = node
         self.node_count = len(order)
-        links = self._links(xs, ys, centre, group_of)
         faint = QColor(p.muted)
         faint.setAlphaF(0.35)
         width = max(1.0, side * 0.002)
         reach = node / 2 + max(width, 1.0) + 1  # every mark lies this close to the nodes
         spread = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)).united(
             QRectF(centre, centre)).adjusted(-reach, -reach, reach, reach)
-        self.links = Accumulated([Line(QLineF(links[0][k], links[1][k], links[0][k + 1],
-                                              links[1][k + 1]), width, faint)
-                                  for k in range(0, len(links[0]), 2)], self, bounds=spread)
+        self.links = Accumulated(Lines(self._links(xs, ys, centre, group_of), width, faint),
+                                 self, bounds=spread)
         reveal = by_distance(xs, ys, centre.x(), centre.y())
-        self.nodes = Accumulated([Dot(QPointF(xs[n], ys[n]), node / 2, colours[n])
-                                  for n in reveal], self, bounds=spread)
+        self.nodes = Accumulated(Dots([xs[n] for n in reveal], [ys[n] for n in reveal],
+                                      node / 2, [colour_of[n] for n in reveal], palette),
+                                 self, bounds=spread)
         self.nodes.setZValue(1)
-        self.node_colours = colours
+        self.node_colours = [palette[c] for c in colour_of]
         if chart.hub:
             hub_r = side * 0.11
             hub = QGraphicsEllipseItem(centre.x() - hub_r, centre.y() - hub_r, 2 * hub_r,
@@ -183,38 +187,54 @@ class NetworkView(ChartView):
                             max_lines=4, line_height=1.15)
             label.setZValue(3)
             self.marks.append(Mark(hub.rect(), ctx.text(chart.hub), ""))
-        labels = [(ctx.text(group.label), value_text(group.count, ctx, ctx.text(group.unit),
-                                                     group.qualifier))
-                  for group in chart.groups]
-        self.marks += [Mark(QRectF(xs[n] - node, ys[n] - node, 2 * node, 2 * node),
-                            *labels[group_of[n]]) for n in range(len(order))]
+        self._labels = [(ctx.text(group.label), value_text(
+            group.count, ctx, ctx.text(group.unit), group.qualifier)) for group in chart.groups]
         self._legend(legend)
 
         def grow(progress: float) -> None:
-            self.nodes.set_count(round(min(1.0, progress / 0.6) * len(self.nodes.shapes)))
+            self.nodes.set_count(round(min(1.0, progress / 0.6) * self.nodes.total))
             links_p = max(0.0, (progress - 0.3) / 0.7)
-            self.links.set_count(round(links_p * len(self.links.shapes)))
+            self.links.set_count(round(links_p * self.links.total))
 
         self.track(grow)
 
+    def node_mark(self, n: int) -> Mark:
+        """What a tap on node ``n`` says: its group and the group's count."""
+        xs, ys = self.positions
+        side = self.node_size
+        return Mark(QRectF(xs[n] - side, ys[n] - side, 2 * side, 2 * side),
+                    *self._labels[self.group_of[n]])
+
+    def hit(self, point: QPointF) -> Mark | None:
+        """The hub, or the node nearest to a tap within its reach (nodes are not kept as
+        marks one by one: they are found when tapped)."""
+        found = super().hit(point)
+        if found is not None:
+            return found
+        local = self.mapFromScene(point)
+        xs, ys = self.positions
+        reach = (self.node_size + 6) ** 2
+        best = min(range(len(xs)), default=None, key=lambda n: (xs[n] - local.x()) ** 2
+                   + (ys[n] - local.y()) ** 2)
+        if best is None or (xs[best] - local.x()) ** 2 + (ys[best] - local.y()) ** 2 > reach:
+            return None
+        return self.node_mark(best)
+
     def _links(self, xs: list[float], ys: list[float], centre: QPointF,
-               group_of: list[int]) -> tuple[list[float], list[float]]:
-        """Segment end points (pairs): every node to the hub, or to near nodes of other
+               group_of: list[int]) -> list[float]:
+        """Segments as x1, y1, x2, y2: every node to the hub, or to near nodes of other
         groups when there is no hub."""
-        lx: list[float] = []
-        ly: list[float] = []
+        ends: list[float] = []
         if self.chart.hub:
-            for n in by_distance(xs, ys, centre.x(), centre.y()):
-                lx += [centre.x(), xs[n]]
-                ly += [centre.y(), ys[n]]
+            cx, cy = centre.x(), centre.y()
+            for n in by_distance(xs, ys, cx, cy):
+                ends += (cx, cy, xs[n], ys[n])
         else:
             alone = len(set(group_of)) == 1
             for n, close in enumerate(nearest(xs, ys, 7)):
-                others = [m for m in close if alone or group_of[m] != group_of[n]][:2]
-                for m in others:
-                    lx += [xs[n], xs[m]]
-                    ly += [ys[n], ys[m]]
-        return lx, ly
+                for m in [m for m in close if alone or group_of[m] != group_of[n]][:2]:
+                    ends += (xs[n], ys[n], xs[m], ys[m])
+        return ends
 
     def _legend(self, rect: QRectF) -> None:
         ctx, p = self.ctx, self.ctx.palette

@@ -110,6 +110,17 @@ class SlideView(QGraphicsItem):
             chart.clear_callout()
             chart.release()
 
+    def dispose(self) -> None:
+        """The view is dropped: let go of the functions that animate it and the marks of
+        its charts, which refer back to it. Without the cycle, it is freed at once
+        instead of by the garbage collector, whose full passes over thousands of such
+        objects stop the show for a tenth of a second."""
+        self.timeline.clear()
+        for chart in self.charts():
+            chart.clear_callout()
+            chart.tracks.clear()
+            chart.marks.clear()
+
     def charts(self) -> list[ChartView]:
         """The charts on this slide."""
         from kiosk.show.charts.base import ChartView
