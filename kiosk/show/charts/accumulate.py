@@ -13,6 +13,7 @@ dots and 1,200 links is a few lists, which the garbage collector does not walk t
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPaintEngine, QPainter, QPen
@@ -53,11 +54,19 @@ class Dots:
 
 @dataclasses.dataclass
 class Lines:
-    """Straight lines of one width and colour: x1, y1, x2, y2 of each, one after another."""
+    """Straight lines of one width and colour: x1, y1, x2, y2 of each, one after another,
+    or the function that works them out (called when first needed, or when the slide
+    is got ready ahead: see ``Accumulated.warm``)."""
 
-    ends: list[float]
+    source: list[float] | Callable[[], list[float]]
     width: float
     colour: QColor
+
+    @property
+    def ends(self) -> list[float]:
+        if callable(self.source):
+            self.source = self.source()
+        return self.source
 
     def __len__(self) -> int:
         return len(self.ends) // 4
@@ -86,22 +95,36 @@ class Accumulated(QGraphicsItem):
         """``bounds``: where every mark lies, when the caller knows it already."""
         super().__init__(parent)
         self.marks = marks
-        self.total = len(marks)
-        self.count = self.total
         self._bounds = bounds if bounds is not None else (
-            marks.bounds() if self.total else QRectF())
+            marks.bounds() if len(marks) else QRectF())
         self._image: QImage | None = None
         self._key: float | None = None
         self._drawn = 0
+        self._count: int | None = None  # all of them (worked out when first needed)
+
+    @property
+    def total(self) -> int:
+        """How many marks there are in all."""
+        return len(self.marks)
+
+    @property
+    def count(self) -> int:
+        """How many marks are shown."""
+        return self.total if self._count is None else self._count
+
+    @guarded
+    def warm(self, painter: QPainter) -> None:
+        """Work the marks out now, while the show is idle (see Stage.prebuild)."""
+        len(self.marks)
 
     def set_count(self, count: int) -> None:
         """Show the first ``count`` marks."""
-        count = max(0, min(count, self.total))
+        count = 0 if count <= 0 else min(count, self.total)  # none: nothing worked out yet
         if count < self._drawn and self._image is not None:
             self._image.fill(Qt.GlobalColor.transparent)  # here, not in the next frame
             self._drawn = 0
-        if count != self.count:
-            self.count = count
+        if count != self._count:
+            self._count = count
             self.update()
 
     def boundingRect(self) -> QRectF:

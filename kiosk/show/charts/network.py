@@ -166,8 +166,8 @@ class NetworkView(ChartView):
         reach = node / 2 + max(width, 1.0) + 1  # every mark lies this close to the nodes
         spread = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)).united(
             QRectF(centre, centre)).adjusted(-reach, -reach, reach, reach)
-        self.links = Accumulated(Lines(self._links(xs, ys, centre, group_of), width, faint),
-                                 self, bounds=spread)
+        self.links = Accumulated(Lines(lambda: self._links(xs, ys, centre, group_of), width,
+                                       faint), self, bounds=spread)
         reveal = by_distance(xs, ys, centre.x(), centre.y())
         self.nodes = Accumulated(Dots([xs[n] for n in reveal], [ys[n] for n in reveal],
                                       node / 2, [colour_of[n] for n in reveal], palette),
@@ -193,8 +193,8 @@ class NetworkView(ChartView):
 
         def grow(progress: float) -> None:
             self.nodes.set_count(round(min(1.0, progress / 0.6) * self.nodes.total))
-            links_p = max(0.0, (progress - 0.3) / 0.7)
-            self.links.set_count(round(links_p * self.links.total))
+            links_p = max(0.0, (progress - 0.3) / 0.7)  # (the links are worked out when
+            self.links.set_count(round(links_p * self.links.total) if links_p else 0)  # due)
 
         self.track(grow)
 
