@@ -194,7 +194,9 @@ def _export(args: argparse.Namespace) -> int:
     del app
     print(f"{done.slides} slides written to {', '.join(str(f) for f in done.files[:1])}"
           + (f" … {done.files[-1].name}" if len(done.files) > 1 else ""), file=sys.stderr)
-    return EXIT_OK
+    for fault in done.faults:  # drawn as "cannot be shown": a fault of ours, not the deck's
+        print(f"kiosk: {fault}", file=sys.stderr)
+    return EXIT_INTERNAL if done.faults else EXIT_OK
 
 
 def _stats(args: argparse.Namespace) -> int:

@@ -28,23 +28,27 @@ PNG_QUALITY = 70  # Qt's scale for zlib's effort: measured 40 ms for 460 KB at 1
 class Exported:
     files: list[Path]
     slides: int
+    faults: list[str] = dataclasses.field(default_factory=list)
+    """Slides drawn as "cannot be shown" (with why): an internal fault, never bad input."""
 
 
 def export_png(loaded: LoadedDeck, config: Config, out: Path, size: tuple[int, int],
                language: str | None = None) -> Exported:
     """One PNG per slide: ``01.png``, ``02.png``... (with the language when given)."""
     out.mkdir(parents=True, exist_ok=True)
-    files = []
+    files, faults = [], []
     width = len(str(len(loaded.deck.slides)))
     suffix = f"-{language}" if language else ""
     for index in range(len(loaded.deck.slides)):
         image, view = render_slide(loaded, config, index, size, language)
+        if view.fault:
+            faults.append(f"slide {index + 1}: {view.fault}")
         view.dispose()
         path = out / f"{index + 1:0{max(2, width)}d}{suffix}.png"
         if not image.save(str(path), None, PNG_QUALITY):  # format from the .png suffix
             raise OSError(f"cannot write {path}")
         files.append(path)
-    return Exported(files, len(files))
+    return Exported(files, len(files), faults)
 
 
 def export_pdf(loaded: LoadedDeck, config: Config, path: Path,
@@ -64,6 +68,7 @@ def export_pdf(loaded: LoadedDeck, config: Config, path: Path,
     painter.setRenderHints(QPainter.RenderHint.Antialiasing
                            | QPainter.RenderHint.TextAntialiasing)
     target = QRectF(0, 0, writer.width(), writer.height())
+    faults = []
     for index, slide in enumerate(loaded.deck.slides):
         if index:
             writer.newPage()
@@ -74,6 +79,8 @@ def export_pdf(loaded: LoadedDeck, config: Config, path: Path,
         scene.addItem(view)
         scene.render(painter, target, QRectF(0, 0, ctx.width, ctx.height))
         scene.removeItem(view)
+        if view.fault:
+            faults.append(f"slide {index + 1}: {view.fault}")
         view.dispose()
     painter.end()
-    return Exported([path], len(loaded.deck.slides))
+    return Exported([path], len(loaded.deck.slides), faults)

@@ -13,7 +13,9 @@ from __future__ import annotations
 import logging
 import math
 from pathlib import Path
+from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -21,13 +23,15 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QGraphicsItem
 
 from kiosk.check import check
-from kiosk.config import Installation
+from kiosk.config import Config, Installation
+from kiosk.deck import model as m
 from kiosk.play.clock import FakeClock
 from kiosk.show.charts.base import ChartView, CountLabel
 from kiosk.show.figure import FigureNumber
 from kiosk.show.slides.base import SlideView
 from kiosk.show.transitions import DURATION
 from tests import decks
+from tests.strategies import bounds, max_len
 from tests.strategies import decks as deck_strategy
 
 EXAMPLES = 150
@@ -105,15 +109,9 @@ def explore_marks(player) -> None:
     player.stage.viewport().grab()
 
 
-@settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                 HealthCheck.function_scoped_fixture])
-@given(data=deck_strategy(), portrait=st.booleans(),
-       scale=st.sampled_from([1.0, 1.0, 0.5, 2.0]))
-def test_whatever_check_accepts_plays(qapp, tmp_path_factory, data, portrait, scale):
-    folder: Path = tmp_path_factory.mktemp("deck")
-    path = decks.write(folder, data)
-    config = decks.config(portrait=portrait, theme={"type_scale": scale})
+def play_through(path: Path, config: Config, shape: str) -> None:
+    """`kiosk check` accepts the deck; then it plays from its first slide to its last by
+    real key presses, in each of its languages, without a fault."""
     report = check([path], Installation(config, None))
     assert report.errors == 0, [str(p) for p in report.problems]
     loaded = decks.load(path, config)
@@ -131,13 +129,78 @@ def test_whatever_check_accepts_plays(qapp, tmp_path_factory, data, portrait, sc
                     if index:
                         QTest.keyClick(player.stage, Qt.Key.Key_Right)
                     assert player.stage.index == index
-                    shape = "portrait" if portrait else "landscape"
                     where = f"slide {index + 1} ({language}, {shape})"
                     play_out(player, clock)
                     assert_final_and_inside(player, where)
                     explore_marks(player)
                 QTest.keyClick(player.stage, Qt.Key.Key_Home)
                 play_out(player, clock)
+            assert not player.stage.failed, player.stage.failed
     finally:
         logging.getLogger().removeHandler(errors)
     assert not errors.records, [r.getMessage() for r in errors.records]
+
+
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                 HealthCheck.function_scoped_fixture])
+@given(data=deck_strategy(), portrait=st.booleans(),
+       scale=st.sampled_from([1.0, 1.0, 0.5, 2.0]))
+def test_whatever_check_accepts_plays(qapp, tmp_path_factory, data, portrait, scale):
+    path = decks.write(tmp_path_factory.mktemp("deck"), data)
+    config = decks.config(portrait=portrait, theme={"type_scale": scale})
+    play_through(path, config, "portrait" if portrait else "landscape")
+
+
+def largest_deck() -> dict[str, Any]:
+    """Every slide type and chart kind as full as the model allows, in both languages."""
+    long = {"zh": "长" * 300, "en": "long " * 60}
+    text = {"zh": "南京新质生产力", "en": "New quality productive forces"}
+    big = bounds(m.Figure, "value")[1]
+    figure = {"value": big, "qualifier": "突破", "unit": {"zh": "万亿元", "en": "trillion yuan"},
+              "label": long, "note": long}
+    parts = max_len(m.ProportionChart, "parts")
+    per_group = m.MAX_NETWORK_DOTS // max_len(m.NetworkChart, "groups")
+    categories = max_len(m.SeriesChart, "categories")
+    charts = [
+        {"kind": "compare", "before_label": text, "after_label": text,
+         "items": [{"label": long, "before": -big, "after": big, "unit": text,
+                    "qualifier": "近", "note": long}] * max_len(m.CompareChart, "items")},
+        *({"kind": kind, "categories": [f"{2000 + n}" for n in range(categories)],
+           "series": [{"name": text, "values": [big * (-1) ** n for n in range(categories)]}]
+           * max_len(m.SeriesChart, "series"), "unit": text, "area": True}
+          for kind in ("bar", "line")),
+        {"kind": "funnel", "stages": [{"label": long, "value": big, "qualifier": "余",
+                                       "unit": text}] * max_len(m.FunnelChart, "stages")},
+        *({"kind": "proportion", "style": style, "total": {"label": long, "value": big},
+           "parts": [{"label": long, "value": big // parts}] * parts}
+          for style in ("donut", "waffle")),
+        {"kind": "network", "hub": long, "groups": [
+            {"label": long, "count": per_group * 1000, "per_node": 1000, "qualifier": "多",
+             "unit": text, "highlights": [{"label": long, "count": 1000}] * 3}]
+            * max_len(m.NetworkChart, "groups")},
+    ]
+    return decks.deck(
+        {"type": "figures", "title": long, "subtitle": long,
+         "figures": [figure] * max_len(m.FiguresSlide, "figures"),
+         "points": [long] * max_len(m.FiguresSlide, "points")},
+        *({"type": "chart", "title": long, "subtitle": long, "caption": long, "chart": chart}
+          for chart in charts),
+        {"type": "story", "kicker": long, "headline": long, "body": long,
+         "figures": [figure] * max_len(m.StorySlide, "figures"),
+         "visual": {"kind": "chart", "chart": charts[-1]}},
+        {"type": "points", "title": long, "subtitle": long,
+         "points": [{"heading": long, "detail": long, "icon": "chip"}]
+         * max_len(m.PointsSlide, "points")},
+        {"type": "title", "kicker": long, "title": long, "subtitle": long, "byline": long},
+        {"type": "closing", "title": long, "subtitle": long, "body": long},
+        source=long,
+    )
+
+
+@pytest.mark.parametrize(("portrait", "scale"), [(False, 1.0), (True, 1.0), (False, 2.0),
+                                                 (True, 0.5)])
+def test_the_fullest_deck_the_model_allows_plays(qapp, tmp_path, portrait, scale):
+    path = decks.write(tmp_path, largest_deck())
+    config = decks.config(portrait=portrait, theme={"type_scale": scale})
+    play_through(path, config, "portrait" if portrait else "landscape")

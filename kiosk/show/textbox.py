@@ -125,7 +125,7 @@ class TextBox(QGraphicsItem):
         lines = self._wrap(size)
         floor = max(size * MIN_SHRINK, 8.0)
         block = self._block_height(size, len(lines))
-        if block > self._height and size > floor:  # text grows as the square of its size:
+        if block > self._height > 0 and size > floor:  # text grows as the square of its size:
             size = max(floor, size * 0.98 * (self._height / block) ** 0.5)  # jump near it
             lines = self._wrap(size)
         while not self._fits(size, lines) and size > floor:

@@ -139,3 +139,15 @@ def test_a_drawing_that_raises_takes_the_slide_off_not_the_process(qtbot, tmp_pa
     image = player.stage.grab().toImage()  # and the show still draws
     assert decks.distinct_colours(image) > 5
     assert not hook
+
+
+def test_export_draws_what_failed_and_exits_70(qapp, tmp_path, capsys, monkeypatch):
+    from kiosk.cli import EXIT_INTERNAL, main
+
+    monkeypatch.setattr(funnel.FunnelView, "__init__",
+                        lambda self, *a, **k: (_ for _ in ()).throw(KeyError("stages")))
+    deck = decks.write(tmp_path / "site", DECK)
+    status = main(["export", "--deck", str(deck), "--out", str(tmp_path / "out")])
+    assert status == EXIT_INTERNAL
+    assert "kiosk: slide 2: building: KeyError: 'stages'" in capsys.readouterr().err
+    assert len(list((tmp_path / "out").glob("*.png"))) == 4  # the others are all there

@@ -65,7 +65,7 @@ class SlideView(QGraphicsItem):
         ctx = self.ctx
         margin = ctx.height * ctx.safe_area
         safe = QRectF(margin, margin, ctx.width - 2 * margin, ctx.height - 2 * margin)
-        used = self.childrenBoundingRect()
+        used = self.drawn_rect()
         if used.isEmpty() or safe.adjusted(-1, -1, 1, 1).contains(used):
             return 1.0
         tall = (safe.bottom() - max(used.top(), safe.top())) / max(1.0, used.bottom()
@@ -109,6 +109,19 @@ class SlideView(QGraphicsItem):
         for chart in self.charts():
             chart.clear_callout()
             chart.release()
+
+    def drawn_rect(self) -> QRectF:
+        """Where the slide's items draw (containers that draw nothing do not count)."""
+        used = QRectF()
+        stack = list(self.childItems())
+        while stack:
+            item = stack.pop()
+            stack.extend(item.childItems())
+            if not item.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents:
+                rect = item.mapRectToItem(self, item.boundingRect())
+                if not rect.isEmpty():
+                    used = used.united(rect)
+        return used
 
     def dispose(self) -> None:
         """The view is dropped: let go of the functions that animate it and the marks of
