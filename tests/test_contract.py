@@ -48,15 +48,6 @@ class Errors(logging.Handler):
         self.records.append(record)
 
 
-def items_of(view: QGraphicsItem) -> list[QGraphicsItem]:
-    found, stack = [], list(view.childItems())
-    while stack:
-        item = stack.pop()
-        found.append(item)
-        stack.extend(item.childItems())
-    return found
-
-
 def timeline_end(view: SlideView) -> float:
     return view.timeline.end + DURATION
 
@@ -83,7 +74,7 @@ def assert_final_and_inside(player, where: str) -> None:
     view = player.stage.current
     assert view is not None
     assert not view.timeline.running, where
-    for item in items_of(view):
+    for item in decks.items_of(view):
         if isinstance(item, FigureNumber) and item.counts:
             assert item.parts == item.final, f"{where}: figure stopped at {item.parts}"
         if isinstance(item, CountLabel):
@@ -98,7 +89,7 @@ def assert_final_and_inside(player, where: str) -> None:
 def explore_marks(player) -> None:
     """Tap the first marks of each chart: a callout appears inside the stage."""
     view = player.stage.current
-    for chart in (item for item in items_of(view) if isinstance(item, ChartView)):
+    for chart in (item for item in decks.items_of(view) if isinstance(item, ChartView)):
         for mark in chart.marks[:3]:
             point = chart.mapToScene(mark.rect.center())
             if not (math.isfinite(point.x()) and math.isfinite(point.y())):

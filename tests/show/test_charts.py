@@ -156,3 +156,28 @@ def test_tap_on_a_network_node_names_its_group(qapp, charts):
                 if chart.node_mark(n).label == "企业")
     found = chart.explore(chart.mapToScene(node.rect.center()))
     assert found is not None and found.value == "138家"
+
+
+def test_as_many_colours_as_the_largest_chart_needs(qapp, tmp_path):
+    """8 series, 12 parts, 8 groups with 3 highlights: each its own colour, none dropped."""
+    from tests import decks
+
+    series = [{"name": f"S{n}", "values": [n + 1, n + 2]} for n in range(8)]
+    parts = [{"label": f"P{n}", "value": 1} for n in range(12)]
+    groups = [{"label": f"G{n}", "count": 20, "highlights": [
+        {"label": f"H{n}{h}", "count": 1} for h in range(3)]} for n in range(8)]
+    loaded = decks.built(tmp_path, decks.deck(
+        {"type": "chart", "title": "B", "chart": {"kind": "bar", "categories": ["a", "b"],
+                                                 "series": series}},
+        {"type": "chart", "title": "D", "chart": {"kind": "proportion", "parts": parts,
+                                                 "total": {"label": "T", "value": 12}}},
+        {"type": "chart", "title": "N", "chart": {"kind": "network", "groups": groups}}))
+    bars = final(loaded, 0)
+    assert isinstance(bars, SeriesView) and len(bars.bars) == 8
+    assert len({b.opts["brush"].color().name() for b in bars.bars}) == 8
+    donut = final(loaded, 1)
+    assert isinstance(donut, ProportionView) and len(donut.donut.spans()) == 12
+    assert len({c.name() for c in donut.donut.colours}) == 12
+    network = final(loaded, 2)
+    assert isinstance(network, NetworkView)
+    assert len({c.name() for c in network.node_colours}) == 8 + 3  # groups and highlights
