@@ -33,7 +33,8 @@ class Display(Strict):
                        Annotated[int, Field(ge=320, le=7680)]] = (1920, 1080)
     """Width and height slides are laid out in; 1080x1920 for portrait totems."""
     safe_area: Annotated[float, Field(ge=0, le=0.2)] = 0.03
-    """Margin kept clear at every edge, as a share of the height (TV overscan)."""
+    """Margin kept clear at every edge (TV overscan): a share of the width at the left and
+    right, of the height at the top and bottom."""
     cursor_hide: Annotated[float, Field(gt=0, le=3600)] = 3.0
     """Seconds without mouse movement before the cursor hides."""
     opengl: bool = False

@@ -189,9 +189,15 @@ def largest_deck() -> dict[str, Any]:
     )
 
 
-@pytest.mark.parametrize(("portrait", "scale"), [(False, 1.0), (True, 1.0), (False, 2.0),
-                                                 (True, 0.5)])
-def test_the_fullest_deck_the_model_allows_plays(qapp, tmp_path, portrait, scale):
+@pytest.mark.parametrize(("size", "scale", "safe"), [
+    ((1920, 1080), 1.0, 0.03), ((1080, 1920), 1.0, 0.03), ((1920, 1080), 2.0, 0.03),
+    ((1080, 1920), 0.5, 0.03), ((360, 1920), 0.5, 0.2), ((1920, 360), 2.0, 0.2),
+    ((320, 320), 1.0, 0.2)], ids=lambda v: "x".join(map(str, v)) if isinstance(v, tuple)
+    else str(v))
+def test_the_fullest_deck_the_model_allows_plays(qapp, tmp_path, size, scale, safe):
+    """Including screens the config allows that few would choose: a bar display, a
+    narrow totem, a tiny square, with the widest safe area."""
     path = decks.write(tmp_path, largest_deck())
-    config = decks.config(portrait=portrait, theme={"type_scale": scale})
-    play_through(path, config, "portrait" if portrait else "landscape")
+    config = Config.model_validate({"display": {"design_size": size, "safe_area": safe},
+                                    "theme": {"type_scale": scale}})
+    play_through(path, config, f"{size[0]}x{size[1]}")

@@ -124,7 +124,7 @@ class Supervision(QObject):
         names = ", ".join(known.get(b, str(b)) for b in data)
         log.info("%s: ending the show", names or "signal")
         sd_notify("STOPPING=1")
-        self.app.quit()
+        self.app.exit(0)  # not quit(): that asks the windows, and a locked show refuses
 
     def _crashed(self, kind: type[BaseException], error: BaseException,
                  trace: TracebackType | None) -> None:

@@ -54,7 +54,8 @@ class Chrome(QGraphicsItem):
         self.palette = Palette.from_theme(theme)
         self._options = options
         self._languages = languages
-        self._margin = height * safe_area
+        self._margin = height * safe_area  # top and bottom
+        self._side = width * safe_area  # left and right
         self._chrome_size = type_size("chrome", theme, min(width, height))
         self.button_side = max(64.0, min(width, height) * 0.065)
         self.index, self.count, self.language = 0, 1, languages[0]
@@ -91,7 +92,7 @@ class Chrome(QGraphicsItem):
         """Where the on-screen controls are, in scene coordinates."""
         side = self.button_side
         gap = side * 0.25
-        right = self._w - max(self._margin, self._w * 0.02)
+        right = self._w - max(self._side, self._w * 0.02)
         bottom = self._h - self._margin
         rects = {}
         for n, name in enumerate(reversed(BUTTONS)):

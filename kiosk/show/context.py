@@ -29,7 +29,8 @@ class SlideContext:
     width: float
     height: float
     safe_area: float
-    """Margin at each edge, as a share of the height."""
+    """Margin at each edge, as a share of the screen's side across it (overscan crops
+    both ways): of the width at the left and right, of the height at top and bottom."""
     assets: dict[str, Path | None] = dataclasses.field(default_factory=dict)
     explain_faults: bool = True
     """A slide that cannot be drawn says why (an author's window, exports); on a kiosk's
@@ -43,12 +44,18 @@ class SlideContext:
         return self.height > self.width
 
     @property
+    def safe(self) -> QRectF:
+        """The safe area: what TV overscan leaves of the stage."""
+        x, y = self.width * self.safe_area, self.height * self.safe_area
+        return QRectF(x, y, self.width - 2 * x, self.height - 2 * y)
+
+    @property
     def content(self) -> QRectF:
         """The area slides lay their content in: inside the safe area and a margin."""
-        margin = self.height * self.safe_area
-        side = max(margin, self.width * 0.05)
-        top = margin + self.height * 0.06
-        bottom = margin + self.height * 0.11  # room for the source line and controls
+        safe = self.safe
+        side = max(safe.left(), self.width * 0.05)
+        top = safe.top() + self.height * 0.06
+        bottom = safe.top() + self.height * 0.11  # room for the source line and controls
         return QRectF(side, top, self.width - 2 * side, self.height - top - bottom)
 
     def text(self, value: Text | None) -> str:

@@ -125,9 +125,13 @@ class TextBox(QGraphicsItem):
         lines = self._wrap(size)
         floor = max(size * MIN_SHRINK, 8.0)
         block = self._block_height(size, len(lines))
+        largest = size
         if block > self._height > 0 and size > floor:  # text grows as the square of its size:
             size = max(floor, size * 0.98 * (self._height / block) ** 0.5)  # jump near it
             lines = self._wrap(size)
+            while size / 0.93 <= largest and self._fits(size / 0.93, bigger := self._wrap(
+                    size / 0.93)):  # the jump fell short: the largest size that fits
+                size, lines = size / 0.93, bigger
         while not self._fits(size, lines) and size > floor:
             size = max(floor, size * 0.93)
             lines = self._wrap(size)

@@ -93,3 +93,31 @@ def test_sighup_and_sigint_end_the_show_cleanly_with_its_last_batch(notify_socke
         show.stderr.close()
     db = sqlite3.connect(tmp_path / "kiosk" / "visitors.sqlite")
     assert db.execute("SELECT slide, cause FROM views").fetchall() == [(0, "start")]
+
+
+def test_a_locked_show_still_ends_on_sigterm(notify_socket, tmp_path):
+    """The lock refuses a visitor's close request, never the system's: `systemctl stop`
+    must not wait for its timeout and kill the show (losing the log's last rows)."""
+    path, sock = notify_socket
+    (tmp_path / "config.yaml").write_text(
+        "deck: deck.yaml\nkiosk: {lock: true, exit_chord: Ctrl+Alt+Shift+X}\n",
+        encoding="utf-8")
+    (tmp_path / "deck.yaml").write_text("title: T\nslides:\n  - {type: title, title: A}\n"
+                                        "  - {type: title, title: B}\n", encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NOTIFY_SOCKET=str(path),
+               XDG_DATA_HOME=str(tmp_path))
+    show = subprocess.Popen([sys.executable, "-m", "kiosk", "--kiosk"], cwd=tmp_path,
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True)
+    try:
+        assert sock.recv(64) == b"READY=1"
+        show.send_signal(signal.SIGTERM)
+        assert show.wait(timeout=30) == 0
+        assert "Traceback" not in show.stderr.read()
+    finally:
+        if show.poll() is None:
+            show.kill()
+            show.wait()
+        show.stderr.close()
+    db = sqlite3.connect(tmp_path / "kiosk" / "visitors.sqlite")
+    assert db.execute("SELECT slide, cause FROM views").fetchall() == [(0, "start")]

@@ -12,9 +12,14 @@ from kiosk.show.context import SlideContext
 
 def add_chart(parent: QGraphicsItem, chart: ChartBase, ctx: SlideContext, rect: QRectF,
               timeline: Timeline | None = None) -> QGraphicsItem:
-    """The chart drawn inside ``rect``, its animations added to ``timeline``."""
+    """The chart drawn inside ``rect``, its animations added to ``timeline``.
+
+    A slide short of room may give a chart no room at all (a very narrow screen with a
+    wide safe area, large type): it gets at least a pixel, and the slide, finding its
+    items beyond the safe area, is built again with smaller type."""
     from kiosk.show.charts.views import view_class
 
+    rect = QRectF(rect.left(), rect.top(), max(1.0, rect.width()), max(1.0, rect.height()))
     view = view_class(chart.kind)(chart, ctx, rect, parent)  # type: ignore[attr-defined]
     if timeline is not None:
         for track, apply in view.tracks:

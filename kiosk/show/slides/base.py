@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from kiosk.show.charts.base import ChartView
 
 FIT_ATTEMPTS = 4
+SMALLEST_TYPE = 0.6
+"""A slide's type is made no smaller than this share of the theme's to fit."""
+SHRUNK = 0.6
+"""A text shrunk below this share of its size asks for smaller type all over the slide."""
 
 
 class SlideView(QGraphicsItem):
@@ -44,30 +48,33 @@ class SlideView(QGraphicsItem):
         self._source_line()
 
     def _build_to_fit(self) -> None:
-        """Build the slide; if what it holds reaches out of the safe area (long texts, a
-        large type scale), build it again with smaller type until it fits."""
+        """Build the slide; if what it holds reaches out of the safe area, or a text had
+        to be cut or shrunk far below its size (long texts, a large type scale, a narrow
+        screen), build it again with smaller type until it fits, down to SMALLEST_TYPE of
+        the theme's."""
         self.build()
+        floor = self.ctx.theme.type_scale * SMALLEST_TYPE
         for _ in range(FIT_ATTEMPTS):
             share = self._fits()
-            if share >= 1.0:
+            scale = max(floor, self.ctx.theme.type_scale * share * 0.96)
+            if share >= 1.0 or scale >= self.ctx.theme.type_scale:
                 return
+            self.dispose()
             for child in self.childItems():
                 child.setParentItem(None)  # type: ignore[arg-type]  # Qt takes None
             self.timeline = Timeline()
-            theme = self.ctx.theme
-            smaller = theme.model_copy(update={"type_scale": theme.type_scale * share * 0.96})
+            smaller = self.ctx.theme.model_copy(update={"type_scale": scale})
             self.ctx = dataclasses.replace(self.ctx, theme=smaller)
             self.build()
 
     def _fits(self) -> float:
-        """1.0 when the built items lie inside the safe area, else about how much
-        smaller they should be."""
+        """1.0 when the built items lie inside the safe area and no text was cut or
+        shrunk below SHRUNK of its size, else about how much smaller they should be."""
         ctx = self.ctx
-        margin = ctx.height * ctx.safe_area
-        safe = QRectF(margin, margin, ctx.width - 2 * margin, ctx.height - 2 * margin)
+        safe = ctx.safe
         used = self.drawn_rect()
         if used.isEmpty() or safe.adjusted(-1, -1, 1, 1).contains(used):
-            return 1.0
+            return 1.0 if not self._cramped() else 0.9
         tall = (safe.bottom() - max(used.top(), safe.top())) / max(1.0, used.bottom()
                                                                  - max(used.top(), safe.top()))
         wide = (safe.right() - max(used.left(), safe.left())) / max(1.0, used.right()
@@ -109,6 +116,19 @@ class SlideView(QGraphicsItem):
         for chart in self.charts():
             chart.clear_callout()
             chart.release()
+
+    def _cramped(self) -> bool:
+        """Whether a text of the slide was cut short or shrunk far below its size."""
+        from kiosk.show.textbox import TextBox
+
+        stack = list(self.childItems())
+        while stack:
+            item = stack.pop()
+            stack.extend(item.childItems())
+            if isinstance(item, TextBox) and item.text and (
+                    item.elided or item.font_size < item.requested_size * SHRUNK):
+                return True
+        return False
 
     def drawn_rect(self) -> QRectF:
         """Where the slide's items draw (containers that draw nothing do not count)."""
@@ -194,12 +214,12 @@ class SlideView(QGraphicsItem):
         text = ctx.text(self.slide.source or ctx.deck.source)
         if not text:
             return
-        margin = ctx.height * ctx.safe_area
-        side = max(margin, ctx.width * 0.05)
+        safe = ctx.safe
+        side = max(safe.left(), ctx.width * 0.05)
         height = ctx.size("source") * 1.5
         # Leave the lower right to the on-screen controls.
         width = (ctx.width - 2 * side) * (0.40 if not ctx.portrait else 1.0)
-        top = ctx.height - margin - height - (ctx.height * 0.085 if ctx.portrait else 0)
+        top = safe.bottom() - height - (ctx.height * 0.085 if ctx.portrait else 0)
         ctx.box(self, text, QRectF(side, top, width, height), "source",
                 color=_dim(ctx.palette.muted), max_lines=1, valign="bottom")
 
