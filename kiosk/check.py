@@ -65,9 +65,10 @@ def is_config(document: reader.Document) -> bool:
             return False
         if data.keys() & CONFIG_KEYS:
             return True
-    return document.path.name in ("config.yaml", "config.yml")
+    return document.path.name in CONFIG_NAMES
 
 
+CONFIG_NAMES = ("config.yaml", "config.yml")
 CONFIG_KEYS = {"deck", "display", "kiosk", "languages", "theme", "show", "record",
                "presenter", "schedule"}
 
@@ -89,6 +90,13 @@ class _Run:
             return
         if is_config(document):
             self._config(path, document)
+        elif path.name in CONFIG_NAMES:  # a deck, but `kiosk` would read it as the config
+            self._listed(path)
+            self.report.problems.append(document.problem(
+                ("slides",), f"this is a deck, but kiosk reads a file named {path.name} in "
+                "its folder as its config: name the deck otherwise, and give that name in "
+                "a config's 'deck:'", key=True))
+            self.deck(path)
         else:
             self.deck(path)
 

@@ -41,9 +41,17 @@ class OpeningHours:
     def deck_at(self, wall: float) -> str | None:
         return self.schedule.deck_for(dt.datetime.fromtimestamp(wall).date())
 
-    def step(self, player: Player, wall: float, reloader: Reloader | None) -> Update | None:
-        """Sleep or wake ``player`` as the hours say at ``wall``; a scheduled deck's
-        update when the day's deck changes."""
+    def day_deck(self, wall: float, reloader: Reloader | None) -> Update | None:
+        """A scheduled deck's update when the day's deck changes (the show takes it at
+        its next move: before it sleeps, so that the closed-hours slide is the day's)."""
+        deck = self.deck_at(wall)
+        if deck != self._day_deck and reloader is not None:
+            self._day_deck = deck
+            return reloader.switch(deck)
+        return None
+
+    def step(self, player: Player, wall: float) -> None:
+        """Sleep or wake ``player`` as the hours say at ``wall``."""
         self._now = player.clock.now()
         self.reap(self._now)
         is_open = self.open_at(wall)
@@ -54,11 +62,6 @@ class OpeningHours:
         elif self.asleep and (is_open or visitor):
             self.wake()
             player.wake(go_home=is_open)
-        deck = self.deck_at(wall)
-        if deck != self._day_deck and reloader is not None:
-            self._day_deck = deck
-            return reloader.switch(deck)
-        return None
 
     def sleep(self) -> None:
         self.asleep = True

@@ -215,9 +215,10 @@ class Player(QObject):
         wall = self.clock.wall()
         self._shift(wall)
         if self.hours is not None:
-            update = self.hours.step(self, wall, self.reloader)
+            update = self.hours.day_deck(wall, self.reloader)
             if update is not None:
                 self.pending = update
+            self.hours.step(self, wall)
             if self.hours.asleep:
                 return
         if self.config.kiosk.sync == "clock" and not self.attract.visitor:
@@ -250,8 +251,10 @@ class Player(QObject):
             self.command(Command(Action.JUMP, index + 1), "sync")
 
     def sleep(self, outside: str | int) -> None:
-        """Closed: black, or the slide shown outside the opening hours."""
-        if outside == "black" or int(outside) > len(self.deck.slides):
+        """Closed: black, or the slide shown outside the opening hours (of the day's
+        deck: one waiting to come in is taken now)."""
+        count = len((self.pending.loaded if self.pending else self.stage.loaded).deck.slides)
+        if outside == "black" or int(outside) > count:
             self.navigator.blank = Blank.BLACK
             self.stage.set_blank(Blank.BLACK)
         else:

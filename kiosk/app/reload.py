@@ -13,7 +13,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from kiosk.config import Config, Installation, load_config
+from kiosk.config import Config, Installation, deck_problems, load_config
 from kiosk.deck.assets import named_files
 from kiosk.deck.errors import DeckError
 from kiosk.deck.load import LoadedDeck, load_deck
@@ -107,6 +107,9 @@ class Reloader:
         # Pictures passed their byte check in load_deck (a half-copied one is "cut off":
         # rejected, and taken when the watch sees it change); now each is decoded.
         broken = pictures.deck_problems(loaded, pictures.PROBE)
+        here = self.deck_path.resolve()
+        where = next((loc for loc, path in installation.decks() if path == here), ("deck",))
+        broken += deck_problems(installation, where, loaded.deck)  # as kiosk check says
         if broken:
             raise UpdateError(str(broken[0]))
         return Update(loaded, installation.config)

@@ -157,9 +157,35 @@ def test_a_hook_that_hangs_is_ended_and_none_outlives_the_show(qtbot, site):
     assert second.poll() is not None
 
 
-def test_a_closed_hours_slide_beyond_the_deck_shows_black(qtbot, site):
+def test_a_config_that_does_not_fit_the_deck_is_refused_live(qtbot, site, caplog):
     player, clock = start(qtbot, site)
-    change_config(qtbot, player, clock, site, "deck: deck.yaml\nschedule:\n"
-                  "  hours: {mon: \"08:00-09:00\"}\n  outside: 9\n")
-    leave(player, clock)
+    (site / "config.yaml").write_text("deck: deck.yaml\nschedule:\n  hours: {mon: "
+                                      "\"08:00-09:00\"}\n  outside: 9\n", encoding="utf-8")
+    for _ in range(5):
+        clock.advance(1.0)
+        player.poll()
+    assert player.pending is None  # what kiosk check refuses is not taken live either
+    assert "config.yaml:4:12: slide 9 does not exist: the deck of 'deck.yaml' has 3 " \
+        "slides" in player.reloader.last_error
+
+
+def test_a_closed_hours_slide_beyond_the_deck_shows_black(qtbot, site):
+    (site / "config.yaml").write_text("deck: deck.yaml\nschedule:\n  hours: {mon: "
+                                      "\"08:00-09:00\"}\n  outside: 9\n", encoding="utf-8")
+    player, clock = start(qtbot, site)  # started so: the show goes on, black when closed
+    player.poll()
     assert player.asleep and player.stage.blank_item.isVisible()
+
+
+def test_closed_at_start_shows_the_days_deck_slide(qtbot, site):
+    """Started while closed on a day with its own deck: the closed-hours slide is that
+    deck's, not the main deck's."""
+    decks.write(site, decks.deck(*({"type": "title", "title": f"Monday {n}"}
+                                   for n in (1, 2))), name="monday.yaml")
+    (site / "config.yaml").write_text(
+        "deck: deck.yaml\nschedule:\n  hours: {mon: \"08:00-09:00\"}\n  outside: 2\n"
+        "  decks: [{deck: monday.yaml, days: [mon]}]\n", encoding="utf-8")
+    player, clock = start(qtbot, site)
+    player.poll()
+    assert player.asleep
+    assert player.stage.current.slide.title == "Monday 2"
