@@ -15,7 +15,7 @@ from kiosk.deck import reader
 from kiosk.deck.errors import Problem
 from kiosk.deck.load import validate
 from kiosk.deck.model import Deck, Strict
-from kiosk.pin import looks_like_hash
+from kiosk.pin import hash_problem
 from kiosk.play.schedule import Schedule, Span
 
 Colour = Annotated[str, Field(pattern=r"^#([0-9a-fA-F]{6}|[0-9a-fA-F]{8})$",
@@ -76,8 +76,9 @@ class KioskPolicy(Strict):
     @field_validator("pin_hash")
     @classmethod
     def _pin_hash_shape(cls, value: str | None) -> str | None:
-        if value is not None and not looks_like_hash(value):
-            raise ValueError("pin_hash must be the line `kiosk pin` prints, not the PIN")
+        why = None if value is None else hash_problem(value)
+        if why is not None:
+            raise ValueError(f"pin_hash must be the line `kiosk pin` prints: {why}")
         return value
 
     @field_validator("exit_chord")
@@ -86,8 +87,12 @@ class KioskPolicy(Strict):
         if value is None:
             return value
         *mods, key = value.split("+")
-        if not mods or any(m not in ("Ctrl", "Alt", "Shift", "Meta") for m in mods) or not key:
-            raise ValueError(f"'{value}' is not a chord such as Ctrl+Alt+Shift+X")
+        if (any(m not in ("Ctrl", "Alt", "Shift", "Meta") for m in mods)
+                or not {"Ctrl", "Alt", "Meta"} & set(mods) or len(set(mods)) != len(mods)
+                or not (len(key) == 1 and key.isascii() and key.isalnum())):
+            raise ValueError(f"'{value}' is not a chord the keypad-less operator can press: "
+                             "Ctrl, Alt or Meta (and Shift if you like), then one letter or "
+                             "digit, e.g. Ctrl+Alt+Shift+X")
         return value
 
 

@@ -13,8 +13,8 @@ ITERATIONS = 120_000
 
 def hash_pin(pin: str, *, salt: bytes | None = None, iterations: int = ITERATIONS) -> str:
     """``pbkdf2_sha256$iterations$salt$hash`` for ``pin`` (digits, 4 to 12)."""
-    if not (pin.isdigit() and 4 <= len(pin) <= 12):
-        raise ValueError("a PIN is 4 to 12 digits")
+    if not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 12):
+        raise ValueError("a PIN is 4 to 12 digits 0-9 (the keypad's)")
     salt = salt or os.urandom(16)
     digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), salt, iterations)
     b64 = base64.urlsafe_b64encode
@@ -35,7 +35,23 @@ def check_pin(pin: str, stored: str) -> bool:
     return hmac.compare_digest(expected, actual)
 
 
-def looks_like_hash(value: str) -> bool:
-    """Whether ``value`` has the shape of a stored hash (for config validation)."""
+MIN_ITERATIONS, MAX_ITERATIONS = 1_000, 5_000_000
+"""A hash outside these would be weak, or take the keypad minutes to check."""
+
+
+def hash_problem(value: str) -> str | None:
+    """What makes ``value`` no stored hash that a PIN could ever match, or None."""
     parts = value.split("$")
-    return len(parts) == 4 and parts[0] == SCHEME and parts[1].isdigit()
+    if len(parts) != 4 or parts[0] != SCHEME:
+        return f"it has the form {SCHEME}$iterations$salt$hash (is it the PIN itself?)"
+    iterations, salt, digest = parts[1:]
+    if not iterations.isdigit() or not MIN_ITERATIONS <= int(iterations) <= MAX_ITERATIONS:
+        return f"{iterations!r} iterations is not {MIN_ITERATIONS:,} to {MAX_ITERATIONS:,}"
+    try:
+        salt_bytes = base64.urlsafe_b64decode(salt.encode("ascii"))
+        digest_bytes = base64.urlsafe_b64decode(digest.encode("ascii"))
+    except (ValueError, UnicodeEncodeError):
+        return "its salt or hash is not base64 (was it cut when copied?)"
+    if len(salt_bytes) < 8 or len(digest_bytes) != hashlib.sha256().digest_size:
+        return "its salt or hash is too short (was it cut when copied?)"
+    return None

@@ -125,3 +125,13 @@ def test_kiosk_flag_without_a_way_out_refuses_to_start(tmp_path):
     assert result.returncode == 2
     assert "there would be no way out" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_lock_whose_way_out_can_never_work_is_refused(tmp_path):
+    write(tmp_path, "slides/main.yaml", FOUR)
+    for chord in ("Ctrl+Alt+Banana", "Shift+X", "Ctrl+Ctrl+X"):
+        write(tmp_path, "config.yaml", f"deck: slides/main.yaml\nkiosk: {{lock: true, "
+                                       f"exit_chord: {chord}}}\n")
+        result = kiosk("check", "config.yaml", cwd=tmp_path)
+        assert result.returncode == 2, chord
+        assert f"'{chord}' is not a chord the keypad-less operator can press" in result.stdout

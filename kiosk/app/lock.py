@@ -47,6 +47,8 @@ class Keypad(QGraphicsObject):
         self._w, self._h, self.palette = width, height, palette
         self.digits = ""
         self.message = ""
+        self.resting = False
+        """Wrong PINs made it rest: it says how long, and takes no digits meanwhile."""
         self.setZValue(150)
         side = min(width, height) * 0.11
         gap = side * 0.18
@@ -71,8 +73,16 @@ class Keypad(QGraphicsObject):
                 return key
         return None
 
+    def rest(self, remaining: str) -> None:
+        """Show that the keypad rests for ``remaining`` (in words), and take no digits."""
+        self.resting, self.digits = True, ""
+        self.message = f"请稍候 · Wait {remaining}"
+        self.update()
+
     def press(self, key: str) -> None:
         """A key of the pad (or its keyboard equivalent)."""
+        if self.resting and key != "×":
+            return
         if key.isdigit() and len(self.digits) < 12:
             self.digits += key
             self.message = ""
@@ -145,15 +155,14 @@ class Lock:
             log.info("corner held, but no kiosk.pin_hash is configured")
             return False
         if self.lockout.resting(wall):
-            log.info("corner held, but the keypad rests for %.0f more seconds",
-                     self.lockout.until - wall)
-            return False
+            log.info("corner held; the keypad rests %s more", self.lockout.remaining(wall))
         return True
 
     def try_pin(self, pin: str, wall: float) -> bool:
         """Check a PIN; wrong ones make the keypad rest (see Lockout)."""
-        if self.pin_hash is not None and not self.lockout.resting(wall) and check_pin(
-                pin, self.pin_hash):
+        if self.lockout.resting(wall):
+            return False  # not even looked at, nor counted
+        if self.pin_hash is not None and check_pin(pin, self.pin_hash):
             log.warning("operator PIN accepted: leaving the locked show")
             self.lockout.succeeded()
             self.released = True

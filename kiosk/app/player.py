@@ -229,7 +229,9 @@ class Player(QObject):
             if in_corner(QPointF(x, y)) and now - t0 >= HOLD_SECONDS:
                 self._press = None
                 if self.lock.can_open_keypad(self.clock.wall()):
-                    self._open_keypad()
+                    keypad = self._open_keypad()
+                    if self.lock.lockout.resting(self.clock.wall()):
+                        keypad.rest(self.lock.lockout.remaining(self.clock.wall()))
         due = self.attract.due(self.clock.now())
         if due is Due.NEXT:
             self.command(Command(Action.NEXT), "loop")
@@ -409,12 +411,13 @@ class Player(QObject):
         self.stage.set_language(languages[(current + 1) % len(languages)])
         self.language_changed.emit(self.stage.language)
 
-    def _open_keypad(self) -> None:
+    def _open_keypad(self) -> Keypad:
         width, height = self.stage.design
         self.keypad = Keypad(width, height, self.stage.chrome.palette)
         self.keypad.submitted.connect(self._pin_entered)
         self.keypad.closed.connect(self._close_keypad)
         self.stage.scene().addItem(self.keypad)
+        return self.keypad
 
     def _close_keypad(self) -> None:
         if self.keypad is not None:
@@ -427,11 +430,11 @@ class Player(QObject):
         if self.lock.try_pin(pin, wall):
             self._close_keypad()
             self.exit_requested.emit()
+        elif self.lock.lockout.resting(wall):
+            self.keypad.rest(self.lock.lockout.remaining(wall))
         else:
             self.keypad.message = "PIN 错误 · Wrong PIN"
             self.keypad.update()
-            if self.lock.lockout.resting(wall):
-                self._close_keypad()
 
     def _leave_full_screen(self) -> None:
         if self.locked:

@@ -32,7 +32,11 @@ class Lockout:
         self._load()
 
     def resting(self, wall: float) -> bool:
-        """Whether the keypad rests at ``wall``."""
+        """Whether the keypad rests at ``wall`` (never longer than LONGEST_REST from
+        now, whatever the file says: the clock may have been wrong when it was written)."""
+        if self.until - wall > LONGEST_REST:
+            self.until = wall + LONGEST_REST
+            self._save()
         return wall < self.until
 
     def rest(self) -> float:
@@ -46,9 +50,12 @@ class Lockout:
             self.failures = 0
             self.rounds += 1
             self.until = wall + self.rest()
-            log.warning("%d wrong PINs: the keypad rests %.0f minutes", TRIES,
-                        self.rest() / 60)
+            log.warning("%d wrong PINs: the keypad rests %s", TRIES, _duration(self.rest()))
         self._save()
+
+    def remaining(self, wall: float) -> str:
+        """How long the keypad still rests, in words (for the log and the screen)."""
+        return _duration(max(0.0, self.until - wall))
 
     def succeeded(self) -> None:
         """The right PIN: everything starts over."""
@@ -83,3 +90,10 @@ class Lockout:
                         "ends", self.path, exc)
             with contextlib.suppress(OSError, UnboundLocalError):
                 os.unlink(temporary)
+
+
+def _duration(seconds: float) -> str:
+    minutes = round(seconds / 60)
+    if minutes < 1:
+        return f"{max(1, round(seconds))} seconds"
+    return "a minute" if minutes == 1 else f"{minutes} minutes"

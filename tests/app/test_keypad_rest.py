@@ -34,13 +34,19 @@ def at(player, x, y):
 
 
 def open_keypad(qtbot, player, clock) -> bool:
-    """Hold the top-left corner: whether the keypad opens."""
+    """Hold the top-left corner: whether the keypad opens and takes a PIN (a resting one
+    says how long to wait, and is closed again here)."""
     viewport = player.stage.viewport()
     qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=at(player, 40, 40))
     clock.advance(HOLD_SECONDS + 0.1)
     player.poll()
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=at(player, 40, 40))
-    return player.keypad is not None
+    assert player.keypad is not None
+    if player.keypad.resting:
+        assert player.keypad.message.startswith("请稍候 · Wait ")
+        player.keypad.press("×")
+        return False
+    return True
 
 
 def three_wrong(qtbot, player) -> None:
@@ -56,10 +62,12 @@ def test_the_rest_doubles_and_outlives_a_restart(qtbot, tmp_path):
     player = locked_show(qtbot, tmp_path, clock)
     assert open_keypad(qtbot, player, clock)
     three_wrong(qtbot, player)
-    assert player.keypad is None
+    assert player.keypad.resting and player.keypad.message == "请稍候 · Wait a minute"
+    player.keypad.press("×")
     clock.advance(FIRST_REST)
     assert open_keypad(qtbot, player, clock)  # a minute later
     three_wrong(qtbot, player)
+    player.keypad.press("×")
     clock.advance(FIRST_REST)
     assert not open_keypad(qtbot, player, clock)  # now it rests two minutes
     player.lock.released = True

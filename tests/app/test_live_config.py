@@ -172,7 +172,7 @@ def test_a_config_that_does_not_fit_the_deck_is_refused_live(qtbot, site, caplog
 def test_a_closed_hours_slide_beyond_the_deck_shows_black(qtbot, site):
     (site / "config.yaml").write_text("deck: deck.yaml\nschedule:\n  hours: {mon: "
                                       "\"08:00-09:00\"}\n  outside: 9\n", encoding="utf-8")
-    player, clock = start(qtbot, site)  # started so: the show goes on, black when closed
+    player, _ = start(qtbot, site)  # started so: the show goes on, black when closed
     player.poll()
     assert player.asleep and player.stage.blank_item.isVisible()
 
@@ -185,7 +185,7 @@ def test_closed_at_start_shows_the_days_deck_slide(qtbot, site):
     (site / "config.yaml").write_text(
         "deck: deck.yaml\nschedule:\n  hours: {mon: \"08:00-09:00\"}\n  outside: 2\n"
         "  decks: [{deck: monday.yaml, days: [mon]}]\n", encoding="utf-8")
-    player, clock = start(qtbot, site)
+    player, _ = start(qtbot, site)
     player.poll()
     assert player.asleep
     assert player.stage.current.slide.title == "Monday 2"

@@ -109,12 +109,18 @@ def test_wrong_pin_stays_and_three_wrong_rest_the_keypad(qtbot, locked, clock):
     assert locked.keypad is not None and "Wrong" in locked.keypad.message
     tap_keys(qtbot, locked, ["1", "2", "3", "4", "OK"])
     tap_keys(qtbot, locked, ["9", "9", "9", "9", "OK"])
-    assert locked.keypad is None  # rests after three wrong tries
+    assert locked.keypad.resting  # rests after three wrong tries, and says so
+    assert locked.keypad.message == "请稍候 · Wait a minute"
+    with qtbot.assertNotEmitted(locked.exit_requested):
+        tap_keys(qtbot, locked, [*"2468", "OK"])  # not even the right PIN, now
+    assert locked.keypad.digits == ""
+    tap_keys(qtbot, locked, ["×"])
     hold(qtbot, locked, clock, 40, 40, HOLD_SECONDS + 0.1)
-    assert locked.keypad is None  # still resting
+    assert locked.keypad.resting  # still resting
+    tap_keys(qtbot, locked, ["×"])
     clock.advance(FIRST_REST)
     hold(qtbot, locked, clock, 40, 40, HOLD_SECONDS + 0.1)
-    assert locked.keypad is not None
+    assert locked.keypad is not None and not locked.keypad.resting
 
 
 def test_keypad_takes_keyboard_digits_and_escape_closes_it(qtbot, locked, clock):

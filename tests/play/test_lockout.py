@@ -54,3 +54,13 @@ def test_an_unreadable_state_file_starts_from_none(tmp_path, caplog):
     assert "unreadable" in caplog.text
     wrong_round(lockout, 0.0)
     assert Lockout(state).resting(1.0)  # and it is written whole again
+
+
+def test_a_rest_far_in_the_future_is_cut_to_an_hour(tmp_path):
+    """A file written while the clock was years ahead must not lock the operator out."""
+    state = tmp_path / "keypad.json"
+    state.write_text('{"failures": 0, "rounds": 3, "until": 1e12}', encoding="utf-8")
+    lockout = Lockout(state)
+    assert lockout.resting(1_000_000.0)
+    assert not lockout.resting(1_000_000.0 + LONGEST_REST)
+    assert Lockout(state).until == 1_000_000.0 + LONGEST_REST  # and so it is kept
