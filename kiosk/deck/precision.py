@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import decimal
+
 MAX_DECIMALS = 6
 SMALLEST = 10.0**-MAX_DECIMALS
 EXACT_DIGITS = 15
 
 
 def decimals_of(value: float) -> int:
-    """How many decimals a number written in YAML has: 1.74 has 2, 1500 has 0."""
+    """How many decimals a number written in YAML has: 1.74 has 2, 1500 has 0 (read
+    from the shortest text that gives the same number, as the author wrote it, so that
+    99999999999999.9 has 1, not the 5 of its binary neighbour ...9.90625)."""
     if isinstance(value, int) or float(value).is_integer():
         return 0
-    text = format(float(value), f".{MAX_DECIMALS}f").rstrip("0")
+    exponent = decimal.Decimal(repr(float(value))).as_tuple().exponent
+    assert isinstance(exponent, int)
+    if -exponent <= MAX_DECIMALS:
+        return max(0, -exponent)
+    text = format(float(value), f".{MAX_DECIMALS}f").rstrip("0")  # arithmetic's noise
     return len(text.split(".")[1])
 
 

@@ -62,3 +62,12 @@ def test_decimals_as_written(value, decimals):
 ])
 def test_format_number(value, decimals, lang, text):
     assert format_number(value, decimals, lang) == text
+
+
+def test_a_number_of_15_digits_is_shown_as_written():
+    """Its binary neighbour has more decimals (…9.90625): the text the author wrote counts."""
+    from kiosk.deck.precision import showable
+
+    assert decimals_of(99999999999999.9) == 1
+    assert showable(99999999999999.9) == 99999999999999.9
+    assert format_number(99999999999999.9, 1, "en") == "99,999,999,999,999.9"

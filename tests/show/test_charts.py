@@ -11,7 +11,7 @@ from kiosk.play.clock import FakeClock
 from kiosk.show.charts.base import ChartView
 from kiosk.show.charts.compare import CompareView
 from kiosk.show.charts.funnel import MIN_SHARE, FunnelView
-from kiosk.show.charts.network import NetworkView
+from kiosk.show.charts.network import NetworkView, colours
 from kiosk.show.charts.proportion import ProportionView
 from kiosk.show.charts.series import SeriesView
 from kiosk.show.render import context, render_slide
@@ -118,7 +118,9 @@ def test_network_draws_every_node_and_link_the_same_way_every_time(qapp, charts)
     again = final(charts, 6)
     assert list(again.positions[0]) == list(chart.positions[0])
     palette = context(charts, Config(), "zh").palette
-    assert [c.name() for c in chart.node_colours].count(palette.accent.name()) == 6
+    names = [c.name() for c in chart.node_colours]
+    picked = palette.series(2).name()  # the first highlight: not the hub's accent
+    assert names.count(picked) == 6 and palette.accent.name() not in names
 
 
 def test_network_one_dot_per_several(qapp, charts):
@@ -180,4 +182,8 @@ def test_as_many_colours_as_the_largest_chart_needs(qapp, tmp_path):
     assert len({c.name() for c in donut.donut.colours}) == 12
     network = final(loaded, 2)
     assert isinstance(network, NetworkView)
-    assert len({c.name() for c in network.node_colours}) == 8 + 3  # groups and highlights
+    groups, highlights = colours(network.chart, network.ctx.palette)
+    assert len({c.name() for c in groups}) == 8
+    for group, picked in zip(groups, highlights, strict=True):  # a group's own are apart
+        assert len({c.name() for c in [group, *picked]}) == 4
+    assert len({c.name() for c in network.node_colours}) == 12  # the whole palette

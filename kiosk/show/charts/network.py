@@ -21,17 +21,25 @@ from kiosk.show.theme import Palette
 
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 GROUP_COLOURS = (1, 4, 5, 6, 7, 8, 9, 10)
-"""The palette's data colours of the (up to 8) groups..."""
-HIGHLIGHT_COLOURS = (0, 2, 3)
-"""...and of the (up to 3) highlights of a group: none of them a group's."""
+"""The palette's data colours of the (up to 8) groups, in order..."""
+HIGHLIGHT_COLOURS = (0, 2, 3, 11, 10, 9, 8, 7, 6, 5, 4)
+"""...and of the highlights, one after another across the chart: first the colours no
+group has, then those of the groups the chart does not have."""
 
 
-def group_colour(palette: Palette, group: int) -> QColor:
-    return palette.series(GROUP_COLOURS[group % len(GROUP_COLOURS)])
-
-
-def highlight_colour(palette: Palette, highlight: int) -> QColor:
-    return palette.series(HIGHLIGHT_COLOURS[highlight % len(HIGHLIGHT_COLOURS)])
+def colours(chart: NetworkChart, palette: Palette) -> tuple[list[QColor], list[list[QColor]]]:
+    """Each group's colour, and its highlights': every highlight of the chart differs
+    from the groups and from the others while the palette lasts, and none takes the
+    hub's (the first accent)."""
+    groups = [GROUP_COLOURS[g % len(GROUP_COLOURS)] for g in range(len(chart.groups))]
+    free = [c for c in HIGHLIGHT_COLOURS if c not in groups and not (chart.hub and c == 0)]
+    free = free or [c for c in HIGHLIGHT_COLOURS if not (chart.hub and c == 0)]
+    picked, n = [], 0
+    for group in chart.groups:
+        picked.append([palette.series(free[(n + h) % len(free)])
+                       for h in range(len(group.highlights))])
+        n += len(group.highlights)
+    return [palette.series(c) for c in groups], picked
 
 
 def layout(count: int, seed: int, inner: float = 0.0) -> list[tuple[float, float]]:
@@ -132,14 +140,15 @@ class NetworkView(ChartView):
         palette: list[QColor] = []  # each group's colour, then its highlights
         colour_of: list[int] = []
         group_of: list[int] = []
+        group_colours_of, highlight_colours_of = colours(chart, p)
         for g, group in enumerate(chart.groups):
-            base = group_colour(p, g)
+            base = QColor(group_colours_of[g])
             base.setAlphaF(0.85)
             palette.append(base)
             group_colours = [len(palette) - 1] * group.dots
             at = 0
             for h, highlight in enumerate(group.highlights):
-                palette.append(highlight_colour(p, h))
+                palette.append(highlight_colours_of[g][h])
                 k = dots(highlight.count, group.per_node)
                 group_colours[at : at + k] = [len(palette) - 1] * k
                 at += k
@@ -238,16 +247,17 @@ class NetworkView(ChartView):
 
     def _legend(self, rect: QRectF) -> None:
         ctx, p = self.ctx, self.ctx.palette
+        group_colours_of, highlight_colours_of = colours(self.chart, p)
         rows = []
         for g, group in enumerate(self.chart.groups):
             note = ""
             if group.per_node > 1:
                 each = value_text(group.per_node, ctx, ctx.text(group.unit))
                 note = f"（每点{each}）" if ctx.language.startswith("zh") else f" (one dot: {each})"
-            rows.append((group_colour(p, g), group.count, group.qualifier, group.unit,
+            rows.append((group_colours_of[g], group.count, group.qualifier, group.unit,
                          ctx.text(group.label) + note))
             for h, highlight in enumerate(group.highlights):
-                rows.append((highlight_colour(p, h), highlight.count, None, group.unit,
+                rows.append((highlight_colours_of[g][h], highlight.count, None, group.unit,
                              ctx.text(highlight.label)))
         step = rect.height() / max(len(rows), 1)
         swatch = min(ctx.size("label") * 0.7, step * 0.5)
