@@ -9,6 +9,7 @@ exist in every one.
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -41,19 +42,35 @@ class Report:
         return sum(p.severity is Severity.WARNING for p in self.problems)
 
 
-def expand(paths: Iterable[Path]) -> list[Path]:
-    """Files to check: the given files, and every YAML file inside given folders."""
+def expand(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
+    """Files to check: the given files, and every YAML file inside given folders; and a
+    problem for each folder that holds none or cannot be read (nothing checked is no
+    pass)."""
     files: list[Path] = []
+    problems: list[Problem] = []
     for path in paths:
-        if path.is_dir():
-            found = sorted({*path.rglob("*.yaml"), *path.rglob("*.yml")})
-            files.extend(f for f in found if not any(p.startswith(".") for p in f.parts))
-        else:
+        if not path.is_dir():
             files.append(path)
+            continue
+        unreadable: list[OSError] = []
+        found = sorted(Path(top) / name for top, dirs, names in os.walk(
+            path, onerror=unreadable.append) for name in names
+            if name.endswith((".yaml", ".yml")) and not _hidden(Path(top) / name, path))
+        for error in unreadable:
+            problems.append(Problem(Path(error.filename or path), 1, 1, "folder cannot be "
+                                    f"read: {(error.strerror or str(error)).lower()}"))
+        if not found and not unreadable:
+            problems.append(Problem(path, 1, 1, "no deck or config here: the folder holds "
+                                    "no .yaml file"))
+        files.extend(found)
     unique: dict[Path, Path] = {}
     for file in files:
         unique.setdefault(file.resolve(), file)
-    return list(unique.values())
+    return list(unique.values()), problems
+
+
+def _hidden(path: Path, top: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(top).parts)
 
 
 def is_config(document: reader.Document) -> bool:
@@ -177,7 +194,9 @@ def _shown(path: Path, installation: Installation) -> str:
 def check(paths: list[Path], installation: Installation | None = None) -> Report:
     """Check each path: decks, and configs with the decks they play."""
     run = _Run(installation or find_config(None))
-    for path in expand(paths):
+    files, problems = expand(paths)
+    run.report.problems.extend(problems)
+    for path in files:
         run.file(path)
     run.report.problems = sorted(set(run.report.problems), key=lambda p: (
         display_path(p.path), p.line, p.column, p.message))

@@ -135,3 +135,10 @@ def test_a_lock_whose_way_out_can_never_work_is_refused(tmp_path):
         result = kiosk("check", "config.yaml", cwd=tmp_path)
         assert result.returncode == 2, chord
         assert f"'{chord}' is not a chord the keypad-less operator can press" in result.stdout
+
+
+def test_a_folder_with_nothing_to_check_is_no_pass(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = kiosk("check", "empty", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == "empty:1:1: no deck or config here: the folder holds no .yaml file\n"

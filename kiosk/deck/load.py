@@ -146,7 +146,7 @@ def _checks(doc: Document, deck: Deck, roots: list[Path], strict_assets: bool, *
     """Warnings, errors and resolved assets of a deck's texts, assets and pictures."""
     warnings = [*(_translation_warnings(doc, deck) if translations else ()),
                 *_glyph_warnings(doc, deck)]
-    errors: list[Problem] = []
+    errors: list[Problem] = list(_id_errors(doc, deck))
     resolved: dict[str, Path | None] = {}
     named = {visual.src for _, visual in walk(deck, ImageVisual)}
     for loc, ref in walk(deck, AssetRef):
@@ -161,14 +161,28 @@ def _checks(doc: Document, deck: Deck, roots: list[Path], strict_assets: bool, *
     return warnings, errors, resolved
 
 
+def _id_errors(doc: Document, deck: Deck) -> Iterator[Problem]:
+    """Two slides of one name: a jump or the visitor log could not tell them apart."""
+    first: dict[str, int] = {}
+    for n, slide in enumerate(deck.slides):
+        if slide.id is None:
+            continue
+        if slide.id in first:
+            yield doc.problem(("slides", n, "id"), f"id '{slide.id}' is slide "
+                              f"{first[slide.id] + 1}'s already: each slide needs its own")
+        else:
+            first[slide.id] = n
+
+
 def _translation_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
     for loc, text in walk(deck, Text):
         missing = text.missing(deck.languages)
         if missing:
-            fallback = deck.default_language
             shown = ", ".join(f"'{m}'" for m in missing)
-            yield doc.problem(loc, f"no {shown} translation; the show falls back to "
-                                   f"'{fallback}' here", severity=Severity.WARNING)
+            instead = deck.default_language if deck.default_language in text else next(
+                iter(text))  # what Text.get_text falls back to
+            yield doc.problem(loc, f"no {shown} translation; the show shows the "
+                                   f"'{instead}' text there", severity=Severity.WARNING)
         extra = [lang for lang in text if lang not in deck.languages]
         if extra:
             shown = ", ".join(f"'{e}'" for e in extra)

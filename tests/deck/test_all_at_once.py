@@ -85,7 +85,7 @@ def test_one_check_run_lists_every_problem_of_a_deck(deck, capsys):
         f"{deck}:25:7: series 1 has 3 values for 2 categories (slide 7)",
         f"{deck}:31:12: series 1 has 1 value for 2 categories (slide 8)",
         f"{deck}:31:25: unknown key 'colour' in slide 8",
-        f"{deck}:33:12: warning: no 'en' translation; the show falls back to 'zh' here",
+        f"{deck}:33:12: warning: no 'en' translation; the show shows the 'zh' text there",
     ]
     assert out.err.strip().endswith("1 file checked: 9 errors, 1 warning")
 
@@ -95,7 +95,7 @@ def test_the_show_gets_every_problem_too_and_the_valid_slides(deck):
         load_deck(deck, strict_assets=False)
     messages = [p.message for p in info.value.problems]
     assert "asset 'images/nowhere.png' not found beside the deck or in assets/" in messages
-    assert "no 'en' translation; the show falls back to 'zh' here" in messages
+    assert "no 'en' translation; the show shows the 'zh' text there" in messages
     partial = info.value.partial
     assert partial is not None
     kinds = [None if isinstance(slide, TitleSlide) and slide.title == "" else slide.type

@@ -217,3 +217,12 @@ def test_font_coverage_read_without_qt_matches_the_font():
     assert "南" in coverage and "汊" in coverage and "A" in coverage and "。" in coverage
     assert "𠀀" not in coverage
     assert 7000 < len(coverage) < 9000
+
+
+def test_two_slides_of_one_id_are_an_error(write_deck):
+    path = write_deck("title: T\nslides:\n  - {type: title, title: A, id: dup}\n"
+                      "  - {type: title, title: B}\n  - {type: title, title: C, id: dup}\n")
+    with pytest.raises(DeckError) as caught:
+        load_deck(path)
+    assert [str(p).split(":", 1)[1] for p in caught.value.problems] == [
+        "5:33: id 'dup' is slide 1's already: each slide needs its own"]
