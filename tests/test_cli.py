@@ -156,7 +156,7 @@ def test_stats_from_a_visitor_log(tmp_path):
     log.close(1_780_000_025.0)
     result = kiosk("stats", "--db", str(tmp_path / "v.sqlite"), "--csv")
     assert result.returncode == 0, result.stderr
-    assert "4,,1,1,20.00" in result.stdout.splitlines()
+    assert "4,,1,1,20.00," in result.stdout.splitlines()
     table = kiosk("stats", "--db", str(tmp_path / "v.sqlite"), "--since", "2020-01-01")
     assert "title" in table.stdout and "sessions" in table.stdout
     later = kiosk("stats", "--db", str(tmp_path / "v.sqlite"), "--since", "2099-01-01")
@@ -177,7 +177,7 @@ def test_stats_on_an_empty_log_says_so(tmp_path):
         assert result.stdout == f"no visits recorded yet in {tmp_path / name}\n"
     as_csv = kiosk("stats", "--db", str(tmp_path / "fresh.sqlite"), "--csv")
     assert as_csv.returncode == 0
-    assert as_csv.stdout.splitlines()[0] == "slide,id,views,by_visitors,mean_dwell_s"
+    assert as_csv.stdout.splitlines()[0] == "slide,id,views,by_visitors,mean_dwell_s,deck"
     assert as_csv.stderr.startswith("kiosk: no visits recorded yet")
 
 

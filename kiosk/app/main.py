@@ -109,7 +109,8 @@ class Recording:
         if self.visitors is not None:
             slide = self.player.deck.slides[index]
             self.visitors.slide_shown(self.clock.wall(), index, slide.id, cause,
-                                      self.player.stage.language)
+                                      self.player.stage.language,
+                                      self.player.stage.loaded.path.name)
 
     def close(self) -> None:
         if self.visitors is not None:
@@ -207,7 +208,7 @@ def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespac
         log.info("kiosk lock on: close requests are refused")
     player.slide_changed.connect(
         lambda index, cause: log.info("slide %d of %d (%s)", index + 1,
-                                      len(loaded.deck.slides), cause))
+                                      len(player.deck.slides), cause))  # the deck on screen
     player.language_changed.connect(lambda lang: log.info("language %s", lang))
     player.watch_content(installation, Path(deck_path), banner=not full_screen,
                          at_once=preview)

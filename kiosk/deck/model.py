@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from kiosk.deck.assets import AssetRef
 from kiosk.deck.precision import MAX_DECIMALS, showable, shown_digits
@@ -78,8 +86,10 @@ class Figure(Strict):
 
     @model_validator(mode="after")
     def _value_or_text(self) -> Figure:
-        if (self.value is None) == (self.text is None):
-            raise ValueError("a figure needs either 'value' (a number) or 'text', not both")
+        if self.value is not None and self.text is not None:
+            raise ValueError("a figure has 'value' (a number) or 'text', not both")
+        if self.value is None and self.text is None:
+            raise ValueError("a figure needs 'value' (a number) or 'text' (e.g. 第一)")
         if self.value is not None and self.decimals:
             digits = shown_digits(self.value, self.decimals)
             if digits > 15:
@@ -411,12 +421,14 @@ class Deck(Strict):
             raise ValueError("a language is listed twice")
         return value
 
-    @model_validator(mode="after")
-    def _default_language_listed(self) -> Deck:
-        if self.language is not None and self.language not in self.languages:
-            raise ValueError(f"language '{self.language}' is not one of languages "
-                             f"{self.languages}")
-        return self
+    @field_validator("language")
+    @classmethod
+    def _default_language_listed(cls, value: str | None, info: ValidationInfo) -> str | None:
+        languages = info.data.get("languages")
+        if value is not None and languages is not None and value not in languages:
+            listed = ", ".join(f"'{lang}'" for lang in languages)
+            raise ValueError(f"'{value}' is not one of the deck's languages ({listed})")
+        return value
 
     @property
     def default_language(self) -> str:

@@ -113,7 +113,7 @@ class Text(Mapping[str, str]):
                 _length_checked(item)
             return cls({str(k): str(v) for k, v in value.items()})
         raise PydanticCustomError(
-            "text", "expected text or a map such as {{zh: ..., en: ...}}, got a list")
+            "text", "expected text or a map such as {zh: ..., en: ...}, got a list")
 
     @classmethod
     def __get_pydantic_core_schema__(

@@ -24,7 +24,7 @@ CREATE TABLE IF NOT EXISTS sessions (
 CREATE TABLE IF NOT EXISTS views (
     id INTEGER PRIMARY KEY, session INTEGER REFERENCES sessions(id), shown REAL NOT NULL,
     slide INTEGER NOT NULL, slide_id TEXT, cause TEXT NOT NULL, language TEXT NOT NULL,
-    dwell REAL
+    dwell REAL, deck TEXT
 );
 CREATE TABLE IF NOT EXISTS languages (
     id INTEGER PRIMARY KEY, session INTEGER REFERENCES sessions(id), at REAL NOT NULL,
@@ -87,6 +87,9 @@ def connect(path: Path, check: bool, wait_ms: int = WAIT_MS) -> sqlite3.Connecti
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         db.executescript(SCHEMA)
+        columns = {row[1] for row in db.execute("PRAGMA table_info(views)")}
+        if "deck" not in columns:  # a log begun before views said which deck
+            db.execute("ALTER TABLE views ADD COLUMN deck TEXT")
     except BaseException:
         db.close()
         if new:

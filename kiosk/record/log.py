@@ -55,7 +55,8 @@ class VisitorLog:
         self._checked: tuple[int, int] | None = None  # the file that passed its check
         self._wait_ms = WAIT_MS
         self._session: int | None = None
-        self._view: tuple[int | None, float, int, str | None, str, str] | None = None
+        self._view: tuple[int | None, float, int, str | None, str, str, str | None] | None = (
+            None)
         self._pending: collections.deque[Statement] = collections.deque(maxlen=limit)
         self._dropped = 0
         self._failures = 0
@@ -76,9 +77,10 @@ class VisitorLog:
             self._session = None
 
     def slide_shown(self, at: float, slide: int, slide_id: str | None, cause: str,
-                    language: str) -> None:
+                    language: str, deck: str | None = None) -> None:
+        """Slide ``slide`` (0-based) of ``deck`` (its file's name) came on screen."""
         self._close_view(at)
-        self._view = (self._session, at, slide, slide_id, cause, language)
+        self._view = (self._session, at, slide, slide_id, cause, language, deck)
 
     def language_switched(self, at: float, language: str) -> None:
         self._add("INSERT INTO languages (session, at, language) VALUES (?, ?, ?)",
@@ -127,11 +129,11 @@ class VisitorLog:
 
     def _close_view(self, at: float) -> None:
         if self._view is not None:
-            session, shown, slide, slide_id, cause, language = self._view
+            session, shown, slide, slide_id, cause, language, deck = self._view
             self._add(
-                "INSERT INTO views (session, shown, slide, slide_id, cause, language, dwell) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (session, shown, slide, slide_id, cause, language, at - shown))
+                "INSERT INTO views (session, shown, slide, slide_id, cause, language, dwell, "
+                "deck) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (session, shown, slide, slide_id, cause, language, at - shown, deck))
             self._view = None
 
     def _write(self) -> bool:

@@ -17,6 +17,8 @@ class SlideStats:
     views: int
     by_touch: int
     mean_dwell: float | None
+    deck: str | None = None
+    """The deck file the slide is of (a schedule plays several; older logs do not say)."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -36,13 +38,16 @@ def read(path: Path, since: dt.date | None = None) -> Stats:
     A log without tables yet (0 bytes, say) has none; a file that is not a database
     raises sqlite3.DatabaseError."""
     start = dt.datetime.combine(since, dt.time()).timestamp() if since else 0.0
-    db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    db = _open(path)
     try:
         if db.execute("SELECT count(*) FROM sqlite_master").fetchone() == (0,):
             return Stats([], [])
+        columns = {row[1] for row in db.execute("PRAGMA table_info(views)")}
+        deck = "deck" if "deck" in columns else "NULL"
         slides = [SlideStats(*row) for row in db.execute(
             "SELECT slide, max(slide_id), count(*), sum(cause IN ('touch', 'swipe', 'key')), "
-            "avg(dwell) FROM views WHERE shown >= ? GROUP BY slide ORDER BY slide", (start,))]
+            f"avg(dwell), {deck} FROM views WHERE shown >= ? GROUP BY {deck}, slide "
+            f"ORDER BY {deck}, slide", (start,))]
         days: dict[str, int] = {}
         for (started,) in db.execute("SELECT started FROM sessions WHERE started >= ?",
                                      (start,)):
@@ -53,11 +58,27 @@ def read(path: Path, since: dt.date | None = None) -> Stats:
     return Stats(slides, sorted(days.items()))
 
 
+def _open(path: Path) -> sqlite3.Connection:
+    """The log read-only; from a folder the reader may not write to (a running show's
+    shared memory file cannot be made there), as an unchanging file."""
+    uri = path.resolve().as_uri()
+    db = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+    try:
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        db.close()
+        db = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
+    return db
+
+
 def as_text(stats: Stats) -> str:
-    lines = [f"{'slide':>5}  {'id':24} {'views':>6} {'by visitors':>11} {'mean dwell':>10}"]
+    decks = len({s.deck for s in stats.slides}) > 1  # a schedule played several
+    lines = [f"{'deck ' * decks:<{25 * decks}}{'slide':>5}  {'id':24} {'views':>6} "
+             f"{'by visitors':>11} {'mean dwell':>10}"]
     for s in stats.slides:
         dwell = f"{s.mean_dwell:9.1f}s" if s.mean_dwell is not None else f"{'–':>10}"
-        lines.append(f"{s.slide + 1:5d}  {(s.slide_id or ''):24} {s.views:6d} "
+        where = f"{(s.deck or '')[:24]:<25}" if decks else ""
+        lines.append(f"{where}{s.slide + 1:5d}  {(s.slide_id or ''):24} {s.views:6d} "
                      f"{s.by_touch:11d} {dwell}")
     lines.append("")
     lines.append(f"{'day':10}  sessions")
@@ -68,10 +89,10 @@ def as_text(stats: Stats) -> str:
 def as_csv(stats: Stats) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["slide", "id", "views", "by_visitors", "mean_dwell_s"])
+    writer.writerow(["slide", "id", "views", "by_visitors", "mean_dwell_s", "deck"])
     for s in stats.slides:
         writer.writerow([s.slide + 1, s.slide_id or "", s.views, s.by_touch,
-                         "" if s.mean_dwell is None else f"{s.mean_dwell:.2f}"])
+                         "" if s.mean_dwell is None else f"{s.mean_dwell:.2f}", s.deck or ""])
     writer.writerow([])
     writer.writerow(["day", "sessions"])
     writer.writerows(stats.sessions_per_day)

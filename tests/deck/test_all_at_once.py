@@ -109,7 +109,7 @@ def test_a_rule_of_the_whole_deck_speaks_while_slides_are_broken(write_deck):
     with pytest.raises(DeckError) as info:
         load_deck(path)
     assert [f"{p.line}:{p.column}: {p.message}" for p in info.value.problems] == [
-        "1:1: language 'fr' is not one of languages ['zh', 'en']",
+        "1:11: 'fr' is not one of the deck's languages ('zh', 'en')",
         "7:15: 'duration' in slide 1 must be more than 0",
     ]
 

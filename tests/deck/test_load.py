@@ -96,7 +96,7 @@ def test_all_errors_of_a_file_at_once(write_deck):
 def test_figure_needs_a_value_or_a_text(write_deck):
     base = "title: T\nslides:\n  - type: figures\n    title: F\n    figures:\n"
     (message,) = errors_of(write_deck(base + "      - label: L\n"))
-    assert message == ("6:9: a figure needs either 'value' (a number) or 'text', not both "
+    assert message == ("6:9: a figure needs 'value' (a number) or 'text' (e.g. 第一) "
                        "(slide 1, figure 1)")
     deck = load_deck(write_deck(base + "      - {value: 1.74, label: L, qualifier: 近}\n")).deck
     slide = deck.slides[0]
@@ -131,7 +131,7 @@ def test_yes_no_trap_in_text_is_explained(write_deck):
 
 def test_default_language_must_be_listed(write_deck):
     (message,) = errors_of(write_deck("language: fr\nlanguages: [zh, en]\n" + MINIMAL))
-    assert "language 'fr' is not one of languages" in message
+    assert "'fr' is not one of the deck's languages" in message
 
 
 STORY = ("title: T\nslides:\n  - type: story\n    headline: H\n"

@@ -64,7 +64,7 @@ CASES: list[tuple[type[BaseModel], str, list[str]]] = [
      ["1:17: language 2 must be a language code such as 'zh', 'en' or 'zh-Hant'"]),
     (Deck, "languages: [zh, zh]\n" + SLIDE, ["1:12: a language is listed twice"]),
     (Deck, "languages: []\n" + SLIDE, ["1:12: 'languages' must hold 1 to 8 languages, not 0"]),
-    (Deck, "language: fr\n" + SLIDE, ["1:1: language 'fr' is not one of languages ['zh']"]),
+    (Deck, "language: fr\n" + SLIDE, ["1:11: 'fr' is not one of the deck's languages ('zh')"]),
     (Deck, "defaults: 3\n" + SLIDE, ["1:11: 'defaults' must be a mapping (key: value), not 3"]),
     (Deck, "defaults: {duration: -1, transitoin: fade}\n" + SLIDE,
      ["1:22: 'duration' in 'defaults' must be more than 0",
@@ -94,7 +94,7 @@ CASES: list[tuple[type[BaseModel], str, list[str]]] = [
      ["7:16: 1e-09 is too small to show: numbers show at most 6 decimals (0.000001) "
       "(slide 1, figure 1)"]),
     (Deck, FIGURE + "        value: 1\n        text: one\n",
-     ["6:9: a figure needs either 'value' (a number) or 'text', not both (slide 1, figure 1)"]),
+     ["6:9: a figure has 'value' (a number) or 'text', not both (slide 1, figure 1)"]),
     (Deck, DECK + "  - type: figures\n    title: F\n    figures: []\n",
      ["5:14: 'figures' in slide 1 must hold 1 to 8 figures, not 0"]),
     (Deck, DECK + "  - type: figures\n    title: F\n    figures:\n"

@@ -146,3 +146,20 @@ def test_on_a_really_full_disk_no_empty_file_and_no_lost_rows(small_disk, caplog
     log.close(T + 400)
     assert counts(path) == (1, 5, 2)
     assert list(small_disk.glob("*.broken-*")) == []
+
+
+def test_stats_read_a_log_in_a_folder_the_reader_may_not_write():
+    if os.geteuid() != 0:
+        pytest.skip("needs root to act as another user")
+    with tempfile.TemporaryDirectory() as folder:
+        os.chmod(folder, 0o755)  # readable by all, writable by its owner only
+        path = Path(folder) / "visitors.sqlite"
+        log = VisitorLog(path)
+        record_visit(log)
+        log.close(T + 180)
+        os.chmod(path, 0o644)
+        with child(writers.stats_as_nobody, str(path)) as pipe:
+            outcome, found = pipe.recv()
+        assert outcome == "ok", found
+        assert (0, 2) in found  # the slides of the visit, as the operator's report shows
+        assert sorted(p.name for p in Path(folder).iterdir()) == ["visitors.sqlite"]

@@ -189,4 +189,37 @@ def test_stats_per_slide_and_per_day(tmp_path):
     assert sum(count for _, count in result.sessions_per_day) == 1
     text = stats.as_text(result)
     assert "snapshot-1" in text and "35.0s" in text
-    assert stats.as_csv(result).splitlines()[0] == "slide,id,views,by_visitors,mean_dwell_s"
+    assert stats.as_csv(result).splitlines()[0] == "slide,id,views,by_visitors,mean_dwell_s,deck"
+
+
+def test_slides_of_two_decks_are_counted_apart(tmp_path):
+    """A schedule plays another deck some days: its slide 2 is not the main deck's."""
+    path = tmp_path / "visitors.sqlite"
+    log = VisitorLog(path)
+    t = 1_780_000_000.0
+    log.slide_shown(t, 1, None, "loop", "zh", "main.yaml")
+    log.slide_shown(t + 10, 1, None, "loop", "zh", "friday.yaml")
+    log.slide_shown(t + 30, 0, None, "loop", "zh", "friday.yaml")
+    log.close(t + 40)
+    result = stats.read(path)
+    assert [(s.deck, s.slide, s.mean_dwell) for s in result.slides] == [
+        ("friday.yaml", 0, 10.0), ("friday.yaml", 1, 20.0), ("main.yaml", 1, 10.0)]
+    assert stats.as_text(result).splitlines()[0].startswith("deck")
+
+
+def test_a_log_from_before_decks_were_named_goes_on(tmp_path):
+    path = tmp_path / "visitors.sqlite"
+    old = sqlite3.connect(path)
+    old.executescript("CREATE TABLE sessions (id INTEGER PRIMARY KEY, started REAL NOT NULL,"
+                      " ended REAL); CREATE TABLE views (id INTEGER PRIMARY KEY, session "
+                      "INTEGER, shown REAL NOT NULL, slide INTEGER NOT NULL, slide_id TEXT, "
+                      "cause TEXT NOT NULL, language TEXT NOT NULL, dwell REAL);"
+                      "INSERT INTO views VALUES (1, NULL, 1.0, 0, NULL, 'start', 'zh', 5.0);")
+    old.commit()
+    old.close()
+    log = VisitorLog(path)
+    log.slide_shown(10.0, 3, None, "key", "en", "main.yaml")
+    log.close(14.0)
+    result = stats.read(path)
+    assert [(s.deck, s.slide, s.views) for s in result.slides] == [
+        (None, 0, 1), ("main.yaml", 3, 1)]
