@@ -135,3 +135,20 @@ def test_a_picture_folder_the_show_cannot_read_is_a_problem_not_a_traceback():
                "denied; the show's user needs to read it and its folders")
     assert result.stdout.splitlines() == [f"{deck}:5:32: {message}",
                                           f"show starts: [{message!r}]"]
+
+
+def test_a_cut_picture_and_a_damaged_one_come_in_one_run(tmp_path):
+    """The cut one fails on its bytes, the damaged one only once decoded: both are
+    reported at once, and the decoder's own complaints do not leak onto the screen."""
+    gif = make.gif()
+    deck = story_deck(tmp_path, {"cut.gif": gif[: len(gif) // 2], "damaged.png": damaged_png()})
+    result = subprocess.run([sys.executable, "-m", "kiosk", "check", str(deck)],
+                            capture_output=True, text=True, timeout=60,
+                            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert result.returncode == 2
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"{deck}:5:32: picture 'images/cut.gif' is cut off")
+    assert lines[1] == (f"{deck}:8:32: picture 'images/damaged.png' cannot be decoded "
+                        "(Unable to read image data): it is damaged")
+    assert result.stderr == "1 file checked: 2 errors, 0 warnings\n"

@@ -100,8 +100,9 @@ def load_deck(
         raise _invalid(doc, data, problems, roots, strict_assets)
     assert isinstance(deck, Deck)
     warnings, errors, resolved = _checks(doc, deck, roots, strict_assets)
-    if errors:
-        raise DeckError(errors + warnings)
+    if errors:  # with the part that passed, so that its pictures are decoded too
+        partial = LoadedDeck(deck, path, tuple(warnings), _usable(deck, resolved), doc)
+        raise DeckError(errors + warnings, partial=partial)
     return LoadedDeck(deck, path, tuple(sorted(set(warnings))), resolved, doc)
 
 
@@ -113,12 +114,15 @@ def _invalid(doc: Document, data: Any, problems: list[Problem], roots: list[Path
         problems = problems + explain.problems(doc, Deck, head)
     warnings, errors, resolved = _checks(doc, deck, roots, strict_assets,
                                          translations=head is None)
-    named = {visual.src for _, visual in walk(deck, ImageVisual)}
-    usable: dict[str, Path | None] = {
-        ref: found for ref, found in resolved.items() if found is not None
-        and (ref not in named or pictures.check(ref, found) is None)}
-    partial = LoadedDeck(deck, doc.path, tuple(warnings), usable, doc)
+    partial = LoadedDeck(deck, doc.path, tuple(warnings), _usable(deck, resolved), doc)
     return DeckError([*problems, *errors, *warnings], partial=partial)
+
+
+def _usable(deck: Deck, resolved: dict[str, Path | None]) -> dict[str, Path | None]:
+    """The assets found whose bytes pass (pictures still to be decoded)."""
+    named = {visual.src for _, visual in walk(deck, ImageVisual)}
+    return {ref: found for ref, found in resolved.items() if found is not None
+            and (ref not in named or pictures.check(ref, found) is None)}
 
 
 def _salvage(data: Any) -> tuple[Deck, ValidationError | None]:

@@ -7,6 +7,7 @@ the same memory limit, at the size it is drawn.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Iterator
@@ -86,7 +87,8 @@ def _read(path: Path, fit: QSize | None) -> QImage | str:
 
     previous = qInstallMessageHandler(collect)  # libjpeg and others complain through Qt
     try:
-        image = reader.read()
+        with _quiet_stderr():  # ...and libpng straight to stderr: the verdict says it
+            image = reader.read()
     finally:
         qInstallMessageHandler(previous)
     early = [m for m in messages if "premature end" in m]  # libjpeg draws the rest grey
@@ -94,6 +96,23 @@ def _read(path: Path, fit: QSize | None) -> QImage | str:
         detail = (early or messages or [reader.errorString()])[-1]
         return f"cannot be decoded ({detail.strip().rstrip('.')}): it is damaged"
     return image
+
+
+@contextlib.contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """Standard error silenced at the file level while a decoder runs."""
+    try:
+        saved = os.dup(2)
+    except OSError:
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def _key(path: Path) -> tuple[str, int, int, int] | None:
