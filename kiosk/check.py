@@ -12,15 +12,11 @@ import dataclasses
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
-from kiosk.config import (
-    Config,
-    Installation,
-    deck_path_rule,
-    deck_problems,
-    find_config,
-    installation_of,
-)
+from pydantic import ValidationError
+
+from kiosk.config import Config, Installation, deck_problems, find_config, installation_of
 from kiosk.deck import reader
 from kiosk.deck.errors import DeckError, Problem, Severity, display_path
 from kiosk.deck.load import LoadedDeck, load_deck
@@ -147,10 +143,7 @@ class _Run:
             installation = installation_of(document)
         except DeckError as exc:
             self.report.problems.extend(exc.problems)
-            for deck in _named_decks(document):  # their problems come in this run too
-                if deck.is_file():
-                    self.deck(deck)
-            return
+            installation = _lenient(document)  # the rest is checked in this run too
         previous, self.installation = self.installation, installation
         for loc, deck_path in installation.decks():
             if not deck_path.is_file():
@@ -167,21 +160,31 @@ class _Run:
             self.report.files.append(path)
 
 
-def _named_decks(document: reader.Document) -> list[Path]:
-    """The decks a config that failed its check names where it names them well."""
+def _lenient(document: reader.Document) -> Installation:
+    """A config that failed its check, with only its parts that pass (each section, or
+    else each key of it, on its own): its decks are checked, and against them, what it
+    says well, in the same run as its errors."""
     data = document.data if isinstance(document.data, dict) else {}
-    schedule = data.get("schedule")
-    rules = schedule.get("decks") if isinstance(schedule, dict) else None
-    names = [data.get("deck", Config().deck),
-             *(r.get("deck") for r in rules if isinstance(r, dict))] if isinstance(
-                 rules, list) else [data.get("deck", Config().deck)]
-    found = []
-    for name in names:
-        try:
-            found.append((document.path.parent / deck_path_rule(name)).resolve())
-        except (ValueError, TypeError):
+    kept: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in Config.model_fields:
             continue
-    return found
+        if _passes({key: value}):
+            kept[key] = value
+        elif isinstance(value, dict):
+            part = {k: v for k, v in value.items() if _passes({key: {k: v}})}
+            if _passes({key: part}):
+                kept[key] = part
+    config = Config.model_validate(kept) if _passes(kept) else Config()
+    return Installation(config, document.path, document)
+
+
+def _passes(data: dict[str, Any]) -> bool:
+    try:
+        Config.model_validate(data)
+    except ValidationError:
+        return False
+    return True
 
 
 def _shown(path: Path, installation: Installation) -> str:

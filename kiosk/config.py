@@ -328,13 +328,14 @@ def deck_problems(installation: Installation, where: reader.Loc, deck: Deck
     named = f" of '{_name(installation, where)}'"
     found: list[Problem] = []
     langs = config.languages
+    has = ", ".join(f"'{lang}'" for lang in deck.languages)
     if langs.default is not None and langs.default not in deck.languages:
         found.append(doc.problem(("languages", "default"), f"language '{langs.default}' is "
-                                 f"not one of the languages {deck.languages}{named}"))
+                                 f"not one of the languages ({has}){named}"))
     for n, lang in enumerate(langs.offered or []):
         if lang not in deck.languages:
             found.append(doc.problem(("languages", "offered", n), f"language '{lang}' is not "
-                                     f"one of the languages {deck.languages}{named}"))
+                                     f"one of the languages ({has}){named}"))
     count = len(deck.slides)
     slides: list[tuple[reader.Loc, int]] = [(("kiosk", "home"), config.kiosk.home)]
     slides += [(("show", "menu", n), number) for n, number in enumerate(config.show.menu)]

@@ -62,9 +62,9 @@ def test_a_config_by_any_name_is_checked_with_every_deck_it_plays(tmp_path):
     assert result.stdout.splitlines() == [
         "hall-2.yaml:2:15: slide 5 does not exist: the deck of 'slides/main.yaml' has 4 "
         "slides",
-        "hall-2.yaml:3:22: language 'fr' is not one of the languages ['zh', 'en'] of "
+        "hall-2.yaml:3:22: language 'fr' is not one of the languages ('zh', 'en') of "
         "'slides/main.yaml'",
-        "hall-2.yaml:3:40: language 'de' is not one of the languages ['zh', 'en'] of "
+        "hall-2.yaml:3:40: language 'de' is not one of the languages ('zh', 'en') of "
         "'slides/main.yaml'",
         "hall-2.yaml:4:18: slide 9 does not exist: the deck of 'slides/main.yaml' has 4 "
         "slides",
@@ -142,3 +142,30 @@ def test_a_folder_with_nothing_to_check_is_no_pass(tmp_path):
     result = kiosk("check", "empty", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stdout == "empty:1:1: no deck or config here: the folder holds no .yaml file\n"
+
+
+def test_what_a_broken_config_says_well_is_checked_against_its_decks_in_the_same_run(
+        tmp_path):
+    write(tmp_path, "slides/main.yaml", FOUR)
+    write(tmp_path, "show.yaml", """\
+        deck: slides/main.yaml
+        kiosk: {home: 7, loop: maybe}
+        languages: {default: fr}
+        theme: {accent: gold}
+        schedule:
+          hours: {mon: "25:00-26:00"}
+          outside: 999
+          decks: [{deck: missing.yaml, days: [sun]}]
+        """)
+    result = kiosk("check", "show.yaml", cwd=tmp_path)
+    assert result.returncode == 2
+    found = [line.split(": ", 1)[1] for line in result.stdout.splitlines()]
+    assert found == [
+        "slide 7 does not exist: the deck of 'slides/main.yaml' has 4 slides",
+        "'loop' in 'kiosk' must be true or false, not text 'maybe'",
+        "language 'fr' is not one of the languages ('zh', 'en') of 'slides/main.yaml'",
+        "'accent' in 'theme' must be a colour written #rrggbb or #aarrggbb, e.g. '#e8b04b'",
+        "'25:00-26:00' is not a span such as 09:00-17:30",
+        "slide 999 does not exist: the deck of 'slides/main.yaml' has 4 slides",
+        "deck 'missing.yaml' not found",
+    ]
