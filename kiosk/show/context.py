@@ -38,6 +38,16 @@ class SlideContext:
 
     def __post_init__(self) -> None:
         self.palette = Palette.from_theme(self.theme)
+        self.cramped = False
+        """Set by a part of the slide that had less room than it needs to be read (a
+        plot squeezed flat, legend rows thinner than their text): the slide is then
+        built again with smaller type."""
+
+    def needs(self, room: float, wanted: float) -> float:
+        """``room``, noting the slide as cramped when it is less than ``wanted``."""
+        if room < wanted:
+            self.cramped = True
+        return room
 
     @property
     def portrait(self) -> bool:

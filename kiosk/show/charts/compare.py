@@ -29,7 +29,7 @@ class CompareView(ChartView):
                                  (ctx.palette.accent, ctx.text(chart.after_label))],
                           rect.left(), rect.top(), rect.width())
         rows = len(chart.items)
-        row_h = (rect.height() - legend_h) / rows
+        row_h = ctx.needs((rect.height() - legend_h) / rows, ctx.size("label") * 2.6)
         for n, item in enumerate(chart.items):
             self._row(n, item, QRectF(rect.left(), rect.top() + legend_h + n * row_h,
                                       rect.width(), row_h))

@@ -28,7 +28,8 @@ class FunnelView(ChartView):
         top = max(s.value for s in chart.stages) or 1.0
         widths = [area.width() * max(MIN_SHARE, s.value / top) for s in chart.stages]
         gap = rect.height() * 0.03
-        step = (rect.height() - gap * (count - 1)) / count
+        step = ctx.needs((rect.height() - gap * (count - 1)) / count,
+                         ctx.size("heading") * 1.2 + ctx.size("label") * 1.3)
         colours = [ctx.palette.accent2, ctx.palette.accent]
         self.final_widths = widths
         for n, stage in enumerate(chart.stages):

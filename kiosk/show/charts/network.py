@@ -125,9 +125,9 @@ class NetworkView(ChartView):
         p = ctx.palette
         legend_h = ctx.size("label") * 2.6 * len(chart.groups) + sum(
             ctx.size("label") * 1.6 * len(g.highlights) for g in chart.groups)
-        legend_h = min(legend_h, rect.height() * 0.42)
         wide = rect.width() > rect.height() * 1.3
-        if wide:  # legend beside the disc
+        legend_h = min(legend_h, rect.height() * (1.0 if wide else 0.42))
+        if wide:  # legend beside the disc, as tall as it needs
             disc = QRectF(rect.left(), rect.top(), rect.width() * 0.6, rect.height())
             legend = QRectF(disc.right() + ctx.size("label"), rect.top() + (rect.height()
                             - legend_h) / 2, rect.width() * 0.4 - ctx.size("label"), legend_h)
@@ -259,7 +259,7 @@ class NetworkView(ChartView):
             for h, highlight in enumerate(group.highlights):
                 rows.append((highlight_colours_of[g][h], highlight.count, None, group.unit,
                              ctx.text(highlight.label)))
-        step = rect.height() / max(len(rows), 1)
+        step = ctx.needs(rect.height() / max(len(rows), 1), ctx.size("label") * 1.3)
         swatch = min(ctx.size("label") * 0.7, step * 0.5)
         y = rect.top() + ctx.size("label") * 0.3
         for colour, count, qualifier, unit, text in rows:

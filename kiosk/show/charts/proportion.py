@@ -156,7 +156,8 @@ class ProportionView(ChartView):
         ctx = self.ctx
         rows = [(self.chart.total, QColor(ctx.palette.muted)),
                 *zip(self.chart.parts, self.colours, strict=True)]
-        step = min(rect.height() / len(rows), ctx.size("heading") * 3.4)
+        step = min(ctx.needs(rect.height() / len(rows), ctx.size("heading") * 2.4),
+                   ctx.size("heading") * 3.4)
         y = rect.top() + (rect.height() - step * len(rows)) / 2
         swatch = ctx.size("label") * 0.8
         for part, colour in rows:

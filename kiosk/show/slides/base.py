@@ -118,9 +118,12 @@ class SlideView(QGraphicsItem):
             chart.release()
 
     def _cramped(self) -> bool:
-        """Whether a text of the slide was cut short or shrunk far below its size."""
+        """Whether a part of the slide said it had too little room, or a text of it was
+        cut short or shrunk far below its size."""
         from kiosk.show.textbox import TextBox
 
+        if self.ctx.cramped:
+            return True
         stack = list(self.childItems())
         while stack:
             item = stack.pop()
