@@ -13,7 +13,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsRectItem
 
-from kiosk.deck.model import NetworkChart, dots
+from kiosk.deck.model import NetworkChart, Qualifier, dots
+from kiosk.deck.text import Text
 from kiosk.show.charts.accumulate import Accumulated, Dots, Lines
 from kiosk.show.charts.base import ChartView, CountLabel, Mark, value_text
 from kiosk.show.context import SlideContext
@@ -259,21 +260,34 @@ class NetworkView(ChartView):
             for h, highlight in enumerate(group.highlights):
                 rows.append((highlight_colours_of[g][h], highlight.count, None, group.unit,
                              ctx.text(highlight.label)))
-        step = ctx.needs(rect.height() / max(len(rows), 1), ctx.size("label") * 1.3)
+        wanted = ctx.size("label") * 1.3
+        columns = 2 if rect.height() / max(len(rows), 1) < wanted and rect.width() > \
+            ctx.size("label") * 16 else 1  # a long legend in two columns, if they fit
+        per_column = math.ceil(len(rows) / columns)
+        step = ctx.needs(rect.height() / max(per_column, 1), wanted)
         swatch = min(ctx.size("label") * 0.7, step * 0.5)
-        y = rect.top() + ctx.size("label") * 0.3
-        for colour, count, qualifier, unit, text in rows:
-            dot = QGraphicsRectItem(rect.left(), y + step * 0.5 - swatch / 2, swatch, swatch,
-                                    self)
-            dot.setBrush(colour)
-            dot.setPen(Qt.PenStyle.NoPen)
-            value = CountLabel(count, ctx, unit=ctx.text(unit), qualifier=qualifier,
-                               role="label", color=p.accent,
-                               max_width=(rect.width() - swatch * 1.8) * 0.6, parent=self)
-            value.setPos(rect.left() + swatch * 1.8, y + step * 0.5)
-            self.track(value.set_progress)
-            left = rect.left() + swatch * 1.8 + value.boundingRect().width() + ctx.size(
-                "label") * 0.5
-            ctx.box(self, text, QRectF(left, y, rect.right() - left, step), "label",
-                    color=p.muted, valign="center", max_lines=2)
-            y += step
+        width = rect.width() / columns
+        for n, (colour, count, qualifier, unit, text) in enumerate(rows):
+            column, row = divmod(n, per_column)
+            cell = QRectF(rect.left() + column * width, rect.top() + ctx.size("label") * 0.3
+                          + row * step, width - ctx.size("label") * 0.5 * column, step)
+            self._legend_row(cell, colour, count, qualifier, unit, text, swatch)
+
+    def _legend_row(self, cell: QRectF, colour: QColor, count: int,
+                    qualifier: Qualifier | None, unit: Text | None, text: str,
+                    swatch: float) -> None:
+        """One row of the legend in ``cell``: swatch, count (counting up) and label."""
+        ctx, p = self.ctx, self.ctx.palette
+        middle = cell.center().y()
+        dot = QGraphicsRectItem(cell.left(), middle - swatch / 2, swatch, swatch, self)
+        dot.setBrush(colour)
+        dot.setPen(Qt.PenStyle.NoPen)
+        value = CountLabel(count, ctx, unit=ctx.text(unit), qualifier=qualifier, role="label",
+                           color=p.accent, max_width=(cell.width() - swatch * 1.8) * 0.6,
+                           parent=self)
+        value.setPos(cell.left() + swatch * 1.8, middle)
+        self.track(value.set_progress)
+        left = cell.left() + swatch * 1.8 + value.boundingRect().width() + ctx.size(
+            "label") * 0.5
+        ctx.box(self, text, QRectF(left, cell.top(), cell.right() - left, cell.height()),
+                "label", color=p.muted, valign="center", max_lines=2)
