@@ -60,8 +60,8 @@ def test_pictures_that_cannot_draw_are_errors_at_their_lines(tmp_path, capsys):
         f"{deck}:14:32: picture 'images/huge.png' is 100000x100000 pixels, over the limit "
         "of 16384 pixels a side: scale it down",
         f"{deck}:17:32: picture 'images/peek.svg' refers to '/etc/passwd' (<image href>, "
-        "line 1): the show reads nothing outside the deck; embed it in the SVG as a data: "
-        "URI, or remove it",
+        "line 1): an SVG must carry all it draws (the show follows no reference out of it, "
+        "even beside the deck); embed it as a data: URI, or remove it",
         f"{deck}:20:32: picture 'images/laughs.svg' declares a DTD of its own "
         "(<!DOCTYPE ... [ ]>, entities): remove it",
     ]

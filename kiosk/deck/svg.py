@@ -139,8 +139,8 @@ class _Checker:
             return
         shown = target if len(target) <= 160 else target[:157] + "..."
         raise _RefusedError(f"refers to '{shown}' ({where}, line {self.parser.CurrentLineNumber})"
-                       ": the show reads nothing outside the deck; embed it in the SVG as "
-                       "a data: URI, or remove it")
+                       ": an SVG must carry all it draws (the show follows no reference out "
+                       "of it, even beside the deck); embed it as a data: URI, or remove it")
 
     def data(self, uri: str, where: str) -> None:
         header, _, payload = uri[5:].partition(",")

@@ -148,7 +148,7 @@ def test_an_svg_reaching_outside_itself_is_refused(tmp_path, body, named):
     found = problem(tmp_path, "a.svg", make.svg(body))
     assert found is not None and named in found
     if "embeds" not in found:
-        assert found.startswith("refers to ") and "embed it in the SVG as a data: URI" in found
+        assert found.startswith("refers to ") and "embed it as a data: URI" in found
 
 
 @pytest.mark.parametrize(("svg", "message"), [
