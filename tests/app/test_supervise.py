@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -42,13 +45,34 @@ def test_watchdog_interval_is_half_the_limit(monkeypatch):
     assert watchdog_interval() is None
 
 
+@contextlib.contextmanager
+def show_running(notify: Path, data: Path, *args: str, cwd: Path = ROOT,
+                 **env: str) -> Iterator[subprocess.Popen[str]]:
+    """`kiosk` started as systemd starts it (offscreen), its visitor log under ``data``;
+    killed at the end if it did not end by itself, and never with a traceback."""
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", NOTIFY_SOCKET=str(notify),
+                       XDG_DATA_HOME=str(data), **env)
+    show = subprocess.Popen([sys.executable, "-m", "kiosk", *args], cwd=cwd,
+                            env=environment, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        yield show
+        assert "Traceback" not in show.stderr.read()
+    finally:
+        if show.poll() is None:
+            show.kill()
+            show.wait()
+        show.stderr.close()
+
+
+def logged_views(data: Path) -> list[tuple[int, str]]:
+    db = sqlite3.connect(data / "kiosk" / "visitors.sqlite")
+    return db.execute("SELECT slide, cause FROM views").fetchall()
+
+
 def test_the_show_pings_systemd_and_ends_cleanly_on_sigterm(notify_socket, tmp_path):
     path, sock = notify_socket
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NOTIFY_SOCKET=str(path),
-               WATCHDOG_USEC="400000", XDG_DATA_HOME=str(tmp_path))
-    show = subprocess.Popen([sys.executable, "-m", "kiosk"], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    try:
+    with show_running(path, tmp_path, WATCHDOG_USEC="400000") as show:
         assert sock.recv(64) == b"READY=1"
         assert sock.recv(64) == b"WATCHDOG=1"  # from the event loop, every 0.2 s
         assert sock.recv(64) == b"WATCHDOG=1"
@@ -62,37 +86,19 @@ def test_the_show_pings_systemd_and_ends_cleanly_on_sigterm(notify_socket, tmp_p
         except TimeoutError:
             pass
         assert b"STOPPING=1" in states
-        assert "Traceback" not in show.stderr.read()
-    finally:
-        if show.poll() is None:
-            show.kill()
-            show.wait()
-        show.stderr.close()
-    db = sqlite3.connect(tmp_path / "kiosk" / "visitors.sqlite")
-    assert db.execute("SELECT slide, cause FROM views").fetchall() == [(0, "start")]
+    assert logged_views(tmp_path) == [(0, "start")]
 
 
 @pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGINT], ids=["SIGHUP", "SIGINT"])
 def test_sighup_and_sigint_end_the_show_cleanly_with_its_last_batch(notify_socket,
                                                                     tmp_path, sig):
     path, sock = notify_socket
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NOTIFY_SOCKET=str(path),
-               XDG_DATA_HOME=str(tmp_path))
-    show = subprocess.Popen([sys.executable, "-m", "kiosk"], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    try:
+    with show_running(path, tmp_path) as show:
         assert sock.recv(64) == b"READY=1"
         show.send_signal(sig)  # the terminal closed, or Ctrl+C
         assert show.wait(timeout=30) == 0
         assert sock.recv(64) == b"STOPPING=1"
-        assert "Traceback" not in show.stderr.read()
-    finally:
-        if show.poll() is None:
-            show.kill()
-            show.wait()
-        show.stderr.close()
-    db = sqlite3.connect(tmp_path / "kiosk" / "visitors.sqlite")
-    assert db.execute("SELECT slide, cause FROM views").fetchall() == [(0, "start")]
+    assert logged_views(tmp_path) == [(0, "start")]
 
 
 def test_a_locked_show_still_ends_on_sigterm(notify_socket, tmp_path):
@@ -104,20 +110,8 @@ def test_a_locked_show_still_ends_on_sigterm(notify_socket, tmp_path):
         encoding="utf-8")
     (tmp_path / "deck.yaml").write_text("title: T\nslides:\n  - {type: title, title: A}\n"
                                         "  - {type: title, title: B}\n", encoding="utf-8")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NOTIFY_SOCKET=str(path),
-               XDG_DATA_HOME=str(tmp_path))
-    show = subprocess.Popen([sys.executable, "-m", "kiosk", "--kiosk"], cwd=tmp_path,
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            text=True)
-    try:
+    with show_running(path, tmp_path, "--kiosk", cwd=tmp_path) as show:
         assert sock.recv(64) == b"READY=1"
         show.send_signal(signal.SIGTERM)
         assert show.wait(timeout=30) == 0
-        assert "Traceback" not in show.stderr.read()
-    finally:
-        if show.poll() is None:
-            show.kill()
-            show.wait()
-        show.stderr.close()
-    db = sqlite3.connect(tmp_path / "kiosk" / "visitors.sqlite")
-    assert db.execute("SELECT slide, cause FROM views").fetchall() == [(0, "start")]
+    assert logged_views(tmp_path) == [(0, "start")]
