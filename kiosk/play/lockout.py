@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import math
 import os
 import tempfile
 from pathlib import Path
@@ -19,6 +20,8 @@ log = logging.getLogger(__name__)
 TRIES = 3
 FIRST_REST = 60.0
 LONGEST_REST = 3600.0
+MAX_DOUBLINGS = 6
+"""A minute doubled six times is past the hour: more rounds rest no longer."""
 
 
 class Lockout:
@@ -41,14 +44,15 @@ class Lockout:
 
     def rest(self) -> float:
         """Seconds the keypad rests after the current round."""
-        return min(LONGEST_REST, FIRST_REST * 2.0 ** max(0, self.rounds - 1))
+        doublings = min(max(0, self.rounds - 1), MAX_DOUBLINGS)
+        return min(LONGEST_REST, FIRST_REST * 2.0**doublings)
 
     def failed(self, wall: float) -> None:
         """A wrong PIN at ``wall``: after TRIES of them the keypad rests, longer each round."""
         self.failures += 1
         if self.failures >= TRIES:
             self.failures = 0
-            self.rounds += 1
+            self.rounds = min(self.rounds + 1, MAX_DOUBLINGS + 1)
             self.until = wall + self.rest()
             log.warning("%d wrong PINs: the keypad rests %s", TRIES, _duration(self.rest()))
         self._save()
@@ -67,12 +71,16 @@ class Lockout:
             return
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            self.failures = int(data["failures"])
-            self.rounds = int(data["rounds"])
-            self.until = float(data["until"])
+            failures, rounds, until = (float(data[key]) for key in ("failures", "rounds",
+                                                                    "until"))
+            if not all(math.isfinite(v) for v in (failures, rounds, until)):
+                raise ValueError("a number is not finite")
+            self.failures = int(min(max(failures, 0), TRIES - 1))
+            self.rounds = int(min(max(rounds, 0), MAX_DOUBLINGS + 1))
+            self.until = until
         except FileNotFoundError:
             return
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, OverflowError) as exc:
             log.warning("keypad state %s unreadable (%s): starting from none", self.path, exc)
 
     def _save(self) -> None:

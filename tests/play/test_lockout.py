@@ -64,3 +64,15 @@ def test_a_rest_far_in_the_future_is_cut_to_an_hour(tmp_path):
     assert lockout.resting(1_000_000.0)
     assert not lockout.resting(1_000_000.0 + LONGEST_REST)
     assert Lockout(state).until == 1_000_000.0 + LONGEST_REST  # and so it is kept
+
+
+def test_any_state_file_reads_back_without_a_crash(tmp_path):
+    """Weeks of wrong PINs, or a file edited by hand, never end the show."""
+    state = tmp_path / "keypad.json"
+    for text in ('{"failures": 2, "rounds": 1100, "until": 0}',
+                 '{"failures": 0, "rounds": 1e400, "until": 0}',
+                 '{"failures": -5, "rounds": "x", "until": null}', '[]', '{"until": 1e999}'):
+        state.write_text(text, encoding="utf-8")
+        lockout = Lockout(state)
+        wrong_round(lockout, 0.0)
+        assert 0 < lockout.until <= LONGEST_REST, text
