@@ -79,6 +79,11 @@ class Keypad(QGraphicsObject):
         self.message = f"请稍候 · Wait {remaining}"
         self.update()
 
+    def ready(self) -> None:
+        """The rest is over: the pad takes a PIN again."""
+        self.resting, self.message = False, ""
+        self.update()
+
     def press(self, key: str) -> None:
         """A key of the pad (or its keyboard equivalent)."""
         if self.resting and key != "×":

@@ -216,14 +216,21 @@ class Player(QObject):
         self._shift(wall)
         if self.hours is not None:
             update = self.hours.day_deck(wall, self.reloader)
-            if update is not None:
+            if update is not None:  # the day's deck, at once and from its first slide
                 self.pending = update
+                if not self.attract.visitor and not self.hours.asleep:
+                    self.command(Command(Action.JUMP, 1), "schedule")
             self.hours.step(self, wall)
             if self.hours.asleep:
+                if self.pending is not None and self.hours.config.outside != "black":
+                    self.sleep(self.hours.config.outside)  # new content, closed as it is
                 return
         if self.config.kiosk.sync == "clock" and not self.attract.visitor:
             self._follow_clock(wall)
             return
+        if (self.keypad is not None and self.keypad.resting and self.lock is not None
+                and not self.lock.lockout.resting(wall)):
+            self.keypad.ready()  # left open through its rest
         if self.lock is not None and self._press is not None and self.keypad is None:
             x, y, t0 = self._press
             if in_corner(QPointF(x, y)) and now - t0 >= HOLD_SECONDS:
@@ -270,7 +277,9 @@ class Player(QObject):
             self.go_home()
 
     def go_home(self) -> None:
-        """Back to the home slide in the default language, and loop from there."""
+        """Back to the home slide in the default language, and loop from there (a keypad
+        left open by whoever walked away closes)."""
+        self._close_keypad()
         default = home_language(self.config, self.deck)
         if self.stage.language != default:
             self.stage.set_language(default)

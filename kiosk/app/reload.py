@@ -97,7 +97,6 @@ class Reloader:
         installation = self.installation
         if installation.path is not None:
             installation = load_config(installation.path)
-            self.installation = installation
         try:
             loaded = load_deck(self.deck_path, installation.asset_roots, strict_assets=True)
         except DeckError:
@@ -112,6 +111,12 @@ class Reloader:
         broken += deck_problems(installation, where, loaded.deck)  # as kiosk check says
         if broken:
             raise UpdateError(str(broken[0]))
+        for loc, path in installation.decks():  # a schedule naming a deck not there
+            if path != here and not path.is_file():
+                why = f"deck '{path.name}' not found"
+                document = installation.document
+                raise UpdateError(str(document.problem(loc, why)) if document else why)
+        self.installation = installation
         return Update(loaded, installation.config)
 
 

@@ -77,3 +77,28 @@ def test_the_rest_doubles_and_outlives_a_restart(qtbot, tmp_path):
     clock.advance(FIRST_REST)
     assert open_keypad(qtbot, restarted, clock)
     restarted.lock.released = True
+
+
+def test_a_keypad_left_open_through_its_rest_takes_a_pin_again(qtbot, tmp_path):
+    clock = FakeClock()
+    player = locked_show(qtbot, tmp_path, clock)
+    assert open_keypad(qtbot, player, clock)
+    three_wrong(qtbot, player)
+    assert player.keypad.resting
+    clock.advance(FIRST_REST + 1)
+    player.poll()
+    assert not player.keypad.resting and player.keypad.message == ""
+    for key in (*PIN, "OK"):
+        player.keypad.press(key)
+    assert player.lock.released  # the operator's PIN opens it
+
+
+def test_a_keypad_left_open_closes_when_the_show_goes_home(qtbot, tmp_path):
+    clock = FakeClock()
+    player = locked_show(qtbot, tmp_path, clock)
+    assert open_keypad(qtbot, player, clock)
+    clock.advance(player.config.kiosk.idle_timeout + 1)  # whoever opened it walked away
+    player.poll()
+    player.poll()
+    assert player.keypad is None
+    player.lock.released = True

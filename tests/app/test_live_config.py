@@ -189,3 +189,40 @@ def test_closed_at_start_shows_the_days_deck_slide(qtbot, site):
     player.poll()
     assert player.asleep
     assert player.stage.current.slide.title == "Monday 2"
+
+
+def test_open_at_start_the_days_deck_begins_at_once_from_its_first_slide(qtbot, site):
+    decks.write(site, decks.deck(*({"type": "title", "title": f"Monday {n}"}
+                                   for n in (1, 2))), name="monday.yaml")
+    (site / "config.yaml").write_text(
+        "deck: deck.yaml\nschedule:\n  hours: {mon: \"08:00-20:00\"}\n"
+        "  decks: [{deck: monday.yaml, days: [mon]}]\n", encoding="utf-8")
+    player, _ = start(qtbot, site)
+    player.poll()
+    assert player.stage.current.slide.title == "Monday 1"
+
+
+def test_new_content_reaches_the_closed_hours_slide(qtbot, site):
+    (site / "config.yaml").write_text("deck: deck.yaml\nschedule:\n  hours: {mon: "
+                                      "\"08:00-09:00\"}\n  outside: 2\n", encoding="utf-8")
+    player, clock = start(qtbot, site)
+    player.poll()
+    assert player.asleep and player.stage.current.slide.title == "2"
+    decks.write(site, decks.deck(*({"type": "title", "title": f"New {n}"} for n in (1, 2))))
+    for _ in range(5):
+        clock.advance(1.0)
+        player.poll()
+    assert player.asleep and player.stage.current.slide.title == "New 2"
+
+
+def test_a_config_naming_a_scheduled_deck_not_there_is_refused_live(qtbot, site):
+    player, clock = start(qtbot, site)
+    (site / "config.yaml").write_text(
+        "deck: deck.yaml\nschedule:\n  decks: [{deck: sunday.yaml, days: [sun]}]\n",
+        encoding="utf-8")
+    for _ in range(5):
+        clock.advance(1.0)
+        player.poll()
+    assert player.pending is None  # Sunday would find no deck: the old config plays on
+    assert "config.yaml:3:18: deck 'sunday.yaml' not found" in player.reloader.last_error
+    assert player.config.schedule is None
