@@ -34,6 +34,10 @@ def showable(value: float) -> float:
     if value != 0 and abs(value) < SMALLEST:
         raise ValueError(f"{value!r} is too small to show: numbers show at most "
                          f"{MAX_DECIMALS} decimals ({SMALLEST:.{MAX_DECIMALS}f})")
+    written = decimal.Decimal(repr(float(value))).as_tuple().exponent
+    if isinstance(written, int) and -written > MAX_DECIMALS:
+        raise ValueError(f"{value!r} has more than the {MAX_DECIMALS} decimals a number "
+                         "shows: round it")
     decimals = decimals_of(value)
     if decimals and shown_digits(value, decimals) > EXACT_DIGITS:
         raise ValueError(f"{value!r} has more digits than the {EXACT_DIGITS} a number is "

@@ -93,6 +93,9 @@ CASES: list[tuple[type[BaseModel], str, list[str]]] = [
     (Deck, FIGURE + "        value: 0.000000001\n",
      ["7:16: 1e-09 is too small to show: numbers show at most 6 decimals (0.000001) "
       "(slide 1, figure 1)"]),
+    (Deck, FIGURE + "        value: 3.1415926\n",
+     ["7:16: 3.1415926 has more than the 6 decimals a number shows: round it "
+      "(slide 1, figure 1)"]),
     (Deck, FIGURE + "        value: 1\n        text: one\n",
      ["6:9: a figure has 'value' (a number) or 'text', not both (slide 1, figure 1)"]),
     (Deck, DECK + "  - type: figures\n    title: F\n    figures: []\n",
