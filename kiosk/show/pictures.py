@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -91,11 +92,23 @@ def _read(path: Path, fit: QSize | None) -> QImage | str:
             image = reader.read()
     finally:
         qInstallMessageHandler(previous)
-    early = [m for m in messages if "premature end" in m]  # libjpeg draws the rest grey
-    if image.isNull() or early:
-        detail = (early or messages or [reader.errorString()])[-1]
+    damage = [m for m in messages if _damaged(m)]  # libjpeg draws the rest grey
+    if image.isNull() or damage:
+        detail = (damage[:1] or messages[-1:] or [reader.errorString()])[0]
         return f"cannot be decoded ({detail.strip().rstrip('.')}): it is damaged"
     return image
+
+
+_PADDING = re.compile(r"(\d+) extraneous bytes before marker 0xd9")
+
+
+def _damaged(message: str) -> bool:
+    """Whether libjpeg's complaint means part of the picture is lost: all do but a few
+    bytes of padding before the end marker, which many cameras write."""
+    if "Corrupt JPEG data" not in message:
+        return False
+    padding = _PADDING.search(message)
+    return padding is None or int(padding.group(1)) > 8
 
 
 @contextlib.contextmanager

@@ -85,6 +85,25 @@ def test_a_jpeg_whose_data_ends_early_is_refused(qapp, tmp_path):
     assert found is not None and "premature end of data segment" in found
 
 
+def test_a_jpeg_with_a_run_of_its_data_lost_is_refused(qapp, tmp_path):
+    data = make.saved("JPG", 320, 240, noise=True)
+    third = len(data) // 3
+    path = tmp_path / "hole.jpg"
+    path.write_bytes(data[:third] + bytes(64) + data[third + 64:])
+    found = pictures.problem(path, None)
+    assert found is not None and "it is damaged" in found
+
+
+def test_a_jpeg_with_padding_before_its_end_marker_is_shown(qapp, tmp_path):
+    """The byte or two of padding many cameras leave: libjpeg complains, nothing is
+    lost."""
+    data = make.saved("JPG", 320, 240, noise=True)
+    path = tmp_path / "camera.jpg"
+    path.write_bytes(data[:-2] + b"\0\0" + data[-2:])
+    assert pictures.problem(path, None) is None
+    assert isinstance(pictures.decode(path, QSize(320, 240)), QImage)
+
+
 def test_a_verdict_holds_until_the_file_changes(qapp, tmp_path):
     path = tmp_path / "map.png"
     data = make.saved("PNG", 64, 48, noise=True)
