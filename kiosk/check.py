@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from kiosk.config import Config, Installation, deck_problems, find_config, installation_of
-from kiosk.deck import reader
+from kiosk.deck import explain, reader
 from kiosk.deck.errors import DeckError, Problem, Severity, display_path
 from kiosk.deck.load import LoadedDeck, load_deck
 
@@ -45,7 +45,7 @@ def expand(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
     files: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
-        if not path.is_dir():
+        if not _is_dir(path):  # (a path it cannot reach is a file the reader reports)
             files.append(path)
             continue
         unreadable: list[OSError] = []
@@ -63,6 +63,13 @@ def expand(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
     for file in files:
         unique.setdefault(file.resolve(), file)
     return list(unique.values()), problems
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def _hidden(path: Path, top: Path) -> bool:
@@ -93,6 +100,7 @@ class _Run:
         self.installation = installation
         self.report = Report()
         self.decks: dict[Path, LoadedDeck | None] = {}
+        self.broken: set[Path] = set()
 
     def file(self, path: Path) -> None:
         try:
@@ -114,7 +122,8 @@ class _Run:
             self.deck(path)
 
     def deck(self, path: Path) -> LoadedDeck | None:
-        """The deck at ``path`` checked (once), its problems reported."""
+        """The deck at ``path`` checked (once), its problems reported; the part of it
+        that passed when it has errors (``self.broken`` holds those)."""
         key = path.resolve()
         if key in self.decks:
             return self.decks[key]
@@ -128,7 +137,9 @@ class _Run:
                 from kiosk.show.pictures import deck_problems as picture_problems
 
                 self.report.problems.extend(picture_problems(exc.partial))  # valid slides'
-            return None
+            self.decks[key] = exc.partial
+            self.broken.add(key)
+            return exc.partial
         self.report.problems.extend(loaded.warnings)
         if any(loaded.assets.values()):  # every picture decoded in full, in Qt (imported here)
             from kiosk.show.pictures import deck_problems as picture_problems
@@ -143,16 +154,26 @@ class _Run:
             installation = installation_of(document)
         except DeckError as exc:
             self.report.problems.extend(exc.problems)
-            installation = _lenient(document)  # the rest is checked in this run too
+            installation, more = _lenient(document)  # the rest is checked in this run too
+            self.report.problems.extend(more)
         previous, self.installation = self.installation, installation
         for loc, deck_path in installation.decks():
-            if not deck_path.is_file():
+            try:
+                found = deck_path.is_file()
+            except OSError as exc:  # a folder on the way it may not enter
+                self.report.problems.append(document.problem(
+                    loc, f"deck '{_shown(deck_path, installation)}' cannot be read: "
+                    f"{(exc.strerror or str(exc)).lower()}"))
+                continue
+            if not found:
                 self.report.problems.append(document.problem(
                     loc, f"deck '{_shown(deck_path, installation)}' not found"))
                 continue
             loaded = self.deck(deck_path)
-            if loaded is not None:
-                self.report.problems.extend(deck_problems(installation, loc, loaded.deck))
+            if loaded is not None:  # (of a broken deck, its slides still count)
+                whole = deck_path.resolve() not in self.broken
+                self.report.problems.extend(deck_problems(installation, loc, loaded.deck,
+                                                          languages=whole))
         self.installation = previous
 
     def _listed(self, path: Path) -> None:
@@ -160,12 +181,13 @@ class _Run:
             self.report.files.append(path)
 
 
-def _lenient(document: reader.Document) -> Installation:
+def _lenient(document: reader.Document) -> tuple[Installation, list[Problem]]:
     """A config that failed its check, with only its parts that pass (each section, or
     else each key of it, on its own): its decks are checked, and against them, what it
     says well, in the same run as its errors."""
     data = document.data if isinstance(document.data, dict) else {}
     kept: dict[str, Any] = {}
+    problems: list[Problem] = []
     for key, value in data.items():
         if key not in Config.model_fields:
             continue
@@ -175,8 +197,21 @@ def _lenient(document: reader.Document) -> Installation:
             part = {k: v for k, v in value.items() if _passes({key: {k: v}})}
             if _passes({key: part}):
                 kept[key] = part
+            else:  # what its keys say together (a lock without a way out)
+                problems.extend(_why({key: part}, document))
+            for k, v in value.items():  # and what a refused key says with the rest
+                if k not in part:
+                    problems.extend(_why({key: {**part, k: v}}, document))
     config = Config.model_validate(kept) if _passes(kept) else Config()
-    return Installation(config, document.path, document)
+    return Installation(config, document.path, document), problems
+
+
+def _why(data: dict[str, Any], document: reader.Document) -> list[Problem]:
+    try:
+        Config.model_validate(data)
+    except ValidationError as exc:
+        return explain.problems(document, Config, exc)
+    return []
 
 
 def _passes(data: dict[str, Any]) -> bool:

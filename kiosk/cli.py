@@ -105,9 +105,10 @@ def _check(args: argparse.Namespace) -> int:
         installation = find_config(args.config)
         paths = args.paths or ([installation.path] if installation.path else
                                [installation.deck_path])
-    except DeckError as exc:  # the config in use is broken: reported with the rest
-        installation = Installation(Config(), None)
-        paths = [*args.paths, exc.problems[0].path]
+    except DeckError as exc:  # the config in use is broken: reported when it is what
+        installation = Installation(Config(), None)  # is checked (the default, --config)
+        paths = args.paths if args.paths and not args.config else [
+            *args.paths, exc.problems[0].path]
     report = check(paths, installation)
     shown = [p for p in report.problems
              if not args.quiet or p.severity is Severity.ERROR]

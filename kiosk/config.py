@@ -89,7 +89,8 @@ class KioskPolicy(Strict):
         *mods, key = value.split("+")
         if (any(m not in ("Ctrl", "Alt", "Shift", "Meta") for m in mods)
                 or not {"Ctrl", "Alt", "Meta"} & set(mods) or len(set(mods)) != len(mods)
-                or not (len(key) == 1 and key.isascii() and key.isalnum())):
+                or not (len(key) == 1 and key.isascii() and key.isalnum())
+                or ("Shift" in mods and key.isdigit())):  # Shift turns a digit into ! @ #
             raise ValueError(f"'{value}' is not a chord the keypad-less operator can press: "
                              "Ctrl, Alt or Meta (and Shift if you like), then one letter or "
                              "digit, e.g. Ctrl+Alt+Shift+X")
@@ -318,10 +319,11 @@ def offered_languages(config: Config, deck: Deck) -> list[str]:
     return [lang for lang in languages if lang in deck.languages] or [deck.default_language]
 
 
-def deck_problems(installation: Installation, where: reader.Loc, deck: Deck
-                  ) -> list[Problem]:
+def deck_problems(installation: Installation, where: reader.Loc, deck: Deck, *,
+                  languages: bool = True) -> list[Problem]:
     """What of the config does not fit ``deck``, one of the decks it plays (named at
-    ``where``): languages it does not have, slides beyond its last."""
+    ``where``): languages it does not have (unless not ``languages``: a broken deck's
+    are not known), slides beyond its last."""
     config, doc = installation.config, installation.document
     if doc is None:
         return []
@@ -329,10 +331,10 @@ def deck_problems(installation: Installation, where: reader.Loc, deck: Deck
     found: list[Problem] = []
     langs = config.languages
     has = ", ".join(f"'{lang}'" for lang in deck.languages)
-    if langs.default is not None and langs.default not in deck.languages:
+    if languages and langs.default is not None and langs.default not in deck.languages:
         found.append(doc.problem(("languages", "default"), f"language '{langs.default}' is "
                                  f"not one of the languages ({has}){named}"))
-    for n, lang in enumerate(langs.offered or []):
+    for n, lang in enumerate(langs.offered or [] if languages else []):
         if lang not in deck.languages:
             found.append(doc.problem(("languages", "offered", n), f"language '{lang}' is not "
                                      f"one of the languages ({has}){named}"))
@@ -357,12 +359,14 @@ def _name(installation: Installation, where: reader.Loc) -> str:
 
 
 def find_config(explicit: Path | None, cwd: Path | None = None) -> Installation:
-    """The config to use: ``--config``, else ``./config.yaml``, else the bundled one."""
+    """The config to use: ``--config``, else ``./config.yaml`` (or ``./config.yml``),
+    else the bundled one."""
     if explicit is not None:
         return load_config(explicit)
-    local = (cwd or Path.cwd()) / "config.yaml"
-    if local.is_file():
-        return load_config(local)
+    for name in ("config.yaml", "config.yml"):
+        local = (cwd or Path.cwd()) / name
+        if local.is_file():
+            return load_config(local)
     bundled = resources.data_root() / "config.yaml"
     if bundled.is_file():
         return load_config(bundled)

@@ -5,8 +5,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import ROOT
 
@@ -59,20 +62,26 @@ def test_a_config_by_any_name_is_checked_with_every_deck_it_plays(tmp_path):
         """)
     result = kiosk("check", "hall-2.yaml", cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stdout.splitlines() == [
+    assert result.stdout.splitlines() == [  # the broken event deck's slides count too
+        "hall-2.yaml:2:15: slide 5 does not exist: the deck of 'slides/event.yaml' has 2 "
+        "slides",
         "hall-2.yaml:2:15: slide 5 does not exist: the deck of 'slides/main.yaml' has 4 "
         "slides",
         "hall-2.yaml:3:22: language 'fr' is not one of the languages ('zh', 'en') of "
         "'slides/main.yaml'",
         "hall-2.yaml:3:40: language 'de' is not one of the languages ('zh', 'en') of "
         "'slides/main.yaml'",
+        "hall-2.yaml:4:18: slide 9 does not exist: the deck of 'slides/event.yaml' has 2 "
+        "slides",
         "hall-2.yaml:4:18: slide 9 does not exist: the deck of 'slides/main.yaml' has 4 "
+        "slides",
+        "hall-2.yaml:7:12: slide 4 does not exist: the deck of 'slides/event.yaml' has 2 "
         "slides",
         "hall-2.yaml:10:14: deck 'slides/gone.yaml' not found",
         "slides/event.yaml:5:5: missing key 'title' in slide 2",
         "slides/event.yaml:5:19: unknown key 'titel' in slide 2 (did you mean 'title'?)",
     ]
-    assert result.stderr.strip() == "3 files checked: 7 errors, 0 warnings"
+    assert result.stderr.strip() == "3 files checked: 10 errors, 0 warnings"
 
 
 def test_every_mistake_of_a_config_comes_at_once(tmp_path):
@@ -129,7 +138,7 @@ def test_kiosk_flag_without_a_way_out_refuses_to_start(tmp_path):
 
 def test_a_lock_whose_way_out_can_never_work_is_refused(tmp_path):
     write(tmp_path, "slides/main.yaml", FOUR)
-    for chord in ("Ctrl+Alt+Banana", "Shift+X", "Ctrl+Ctrl+X"):
+    for chord in ("Ctrl+Alt+Banana", "Shift+X", "Ctrl+Ctrl+X", "Ctrl+Shift+1"):
         write(tmp_path, "config.yaml", f"deck: slides/main.yaml\nkiosk: {{lock: true, "
                                        f"exit_chord: {chord}}}\n")
         result = kiosk("check", "config.yaml", cwd=tmp_path)
@@ -169,3 +178,66 @@ def test_what_a_broken_config_says_well_is_checked_against_its_decks_in_the_same
         "slide 999 does not exist: the deck of 'slides/main.yaml' has 4 slides",
         "deck 'missing.yaml' not found",
     ]
+
+
+def _check_as_nobody(paths: list[str], cwd: str, talk) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.check import check
+    from kiosk.config import Config, Installation
+
+    os.chdir(cwd)
+    check([Path(p) for p in paths], Installation(Config(), None))  # all it imports, as root
+    os.setegid(65534)
+    os.seteuid(65534)
+    report = check([Path(p) for p in paths], Installation(Config(), None))
+    talk.send([p.message for p in report.problems])
+
+
+def test_a_deck_behind_a_folder_it_may_not_enter_is_a_problem_not_a_traceback(tmp_path):
+    if os.geteuid() != 0:
+        pytest.skip("needs root to act as another user")
+    import multiprocessing
+
+    with tempfile.TemporaryDirectory() as folder:  # (pytest's own is not for others)
+        site = Path(folder)
+        os.chmod(site, 0o755)
+        write(site, "closed/deck.yaml", FOUR)
+        write(site, "show.yaml", "deck: closed/deck.yaml\n")
+        os.chmod(site / "closed", 0o000)
+        fork = multiprocessing.get_context("fork")
+        here, there = fork.Pipe()
+        child = fork.Process(target=_check_as_nobody,
+                             args=(["closed/deck.yaml", "show.yaml"], str(site), there))
+        child.start()
+        assert here.poll(60), "the check did not answer"
+        found = here.recv()
+        child.join(timeout=60)
+        os.chmod(site / "closed", 0o755)
+    assert child.exitcode == 0
+    assert found == ["cannot read: Permission denied",
+                     "deck 'closed/deck.yaml' cannot be read: permission denied"]
+
+
+def test_a_lock_without_a_way_out_is_said_beside_the_other_mistakes_of_its_section(
+        tmp_path):
+    write(tmp_path, "slides/main.yaml", FOUR)
+    write(tmp_path, "config.yaml", "deck: slides/main.yaml\n"
+                                   "kiosk: {lock: true, idle_timeout: 0, home: 9}\n")
+    result = kiosk("check", "config.yaml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout.splitlines() == [
+        "config.yaml:2:8: a locked kiosk needs a way out for the operator: set pin_hash "
+        "(made by `kiosk pin`) or exit_chord",
+        "config.yaml:2:35: 'idle_timeout' in 'kiosk' must be more than 0",
+        "config.yaml:2:44: slide 9 does not exist: the deck of 'slides/main.yaml' has 4 "
+        "slides",
+    ]
+
+
+def test_a_config_named_config_yml_is_the_one_kiosk_finds(tmp_path):
+    write(tmp_path, "slides/main.yaml", FOUR)
+    write(tmp_path, "config.yml", "deck: slides/main.yaml\nkiosk: {home: 7}\n")
+    result = kiosk("check", cwd=tmp_path)  # no path: the config kiosk would play
+    assert result.returncode == 2
+    assert result.stdout.splitlines() == [
+        "config.yml:2:15: slide 7 does not exist: the deck of 'slides/main.yaml' has 4 "
+        "slides"]
