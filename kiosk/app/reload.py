@@ -41,6 +41,9 @@ class Reloader:
         self.deck_path = deck_path
         self.refs = set(refs)
         """The files the deck names (pictures): watched where they are or would be."""
+        self.awaited: list[Path] = []
+        """Scheduled decks a new config names that are not there yet: their arrival
+        brings that config in."""
         self.watch = Watch(self._paths, now=now, interval=interval, settle=settle)
         self.last_error: str | None = None
 
@@ -51,6 +54,7 @@ class Reloader:
         if self.installation.path is not None:
             yield self.installation.path
         yield self.deck_path
+        yield from self.awaited
         roots = (self.deck_path.parent, *self.installation.asset_roots)
         for ref in self.refs:
             for root in roots:
@@ -111,11 +115,14 @@ class Reloader:
         broken += deck_problems(installation, where, loaded.deck)  # as kiosk check says
         if broken:
             raise UpdateError(str(broken[0]))
-        for loc, path in installation.decks():  # a schedule naming a deck not there
-            if path != here and not path.is_file():
-                why = f"deck '{path.name}' not found"
-                document = installation.document
-                raise UpdateError(str(document.problem(loc, why)) if document else why)
+        missing = [(loc, path) for loc, path in installation.decks()
+                   if path != here and not path.is_file()]  # a schedule naming a deck
+        self.awaited = [path for _, path in missing]  # not there (yet)
+        if missing:
+            loc, path = missing[0]
+            why = f"deck '{path.name}' not found"
+            document = installation.document
+            raise UpdateError(str(document.problem(loc, why)) if document else why)
         self.installation = installation
         return Update(loaded, installation.config)
 

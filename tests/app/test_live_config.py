@@ -226,3 +226,10 @@ def test_a_config_naming_a_scheduled_deck_not_there_is_refused_live(qtbot, site)
     assert player.pending is None  # Sunday would find no deck: the old config plays on
     assert "config.yaml:3:18: deck 'sunday.yaml' not found" in player.reloader.last_error
     assert player.config.schedule is None
+    decks.write(site, decks.titles(2), name="sunday.yaml")  # copied in after the config
+    for _ in range(5):
+        clock.advance(1.0)
+        player.poll()
+    assert player.pending is not None  # now the config is whole: taken
+    qtbot.keyClick(player.stage, Qt.Key.Key_Right)
+    assert player.config.schedule is not None
