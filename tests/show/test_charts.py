@@ -187,3 +187,24 @@ def test_as_many_colours_as_the_largest_chart_needs(qapp, tmp_path):
     for group, picked in zip(groups, highlights, strict=True):  # a group's own are apart
         assert len({c.name() for c in [group, *picked]}) == 4
     assert len({c.name() for c in network.node_colours}) == 12  # the whole palette
+
+
+@pytest.mark.parametrize("hub", [None, "Hub"])
+def test_a_network_of_one_dot_draws_it(qapp, tmp_path, hub):
+    from tests import decks
+
+    chart = {"kind": "network", "groups": [{"label": "a", "count": 1}]}
+    if hub:
+        chart["hub"] = hub
+    loaded = decks.built(tmp_path, decks.deck({"type": "chart", "title": "N", "chart": chart}))
+    image, view = render_slide(loaded, Config(), 0, (1920, 1080), "zh")
+    _alive.append(view)
+    network = chart_of(view)
+    assert isinstance(network, NetworkView) and network.node_count == 1
+    (x,), (y,) = network.positions
+    at = network.mapToScene(x, y)
+    drawn = QColor(image.pixel(round(at.x()), round(at.y())))
+    group = colours(network.chart, network.ctx.palette)[0][0]
+    assert abs(drawn.hue() - group.hue()) < 10 and drawn.saturation() > 60
+    if hub:
+        assert network.links.count == network.links.total == 1

@@ -174,8 +174,9 @@ class NetworkView(ChartView):
         faint.setAlphaF(0.35)
         width = max(1.0, side * 0.002)
         reach = node / 2 + max(width, 1.0) + 1  # every mark lies this close to the nodes
-        spread = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)).united(
-            QRectF(centre, centre)).adjusted(-reach, -reach, reach, reach)
+        left, top = min([*xs, centre.x()]), min([*ys, centre.y()])  # (a null rect, as of one
+        spread = QRectF(left, top, max([*xs, centre.x()]) - left,  # dot, unites with none)
+                        max([*ys, centre.y()]) - top).adjusted(-reach, -reach, reach, reach)
         self.links = Accumulated(Lines(lambda: self._links(xs, ys, centre, group_of), width,
                                        faint), self, bounds=spread)
         reveal = by_distance(xs, ys, centre.x(), centre.y())
