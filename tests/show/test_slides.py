@@ -45,6 +45,28 @@ def test_a_deck_in_english_alone_draws_in_english(qapp, tmp_path, portrait):
         "1.74 trillion yuan", "72,000 yuan", "nearly 3,500 items", "No. 1"]
 
 
+@pytest.mark.parametrize("portrait", [False, True], ids=["landscape", "portrait"])
+@pytest.mark.parametrize("count", [1, 8])
+def test_a_figures_slides_points_are_drawn_under_its_figures(qapp, tmp_path, portrait,
+                                                             count):
+    config = decks.config(portrait=portrait)
+    points = [decks.both(f"第{n}点：国际和平城市品牌影响力不断增强",
+                         f"Point {n}: a statement of the group without a number")
+              for n in range(1, 7)]
+    figures = [decks.figure(n, decks.both("个", "items"), decks.both(f"数{n}", f"No. {n}"))
+               for n in range(1, count + 1)]
+    loaded = decks.built(tmp_path, decks.deck(decks.figures_slide(*figures,
+                                                                  points=points)), config)
+    for language in ("zh", "en"):
+        decks.assert_laid_out(loaded, config, config.display.design_size, language)
+        _, view = render_slide(loaded, config, 0, config.display.design_size, language)
+        texts = {item.text: item for item in decks.items_of(view)
+                 if isinstance(item, TextBox)}
+        drawn = [texts[p[language]] for p in points]
+        lowest_figure = max(n.sceneBoundingRect().bottom() for n in decks.numbers(view))
+        assert all(box.sceneBoundingRect().top() > lowest_figure for box in drawn)
+
+
 def source_lines(view) -> list[str]:
     """The texts drawn in the stage's bottom tenth, left of the controls."""
     return [item.text for item in decks.items_of(view) if isinstance(item, TextBox)

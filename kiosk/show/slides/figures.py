@@ -1,12 +1,17 @@
-"""A group of key figures in a grid."""
+"""A group of key figures in a grid, and short points under them."""
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsRectItem
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsRectItem,
+)
 
 from kiosk.deck.model import FiguresSlide
 from kiosk.show.figure import add_figure
@@ -23,18 +28,24 @@ def grid(count: int, portrait: bool) -> tuple[int, int]:
 
 
 class FiguresView(SlideView):
-    """Title, then the figures in rows, each a cell with a thin accent rule."""
+    """Title, then the figures in rows, each a cell with a thin accent rule, and the
+    slide's points in a band at the foot."""
 
     slide: FiguresSlide
 
     def build(self) -> None:
         ctx, area, s = self.ctx, self.ctx.content, self.slide
         top = self.header(s.title, s.subtitle)
+        bottom = area.bottom()
+        if s.points:
+            bottom -= self._points(area) + ctx.size("body") * 1.2
         columns, rows = grid(len(s.figures), ctx.portrait)
         gap = ctx.width * 0.025
         cell_w = (area.width() - gap * (columns - 1)) / columns
-        cell_h = (area.bottom() - top) / rows
         size = ctx.size("figure") * (1.0 if rows == 1 else 0.8)
+        if s.points:  # (the figures have the room they would have had with fewer points)
+            ctx.needs(bottom - top, (size * 1.4 + ctx.size("label") * 2.6) * rows)
+        cell_h = (bottom - top) / rows
         # The figures go into one block, centred in the space under the header.
         block = QGraphicsRectItem(self)
         block.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
@@ -52,4 +63,32 @@ class FiguresView(SlideView):
                 self.timeline.add(number.track(n), number.set_progress)
             row_heights[row] = max(row_heights[row], used + pad)
         used = (rows - 1) * cell_h + row_heights[-1]
-        block.setPos(0, top + max(0.0, (area.bottom() - top - used) / 2.4))
+        block.setPos(0, top + max(0.0, (bottom - top - used) / 2.4))
+
+    def _points(self, area: QRectF) -> float:
+        """The points, a dot and a line or two each, down one or two columns at the foot
+        of ``area``: the height they take."""
+        ctx, points = self.ctx, self.slide.points
+        columns = 1 if ctx.portrait or len(points) <= 2 else 2
+        gap = ctx.width * 0.025
+        col_w = (area.width() - gap * (columns - 1)) / columns
+        size = ctx.size("body")
+        indent = size * 1.1
+        boxes = [ctx.box(self, ctx.text(point), QRectF(0, 0, col_w - indent, size * 4.2),
+                         "body", max_lines=3, line_height=1.3) for point in points]
+        down = math.ceil(len(boxes) / columns)  # read down the first column, then on
+        rows = [boxes[n::down] for n in range(down)]
+        heights = [max(box.text_height for box in row) for row in rows]
+        taken = sum(heights) + size * 0.6 * (len(rows) - 1)
+        y = area.bottom() - taken
+        for row, height in zip(rows, heights, strict=True):
+            for col, box in enumerate(row):
+                x = area.left() + col * (col_w + gap)
+                box.setPos(x + indent, y)
+                r = size * 0.16
+                dot = QGraphicsEllipseItem(x + size * 0.2, y + size * 0.65 - r, 2 * r, 2 * r,
+                                           self)
+                dot.setBrush(ctx.palette.accent)
+                dot.setPen(Qt.PenStyle.NoPen)
+            y += height + size * 0.6
+        return taken
