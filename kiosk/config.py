@@ -320,14 +320,14 @@ def offered_languages(config: Config, deck: Deck) -> list[str]:
 
 
 def deck_problems(installation: Installation, where: reader.Loc, deck: Deck, *,
-                  languages: bool = True) -> list[Problem]:
+                  languages: bool = True, name: str | None = None) -> list[Problem]:
     """What of the config does not fit ``deck``, one of the decks it plays (named at
-    ``where``): languages it does not have (unless not ``languages``: a broken deck's
-    are not known), slides beyond its last."""
+    ``where``; or another, called ``name``): languages it does not have (unless not
+    ``languages``: a broken deck's are not known), slides beyond its last."""
     config, doc = installation.config, installation.document
     if doc is None:
         return []
-    named = f" of '{_name(installation, where)}'"
+    named = f" of '{name or _name(installation, where)}'"
     found: list[Problem] = []
     langs = config.languages
     has = ", ".join(f"'{lang}'" for lang in deck.languages)

@@ -189,7 +189,10 @@ def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespac
     clock = MonotonicClock()
     screen = choose_screen(args.screen if args.screen is not None else config.display.screen)
     full_screen = not (args.windowed or config.display.windowed)
-    for problem in deck_problems(installation, ("deck",), loaded.deck):
+    here = Path(deck_path).resolve()
+    named = next((loc for loc, path in installation.decks() if path == here), None)
+    for problem in deck_problems(installation, named or ("deck",), loaded.deck,
+                                 name=None if named else str(deck_path)):
         log.warning("%s (the show goes on without it)", problem)
     player = Player(loaded, config, clock, locked=locked, authoring=not full_screen,
                     lock_state=log_path(config).with_name("keypad.json"), adjust=adjust)

@@ -133,6 +133,8 @@ class Player(QObject):
         nav = self.navigator
         action = command.action
         update = self._adopt_pending() if self.pending is not None and action in _MOVES else None
+        if update is not None and update.other_deck:
+            command = Command(Action.JUMP, 1)  # another show: from its first slide
         old = nav.index
         move = self._move(command)
         if update is None:  # (a new deck's slides are built when it is shown)
@@ -208,7 +210,10 @@ class Player(QObject):
             update = self.reloader.poll(now)
             if update is not None:
                 self.pending = update
-                if self.at_once:
+                asleep = self.hours is not None and self.hours.asleep
+                if update.other_deck and not self.attract.visitor and not asleep:
+                    self.command(Command(Action.JUMP, 1), "reload")  # a new show: from 1
+                elif self.at_once:
                     self.command(Command(Action.JUMP, self.navigator.index + 1), "reload")
             if self.banner:
                 self.stage.set_banner(self.reloader.last_error)

@@ -29,6 +29,9 @@ class Update:
 
     loaded: LoadedDeck
     config: Config
+    other_deck: bool = False
+    """Another deck than the one on screen (the config's ``deck:`` changed): shown from
+    its first slide."""
 
 
 class Reloader:
@@ -39,6 +42,11 @@ class Reloader:
                  settle: float = 2.0) -> None:
         self.installation = installation
         self.deck_path = deck_path
+        self.shown = deck_path.resolve()
+        """The deck of the last good update: the one on screen, or soon."""
+        self.own = deck_path.resolve() == installation.deck_path
+        """Whether the deck is the config's own (not one given on the command line, nor
+        the schedule's): a new ``deck:`` in the config is then followed."""
         self.refs = set(refs)
         """The files the deck names (pictures): watched where they are or would be."""
         self.awaited: list[Path] = []
@@ -83,6 +91,7 @@ class Reloader:
         config's own. The switch waits for a good load like any update."""
         base = self.installation.root
         self.deck_path = (base / deck).resolve() if deck else self.installation.deck_path
+        self.own = deck is None
         try:
             update = self._load()
         except (DeckError, UpdateError) as exc:
@@ -101,6 +110,9 @@ class Reloader:
         installation = self.installation
         if installation.path is not None:
             installation = load_config(installation.path)
+            if self.own and installation.deck_path != self.deck_path:
+                log.info("config: the deck is now %s", installation.config.deck)
+                self.deck_path = installation.deck_path
         try:
             loaded = load_deck(self.deck_path, installation.asset_roots, strict_assets=True)
         except DeckError:
@@ -111,8 +123,9 @@ class Reloader:
         # rejected, and taken when the watch sees it change); now each is decoded.
         broken = pictures.deck_problems(loaded, pictures.PROBE)
         here = self.deck_path.resolve()
-        where = next((loc for loc, path in installation.decks() if path == here), ("deck",))
-        broken += deck_problems(installation, where, loaded.deck)  # as kiosk check says
+        where = next((loc for loc, path in installation.decks() if path == here), None)
+        if where is not None:  # as kiosk check says (a deck given on the command line
+            broken += deck_problems(installation, where, loaded.deck)  # is not the config's)
         if broken:
             raise UpdateError(str(broken[0]))
         missing = [(loc, path) for loc, path in installation.decks()
@@ -124,7 +137,8 @@ class Reloader:
             document = installation.document
             raise UpdateError(str(document.problem(loc, why)) if document else why)
         self.installation = installation
-        return Update(loaded, installation.config)
+        other_deck, self.shown = here != self.shown, here
+        return Update(loaded, installation.config, other_deck)
 
 
 class UpdateError(Exception):

@@ -233,3 +233,57 @@ def test_a_config_naming_a_scheduled_deck_not_there_is_refused_live(qtbot, site)
     assert player.pending is not None  # now the config is whole: taken
     qtbot.keyClick(player.stage, Qt.Key.Key_Right)
     assert player.config.schedule is not None
+
+
+def test_a_new_deck_in_the_config_plays_from_its_first_slide(qtbot, site, caplog):
+    player, clock = start(qtbot, site)
+    qtbot.keyClick(player.stage, Qt.Key.Key_Right)
+    qtbot.keyClick(player.stage, Qt.Key.Key_Right)
+    decks.write(site, decks.deck(*({"type": "title", "title": f"B{n}"} for n in (1, 2))),
+                name="b.yaml")
+    (site / "config.yaml").write_text("deck: b.yaml\n", encoding="utf-8")
+    for _ in range(5):
+        clock.advance(1.0)
+        player.poll()
+    assert player.stage.current.slide.title == "3"  # a visitor is here: at their next move
+    qtbot.keyClick(player.stage, Qt.Key.Key_Left)
+    assert len(player.deck.slides) == 2
+    assert player.stage.current.slide.title == "B1"
+    (site / "b.yaml").write_text("title: B\nslides:\n  - {type: title, title: B9}\n",
+                                 encoding="utf-8")  # and the new deck is the one watched
+    for _ in range(5):
+        clock.advance(1.0)
+        player.poll()
+    qtbot.keyClick(player.stage, Qt.Key.Key_Right)
+    assert player.stage.current.slide.title == "B9"
+
+
+def test_a_deck_given_on_the_command_line_takes_its_own_edits(qtbot, site):
+    """`kiosk preview other.yaml` with a config whose languages the deck lacks: the
+    config's checks against its own deck do not hold the edits back."""
+    (site / "config.yaml").write_text("deck: deck.yaml\nlanguages: {default: zh, offered: "
+                                      "[zh, en]}\n", encoding="utf-8")
+    other = decks.write(site, decks.only("en", decks.titles(2)), name="other.yaml")
+    installation = load_config(site / "config.yaml")
+    clock = FakeClock(wall=MONDAY_NOON)
+    player = Player(load_deck(other), installation.config, clock)
+    player.housekeeping.stop()
+    player.watch_content(installation, other, banner=False, at_once=True)
+    qtbot.addWidget(player.stage)
+    decks.write(site, decks.only("en", decks.deck({"type": "title", "title": "Edited"})),
+                name="other.yaml")
+    for _ in range(5):
+        clock.advance(1.0)
+        player.poll()
+    assert player.reloader.last_error is None
+    assert player.stage.current.slide.title == "Edited"
+
+
+def test_with_no_visitor_a_new_deck_in_the_config_comes_at_once(qtbot, site):
+    player, clock = start(qtbot, site)
+    decks.write(site, decks.deck({"type": "title", "title": "B1"}), name="b.yaml")
+    (site / "config.yaml").write_text("deck: b.yaml\n", encoding="utf-8")
+    for _ in range(5):
+        clock.advance(1.0)
+        player.poll()
+    assert player.pending is None and player.stage.current.slide.title == "B1"
