@@ -187,6 +187,7 @@ def _lenient(document: reader.Document) -> tuple[Installation, list[Problem]]:
     says well, in the same run as its errors."""
     data = document.data if isinstance(document.data, dict) else {}
     kept: dict[str, Any] = {}
+    apart: dict[str, Any] = {}
     problems: list[Problem] = []
     for key, value in data.items():
         if key not in Config.model_fields:
@@ -197,13 +198,24 @@ def _lenient(document: reader.Document) -> tuple[Installation, list[Problem]]:
             part = {k: v for k, v in value.items() if _passes({key: {k: v}})}
             if _passes({key: part}):
                 kept[key] = part
-            else:  # what its keys say together (a lock without a way out)
-                problems.extend(_why({key: part}, document))
+            else:  # what its keys say together (a lock without a way out), and each
+                problems.extend(_why({key: part}, document))  # one still cross-checked
+                apart[key] = _each_alone(key, part)
             for k, v in value.items():  # and what a refused key says with the rest
                 if k not in part:
                     problems.extend(_why({key: {**part, k: v}}, document))
     config = Config.model_validate(kept) if _passes(kept) else Config()
+    config = config.model_copy(update={k: v for k, v in apart.items() if v is not None})
     return Installation(config, document.path, document), problems
+
+
+def _each_alone(key: str, part: dict[str, Any]) -> Any:
+    """A config section made of keys that each pass alone but not together."""
+    alone = [getattr(Config.model_validate({key: {k: v}}), key) for k, v in part.items()]
+    if not alone:
+        return None
+    values = {k: getattr(section, k) for section, k in zip(alone, part, strict=True)}
+    return type(alone[0]).model_construct(**values)
 
 
 def _why(data: dict[str, Any], document: reader.Document) -> list[Problem]:

@@ -8,7 +8,14 @@ import shlex
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from kiosk import resources
 from kiosk.deck import reader
@@ -190,7 +197,18 @@ class Languages(Strict):
     """Languages offered on screen; the deck's own when not given."""
 
     default: str | None = None
-    offered: list[str] | None = None
+    offered: list[str] | None = Field(default=None, min_length=1)
+
+    @field_validator("offered")
+    @classmethod
+    def _has_default(cls, offered: list[str] | None, info: ValidationInfo) -> list[str] | None:
+        default = info.data.get("default")
+        if offered and default is not None and default not in offered:
+            listed = ", ".join(f"'{lang}'" for lang in offered)
+            raise ValueError(f"the default language '{default}' is not one of those offered "
+                             f"({listed}): the show would start in a language it does not "
+                             "offer")
+        return offered
 
 
 class Theme(Strict):

@@ -69,6 +69,8 @@ def test_a_config_by_any_name_is_checked_with_every_deck_it_plays(tmp_path):
         "slides",
         "hall-2.yaml:3:22: language 'fr' is not one of the languages ('zh', 'en') of "
         "'slides/main.yaml'",
+        "hall-2.yaml:3:35: the default language 'fr' is not one of those offered ('zh', "
+        "'de'): the show would start in a language it does not offer",
         "hall-2.yaml:3:40: language 'de' is not one of the languages ('zh', 'en') of "
         "'slides/main.yaml'",
         "hall-2.yaml:4:18: slide 9 does not exist: the deck of 'slides/event.yaml' has 2 "
@@ -81,7 +83,7 @@ def test_a_config_by_any_name_is_checked_with_every_deck_it_plays(tmp_path):
         "slides/event.yaml:5:5: missing key 'title' in slide 2",
         "slides/event.yaml:5:19: unknown key 'titel' in slide 2 (did you mean 'title'?)",
     ]
-    assert result.stderr.strip() == "3 files checked: 10 errors, 0 warnings"
+    assert result.stderr.strip() == "3 files checked: 11 errors, 0 warnings"
 
 
 def test_every_mistake_of_a_config_comes_at_once(tmp_path):
@@ -241,3 +243,14 @@ def test_a_config_named_config_yml_is_the_one_kiosk_finds(tmp_path):
     assert result.stdout.splitlines() == [
         "config.yml:2:15: slide 7 does not exist: the deck of 'slides/main.yaml' has 4 "
         "slides"]
+
+
+def test_a_default_language_not_offered_is_refused(tmp_path):
+    write(tmp_path, "slides/main.yaml", FOUR)
+    write(tmp_path, "config.yaml", "deck: slides/main.yaml\n"
+                                   "languages: {default: zh, offered: [en]}\n")
+    result = kiosk("check", "config.yaml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout.splitlines() == [
+        "config.yaml:2:35: the default language 'zh' is not one of those offered ('en'): "
+        "the show would start in a language it does not offer"]

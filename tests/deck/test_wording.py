@@ -186,6 +186,8 @@ CASES: list[tuple[type[BaseModel], str, list[str]]] = [
     (Config, "deck: show.txt\n", ["1:7: 'show.txt' is not a .yaml deck file"]),
     (Config, "languages: {offered: zh}\n",
      ["1:22: 'offered' in 'languages' must be a list (- item), not text 'zh'"]),
+    (Config, "languages: {offered: []}\n",
+     ["1:22: 'offered' in 'languages' must hold at least 1 language, not 0"]),
 ]
 
 
