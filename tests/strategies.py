@@ -209,7 +209,9 @@ def proportion_charts(draw: st.DrawFn, langs: list[str]) -> dict[str, Any]:
                              max_len(m.ProportionChart, "parts")))
     shares = draw(st.lists(st.floats(0.0, 1.0), min_size=count, max_size=count))
     scale = total / max(1.0, sum(shares))
-    parts = [{"label": draw(texts(langs)), "value": float(int(s * scale))} for s in shares]
+    per_cell = m.waffle_cells(total, [])[0] if style == "waffle" else 1  # no part too
+    parts = [{"label": draw(texts(langs)),                               # small to draw
+              "value": float(int(s * scale) // per_cell * per_cell)} for s in shares]
     unit = draw(optional(texts(langs, 6)))
     chart = {"kind": "proportion", "style": style,
              "total": {"label": draw(texts(langs)), "value": total}, "parts": parts}

@@ -5,6 +5,8 @@ Only data lives here. Drawing is the show's business; where the show is, the pla
 
 from __future__ import annotations
 
+import itertools
+import math
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -36,6 +38,22 @@ MAX_GROUP_DOTS = 600
 MAX_NETWORK_DOTS = 600
 """Dots a whole network draws at most: more cannot be told apart on a screen, and the
 chart must be built within a frame or two."""
+
+
+MAX_WAFFLE_CELLS = 400
+"""Cells a waffle draws at most: of a larger total, one cell stands for several units."""
+
+
+def waffle_cells(total: float, parts: list[float]) -> tuple[int, int, list[int]]:
+    """A waffle's units per cell, its cells, and the cells of each part: rounded on the
+    running sum, so that the parts never take more cells than the whole."""
+    per_cell = max(1, math.ceil(total / MAX_WAFFLE_CELLS))
+    edges = [0]
+    running = 0.0
+    for value in parts:
+        running += value
+        edges.append(round(running / per_cell))
+    return per_cell, math.ceil(total / per_cell), [b - a for a, b in itertools.pairwise(edges)]
 
 
 def dots(count: int, per_node: int) -> int:
@@ -199,12 +217,26 @@ class ProportionChart(ChartBase):
     def _parts_fit(self) -> ProportionChart:
         if self.total.value <= 0:
             raise ValueError("the total must be more than 0: there is no whole to divide")
-        if self.style == "waffle" and self.total.value < 1:
-            raise ValueError(f"a waffle draws a cell per unit: its total ({self.total.value:g})"
-                             " must be at least 1")
         if sum(p.value for p in self.parts) > self.total.value:
             raise ValueError("the parts add up to more than the total")
+        if self.style == "waffle":
+            self._cells_fit()
         return self
+
+    def _cells_fit(self) -> None:
+        if self.total.value < 1 or not self.total.value.is_integer():
+            raise ValueError(f"a waffle draws a cell per unit: its total ({self.total.value:g})"
+                             " must be a whole number of at least 1")
+        for n, part in enumerate(self.parts, 1):
+            if not part.value.is_integer():
+                raise ValueError(f"a waffle draws a cell per unit: part {n} ({part.value:g}) "
+                                 "must be a whole number")
+        per_cell, _, cells = waffle_cells(self.total.value, [p.value for p in self.parts])
+        for n, (part, drawn) in enumerate(zip(self.parts, cells, strict=True), 1):
+            if part.value and not drawn:
+                raise ValueError(f"part {n} ({part.value:,.0f}) is too small for this waffle, "
+                                 f"where a cell stands for {per_cell:,}: it would draw no "
+                                 "cell (use a donut)")
 
 
 class Highlight(Strict):

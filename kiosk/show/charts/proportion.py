@@ -8,12 +8,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
-from kiosk.deck.model import ProportionChart
+from kiosk.deck.model import ProportionChart, waffle_cells
 from kiosk.show.charts.base import ChartView, CountLabel, Mark, value_text
 from kiosk.show.context import SlideContext
 from kiosk.show.guard import guarded
-
-MAX_CELLS = 400  # a waffle of more units draws one cell per several
 
 
 class Donut(QGraphicsItem):
@@ -120,9 +118,8 @@ class ProportionView(ChartView):
 
     def _waffle(self, area: QRectF) -> None:
         ctx = self.ctx
-        total = round(self.chart.total.value)
-        per_cell = max(1, math.ceil(total / MAX_CELLS))
-        cells = math.ceil(total / per_cell)
+        per_cell, cells, counts = waffle_cells(self.chart.total.value,
+                                               [part.value for part in self.chart.parts])
         shape = max(area.width(), 1.0) / max(area.height(), 1.0)
         columns = max(1, math.ceil(math.sqrt(cells * shape)))
         rows = math.ceil(cells / columns)
@@ -130,8 +127,8 @@ class ProportionView(ChartView):
         faint = QColor(ctx.palette.muted)
         faint.setAlphaF(0.35)
         colours: list[QColor] = []
-        for part, colour in zip(self.chart.parts, self.colours, strict=True):
-            colours += [colour] * math.ceil(part.value / per_cell)
+        for count, colour in zip(counts, self.colours, strict=True):
+            colours += [colour] * count
         colours += [faint] * (cells - len(colours))
         left = area.left() + (area.width() - side * columns) / 2
         self.cells: list[QGraphicsRectItem] = []
