@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
+_DRIVE = re.compile(r"^[A-Za-z]:")  # C:\x, C:/x, C:x
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif", ".bmp")
 
@@ -23,6 +24,10 @@ class AssetRef(str):
     def _validate(cls, value: Any) -> AssetRef:
         if not isinstance(value, str) or not value.strip():
             raise PydanticCustomError("asset", "expected a relative file path")
+        if _DRIVE.match(value) or value.startswith("\\\\"):
+            raise PydanticCustomError(
+                "asset", "'{value}' is an absolute Windows path: give a path relative to "
+                "the deck, with forward slashes (/)", {"value": value})
         if _URL.match(value) or value.startswith("//"):
             raise PydanticCustomError(
                 "asset", "'{value}' is a URL: the show is offline; copy the file next to "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -14,12 +15,23 @@ MAX_CHARACTERS = 2000
 """The longest text one place of a slide takes (a long body is about 400 characters)."""
 
 
+_UNDRAWN = {"Cc": "a control character", "Cs": "half of a surrogate pair",
+            "Cn": "not a character Unicode assigns", "Co": "a private-use character"}
+
+
 def _length_checked(text: str) -> str:
     if len(text) > MAX_CHARACTERS:
         raise PydanticCustomError(
             "text", "text of {count} characters is longer than the {limit} one place of a "
             "slide can show: shorten it or split it over slides",
             {"count": f"{len(text):,}", "limit": f"{MAX_CHARACTERS:,}"})
+    for char in text:
+        kind = unicodedata.category(char)
+        if (kind in _UNDRAWN and char not in "\n\t") or char == "\ufeff":
+            what = "a byte-order mark" if char == "\ufeff" else _UNDRAWN[kind]
+            raise PydanticCustomError(
+                "text", "the text holds U+{code} ({what}), which the screen draws as a box "
+                "or not at all: remove it", {"code": f"{ord(char):04X}", "what": what})
     return text
 
 

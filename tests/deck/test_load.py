@@ -144,7 +144,7 @@ STORY = ("title: T\nslides:\n  - type: story\n    headline: H\n"
     ("images/../../x.png", "leaves the deck's folder"),
     ("'https://example.com/a.png'", "is a URL: the show is offline"),
     ("'file:///etc/passwd'", "is a URL"),
-    ("'C:\\\\x.png'", "is a URL"),
+    ("'C:\\\\x.png'", "is an absolute Windows path"),
     ("'img\\\\a.png'", "use forward slashes"),
 ])
 def test_asset_paths_that_escape_are_errors(write_deck, src, message):

@@ -128,6 +128,17 @@ CASES: list[tuple[type[BaseModel], str, list[str]]] = [
      ["4:15: 'headline' in slide 1: expected text, got a yes/no value; put the text in quotes",
       "5:32: 'src' in slide 1: '/a.png' is an absolute path: give a path relative to the "
       "deck"]),
+    (Deck, DECK + "  - type: story\n    headline: H\n    visual: {kind: image, src: 'C:\\a.png'}\n",
+     ["5:32: 'src' in slide 1: 'C:\\a.png' is an absolute Windows path: give a path relative "
+      "to the deck, with forward slashes (/)"]),
+    (Deck, DECK + '  - type: title\n    title: "\\ufeffT"\n    subtitle: "a\\x07b"\n',
+     ["4:12: 'title' in slide 1: the text holds U+FEFF (a byte-order mark), which the screen "
+      "draws as a box or not at all: remove it",
+      "5:15: 'subtitle' in slide 1: the text holds U+0007 (a control character), which the "
+      "screen draws as a box or not at all: remove it"]),
+    (Deck, DECK + "  - type: title\n    title: {en: \"\\ue000\"}\n",
+     ["4:12: 'title' in slide 1: the text holds U+E000 (a private-use character), which the "
+      "screen draws as a box or not at all: remove it"]),
     (Deck, DECK + "  - type: story\n    headline: H\n    visual: {kind: image}\n",
      ["5:13: missing key 'src' in slide 1"]),
     (Deck, "[]\n", ["1:1: the file must be a mapping (key: value), not a list"]),
