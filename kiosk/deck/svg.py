@@ -52,6 +52,24 @@ def problem(data: bytes, depth: int = 0) -> str | None:
     return None
 
 
+_NUMBER = re.compile(r"\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)")
+
+
+def _sized(attributes: dict[str, str]) -> None:
+    """Refuse a root ``<svg>`` of no width, height or view box area: drawn as nothing, or
+    by some renderers as a black square."""
+    for key in ("width", "height"):
+        found = _NUMBER.match(attributes.get(key, ""))
+        if found and float(found.group(1)) <= 0:
+            raise _RefusedError(f"has no size (its {key} is '{attributes[key]}'): give it a "
+                                "width and height of more than 0")
+    box = re.split(r"[\s,]+", attributes.get("viewBox", "").strip())
+    if len(box) == 4 and all(_NUMBER.fullmatch(n) for n in box) and (
+            float(box[2]) <= 0 or float(box[3]) <= 0):
+        raise _RefusedError(f"has no size (its viewBox is '{attributes['viewBox']}'): its "
+                            "width and height must be more than 0")
+
+
 class _RefusedError(Exception):
     """Something the show does not draw from; the message says what."""
 
@@ -98,6 +116,7 @@ class _Checker:
             self.root = name
             if name.rpartition(":")[2] != "svg":
                 raise _RefusedError(f"is XML but not an SVG (its root element is <{name}>)")
+            _sized(attributes)
         for key, value in attributes.items():
             where = f"<{name} {key}>"
             if key.rpartition(":")[2] in ("href", "src") or key == "xml:base":

@@ -165,6 +165,10 @@ def test_an_svg_reaching_outside_itself_is_refused(tmp_path, body, named):
     ('<html xmlns="http://www.w3.org/1999/xhtml"><svg/></html>',
      "is XML but not an SVG (its root element is <html>)"),
     (make.svg("<rect></g>"), "is not well-formed XML (line 1"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" width="0px" height="60"/>',
+     "has no size (its width is '0px')"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0,0 8 0"/>',
+     "has no size (its viewBox is '0,0 8 0')"),
 ])
 def test_an_svg_with_declarations_or_broken_xml_is_refused(tmp_path, svg, message):
     found = problem(tmp_path, "a.svg", svg)
