@@ -12,14 +12,12 @@ import dataclasses
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
-from pydantic import ValidationError
-
-from kiosk.config import Config, Installation, deck_problems, find_config, installation_of
-from kiosk.deck import explain, reader
+from kiosk.config import Installation, deck_problems, find_config, installation_of
+from kiosk.deck import reader
 from kiosk.deck.errors import DeckError, Problem, Severity, display_path
 from kiosk.deck.load import LoadedDeck, load_deck
+from kiosk.lenient import lenient
 
 
 @dataclasses.dataclass
@@ -154,19 +152,21 @@ class _Run:
             installation = installation_of(document)
         except DeckError as exc:
             self.report.problems.extend(exc.problems)
-            installation, more = _lenient(document)  # the rest is checked in this run too
-            self.report.problems.extend(more)
+            config, kept, more = lenient(document, exc.problems)  # the rest is checked
+            self.report.problems.extend(more)                     # in this run too
+            installation = Installation(config, document.path, kept)
         previous, self.installation = self.installation, installation
+        placed = installation.document or document  # (what was kept, where it was)
         for loc, deck_path in installation.decks():
             try:
                 found = deck_path.is_file()
             except OSError as exc:  # a folder on the way it may not enter
-                self.report.problems.append(document.problem(
+                self.report.problems.append(placed.problem(
                     loc, f"deck '{_shown(deck_path, installation)}' cannot be read: "
                     f"{(exc.strerror or str(exc)).lower()}"))
                 continue
             if not found:
-                self.report.problems.append(document.problem(
+                self.report.problems.append(placed.problem(
                     loc, f"deck '{_shown(deck_path, installation)}' not found"))
                 continue
             loaded = self.deck(deck_path)
@@ -179,59 +179,6 @@ class _Run:
     def _listed(self, path: Path) -> None:
         if all(path.resolve() != p.resolve() for p in self.report.files):
             self.report.files.append(path)
-
-
-def _lenient(document: reader.Document) -> tuple[Installation, list[Problem]]:
-    """A config that failed its check, with only its parts that pass (each section, or
-    else each key of it, on its own): its decks are checked, and against them, what it
-    says well, in the same run as its errors."""
-    data = document.data if isinstance(document.data, dict) else {}
-    kept: dict[str, Any] = {}
-    apart: dict[str, Any] = {}
-    problems: list[Problem] = []
-    for key, value in data.items():
-        if key not in Config.model_fields:
-            continue
-        if _passes({key: value}):
-            kept[key] = value
-        elif isinstance(value, dict):
-            part = {k: v for k, v in value.items() if _passes({key: {k: v}})}
-            if _passes({key: part}):
-                kept[key] = part
-            else:  # what its keys say together (a lock without a way out), and each
-                problems.extend(_why({key: part}, document))  # one still cross-checked
-                apart[key] = _each_alone(key, part)
-            for k, v in value.items():  # and what a refused key says with the rest
-                if k not in part:
-                    problems.extend(_why({key: {**part, k: v}}, document))
-    config = Config.model_validate(kept) if _passes(kept) else Config()
-    config = config.model_copy(update={k: v for k, v in apart.items() if v is not None})
-    return Installation(config, document.path, document), problems
-
-
-def _each_alone(key: str, part: dict[str, Any]) -> Any:
-    """A config section made of keys that each pass alone but not together."""
-    alone = [getattr(Config.model_validate({key: {k: v}}), key) for k, v in part.items()]
-    if not alone:
-        return None
-    values = {k: getattr(section, k) for section, k in zip(alone, part, strict=True)}
-    return type(alone[0]).model_construct(**values)
-
-
-def _why(data: dict[str, Any], document: reader.Document) -> list[Problem]:
-    try:
-        Config.model_validate(data)
-    except ValidationError as exc:
-        return explain.problems(document, Config, exc)
-    return []
-
-
-def _passes(data: dict[str, Any]) -> bool:
-    try:
-        Config.model_validate(data)
-    except ValidationError:
-        return False
-    return True
 
 
 def _shown(path: Path, installation: Installation) -> str:

@@ -12,7 +12,6 @@ from pydantic import (
     AfterValidator,
     BeforeValidator,
     Field,
-    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -199,16 +198,14 @@ class Languages(Strict):
     default: str | None = None
     offered: list[str] | None = Field(default=None, min_length=1)
 
-    @field_validator("offered")
-    @classmethod
-    def _has_default(cls, offered: list[str] | None, info: ValidationInfo) -> list[str] | None:
-        default = info.data.get("default")
-        if offered and default is not None and default not in offered:
-            listed = ", ".join(f"'{lang}'" for lang in offered)
-            raise ValueError(f"the default language '{default}' is not one of those offered "
-                             f"({listed}): the show would start in a language it does not "
-                             "offer")
-        return offered
+    @model_validator(mode="after")
+    def _has_default(self) -> Languages:
+        if self.offered and self.default is not None and self.default not in self.offered:
+            listed = ", ".join(f"'{lang}'" for lang in self.offered)
+            raise ValueError(f"the default language '{self.default}' is not one of those "
+                             f"offered ({listed}): the show would start in a language it "
+                             "does not offer")
+        return self
 
 
 class Theme(Strict):

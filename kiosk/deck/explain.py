@@ -10,9 +10,9 @@ from __future__ import annotations
 import difflib
 import typing
 from collections import defaultdict
-from typing import Any
+from typing import Any, Protocol
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 from pydantic_core import ErrorDetails, core_schema
 
 from kiosk.deck import fields
@@ -49,10 +49,16 @@ _BOUNDS = {"greater_than": ("gt", "more than"), "greater_than_equal": ("ge", "at
            "multiple_of": ("multiple_of", "a multiple of")}
 """Errors of a number out of its range: the limit and how it bounds."""
 _CHOICES = ("literal_error", "enum")
+
+
+class Errors(Protocol):
+    """A pydantic ValidationError, or what stands for one."""
+
+    def errors(self, *, include_url: bool = ...) -> list[ErrorDetails]: ...
 _BUILTIN = frozenset(typing.get_args(core_schema.ErrorType))
 
 
-def problems(doc: Document, root: type[BaseModel], error: ValidationError) -> list[Problem]:
+def problems(doc: Document, root: type[BaseModel], error: Errors) -> list[Problem]:
     """One Problem per thing wrong, placed at the offending key or value."""
     found: list[Problem] = []
     unions: dict[Any, list[tuple[ErrorDetails, Place]]] = defaultdict(list)

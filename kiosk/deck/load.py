@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import math
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from kiosk.deck.errors import DeckError, Problem, Severity
 from kiosk.deck.model import Deck, ImageVisual, Slide, TitleSlide
 from kiosk.deck.reader import Document, Loc
 from kiosk.deck.text import Text
+from kiosk.deck.timing import motion_end
 
 
 @dataclasses.dataclass(frozen=True)
@@ -149,7 +151,7 @@ def _checks(doc: Document, deck: Deck, roots: list[Path], strict_assets: bool, *
             ) -> tuple[list[Problem], list[Problem], dict[str, Path | None]]:
     """Warnings, errors and resolved assets of a deck's texts, assets and pictures."""
     warnings = [*(_translation_warnings(doc, deck) if translations else ()),
-                *_glyph_warnings(doc, deck)]
+                *_glyph_warnings(doc, deck), *_timing_warnings(doc, deck)]
     errors: list[Problem] = list(_id_errors(doc, deck))
     resolved: dict[str, Path | None] = {}
     named = {visual.src for _, visual in walk(deck, ImageVisual)}
@@ -176,6 +178,19 @@ def _id_errors(doc: Document, deck: Deck) -> Iterator[Problem]:
                               f"{first[slide.id] + 1}'s already: each slide needs its own")
         else:
             first[slide.id] = n
+
+
+def _timing_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
+    """A slide the loop leaves before what moves on it has come to rest."""
+    for n, slide in enumerate(deck.slides):
+        end, stay = motion_end(slide), deck.slide_duration(slide)
+        if end > stay:
+            where = ("slides", n, "duration") if slide.duration else ("slides", n)
+            yield doc.problem(where, f"slide {n + 1} stays {stay:g} s in the loop but moves "
+                                     f"until {end:.2f} s: the loop leaves it before its "
+                                     "figures or chart show their final values; give it a "
+                                     f"duration of at least {math.ceil(end) + 2} s",
+                              severity=Severity.WARNING)
 
 
 def _translation_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:

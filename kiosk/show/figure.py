@@ -13,15 +13,12 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.deck.model import Figure
 from kiosk.deck.numbers import FigureText, figure_text, figure_value
+from kiosk.deck.timing import figure_timing
 from kiosk.play.timeline import Track
 from kiosk.show import fonts
 from kiosk.show.context import SlideContext
 from kiosk.show.guard import guarded
 from kiosk.show.textcache import draw_text
-
-COUNT_DURATION = 1.6  # seconds: between DataV's 0.8 s flop and countUp.js's 2 s
-COUNT_DELAY = 0.25
-COUNT_STAGGER = 0.15
 
 
 class FigureNumber(QGraphicsItem):
@@ -63,10 +60,7 @@ class FigureNumber(QGraphicsItem):
 
     def track(self, index: int) -> Track:
         """The count-up's timing; ``index`` staggers figures of one slide."""
-        delay = self.figure.delay if self.figure.delay is not None else (
-            COUNT_DELAY + COUNT_STAGGER * index)
-        duration = self.figure.duration or COUNT_DURATION
-        return Track(delay, duration, self.figure.easing)
+        return Track(*figure_timing(self.figure, index), self.figure.easing)
 
     def set_progress(self, progress: float) -> None:
         """Show the figure ``progress`` of the way from its start to its value."""

@@ -112,6 +112,24 @@ def test_text_fields_take_a_string_or_a_language_map(write_deck):
     assert deck.slides[0].title == Text("2024")
 
 
+def test_a_slide_the_loop_leaves_before_its_figures_settle_is_a_warning(write_deck):
+    loaded = load_deck(write_deck(
+        "title: T\ndefaults: {duration: 2}\nslides:\n"
+        "  - type: figures\n    title: F\n    duration: 1.5\n"
+        "    figures: [{value: 5, label: a}, {value: 6, label: b}]\n"
+        "  - type: chart\n    title: C\n    chart: {kind: compare, before_label: a, "
+        "after_label: b, items: [{label: x, before: 1, after: 2}, "
+        "{label: y, before: 1, after: 2}, {label: z, before: 1, after: 2}]}\n"
+        "  - type: figures\n    title: F\n    figures: [{value: 5, label: a, delay: 0}]\n"))
+    assert [(w.line, w.column, w.message) for w in loaded.warnings] == [
+        (6, 15, "slide 1 stays 1.5 s in the loop but moves until 2.00 s: the loop leaves it "
+                "before its figures or chart show their final values; give it a duration of "
+                "at least 4 s"),
+        (8, 5, "slide 2 stays 2 s in the loop but moves until 2.16 s: the loop leaves it "
+               "before its figures or chart show their final values; give it a duration of "
+               "at least 5 s")]  # its rows grow one after another; slide 3 settles in time
+
+
 def test_missing_translation_is_a_warning_and_falls_back(write_deck):
     loaded = load_deck(write_deck(
         "title: {zh: 南京, en: Nanjing}\nlanguages: [zh, en]\nslides:\n"

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QFontMetricsF
 
+from kiosk.deck.timing import COUNT_DELAY, COUNT_DURATION
 from kiosk.play.clock import FakeClock
 from kiosk.show.charts.base import CountLabel
-from kiosk.show.figure import COUNT_DELAY, COUNT_DURATION, FigureNumber
+from kiosk.show.figure import FigureNumber
 from kiosk.show.stage import Stage
 from tests import decks
 from tests.decks import (

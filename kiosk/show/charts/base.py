@@ -13,14 +13,12 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGrap
 from kiosk.deck.model import ChartBase, Qualifier
 from kiosk.deck.numbers import ENGLISH, QUALIFIERS_BEFORE, format_number
 from kiosk.deck.precision import decimals_of
+from kiosk.deck.timing import chart_timing
 from kiosk.play.timeline import Track
 from kiosk.show import fonts
 from kiosk.show.context import SlideContext
 from kiosk.show.guard import guarded
 from kiosk.show.textcache import draw_text
-
-CHART_DELAY = 0.3
-CHART_DURATION = 1.5
 
 
 def staggered(progress: float, index: int, count: int, spread: float = 0.4) -> float:
@@ -98,8 +96,7 @@ class ChartView(QGraphicsRectItem):
     def track(self, apply: Callable[[float], None], *, offset: float = 0.0,
               share: float = 1.0) -> None:
         """Animate ``apply`` over the chart's duration (``share`` of it, ``offset`` in)."""
-        delay = self.chart.delay if self.chart.delay is not None else CHART_DELAY
-        duration = self.chart.duration or CHART_DURATION
+        delay, duration = chart_timing(self.chart)
         self.tracks.append((Track(delay + offset * duration, duration * share,
                                   self.chart.easing), apply))
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from kiosk.deck.model import CompareChart, ComparePair
+from kiosk.deck.timing import ROW_STAGGER
 from kiosk.show.charts.base import ChartView, CountLabel, Mark, legend, value_text
 from kiosk.show.context import SlideContext
 
@@ -95,7 +96,7 @@ class CompareView(ChartView):
                 label.setX(max(zero, zero + width * p) + gap)
                 label.set_progress(p)
 
-        self.track(grow, offset=0.12 * n, share=1.0)
+        self.track(grow, offset=ROW_STAGGER * n, share=1.0)
 
 
 def _span(zero: float, width: float, top: float, height: float) -> QRectF:
