@@ -22,6 +22,7 @@ from kiosk.deck.errors import Problem
 from kiosk.deck.load import validate
 from kiosk.deck.model import Deck, Strict
 from kiosk.pin import hash_problem
+from kiosk.play import keys
 from kiosk.play.schedule import Schedule, Span
 
 Colour = Annotated[str, Field(pattern=r"^#([0-9a-fA-F]{6}|[0-9a-fA-F]{8})$",
@@ -240,6 +241,18 @@ class Presenter(Strict):
     """Screen for the console, by index or name; another than the show's by default."""
 
 
+def _key(text: str) -> str:
+    spelled = keys.chord(text)
+    if spelled.isdigit():
+        raise ValueError(f"'{text}': digits type the number of a slide to jump to (then "
+                         "Enter); they cannot be given another meaning")
+    return spelled
+
+
+Key = Annotated[str, AfterValidator(_key)]
+KeyCommand = Literal[(*keys.COMMANDS, "none")]  # type: ignore[valid-type]
+
+
 class ShowOptions(Strict):
     """What the show draws around the slides."""
 
@@ -266,6 +279,9 @@ class Config(Strict):
     presenter: Presenter = Presenter()
     schedule: ScheduleConfig | None = None
     """Opening hours and deck playlists; always open when not given."""
+    keys: dict[Key, KeyCommand] = Field(default_factory=dict)
+    """Keys (or chords) and what they do, over the defaults, e.g. `{X: black, N: none}`;
+    a clicker's odd keys given a meaning. A locked kiosk's exit_chord comes first."""
 
 
 @dataclasses.dataclass(frozen=True)

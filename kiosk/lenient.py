@@ -65,9 +65,13 @@ class Pruned:
     def remove(self, steps: list[tuple[Any, Any]], name: str | None = None) -> None:
         """Take out the value at the end of ``steps``, or its key ``name``."""
         filed = tuple(self.origins[id(c)][k] if isinstance(c, list) else k for c, k in steps)
-        container, key = steps[-1]
+        container: Any
+        key: Any
         if name is not None:
-            container, key, filed = container[key], name, (*filed, name)
+            container = steps[-1][0][steps[-1][1]] if steps else self.data
+            key, filed = name, (*filed, name)
+        else:
+            container, key = steps[-1]
         self.removed.append(filed)
         del container[key]
         if isinstance(container, list):
@@ -153,10 +157,7 @@ def lenient(document: reader.Document, known: list[Problem]
 def _take_out(pruned: Pruned, error: ErrorDetails) -> bool:
     """Take out of ``pruned`` the value ``error`` is about; False if that is the whole."""
     steps = pruned.steps(fields.locate(Config, pruned.data, error["loc"]).loc)
-    if not steps:
-        return False
-    container, key = steps[-1]
-    value = container[key]
+    value = steps[-1][0][steps[-1][1]] if steps else pruned.data
     if isinstance(value, dict) and error["type"] in ("value_error", "assertion_error"):
         whole = dict(value)
         for name in whole:  # keys wrong together: take out the first that clears it
@@ -167,6 +168,8 @@ def _take_out(pruned: Pruned, error: ErrorDetails) -> bool:
             if cleared:
                 pruned.remove(steps, name)
                 return True
+    if not steps:
+        return False  # the whole is wrong
     pruned.remove(steps)
     return True
 

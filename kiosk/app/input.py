@@ -11,7 +11,8 @@ _NAMED = {
     Qt.Key.Key_Space: "Space", Qt.Key.Key_Return: "Return", Qt.Key.Key_Enter: "Enter",
     Qt.Key.Key_Backspace: "Backspace", Qt.Key.Key_Home: "Home", Qt.Key.Key_End: "End",
     Qt.Key.Key_Period: "Period", Qt.Key.Key_Escape: "Escape", Qt.Key.Key_F5: "F5",
-    Qt.Key.Key_Tab: "Tab", Qt.Key.Key_Backtab: "Tab",
+    Qt.Key.Key_Tab: "Tab", Qt.Key.Key_Backtab: "Tab", Qt.Key.Key_Comma: "Comma",
+    **{Qt.Key(Qt.Key.Key_F1.value + n): f"F{n + 1}" for n in range(12)},
 }
 _MODIFIERS = {
     Qt.KeyboardModifier.ControlModifier: "Ctrl", Qt.KeyboardModifier.AltModifier: "Alt",

@@ -20,7 +20,15 @@ from kiosk.deck.load import LoadedDeck
 from kiosk.play.attract import Attract, Due
 from kiosk.play.clock import Clock
 from kiosk.play.gestures import Swipe, Tap, classify
-from kiosk.play.keys import Action, Command, KeyInterpreter
+from kiosk.play.keys import (
+    KEYPAD_KEYS,
+    OVERVIEW_KEYS,
+    Action,
+    Command,
+    KeyInterpreter,
+    Keymap,
+    chord_of,
+)
 from kiosk.play.navigator import Blank, Move, Navigator
 from kiosk.play.sync import clock_position, shift_at
 from kiosk.show.overview import Overview
@@ -80,7 +88,7 @@ class Player(QObject):
         """What the command line changes in every config (kiosk preview's)."""
         self.stage = Stage(loaded, config, clock, authoring=authoring)
         self.navigator = Navigator(len(loaded.deck.slides), loop=config.kiosk.loop)
-        self.keys = KeyInterpreter()
+        self.keys = KeyInterpreter(Keymap(config.keys))
         self.cursor = CursorHider(self.stage.viewport(), clock, config.display.cursor_hide)
         self._press: tuple[float, float, float] | None = None
         self._next_guess = 1
@@ -318,6 +326,7 @@ class Player(QObject):
                                              for name in RESTART_SECTIONS})
         self.navigator.resize(len(self.deck.slides))
         self.navigator.loop = self.config.kiosk.loop
+        self.keys.keymap = Keymap(self.config.keys)
         self.attract.loop = self.config.kiosk.loop
         self.attract.idle_timeout = self.config.kiosk.idle_timeout
         self._apply_lock()
@@ -402,18 +411,19 @@ class Player(QObject):
 
     def _overview_key(self, name: str) -> None:
         assert self.overview is not None
-        moves = {"Left": (-1, 0), "Right": (1, 0), "Up": (0, -1), "Down": (0, 1)}
-        if name in moves:
-            self.overview.move(*moves[name])
+        what = OVERVIEW_KEYS.get(name)
+        moves = {"left": (-1, 0), "right": (1, 0), "up": (0, -1), "down": (0, 1)}
+        if what in moves:
+            self.overview.move(*moves[what])
             self._thumbnailer.start()
-        elif name in ("PageDown", "PageUp"):
-            self.overview.turn(1 if name == "PageDown" else -1)
+        elif what in ("page-on", "page-back"):
+            self.overview.turn(1 if what == "page-on" else -1)
             self._thumbnailer.start()
-        elif name in ("Return", "Enter", "Space"):
+        elif what == "choose":
             chosen = self.overview.chosen
             self.toggle_overview()
             self.command(Command(Action.JUMP, chosen + 1), "overview")
-        elif name in ("Escape", "O"):
+        elif what == "close":
             self.toggle_overview()
 
     def toggle_language(self) -> None:
@@ -541,8 +551,7 @@ class Player(QObject):
             self._overview_key(name)
             return True
         if self.keypad is not None:
-            key = {"Backspace": "⌫", "Return": "OK", "Enter": "OK", "Escape": "×"}.get(
-                name, name if name.isdigit() else "")
+            key = KEYPAD_KEYS.get(name)
             if key:
                 self.keypad.press(key)
             return True
@@ -552,8 +561,8 @@ class Player(QObject):
                 log.warning("operator key chord: leaving the locked show")
                 self.exit_requested.emit()
                 return True
-            if held & {"Ctrl", "Alt", "Meta"}:
-                self.lock.refuse("+".join([*sorted(held), name]))
+            if held & {"Ctrl", "Alt", "Meta"} and self.keys.keymap.action(name, held) is None:
+                self.lock.refuse(chord_of(name, held))  # (Alt+F4 and the like)
                 return True
         command = self.keys.press(name, self.clock.now(), modifiers=held)
         if command is not None:

@@ -88,6 +88,24 @@ def test_clicker_f5_and_shift_f5_do_no_harm(qtbot, tmp_path):
     assert player.stage.window().isVisible()
 
 
+def test_keys_the_config_remaps_do_what_it_says_locked_or_not(qtbot, tmp_path):
+    # A clicker whose "blank" button sends F12 and whose laser button sends PageDown;
+    # the operator jumps home with a chord. Locked, the chord is not refused.
+    cfg = config(keys={"F12": "black", "PageDown": "none", "Ctrl+H": "first"},
+                 kiosk={"lock": True, "exit_chord": "Ctrl+Alt+X"})
+    player, _ = decks.show(qtbot, tmp_path, titles(5), cfg, locked=True)
+    qtbot.keyClick(player.stage, Qt.Key.Key_PageDown)
+    assert player.stage.index == 0
+    qtbot.keyClick(player.stage, Qt.Key.Key_Right)
+    qtbot.keyClick(player.stage, Qt.Key.Key_Right)
+    assert player.stage.index == 2
+    qtbot.keyClick(player.stage, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert player.stage.index == 0
+    qtbot.keyClick(player.stage, Qt.Key.Key_F12)
+    assert player.stage.blank_item.isVisible()
+    player.lock.released = True
+
+
 def test_black_and_white_screen_toggle(qtbot, tmp_path):
     player, _ = decks.show(qtbot, tmp_path, titles(3))
     blank = player.stage.blank_item

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from kiosk.play.keys import DIGIT_TIMEOUT, Action, Command, KeyInterpreter
+from kiosk.play.keys import DIGIT_TIMEOUT, Action, Command, KeyInterpreter, Keymap, chord
 
 
 @pytest.mark.parametrize("key", ["Right", "Down", "PageDown", "Space", "Return", "Enter", "N"])
@@ -53,3 +55,37 @@ def test_shortcuts_with_ctrl_or_alt_are_not_show_commands():
     keys = KeyInterpreter()
     assert keys.press("Q", 0.0, modifiers=frozenset({"Ctrl"})) is None
     assert keys.press("W", 0.0, modifiers=frozenset({"Ctrl"})) is None
+
+
+def test_a_clicker_key_given_a_meaning_by_the_config_does_it():
+    keys = KeyInterpreter(Keymap({"F5": "black", "x": "overview", "PageDown": "none",
+                                  "ctrl+shift+n": "next"}))
+    assert keys.press("F5", 0.0) == Command(Action.BLACK)
+    assert keys.press("X", 0.0) == Command(Action.OVERVIEW)
+    assert keys.press("PageDown", 0.0) is None  # taken away
+    assert keys.press("N", 0.0, modifiers=frozenset({"Ctrl", "Shift"})) == Command(Action.NEXT)
+    assert keys.press("Right", 0.0) == Command(Action.NEXT)  # the other defaults stay
+    assert keys.press("F5", 0.0, modifiers=frozenset({"Shift"})) is None  # its own entry
+
+
+def test_shift_with_a_key_the_table_has_no_chord_for_is_the_key():
+    keys = KeyInterpreter()
+    assert keys.press("Right", 0.0, modifiers=frozenset({"Shift"})) == Command(Action.NEXT)
+    assert keys.press("Right", 0.0, modifiers=frozenset({"Alt"})) is None
+
+
+@pytest.mark.parametrize(("written", "spelled"), [
+    ("pagedown", "PageDown"), ("shift+ctrl+x", "Ctrl+Shift+X"), ("f12", "F12"), ("b", "B"),
+])
+def test_a_key_has_one_spelling_whatever_the_case_and_order(written, spelled):
+    assert chord(written) == spelled
+
+
+@pytest.mark.parametrize(("written", "message"), [
+    ("Foo", "'Foo' is not a key: name one such as PageDown, F5, B or 7"),
+    ("Ctrl+Ctrl+X", "'Ctrl+Ctrl+X': a chord holds Ctrl, Alt, Shift or Meta, each once"),
+    ("Hyper+X", "'Hyper+X': a chord holds Ctrl, Alt, Shift or Meta"),
+])
+def test_what_names_no_key_is_said_in_words(written, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        chord(written)
