@@ -106,11 +106,11 @@ def overview_child(slides: int, baseline: bool) -> None:
         QApplication.sendEvent(player.stage, QKeyEvent(
             QEvent.Type.KeyPress, Qt.Key.Key_O, Qt.KeyboardModifier.NoModifier))
         player.stage.viewport().repaint()
-        assert player.overview is not None
+        assert player.overview.grid is not None
     opened = time.perf_counter() - started
     filled = 0.0
     if not baseline:  # then the pictures of the page on screen, one per turn of the loop
-        while player._thumbnailer.isActive():
+        while player.overview.making:
             app.processEvents()
         filled = time.perf_counter() - started
         player.stage.viewport().repaint()
@@ -153,7 +153,7 @@ def network_latency(presses: int) -> dict[str, float]:
     from kiosk.config import Config
     from kiosk.deck.load import load_deck
     from kiosk.play.clock import FakeClock
-    from kiosk.play.keys import Action, Command
+    from kiosk.play.commands import Action, Command
 
     app = QApplication.instance() or QApplication([])
     slides = []
@@ -187,8 +187,7 @@ def network_latency(presses: int) -> dict[str, float]:
                                                 Qt.KeyboardModifier.NoModifier))
         if build is not None:
             built = time.perf_counter()
-            player._to_build = [build]
-            player._build_one()
+            player.frames.get_ready(build)
             builds.append(time.perf_counter() - built)
         app.processEvents()
         stage.viewport().repaint()

@@ -33,9 +33,11 @@ def play(rounds: int) -> int:
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
+    from kiosk.play.commands import Action, Command
+
     app, player, clock = default_show()
     stage = player.stage
-    slides = len(player.deck.slides)
+    slides = len(player.show.deck.slides)
     for _ in range(rounds):
         for _language in stage.languages:
             for _ in range(slides):
@@ -46,7 +48,7 @@ def play(rounds: int) -> int:
                     stage.tick()
                     stage.viewport().repaint()
                 app.processEvents()
-            player.toggle_language()
+            player.command(Command(Action.LANGUAGE), "key")
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 

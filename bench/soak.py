@@ -46,9 +46,10 @@ def census(app, player) -> dict[str, int]:
     from PySide6.QtWidgets import QGraphicsItem
 
     from kiosk.app.supervise import release_memory
+    from kiosk.play.commands import Action, Command
     from kiosk.show.slides.base import SlideView
 
-    player.go_home()
+    player.command(Command(Action.HOME), "idle")
     while player.stage.animating:
         player.clock.advance(0.5)
         player.stage.tick()
@@ -79,7 +80,7 @@ def main() -> None:
     from kiosk.config import load_config
     from kiosk.deck.load import load_deck
     from kiosk.play.clock import FakeClock
-    from kiosk.play.keys import Action, Command
+    from kiosk.play.commands import Action, Command
 
     app = QApplication([])
     site = Path(tempfile.mkdtemp())
@@ -116,12 +117,13 @@ def main() -> None:
                                                 Qt.KeyboardModifier.NoModifier))
 
     counter = {"n": 0}
-    player.slide_changed.connect(lambda *_: counter.__setitem__("n", counter["n"] + 1))
+    player.show.slide_changed.connect(lambda *_: counter.__setitem__("n", counter["n"] + 1))
 
     def step() -> None:
         roll = rng.random()
         if roll < 0.6:
-            clock.advance(player.deck.slide_duration(player.deck.slides[stage.index]) + 0.01)
+            deck = player.show.deck
+            clock.advance(deck.slide_duration(deck.slides[stage.index]) + 0.01)
             player.poll()
         elif roll < 0.75:
             press(rng.choice([Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Left]))
@@ -130,8 +132,8 @@ def main() -> None:
                            "swipe")
         elif roll < 0.9:
             point = QPointF(rng.uniform(0, 1920), rng.uniform(0, 1080))
-            player._tap(point)
-            player.toggle_language()
+            player.pointer.tap(point)
+            player.command(Command(Action.LANGUAGE), "touch")
         else:
             clock.advance((player.config.kiosk.idle_timeout or 90) + 1)
             player.poll()
@@ -170,9 +172,10 @@ def main() -> None:
             for _ in range(6):
                 clock.advance(1.0)
                 player.poll()
-            if player.reloader is not None and player.reloader.last_error and broken:
+            reloader = player.content.reloader
+            if reloader is not None and reloader.last_error and broken:
                 updates["rejected"] += 1
-        if not player.deck.slides or player.deck.title.get_text("zh", "zh") != good_title:
+        if not player.show.deck.slides or player.show.deck.title.get_text("zh", "zh") != good_title:
             on_broken += 1
     end = {"rss_mb": rss_mb(), **census(app, player)}
     result = {

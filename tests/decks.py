@@ -269,9 +269,9 @@ def playing(loaded: LoadedDeck, cfg: Config, clock: FakeClock, size: tuple[int, 
     try:
         yield player
     finally:
-        player.frame_timer.stop()
-        if player.lock is not None:
-            player.lock.released = True
+        player.frames.timer.stop()
+        if player.operator.lock is not None:
+            player.operator.release()
         player.stage.close()
         player.stage.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         player.deleteLater()

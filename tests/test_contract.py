@@ -56,7 +56,7 @@ def play_out(player, clock: FakeClock) -> None:
     """Frames from the transition to the end of the slide's last animation, a few of
     them painted, the clock moved between them as a frame timer would."""
     view = player.stage.current
-    assert player.frame_timer.isActive() == player.stage.animating, "frame timer stopped"
+    assert player.frames.timer.isActive() == player.stage.animating, "frame timer stopped"
     start = clock.now()
     end = timeline_end(view)
     moments = sorted({0.02, 0.1, 0.3, DURATION, *(end * k / 8 for k in range(1, 9)),

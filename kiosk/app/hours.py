@@ -9,14 +9,9 @@ import os
 import shlex
 import signal
 import subprocess
-from typing import TYPE_CHECKING
 
 from kiosk.config import HOOK_TIMEOUT, ScheduleConfig
 from kiosk.play.schedule import Schedule
-
-if TYPE_CHECKING:
-    from kiosk.app.player import Player
-    from kiosk.app.reload import Reloader, Update
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +28,7 @@ class OpeningHours:
         """The hook started last."""
         self._running: list[tuple[subprocess.Popen[bytes], float]] = []
         self._day_deck: str | None = None
+        """The day's deck (None: the config's own)."""
         self._now = 0.0
 
     def open_at(self, wall: float) -> bool:
@@ -41,27 +37,26 @@ class OpeningHours:
     def deck_at(self, wall: float) -> str | None:
         return self.schedule.deck_for(dt.datetime.fromtimestamp(wall).date())
 
-    def day_deck(self, wall: float, reloader: Reloader | None) -> Update | None:
-        """A scheduled deck's update when the day's deck changes (the show takes it at
-        its next move: before it sleeps, so that the closed-hours slide is the day's)."""
+    def day_deck(self, wall: float) -> tuple[bool, str | None]:
+        """Whether the day's deck changed at ``wall``, and which it is now (None: the
+        config's own)."""
         deck = self.deck_at(wall)
-        if deck != self._day_deck and reloader is not None:
-            self._day_deck = deck
-            return reloader.switch(deck)
-        return None
+        changed, self._day_deck = deck != self._day_deck, deck
+        return changed, deck
 
-    def step(self, player: Player, wall: float) -> None:
-        """Sleep or wake ``player`` as the hours say at ``wall``."""
-        self._now = player.clock.now()
-        self.reap(self._now)
+    def decide(self, wall: float, now: float, *, visitor: bool) -> str | None:
+        """"sleep" or "wake" when the hours say so at ``wall`` (a visitor keeps the show
+        awake, and wakes it), running the hooks; None otherwise."""
+        self._now = now
+        self.reap(now)
         is_open = self.open_at(wall)
-        visitor = player.attract.visitor
         if not is_open and not self.asleep and not visitor:
             self.sleep()
-            player.sleep(self.config.outside)
-        elif self.asleep and (is_open or visitor):
+            return "sleep"
+        if self.asleep and (is_open or visitor):
             self.wake()
-            player.wake(go_home=is_open)
+            return "wake"
+        return None
 
     def sleep(self) -> None:
         self.asleep = True

@@ -79,6 +79,11 @@ class Keypad(QGraphicsObject):
         self.message = f"请稍候 · Wait {remaining}"
         self.update()
 
+    def say(self, message: str) -> None:
+        """A line over the digits (a wrong PIN, say)."""
+        self.message = message
+        self.update()
+
     def ready(self) -> None:
         """The rest is over: the pad takes a PIN again."""
         self.resting, self.message = False, ""
@@ -146,6 +151,14 @@ class Lock:
         self.lockout = Lockout(state)
         self.released = False
 
+    def configure(self, pin_hash: str | None, exit_chord: str | None) -> None:
+        """The operator's ways out as a new config says."""
+        self.pin_hash, self.exit_chord = pin_hash, exit_chord
+
+    def release(self) -> None:
+        """Let the show close (the operator's way out was taken, or the show ends)."""
+        self.released = True
+
     def refuse(self, what: str) -> None:
         log.info("%s refused: the kiosk is locked", what)
 
@@ -170,7 +183,7 @@ class Lock:
         if self.pin_hash is not None and check_pin(pin, self.pin_hash):
             log.warning("operator PIN accepted: leaving the locked show")
             self.lockout.succeeded()
-            self.released = True
+            self.release()
             return True
         log.warning("wrong operator PIN")
         self.lockout.failed(wall)

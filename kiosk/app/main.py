@@ -14,7 +14,10 @@ from kiosk.config import Config, Installation, deck_problems
 from kiosk.deck.load import LoadedDeck
 
 if TYPE_CHECKING:
+    from kiosk.app.controllers import Ticker
     from kiosk.app.player import Player
+    from kiosk.app.presenter import Console
+    from kiosk.app.show import Show
     from kiosk.play.clock import Clock
     from kiosk.record.log import VisitorLog
 
@@ -69,22 +72,21 @@ class Recording:
     """What visitors look at, written to the visitor log the config names (which may
     change live: the log follows)."""
 
-    def __init__(self, player: Player, clock: Clock) -> None:
-        self.player, self.clock = player, clock
+    def __init__(self, show: Show, clock: Clock, ticker: Ticker) -> None:
+        self.show, self.clock = show, clock
         self.visitors: VisitorLog | None = None
         self.record: object = None
-        self.follow(player.config)
-        self._shown(player.stage.index, "start")
-        player.slide_changed.connect(self._shown)
-        player.language_changed.connect(
+        self.follow(show.config)
+        self._shown(show.index, "start")
+        show.slide_changed.connect(self._shown)
+        show.language_changed.connect(
             lambda lang: self.visitors and self.visitors.language_switched(clock.wall(), lang))
-        player.session_started.connect(
+        show.session_started.connect(
             lambda: self.visitors and self.visitors.session_started(clock.wall()))
-        player.session_ended.connect(
+        show.session_ended.connect(
             lambda: self.visitors and self.visitors.session_ended(clock.wall()))
-        player.housekeeping.timeout.connect(
-            lambda: self.visitors and self.visitors.flush(clock.now()))
-        player.config_changed.connect(self.follow)
+        ticker.ticked.connect(lambda: self.visitors and self.visitors.flush(clock.now()))
+        show.config_changed.connect(self.follow)
 
     def follow(self, config: Config) -> None:
         """Open the log the config names (or none), closing another one: what was on
@@ -107,10 +109,9 @@ class Recording:
 
     def _shown(self, index: int, cause: str) -> None:
         if self.visitors is not None:
-            slide = self.player.deck.slides[index]
-            self.visitors.slide_shown(self.clock.wall(), index, slide.id, cause,
-                                      self.player.stage.language,
-                                      self.player.stage.loaded.path.name)
+            show = self.show
+            self.visitors.slide_shown(self.clock.wall(), index, show.deck.slides[index].id,
+                                      cause, show.language, show.loaded.path.name)
 
     def close(self) -> None:
         if self.visitors is not None:
@@ -134,7 +135,7 @@ def log_path(config: Config) -> Path:
     return Path(config.record.path).expanduser() if config.record.path else default_path()
 
 
-def _presenter(player: Player, audience: object, wanted: int | str | None) -> None:
+def _presenter(player: Player, audience: object, wanted: int | str | None) -> Console:
     """The console on its screen (another than the audience's by default), or in a
     window when there is only one screen."""
     from PySide6.QtGui import QGuiApplication
@@ -142,8 +143,7 @@ def _presenter(player: Player, audience: object, wanted: int | str | None) -> No
     from kiosk.app.presenter import Console
     from kiosk.app.window import choose_screen, place
 
-    console = Console(player)
-    player.console = console  # type: ignore[attr-defined]  # lives as long as the player
+    console = Console(player.show, player.stage, player.clock, player.ticker)
     others = [s for s in QGuiApplication.screens() if s is not audience]
     target = choose_screen(wanted) if wanted is not None else (others[0] if others else None)
     if target is None or target is audience:
@@ -152,6 +152,7 @@ def _presenter(player: Player, audience: object, wanted: int | str | None) -> No
     else:
         place(console, target, full_screen=True)
         log.info("presenter console on %s", target.name())
+    return console
 
 
 def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespace) -> int:
@@ -167,7 +168,7 @@ def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespac
         print(f"kiosk: {why}", file=sys.stderr)
         return EXIT_ENVIRONMENT
 
-    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app.player import Player
@@ -196,43 +197,37 @@ def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespac
         log.warning("%s (the show goes on without it)", problem)
     player = Player(loaded, config, clock, locked=locked, authoring=not full_screen,
                     lock_state=log_path(config).with_name("keypad.json"), adjust=adjust)
-    player.quit_requested.connect(app.quit)
-    player.exit_requested.connect(app.quit)
-
-    def stay_on_top(on: bool) -> None:
-        widget = player.widget
-        widget.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on)
-        if widget.isVisible() or on:
-            widget.showFullScreen() if full_screen else widget.show()
-
-    player.window_flags_changed.connect(stay_on_top)
+    show, stage = player.show, player.stage
+    show.quit_requested.connect(app.quit)
+    show.exit_requested.connect(app.quit)
     if locked:
-        player.widget.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
         log.info("kiosk lock on: close requests are refused")
-    player.slide_changed.connect(
+    show.slide_changed.connect(
         lambda index, cause: log.info("slide %d of %d (%s)", index + 1,
-                                      len(player.deck.slides), cause))  # the deck on screen
-    player.language_changed.connect(lambda lang: log.info("language %s", lang))
+                                      len(show.deck.slides), cause))  # the deck on screen
+    show.language_changed.connect(lambda lang: log.info("language %s", lang))
     player.watch_content(installation, Path(deck_path), banner=not full_screen,
                          at_once=preview)
-    recording = Recording(player, clock)
-    place(player.widget, screen, full_screen=full_screen)
+    recording = Recording(show, clock, player.ticker)
+    place(stage, screen, full_screen=full_screen)
     # What start-up made (modules, the deck, Qt's wrappers) lives as long as the show:
     # the garbage collector's full passes need not walk it again and again (they took
     # 30-40 ms each, a dropped frame or two).
     gc.freeze()
-    player.stage.fit()
+    stage.fit()
+    console = None  # (held until the show ends)
     if getattr(args, "presenter", False) or config.presenter.enabled:
-        _presenter(player, screen, config.presenter.screen)
+        console = _presenter(player, screen, config.presenter.screen)
     supervision = Supervision(app)
-    QTimer.singleShot(0, lambda: _report_window(player.widget))
+    QTimer.singleShot(0, lambda: _report_window(stage))
     QTimer.singleShot(0, supervision.ready)
     if os.environ.get("KIOSK_EXIT_AFTER_FIRST_FRAME"):
-        _exit_after_first_frame(app, player.stage.viewport())
-    player.stage.chrome.set_button_side(design_pixels_for_mm(screen, player.stage.scale_factor))
-    player.widget.setWindowTitle(loaded.deck.title.get_text(
-        player.stage.language, loaded.deck.default_language))
+        _exit_after_first_frame(app, stage.viewport())
+    stage.chrome.set_button_side(design_pixels_for_mm(screen, stage.scale_factor))
+    stage.setWindowTitle(loaded.deck.title.get_text(show.language,
+                                                     loaded.deck.default_language))
     status = app.exec()
+    del console
     recording.close()
     player.close()
     return status or supervision.exit_status

@@ -19,17 +19,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.app.player import Player
+from kiosk.app.controllers import Ticker
+from kiosk.app.show import Show
+from kiosk.play.clock import Clock
 from kiosk.show.background import gradient_brush
 from kiosk.show.render import render_slide
+from kiosk.show.stage import Stage
 
 
 class LiveView(QGraphicsView):
     """A second look at the audience's scene, with the stage's background."""
 
-    def __init__(self, player: Player) -> None:
-        super().__init__(player.stage.scene())
-        self._brush = gradient_brush(player.stage.chrome.palette, *player.stage.design)
+    def __init__(self, stage: Stage) -> None:
+        super().__init__(stage.scene())
+        self._brush = gradient_brush(stage.chrome.palette, *stage.design)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -44,16 +47,17 @@ class LiveView(QGraphicsView):
 
 
 class Console(QWidget):
-    """The presenter's window, driven by the player's clock."""
+    """The presenter's window: it follows the show, and its keys go to the stage as the
+    audience's screen's do."""
 
-    def __init__(self, player: Player) -> None:
+    def __init__(self, show: Show, stage: Stage, clock: Clock, ticker: Ticker) -> None:
         super().__init__()
-        self.player = player
-        player.presenting = True
-        self.started = player.clock.now()
+        self.playing, self.stage, self.clock = show, stage, clock
+        show.attach_console()
+        self.started = clock.now()
         self.setWindowTitle("kiosk · presenter")
         self.setStyleSheet("background: #0a1628; color: #f4f1ea;")
-        self.current = LiveView(player)
+        self.current = LiveView(stage)
         self.next = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.notes = QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignTop)
         self.timer = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
@@ -77,12 +81,16 @@ class Console(QWidget):
         grid.setColumnStretch(2, 2)
         grid.setRowStretch(1, 2)
         grid.setRowStretch(2, 3)
-        self._next_for: tuple[int, str] | None = None
+        self._next_for: tuple[int, str, int] | None = None
+        self._content = 0
+        """How many times new content came: a picture of the next slide made before
+        is of old content."""
         self.installEventFilter(self)
         self.timer.installEventFilter(self)
-        player.slide_changed.connect(lambda *_: self.refresh())
-        player.language_changed.connect(lambda *_: self.refresh())
-        player.housekeeping.timeout.connect(self.refresh)
+        show.slide_changed.connect(lambda *_: self.refresh())
+        show.language_changed.connect(lambda *_: self.refresh())
+        show.content_changed.connect(self._new_content)
+        ticker.ticked.connect(self.refresh)
         self.resize(1280, 720)
         self.refresh()
 
@@ -90,7 +98,7 @@ class Console(QWidget):
         """Put the show where the console is and the console where the show was."""
         from kiosk.app.window import place
 
-        stage = self.player.stage
+        stage = self.stage
         audience, console = stage.screen(), self.screen()
         if audience is console:
             return
@@ -99,45 +107,46 @@ class Console(QWidget):
         stage.fit()
 
     def reset_timer(self) -> None:
-        self.started = self.player.clock.now()
+        self.started = self.clock.now()
+        self.refresh()
+
+    def _new_content(self) -> None:
+        self._content += 1
         self.refresh()
 
     def elapsed_text(self) -> str:
-        seconds = int(self.player.clock.now() - self.started)
+        seconds = int(self.clock.now() - self.started)
         hours, rest = divmod(seconds, 3600)
         return (f"{hours}:" if hours else "") + f"{rest // 60:02d}:{rest % 60:02d}"
 
     def refresh(self) -> None:
         """Bring every part up to date (slide change, language, each timer tick)."""
-        player = self.player
-        index, count = player.stage.index, len(player.deck.slides)
-        language = player.stage.language
+        show = self.playing
+        deck, index, language = show.deck, show.index, show.language
         self.timer.setText(self.elapsed_text())
-        self.clock_label.setText(dt.datetime.fromtimestamp(player.clock.wall())
-                                 .strftime("%H:%M"))
-        self.position.setText(f"{index + 1} / {count}")
-        notes = player.deck.slides[index].notes
-        self.notes.setText(notes.get_text(language, player.deck.default_language)
-                           if notes else "—")
-        following = index + 1 if index + 1 < count else (0 if player.navigator.loop else None)
+        self.clock_label.setText(dt.datetime.fromtimestamp(self.clock.wall()).strftime("%H:%M"))
+        self.position.setText(f"{index + 1} / {len(deck.slides)}")
+        notes = deck.slides[index].notes
+        self.notes.setText(notes.get_text(language, deck.default_language) if notes else "—")
+        following = show.navigator.following()
         if following is None:
             self.next.setText("(last slide)")
             self._next_for = None
-        elif self._next_for != (following, language):
-            image, view = render_slide(player.stage.loaded, player.config, following,
-                                       (480, 270), language)
+        elif self._next_for != (following, language, self._content):
+            image, view = render_slide(show.loaded, show.config, following, (480, 270),
+                                       language)
             view.dispose()
             self.next.setPixmap(QPixmap.fromImage(image))
-            self._next_for = (following, language)
-        self._fit()
+            self._next_for = (following, language, self._content)
+        self.fit()
 
-    def _fit(self) -> None:
-        view = self.current
-        view.fitInView(0, 0, *self.player.stage.design, Qt.AspectRatioMode.KeepAspectRatio)
+    def fit(self) -> None:
+        """The live view's picture scaled to its room."""
+        self.current.fitInView(0, 0, *self.stage.design, Qt.AspectRatioMode.KeepAspectRatio)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit()
+        self.fit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.timer and event.type() == QEvent.Type.MouseButtonPress:
@@ -149,7 +158,7 @@ class Console(QWidget):
             elif event.key() == Qt.Key.Key_S:
                 self.swap_screens()
             else:
-                QApplication.sendEvent(self.player.stage, QKeyEvent(
+                QApplication.sendEvent(self.stage, QKeyEvent(
                     event.type(), event.key(), event.modifiers(), event.text()))
             return True
         return False

@@ -9,35 +9,10 @@ the operator's keypad have tables of their own.
 
 from __future__ import annotations
 
-import dataclasses
-import enum
 import string
 from collections.abc import Mapping
 
-
-class Action(enum.Enum):
-    """Something the show does in answer to input."""
-
-    NEXT = "next"
-    PREVIOUS = "previous"
-    FIRST = "first"
-    LAST = "last"
-    JUMP = "jump"
-    BLACK = "black"
-    WHITE = "white"
-    LANGUAGE = "language"
-    OVERVIEW = "overview"
-    LEAVE_FULL_SCREEN = "leave-full-screen"
-    QUIT = "quit"
-
-
-@dataclasses.dataclass(frozen=True)
-class Command:
-    """An action, with the slide number for JUMP."""
-
-    action: Action
-    number: int | None = None
-
+from kiosk.play.commands import KEY_ACTIONS, Action, Command
 
 NAMED_KEYS = ("Right", "Left", "Up", "Down", "PageDown", "PageUp", "Space", "Return", "Enter",
               "Backspace", "Home", "End", "Period", "Comma", "Escape", "Tab",
@@ -45,7 +20,7 @@ NAMED_KEYS = ("Right", "Left", "Up", "Down", "PageDown", "PageUp", "Space", "Ret
 KEY_NAMES = frozenset([*NAMED_KEYS, *string.ascii_uppercase, *string.digits])
 """Every key the show knows by name (letters upper case)."""
 MODIFIERS = ("Ctrl", "Alt", "Shift", "Meta")
-COMMANDS = tuple(a.value for a in Action if a is not Action.JUMP)
+COMMANDS = tuple(a.value for a in KEY_ACTIONS)
 """What a key may be given to do (``none``: nothing)."""
 
 DEFAULT_KEYS: dict[str, Action | None] = {

@@ -57,6 +57,13 @@ class Navigator:
         target = self._showable(0, +1) if self.loop else None
         return self._go(target, +1) if target is not None else self._stay()
 
+    def following(self) -> int | None:
+        """The slide ``next`` would go to (None at the end without looping)."""
+        target = self._showable(self.index + 1, +1)
+        if target is None and self.loop:
+            target = self._showable(0, +1)
+        return target
+
     def previous(self) -> Move | None:
         """One slide back; before the first, the last when looping."""
         target = self._showable(self.index - 1, -1)
@@ -90,6 +97,10 @@ class Navigator:
         if not 1 <= number <= self.count:
             return None
         return self._go(number - 1)
+
+    def set_blank(self, blank: Blank) -> None:
+        """Blank the screen so (or unblank it, with ``Blank.NONE``)."""
+        self.blank = blank
 
     def toggle_blank(self, blank: Blank) -> Blank:
         """Blank the screen, or unblank it when it is already so."""

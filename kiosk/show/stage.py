@@ -69,7 +69,8 @@ class Stage(QGraphicsView):
     CACHE = 8
 
     def __init__(self, loaded: LoadedDeck, config: Config, clock: Clock,
-                 parent: QWidget | None = None, *, authoring: bool = False) -> None:
+                 parent: QWidget | None = None, *, authoring: bool = False,
+                 language: str | None = None) -> None:
         super().__init__(parent)
         self.clock = clock
         self.authoring = authoring
@@ -96,7 +97,7 @@ class Stage(QGraphicsView):
             self._use_opengl()
 
         self.languages = offered_languages(config, loaded.deck)
-        self.language = home_language(config, loaded.deck)
+        self.language = language or home_language(config, loaded.deck)
         self.index = 0
         self.current: SlideView | None = None
         self.transition: Transition | None = None
@@ -106,15 +107,21 @@ class Stage(QGraphicsView):
         self._shift = (0.0, 0.0)
         self._views: dict[tuple[int, str], SlideView] = {}
         self._shown: list[SlideView] = []
-        self.chrome = Chrome(width, height, config.theme, config.show,
-                             config.display.safe_area, self.languages)
-        self.scene().addItem(self.chrome)
+        self.chrome = self._chrome()
         self.blank_item = QGraphicsRectItem(0, 0, width, height)
         self.blank_item.setPen(Qt.PenStyle.NoPen)
         self.blank_item.setZValue(100)
         self.blank_item.setVisible(False)
         self.scene().addItem(self.blank_item)
         self.show_slide(0, direction=1, transition="none")
+
+    def _chrome(self) -> Chrome:
+        """The buttons, dots and number over the slides, as the config says."""
+        config = self.config
+        chrome = Chrome(*self.design, config.theme, config.show, config.display.safe_area,
+                        self.languages)
+        self.scene().addItem(chrome)
+        return chrome
 
     def _use_opengl(self) -> None:
         """Draw through OpenGL (kiosks with a GPU); stay with the raster engine without."""
@@ -180,6 +187,14 @@ class Stage(QGraphicsView):
                 break
             if self._views[key] not in self._shown and key[0] != self.index:
                 self._views.pop(key).dispose()
+
+    def explore(self, point: QPointF) -> bool:
+        """A tap at ``point`` on the slide on screen: True when something took it."""
+        return self.current is not None and self.current.explore(point)
+
+    def can_show(self, index: int) -> bool:
+        """Whether slide ``index`` builds (it is built now if it was not)."""
+        return self.view_for(index).fault is None
 
     def prebuild(self, index: int) -> bool:
         """One step of getting slide ``index`` ready ahead of time (a neighbour of the
@@ -301,28 +316,20 @@ class Stage(QGraphicsView):
         if colour is not None:
             self.blank_item.setBrush(colour)
 
-    def replace_deck(self, loaded: LoadedDeck, index: int, config: Config | None = None,
+    def replace_deck(self, loaded: LoadedDeck, index: int, config: Config, language: str,
                      *, direction: int = 1) -> None:
-        """Show a new deck (already validated) from slide ``index``, with its transition.
-
-        A new config brings its theme and show options; the display (screen, design
-        size) stays as the show started.
-        """
-        self.loaded = loaded
-        if config is not None:
-            side = self.chrome.button_side
-            self.config = config.model_copy(update={"display": self.config.display})
-            self._background = None
-            self.languages = offered_languages(self.config, loaded.deck)
-            if self.language not in self.languages:
-                self.language = home_language(self.config, loaded.deck)
-            self.scene().removeItem(self.chrome)
-            self.chrome = Chrome(*self.design, self.config.theme, self.config.show,
-                                 self.config.display.safe_area, self.languages)
-            self.chrome.set_button_side(side)
-            self.scene().addItem(self.chrome)
-            self.resetCachedContent()  # the new background everywhere, not in patches
-            self.viewport().update()
+        """Show a new deck (already validated) from slide ``index`` in ``language``, with
+        its transition, and the config's theme and show options (the show keeps the
+        display it started with: the config comes so)."""
+        self.loaded, self.language, self.config = loaded, language, config
+        self.languages = offered_languages(config, loaded.deck)
+        self._background = None
+        side = self.chrome.button_side
+        self.scene().removeItem(self.chrome)
+        self.chrome = self._chrome()
+        self.chrome.set_button_side(side)
+        self.resetCachedContent()  # the new background everywhere, not in patches
+        self.viewport().update()
         self.failed = {}
         for view in self._views.values():
             if view not in self._shown:

@@ -41,10 +41,10 @@ def open_keypad(qtbot, player, clock) -> bool:
     clock.advance(HOLD_SECONDS + 0.1)
     player.poll()
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=at(player, 40, 40))
-    assert player.keypad is not None
-    if player.keypad.resting:
-        assert player.keypad.message.startswith("请稍候 · Wait ")
-        player.keypad.press("×")
+    assert player.operator.keypad is not None
+    if player.operator.keypad.resting:
+        assert player.operator.keypad.message.startswith("请稍候 · Wait ")
+        player.operator.keypad.press("×")
         return False
     return True
 
@@ -52,7 +52,7 @@ def open_keypad(qtbot, player, clock) -> bool:
 def three_wrong(qtbot, player) -> None:
     for _ in range(3):
         for key in ("1", "1", "1", "1", "OK"):
-            centre = player.keypad.keys[key].center()
+            centre = player.operator.keypad.keys[key].center()
             qtbot.mouseClick(player.stage.viewport(), Qt.MouseButton.LeftButton,
                              pos=at(player, centre.x(), centre.y()))
 
@@ -62,21 +62,22 @@ def test_the_rest_doubles_and_outlives_a_restart(qtbot, tmp_path):
     player = locked_show(qtbot, tmp_path, clock)
     assert open_keypad(qtbot, player, clock)
     three_wrong(qtbot, player)
-    assert player.keypad.resting and player.keypad.message == "请稍候 · Wait a minute"
-    player.keypad.press("×")
+    keypad = player.operator.keypad
+    assert keypad.resting and keypad.message == "请稍候 · Wait a minute"
+    player.operator.keypad.press("×")
     clock.advance(FIRST_REST)
     assert open_keypad(qtbot, player, clock)  # a minute later
     three_wrong(qtbot, player)
-    player.keypad.press("×")
+    player.operator.keypad.press("×")
     clock.advance(FIRST_REST)
     assert not open_keypad(qtbot, player, clock)  # now it rests two minutes
-    player.lock.released = True
+    player.operator.release()
     player.stage.close()
     restarted = locked_show(qtbot, tmp_path, clock)  # unplugged and started again
     assert not open_keypad(qtbot, restarted, clock)
     clock.advance(FIRST_REST)
     assert open_keypad(qtbot, restarted, clock)
-    restarted.lock.released = True
+    restarted.operator.release()
 
 
 def test_a_keypad_left_open_through_its_rest_takes_a_pin_again(qtbot, tmp_path):
@@ -84,13 +85,13 @@ def test_a_keypad_left_open_through_its_rest_takes_a_pin_again(qtbot, tmp_path):
     player = locked_show(qtbot, tmp_path, clock)
     assert open_keypad(qtbot, player, clock)
     three_wrong(qtbot, player)
-    assert player.keypad.resting
+    assert player.operator.keypad.resting
     clock.advance(FIRST_REST + 1)
     player.poll()
-    assert not player.keypad.resting and player.keypad.message == ""
+    assert not player.operator.keypad.resting and player.operator.keypad.message == ""
     for key in (*PIN, "OK"):
-        player.keypad.press(key)
-    assert player.lock.released  # the operator's PIN opens it
+        player.operator.keypad.press(key)
+    assert player.operator.lock.released  # the operator's PIN opens it
 
 
 def test_a_keypad_left_open_closes_when_the_show_goes_home(qtbot, tmp_path):
@@ -100,5 +101,5 @@ def test_a_keypad_left_open_closes_when_the_show_goes_home(qtbot, tmp_path):
     clock.advance(player.config.kiosk.idle_timeout + 1)  # whoever opened it walked away
     player.poll()
     player.poll()
-    assert player.keypad is None
-    player.lock.released = True
+    assert player.operator.keypad is None
+    player.operator.release()

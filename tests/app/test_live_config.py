@@ -48,9 +48,9 @@ def change_config(qtbot, player, clock, site, text):
     for _ in range(5):
         clock.advance(1.0)
         player.poll()
-    assert player.pending is not None, player.reloader.last_error
+    assert player.show.pending is not None, player.content.reloader.last_error
     qtbot.keyClick(player.stage, Qt.Key.Key_Right)
-    assert player.pending is None
+    assert player.show.pending is None
 
 
 def leave(player, clock) -> None:
@@ -62,7 +62,7 @@ def leave(player, clock) -> None:
 
 def test_opening_hours_added_live_close_the_show(qtbot, site, tmp_path):
     player, clock = start(qtbot, site)
-    assert player.hours is None
+    assert player.hours.hours is None
     marker = tmp_path / "off"
     script = tmp_path / "off.py"
     script.write_text(f"open({str(marker)!r}, 'w').write('off')\n", encoding="utf-8")
@@ -71,10 +71,10 @@ def test_opening_hours_added_live_close_the_show(qtbot, site, tmp_path):
                   f"  display_off: {sys.executable} {script}\n")
     leave(player, clock)
     assert player.asleep and player.stage.blank_item.isVisible()
-    player.hours.hook.wait(timeout=30)
+    player.hours.hours.hook.wait(timeout=30)
     assert marker.read_text() == "off"
     change_config(qtbot, player, clock, site, "deck: deck.yaml\n")
-    assert player.hours is None and not player.stage.blank_item.isVisible()
+    assert player.hours.hours is None and not player.stage.blank_item.isVisible()
 
 
 def test_a_new_theme_repaints_the_whole_background(qtbot, site):
@@ -104,28 +104,28 @@ def test_display_waits_for_a_restart_and_says_so(qtbot, site, caplog):
     assert "display changed" in caplog.text and "starts again" in caplog.text
     assert player.stage.design == (1920.0, 1080.0)
     assert player.config.display.design_size == (1920, 1080)
-    assert player.config.kiosk.loop is False and not player.navigator.loop  # the rest applies
+    assert player.config.kiosk.loop is False and not player.show.navigator.loop  # the rest applies
 
 
 def test_a_lock_turned_on_live_refuses_to_close(qtbot, site):
     player, clock = start(qtbot, site)
-    assert player.lock is None
-    with qtbot.waitSignal(player.window_flags_changed) as flags:
+    assert player.operator.lock is None
+    with qtbot.waitSignal(player.show.locked_changed) as flags:
         change_config(qtbot, player, clock, site, "deck: deck.yaml\nkiosk:\n"
                       "  lock: true\n  exit_chord: Ctrl+Alt+Shift+X\n")
     assert flags.args == [True]
-    assert player.lock is not None
+    assert player.operator.lock is not None
     assert player.stage.close() is False  # refused
-    with qtbot.assertNotEmitted(player.quit_requested):
+    with qtbot.assertNotEmitted(player.show.quit_requested):
         qtbot.keyClick(player.stage, Qt.Key.Key_Q)
-    player.lock.released = True
+    player.operator.release()
 
 
 def test_the_visitor_log_follows_a_new_record_path(qtbot, site, tmp_path):
     (site / "config.yaml").write_text(f"deck: deck.yaml\nrecord: {{path: {tmp_path / 'a.db'}}}\n",
                                       encoding="utf-8")
     player, clock = start(qtbot, site)
-    recording = Recording(player, clock)
+    recording = Recording(player.show, clock, player.ticker)
     qtbot.keyClick(player.stage, Qt.Key.Key_Right)
     change_config(qtbot, player, clock, site,
                   f"deck: deck.yaml\nrecord: {{path: {tmp_path / 'b.db'}}}\n")
@@ -144,14 +144,14 @@ def test_a_hook_that_hangs_is_ended_and_none_outlives_the_show(qtbot, site):
                   f"  hours: {{mon: \"08:00-09:00\"}}\n  display_off: \"{hang}\"\n"
                   f"  display_on: \"{hang}\"\n")
     leave(player, clock)
-    first = player.hours.hook
+    first = player.hours.hours.hook
     assert player.asleep and first.poll() is None
     clock.advance(31.0)
     player.poll()
     assert first.poll() is not None  # ended after 30 s, and reaped
     qtbot.mouseClick(player.stage.viewport(), Qt.MouseButton.LeftButton)  # a visitor wakes it
     player.poll()
-    second = player.hours.hook
+    second = player.hours.hours.hook
     assert second is not first and second.poll() is None
     player.close()
     assert second.poll() is not None
@@ -164,9 +164,9 @@ def test_a_config_that_does_not_fit_the_deck_is_refused_live(qtbot, site, caplog
     for _ in range(5):
         clock.advance(1.0)
         player.poll()
-    assert player.pending is None  # what kiosk check refuses is not taken live either
+    assert player.show.pending is None  # what kiosk check refuses is not taken live either
     assert "config.yaml:4:12: slide 9 does not exist: the deck of 'deck.yaml' has 3 " \
-        "slides" in player.reloader.last_error
+        "slides" in player.content.reloader.last_error
 
 
 def test_a_closed_hours_slide_beyond_the_deck_shows_black(qtbot, site):
@@ -223,14 +223,14 @@ def test_a_config_naming_a_scheduled_deck_not_there_is_refused_live(qtbot, site)
     for _ in range(5):
         clock.advance(1.0)
         player.poll()
-    assert player.pending is None  # Sunday would find no deck: the old config plays on
-    assert "config.yaml:3:18: deck 'sunday.yaml' not found" in player.reloader.last_error
+    assert player.show.pending is None  # Sunday would find no deck: the old config plays on
+    assert "config.yaml:3:18: deck 'sunday.yaml' not found" in player.content.reloader.last_error
     assert player.config.schedule is None
     decks.write(site, decks.titles(2), name="sunday.yaml")  # copied in after the config
     for _ in range(5):
         clock.advance(1.0)
         player.poll()
-    assert player.pending is not None  # now the config is whole: taken
+    assert player.show.pending is not None  # now the config is whole: taken
     qtbot.keyClick(player.stage, Qt.Key.Key_Right)
     assert player.config.schedule is not None
 
@@ -247,7 +247,7 @@ def test_a_new_deck_in_the_config_plays_from_its_first_slide(qtbot, site, caplog
         player.poll()
     assert player.stage.current.slide.title == "3"  # a visitor is here: at their next move
     qtbot.keyClick(player.stage, Qt.Key.Key_Left)
-    assert len(player.deck.slides) == 2
+    assert len(player.show.deck.slides) == 2
     assert player.stage.current.slide.title == "B1"
     (site / "b.yaml").write_text("title: B\nslides:\n  - {type: title, title: B9}\n",
                                  encoding="utf-8")  # and the new deck is the one watched
@@ -275,7 +275,7 @@ def test_a_deck_given_on_the_command_line_takes_its_own_edits(qtbot, site):
     for _ in range(5):
         clock.advance(1.0)
         player.poll()
-    assert player.reloader.last_error is None
+    assert player.content.reloader.last_error is None
     assert player.stage.current.slide.title == "Edited"
 
 
@@ -286,4 +286,4 @@ def test_with_no_visitor_a_new_deck_in_the_config_comes_at_once(qtbot, site):
     for _ in range(5):
         clock.advance(1.0)
         player.poll()
-    assert player.pending is None and player.stage.current.slide.title == "B1"
+    assert player.show.pending is None and player.stage.current.slide.title == "B1"

@@ -25,7 +25,7 @@ def shown(qtbot, tmp_path):
     player.stage.showFullScreen()
     qtbot.waitUntil(player.stage.isFullScreen)
     yield player, clock
-    player.lock.released = True  # the test is over: let the window close
+    player.operator.release()  # the test is over: let the window close
     player.stage.close()
 
 
@@ -53,7 +53,7 @@ def hold(qtbot, player, clock, x, y, seconds):
 
 def tap_keys(qtbot, player, keys):
     for key in keys:
-        centre = player.keypad.keys[key].center()
+        centre = player.operator.keypad.keys[key].center()
         qtbot.mouseClick(player.stage.viewport(), Qt.MouseButton.LeftButton,
                          pos=at(player, centre.x(), centre.y()))
 
@@ -66,8 +66,8 @@ def tap_keys(qtbot, player, keys):
     (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
 ])
 def test_escape_keys_leave_the_show_up(qtbot, locked, key, mods, caplog):
-    with qtbot.assertNotEmitted(locked.quit_requested), \
-            qtbot.assertNotEmitted(locked.exit_requested):
+    with qtbot.assertNotEmitted(locked.show.quit_requested), \
+            qtbot.assertNotEmitted(locked.show.exit_requested):
         qtbot.keyClick(locked.stage, key, mods)
     assert locked.stage.isVisible() and locked.stage.isFullScreen()
 
@@ -86,53 +86,53 @@ def test_leaving_full_screen_is_undone(qtbot, locked):
 
 def test_long_press_elsewhere_does_nothing(qtbot, locked, clock):
     hold(qtbot, locked, clock, 960, 540, HOLD_SECONDS + 1)
-    assert locked.keypad is None and locked.stage.index == 0
+    assert locked.operator.keypad is None and locked.stage.index == 0
 
 
 def test_short_corner_press_does_nothing(qtbot, locked, clock):
     hold(qtbot, locked, clock, 40, 40, HOLD_SECONDS - 1)
-    assert locked.keypad is None
+    assert locked.operator.keypad is None
 
 
 def test_corner_hold_then_right_pin_exits(qtbot, locked, clock):
     hold(qtbot, locked, clock, 40, 40, HOLD_SECONDS + 0.1)
-    assert locked.keypad is not None
-    with qtbot.waitSignal(locked.exit_requested):
+    assert locked.operator.keypad is not None
+    with qtbot.waitSignal(locked.show.exit_requested):
         tap_keys(qtbot, locked, [*PIN, "OK"])
     assert locked.stage.close() is True  # now the window may close
 
 
 def test_wrong_pin_stays_and_three_wrong_rest_the_keypad(qtbot, locked, clock):
     hold(qtbot, locked, clock, 40, 40, HOLD_SECONDS + 0.1)
-    with qtbot.assertNotEmitted(locked.exit_requested):
+    with qtbot.assertNotEmitted(locked.show.exit_requested):
         tap_keys(qtbot, locked, ["1", "1", "1", "1", "OK"])
-    assert locked.keypad is not None and "Wrong" in locked.keypad.message
+    assert locked.operator.keypad is not None and "Wrong" in locked.operator.keypad.message
     tap_keys(qtbot, locked, ["1", "2", "3", "4", "OK"])
     tap_keys(qtbot, locked, ["9", "9", "9", "9", "OK"])
-    assert locked.keypad.resting  # rests after three wrong tries, and says so
-    assert locked.keypad.message == "请稍候 · Wait a minute"
-    with qtbot.assertNotEmitted(locked.exit_requested):
+    assert locked.operator.keypad.resting  # rests after three wrong tries, and says so
+    assert locked.operator.keypad.message == "请稍候 · Wait a minute"
+    with qtbot.assertNotEmitted(locked.show.exit_requested):
         tap_keys(qtbot, locked, [*"2468", "OK"])  # not even the right PIN, now
-    assert locked.keypad.digits == ""
+    assert locked.operator.keypad.digits == ""
     tap_keys(qtbot, locked, ["×"])
     hold(qtbot, locked, clock, 40, 40, HOLD_SECONDS + 0.1)
-    assert locked.keypad.resting  # still resting
+    assert locked.operator.keypad.resting  # still resting
     tap_keys(qtbot, locked, ["×"])
     clock.advance(FIRST_REST)
     hold(qtbot, locked, clock, 40, 40, HOLD_SECONDS + 0.1)
-    assert locked.keypad is not None and not locked.keypad.resting
+    assert locked.operator.keypad is not None and not locked.operator.keypad.resting
 
 
 def test_keypad_takes_keyboard_digits_and_escape_closes_it(qtbot, locked, clock):
     hold(qtbot, locked, clock, 40, 40, HOLD_SECONDS + 0.1)
     qtbot.keyClicks(locked.stage, "24")
-    assert locked.keypad.digits == "24"
+    assert locked.operator.keypad.digits == "24"
     qtbot.keyClick(locked.stage, Qt.Key.Key_Escape)
-    assert locked.keypad is None and locked.stage.isFullScreen()
+    assert locked.operator.keypad is None and locked.stage.isFullScreen()
 
 
 def test_operator_chord_exits(qtbot, locked):
     mods = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
             | Qt.KeyboardModifier.ShiftModifier)
-    with qtbot.waitSignal(locked.exit_requested):
+    with qtbot.waitSignal(locked.show.exit_requested):
         qtbot.keyClick(locked.stage, Qt.Key.Key_X, mods)

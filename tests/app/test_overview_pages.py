@@ -12,27 +12,27 @@ from tests import decks
 
 def finish_pictures(qtbot, player) -> None:
     """Let the event loop make the pictures of the page on screen (no time passes)."""
-    qtbot.waitUntil(lambda: not player._thumbnailer.isActive(), timeout=10_000)
+    qtbot.waitUntil(lambda: not player.overview.making, timeout=10_000)
 
 
 def test_a_long_deck_shows_one_page_and_makes_only_its_pictures(qtbot, tmp_path):
     player, _ = decks.show(qtbot, tmp_path, decks.titles(300))
     qtbot.keyClick(player.stage, Qt.Key.Key_O)
-    overview = player.overview
+    overview = player.overview.grid
     assert overview is not None
     assert overview.columns == 6 and overview.rows == 4 and overview.pages == 13
     assert len(overview.cells) == 24 and overview.visible == list(range(24))
-    assert len(player.thumbnails) <= 1  # opening makes none (the key's event loop turn
+    assert len(player.overview.thumbnails) <= 1  # opening makes none (the key's event loop turn
     # may make the first)
     finish_pictures(qtbot, player)
-    assert len(player.thumbnails) == 24  # the page's, and no more
-    assert all(player.thumbnails.get(("zh", n)) is not None for n in range(24))
+    assert len(player.overview.thumbnails) == 24  # the page's, and no more
+    assert all(player.overview.thumbnails.get(("zh", n)) is not None for n in range(24))
 
 
 def test_keys_and_swipes_turn_the_pages(qtbot, tmp_path):
     player, _ = decks.show(qtbot, tmp_path, decks.titles(300))
     qtbot.keyClick(player.stage, Qt.Key.Key_O)
-    overview = player.overview
+    overview = player.overview.grid
     qtbot.keyClick(player.stage, Qt.Key.Key_PageDown)
     assert overview.page == 1 and overview.visible[0] == 24
     for _ in range(4):
@@ -45,9 +45,9 @@ def test_keys_and_swipes_turn_the_pages(qtbot, tmp_path):
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=left)  # swipe to the left
     assert overview.page == 3 and player.stage.index == 0  # the page, not the slide
     finish_pictures(qtbot, player)
-    assert all(player.thumbnails.get(("zh", n)) is not None for n in overview.visible)
+    assert all(player.overview.thumbnails.get(("zh", n)) is not None for n in overview.visible)
     qtbot.keyClick(player.stage, Qt.Key.Key_Return)
-    assert player.overview is None and player.stage.index == overview.chosen
+    assert player.overview.grid is None and player.stage.index == overview.chosen
 
 
 def test_pictures_are_kept_within_their_cap_and_dropped_with_new_content():

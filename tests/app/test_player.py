@@ -13,6 +13,7 @@ from PySide6.QtGui import QEventPoint, QInputDevice, QTouchEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from kiosk.play.commands import Action, Command
 from kiosk.play.navigator import Blank
 from kiosk.show.transitions import DURATION
 from tests import decks
@@ -56,7 +57,7 @@ def test_keys_and_clicker_buttons_move_the_show(qtbot, tmp_path, key, index):
     # loops), go to slide 13.
     player, clock = decks.show(qtbot, tmp_path, titles(13))
     qtbot.keyClick(player.stage, key)
-    assert player.navigator.index == index
+    assert player.show.navigator.index == index
     assert player.stage.index == index
     settle(player, clock)
     assert player.stage.current is player.stage.view_for(index)
@@ -103,7 +104,7 @@ def test_keys_the_config_remaps_do_what_it_says_locked_or_not(qtbot, tmp_path):
     assert player.stage.index == 0
     qtbot.keyClick(player.stage, Qt.Key.Key_F12)
     assert player.stage.blank_item.isVisible()
-    player.lock.released = True
+    player.operator.release()
 
 
 def test_black_and_white_screen_toggle(qtbot, tmp_path):
@@ -117,7 +118,7 @@ def test_black_and_white_screen_toggle(qtbot, tmp_path):
     assert blank.isVisible()
     qtbot.keyClick(player.stage, Qt.Key.Key_W)
     assert blank.isVisible() and blank.brush().color() == Qt.GlobalColor.white
-    assert player.navigator.blank is Blank.WHITE
+    assert player.show.navigator.blank is Blank.WHITE
     qtbot.keyClick(player.stage, Qt.Key.Key_Right)
     assert not blank.isVisible()
 
@@ -139,7 +140,7 @@ def test_escape_leaves_full_screen_and_q_quits(qtbot, tmp_path):
     qtbot.waitUntil(player.stage.isFullScreen)
     qtbot.keyClick(player.stage, Qt.Key.Key_Escape)
     assert not player.stage.isFullScreen()
-    with qtbot.waitSignal(player.quit_requested, timeout=1000):
+    with qtbot.waitSignal(player.show.quit_requested, timeout=1000):
         qtbot.keyClick(player.stage, Qt.Key.Key_Q)
 
 
@@ -147,11 +148,11 @@ def test_locked_show_ignores_escape_and_q(qtbot, tmp_path):
     player, _ = decks.show(qtbot, tmp_path, deck(), locked=True)
     player.stage.showFullScreen()
     qtbot.waitUntil(player.stage.isFullScreen)
-    with qtbot.assertNotEmitted(player.quit_requested):
+    with qtbot.assertNotEmitted(player.show.quit_requested):
         qtbot.keyClick(player.stage, Qt.Key.Key_Q)
     qtbot.keyClick(player.stage, Qt.Key.Key_Escape)
     assert player.stage.isFullScreen()
-    player.lock.released = True
+    player.operator.release()
     player.stage.close()
 
 
@@ -189,9 +190,9 @@ def test_fade_goes_through_the_background_in_about_half_a_second(qtbot, tmp_path
     player.stage.tick()
     assert incoming.opacity() == 1.0
     assert player.stage.transition is None
-    assert player.frame_timer.isActive()  # the figures still count up
+    assert player.frames.timer.isActive()  # the figures still count up
     settle(player, clock)
-    assert not player.frame_timer.isActive()  # nothing moves: no frames
+    assert not player.frames.timer.isActive()  # nothing moves: no frames
     assert str(decks.numbers(incoming)[0].parts) == "1.74万亿元"
 
 
@@ -294,7 +295,7 @@ def test_language_toggle_button_and_key(qtbot, tmp_path):
     player, clock = decks.show(qtbot, tmp_path, deck(title_slide(), closing_slide()))
     assert player.stage.language == "zh"
     assert "向新而行" in decks.texts(player.stage.current)
-    with qtbot.waitSignal(player.language_changed) as blocker:
+    with qtbot.waitSignal(player.show.language_changed) as blocker:
         press_button(qtbot, player, "language")
     assert blocker.args == ["en"]
     assert player.stage.current.ctx.language == "en"
@@ -327,10 +328,10 @@ def test_cursor_hides_after_a_few_quiet_seconds(qtbot, tmp_path):
     player, clock = decks.show(qtbot, tmp_path, deck(), config(display={"cursor_hide": 3}))
     viewport = player.stage.viewport()
     qtbot.mouseMove(viewport, QPoint(100, 100))
-    player.cursor.check()
+    player.poll()
     assert viewport.cursor().shape() != Qt.CursorShape.BlankCursor
     clock.advance(3.01)
-    player.cursor.check()
+    player.poll()
     assert viewport.cursor().shape() == Qt.CursorShape.BlankCursor
     qtbot.mouseMove(viewport, QPoint(200, 200))
     assert viewport.cursor().shape() != Qt.CursorShape.BlankCursor
@@ -346,7 +347,7 @@ def test_tap_on_a_chart_bar_explores_instead_of_turning(qtbot, tmp_path):
     (chart,) = player.stage.current.charts()
     mark = chart.marks[-1]
     centre = chart.mapToScene(mark.rect.center())
-    with qtbot.waitSignal(player.explored):
+    with qtbot.waitSignal(player.show.explored):
         click(qtbot, player, centre.x(), centre.y())
     assert player.stage.index == 1
     assert chart.callout is not None and chart.callout.mark is mark
@@ -361,7 +362,7 @@ def test_attract_loop_advances_by_duration_and_replays(qtbot, tmp_path):
                   for n, seconds in enumerate(durations)))
     player, clock = decks.show(qtbot, tmp_path, data)
     changes = []
-    player.slide_changed.connect(lambda index, cause: changes.append((index, cause)))
+    player.show.slide_changed.connect(lambda index, cause: changes.append((index, cause)))
     for index, seconds in enumerate(durations):
         clock.advance(seconds - 0.5)
         player.poll()
@@ -382,7 +383,7 @@ def test_visitor_pauses_the_loop_and_idle_returns_home_in_the_default_language(
     clock.advance(60)
     player.poll()
     assert player.stage.index == 12  # still the visitor's slide, well past its duration
-    with qtbot.waitSignal(player.slide_changed) as blocker:
+    with qtbot.waitSignal(player.show.slide_changed) as blocker:
         clock.advance(30.01)
         player.poll()
     assert blocker.args == [0, "idle"]
@@ -401,13 +402,13 @@ def test_a_touch_counts_as_presence(qtbot, tmp_path):
     click(qtbot, player, 960, 540)
     clock.advance(60)
     player.poll()
-    assert player.stage.index == 0 and player.attract.visitor
+    assert player.stage.index == 0 and player.show.attract.visitor
 
 
 def test_overview_opens_moves_and_jumps(qtbot, tmp_path):
     player, _ = decks.show(qtbot, tmp_path, titles(13))
     qtbot.keyClick(player.stage, Qt.Key.Key_O)
-    overview = player.overview
+    overview = player.overview.grid
     assert overview is not None and len(overview.cells) == 13
     assert overview.selected == 0
     qtbot.keyClick(player.stage, Qt.Key.Key_Right)
@@ -415,7 +416,7 @@ def test_overview_opens_moves_and_jumps(qtbot, tmp_path):
     assert overview.selected == overview.columns + 1
     assert player.stage.index == 0  # arrows move the selection, not the show
     qtbot.keyClick(player.stage, Qt.Key.Key_Return)
-    assert player.overview is None and player.stage.index == overview.columns + 1
+    assert player.overview.grid is None and player.stage.index == overview.columns + 1
 
 
 def test_overview_tap_jumps_and_escape_only_closes_it(qtbot, tmp_path):
@@ -423,21 +424,21 @@ def test_overview_tap_jumps_and_escape_only_closes_it(qtbot, tmp_path):
     player.stage.showFullScreen()
     qtbot.waitUntil(player.stage.isFullScreen)
     press_button(qtbot, player, "overview")
-    assert player.overview is not None
+    assert player.overview.grid is not None
     qtbot.keyClick(player.stage, Qt.Key.Key_Escape)
-    assert player.overview is None and player.stage.isFullScreen()
+    assert player.overview.grid is None and player.stage.isFullScreen()
     qtbot.keyClick(player.stage, Qt.Key.Key_O)
-    cell = player.overview.cells[9].center()
+    cell = player.overview.grid.cells[9].center()
     click(qtbot, player, cell.x(), cell.y())
-    assert player.overview is None and player.stage.index == 9
+    assert player.overview.grid is None and player.stage.index == 9
 
 
 def test_home_menu_offers_only_its_tiles(qtbot, tmp_path):
     # 13 slides, of which the menu offers slides 8, 9 and 10.
     player, _ = decks.show(qtbot, tmp_path, titles(13), config(show={"menu": [8, 9, 10]}))
-    player.toggle_overview()
-    assert player.overview.slides == [7, 8, 9] and player.overview.columns == 3
-    cell = player.overview.cells[2].center()
+    player.command(Command(Action.OVERVIEW), "key")
+    assert player.overview.grid.slides == [7, 8, 9] and player.overview.grid.columns == 3
+    cell = player.overview.grid.cells[2].center()
     click(qtbot, player, cell.x(), cell.y())
     assert player.stage.index == 9
 
@@ -448,7 +449,7 @@ def test_a_one_slide_deck_stays_put_whatever_is_pressed(qtbot, tmp_path, caplog)
     caplog.set_level(logging.WARNING)
     player, clock = decks.show(qtbot, tmp_path, deck(title_slide(duration=5)))
     view = player.stage.current
-    with qtbot.assertNotEmitted(player.slide_changed):
+    with qtbot.assertNotEmitted(player.show.slide_changed):
         for key in (Qt.Key.Key_Right, Qt.Key.Key_Left, Qt.Key.Key_End, Qt.Key.Key_Home,
                     Qt.Key.Key_Space, Qt.Key.Key_PageUp):
             qtbot.keyClick(player.stage, key)
@@ -474,7 +475,7 @@ def test_a_one_slide_deck_loops_onto_itself(qtbot, tmp_path):
     player, clock = decks.show(qtbot, tmp_path, deck(title_slide(duration=5)),
                                config(kiosk={"loop": True}))
     view = player.stage.current
-    with qtbot.assertNotEmitted(player.slide_changed):
+    with qtbot.assertNotEmitted(player.show.slide_changed):
         for _ in range(6):
             clock.advance(5.01)
             player.poll()
@@ -491,7 +492,7 @@ def test_an_english_only_deck_plays_in_english_without_a_language_switch(qtbot, 
     assert player.stage.language == "en" and player.stage.languages == ["en"]
     assert "Heading for the New" in decks.texts(player.stage.current)
     assert "language" not in player.stage.chrome.button_rects()
-    with qtbot.assertNotEmitted(player.language_changed):
+    with qtbot.assertNotEmitted(player.show.language_changed):
         qtbot.keyClick(player.stage, Qt.Key.Key_L)
         qtbot.keyClick(player.stage, Qt.Key.Key_Right)
         settle(player, clock)

@@ -23,7 +23,7 @@ NOTES = deck(title_slide(notes=both("开场：介绍发布会。", "Opening: the
 @pytest.fixture
 def console(qtbot, tmp_path):
     player, clock = decks.show(qtbot, tmp_path, NOTES)
-    console = Console(player)
+    console = Console(player.show, player.stage, clock, player.ticker)
     qtbot.addWidget(console)
     console.show()
     return console, player, clock
@@ -68,7 +68,7 @@ def test_live_view_has_the_stage_background(qtbot, console):
     console, _, _ = console
     console.resize(1280, 720)
     console.current.resize(640, 360)
-    console._fit()
+    console.fit()
     image = console.current.grab().toImage()
     inside = console.current.mapFromScene(QPointF(6, 6))  # the stage's top-left corner
     corner = image.pixelColor(inside.x(), inside.y())
@@ -87,6 +87,6 @@ def test_swap_screens_with_one_screen_keeps_both(qtbot, console):
 def test_presenters_escape_opens_the_overview(qtbot, console):
     console, player, _ = console
     qtbot.keyClick(console, Qt.Key.Key_Escape)
-    assert player.overview is not None
+    assert player.overview.grid is not None
     qtbot.keyClick(console, Qt.Key.Key_Escape)
-    assert player.overview is None
+    assert player.overview.grid is None

@@ -70,10 +70,10 @@ def test_good_update_swaps_in_at_the_next_slide_change(qtbot, show, site):
     player, clock = show
     (site / "deck.yaml").write_text(DECK.format(title="第二版"), encoding="utf-8")
     settle(player, clock)
-    assert player.pending is not None
+    assert player.show.pending is not None
     assert title_on_screen(player) == "第一版"  # not in the middle of a slide
     qtbot.keyClick(player.stage, Qt.Key.Key_Home)
-    assert player.pending is None
+    assert player.show.pending is None
     assert title_on_screen(player) == "第二版"
 
 
@@ -83,7 +83,7 @@ def test_broken_update_keeps_the_last_good_deck(qtbot, show, site, caplog):
     (site / "deck.yaml").write_text("title: T\nslides:\n  - type: title\n    title: [\n",
                                     encoding="utf-8")
     settle(player, clock)
-    assert player.pending is None
+    assert player.show.pending is None
     assert "rejected" in caplog.text and "YAML syntax error" in caplog.text
     assert player.stage._banner is not None  # windowed: the author sees why
     qtbot.keyClick(player.stage, Qt.Key.Key_Right)
@@ -93,7 +93,8 @@ def test_broken_update_keeps_the_last_good_deck(qtbot, show, site, caplog):
     settle(player, clock)
     assert player.stage._banner is None
     qtbot.keyClick(player.stage, Qt.Key.Key_Right)
-    assert player.stage.current.slide.type == "closing" and player.deck.slides[0].title == "修好了"
+    assert player.stage.current.slide.type == "closing"
+    assert player.show.deck.slides[0].title == "修好了"
 
 
 def test_deck_replaced_file_by_file_waits_for_its_pictures(qtbot, show, site):
@@ -101,7 +102,7 @@ def test_deck_replaced_file_by_file_waits_for_its_pictures(qtbot, show, site):
     # First the new deck arrives, naming a picture not yet copied: rejected.
     (site / "deck.yaml").write_text(STORY, encoding="utf-8")
     settle(player, clock)
-    assert player.pending is None and "images/map.png" in player.reloader.last_error
+    assert player.show.pending is None and "images/map.png" in player.content.reloader.last_error
     # Then half of the picture: still rejected.
     (site / "images").mkdir()
     image = QImage(64, 64, QImage.Format.Format_RGB32)
@@ -110,11 +111,12 @@ def test_deck_replaced_file_by_file_waits_for_its_pictures(qtbot, show, site):
     data = (site / "map-full.png").read_bytes()
     (site / "images" / "map.png").write_bytes(data[: len(data) // 3])
     settle(player, clock)
-    assert player.pending is None and "still being copied" in player.reloader.last_error
+    assert player.show.pending is None
+    assert "still being copied" in player.content.reloader.last_error
     # Then all of it: taken at the next slide change.
     (site / "images" / "map.png").write_bytes(data)
     settle(player, clock)
-    assert player.pending is not None, player.reloader.last_error
+    assert player.show.pending is not None, player.content.reloader.last_error
     qtbot.keyClick(player.stage, Qt.Key.Key_Right)
     assert player.stage.current.slide.type == "story"
 
@@ -129,14 +131,15 @@ def test_a_half_copied_photo_waits_until_it_is_whole(qtbot, show, site):
     (site / "images" / "photo.jpg").write_bytes(photo[: len(photo) // 2])
     (site / "deck.yaml").write_text(STORY.replace("map.png", "photo.jpg"), encoding="utf-8")
     settle(player, clock)
-    assert player.pending is None
-    assert "deck.yaml:8:32: picture 'images/photo.jpg' is cut off after" in \
-        player.reloader.last_error and "(still being copied?)" in player.reloader.last_error
+    assert player.show.pending is None
+    refused = player.content.reloader.last_error
+    assert "deck.yaml:8:32: picture 'images/photo.jpg' is cut off after" in refused
+    assert "(still being copied?)" in refused
     qtbot.keyClick(player.stage, Qt.Key.Key_Right)
     assert player.stage.current.slide.type == "closing"  # the last good deck plays on
     (site / "images" / "photo.jpg").write_bytes(photo)  # the copy completes
     settle(player, clock)
-    assert player.pending is not None, player.reloader.last_error
+    assert player.show.pending is not None, player.content.reloader.last_error
     qtbot.keyClick(player.stage, Qt.Key.Key_Home)
     qtbot.keyClick(player.stage, Qt.Key.Key_Right)
     view = player.stage.current
@@ -156,7 +159,7 @@ def test_loop_takes_the_update_at_its_next_step(qtbot, show, site):
     settle(player, clock)
     clock.advance(600)
     player.poll()
-    assert player.pending is None and player.deck.slides[0].title == "第二版"
+    assert player.show.pending is None and player.show.deck.slides[0].title == "第二版"
 
 
 def test_preview_redraws_on_save_on_the_same_slide(qtbot, site):
@@ -187,7 +190,7 @@ def test_a_blank_screen_lifts_when_the_update_comes_in(qtbot, show, site):
     assert player.stage.blank_item.isVisible()
     (site / "deck.yaml").write_text(DECK.format(title="第二版"), encoding="utf-8")
     settle(player, clock)
-    assert player.pending is not None
+    assert player.show.pending is not None
     qtbot.keyClick(player.stage, Qt.Key.Key_Right)
-    assert player.deck.slides[0].title == "第二版" and player.stage.index == 1
+    assert player.show.deck.slides[0].title == "第二版" and player.stage.index == 1
     assert not player.stage.blank_item.isVisible()  # any move unblanks, as without update

@@ -44,7 +44,7 @@ def test_sleeps_when_closed_wakes_when_open_with_hooks(qtbot, tmp_path):
     clock.advance(61)
     player.poll()
     assert player.asleep and player.stage.blank_item.isVisible()
-    player.hours.hook.wait(timeout=30)
+    player.hours.hours.hook.wait(timeout=30)
     index = player.stage.index
     clock.advance(600)
     player.poll()
@@ -56,7 +56,7 @@ def test_sleeps_when_closed_wakes_when_open_with_hooks(qtbot, tmp_path):
     player.poll()
     assert not player.asleep and not player.stage.blank_item.isVisible()
     assert player.stage.index == 0
-    player.hours.hook.wait(timeout=30)
+    player.hours.hours.hook.wait(timeout=30)
     assert marker.read_text().split() == ["off", "on"]
 
 
@@ -70,7 +70,7 @@ def test_a_visitor_wakes_a_sleeping_show_until_they_leave(qtbot, tmp_path):
     qtbot.mouseClick(player.stage.viewport(), Qt.MouseButton.LeftButton,
                      pos=player.stage.mapFromScene(QPointF(960, 540)))
     player.poll()
-    assert not player.asleep and player.navigator.blank is Blank.NONE
+    assert not player.asleep and player.show.navigator.blank is Blank.NONE
     clock.advance(config.kiosk.idle_timeout + 1)
     player.poll()  # idle: home
     player.poll()  # and back to sleep
@@ -103,13 +103,13 @@ def test_scheduled_deck_swaps_in_on_its_day(qtbot, tmp_path):
     player, clock = make(qtbot, loaded, installation.config, local("2026-11-27 23:59:00"))
     player.watch_content(installation, installation.deck_path, banner=False)
     player.poll()
-    assert player.pending is None
+    assert player.show.pending is None
     clock.advance(120)  # Saturday 28 November: the event deck
     player.poll()
-    assert player.pending is not None
+    assert player.show.pending is not None
     clock.advance(600)
     player.poll()  # the loop's next step brings it in
-    assert player.deck.title == "E"
+    assert player.show.deck.title == "E"
 
 
 def test_burn_in_shift_moves_the_picture_a_few_pixels(qtbot, tmp_path):

@@ -173,12 +173,12 @@ def test_a_deck_that_opens_on_a_moving_slide_plays_it_to_the_end(qtbot, tmp_path
     end_state = still.stage.grab().toImage()  # every animation at its end, at once
     view = player.stage.current
     assert player.stage.index == 0
-    assert player.stage.animating and player.frame_timer.isActive()  # not frozen
+    assert player.stage.animating and player.frames.timer.isActive()  # not frozen
     assert player.stage.grab().toImage() != end_state
     for _ in range(round(view.timeline.end * 60) + 10):  # frames, as the frame timer steps
         clock.advance(1 / 60)
         player.stage.tick()
-    assert not player.stage.animating and not player.frame_timer.isActive()
+    assert not player.stage.animating and not player.frames.timer.isActive()
     assert player.stage.grab().toImage() == end_state
     at_end = shown_at_the_end(view)
     assert at_end["shown"] == at_end["final"]

@@ -63,7 +63,7 @@ def test_a_slide_that_cannot_be_built_is_skipped_by_the_loop(qtbot, tmp_path, ca
     monkeypatch.setattr(funnel.FunnelView, "__init__", broken)
     player, clock = show(qtbot, tmp_path)
     shown = []
-    player.slide_changed.connect(lambda index, cause: shown.append(index))
+    player.show.slide_changed.connect(lambda index, cause: shown.append(index))
     for _ in range(2):  # the loop: 10 s a slide
         clock.advance(10.1)
         player.poll()
