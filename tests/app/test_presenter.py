@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor
 
 from kiosk.app.presenter import Console
+from kiosk.config import load_config
 from tests import decks
-from tests.decks import both, deck, title_slide
+from tests.decks import both, deck, title_slide, titles
 
 # Qt's offscreen platform says so for every top-level window with a layout; harmless.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -90,3 +91,59 @@ def test_presenters_escape_opens_the_overview(qtbot, console):
     assert player.overview.grid is not None
     qtbot.keyClick(console, Qt.Key.Key_Escape)
     assert player.overview.grid is None
+
+
+def accent_x(image, palette) -> float:
+    """Where (0..1 across) the accent colour is in the bottom tenth of ``image``: the
+    progress dot of the slide on screen."""
+    accent = QColor(palette.accent)
+    xs = [x for y in range(int(image.height() * 0.9), image.height())
+          for x in range(image.width())
+          if max(abs(image.pixelColor(x, y).red() - accent.red()),
+                 abs(image.pixelColor(x, y).green() - accent.green()),
+                 abs(image.pixelColor(x, y).blue() - accent.blue())) < 40]
+    assert xs, "no accent dot"
+    return sum(xs) / len(xs) / image.width()
+
+
+def test_live_view_shows_the_audience_chrome_and_next_follows_the_navigator(qtbot, tmp_path):
+    player, clock = decks.show(qtbot, tmp_path, titles(12))
+    console = Console(player.show, player.stage, clock, player.ticker)
+    qtbot.addWidget(console)
+    console.resize(1280, 720)
+    console.show()
+    for _ in range(3):
+        qtbot.keyClick(console, Qt.Key.Key_Right)
+    decks.settle(player, clock)
+    console.refresh()
+    design = QRectF(0, 0, *player.stage.design)
+    live = console.current.grab(console.current.mapFromScene(design).boundingRect())
+    audience = player.stage.grab(player.stage.mapFromScene(design).boundingRect())
+    palette = player.stage.chrome.palette
+    size = (480, 270)
+    where = [accent_x(image.toImage().scaled(*size), palette) for image in (live, audience)]
+    assert where[0] == pytest.approx(where[1], abs=0.01)  # dot 4 in both, not dot 1
+    assert 0.45 < where[0] < 0.48  # dot 4 of 12, 28 px apart around the middle (dot 1
+    # would be at 0.42)
+    assert console.position.text() == "4 / 12"
+
+
+def test_next_slide_skips_what_cannot_be_shown_and_follows_new_content(qtbot, tmp_path):
+    player, clock = decks.show(qtbot, tmp_path, titles(3))
+    (tmp_path / "config.yaml").write_text("deck: deck.yaml\n", encoding="utf-8")
+    player.watch_content(load_config(tmp_path / "config.yaml"), tmp_path / "deck.yaml",
+                         banner=False)
+    console = Console(player.show, player.stage, clock, player.ticker)
+    qtbot.addWidget(console)
+    first = console.next.pixmap().toImage()
+    player.show.navigator.skip(1)  # slide 2 cannot be shown: next is slide 3
+    console.refresh()
+    assert console.next.pixmap().toImage() != first
+    third = console.next.pixmap().toImage()
+    decks.write(tmp_path, deck(*[title_slide(title=f"新{n}") for n in range(3)]))
+    for _ in range(5):
+        clock.advance(1.0)
+        player.poll()
+    assert player.show.pending is not None
+    qtbot.keyClick(console, Qt.Key.Key_Right)  # the new deck comes in: its next slide
+    assert console.next.pixmap().toImage() not in (first, third)
