@@ -61,17 +61,10 @@ def figure_decimals(figure: Figure, lang: str) -> int:
     return decimals_of(value) if value is not None else 0
 
 
-def figure_text(figure: Figure, lang: str, fallback: str, value: float | None = None
-                ) -> FigureText:
-    """The figure as drawn in ``lang``; ``value`` replaces the number (for count-up)."""
-    unit = figure.unit.get_text(lang, fallback) if figure.unit else ""
-    if figure.text is not None:
-        number = figure.text.get_text(lang, fallback)
-        return FigureText("", number, unit)
-    shown = figure_value(figure, lang) if value is None else value
-    assert shown is not None
-    number = format_number(shown, figure_decimals(figure, lang), lang)
-    q = figure.qualifier
+def quantity(number: str, unit: str, qualifier: str | None, lang: str) -> FigureText:
+    """A number (already written out) with its unit and qualifier, split for drawing:
+    the one rule for figures and chart labels, in every language."""
+    q = qualifier
     if lang.startswith("zh"):
         before = q if q in QUALIFIERS_BEFORE else ""
         between = q if q in QUALIFIERS_BETWEEN else ""
@@ -80,3 +73,15 @@ def figure_text(figure: Figure, lang: str, fallback: str, value: float | None = 
     word = f"{ENGLISH[q]} " if q else ""
     spaced = unit if not unit or unit in ("%", "‰") else f" {unit}"
     return FigureText(word, number, spaced)
+
+
+def figure_text(figure: Figure, lang: str, fallback: str, value: float | None = None
+                ) -> FigureText:
+    """The figure as drawn in ``lang``; ``value`` replaces the number (for count-up)."""
+    unit = figure.unit.get_text(lang, fallback) if figure.unit else ""
+    if figure.text is not None:
+        return FigureText("", figure.text.get_text(lang, fallback), unit)
+    shown = figure_value(figure, lang) if value is None else value
+    assert shown is not None
+    number = format_number(shown, figure_decimals(figure, lang), lang)
+    return quantity(number, unit, figure.qualifier, lang)

@@ -7,6 +7,8 @@ from PySide6.QtGui import QColor
 
 from kiosk.config import Config
 from kiosk.deck.load import load_deck
+from kiosk.deck.model import Figure
+from kiosk.deck.numbers import figure_text
 from kiosk.play.clock import FakeClock
 from kiosk.show.charts.base import ChartView
 from kiosk.show.charts.compare import CompareView
@@ -16,6 +18,7 @@ from kiosk.show.charts.proportion import ProportionView
 from kiosk.show.charts.series import SeriesView
 from kiosk.show.render import context, render_slide
 from kiosk.show.slides import build_view
+from tests import decks
 from tests.conftest import DATA
 
 
@@ -208,3 +211,22 @@ def test_a_network_of_one_dot_draws_it(qapp, tmp_path, hub):
     assert abs(drawn.hue() - group.hue()) < 10 and drawn.saturation() > 60
     if hub:
         assert network.links.count == network.links.total == 1
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_chart_writes_a_value_as_a_figure_does(qapp, tmp_path, language):
+    # The same three quantities as figures and as compare bars: one way of writing them.
+    quantities = [{"unit": {"zh": "家", "en": "firms"}, "qualifier": "余", "value": 1500},
+                  {"unit": "‰", "value": 5}, {"unit": {"zh": "项", "en": "items"},
+                                               "qualifier": "近", "value": 3500}]
+    figures = [{"label": f"q{n}", **q} for n, q in enumerate(quantities)]
+    items = [{"label": f"q{n}", "after": q["value"], "unit": q["unit"],
+              **({"qualifier": q["qualifier"]} if "qualifier" in q else {})}
+             for n, q in enumerate(quantities)]
+    chart = {**decks.compare(), "items": items}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    chart = chart_of(render_slide(loaded, Config(), 0, (1920, 1080), language)[1])
+    written = [str(figure_text(Figure.model_validate(f), language, "zh")) for f in figures]
+    assert [mark.value for mark in chart.marks] == written
+    if language == "en":
+        assert written == ["over 1,500 firms", "5‰", "nearly 3,500 items"]

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.deck.model import ChartBase, Qualifier
-from kiosk.deck.numbers import ENGLISH, QUALIFIERS_BEFORE, format_number
+from kiosk.deck.numbers import format_number, quantity
 from kiosk.deck.precision import decimals_of
 from kiosk.deck.timing import chart_timing
 from kiosk.play.timeline import Track
@@ -44,18 +44,11 @@ class Mark:
 
 def value_text(value: float, ctx: SlideContext, unit: str = "",
                qualifier: Qualifier | None = None, decimals: int | None = None) -> str:
-    """A chart value as people write it: 近3500项, 52.1%, over 1,500 firms."""
+    """A chart value as people write it: 近3500项, 52.1%, over 1,500 firms (as a figure
+    writes it)."""
     decimals = decimals_of(value) if decimals is None else decimals
-    number = format_number(value, decimals, ctx.language)
-    if ctx.language.startswith("zh"):
-        before = qualifier if qualifier in QUALIFIERS_BEFORE else ""
-        after = "" if qualifier in QUALIFIERS_BEFORE or qualifier is None else qualifier
-        if qualifier == "左右":
-            return f"{number}{unit}左右"
-        return f"{before}{number}{after}{unit}"
-    word = f"{ENGLISH[qualifier]} " if qualifier else ""
-    spaced = unit if unit in ("", "%") else f" {unit}"
-    return f"{word}{number}{spaced}"
+    return str(quantity(format_number(value, decimals, ctx.language), unit, qualifier,
+                        ctx.language))
 
 
 def legend(chart: ChartView, entries: list[tuple[QColor, str]], left: float, top: float,
