@@ -218,6 +218,8 @@ class Theme(Strict):
     muted: Colour = "#9fb0c8"
     accent: Colour = "#e8b04b"
     accent2: Colour = "#4fb3bf"
+    warning: Colour = "#ff8a65"
+    """What went wrong: a wrong PIN, a refused update (in an author's window)."""
     series: list[Colour] = Field(default_factory=list, max_length=10)
     """Data colours after the two accents (series, parts, node groups); the built-in
     ones fill what is not given."""

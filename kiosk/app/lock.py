@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QFont, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsObject, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.pin import check_pin
@@ -111,7 +111,7 @@ class Keypad(QGraphicsObject):
               widget: QWidget | None = None) -> None:
         p = self.palette
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.boundingRect(), QColor(0, 0, 0, 190))
+        painter.fillRect(self.boundingRect(), p.scrim(0.75))
         painter.setPen(QPen(p.accent, 3))
         painter.setBrush(p.surface)
         painter.drawRoundedRect(self.box, 24, 24)
@@ -124,14 +124,14 @@ class Keypad(QGraphicsObject):
         painter.drawText(header, Qt.AlignmentFlag.AlignCenter, "管理员 PIN · Operator PIN")
         line = QRectF(self.box.left(), header.bottom(), self.box.width(), side * 0.7)
         painter.setFont(fonts.font(side * 0.4, bold=True))
-        painter.setPen(p.accent if not self.message else QColor("#ff8a65"))
+        painter.setPen(p.accent if not self.message else p.warning)
         painter.drawText(line, Qt.AlignmentFlag.AlignCenter,
                          self.message or "●" * len(self.digits) or " ")
         key_font: QFont = fonts.font(side * 0.4, bold=True)
         painter.setFont(key_font)
         for key, rect in self.keys.items():
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(255, 255, 255, 30) if key != "OK" else p.accent)
+            painter.setBrush(p.faint(0.12) if key != "OK" else p.accent)
             painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
             painter.setPen(p.text if key != "OK" else p.background)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, key)

@@ -56,7 +56,9 @@ class Console(QWidget):
         show.attach_console()
         self.started = clock.now()
         self.setWindowTitle("kiosk · presenter")
-        self.setStyleSheet("background: #0a1628; color: #f4f1ea;")
+        palette = stage.chrome.palette
+        self.setStyleSheet(f"background: {palette.background.name()}; "
+                           f"color: {palette.text.name()};")
         self.current = LiveView(stage)
         self.next = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.notes = QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignTop)

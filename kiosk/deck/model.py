@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -30,6 +30,8 @@ Delay = Annotated[float, Field(ge=0, le=60, description="Seconds")]
 Length = Annotated[float, Field(gt=0, le=60, description="Seconds")]
 Transition = Literal["fade", "slide", "none"]
 Qualifier = Literal["近", "约", "超", "突破", "余", "多", "左右"]
+Icon = Literal["people", "network", "cluster", "city", "river", "chip", "rail"]
+"""The drawn motifs (``show/motifs.py``)."""
 Easing = Literal["linear", "ease-out-cubic", "ease-out-quad", "ease-out-expo", "ease-in-out-cubic"]
 Number = Annotated[float, Field(ge=-1e15, le=1e15), AfterValidator(showable)]
 Count = Annotated[float, Field(ge=0, le=1e15), AfterValidator(showable)]
@@ -316,7 +318,7 @@ class IconVisual(Strict):
     """A drawn vector motif from the built-in set."""
 
     kind: Literal["icon"]
-    name: Literal["people", "network", "cluster", "city", "river", "chip", "rail"]
+    name: Icon
 
 
 class ChartVisual(Strict):
@@ -404,7 +406,7 @@ class PointItem(Strict):
 
     heading: Text
     detail: Text | None = None
-    icon: Literal["people", "network", "cluster", "city", "river", "chip", "rail"] | None = None
+    icon: Icon | None = None
 
 
 class ClosingSlide(SlideBase):
@@ -420,7 +422,9 @@ Slide = Annotated[
     TitleSlide | FiguresSlide | StorySlide | ChartSlide | PointsSlide | ClosingSlide,
     Field(discriminator="type"),
 ]
-SLIDE_TYPES = ("title", "figures", "story", "chart", "points", "closing")
+SLIDE_TYPES: tuple[str, ...] = tuple(
+    get_args(kind.model_fields["type"].annotation)[0] for kind in get_args(get_args(Slide)[0]))
+"""Every slide type, in the order of the union."""
 
 
 class Defaults(Strict):

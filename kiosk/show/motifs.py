@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import math
 import random
+from typing import get_args
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from kiosk.deck.model import Icon
 from kiosk.show.guard import guarded
 from kiosk.show.theme import Palette
 
@@ -22,7 +24,7 @@ def _alpha(color: QColor, alpha: float) -> QColor:
 class Motif(QGraphicsItem):
     """One named motif drawn to fill ``width`` x ``height``."""
 
-    NAMES = ("people", "network", "cluster", "city", "river", "chip", "rail")
+    NAMES: tuple[str, ...] = get_args(Icon)
 
     def __init__(self, name: str, width: float, height: float, palette: Palette,
                  parent: QGraphicsItem | None = None) -> None:

@@ -12,7 +12,7 @@ import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
+from PySide6.QtGui import QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.show import fonts
@@ -116,7 +116,7 @@ class Overview(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
               widget: QWidget | None = None) -> None:
         p = self.palette
-        painter.fillRect(self.boundingRect(), QColor(5, 10, 20, 235))
+        painter.fillRect(self.boundingRect(), p.scrim(0.92))
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         number_font = fonts.font(max(14.0, self.cells[0].height() * 0.12), bold=True)
         first = self.page * self.per_page
@@ -127,7 +127,7 @@ class Overview(QGraphicsItem):
             else:
                 painter.fillRect(cell, p.surface)
             selected = first + n == self.selected
-            pen = QPen(p.accent if selected else QColor(255, 255, 255, 60),
+            pen = QPen(p.accent if selected else p.faint(0.24),
                        6 if selected else 1.5)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -135,7 +135,7 @@ class Overview(QGraphicsItem):
             side = cell.height() * 0.22
             badge = QRectF(cell.right() - side * 1.5, cell.bottom() - side, side * 1.5, side)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(p.accent if selected else QColor(0, 0, 0, 170))
+            painter.setBrush(p.accent if selected else p.scrim(0.67))
             painter.drawRect(badge)
             painter.setFont(number_font)
             painter.setPen(p.background if selected else p.text)

@@ -352,10 +352,11 @@ class Stage(QGraphicsView):
             self._banner = None
         if text:
             back = QGraphicsRectItem(0, 0, self.design[0], 72)
-            back.setBrush(QColor(140, 20, 20, 230))
+            back.setBrush(self.chrome.palette.warning)
             back.setPen(Qt.PenStyle.NoPen)
             back.setZValue(120)
-            line = TextBox(text, self.design[0] - 40, 60, size=22, color=QColor("#ffffff"),
+            line = TextBox(text, self.design[0] - 40, 60, size=22,
+                           color=self.chrome.palette.background,
                            max_lines=2, valign="center", parent=back)
             line.setPos(20, 6)
             self._banner = back

@@ -19,6 +19,7 @@ class Palette:
     muted: QColor
     accent: QColor
     accent2: QColor
+    warning: QColor
     data: tuple[QColor, ...]
     """Colours of data series, parts and node groups, in order: as many as a chart can
     need (SERIES_COLOURS); the first two are the accents."""
@@ -29,8 +30,20 @@ class Palette:
         accent, accent2 = QColor(theme.accent), QColor(theme.accent2)
         return cls(background=QColor(theme.background), surface=QColor(theme.surface),
                    text=QColor(theme.text), muted=QColor(theme.muted), accent=accent,
-                   accent2=accent2,
+                   accent2=accent2, warning=QColor(theme.warning),
                    data=(accent, accent2, *map(QColor, given))[:SERIES_COLOURS])
+
+    def faint(self, alpha: float) -> QColor:
+        """The text colour, see-through (lines and fills that must not shout)."""
+        colour = QColor(self.text)
+        colour.setAlphaF(alpha)
+        return colour
+
+    def scrim(self, alpha: float) -> QColor:
+        """The background colour, see-through: laid over the show under a panel."""
+        colour = QColor(self.background)
+        colour.setAlphaF(alpha)
+        return colour
 
     def series(self, index: int) -> QColor:
         """The colour of data series (or part, or group) ``index``."""
