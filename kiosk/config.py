@@ -153,7 +153,7 @@ DaySpans = Annotated[
     BeforeValidator(_one_or_more, json_schema_input_type=(
         Literal["closed"] | SpanText | list[SpanText]))]
 DeckPath = Annotated[str, AfterValidator(deck_path_rule)]
-Command = Annotated[str | None, AfterValidator(_command)]
+HookCommand = Annotated[str | None, AfterValidator(_command)]
 HOOK_TIMEOUT = 30.0
 """Seconds a display hook may run before it is ended."""
 
@@ -176,10 +176,10 @@ class ScheduleConfig(Strict):
     outside: Literal["black"] | Annotated[int, Field(ge=1)] = "black"
     """What shows while closed: a black screen, or a slide number (of every deck the
     schedule plays)."""
-    display_off: Command = None
+    display_off: HookCommand = None
     """Command run when closing (e.g. `xset dpms force off`, `vcgencmd display_power 0`);
     ended if it runs longer than 30 seconds."""
-    display_on: Command = None
+    display_on: HookCommand = None
     """Command run when opening."""
     decks: list[DeckRule] = Field(default_factory=list)
 

@@ -192,8 +192,8 @@ def series_charts(draw: st.DrawFn, langs: list[str]) -> dict[str, Any]:
 
 
 def funnel_charts(langs: list[str]) -> st.SearchStrategy[dict[str, Any]]:
-    stage = mapping({"label": texts(langs), "value": numbers(m.Stage, "value")},
-                    {"qualifier": optional(st.sampled_from(literals(m.Stage, "qualifier"))),
+    stage = mapping({"label": texts(langs), "value": numbers(m.FunnelStage, "value")},
+                    {"qualifier": optional(st.sampled_from(literals(m.FunnelStage, "qualifier"))),
                      "unit": optional(texts(langs, 6))})
     return mapping({"kind": st.just("funnel"), "stages": lists(m.FunnelChart, "stages", stage)},
                    {"unit": optional(texts(langs, 6)), **_timing(m.FunnelChart)})

@@ -28,7 +28,7 @@ FORMAT_VERSION = 1
 Seconds = Annotated[float, Field(gt=0, le=86_400, description="Seconds")]
 Delay = Annotated[float, Field(ge=0, le=60, description="Seconds")]
 Length = Annotated[float, Field(gt=0, le=60, description="Seconds")]
-Transition = Literal["fade", "slide", "none"]
+TransitionKind = Literal["fade", "slide", "none"]
 Qualifier = Literal["近", "约", "超", "突破", "余", "多", "左右"]
 Icon = Literal["people", "network", "cluster", "city", "river", "chip", "rail"]
 """The drawn motifs (``show/motifs.py``)."""
@@ -183,7 +183,7 @@ class SeriesChart(ChartBase):
         return self
 
 
-class Stage(Strict):
+class FunnelStage(Strict):
     """One step of a funnel or flow."""
 
     label: Text
@@ -196,7 +196,7 @@ class FunnelChart(ChartBase):
     """Steps that narrow, e.g. needs collected to cooperations made."""
 
     kind: Literal["funnel"]
-    stages: list[Stage] = Field(min_length=2, max_length=8)
+    stages: list[FunnelStage] = Field(min_length=2, max_length=8)
 
 
 class Part(Strict):
@@ -341,7 +341,7 @@ class SlideBase(Strict):
     """A name to jump to and to count views by; lower case, digits, - and _."""
     duration: Seconds | None = None
     """Seconds this slide stays in the loop; the deck's default otherwise."""
-    transition: Transition | None = None
+    transition: TransitionKind | None = None
     """How this slide comes in; the deck's default otherwise."""
     notes: Text | None = None
     """Speaker notes for the presenter console."""
@@ -431,7 +431,7 @@ class Defaults(Strict):
     """What a slide gets when it does not say."""
 
     duration: Seconds = 12.0
-    transition: Transition = "fade"
+    transition: TransitionKind = "fade"
 
 
 class Deck(Strict):
@@ -475,7 +475,7 @@ class Deck(Strict):
         """Seconds ``slide`` stays in the loop."""
         return slide.duration or self.defaults.duration
 
-    def slide_transition(self, slide: SlideBase) -> Transition:
+    def slide_transition(self, slide: SlideBase) -> TransitionKind:
         """How ``slide`` comes in."""
         return slide.transition or self.defaults.transition
 

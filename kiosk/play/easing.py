@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-Easing = Callable[[float], float]
+Curve = Callable[[float], float]
 
 
 def _clamp(t: float) -> float:
@@ -35,7 +35,7 @@ def ease_in_out_cubic(t: float) -> float:
     return 4 * t**3 if t < 0.5 else 1 - (-2 * t + 2) ** 3 / 2
 
 
-CURVES: dict[str, Easing] = {
+CURVES: dict[str, Curve] = {
     "linear": linear,
     "ease-out-cubic": ease_out_cubic,
     "ease-out-quad": ease_out_quad,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kiosk.deck.model import SlideBase
 from kiosk.show.context import SlideContext
 from kiosk.show.slides.base import SlideView
-from kiosk.show.slides.chart import ChartView
+from kiosk.show.slides.chart import ChartSlideView
 from kiosk.show.slides.fault import FaultView
 from kiosk.show.slides.figures import FiguresView
 from kiosk.show.slides.points import PointsView
@@ -17,7 +17,7 @@ VIEWS: dict[str, type[SlideView]] = {
     "closing": TitleView,
     "figures": FiguresView,
     "story": StoryView,
-    "chart": ChartView,
+    "chart": ChartSlideView,
     "points": PointsView,
 }
 

@@ -9,7 +9,7 @@ from kiosk.show.charts import add_chart
 from kiosk.show.slides.base import SlideView
 
 
-class ChartView(SlideView):
+class ChartSlideView(SlideView):
     """Header, the chart in the rest of the content area, a caption under it."""
 
     slide: ChartSlide
