@@ -157,7 +157,9 @@ class _Run:
             installation = Installation(config, document.path, kept)
         previous, self.installation = self.installation, installation
         placed = installation.document or document  # (what was kept, where it was)
-        for loc, deck_path in installation.decks():
+        named = isinstance(document.data, dict) and "deck" in document.data
+        unknown = named and "deck" not in (placed.data or {})  # its deck: refused above
+        for loc, deck_path in installation.decks()[1 if unknown else 0:]:
             try:
                 found = deck_path.is_file()
             except OSError as exc:  # a folder on the way it may not enter

@@ -122,7 +122,10 @@ def deck_path_rule(value: str) -> str:
     path = PurePosixPath(value)
     if not value.endswith((".yaml", ".yml")):
         raise ValueError(f"'{value}' is not a .yaml deck file")
-    if "\\" in value or path.is_absolute() or ".." in path.parts:
+    if "\\" in value or (len(value) > 1 and value[1] == ":" and value[0].isalpha()):
+        raise ValueError(f"'{value}' is a Windows path: give the deck's path relative to "
+                         "this file, with forward slashes (/)")
+    if path.is_absolute() or ".." in path.parts:
         raise ValueError(f"'{value}': give the deck's path relative to this file, with / "
                          "and without '..'")
     return value

@@ -290,3 +290,13 @@ def test_every_mistake_comes_in_one_run_however_deep_and_no_mistake_is_made_up(t
         # item before it was taken out; and a malformed pin_hash is no missing way out:
         "locked.yaml:2:31: pin_hash must be the line `kiosk pin` prints: it has the form "
         "pbkdf2_sha256$iterations$salt$hash (is it the PIN itself?)"]
+
+
+def test_a_deck_path_refused_is_not_replaced_by_the_default_deck(tmp_path):
+    write(tmp_path, "slides/main.yaml", FOUR)
+    write(tmp_path, "config.yaml", "deck: slides\\main.yaml\nkiosk: {home: 2}\n")
+    result = kiosk("check", "config.yaml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout.splitlines() == [  # (and no "deck 'slides/nanjing.yaml' not found")
+        "config.yaml:1:7: 'slides\\main.yaml' is a Windows path: give the deck's path "
+        "relative to this file, with forward slashes (/)"]

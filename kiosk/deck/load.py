@@ -67,17 +67,27 @@ def _validated(
 
 
 def _without_unknown_keys(doc: Document, model: type[BaseModel], exc: ValidationError) -> Any:
-    """A copy of the document's data without the keys ``exc`` found unknown (the data
-    itself when there are none)."""
-    unknown = [fields.locate(model, doc.data, e["loc"]).loc
-               for e in exc.errors(include_url=False) if e["type"] == "extra_forbidden"]
-    if not unknown:
+    """A copy of the document's data without the keys ``exc`` found unknown, and with
+    each list too long cut to the most it may hold, so that what is inside is checked
+    too (the data itself when there are none)."""
+    unknown, long = [], []
+    for error in exc.errors(include_url=False):
+        if error["type"] == "extra_forbidden":
+            unknown.append(fields.locate(model, doc.data, error["loc"]).loc)
+        elif error["type"] == "too_long":
+            place = fields.locate(model, doc.data, error["loc"])
+            long.append((place.loc, place.limits()[1]))
+    if not unknown and not long:
         return doc.data
     data = copy.deepcopy(doc.data)
     for loc in unknown:
         holder = fields.lookup(data, loc[:-1])
         if isinstance(holder, dict):
             holder.pop(loc[-1], None)
+    for loc, most in long:
+        items = fields.lookup(data, loc)
+        if isinstance(items, list) and most is not None:
+            del items[most:]
     return data
 
 
@@ -152,7 +162,7 @@ def _checks(doc: Document, deck: Deck, roots: list[Path], strict_assets: bool, *
     """Warnings, errors and resolved assets of a deck's texts, assets and pictures."""
     warnings = [*(_translation_warnings(doc, deck) if translations else ()),
                 *_glyph_warnings(doc, deck), *_timing_warnings(doc, deck)]
-    errors: list[Problem] = list(_id_errors(doc, deck))
+    errors: list[Problem] = list(_id_errors(doc))
     resolved: dict[str, Path | None] = {}
     named = {visual.src for _, visual in walk(deck, ImageVisual)}
     for loc, ref in walk(deck, AssetRef):
@@ -167,17 +177,20 @@ def _checks(doc: Document, deck: Deck, roots: list[Path], strict_assets: bool, *
     return warnings, errors, resolved
 
 
-def _id_errors(doc: Document, deck: Deck) -> Iterator[Problem]:
-    """Two slides of one name: a jump or the visitor log could not tell them apart."""
+def _id_errors(doc: Document) -> Iterator[Problem]:
+    """Two slides of one name: a jump or the visitor log could not tell them apart (of
+    every slide as written, valid or not)."""
+    slides = doc.data.get("slides") if isinstance(doc.data, dict) else None
     first: dict[str, int] = {}
-    for n, slide in enumerate(deck.slides):
-        if slide.id is None:
+    for n, slide in enumerate(slides if isinstance(slides, list) else []):
+        name = slide.get("id") if isinstance(slide, dict) else None
+        if not isinstance(name, str):
             continue
-        if slide.id in first:
-            yield doc.problem(("slides", n, "id"), f"id '{slide.id}' is slide "
-                              f"{first[slide.id] + 1}'s already: each slide needs its own")
+        if name in first:
+            yield doc.problem(("slides", n, "id"), f"id '{name}' is slide "
+                              f"{first[name] + 1}'s already: each slide needs its own")
         else:
-            first[slide.id] = n
+            first[name] = n
 
 
 def _timing_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:

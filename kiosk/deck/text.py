@@ -15,6 +15,8 @@ MAX_CHARACTERS = 2000
 """The longest text one place of a slide takes (a long body is about 400 characters)."""
 
 
+_REORDERING = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+"""Embeddings, overrides and isolates: the show draws the deck's scripts left to right."""
 _UNDRAWN = {"Cc": "a control character", "Cs": "half of a surrogate pair",
             "Cn": "not a character Unicode assigns", "Co": "a private-use character"}
 
@@ -27,6 +29,10 @@ def _length_checked(text: str) -> str:
             {"count": f"{len(text):,}", "limit": f"{MAX_CHARACTERS:,}"})
     for char in text:
         kind = unicodedata.category(char)
+        if char in _REORDERING:
+            raise PydanticCustomError(
+                "text", "the text holds U+{code} (a bidirectional control), which reorders "
+                "the text around it on screen: remove it", {"code": f"{ord(char):04X}"})
         if (kind in _UNDRAWN and char not in "\n\t") or char == "\ufeff":
             what = "a byte-order mark" if char == "\ufeff" else _UNDRAWN[kind]
             raise PydanticCustomError(
