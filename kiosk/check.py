@@ -18,6 +18,8 @@ from kiosk.deck import reader
 from kiosk.deck.errors import DeckError, Problem, Severity, display_path
 from kiosk.deck.load import LoadedDeck, load_deck
 from kiosk.lenient import lenient
+from kiosk.record.db import writable
+from kiosk.record.log import log_path
 
 
 @dataclasses.dataclass
@@ -177,6 +179,13 @@ class _Run:
                 self.report.problems.extend(deck_problems(installation, loc, loaded.deck,
                                                           languages=whole))
         self.installation = previous
+        record = installation.config.record
+        why = writable(log_path(record.path)) if record.enabled and record.path else None
+        if why is not None:  # (the default, in the data folder of whoever runs the show,
+            self.report.problems.append(placed.problem(  # is not this user's to judge)
+                ("record", "path"),
+                f"the visitor log cannot be written: {why} (the show would keep its rows in "
+                "memory, and lose them when it ends)", severity=Severity.WARNING))
 
     def _listed(self, path: Path) -> None:
         if all(path.resolve() != p.resolve() for p in self.report.files):

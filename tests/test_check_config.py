@@ -300,3 +300,15 @@ def test_a_deck_path_refused_is_not_replaced_by_the_default_deck(tmp_path):
     assert result.stdout.splitlines() == [  # (and no "deck 'slides/nanjing.yaml' not found")
         "config.yaml:1:7: 'slides\\main.yaml' is a Windows path: give the deck's path "
         "relative to this file, with forward slashes (/)"]
+
+
+def test_a_visitor_log_that_cannot_be_written_is_a_warning(tmp_path):
+    write(tmp_path, "slides/main.yaml", FOUR)
+    (tmp_path / "logs").mkdir()
+    write(tmp_path, "config.yaml", f"deck: slides/main.yaml\nrecord: {{path: {tmp_path}/logs}}\n")
+    result = kiosk("check", "config.yaml", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == [
+        f"config.yaml:2:16: warning: the visitor log cannot be written: '{tmp_path}/logs' is "
+        f"a folder: name a file in it, e.g. '{tmp_path}/logs/visitors.sqlite' (the show "
+        "would keep its rows in memory, and lose them when it ends)"]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.config import Config, Installation, deck_problems
 from kiosk.deck.load import LoadedDeck
+from kiosk.record.log import log_path
 
 if TYPE_CHECKING:
     from kiosk.app.controllers import Ticker
@@ -101,7 +102,7 @@ class Recording:
         if config.record.enabled:
             from kiosk.record.log import VisitorLog
 
-            path = log_path(config)
+            path = log_path(config.record.path)
             self.visitors = VisitorLog(path)
             log.info("visitor log: %s", path)
         else:
@@ -126,13 +127,6 @@ def _for_authors(config: Config) -> Config:
         "kiosk": config.kiosk.model_copy(update={"loop": False, "idle_timeout": None,
                                                  "lock": False}),
         "record": config.record.model_copy(update={"enabled": False})})
-
-
-def log_path(config: Config) -> Path:
-    """The visitor log's file: the config's, or the user's data folder's."""
-    from kiosk.record.log import default_path
-
-    return Path(config.record.path).expanduser() if config.record.path else default_path()
 
 
 def _presenter(player: Player, audience: object, wanted: int | str | None) -> Console:
@@ -196,7 +190,7 @@ def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespac
                                  name=None if named else str(deck_path)):
         log.warning("%s (the show goes on without it)", problem)
     player = Player(loaded, config, clock, locked=locked, authoring=not full_screen,
-                    lock_state=log_path(config).with_name("keypad.json"), adjust=adjust)
+                    lock_state=log_path(config.record.path).with_name("keypad.json"), adjust=adjust)
     show, stage = player.show, player.stage
     show.quit_requested.connect(app.quit)
     show.exit_requested.connect(app.quit)

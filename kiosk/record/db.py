@@ -69,6 +69,29 @@ def identity(path: Path) -> tuple[int, int] | None:
     return st.st_dev, st.st_ino
 
 
+def writable(path: Path) -> str | None:
+    """Why a log at ``path`` could not be written on this machine (None: it could)."""
+    try:
+        return _unwritable(path)
+    except OSError as exc:
+        return f"'{path}' cannot be reached: {(exc.strerror or str(exc)).lower()}"
+
+
+def _unwritable(path: Path) -> str | None:
+    if path.is_dir():
+        return f"'{path}' is a folder: name a file in it, e.g. '{path / 'visitors.sqlite'}'"
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        return f"'{folder}' is a file, not a folder: the log cannot be made under it"
+    if path.exists() and not os.access(path, os.W_OK):
+        return f"'{path}' is read-only here"
+    if not path.exists() and not os.access(folder, os.W_OK | os.X_OK):
+        return f"the folder '{folder}' may not be written here"
+    return None
+
+
 def connect(path: Path, check: bool, wait_ms: int = WAIT_MS) -> sqlite3.Connection:
     """Open (or create) the log at ``path`` in WAL mode, with its tables; with ``check``,
     run its integrity check first.

@@ -45,6 +45,12 @@ def default_path() -> Path:
     return base / "kiosk" / "visitors.sqlite"
 
 
+def log_path(given: str | None) -> Path:
+    """The visitor log's file: the config's ``record.path``, or the user's data
+    folder's."""
+    return Path(given).expanduser() if given else default_path()
+
+
 class VisitorLog:
     """Batches what happens on screen and writes it to ``path``."""
 
