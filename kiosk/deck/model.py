@@ -225,14 +225,25 @@ class ProportionChart(ChartBase):
             self._cells_fit()
         return self
 
-    def _cells_fit(self) -> None:
-        if self.total.value < 1 or not self.total.value.is_integer():
-            raise ValueError(f"a waffle draws a cell per unit: its total ({self.total.value:g})"
-                             " must be a whole number of at least 1")
-        for n, part in enumerate(self.parts, 1):
-            if not part.value.is_integer():
+    @field_validator("total")
+    @classmethod
+    def _whole_total(cls, total: Part, info: ValidationInfo) -> Part:
+        if info.data.get("style") == "waffle" and (
+                total.value < 1 or not total.value.is_integer()):
+            raise ValueError(f"a waffle draws a cell per unit: its total ({total.value:g}) "
+                             "must be a whole number of at least 1")
+        return total
+
+    @field_validator("parts")
+    @classmethod
+    def _whole_parts(cls, parts: list[Part], info: ValidationInfo) -> list[Part]:
+        for n, part in enumerate(parts, 1):
+            if info.data.get("style") == "waffle" and not part.value.is_integer():
                 raise ValueError(f"a waffle draws a cell per unit: part {n} ({part.value:g}) "
                                  "must be a whole number")
+        return parts
+
+    def _cells_fit(self) -> None:
         per_cell, _, cells = waffle_cells(self.total.value, [p.value for p in self.parts])
         for n, (part, drawn) in enumerate(zip(self.parts, cells, strict=True), 1):
             if part.value and not drawn:

@@ -136,7 +136,7 @@ def parse(path: Path, text: str) -> Document:
                 break
             builder.feed(event, loader)
     except yaml.MarkedYAMLError as exc:
-        raise DeckError([_syntax_problem(path, exc)]) from None
+        raise DeckError([_syntax_problem(path, exc, text)]) from None
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         raise DeckError([_reader_problem(path, exc, text)]) from None
     finally:
@@ -147,7 +147,7 @@ def parse(path: Path, text: str) -> Document:
                     builder.problems)
 
 
-def _syntax_problem(path: Path, exc: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(path: Path, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or "invalid YAML"
@@ -156,8 +156,11 @@ def _syntax_problem(path: Path, exc: yaml.MarkedYAMLError) -> Problem:
     start = exc.context_mark
     if start is not None and mark is not None and start.line != mark.line:
         msg += f" (begun at line {start.line + 1}, column {start.column + 1})"
-    if "tab" in problem:
-        msg += " (indent with spaces, not tabs)"
+    lines = text.splitlines()
+    at = lines[line - 1][column - 1:column] if line <= len(lines) else ""
+    if "tab" in problem or at == "\t":
+        msg = ("YAML syntax error: a tab here: YAML indents with spaces, not tabs" if at == "\t"
+               else msg + " (indent with spaces, not tabs)")
     return Problem(path, line, column, msg)
 
 
