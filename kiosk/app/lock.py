@@ -24,7 +24,7 @@ from kiosk.show.theme import Palette
 log = logging.getLogger(__name__)
 CORNER = 140.0  # design px: the operator's corner, top left
 HOLD_SECONDS = 3.0
-KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK")
+KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "←", "0", "OK")
 
 
 def in_corner(point: QPointF) -> bool:
@@ -96,7 +96,7 @@ class Keypad(QGraphicsObject):
         if key.isdigit() and len(self.digits) < 12:
             self.digits += key
             self.message = ""
-        elif key == "⌫":
+        elif key == "←":
             self.digits = self.digits[:-1]
         elif key == "OK":
             entered, self.digits = self.digits, ""

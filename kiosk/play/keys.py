@@ -40,7 +40,7 @@ OVERVIEW_KEYS: dict[str, str] = {
 }
 """Keys while the overview is open: they move in its grid."""
 KEYPAD_KEYS: dict[str, str] = {
-    **{d: d for d in string.digits}, "Backspace": "⌫", "Return": "OK", "Enter": "OK",
+    **{d: d for d in string.digits}, "Backspace": "←", "Return": "OK", "Enter": "OK",
     "Escape": "×",
 }
 """Keys while the operator's keypad is open: they press its buttons."""

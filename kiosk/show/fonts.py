@@ -46,7 +46,10 @@ def _font(pixel_size: int, bold: bool, tabular: bool) -> QFont:
     f.setPixelSize(max(1, pixel_size))
     f.setWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
     f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-    f.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+    # Only the shipped font, on every machine: what it lacks is a box everywhere (and
+    # `kiosk check` warns of it), never a look-alike from the fonts this machine has.
+    f.setStyleStrategy(QFont.StyleStrategy.PreferAntialias
+                       | QFont.StyleStrategy.NoFontMerging)
     if tabular:
         f.setFeature(QFont.Tag("tnum"), 1)
     return f
