@@ -203,7 +203,8 @@ def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespac
     player.watch_content(installation, Path(deck_path), banner=not full_screen,
                          at_once=preview)
     recording = Recording(show, clock, player.ticker)
-    place(stage, screen, full_screen=full_screen)
+    width, height = config.display.design_size
+    place(stage, screen, full_screen=full_screen, aspect=width / height)
     # What start-up made (modules, the deck, Qt's wrappers) lives as long as the show:
     # the garbage collector's full passes need not walk it again and again (they took
     # 30-40 ms each, a dropped frame or two).

@@ -32,8 +32,10 @@ def choose_screen(wanted: int | str | None) -> QScreen:
     return primary
 
 
-def place(widget: QWidget, screen: QScreen, *, full_screen: bool) -> None:
-    """Show ``widget`` on ``screen``, full screen or as a normal window.
+def place(widget: QWidget, screen: QScreen, *, full_screen: bool,
+          aspect: float = 16 / 9) -> None:
+    """Show ``widget`` on ``screen``, full screen or as a normal window of ``aspect``
+    (width / height).
 
     Under a bare X server (no window manager, as many kiosks boot) ``showFullScreen``
     alone leaves a small window in the corner: the window also takes the screen's
@@ -49,9 +51,9 @@ def place(widget: QWidget, screen: QScreen, *, full_screen: bool) -> None:
         widget.raise_()
         widget.activateWindow()
     else:
-        available = screen.availableGeometry()
-        width = min(1280, int(available.width() * 0.8))
-        widget.resize(width, width * 9 // 16)
+        available = screen.availableGeometry()  # a window of the stage's shape (portrait
+        width = min(1280.0, available.width() * 0.8, available.height() * 0.8 * aspect)
+        widget.resize(round(width), round(width / aspect))  # for a totem), 80 % at most
         widget.move(available.center() - widget.rect().center())
         widget.show()
 
