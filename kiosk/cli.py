@@ -7,8 +7,13 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import __version__
+
+if TYPE_CHECKING:
+    from kiosk.config import Installation
+    from kiosk.deck.load import LoadedDeck
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -53,12 +58,14 @@ def _parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="write every slide, in its final state, as PNG "
                                            "files or one PDF")
+    export.add_argument("deck", nargs="?", type=Path, metavar="DECK",
+                        help="deck to export (default: the config's)")
     export.add_argument("--out", type=Path, required=True, help="folder to write into")
     export.add_argument("--format", choices=("png", "pdf"), default="png")
     export.add_argument("--size", default=None, help="PNG size WxH (default: design size)")
     export.add_argument("--lang", help="language (default: the deck's default)")
     export.add_argument("--config", type=Path, help="config.yaml (theme, design size)")
-    export.add_argument("--deck", type=Path, help="deck to export instead of the config's")
+    export.add_argument("--deck", dest="deck_option", type=Path, help=argparse.SUPPRESS)
 
     stats = sub.add_parser("stats", help="views and mean dwell per slide, sessions per day")
     stats.add_argument("--since", help="from this day on (YYYY-MM-DD)")
@@ -126,37 +133,42 @@ def _print_problems(problems: Sequence[object]) -> None:
         print(problem)
 
 
-def _preview(args: argparse.Namespace) -> int:
+def _open(config: Path | None, deck: Path | None, *, strict_assets: bool = True
+          ) -> tuple[Installation, LoadedDeck] | None:
+    """The config in use (``config``, ./config.yaml or the bundled one) and ``deck`` (the
+    config's own when None), loaded; None, with the problems printed, when they cannot
+    be."""
     from kiosk.config import find_config
     from kiosk.deck.errors import DeckError
     from kiosk.deck.load import load_deck
 
     try:
-        installation = find_config(args.config)
-        loaded = load_deck(args.deck, installation.asset_roots, strict_assets=False)
+        installation = find_config(config)
+        return installation, load_deck(deck or installation.deck_path,
+                                       installation.asset_roots, strict_assets=strict_assets)
     except DeckError as exc:
         _print_problems(exc.problems)
+        return None
+
+
+def _preview(args: argparse.Namespace) -> int:
+    opened = _open(args.config, args.deck, strict_assets=False)
+    if opened is None:
         return EXIT_BAD_INPUT
     from kiosk.app.main import play
+    from kiosk.app.options import PlayOptions
 
-    run = argparse.Namespace(deck=args.deck, screen=None, windowed=True, kiosk=False,
-                             preview=True)
-    return play(installation, loaded, run)
+    return play(*opened, PlayOptions(windowed=True, preview=True))
 
 
 def _export(args: argparse.Namespace) -> int:
     import os
 
-    from kiosk.config import find_config
-    from kiosk.deck.errors import DeckError
-    from kiosk.deck.load import load_deck
-
-    try:
-        installation = find_config(args.config)
-        loaded = load_deck(args.deck or installation.deck_path, installation.asset_roots)
-    except DeckError as exc:
-        _print_problems(exc.problems)
+    deck = args.deck or args.deck_option
+    opened = _open(args.config, deck)
+    if opened is None:
         return EXIT_BAD_INPUT
+    installation, loaded = opened
     config = installation.config
     if args.lang and args.lang not in loaded.deck.languages:
         print(f"kiosk: the deck has no language {args.lang!r} (it has "
@@ -184,7 +196,7 @@ def _export(args: argparse.Namespace) -> int:
     fonts.register()
     try:
         if args.format == "pdf":
-            name = (args.deck or installation.deck_path).stem + (
+            name = loaded.path.stem + (
                 f"-{args.lang}" if args.lang else "") + ".pdf"
             done = export.export_pdf(loaded, config, args.out / name, args.lang)
         else:
@@ -207,7 +219,7 @@ def _stats(args: argparse.Namespace) -> int:
     from kiosk.config import find_config
     from kiosk.deck.errors import DeckError
     from kiosk.record import stats
-    from kiosk.record.log import default_path
+    from kiosk.record.log import log_path
 
     path = args.db
     if path is None:
@@ -216,7 +228,7 @@ def _stats(args: argparse.Namespace) -> int:
         except DeckError as exc:
             _print_problems(exc.problems)
             return EXIT_BAD_INPUT
-        path = Path(record.path).expanduser() if record.path else default_path()
+        path = log_path(record.path)
     since = None
     if args.since:
         try:
@@ -279,17 +291,10 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from kiosk.config import find_config
-    from kiosk.deck.errors import DeckError
-    from kiosk.deck.load import load_deck
-
-    try:
-        installation = find_config(args.config)
-        deck_path = args.deck or installation.deck_path
-        loaded = load_deck(deck_path, installation.asset_roots, strict_assets=False)
-    except DeckError as exc:
-        _print_problems(exc.problems)
+    opened = _open(args.config, args.deck, strict_assets=False)
+    if opened is None:
         return EXIT_BAD_INPUT
+    installation, loaded = opened
     policy = installation.config.kiosk
     if args.kiosk and not (policy.pin_hash or policy.exit_chord):
         where = installation.path or "the built-in config"
@@ -298,5 +303,7 @@ def _run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_BAD_INPUT
     from kiosk.app.main import play
+    from kiosk.app.options import PlayOptions
 
-    return play(installation, loaded, args)
+    return play(installation, loaded, PlayOptions(
+        screen=args.screen, windowed=args.windowed, kiosk=args.kiosk, presenter=args.presenter))

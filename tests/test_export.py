@@ -80,3 +80,11 @@ def test_bad_export_arguments_exit_2(tmp_path, site):
     assert kiosk_export(site, "--out", str(tmp_path), "--size", "big").returncode == 2
     result = kiosk_export(site, "--out", str(tmp_path), "--lang", "fr")
     assert result.returncode == 2 and "no language 'fr'" in result.stderr
+
+
+def test_a_deck_named_on_the_command_line_is_the_one_exported(tmp_path, site):
+    decks.write(site, decks.titles(2), name="other.yaml")
+    result = kiosk_export(site, str(site / "other.yaml"), "--out", str(tmp_path), "--size",
+                          "320x180")
+    assert result.returncode == 0, result.stderr
+    assert sorted(f.name for f in tmp_path.glob("*.png")) == ["01.png", "02.png"]

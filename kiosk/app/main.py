@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import gc
 import logging
 import os
@@ -10,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kiosk.app.options import PlayOptions
 from kiosk.config import Config, Installation, deck_problems
 from kiosk.deck.load import LoadedDeck
 from kiosk.record.log import log_path
@@ -149,7 +149,7 @@ def _presenter(player: Player, audience: object, wanted: int | str | None) -> Co
     return console
 
 
-def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespace) -> int:
+def play(installation: Installation, loaded: LoadedDeck, options: PlayOptions) -> int:
     """Play the show; return the exit status."""
     from kiosk.app import platform
 
@@ -176,14 +176,15 @@ def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespac
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
     app.setFont(fonts.font(16))
-    preview = bool(getattr(args, "preview", False))
+    preview = options.preview
     adjust = _for_authors if preview else None
     config = adjust(installation.config) if adjust else installation.config
-    locked = bool(args.kiosk or config.kiosk.lock)
+    locked = options.kiosk or config.kiosk.lock
     deck_path = loaded.path
     clock = MonotonicClock()
-    screen = choose_screen(args.screen if args.screen is not None else config.display.screen)
-    full_screen = not (args.windowed or config.display.windowed)
+    screen = choose_screen(options.screen if options.screen is not None
+                           else config.display.screen)
+    full_screen = not (options.windowed or config.display.windowed)
     here = Path(deck_path).resolve()
     named = next((loc for loc, path in installation.decks() if path == here), None)
     for problem in deck_problems(installation, named or ("deck",), loaded.deck,
@@ -211,7 +212,7 @@ def play(installation: Installation, loaded: LoadedDeck, args: argparse.Namespac
     gc.freeze()
     stage.fit()
     console = None  # (held until the show ends)
-    if getattr(args, "presenter", False) or config.presenter.enabled:
+    if options.presenter or config.presenter.enabled:
         console = _presenter(player, screen, config.presenter.screen)
     supervision = Supervision(app)
     QTimer.singleShot(0, lambda: _report_window(stage))
