@@ -308,4 +308,10 @@ def decks(draw: st.DrawFn, max_slides: int = 4) -> dict[str, Any]:
     if source:
         deck["source"] = source
     deck["slides"] = draw(st.lists(slides(langs), min_size=1, max_size=max_slides))
+    seen: set[str] = set()
+    for slide in deck["slides"]:  # each slide's id its own (check refuses a second)
+        if slide.get("id") in seen:
+            del slide["id"]
+        elif "id" in slide:
+            seen.add(slide["id"])
     return deck
