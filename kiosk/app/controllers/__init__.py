@@ -18,9 +18,13 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QPointF, Signal
+
+if TYPE_CHECKING:
+    from kiosk.app.show import Show
+    from kiosk.play.clock import Clock
 
 
 class Controller(Protocol):
@@ -51,3 +55,20 @@ class Ticker(QObject):
 
     def tick(self) -> None:
         self.ticked.emit()
+
+
+class OnTick(QObject):
+    """A controller that looks at the show on each tick of ``ticker`` (``on_tick``)."""
+
+    def __init__(self, show: Show, clock: Clock, ticker: Ticker) -> None:
+        super().__init__(show)
+        self.show, self.clock, self.ticker = show, clock, ticker
+
+    def bind(self) -> None:
+        self.ticker.ticked.connect(self.on_tick)
+
+    def unbind(self) -> None:
+        self.ticker.ticked.disconnect(self.on_tick)
+
+    def on_tick(self) -> None:
+        raise NotImplementedError

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
-
-from kiosk.app.controllers import Ticker
+from kiosk.app.controllers import OnTick, Ticker
 from kiosk.app.reload import Reloader, Update
 from kiosk.app.show import Show
 from kiosk.config import Installation
@@ -16,23 +14,17 @@ from kiosk.play.commands import Action, Command
 from kiosk.show.stage import Stage
 
 
-class Content(QObject):
+class Content(OnTick):
     """Polls a ``Reloader`` on each tick, once ``watch`` has been called. Another deck
     (the config's ``deck:`` changed) comes at once from its first slide when no visitor
     is there and the show is open; an author's window takes each save at once."""
 
     def __init__(self, show: Show, stage: Stage, clock: Clock, ticker: Ticker) -> None:
-        super().__init__(show)
-        self.show, self.stage, self.clock, self.ticker = show, stage, clock, ticker
+        super().__init__(show, clock, ticker)
+        self.stage = stage
         self.reloader: Reloader | None = None
         self.banner = False
         self.at_once = False
-
-    def bind(self) -> None:
-        self.ticker.ticked.connect(self._tick)
-
-    def unbind(self) -> None:
-        self.ticker.ticked.disconnect(self._tick)
 
     def watch(self, installation: Installation, deck_path: Path, *, banner: bool,
               at_once: bool = False) -> None:
@@ -48,7 +40,7 @@ class Content(QObject):
         own), checked like any update."""
         return self.reloader.switch(deck) if self.reloader is not None else None
 
-    def _tick(self) -> None:
+    def on_tick(self) -> None:
         if self.reloader is None:
             return
         update = self.reloader.poll(self.clock.now())

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject
-
-from kiosk.app.controllers import Ticker
+from kiosk.app.controllers import OnTick, Ticker
 from kiosk.app.controllers.content import Content
 from kiosk.app.hours import OpeningHours
 from kiosk.app.show import Show
@@ -18,22 +16,22 @@ from kiosk.play.commands import Action, Command
 log = logging.getLogger(__name__)
 
 
-class Hours(QObject):
+class Hours(OnTick):
     """On each tick: the day's deck (through ``content``), then sleep or wake as the
     schedule says. A new schedule taken live replaces the old (whose hooks end)."""
 
     def __init__(self, show: Show, clock: Clock, ticker: Ticker, content: Content) -> None:
-        super().__init__(show)
-        self.show, self.clock, self.ticker, self.content = show, clock, ticker, content
+        super().__init__(show, clock, ticker)
+        self.content = content
         schedule = show.config.schedule
         self.hours = OpeningHours(schedule) if schedule else None
 
     def bind(self) -> None:
-        self.ticker.ticked.connect(self._tick)
+        super().bind()
         self.show.config_changed.connect(self._config)
 
     def unbind(self) -> None:
-        self.ticker.ticked.disconnect(self._tick)
+        super().unbind()
         self.show.config_changed.disconnect(self._config)
 
     def close(self) -> None:
@@ -53,7 +51,7 @@ class Hours(QObject):
         self.hours = OpeningHours(config.schedule) if config.schedule else None
         log.info("opening hours %s", "updated" if self.hours else "removed: always open")
 
-    def _tick(self) -> None:
+    def on_tick(self) -> None:
         hours, show = self.hours, self.show
         if hours is None:
             return

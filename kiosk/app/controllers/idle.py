@@ -3,30 +3,16 @@ home when the visitor has walked away."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
-
-from kiosk.app.controllers import Ticker
-from kiosk.app.show import Show
+from kiosk.app.controllers import OnTick
 from kiosk.play.attract import Due
-from kiosk.play.clock import Clock
 from kiosk.play.commands import Action, Command
 
 
-class Idle(QObject):
+class Idle(OnTick):
     """Asks the show's attract policy on each tick (not while it sleeps, nor where the
     wall clock leads the loop)."""
 
-    def __init__(self, show: Show, clock: Clock, ticker: Ticker) -> None:
-        super().__init__(show)
-        self.show, self.clock, self.ticker = show, clock, ticker
-
-    def bind(self) -> None:
-        self.ticker.ticked.connect(self._tick)
-
-    def unbind(self) -> None:
-        self.ticker.ticked.disconnect(self._tick)
-
-    def _tick(self) -> None:
+    def on_tick(self) -> None:
         show = self.show
         if show.asleep or (show.config.kiosk.sync == "clock" and not show.attract.visitor):
             return
