@@ -39,6 +39,15 @@ FOUR = """\
     """
 
 
+def checked(folder: Path, config: str, name: str = "config.yaml"
+            ) -> subprocess.CompletedProcess[str]:
+    """``kiosk check`` of a config ``name`` holding ``config``, beside a deck of four
+    slides at slides/main.yaml."""
+    write(folder, "slides/main.yaml", FOUR)
+    write(folder, name, config)
+    return kiosk("check", name, cwd=folder)
+
+
 def test_a_config_by_any_name_is_checked_with_every_deck_it_plays(tmp_path):
     write(tmp_path, "slides/main.yaml", FOUR)
     write(tmp_path, "slides/event.yaml", """\
@@ -244,10 +253,7 @@ def test_a_config_named_config_yml_is_the_one_kiosk_finds(tmp_path):
 
 
 def test_a_default_language_not_offered_is_refused(tmp_path):
-    write(tmp_path, "slides/main.yaml", FOUR)
-    write(tmp_path, "config.yaml", "deck: slides/main.yaml\n"
-                                   "languages: {default: zh, offered: [en]}\n")
-    result = kiosk("check", "config.yaml", cwd=tmp_path)
+    result = checked(tmp_path, "deck: slides/main.yaml\nlanguages: {default: zh, offered: [en]}\n")
     assert result.returncode == 2
     assert result.stdout.splitlines() == [
         "config.yaml:2:12: the default language 'zh' is not one of those offered ('en'): "
@@ -293,9 +299,7 @@ def test_every_mistake_comes_in_one_run_however_deep_and_no_mistake_is_made_up(t
 
 
 def test_a_deck_path_refused_is_not_replaced_by_the_default_deck(tmp_path):
-    write(tmp_path, "slides/main.yaml", FOUR)
-    write(tmp_path, "config.yaml", "deck: slides\\main.yaml\nkiosk: {home: 2}\n")
-    result = kiosk("check", "config.yaml", cwd=tmp_path)
+    result = checked(tmp_path, "deck: slides\\main.yaml\nkiosk: {home: 2}\n")
     assert result.returncode == 2
     assert result.stdout.splitlines() == [  # (and no "deck 'slides/nanjing.yaml' not found")
         "config.yaml:1:7: 'slides\\main.yaml' is a Windows path: give the deck's path "
@@ -303,10 +307,8 @@ def test_a_deck_path_refused_is_not_replaced_by_the_default_deck(tmp_path):
 
 
 def test_a_visitor_log_that_cannot_be_written_is_a_warning(tmp_path):
-    write(tmp_path, "slides/main.yaml", FOUR)
     (tmp_path / "logs").mkdir()
-    write(tmp_path, "config.yaml", f"deck: slides/main.yaml\nrecord: {{path: {tmp_path}/logs}}\n")
-    result = kiosk("check", "config.yaml", cwd=tmp_path)
+    result = checked(tmp_path, f"deck: slides/main.yaml\nrecord: {{path: {tmp_path}/logs}}\n")
     assert result.returncode == 0
     assert result.stdout.splitlines() == [
         f"config.yaml:2:16: warning: the visitor log cannot be written: '{tmp_path}/logs' is "
