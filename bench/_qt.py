@@ -49,7 +49,7 @@ def default_show(width: int = 1920, height: int = 1080):  # type: ignore[no-unty
     # Let the show's first idle build happen, as it does seconds before anyone presses.
     from PySide6.QtTest import QTest
 
-    from kiosk.app.player import FIRST_PREBUILD_MS
+    from kiosk.app.controllers.frames import FIRST_PREBUILD_MS
 
     QTest.qWait(FIRST_PREBUILD_MS + 50)
     return app, player, clock
