@@ -29,6 +29,11 @@ class Report:
     files: list[Path] = dataclasses.field(default_factory=list)
     problems: list[Problem] = dataclasses.field(default_factory=list)
 
+    def sort(self) -> None:
+        """The problems by file and place, each once."""
+        self.problems = sorted(set(self.problems), key=lambda p: (
+            display_path(p.path), p.line, p.column, p.message))
+
     @property
     def errors(self) -> int:
         return sum(p.severity is Severity.ERROR for p in self.problems)
@@ -206,6 +211,5 @@ def check(paths: list[Path], installation: Installation | None = None) -> Report
     run.report.problems.extend(problems)
     for path in files:
         run.file(path)
-    run.report.problems = sorted(set(run.report.problems), key=lambda p: (
-        display_path(p.path), p.line, p.column, p.message))
+    run.report.sort()
     return run.report

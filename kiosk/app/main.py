@@ -15,6 +15,8 @@ from kiosk.deck.load import LoadedDeck
 from kiosk.record.log import log_path
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QWidget
+
     from kiosk.app.controllers import Ticker
     from kiosk.app.player import Player
     from kiosk.app.presenter import Console
@@ -51,7 +53,7 @@ def _report_window(widget: object) -> None:
              g.height(), screen.name(), screen.geometry().width(), screen.geometry().height())
 
 
-def _exit_after_first_frame(app: object, viewport: object) -> None:
+def _exit_after_first_frame(app: QApplication, viewport: QWidget) -> None:
     """For bench/startup.py: say when the first slide is painted, then quit."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
@@ -63,10 +65,10 @@ def _exit_after_first_frame(app: object, viewport: object) -> None:
 
         def done(self) -> None:
             print("first-frame", flush=True)
-            app.quit()  # type: ignore[attr-defined]
+            app.quit()
 
-    watch = Watch(app)  # type: ignore[arg-type]
-    viewport.installEventFilter(watch)  # type: ignore[attr-defined]
+    watch = Watch(app)
+    viewport.installEventFilter(watch)
 
 
 class Recording:

@@ -235,10 +235,9 @@ class Show(QObject):
         self.config = new.model_copy(update={name: getattr(old, name)
                                              for name in RESTART_SECTIONS})
         self.loaded = update.loaded
-        self.navigator.resize(len(self.deck.slides))
-        self.navigator.loop = self.config.kiosk.loop
-        self.attract.loop = self.config.kiosk.loop
-        self.attract.idle_timeout = self.config.kiosk.idle_timeout
+        kiosk = self.config.kiosk
+        self.navigator.resize(len(self.deck.slides), loop=kiosk.loop)
+        self.attract.configure(loop=kiosk.loop, idle_timeout=kiosk.idle_timeout)
         if self.language not in self.languages:
             self.language = home_language(self.config, self.deck)
         locked = self._forced_lock or self.config.kiosk.lock

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -191,7 +191,7 @@ class _Builder:
         self.key_marks: dict[Loc, tuple[int, int]] = {}
         self.problems: list[Problem] = []
 
-    def fail(self, where: tuple[int, int], message: str) -> None:
+    def fail(self, where: tuple[int, int], message: str) -> NoReturn:
         self.problems.append(Problem(self.path, *where, message))
         raise DeckError(self.problems)
 

@@ -30,6 +30,10 @@ class Attract:
         self.slide_since = now
         self.slide_duration = float("inf")
 
+    def configure(self, *, loop: bool, idle_timeout: float | None) -> None:
+        """New settings (a config taken live)."""
+        self.loop, self.idle_timeout = loop, idle_timeout
+
     def slide_shown(self, now: float, duration: float) -> None:
         """A slide came on screen and would stay ``duration`` seconds in the loop."""
         self.slide_since = now

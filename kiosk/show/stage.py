@@ -30,6 +30,7 @@ from kiosk.play.clock import Clock
 from kiosk.play.navigator import Blank
 from kiosk.show.background import background_pixmap
 from kiosk.show.chrome import Chrome
+from kiosk.show.protocols import Warmable
 from kiosk.show.render import context
 from kiosk.show.slides import build_view
 from kiosk.show.slides.base import SlideView
@@ -145,7 +146,7 @@ class Stage(QGraphicsView):
             ctx = context(self.loaded, self.config, self.language,
                           explain_faults=self.authoring)
             view = build_view(self.loaded.deck.slides[index], ctx)
-            view.on_fault = weakly(self._faulted, index)  # a view must not keep its stage
+            view.tell_faults(weakly(self._faulted, index))  # a view must not keep its stage
             self._views[key] = view
             self._evict()
             if view.fault is not None:
@@ -220,7 +221,7 @@ class Stage(QGraphicsView):
         # A tiny image drawn at the screen's scale: glyphs are rasterised (and kept in
         # the font engine's cache) even where they fall outside it.
         scale = self.scale_factor
-        view.warmed_at = scale
+        view.warmed(scale)
         image = QImage(8, 8, QImage.Format.Format_ARGB32_Premultiplied)
         scene = QGraphicsScene(0, 0, *self.design)
         scene.addItem(view)
@@ -228,11 +229,10 @@ class Stage(QGraphicsView):
         painter.setRenderHints(self.renderHints())
         painter.scale(scale, scale)
         for item in scene.items():
-            warm = getattr(item, "warm", None)
-            if callable(warm):
+            if isinstance(item, Warmable):
                 painter.save()
                 painter.setTransform(item.sceneTransform(), combine=True)
-                warm(painter)
+                item.warm(painter)
                 painter.restore()
         painter.end()
         scene.removeItem(view)

@@ -18,6 +18,7 @@ from kiosk.play.timeline import Track
 from kiosk.show import fonts
 from kiosk.show.context import SlideContext
 from kiosk.show.guard import guarded
+from kiosk.show.protocols import Releasable
 from kiosk.show.textcache import draw_text
 
 
@@ -96,9 +97,8 @@ class ChartView(QGraphicsRectItem):
     def release(self) -> None:
         """The chart left the screen: let go of pictures kept only to draw frames fast."""
         for item in self.childItems():
-            release = getattr(item, "release", None)
-            if callable(release):
-                release()
+            if isinstance(item, Releasable):
+                item.release()
 
     def hit(self, point: QPointF) -> Mark | None:
         """The mark under a point of the scene, if any."""

@@ -101,7 +101,6 @@ class SeriesView(ChartView):
             bars = pg.BarGraphItem(x=xs, y0=[base] * len(xs), width=width * 0.9,
                                    height=heights, brush=pg.mkBrush(color), pen=pg.mkPen(None))
             bars.setParentItem(self)
-            bars.final_heights = heights
             self.bars.append(bars)
             for n, (x, h, value) in enumerate(zip(xs, heights, row.values, strict=True)):
                 top = min(base, base + h)
@@ -134,7 +133,6 @@ class SeriesView(ChartView):
             dots = pg.ScatterPlotItem(xs, ys, size=ctx.size("note") * 0.7, pen=pg.mkPen(None),
                                       brush=pg.mkBrush(color), pxMode=False)
             dots.setParentItem(self)
-            curve.final = (xs, ys)
             self.curves.append(curve)
             for n, value in enumerate(row.values):
                 side = ctx.size("label")

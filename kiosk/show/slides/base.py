@@ -43,9 +43,18 @@ class SlideView(QGraphicsItem):
         self.fault: str | None = None
         """What went wrong with this slide (building, animating or drawing it), if anything."""
         self.on_fault: Callable[[SlideView], None] | None = None
-        """Told once, at the first fault (the stage takes the slide off the screen)."""
+        """Told once, at the first fault (the stage takes the slide off the screen); see
+        ``tell_faults``."""
         self._build_to_fit()
         self._source_line()
+
+    def tell_faults(self, listener: Callable[[SlideView], None]) -> None:
+        """Tell ``listener`` of this view's first fault."""
+        self.on_fault = listener
+
+    def warmed(self, scale: float) -> None:
+        """Its text was rasterised at the screen ``scale`` (Stage.prebuild)."""
+        self.warmed_at = scale
 
     def _build_to_fit(self) -> None:
         """Build the slide; if what it holds reaches out of the safe area, or a text had
