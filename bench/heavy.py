@@ -62,7 +62,7 @@ def long_deck(slides: int) -> dict:  # type: ignore[type-arg]
 
 
 def heaviest_network(seed: int) -> dict:  # type: ignore[type-arg]
-    from kiosk.deck.model import MAX_NETWORK_DOTS
+    from kiosk.deck.charts import MAX_NETWORK_DOTS
 
     per_group = MAX_NETWORK_DOTS // 8
     groups = [{"label": f"Group {g + 1}", "count": per_group,

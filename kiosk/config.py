@@ -18,9 +18,10 @@ from pydantic import (
 
 from kiosk import resources
 from kiosk.deck import reader
+from kiosk.deck.basics import Strict
 from kiosk.deck.errors import Problem
 from kiosk.deck.load import validate
-from kiosk.deck.model import Deck, Strict
+from kiosk.deck.model import Deck
 from kiosk.pin import hash_problem
 from kiosk.play import keys
 from kiosk.play.schedule import Schedule, Span

@@ -17,6 +17,7 @@ from annotated_types import Ge, Gt, Le, Lt, MaxLen, MinLen
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
+from kiosk.deck import charts as c
 from kiosk.deck import model as m
 from kiosk.deck.precision import shown_digits
 
@@ -163,53 +164,53 @@ def _timing(model: type[BaseModel]) -> dict[str, st.SearchStrategy[Any]]:
 
 
 def compare_charts(langs: list[str]) -> st.SearchStrategy[dict[str, Any]]:
-    value = numbers(m.ComparePair, "after")
+    value = numbers(c.ComparePair, "after")
     item = mapping({"label": texts(langs), "after": value},
                    {"before": optional(value), "unit": optional(texts(langs, 6)),
-                    "qualifier": optional(st.sampled_from(literals(m.ComparePair,
+                    "qualifier": optional(st.sampled_from(literals(c.ComparePair,
                                                                    "qualifier"))),
                     "note": optional(texts(langs))})
     return mapping({"kind": st.just("compare"), "before_label": texts(langs, 12),
                     "after_label": texts(langs, 12),
-                    "items": lists(m.CompareChart, "items", item)},
+                    "items": lists(c.CompareChart, "items", item)},
                    {"title": optional(texts(langs)), "unit": optional(texts(langs, 6)),
-                    **_timing(m.CompareChart)})
+                    **_timing(c.CompareChart)})
 
 
 @st.composite
 def series_charts(draw: st.DrawFn, langs: list[str]) -> dict[str, Any]:
-    categories = draw(lists(m.SeriesChart, "categories", texts(langs, 10)))
-    value = numbers(m.Series, "values")
-    rows = draw(lists(m.SeriesChart, "series", st.fixed_dictionaries({
+    categories = draw(lists(c.SeriesChart, "categories", texts(langs, 10)))
+    value = numbers(c.Series, "values")
+    rows = draw(lists(c.SeriesChart, "series", st.fixed_dictionaries({
         "name": texts(langs, 12),
         "values": st.lists(value, min_size=len(categories), max_size=len(categories))})))
-    chart = {"kind": draw(st.sampled_from(literals(m.SeriesChart, "kind"))),
+    chart = {"kind": draw(st.sampled_from(literals(c.SeriesChart, "kind"))),
              "categories": categories, "series": rows}
     extra = draw(mapping({}, {"area": optional(st.booleans()),
                               "unit": optional(texts(langs, 6)),
-                              "title": optional(texts(langs)), **_timing(m.SeriesChart)}))
+                              "title": optional(texts(langs)), **_timing(c.SeriesChart)}))
     return {**chart, **extra}
 
 
 def funnel_charts(langs: list[str]) -> st.SearchStrategy[dict[str, Any]]:
-    stage = mapping({"label": texts(langs), "value": numbers(m.FunnelStage, "value")},
-                    {"qualifier": optional(st.sampled_from(literals(m.FunnelStage, "qualifier"))),
+    stage = mapping({"label": texts(langs), "value": numbers(c.FunnelStage, "value")},
+                    {"qualifier": optional(st.sampled_from(literals(c.FunnelStage, "qualifier"))),
                      "unit": optional(texts(langs, 6))})
-    return mapping({"kind": st.just("funnel"), "stages": lists(m.FunnelChart, "stages", stage)},
-                   {"unit": optional(texts(langs, 6)), **_timing(m.FunnelChart)})
+    return mapping({"kind": st.just("funnel"), "stages": lists(c.FunnelChart, "stages", stage)},
+                   {"unit": optional(texts(langs, 6)), **_timing(c.FunnelChart)})
 
 
 @st.composite
 def proportion_charts(draw: st.DrawFn, langs: list[str]) -> dict[str, Any]:
-    style = draw(st.sampled_from(literals(m.ProportionChart, "style")))
-    high = bounds(m.Part, "value")[1]
+    style = draw(st.sampled_from(literals(c.ProportionChart, "style")))
+    high = bounds(c.Part, "value")[1]
     total = draw(st.one_of(st.sampled_from([1.0, 100.0, 138.0, 3_200_000.0, high]),
                            st.floats(1.0, high).map(round)))
-    count = draw(st.integers(min_len(m.ProportionChart, "parts"),
-                             max_len(m.ProportionChart, "parts")))
+    count = draw(st.integers(min_len(c.ProportionChart, "parts"),
+                             max_len(c.ProportionChart, "parts")))
     shares = draw(st.lists(st.floats(0.0, 1.0), min_size=count, max_size=count))
     scale = total / max(1.0, sum(shares))
-    per_cell = m.waffle_cells(total, [])[0] if style == "waffle" else 1  # no part too
+    per_cell = c.waffle_cells(total, [])[0] if style == "waffle" else 1  # no part too
     parts = [{"label": draw(texts(langs)),                               # small to draw
               "value": float(int(s * scale) // per_cell * per_cell)} for s in shares]
     unit = draw(optional(texts(langs, 6)))
@@ -221,15 +222,15 @@ def proportion_charts(draw: st.DrawFn, langs: list[str]) -> dict[str, Any]:
 @st.composite
 def network_charts(draw: st.DrawFn, langs: list[str]) -> dict[str, Any]:
     groups = []
-    budget = m.MAX_NETWORK_DOTS
-    for _ in range(draw(st.integers(1, max_len(m.NetworkChart, "groups")))):
+    budget = c.MAX_NETWORK_DOTS
+    for _ in range(draw(st.integers(1, max_len(c.NetworkChart, "groups")))):
         per_node = draw(st.sampled_from([1, 1, 2, 10, 1000]))
-        dots = draw(st.integers(1, max(1, min(m.MAX_GROUP_DOTS, budget))))
+        dots = draw(st.integers(1, max(1, min(c.MAX_GROUP_DOTS, budget))))
         budget -= dots
-        count = min(dots * per_node, int(bounds(m.NodeGroup, "count")[1]))
+        count = min(dots * per_node, int(bounds(c.NodeGroup, "count")[1]))
         highlights = []
-        room = m.dots(count, per_node)
-        for _ in range(draw(st.integers(0, max_len(m.NodeGroup, "highlights")))):
+        room = c.dots(count, per_node)
+        for _ in range(draw(st.integers(0, max_len(c.NodeGroup, "highlights")))):
             if room < 1:
                 break
             take = draw(st.integers(1, room))  # dots; the least count that draws them

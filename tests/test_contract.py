@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from kiosk.check import check
 from kiosk.config import Config, Installation
+from kiosk.deck import charts as c
 from kiosk.deck import model as m
 from kiosk.play.clock import FakeClock
 from kiosk.show.charts.base import ChartView, CountLabel
@@ -150,26 +151,26 @@ def largest_deck() -> dict[str, Any]:
     big = bounds(m.Figure, "value")[1]
     figure = {"value": big, "qualifier": "突破", "unit": {"zh": "万亿元", "en": "trillion yuan"},
               "label": long, "note": long}
-    parts = max_len(m.ProportionChart, "parts")
-    per_group = m.MAX_NETWORK_DOTS // max_len(m.NetworkChart, "groups")
-    categories = max_len(m.SeriesChart, "categories")
+    parts = max_len(c.ProportionChart, "parts")
+    per_group = c.MAX_NETWORK_DOTS // max_len(c.NetworkChart, "groups")
+    categories = max_len(c.SeriesChart, "categories")
     charts = [
         {"kind": "compare", "before_label": text, "after_label": text,
          "items": [{"label": long, "before": -big, "after": big, "unit": text,
-                    "qualifier": "近", "note": long}] * max_len(m.CompareChart, "items")},
+                    "qualifier": "近", "note": long}] * max_len(c.CompareChart, "items")},
         *({"kind": kind, "categories": [f"{2000 + n}" for n in range(categories)],
            "series": [{"name": text, "values": [big * (-1) ** n for n in range(categories)]}]
-           * max_len(m.SeriesChart, "series"), "unit": text, "area": True}
+           * max_len(c.SeriesChart, "series"), "unit": text, "area": True}
           for kind in ("bar", "line")),
         {"kind": "funnel", "stages": [{"label": long, "value": big, "qualifier": "余",
-                                       "unit": text}] * max_len(m.FunnelChart, "stages")},
+                                       "unit": text}] * max_len(c.FunnelChart, "stages")},
         *({"kind": "proportion", "style": style, "total": {"label": long, "value": big},
            "parts": [{"label": long, "value": big // parts}] * parts}
           for style in ("donut", "waffle")),
         {"kind": "network", "hub": long, "groups": [
             {"label": long, "count": per_group * 1000, "per_node": 1000, "qualifier": "多",
              "unit": text, "highlights": [{"label": long, "count": 1000}] * 3}]
-            * max_len(m.NetworkChart, "groups")},
+            * max_len(c.NetworkChart, "groups")},
     ]
     return decks.deck(
         {"type": "figures", "title": long, "subtitle": long,

@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-from kiosk.deck.model import (
-    ChartBase,
-    ChartSlide,
-    ChartVisual,
-    CompareChart,
-    Figure,
-    SlideBase,
-)
+from kiosk.deck.charts import ChartBase, CompareChart
+from kiosk.deck.model import ChartSlide, ChartVisual, Figure, SlideBase
 
 COUNT_DURATION = 1.6  # seconds: between DataV's 0.8 s flop and countUp.js's 2 s
 COUNT_DELAY = 0.25

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from kiosk.deck.model import Icon
+from kiosk.deck.basics import Icon
 from kiosk.show.guard import guarded
 from kiosk.show.theme import Palette
 

@@ -21,9 +21,10 @@ from pydantic import BaseModel, Field, ValidationError
 
 from kiosk.config import Config
 from kiosk.deck import reader
+from kiosk.deck.basics import Strict
 from kiosk.deck.errors import DeckError
 from kiosk.deck.load import validate
-from kiosk.deck.model import Deck, Strict
+from kiosk.deck.model import Deck
 from tests.conftest import ROOT
 from tests.strategies import decks
 

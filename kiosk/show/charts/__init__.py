@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsItem
 
-from kiosk.deck.model import ChartBase
+from kiosk.deck.charts import ChartBase
 from kiosk.play.timeline import Timeline
 from kiosk.show.context import SlideContext
 

@@ -10,7 +10,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
-from kiosk.deck.model import ChartBase, Qualifier
+from kiosk.deck.basics import Qualifier
+from kiosk.deck.charts import ChartBase
 from kiosk.deck.numbers import format_number, quantity
 from kiosk.deck.precision import decimals_of
 from kiosk.deck.timing import chart_timing

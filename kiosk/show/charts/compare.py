@@ -10,7 +10,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
-from kiosk.deck.model import CompareChart, ComparePair
+from kiosk.deck.charts import CompareChart, ComparePair
 from kiosk.deck.timing import ROW_STAGGER
 from kiosk.show.charts.base import ChartView, CountLabel, Mark, legend, value_text
 from kiosk.show.context import SlideContext

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPolygonItem
 
-from kiosk.deck.model import FunnelChart
+from kiosk.deck.charts import FunnelChart
 from kiosk.show.charts.base import ChartView, CountLabel, Mark, staggered, value_text
 from kiosk.show.context import SlideContext
 

@@ -13,7 +13,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsRectItem
 
-from kiosk.deck.model import NetworkChart, Qualifier, dots
+from kiosk.deck.basics import Qualifier
+from kiosk.deck.charts import NetworkChart, dots
 from kiosk.deck.text import Text
 from kiosk.show.charts.accumulate import Accumulated, Dots, Lines
 from kiosk.show.charts.base import ChartView, CountLabel, Mark, value_text

@@ -11,7 +11,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem
 
-from kiosk.deck.model import SeriesChart
+from kiosk.deck.charts import SeriesChart
 from kiosk.deck.numbers import format_number
 from kiosk.deck.precision import decimals_of
 from kiosk.show.charts.base import ChartView, Mark, legend, staggered, value_text

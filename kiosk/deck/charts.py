@@ -1,0 +1,234 @@
+"""The chart kinds of a deck and what bounds them (drawing comes with the chart views)."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from typing import Annotated, Literal
+
+from pydantic import Field, ValidationInfo, field_validator, model_validator
+
+from kiosk.deck.basics import Count, Delay, Easing, Length, Number, Qualifier, Strict
+from kiosk.deck.text import Text
+
+MAX_GROUP_DOTS = 600
+"""Dots one group of a network draws at most (``per_node`` counts several as one)."""
+MAX_NETWORK_DOTS = 600
+"""Dots a whole network draws at most: more cannot be told apart on a screen, and the
+chart must be built within a frame or two."""
+
+
+MAX_WAFFLE_CELLS = 400
+"""Cells a waffle draws at most: of a larger total, one cell stands for several units."""
+
+
+def waffle_cells(total: float, parts: list[float]) -> tuple[int, int, list[int]]:
+    """A waffle's units per cell, its cells, and the cells of each part: rounded on the
+    running sum, so that the parts never take more cells than the whole."""
+    per_cell = max(1, math.ceil(total / MAX_WAFFLE_CELLS))
+    edges = [0]
+    running = 0.0
+    for value in parts:
+        running += value
+        edges.append(round(running / per_cell))
+    return per_cell, math.ceil(total / per_cell), [b - a for a, b in itertools.pairwise(edges)]
+
+
+def dots(count: int, per_node: int) -> int:
+    """Dots drawn for ``count`` at one dot per ``per_node`` (a part of one is one)."""
+    return -(-count // per_node)
+
+
+class ChartBase(Strict):
+    """Fields every chart kind has."""
+
+    title: Text | None = None
+    unit: Text | None = None
+    """Unit of the values, shown with the labels."""
+    delay: Delay | None = None
+    """Seconds after the slide appears before the chart starts to move."""
+    duration: Length | None = None
+    """Seconds the chart's entry animation takes."""
+    easing: Easing = "ease-out-cubic"
+
+
+class ComparePair(Strict):
+    """One measure at two points in time: e.g. 3.7 to 7.2 万元."""
+
+    label: Text
+    before: Number | None = None
+    """Value at the earlier point; omit it where the source gives only the later one."""
+    after: Number
+    unit: Text | None = None
+    qualifier: Qualifier | None = None
+    note: Text | None = None
+    """e.g. 年均增长7.6%, or 翻了近一番 where the earlier value is not given."""
+
+
+class CompareChart(ChartBase):
+    """Before/after pairs, e.g. 2014 against 2023."""
+
+    kind: Literal["compare"]
+    before_label: Text
+    after_label: Text
+    items: list[ComparePair] = Field(min_length=1, max_length=12)
+
+
+class Series(Strict):
+    """One named row of values, one per category."""
+
+    name: Text
+    values: list[Number] = Field(min_length=1)
+
+
+class SeriesChart(ChartBase):
+    """Values over categories (usually years)."""
+
+    kind: Literal["bar", "line"]
+    categories: list[Text] = Field(min_length=1, max_length=60)
+    series: list[Series] = Field(min_length=1, max_length=8)
+    area: bool = False
+    """Fill under a line."""
+
+    @model_validator(mode="after")
+    def _lengths_match(self) -> SeriesChart:
+        for n, row in enumerate(self.series, 1):
+            values, categories = len(row.values), len(self.categories)
+            if values != categories:
+                raise ValueError(
+                    f"series {n} has {values} value{'s' * (values != 1)} for {categories} "
+                    f"categor{'ies' if categories != 1 else 'y'}")
+        return self
+
+
+class FunnelStage(Strict):
+    """One step of a funnel or flow."""
+
+    label: Text
+    value: Count
+    qualifier: Qualifier | None = None
+    unit: Text | None = None
+
+
+class FunnelChart(ChartBase):
+    """Steps that narrow, e.g. needs collected to cooperations made."""
+
+    kind: Literal["funnel"]
+    stages: list[FunnelStage] = Field(min_length=2, max_length=8)
+
+
+class Part(Strict):
+    """A share of a whole."""
+
+    label: Text
+    value: Count
+    unit: Text | None = None
+
+
+class ProportionChart(ChartBase):
+    """Parts of a whole, e.g. 6 and 24 of 138 enterprises."""
+
+    kind: Literal["proportion"]
+    style: Literal["donut", "waffle"] = "donut"
+    total: Part
+    parts: list[Part] = Field(min_length=1, max_length=12)
+
+    @model_validator(mode="after")
+    def _parts_fit(self) -> ProportionChart:
+        if self.total.value <= 0:
+            raise ValueError("the total must be more than 0: there is no whole to divide")
+        if sum(p.value for p in self.parts) > self.total.value:
+            raise ValueError("the parts add up to more than the total")
+        if self.style == "waffle":
+            self._cells_fit()
+        return self
+
+    @field_validator("total")
+    @classmethod
+    def _whole_total(cls, total: Part, info: ValidationInfo) -> Part:
+        if info.data.get("style") == "waffle" and (
+                total.value < 1 or not total.value.is_integer()):
+            raise ValueError(f"a waffle draws a cell per unit: its total ({total.value:g}) "
+                             "must be a whole number of at least 1")
+        return total
+
+    @field_validator("parts")
+    @classmethod
+    def _whole_parts(cls, parts: list[Part], info: ValidationInfo) -> list[Part]:
+        for n, part in enumerate(parts, 1):
+            if info.data.get("style") == "waffle" and not part.value.is_integer():
+                raise ValueError(f"a waffle draws a cell per unit: part {n} ({part.value:g}) "
+                                 "must be a whole number")
+        return parts
+
+    def _cells_fit(self) -> None:
+        per_cell, _, cells = waffle_cells(self.total.value, [p.value for p in self.parts])
+        for n, (part, drawn) in enumerate(zip(self.parts, cells, strict=True), 1):
+            if part.value and not drawn:
+                raise ValueError(f"part {n} ({part.value:,.0f}) is too small for this waffle, "
+                                 f"where a cell stands for {per_cell:,}: it would draw no "
+                                 "cell (use a donut)")
+
+
+class Highlight(Strict):
+    """Some nodes of a group picked out in their own colour, e.g. 6 of the 138."""
+
+    label: Text
+    count: int = Field(ge=1, le=100_000)
+
+
+class NodeGroup(Strict):
+    """A kind of node in a network: ``count`` of them, one dot per ``per_node``."""
+
+    label: Text
+    count: int = Field(ge=1, le=100_000)
+    qualifier: Qualifier | None = None
+    unit: Text | None = None
+    per_node: int = Field(default=1, ge=1, le=1000)
+    """How many the source counts for each dot drawn (say so in the legend)."""
+    highlights: list[Highlight] = Field(default_factory=list, max_length=3)
+
+    @property
+    def dots(self) -> int:
+        """Dots this group draws."""
+        return dots(self.count, self.per_node)
+
+    @model_validator(mode="after")
+    def _drawable(self) -> NodeGroup:
+        if self.dots > MAX_GROUP_DOTS:
+            raise ValueError(f"{self.count} nodes are too many to draw one by one: set "
+                             f"per_node to at least {dots(self.count, MAX_GROUP_DOTS)}")
+        if sum(h.count for h in self.highlights) > self.count:
+            raise ValueError("the highlights add up to more than the group's count")
+        picked = sum(dots(h.count, self.per_node) for h in self.highlights)
+        if picked > self.dots:
+            raise ValueError(f"the highlights need {picked} dots at per_node {self.per_node} "
+                             f"but the group draws {self.dots}: lower per_node")
+        return self
+
+
+class NetworkChart(ChartBase):
+    """A hub or an ecosystem: groups of nodes with links that appear over time."""
+
+    kind: Literal["network"]
+    hub: Text | None = None
+    """The centre every node links to, if any; without one, nodes link to neighbours."""
+    groups: list[NodeGroup] = Field(min_length=1, max_length=8)
+    seed: int = Field(default=1, ge=0, le=2**63 - 1)
+    """Seed of the layout: the same seed gives the same picture."""
+
+    @model_validator(mode="after")
+    def _not_too_many(self) -> NetworkChart:
+        total = sum(group.dots for group in self.groups)
+        if total > MAX_NETWORK_DOTS:
+            raise ValueError(f"the groups draw {total} dots, more than the {MAX_NETWORK_DOTS} "
+                             "a network can show: raise per_node")
+        return self
+
+
+Chart = Annotated[
+    CompareChart | SeriesChart | FunnelChart | ProportionChart | NetworkChart,
+    Field(discriminator="kind"),
+]
+
+
