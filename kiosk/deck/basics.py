@@ -9,7 +9,6 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from kiosk.deck.precision import showable
 
-
 Seconds = Annotated[float, Field(gt=0, le=86_400, description="Seconds")]
 Delay = Annotated[float, Field(ge=0, le=60, description="Seconds")]
 Length = Annotated[float, Field(gt=0, le=60, description="Seconds")]

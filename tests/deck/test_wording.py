@@ -412,7 +412,7 @@ def kinds_raised(model: type[BaseModel], text: str) -> set[str]:
 
 def custom_kinds() -> set[str]:
     """The error types of our own (PydanticCustomError) the models raise."""
-    sources = [*(ROOT / "kiosk" / "deck").glob("*.py"), ROOT / "kiosk" / "config.py"]
+    sources = [*(ROOT / "kiosk" / "deck").glob("*.py"), *(ROOT / "kiosk" / "config").glob("*.py")]
     found = set()
     for source in sources:
         found |= set(re.findall(r'PydanticCustomError\(\s*"(\w+)"', source.read_text("utf-8")))

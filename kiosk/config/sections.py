@@ -1,0 +1,169 @@
+"""The sections of ``config.yaml``: display, kiosk policy, languages, theme, visitor
+log, presenter console, what the show draws around the slides, and the keys."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    Field,
+    field_validator,
+    model_validator,
+)
+
+from kiosk.deck.basics import Strict
+from kiosk.pin import hash_problem
+from kiosk.play import keys
+
+Colour = Annotated[str, Field(pattern=r"^#([0-9a-fA-F]{6}|[0-9a-fA-F]{8})$",
+                              description="#rrggbb or #aarrggbb")]
+
+
+class Display(Strict):
+    """Where and how the show is drawn."""
+
+    screen: int | str = 0
+    """Screen index (0 is the primary) or the screen's name."""
+    windowed: bool = False
+    """A normal window instead of full screen, for authoring."""
+    design_size: tuple[Annotated[int, Field(ge=320, le=7680)],
+                       Annotated[int, Field(ge=320, le=7680)]] = (1920, 1080)
+    """Width and height slides are laid out in; 1080x1920 for portrait totems."""
+    safe_area: Annotated[float, Field(ge=0, le=0.2)] = 0.03
+    """Margin kept clear at every edge (TV overscan): a share of the width at the left and
+    right, of the height at the top and bottom."""
+    cursor_hide: Annotated[float, Field(gt=0, le=3600)] = 3.0
+    """Seconds without mouse movement before the cursor hides."""
+    opengl: bool = False
+    """Draw through OpenGL, for kiosks with a GPU."""
+    shift: Annotated[float, Field(ge=0, le=40)] = 0.0
+    """Burn-in protection: move the picture by up to this many design pixels..."""
+    shift_every: Annotated[float, Field(ge=10, le=86_400)] = 300.0
+    """...one step every so many seconds."""
+
+
+class KioskPolicy(Strict):
+    """What an unattended kiosk does."""
+
+    lock: bool = False
+    """Ignore close requests; only the operator gesture exits."""
+    loop: bool = True
+    """Advance by each slide's duration and start over after the last."""
+    idle_timeout: Annotated[float, Field(gt=0, le=86_400)] | None = 90.0
+    """Seconds without input before the show returns home and resumes the loop
+    (null: never, for a presenter)."""
+    home: Annotated[int, Field(ge=1)] = 1
+    """Slide number the idle return goes to."""
+    sync: Literal["off", "clock"] = "off"
+    """`clock`: the loop position follows the wall clock, so kiosks with synchronised
+    clocks show the same slide at the same moment."""
+    pin_hash: str | None = None
+    """The operator's PIN as made by `kiosk pin`; with it, holding the top-left corner
+    for 3 seconds opens a keypad that exits the locked show."""
+    exit_chord: str | None = None
+    """A key chord that exits the locked show at once, e.g. Ctrl+Alt+Shift+X."""
+
+    @model_validator(mode="after")
+    def _way_out(self) -> KioskPolicy:
+        if self.lock and not (self.pin_hash or self.exit_chord):
+            raise ValueError("a locked kiosk needs a way out for the operator: set pin_hash "
+                             "(made by `kiosk pin`) or exit_chord")
+        return self
+
+    @field_validator("pin_hash")
+    @classmethod
+    def _pin_hash_shape(cls, value: str | None) -> str | None:
+        why = None if value is None else hash_problem(value)
+        if why is not None:
+            raise ValueError(f"pin_hash must be the line `kiosk pin` prints: {why}")
+        return value
+
+    @field_validator("exit_chord")
+    @classmethod
+    def _chord_shape(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        *mods, key = value.split("+")
+        if (any(m not in ("Ctrl", "Alt", "Shift", "Meta") for m in mods)
+                or not {"Ctrl", "Alt", "Meta"} & set(mods) or len(set(mods)) != len(mods)
+                or not (len(key) == 1 and key.isascii() and key.isalnum())
+                or ("Shift" in mods and key.isdigit())):  # Shift turns a digit into ! @ #
+            raise ValueError(f"'{value}' is not a chord the keypad-less operator can press: "
+                             "Ctrl, Alt or Meta (and Shift if you like), then one letter or "
+                             "digit, e.g. Ctrl+Alt+Shift+X")
+        return value
+
+
+class Languages(Strict):
+    """Languages offered on screen; the deck's own when not given."""
+
+    default: str | None = None
+    offered: list[str] | None = Field(default=None, min_length=1)
+
+    @model_validator(mode="after")
+    def _has_default(self) -> Languages:
+        if self.offered and self.default is not None and self.default not in self.offered:
+            listed = ", ".join(f"'{lang}'" for lang in self.offered)
+            raise ValueError(f"the default language '{self.default}' is not one of those "
+                             f"offered ({listed}): the show would start in a language it "
+                             "does not offer")
+        return self
+
+
+class Theme(Strict):
+    """Colours and type scale of the show."""
+
+    background: Colour = "#0a1628"
+    surface: Colour = "#13233d"
+    text: Colour = "#f4f1ea"
+    muted: Colour = "#9fb0c8"
+    accent: Colour = "#e8b04b"
+    accent2: Colour = "#4fb3bf"
+    warning: Colour = "#ff8a65"
+    """What went wrong: a wrong PIN, a refused update (in an author's window)."""
+    series: list[Colour] = Field(default_factory=list, max_length=10)
+    """Data colours after the two accents (series, parts, node groups); the built-in
+    ones fill what is not given."""
+    type_scale: Annotated[float, Field(ge=0.5, le=2.0)] = 1.0
+    """Multiplies every font size."""
+
+
+class Record(Strict):
+    """The visitor log."""
+
+    enabled: bool = True
+    path: str | None = None
+    """SQLite file; the user's data folder (…/kiosk/visitors.sqlite) when not given."""
+
+
+class Presenter(Strict):
+    """The presenter console (`kiosk --presenter`)."""
+
+    enabled: bool = False
+    screen: int | str | None = None
+    """Screen for the console, by index or name; another than the show's by default."""
+
+
+def _key(text: str) -> str:
+    spelled = keys.chord(text)
+    if spelled.isdigit():
+        raise ValueError(f"'{text}': digits type the number of a slide to jump to (then "
+                         "Enter); they cannot be given another meaning")
+    return spelled
+
+
+Key = Annotated[str, AfterValidator(_key)]
+KeyCommand = Literal[(*keys.COMMANDS, "none")]  # type: ignore[valid-type]
+
+
+class ShowOptions(Strict):
+    """What the show draws around the slides."""
+
+    progress: Literal["dots", "bar", "none"] = "dots"
+    slide_number: bool = True
+    reduced_motion: bool = False
+    """Show final states at once: no count-up, no chart growth, no transitions."""
+    menu: list[Annotated[int, Field(ge=1)]] = Field(default_factory=list, max_length=12)
+    """Slide numbers the on-screen menu button offers as big tiles (a kiosk's home menu,
+    e.g. [8, 9, 10] for the three 缩影); every slide when empty."""
