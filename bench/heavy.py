@@ -196,8 +196,7 @@ def network_latency(presses: int) -> dict[str, float]:
     for n in range(presses):
         index = 2 * n  # a title slide; the network after it is not built
         go_to(index)
-        for key in [k for k in stage._views if k[0] != index]:  # the next one is not built
-            stage._views.pop(key).dispose()
+        stage.views.drop_all_but(index)  # the next one is not built
         busy.append(right(build=index + 1))
         go_to(index)  # again, the network now built: nothing builds while the key comes
         idle.append(right(build=None))

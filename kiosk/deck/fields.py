@@ -77,8 +77,8 @@ def locate(root: type[BaseModel], data: Any, pyloc: tuple[str | int, ...]) -> Pl
     member: str | None = None
     for n, step in enumerate(pyloc):
         last = n == len(pyloc) - 1
-        if step == "[key]":
-            key = True
+        if step == "[key]" and last and _origin(parent) is dict:  # pydantic's mark: the
+            key = True  # error is the mapping key's (a key written "[key]" is a key)
             continue
         inner, more = unwrap(tp)
         if tp is not None and is_union(inner) and isinstance(step, str):

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import logging
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
-    QImage,
     QPainter,
     QPixmap,
     QResizeEvent,
@@ -17,7 +15,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFrame,
-    QGraphicsItem,
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsView,
@@ -29,13 +26,10 @@ from kiosk.deck.load import LoadedDeck
 from kiosk.play.clock import Clock
 from kiosk.play.navigator import Blank
 from kiosk.show.background import background_pixmap
+from kiosk.show.banner import Banner
+from kiosk.show.builtviews import BuiltViews, warm
 from kiosk.show.chrome import Chrome
-from kiosk.show.protocols import Warmable
-from kiosk.show.render import context
-from kiosk.show.slides import build_view
 from kiosk.show.slides.base import SlideView
-from kiosk.show.slides.fault import FaultView
-from kiosk.show.textbox import TextBox
 from kiosk.show.theme import Palette
 from kiosk.show.transitions import Transition
 from kiosk.weak import weakly
@@ -67,7 +61,6 @@ class Stage(QGraphicsView):
     # (pyqtgraph's own GraphicsView has them) to learn the pixel size of the scene.
     sigDeviceRangeChanged = Signal(object, object)  # noqa: N815
     sigDeviceTransformChanged = Signal(object)  # noqa: N815
-    CACHE = 8
 
     def __init__(self, loaded: LoadedDeck, config: Config, clock: Clock,
                  parent: QWidget | None = None, *, authoring: bool = False,
@@ -75,8 +68,6 @@ class Stage(QGraphicsView):
         super().__init__(parent)
         self.clock = clock
         self.authoring = authoring
-        self.failed: dict[int, str] = {}
-        """Slides of this deck that cannot be shown, and why."""
         self.config = config
         self.loaded = loaded
         width, height = config.display.design_size
@@ -103,10 +94,14 @@ class Stage(QGraphicsView):
         self.transition: Transition | None = None
         self._animating = False
         self._background: tuple[float, QPixmap] | None = None
-        self._banner: QGraphicsItem | None = None
+        self.banner: Banner | None = None
+        """What an author's window says over the show (a refused update), if anything."""
         self._shift = (0.0, 0.0)
-        self._views: dict[tuple[int, str], SlideView] = {}
         self._shown: list[SlideView] = []
+        self.views = BuiltViews(loaded, config, authoring=authoring,
+                                on_screen=weakly(self._on_screen), parent=self)
+        self.views.failed.connect(self.slide_failed)
+        self.views.replaced.connect(self._replaced)
         self.chrome = self._chrome()
         self.blank_item = QGraphicsRectItem(0, 0, width, height)
         self.blank_item.setPen(Qt.PenStyle.NoPen)
@@ -140,53 +135,16 @@ class Stage(QGraphicsView):
 
     def view_for(self, index: int) -> SlideView:
         """The built view of slide ``index`` in the current language (built once)."""
-        key = (index, self.language)
-        view = self._views.get(key)
-        if view is None:
-            ctx = context(self.loaded, self.config, self.language,
-                          explain_faults=self.authoring)
-            view = build_view(self.loaded.deck.slides[index], ctx)
-            view.tell_faults(weakly(self._faulted, index))  # a view must not keep its stage
-            self._views[key] = view
-            self._evict()
-            if view.fault is not None:
-                self._faulted(index, view)
-        return view
+        return self.views.get(index, self.language)
 
-    def _faulted(self, index: int, view: SlideView) -> None:
-        """Slide ``index`` raised: log it once with its place, take it off the screen
-        (after the paint or step it happened in), and say so."""
-        if index not in self.failed:
-            self.failed[index] = view.fault or ""
-            line, column = self.loaded.document.place(("slides", index))
-            log.error("%s:%d:%d: slide %d cannot be shown (%s); the show goes on without "
-                      "it", self.loaded.path, line, column, index + 1, view.fault,
-                      exc_info=getattr(view, "error", None))
-        if not isinstance(view, FaultView):
-            QTimer.singleShot(0, self, functools.partial(self._replace_faulted, index, view))
-        self.slide_failed.emit(index)
+    @property
+    def failed(self) -> dict[int, str]:
+        """Slides of this deck that cannot be shown, and why."""
+        return self.views.faults
 
-    def _replace_faulted(self, index: int, view: SlideView) -> None:
-        key = next((k for k, v in self._views.items() if v is view), None)
-        if key is None:
-            return
-        ctx = context(self.loaded, self.config, key[1], explain_faults=self.authoring)
-        error = getattr(view, "error", RuntimeError(view.fault))
-        stand_in = FaultView(self.loaded.deck.slides[index], ctx, error,
-                             (view.fault or "").split(":")[0])
-        self._views[key] = stand_in
-        if view not in self._shown:
-            view.dispose()
+    def _replaced(self, view: SlideView) -> None:
         if view is self.current:
-            self.show_slide(index, direction=1, transition="none")
-
-    def _evict(self) -> None:
-        """Keep at most CACHE built views besides those on screen."""
-        for key in list(self._views):
-            if len(self._views) <= self.CACHE:
-                break
-            if self._views[key] not in self._shown and key[0] != self.index:
-                self._views.pop(key).dispose()
+            self.show_slide(self.index, direction=1, transition="none")
 
     def explore(self, point: QPointF) -> bool:
         """A tap at ``point`` on the slide on screen: True when something took it."""
@@ -207,35 +165,13 @@ class Stage(QGraphicsView):
         """
         if not 0 <= index < len(self.loaded.deck.slides):
             return False
-        if (index, self.language) not in self._views:
+        if not self.views.built(index, self.language):
             self.view_for(index)
             return True
         view = self.view_for(index)
-        if view.warmed_at != self.scale_factor:
-            self._warm(view)
+        if view.warmed_at != self.scale_factor and view.scene() is None:
+            warm(view, self.scale_factor, self.renderHints(), self.design)
         return False
-
-    def _warm(self, view: SlideView) -> None:
-        if view.scene() is not None:
-            return
-        # A tiny image drawn at the screen's scale: glyphs are rasterised (and kept in
-        # the font engine's cache) even where they fall outside it.
-        scale = self.scale_factor
-        view.warmed(scale)
-        image = QImage(8, 8, QImage.Format.Format_ARGB32_Premultiplied)
-        scene = QGraphicsScene(0, 0, *self.design)
-        scene.addItem(view)
-        painter = QPainter(image)
-        painter.setRenderHints(self.renderHints())
-        painter.scale(scale, scale)
-        for item in scene.items():
-            if isinstance(item, Warmable):
-                painter.save()
-                painter.setTransform(item.sceneTransform(), combine=True)
-                item.warm(painter)
-                painter.restore()
-        painter.end()
-        scene.removeItem(view)
 
     def show_slide(self, index: int, *, direction: int, transition: str | None = None) -> None:
         """Bring slide ``index`` on screen, with its transition unless told otherwise."""
@@ -261,14 +197,16 @@ class Stage(QGraphicsView):
         self.chrome.set_state(index, len(self.loaded.deck.slides), self.language)
         self._update_animating()
 
+    def _on_screen(self) -> list[SlideView]:
+        return list(self._shown)
+
     def _settle(self) -> None:
         """End of a transition: only the current slide stays in the scene."""
-        kept = set(map(id, self._views.values()))
         for item in self._shown:
             if item is not self.current and item.scene() is not None:
                 item.stop()
                 self.scene().removeItem(item)
-                if id(item) not in kept:  # dropped while it was leaving the screen
+                if not self.views.kept(item):  # dropped while it was leaving the screen
                     item.dispose()
         self._shown = [self.current] if self.current is not None else []
         if self.current is not None:
@@ -329,12 +267,7 @@ class Stage(QGraphicsView):
         self.chrome.set_button_side(side)
         self.resetCachedContent()  # the new background everywhere, not in patches
         self.viewport().update()
-        self.failed = {}
-        for view in self._views.values():
-            if view not in self._shown:
-                view.stop()
-                view.dispose()
-        self._views.clear()
+        self.views.reset(loaded, config)
         self.show_slide(min(index, len(loaded.deck.slides) - 1), direction=direction)
 
     def set_shift(self, dx: float, dy: float) -> None:
@@ -346,20 +279,12 @@ class Stage(QGraphicsView):
 
     def set_banner(self, text: str | None) -> None:
         """A line of text over the top of the stage (for authors), or none."""
-        if self._banner is not None:
-            self.scene().removeItem(self._banner)
-            self._banner = None
+        if self.banner is not None:
+            self.scene().removeItem(self.banner)
+            self.banner = None
         if text:
-            back = QGraphicsRectItem(0, 0, self.design[0], 72)
-            back.setBrush(self.chrome.palette.warning)
-            back.setPen(Qt.PenStyle.NoPen)
-            back.setZValue(120)
-            line = TextBox(text, self.design[0] - 40, 60, size=22,
-                           color=self.chrome.palette.background,
-                           max_lines=2, valign="center", parent=back)
-            line.setPos(20, 6)
-            self._banner = back
-            self.scene().addItem(back)
+            self.banner = Banner(text, self.design[0], self.chrome.palette)
+            self.scene().addItem(self.banner)
 
     # --- scaling ----------------------------------------------------------------------
 

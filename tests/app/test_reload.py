@@ -85,13 +85,13 @@ def test_broken_update_keeps_the_last_good_deck(qtbot, show, site, caplog):
     settle(player, clock)
     assert player.show.pending is None
     assert "rejected" in caplog.text and "YAML syntax error" in caplog.text
-    assert player.stage._banner is not None  # windowed: the author sees why
+    assert player.stage.banner is not None  # windowed: the author sees why
     qtbot.keyClick(player.stage, Qt.Key.Key_Right)
     qtbot.keyClick(player.stage, Qt.Key.Key_Home)
     assert title_on_screen(player) == "第一版"
     (site / "deck.yaml").write_text(DECK.format(title="修好了"), encoding="utf-8")
     settle(player, clock)
-    assert player.stage._banner is None
+    assert player.stage.banner is None
     qtbot.keyClick(player.stage, Qt.Key.Key_Right)
     assert player.stage.current.slide.type == "closing"
     assert player.show.deck.slides[0].title == "修好了"
@@ -178,7 +178,7 @@ def test_preview_redraws_on_save_on_the_same_slide(qtbot, site):
         clock.advance(0.3)
         player.poll()
     assert player.stage.current.slide.title == "改了结尾"  # the last good slide stays
-    banner = player.stage._banner
+    banner = player.stage.banner
     assert banner is not None
     (line,) = banner.childItems()
     assert "deck.yaml:3:11: unknown slide type 'closng'" in line.text

@@ -143,6 +143,7 @@ CASES: list[tuple[type[BaseModel], str, list[str]]] = [
     (Deck, DECK + "  - type: story\n    headline: H\n    visual: {kind: image}\n",
      ["5:13: missing key 'src' in slide 1"]),
     (Deck, "[]\n", ["1:1: the file must be a mapping (key: value), not a list"]),
+    (Deck, SLIDE + '"[key]": 1\n', ["5:1: unknown key '[key]'"]),  # (pydantic's own mark)
     (Config, "display:\n  design_size: [1920]\n",
      ["2:16: 'design_size' in 'display' must hold 2 numbers (width and height), not 1"]),
     (Config, "display:\n  design_size: [1920, 1080, 3]\n",
