@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.deck import reader
+from kiosk.deck import builder, reader
 from kiosk.deck.errors import DeckError
 
 
@@ -77,7 +77,7 @@ def test_aliases_and_merge_keys_work_within_bounds():
 
 def test_nesting_is_limited_without_recursion_error():
     (message,) = messages("[" * 200)
-    assert f"nested more than {reader.MAX_DEPTH} levels deep" in message
+    assert f"nested more than {builder.MAX_DEPTH} levels deep" in message
     (message,) = messages("[" * 100_000)
     assert "nesting depth" in message
 
