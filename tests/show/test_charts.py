@@ -55,13 +55,27 @@ def test_compare_bars_are_in_proportion_and_never_invent_a_before(qapp, charts):
     assert len(gdp) == 1  # only the later value is known
 
 
-def test_bar_heights_equal_the_data(qapp, charts):
-    chart = final(charts, 1)
+def drawn_height(image, x: int, colour: QColor) -> int:
+    """How many pixels of column ``x`` of ``image`` are in ``colour``: a bar's height."""
+    return sum(1 for y in range(image.height())
+               if abs(QColor(image.pixel(x, y)).red() - colour.red()) < 12
+               and abs(QColor(image.pixel(x, y)).green() - colour.green()) < 12
+               and abs(QColor(image.pixel(x, y)).blue() - colour.blue()) < 12)
+
+
+def test_bar_heights_on_screen_are_in_proportion_to_the_data(qapp, charts):
+    image, view = render_slide(charts, Config(), 1, (1920, 1080), "zh")
+    chart = chart_of(view)
     assert isinstance(chart, SeriesView)
-    for bars, row in zip(chart.bars, chart.chart.series, strict=True):
-        per_unit = chart.plot.height() / (chart.high - chart.low)
-        values = [-h / per_unit for h in bars.opts["height"]]
-        assert values == pytest.approx(row.values)
+    series = chart.chart.series
+    for s, row in enumerate(series):
+        colour = context(charts, Config(), "zh").palette.series(s)
+        marks = chart.marks[s * len(row.values):(s + 1) * len(row.values)]
+        heights = [drawn_height(image, round(chart.mapToScene(m.rect.center()).x()), colour)
+                   for m in marks]
+        per_unit = max(heights) / max(abs(v) for v in row.values)
+        for height, value in zip(heights, row.values, strict=True):
+            assert height == pytest.approx(abs(value) * per_unit, abs=2)  # pixels
 
 
 def test_line_points_are_at_the_data(qapp, charts):
@@ -179,7 +193,11 @@ def test_as_many_colours_as_the_largest_chart_needs(qapp, tmp_path):
         {"type": "chart", "title": "N", "chart": {"kind": "network", "groups": groups}}))
     bars = final(loaded, 0)
     assert isinstance(bars, SeriesView) and len(bars.bars) == 8
-    assert len({b.opts["brush"].color().name() for b in bars.bars}) == 8
+    image = render_slide(loaded, Config(), 0, (1920, 1080), "zh")[0]
+    drawn = {QColor(image.pixel(round(bars.mapToScene(m.rect.center()).x()),
+                                round(bars.mapToScene(m.rect.center()).y()))).name()
+             for m in bars.marks[::2]}  # the first bar of each series, as painted
+    assert len(drawn) == 8
     donut = final(loaded, 1)
     assert isinstance(donut, ProportionView) and len(donut.donut.spans()) == 12
     assert len({c.name() for c in donut.donut.colours}) == 12
