@@ -85,8 +85,8 @@ class KioskPolicy(Strict):
         if value is None:
             return value
         *mods, key = value.split("+")
-        if (any(m not in ("Ctrl", "Alt", "Shift", "Meta") for m in mods)
-                or not {"Ctrl", "Alt", "Meta"} & set(mods) or len(set(mods)) != len(mods)
+        if (any(m not in keys.MODIFIERS for m in mods)
+                or not keys.SHORTCUT_MODIFIERS & set(mods) or len(set(mods)) != len(mods)
                 or not (len(key) == 1 and key.isascii() and key.isalnum())
                 or ("Shift" in mods and key.isdigit())):  # Shift turns a digit into ! @ #
             raise ValueError(f"'{value}' is not a chord the keypad-less operator can press: "

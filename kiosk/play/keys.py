@@ -20,6 +20,8 @@ NAMED_KEYS = ("Right", "Left", "Up", "Down", "PageDown", "PageUp", "Space", "Ret
 KEY_NAMES = frozenset([*NAMED_KEYS, *string.ascii_uppercase, *string.digits])
 """Every key the show knows by name (letters upper case)."""
 MODIFIERS = ("Ctrl", "Alt", "Shift", "Meta")
+SHORTCUT_MODIFIERS = frozenset({"Ctrl", "Alt", "Meta"})
+"""Held, these make a key a shortcut (Shift alone does not: it types)."""
 COMMANDS = tuple(a.value for a in KEY_ACTIONS)
 """What a key may be given to do (``none``: nothing)."""
 
@@ -104,7 +106,7 @@ class KeyInterpreter:
         """The command for one key press at time ``now``, if any."""
         if self.digits and now - self._last_digit > DIGIT_TIMEOUT:
             self.digits = ""
-        if len(key) == 1 and key.isdigit() and not modifiers & {"Ctrl", "Alt", "Meta"}:
+        if len(key) == 1 and key.isdigit() and not modifiers & SHORTCUT_MODIFIERS:
             self.digits = (self.digits + key)[-4:]
             self._last_digit = now
             return None
