@@ -7,15 +7,17 @@ import re
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
+
+from kiosk.deck.checked import SelfChecked
 
 _DRIVE = re.compile(r"^[A-Za-z]:")  # C:\x, C:/x, C:x
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif", ".bmp")
 
 
-class AssetRef(str):
+class AssetRef(SelfChecked, str):
     """A relative path, with forward slashes, to a file in the deck's folder or ``assets/``."""
 
     __slots__ = ()
@@ -45,12 +47,6 @@ class AssetRef(str):
                 "asset", "'{value}' leaves the deck's folder ('..' is not allowed)",
                 {"value": value})
         return cls(value)
-
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(cls._validate, ref="AssetRef")
 
     @classmethod
     def __get_pydantic_json_schema__(

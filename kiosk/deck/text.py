@@ -7,8 +7,10 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
+
+from kiosk.deck.checked import SelfChecked
 
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 MAX_CHARACTERS = 2000
@@ -41,7 +43,7 @@ def _length_checked(text: str) -> str:
     return text
 
 
-class Text(Mapping[str, str]):
+class Text(SelfChecked, Mapping[str, str]):
     """A text in one or more languages.
 
     A plain string is *neutral*: the same in every language (names, numbers). A map
@@ -132,12 +134,6 @@ class Text(Mapping[str, str]):
             return cls({str(k): str(v) for k, v in value.items()})
         raise PydanticCustomError(
             "text", "expected text or a map such as {zh: ..., en: ...}, got a list")
-
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(cls._validate, ref="Text")
 
     @classmethod
     def __get_pydantic_json_schema__(
