@@ -37,16 +37,22 @@ def chart_of(view) -> ChartView:
     raise AssertionError("no chart on this slide")
 
 
-_alive = []  # a chart lives as long as its slide view: keep the views of these tests
+@pytest.fixture
+def final():
+    """A chart of a deck in its final state (its slide view lives as long as the test:
+    a chart lives as long as its view)."""
+    views = []
+
+    def rendered(charts, index) -> ChartView:
+        _, view = render_slide(charts, Config(), index, (1920, 1080), "zh")
+        views.append(view)
+        return chart_of(view)
+
+    yield rendered
+    views.clear()
 
 
-def final(charts, index) -> ChartView:
-    _, view = render_slide(charts, Config(), index, (1920, 1080), "zh")
-    _alive.append(view)
-    return chart_of(view)
-
-
-def test_compare_bars_are_in_proportion_and_never_invent_a_before(qapp, charts):
+def test_compare_bars_are_in_proportion_and_never_invent_a_before(qapp, charts, final):
     chart = final(charts, 0)
     assert isinstance(chart, CompareView)
     income, gdp = chart.bars
@@ -78,7 +84,7 @@ def test_bar_heights_on_screen_are_in_proportion_to_the_data(qapp, charts):
             assert height == pytest.approx(abs(value) * per_unit, abs=2)  # pixels
 
 
-def test_line_points_are_at_the_data(qapp, charts):
+def test_line_points_are_at_the_data(qapp, charts, final):
     chart = final(charts, 2)
     xs, ys = chart.curves[0].getData()
     values = chart.chart.series[0].values
@@ -89,7 +95,6 @@ def test_line_points_are_at_the_data(qapp, charts):
 def test_line_draws_from_left_to_right(qapp, charts):
     ctx = context(charts, Config(), "zh")
     view = build_view(charts.deck.slides[2], ctx)
-    _alive.append(view)
     chart = chart_of(view)
     view.start(0.0)
     widths = []
@@ -101,7 +106,7 @@ def test_line_draws_from_left_to_right(qapp, charts):
     assert widths[-1] == pytest.approx(chart.x_of(4) - chart.x_of(0))
 
 
-def test_funnel_widths_follow_the_values(qapp, charts):
+def test_funnel_widths_follow_the_values(qapp, charts, final):
     chart = final(charts, 3)
     assert isinstance(chart, FunnelView)
     first, second = (shape.polygon().boundingRect().width() for shape in chart.shapes)
@@ -110,14 +115,14 @@ def test_funnel_widths_follow_the_values(qapp, charts):
     assert first > second
 
 
-def test_donut_arcs_are_the_parts_share(qapp, charts):
+def test_donut_arcs_are_the_parts_share(qapp, charts, final):
     chart = final(charts, 4)
     assert isinstance(chart, ProportionView)
     sweeps = [sweep for _, sweep in chart.donut.spans()]
     assert sweeps == pytest.approx([360 * 6 / 138, 360 * 24 / 138])
 
 
-def test_waffle_has_one_cell_per_unit_coloured_by_part(qapp, charts):
+def test_waffle_has_one_cell_per_unit_coloured_by_part(qapp, charts, final):
     chart = final(charts, 5)
     cells = [c for c in chart.cells if c.isVisible()]
     assert len(cells) == 138
@@ -126,7 +131,7 @@ def test_waffle_has_one_cell_per_unit_coloured_by_part(qapp, charts):
     assert colours[6:30] == [QColor(chart.colours[1]).name()] * 24
 
 
-def test_network_draws_every_node_and_link_the_same_way_every_time(qapp, charts):
+def test_network_draws_every_node_and_link_the_same_way_every_time(qapp, charts, final):
     chart = final(charts, 6)
     assert isinstance(chart, NetworkView)
     assert chart.node_count == 138
@@ -140,7 +145,7 @@ def test_network_draws_every_node_and_link_the_same_way_every_time(qapp, charts)
     assert names.count(picked) == 6 and palette.accent.name() not in names
 
 
-def test_network_one_dot_per_several(qapp, charts):
+def test_network_one_dot_per_several(qapp, charts, final):
     chart = final(charts, 7)
     assert chart.node_count == 30 + 150 + 12  # 1500 firms at 10 a dot
 
@@ -159,7 +164,7 @@ def test_charts_start_empty_and_end_full(qapp, charts, index):
     assert not view.timeline.running
 
 
-def test_tap_on_a_bar_shows_its_label_and_value(qapp, charts):
+def test_tap_on_a_bar_shows_its_label_and_value(qapp, charts, final):
     chart = final(charts, 0)
     mark = chart.marks[1]  # the income bar of the later year
     found = chart.explore(chart.mapToScene(mark.rect.center()))
@@ -169,7 +174,7 @@ def test_tap_on_a_bar_shows_its_label_and_value(qapp, charts):
     assert chart.callout is None
 
 
-def test_tap_on_a_network_node_names_its_group(qapp, charts):
+def test_tap_on_a_network_node_names_its_group(qapp, charts, final):
     chart = final(charts, 6)
     node = next(chart.node_mark(n) for n in range(chart.node_count)
                 if chart.node_mark(n).label == "企业")
@@ -177,7 +182,7 @@ def test_tap_on_a_network_node_names_its_group(qapp, charts):
     assert found is not None and found.value == "138家"
 
 
-def test_as_many_colours_as_the_largest_chart_needs(qapp, tmp_path):
+def test_as_many_colours_as_the_largest_chart_needs(qapp, tmp_path, final):
     """8 series, 12 parts, 8 groups with 3 highlights: each its own colour, none dropped."""
     from tests import decks
 
@@ -219,7 +224,6 @@ def test_a_network_of_one_dot_draws_it(qapp, tmp_path, hub):
         chart["hub"] = hub
     loaded = decks.built(tmp_path, decks.deck({"type": "chart", "title": "N", "chart": chart}))
     image, view = render_slide(loaded, Config(), 0, (1920, 1080), "zh")
-    _alive.append(view)
     network = chart_of(view)
     assert isinstance(network, NetworkView) and network.node_count == 1
     (x,), (y,) = network.positions
