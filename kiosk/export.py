@@ -19,6 +19,7 @@ from kiosk.deck.load import LoadedDeck
 from kiosk.show.background import gradient_brush
 from kiosk.show.render import context, render_slide
 from kiosk.show.slides import build_view
+from kiosk.show.viewsetup import RENDER_HINTS
 
 PNG_QUALITY = 70  # Qt's scale for zlib's effort: measured 40 ms for 460 KB at 1920x1080,
 # against 60 ms for 410 KB at the default
@@ -65,8 +66,7 @@ def export_pdf(loaded: LoadedDeck, config: Config, path: Path,
     writer.setPageLayout(QPageLayout(page, QPageLayout.Orientation.Portrait,
                                      QMarginsF(0, 0, 0, 0)))
     painter = QPainter(writer)
-    painter.setRenderHints(QPainter.RenderHint.Antialiasing
-                           | QPainter.RenderHint.TextAntialiasing)
+    painter.setRenderHints(RENDER_HINTS)
     target = QRectF(0, 0, writer.width(), writer.height())
     faults = []
     for index, slide in enumerate(loaded.deck.slides):

@@ -12,7 +12,6 @@ from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QGraphicsView,
     QGridLayout,
     QLabel,
@@ -25,6 +24,7 @@ from kiosk.play.clock import Clock
 from kiosk.show.background import gradient_brush
 from kiosk.show.render import render_slide
 from kiosk.show.stage import Stage
+from kiosk.show.viewsetup import set_up
 
 
 class LiveView(QGraphicsView):
@@ -33,13 +33,7 @@ class LiveView(QGraphicsView):
     def __init__(self, stage: Stage) -> None:
         super().__init__(stage.scene())
         self._brush = gradient_brush(stage.chrome.palette, *stage.design)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setRenderHints(QPainter.RenderHint.Antialiasing
-                            | QPainter.RenderHint.TextAntialiasing)
-        self.setInteractive(False)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        set_up(self, focus=False)
 
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         painter.fillRect(rect, QColor("black"))

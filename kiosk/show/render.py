@@ -12,6 +12,7 @@ from kiosk.show.background import gradient_brush
 from kiosk.show.context import SlideContext
 from kiosk.show.slides import build_view
 from kiosk.show.slides.base import SlideView
+from kiosk.show.viewsetup import RENDER_HINTS
 
 
 def context(loaded: LoadedDeck, config: Config, language: str | None = None, *,
@@ -40,9 +41,7 @@ def render_slide(loaded: LoadedDeck, config: Config, index: int, size: tuple[int
     target = QRectF((size[0] - ctx.width * scale) / 2, (size[1] - ctx.height * scale) / 2,
                     ctx.width * scale, ctx.height * scale)
     painter = QPainter(image)
-    painter.setRenderHints(QPainter.RenderHint.Antialiasing
-                           | QPainter.RenderHint.TextAntialiasing
-                           | QPainter.RenderHint.SmoothPixmapTransform)
+    painter.setRenderHints(RENDER_HINTS)
     scene.setBackgroundBrush(gradient_brush(ctx.palette, ctx.width, ctx.height))
     scene.render(painter, target, QRectF(0, 0, ctx.width, ctx.height))
     painter.end()

@@ -14,7 +14,6 @@ from PySide6.QtGui import (
     QTransform,
 )
 from PySide6.QtWidgets import (
-    QFrame,
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsView,
@@ -32,6 +31,7 @@ from kiosk.show.chrome import Chrome
 from kiosk.show.slides.base import SlideView
 from kiosk.show.theme import Palette
 from kiosk.show.transitions import Transition
+from kiosk.show.viewsetup import set_up
 from kiosk.weak import weakly
 
 log = logging.getLogger(__name__)
@@ -73,17 +73,10 @@ class Stage(QGraphicsView):
         width, height = config.display.design_size
         self.design = (float(width), float(height))
         self.setScene(QGraphicsScene(0, 0, width, height, self))
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setRenderHints(QPainter.RenderHint.Antialiasing
-                            | QPainter.RenderHint.TextAntialiasing
-                            | QPainter.RenderHint.SmoothPixmapTransform)
+        set_up(self, focus=True)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setInteractive(False)
         if config.display.opengl:
             self._use_opengl()
 
