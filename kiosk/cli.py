@@ -133,17 +133,30 @@ def _print_problems(problems: Sequence[object]) -> None:
         print(problem)
 
 
+def _installation(config: Path | None) -> Installation | None:
+    """The config in use (``config``, ./config.yaml or the bundled one); None, with its
+    problems printed, when it cannot be read."""
+    from kiosk.config import find_config
+    from kiosk.deck.errors import DeckError
+
+    try:
+        return find_config(config)
+    except DeckError as exc:
+        _print_problems(exc.problems)
+        return None
+
+
 def _open(config: Path | None, deck: Path | None, *, strict_assets: bool = True
           ) -> tuple[Installation, LoadedDeck] | None:
-    """The config in use (``config``, ./config.yaml or the bundled one) and ``deck`` (the
-    config's own when None), loaded; None, with the problems printed, when they cannot
-    be."""
-    from kiosk.config import find_config
+    """The config in use and ``deck`` (the config's own when None), loaded; None, with
+    the problems printed, when they cannot be."""
     from kiosk.deck.errors import DeckError
     from kiosk.deck.load import load_deck
 
+    installation = _installation(config)
+    if installation is None:
+        return None
     try:
-        installation = find_config(config)
         return installation, load_deck(deck or installation.deck_path,
                                        installation.asset_roots, strict_assets=strict_assets)
     except DeckError as exc:
@@ -216,19 +229,15 @@ def _stats(args: argparse.Namespace) -> int:
     import datetime as dt
     import sqlite3
 
-    from kiosk.config import find_config
-    from kiosk.deck.errors import DeckError
     from kiosk.record import stats
     from kiosk.record.log import log_path
 
     path = args.db
     if path is None:
-        try:
-            record = find_config(args.config).config.record
-        except DeckError as exc:
-            _print_problems(exc.problems)
+        installation = _installation(args.config)
+        if installation is None:
             return EXIT_BAD_INPUT
-        path = log_path(record.path)
+        path = log_path(installation.config.record.path)
     since = None
     if args.since:
         try:
