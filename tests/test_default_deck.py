@@ -15,7 +15,8 @@ import sys
 import pytest
 from PySide6.QtGui import QRawFont
 
-from kiosk.config import Display, find_config
+from kiosk.config import find_config
+from kiosk.config.sections import Display
 from kiosk.deck.load import load_deck, walk
 from kiosk.deck.text import Text
 from kiosk.show import fonts

@@ -10,7 +10,7 @@ import shlex
 import signal
 import subprocess
 
-from kiosk.config import HOOK_TIMEOUT, ScheduleConfig
+from kiosk.config.schedule import HOOK_TIMEOUT, ScheduleConfig
 from kiosk.play.schedule import Schedule
 
 log = logging.getLogger(__name__)

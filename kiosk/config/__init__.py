@@ -12,20 +12,8 @@ from kiosk.config.installation import (
     offered_languages,
 )
 from kiosk.config.model import Config, config_json_schema
-from kiosk.config.schedule import HOOK_TIMEOUT, DeckRule, ScheduleConfig, deck_path_rule
-from kiosk.config.sections import (
-    Display,
-    KioskPolicy,
-    Languages,
-    Presenter,
-    Record,
-    ShowOptions,
-    Theme,
-)
 
 __all__ = [
-    "HOOK_TIMEOUT", "Config", "DeckRule", "Display", "Installation", "KioskPolicy",
-    "Languages", "Presenter", "Record", "ScheduleConfig", "ShowOptions", "Theme",
-    "config_json_schema", "deck_path_rule", "deck_problems", "find_config",
+    "Config", "Installation", "config_json_schema", "deck_problems", "find_config",
     "home_language", "installation_of", "load_config", "offered_languages",
 ]

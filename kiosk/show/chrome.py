@@ -11,7 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from kiosk.config import ShowOptions, Theme
+from kiosk.config.sections import ShowOptions, Theme
 from kiosk.show import fonts
 from kiosk.show.guard import guarded
 from kiosk.show.theme import Palette, type_size

@@ -10,7 +10,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
-from kiosk.config import Theme
+from kiosk.config.sections import Theme
 from kiosk.deck.model import Deck
 from kiosk.deck.text import Text
 from kiosk.show.textbox import TextBox

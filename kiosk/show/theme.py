@@ -6,7 +6,7 @@ import dataclasses
 
 from PySide6.QtGui import QColor
 
-from kiosk.config import Theme
+from kiosk.config.sections import Theme
 
 
 @dataclasses.dataclass(frozen=True)

@@ -7,7 +7,8 @@ from PySide6.QtCore import QPointF, Qt
 
 from kiosk.app.lock import HOLD_SECONDS
 from kiosk.app.player import Player
-from kiosk.config import Config, KioskPolicy
+from kiosk.config import Config
+from kiosk.config.sections import KioskPolicy
 from kiosk.pin import hash_pin
 from kiosk.play.clock import FakeClock
 from kiosk.play.lockout import FIRST_REST

@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from kiosk.app.player import Player
-from kiosk.config import ScheduleConfig, load_config
+from kiosk.config import load_config
+from kiosk.config.schedule import ScheduleConfig
 from kiosk.deck.load import load_deck
 from kiosk.play.clock import FakeClock
 from kiosk.play.navigator import Blank
