@@ -25,6 +25,8 @@ from kiosk.show.stage import Stage
 log = logging.getLogger(__name__)
 RESTART_SECTIONS = ("display", "presenter")
 """Config sections that place windows: taken at the next start, not live."""
+AT_ONCE = ("kiosk", "keys", "schedule", "record")
+"""Config sections that draw nothing: taken the moment a new config is checked."""
 
 
 class Show(QObject):
@@ -107,7 +109,7 @@ class Show(QObject):
         if action in MOVES:
             self._move(command, cause)
         elif action is Action.CONTENT:
-            self.pending = command.payload
+            self._offer(command.payload)
         elif action in (Action.BLACK, Action.WHITE):
             self.navigator.toggle_blank(Blank.BLACK if action is Action.BLACK else Blank.WHITE)
             self.stage.set_blank(self.navigator.blank)
@@ -217,37 +219,53 @@ class Show(QObject):
 
     # --- new content ------------------------------------------------------------------
 
-    def _adopt(self) -> Update:
-        """Take the pending update's deck and config (the caller shows it).
+    def _offer(self, update: Update) -> None:
+        """New content: what of its config draws nothing (the kiosk policy and lock, the
+        keys, opening hours, the visitor log) applies now; the deck, theme, languages and
+        show options come with the next slide change."""
+        self.pending = update
+        now = self._usable(update.config)
+        self._take(self.config.model_copy(update={name: getattr(now, name)
+                                                  for name in AT_ONCE}), warn=False)
 
-        Every section of a new config applies at once, but ``display`` and
-        ``presenter``, which place windows: the log says they wait for a restart.
-        """
+    def _usable(self, config: Config) -> Config:
+        """``config`` as this show takes it: adjusted (kiosk preview's), and with the
+        sections that place windows as the show started."""
+        new = self._adjust(config) if self._adjust is not None else config
+        return new.model_copy(update={name: getattr(self.config, name)
+                                      for name in RESTART_SECTIONS})
+
+    def _adopt(self) -> Update:
+        """Take the pending update's deck and the rest of its config (the caller shows
+        it); ``display`` and ``presenter``, which place windows, wait for a restart (the
+        log says so)."""
         assert self.pending is not None
         update, self.pending = self.pending, None
-        old, new = self.config, update.config
-        if self._adjust is not None:
-            new = self._adjust(new)
-        waiting = [name for name in RESTART_SECTIONS if getattr(old, name) != getattr(new, name)]
-        if waiting:
-            log.warning("config: %s changed; it places the show's windows, so it applies "
-                        "when the show starts again", " and ".join(waiting))
-        self.config = new.model_copy(update={name: getattr(old, name)
-                                             for name in RESTART_SECTIONS})
         self.loaded = update.loaded
-        kiosk = self.config.kiosk
-        self.navigator.resize(len(self.deck.slides), loop=kiosk.loop)
-        self.attract.configure(loop=kiosk.loop, idle_timeout=kiosk.idle_timeout)
+        self.navigator.resize(len(self.deck.slides))
+        self._take(update.config, warn=True)
         if self.language not in self.languages:
             self.language = home_language(self.config, self.deck)
-        locked = self._forced_lock or self.config.kiosk.lock
+        return update
+
+    def _take(self, given: Config, *, warn: bool) -> None:
+        old, new = self.config, self._usable(given)
+        waiting = [name for name in RESTART_SECTIONS if getattr(given, name) != getattr(
+            old, name)]
+        if waiting and warn:
+            log.warning("config: %s changed; it places the show's windows, so it applies "
+                        "when the show starts again", " and ".join(waiting))
+        self.config = new
+        kiosk = new.kiosk
+        self.navigator.set_loop(kiosk.loop)
+        self.attract.configure(loop=kiosk.loop, idle_timeout=kiosk.idle_timeout)
+        locked = self._forced_lock or kiosk.lock
         if locked != self.locked:
             self.locked = locked
             log.info("kiosk lock %s", "on: close requests are refused" if locked else "off")
             self.locked_changed.emit(locked)
         if new != old:
-            self.config_changed.emit(self.config)
-        return update
+            self.config_changed.emit(new)
 
     # --- language, overlays, sleep ----------------------------------------------------
 

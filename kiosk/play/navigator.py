@@ -107,11 +107,12 @@ class Navigator:
         self.blank = Blank.NONE if self.blank is blank else blank
         return self.blank
 
-    def resize(self, count: int, *, loop: bool | None = None) -> None:
-        """A new deck with ``count`` slides (and ``loop``, when given): keep the position
-        when it still exists."""
-        if loop is not None:
-            self.loop = loop
+    def set_loop(self, loop: bool) -> None:
+        """Start over after the last slide (or stop there)."""
+        self.loop = loop
+
+    def resize(self, count: int) -> None:
+        """A new deck with ``count`` slides: keep the position when it still exists."""
         if count < 1:
             raise ValueError("a deck has at least one slide")
         self.count = count

@@ -42,13 +42,18 @@ def start(qtbot, site):
     return player, clock
 
 
-def change_config(qtbot, player, clock, site, text):
-    """Write a new config, let it settle, and move a slide: it is taken then."""
+def settle_config(player, clock, site, text):
+    """Write a new config and let it settle: it is checked and offered to the show."""
     (site / "config.yaml").write_text(text, encoding="utf-8")
     for _ in range(5):
         clock.advance(1.0)
         player.poll()
     assert player.show.pending is not None, player.content.reloader.last_error
+
+
+def change_config(qtbot, player, clock, site, text):
+    """Write a new config, let it settle, and move a slide: all of it is taken then."""
+    settle_config(player, clock, site, text)
     qtbot.keyClick(player.stage, Qt.Key.Key_Right)
     assert player.show.pending is None
 
@@ -118,6 +123,21 @@ def test_a_lock_turned_on_live_refuses_to_close(qtbot, site):
     assert player.stage.close() is False  # refused
     with qtbot.assertNotEmitted(player.show.quit_requested):
         qtbot.keyClick(player.stage, Qt.Key.Key_Q)
+    player.operator.release()
+
+
+def test_a_lock_and_keys_given_live_apply_at_once_on_the_same_slide(qtbot, site):
+    # A show that does not loop: no slide change is coming. The operator locks it and
+    # gives the clicker's F12 "black": both hold the moment the config is checked.
+    player, clock = start(qtbot, site)
+    settle_config(player, clock, site, "deck: deck.yaml\nkeys: {F12: black}\nkiosk:\n"
+                  "  loop: false\n  lock: true\n  exit_chord: Ctrl+Alt+Shift+X\n")
+    assert player.stage.index == 0
+    assert player.show.locked and player.stage.close() is False
+    with qtbot.assertNotEmitted(player.show.quit_requested):
+        qtbot.keyClick(player.stage, Qt.Key.Key_Q)
+    qtbot.keyClick(player.stage, Qt.Key.Key_F12)
+    assert player.stage.blank_item.isVisible()
     player.operator.release()
 
 
