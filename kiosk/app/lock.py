@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QFont, QPainter, QPen
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsObject, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.pin import check_pin
@@ -24,6 +24,7 @@ from kiosk.show.theme import Palette
 log = logging.getLogger(__name__)
 CORNER = 140.0  # design px: the operator's corner, top left
 HOLD_SECONDS = 3.0
+TITLE = "管理员 PIN · Operator PIN"
 KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "←", "0", "OK")
 
 
@@ -52,15 +53,17 @@ class Keypad(QGraphicsObject):
         self.setZValue(150)
         side = min(width, height) * 0.11
         gap = side * 0.18
-        panel_w = side * 3 + gap * 4
+        grid = side * 3 + gap * 2
+        panel_w = side * 5.2  # room for the title beside the close button, both sides
         panel_h = side * 4 + gap * 5 + side * 1.6
         self.box = QRectF((width - panel_w) / 2, (height - panel_h) / 2, panel_w, panel_h)
         self.keys: dict[str, QRectF] = {}
         top = self.box.top() + side * 1.6
+        left = self.box.left() + (panel_w - grid) / 2
         for n, key in enumerate(KEYS):
             row, col = divmod(n, 3)
-            self.keys[key] = QRectF(self.box.left() + gap + col * (side + gap),
-                                    top + gap + row * (side + gap), side, side)
+            self.keys[key] = QRectF(left + col * (side + gap), top + gap + row * (side + gap),
+                                    side, side)
         self.keys["×"] = QRectF(self.box.right() - side * 0.6, self.box.top() + side * 0.1,
                                 side * 0.5, side * 0.5)
 
@@ -116,17 +119,19 @@ class Keypad(QGraphicsObject):
         painter.setBrush(p.surface)
         painter.drawRoundedRect(self.box, 24, 24)
         side = self.keys["1"].width()
-        title = fonts.font(side * 0.3, bold=True)
-        painter.setFont(title)
+        close = self.keys["×"]
+        inset = self.box.right() - close.left() + side * 0.1  # clear of the close button
+        header = QRectF(self.box.left() + inset, self.box.top() + side * 0.15,
+                        self.box.width() - 2 * inset, side * 0.5)
+        painter.setFont(_fitting(TITLE, side * 0.3, header.width()))
         painter.setPen(p.text)
-        header = QRectF(self.box.left(), self.box.top() + side * 0.15, self.box.width(),
-                        side * 0.5)
-        painter.drawText(header, Qt.AlignmentFlag.AlignCenter, "管理员 PIN · Operator PIN")
-        line = QRectF(self.box.left(), header.bottom(), self.box.width(), side * 0.7)
-        painter.setFont(fonts.font(side * 0.4, bold=True))
+        painter.drawText(header, Qt.AlignmentFlag.AlignCenter, TITLE)
+        line = QRectF(self.box.left() + side * 0.15, header.bottom(),
+                      self.box.width() - side * 0.3, side * 0.7)
+        shown = self.message or "●" * len(self.digits) or " "
+        painter.setFont(_fitting(shown, side * 0.4, line.width()))
         painter.setPen(p.accent if not self.message else p.warning)
-        painter.drawText(line, Qt.AlignmentFlag.AlignCenter,
-                         self.message or "●" * len(self.digits) or " ")
+        painter.drawText(line, Qt.AlignmentFlag.AlignCenter, shown)
         key_font: QFont = fonts.font(side * 0.4, bold=True)
         painter.setFont(key_font)
         for key, rect in self.keys.items():
@@ -135,6 +140,13 @@ class Keypad(QGraphicsObject):
             painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
             painter.setPen(p.text if key != "OK" else p.background)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, key)
+
+
+def _fitting(text: str, size: float, width: float) -> QFont:
+    """The bold font at ``size``, or smaller, so that ``text`` fits ``width`` on one line."""
+    font = fonts.font(size, bold=True)
+    needed = QFontMetricsF(font).horizontalAdvance(text)
+    return font if needed <= width else fonts.font(size * width / needed, bold=True)
 
 
 class Lock:

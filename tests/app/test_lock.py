@@ -136,3 +136,35 @@ def test_operator_chord_exits(qtbot, locked):
             | Qt.KeyboardModifier.ShiftModifier)
     with qtbot.waitSignal(locked.show.exit_requested):
         qtbot.keyClick(locked.stage, Qt.Key.Key_X, mods)
+
+
+@pytest.mark.parametrize("design", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+def test_the_keypad_says_its_title_and_messages_whole(qapp, design):
+    # Its words stay inside the panel, clear of its close button: not cut at the edges
+    # ("IN 错误 · Wrong PI") in either shape of screen.
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtWidgets import QGraphicsScene
+
+    from kiosk.app.lock import Keypad
+    from kiosk.config.sections import Theme
+    from kiosk.show.theme import Palette
+
+    palette = Palette.from_theme(Theme())
+    for message in ("PIN 错误 · Wrong PIN", "请稍候 · Wait 30 minutes"):
+        keypad = Keypad(*design, palette)
+        keypad.say(message)
+        scene = QGraphicsScene(0, 0, *design)
+        scene.addItem(keypad)
+        image = QImage(*design, QImage.Format.Format_RGB32)
+        painter = QPainter(image)
+        scene.render(painter)
+        painter.end()
+        box, close = keypad.box, keypad.keys["×"]
+        rows = range(int(box.top()) + 26, int(keypad.keys["1"].top()))  # (below the
+        title = range(rows.start, int(close.bottom()))                  # rounded corners)
+        edges = [(x, y) for x in (int(box.left()) + 6, int(box.right()) - 6) for y in rows]
+        by_close = [(int(close.left()) - 3, y) for y in title]
+        inked = [(x, y) for x, y in edges + by_close
+                 if QColor(image.pixel(x, y)).lightness() > 150]
+        assert not inked, (message, inked[:3])
+        scene.removeItem(keypad)
