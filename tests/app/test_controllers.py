@@ -25,7 +25,7 @@ def bare(qtbot, tmp_path, **sections):
     qtbot.addWidget(stage)
     stage.resize(960, 540)
     stage.show()
-    return Show(stage, cfg, clock), stage, clock
+    return Show(stage, cfg, clock, parent=stage), stage, clock  # (as long as its stage)
 
 
 def test_keys_move_the_show_only_while_the_keyboard_is_bound(qtbot, tmp_path):
