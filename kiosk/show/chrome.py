@@ -19,14 +19,21 @@ from kiosk.show.theme import Palette, type_size
 BUTTONS = ("overview", "previous", "home", "next")
 
 
+CHANGING = ("progress", "number", "language")
+"""Controls whose picture follows the slide or the language."""
+
+
 class _Control(QGraphicsItem):
-    """A cached picture inside ``rect``, drawn by ``draw``."""
+    """A picture inside ``rect``, drawn by ``draw``: cached when it never changes (a
+    button); drawn afresh when it does (the dots, the number, the language), since a
+    second view of the scene (the presenter's) kept its own stale cache of those."""
 
     def __init__(self, chrome: Chrome, name: str) -> None:
         super().__init__(chrome)
         self.chrome, self.name = chrome, name
         self.rect = QRectF()
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        if name not in CHANGING:
+            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def place(self, rect: QRectF) -> None:
         self.prepareGeometryChange()

@@ -112,11 +112,14 @@ def test_live_view_shows_the_audience_chrome_and_next_follows_the_navigator(qtbo
     qtbot.addWidget(console)
     console.resize(1280, 720)
     console.show()
+    qtbot.waitExposed(console)
+    design = QRectF(0, 0, *player.stage.design)
+    console.current.grab(console.current.mapFromScene(design).boundingRect())  # both
+    player.stage.grab()  # views have drawn (and cached) slide 1's chrome
     for _ in range(3):
         qtbot.keyClick(console, Qt.Key.Key_Right)
     decks.settle(player, clock)
     console.refresh()
-    design = QRectF(0, 0, *player.stage.design)
     live = console.current.grab(console.current.mapFromScene(design).boundingRect())
     audience = player.stage.grab(player.stage.mapFromScene(design).boundingRect())
     palette = player.stage.chrome.palette
