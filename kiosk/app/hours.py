@@ -54,7 +54,7 @@ class OpeningHours:
             self.sleep()
             return "sleep"
         if self.asleep and (is_open or visitor):
-            self.wake()
+            self.wake("open: the show wakes" if is_open else "a visitor wakes the closed show")
             return "wake"
         return None
 
@@ -63,9 +63,9 @@ class OpeningHours:
         log.info("closed: the show sleeps")
         self._run(self.config.display_off)
 
-    def wake(self) -> None:
+    def wake(self, why: str = "open: the show wakes") -> None:
         self.asleep = False
-        log.info("open: the show wakes")
+        log.info("%s", why)
         self._run(self.config.display_on)
 
     def _run(self, command: str | None) -> None:

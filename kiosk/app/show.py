@@ -288,9 +288,12 @@ class Show(QObject):
             self.overlay_changed.emit(overlay)
 
     def _home(self, cause: str) -> None:
-        """Back to the home slide in the default language, and loop from there."""
+        """Back to the home slide in the default language, and loop from there (asleep:
+        the closed-hours picture stays)."""
         self._open("")
         self._language(home_language(self.config, self.deck))
+        if self.asleep:
+            return
         home = min(self.config.kiosk.home, len(self.deck.slides))
         if self.navigator.index == home - 1:
             self.navigator.set_blank(Blank.NONE)

@@ -72,10 +72,29 @@ def test_a_visitor_wakes_a_sleeping_show_until_they_leave(qtbot, tmp_path):
                      pos=player.stage.mapFromScene(QPointF(960, 540)))
     player.poll()
     assert not player.asleep and player.show.navigator.blank is Blank.NONE
+    moves = []
+    player.show.slide_changed.connect(lambda index, cause: moves.append((index, cause)))
     clock.advance(config.kiosk.idle_timeout + 1)
-    player.poll()  # idle: home
-    player.poll()  # and back to sleep
-    assert player.asleep
+    player.poll()  # the visitor has gone: back to sleep at once, not home first
+    assert player.asleep and player.show.navigator.blank is Blank.BLACK
+    assert moves == []  # (no home slide flashed, none logged as seen)
+
+
+def test_a_visitor_leaving_a_closed_show_leaves_it_on_its_closed_slide(qtbot, tmp_path):
+    config = decks.config(schedule={"hours": {"mon": "09:00-17:00"}, "outside": 3},
+                          kiosk={"idle_timeout": 90, "home": 1})
+    player, clock = make(qtbot, decks.built(tmp_path, titles(4), config), config,
+                         local("2026-11-23 20:00:00"))
+    player.poll()
+    assert player.asleep and player.stage.index == 2
+    qtbot.keyClick(player.stage, Qt.Key.Key_Right)  # a visitor wakes it and moves on
+    player.poll()
+    assert not player.asleep and player.stage.index == 3
+    moves = []
+    player.show.slide_changed.connect(lambda index, cause: moves.append((index, cause)))
+    clock.advance(config.kiosk.idle_timeout + 1)
+    player.poll()
+    assert player.asleep and player.stage.index == 2 and moves == [(2, "closed")]
 
 
 def test_outside_hours_can_show_a_slide_instead_of_black(qtbot, tmp_path):

@@ -29,10 +29,12 @@ class Hours(OnTick):
     def bind(self) -> None:
         super().bind()
         self.show.config_changed.connect(self._config)
+        self.show.session_ended.connect(self.on_tick)  # closed: asleep before going home
 
     def unbind(self) -> None:
         super().unbind()
         self.show.config_changed.disconnect(self._config)
+        self.show.session_ended.disconnect(self.on_tick)
 
     def close(self) -> None:
         """The show ends: so do the display hooks still running."""
