@@ -314,3 +314,19 @@ def test_a_visitor_log_that_cannot_be_written_is_a_warning(tmp_path):
         f"config.yaml:2:16: warning: the visitor log cannot be written: '{tmp_path}/logs' is "
         f"a folder: name a file in it, e.g. '{tmp_path}/logs/visitors.sqlite' (the show "
         "would keep its rows in memory, and lose them when it ends)"]
+
+
+def test_keys_and_chords_that_would_never_work_or_close_too_easily_are_refused(tmp_path):
+    result = checked(tmp_path, "deck: slides/main.yaml\n"
+                               "keys: {F12: black, f12: white, Shift+5: black}\n"
+                               "kiosk: {lock: true, exit_chord: Ctrl+Q}\n"
+                               "schedule: {hours: {sun: '10:00-10:00'}}\n")
+    assert result.returncode == 2
+    assert result.stdout.splitlines() == [
+        "config.yaml:2:7: 'F12' and 'f12' name the same key (F12): give it once",
+        "config.yaml:2:32: 'Shift+5' never comes: Shift turns that key into another sign "
+        "(5 into %); name a letter or a named key",
+        "config.yaml:3:33: 'Ctrl+Q' is a chord a visitor may press by habit: hold two "
+        "modifiers at least, e.g. Ctrl+Alt+Shift+X",
+        "config.yaml:4:25: '10:00-10:00' opens and closes at once: for the whole day write "
+        "00:00-24:00"]

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import (
-    Field,
-)
+from pydantic import BeforeValidator, Field
 
 from kiosk.config.schedule import DeckPath, ScheduleConfig
 from kiosk.config.sections import (
@@ -19,6 +17,7 @@ from kiosk.config.sections import (
     Record,
     ShowOptions,
     Theme,
+    unique_keys,
 )
 from kiosk.deck.basics import Strict
 
@@ -37,7 +36,8 @@ class Config(Strict):
     presenter: Presenter = Presenter()
     schedule: ScheduleConfig | None = None
     """Opening hours and deck playlists; always open when not given."""
-    keys: dict[Key, KeyCommand] = Field(default_factory=dict)
+    keys: Annotated[dict[Key, KeyCommand], BeforeValidator(unique_keys)] = Field(
+        default_factory=dict)
     """Keys (or chords) and what they do, over the defaults, e.g. `{X: black, N: none}`;
     a clicker's odd keys given a meaning. A locked kiosk's exit_chord comes first."""
 

@@ -3,7 +3,7 @@ log, presenter console, what the show draws around the slides, and the keys."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -92,6 +92,9 @@ class KioskPolicy(Strict):
             raise ValueError(f"'{value}' is not a chord the keypad-less operator can press: "
                              "Ctrl, Alt or Meta (and Shift if you like), then one letter or "
                              "digit, e.g. Ctrl+Alt+Shift+X")
+        if len(mods) < 2:  # Ctrl+Q, Ctrl+W: what a visitor tries first to close a window
+            raise ValueError(f"'{value}' is a chord a visitor may press by habit: hold two "
+                             "modifiers at least, e.g. Ctrl+Alt+Shift+X")
         return value
 
 
@@ -147,10 +150,31 @@ class Presenter(Strict):
 
 def _key(text: str) -> str:
     spelled = keys.chord(text)
+    *held, key = spelled.split("+")
     if spelled.isdigit():
         raise ValueError(f"'{text}': digits type the number of a slide to jump to (then "
                          "Enter); they cannot be given another meaning")
+    if "Shift" in held and (key.isdigit() or key in ("Period", "Comma")):
+        raise ValueError(f"'{text}' never comes: Shift turns that key into another sign "
+                         "(5 into %); name a letter or a named key")
     return spelled
+
+
+def unique_keys(value: Any) -> Any:
+    """The ``keys`` mapping, refused when two of its entries name one key."""
+    if not isinstance(value, dict):
+        return value
+    seen: dict[str, str] = {}
+    for written in value:
+        try:
+            spelled = keys.chord(str(written))
+        except ValueError:
+            continue  # said at its own place
+        if spelled in seen:
+            raise ValueError(f"'{seen[spelled]}' and '{written}' name the same key "
+                             f"({spelled}): give it once")
+        seen[spelled] = str(written)
+    return value
 
 
 Key = Annotated[str, AfterValidator(_key)]

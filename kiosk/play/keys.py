@@ -55,8 +55,8 @@ def chord(text: str) -> str:
     *held, key = text.strip().split("+")
     named = {name.lower(): name for name in KEY_NAMES}
     if key.lower() not in named:
-        raise ValueError(f"'{text}' is not a key: name one such as PageDown, F5, B or 7, "
-                         "or a chord such as Ctrl+Alt+X")
+        raise ValueError(f"'{text}' is not a key: name one such as PageDown, F5 or B, or a "
+                         "chord such as Ctrl+Alt+X")
     mods = {m.lower(): m for m in MODIFIERS}
     if any(m.lower() not in mods for m in held) or len({m.lower() for m in held}) != len(held):
         raise ValueError(f"'{text}': a chord holds Ctrl, Alt, Shift or Meta, each once, "

@@ -28,7 +28,10 @@ class Span:
             start, end = minutes(first), minutes(second)
         except ValueError:
             raise ValueError(f"'{text}' is not a span such as 09:00-17:30") from None
-        if end <= start:
+        if end == start:
+            raise ValueError(f"'{text}' opens and closes at once: for the whole day write "
+                             "00:00-24:00")
+        if end < start:
             end += 24 * 60
         return cls(start, end)
 

@@ -82,7 +82,7 @@ def test_a_key_has_one_spelling_whatever_the_case_and_order(written, spelled):
 
 
 @pytest.mark.parametrize(("written", "message"), [
-    ("Foo", "'Foo' is not a key: name one such as PageDown, F5, B or 7"),
+    ("Foo", "'Foo' is not a key: name one such as PageDown, F5 or B"),
     ("Ctrl+Ctrl+X", "'Ctrl+Ctrl+X': a chord holds Ctrl, Alt, Shift or Meta, each once"),
     ("Hyper+X", "'Hyper+X': a chord holds Ctrl, Alt, Shift or Meta"),
 ])
