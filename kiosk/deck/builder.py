@@ -26,14 +26,28 @@ class _Node:
 
     __slots__ = ("anchor", "explicit", "loc", "merges", "pending_key", "size", "value")
 
-    def __init__(self, value: Any, loc: Loc, anchor: str | None = None) -> None:
+    def __init__(self, value: Any, loc: Loc, anchor: str | None = None, size: int = 1) -> None:
         self.value = value
         self.anchor = anchor
-        self.size = 1
+        self.size = size
         self.loc = loc
         self.pending_key: tuple[str, tuple[int, int]] | None = None
         self.merges: list[dict[str, Any]] = []
         self.explicit: set[str] = set()
+
+    def expect(self, key: str, where: tuple[int, int]) -> None:
+        """The mapping's next value is ``key``'s, written at ``where``."""
+        self.pending_key = (key, where)
+
+    def take_key(self) -> tuple[str, tuple[int, int]]:
+        """The key (and where it is written) of the value just finished."""
+        assert self.pending_key is not None
+        taken, self.pending_key = self.pending_key, None
+        return taken
+
+    def holds(self, child: _Node) -> None:
+        """A finished value inside this one: it counts towards its size."""
+        self.size += child.size
 
 
 def _tag_error(tag: str) -> str:
@@ -149,7 +163,7 @@ class Builder:
         if event.tag not in (None, "!", f"{_TAG}str", f"{_TAG}merge"):
             self.fail(where, _tag_error(event.tag))
         if event.value == "<<" and event.implicit[0]:
-            parent.pending_key = ("<<", where)
+            parent.expect("<<", where)
             return
         key = event.value
         loc = (*parent.loc, key)
@@ -159,7 +173,7 @@ class Builder:
                               f"{column}; YAML would silently keep only the last one)")
         parent.explicit.add(key)
         self.key_marks[loc] = where
-        parent.pending_key = (key, where)
+        parent.expect(key, where)
 
     def _place(self, node: _Node, where: tuple[int, int], anchor: str | None) -> None:
         """Attach a finished value to its parent (or make it the root)."""
@@ -170,13 +184,11 @@ class Builder:
             self.root = node.value
             return
         parent = self.stack[-1]
-        parent.size += node.size
+        parent.holds(node)
         if isinstance(parent.value, list):
             parent.value.append(node.value)
             return
-        assert parent.pending_key is not None
-        key, key_where = parent.pending_key
-        parent.pending_key = None
+        key, key_where = parent.take_key()
         if key == "<<":
             merged = node.value if isinstance(node.value, list) else [node.value]
             if not all(isinstance(m, dict) for m in merged):
@@ -211,6 +223,4 @@ class Builder:
             self.fail(where, "an alias cannot be a mapping key")
         assert loc is not None
         self._count(target.size, where)
-        copy = _Node(target.value, loc)
-        copy.size = target.size
-        self._place(copy, where, None)
+        self._place(_Node(target.value, loc, size=target.size), where, None)
