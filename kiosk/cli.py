@@ -39,7 +39,11 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--windowed", action="store_true", help="a normal window, for authoring")
     run.add_argument("--kiosk", action="store_true", help="lock the show against closing")
     run.add_argument("--presenter", action="store_true",
-                     help="a presenter console (notes, next slide, timer) on another screen")
+                     help="a presenter console (notes, next slide, timer) on another screen; "
+                          "no loop, idle return, opening hours or visitor log")
+    run.add_argument("--at", metavar="'YYYY-MM-DD HH:MM'",
+                     help="start the show's clock at this local time (to try opening hours "
+                          "and scheduled decks)")
 
     check = sub.add_parser("check", help="validate decks and configs; exit 2 on errors")
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH",
@@ -311,8 +315,19 @@ def _run(args: argparse.Namespace) -> int:
               "(made by `kiosk pin`) nor kiosk.exit_chord: there would be no way out",
               file=sys.stderr)
         return EXIT_BAD_INPUT
+    at = None
+    if args.at:
+        import datetime as dt
+
+        try:
+            at = dt.datetime.fromisoformat(args.at).timestamp()
+        except ValueError:
+            print(f"kiosk: --at {args.at!r} is not a time such as '2026-05-16 10:00'",
+                  file=sys.stderr)
+            return EXIT_BAD_INPUT
     from kiosk.app.main import play
     from kiosk.app.options import PlayOptions
 
     return play(installation, loaded, PlayOptions(
-        screen=args.screen, windowed=args.windowed, kiosk=args.kiosk, presenter=args.presenter))
+        screen=args.screen, windowed=args.windowed, kiosk=args.kiosk, presenter=args.presenter,
+        at=at))

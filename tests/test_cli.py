@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -189,3 +190,11 @@ def test_stats_on_a_file_that_is_no_database_is_one_line_and_exit_2(tmp_path):
     assert result.stderr.splitlines() == [
         f"kiosk: cannot read the visitor log {tmp_path / 'notes.sqlite'}: "
         "file is not a database"]
+
+
+def test_a_start_time_not_understood_is_said_without_a_window(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "kiosk", "run", "--at", "tomorrow"],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 2
+    assert "--at 'tomorrow' is not a time such as '2026-05-16 10:00'" in result.stderr

@@ -6,6 +6,7 @@ import gc
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -131,6 +132,30 @@ def _for_authors(config: Config) -> Config:
         "record": config.record.model_copy(update={"enabled": False})})
 
 
+def _for_talks(config: Config) -> Config:
+    """A talk (``--presenter``): no loop, no idle return, no opening hours, no visitor
+    log, unless ``presenter.unattended`` keeps them; now and after each change."""
+    if config.presenter.unattended:
+        return config
+    return config.model_copy(update={
+        "kiosk": config.kiosk.model_copy(update={"loop": False, "idle_timeout": None}),
+        "schedule": None, "record": config.record.model_copy(update={"enabled": False})})
+
+
+def _adjuster(preview: bool, talk: bool) -> Callable[[Config], Config] | None:
+    """What the command line changes in every config the show takes."""
+    steps = [step for step, wanted in ((_for_authors, preview), (_for_talks, talk)) if wanted]
+    if not steps:
+        return None
+
+    def adjust(config: Config) -> Config:
+        for step in steps:
+            config = step(config)
+        return config
+
+    return adjust
+
+
 def _presenter(player: Player, audience: object, wanted: int | str | None) -> Console:
     """The console on its screen (another than the audience's by default), or in a
     window when there is only one screen."""
@@ -179,11 +204,12 @@ def play(installation: Installation, loaded: LoadedDeck, options: PlayOptions) -
     app.setApplicationName("kiosk")
     app.setFont(fonts.font(16))
     preview = options.preview
-    adjust = _for_authors if preview else None
+    talk = options.presenter or installation.config.presenter.enabled
+    adjust = _adjuster(preview, talk)
     config = adjust(installation.config) if adjust else installation.config
     locked = options.kiosk or config.kiosk.lock
     deck_path = loaded.path
-    clock = MonotonicClock()
+    clock = MonotonicClock(wall_at=options.at)
     screen = choose_screen(options.screen if options.screen is not None
                            else config.display.screen)
     full_screen = not (options.windowed or config.display.windowed)
@@ -214,7 +240,7 @@ def play(installation: Installation, loaded: LoadedDeck, options: PlayOptions) -
     gc.freeze()
     stage.fit()
     console = None  # (held until the show ends)
-    if options.presenter or config.presenter.enabled:
+    if talk:
         console = _presenter(player, screen, config.presenter.screen)
     supervision = Supervision(app)
     QTimer.singleShot(0, lambda: _report_window(stage))

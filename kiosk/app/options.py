@@ -18,3 +18,5 @@ class PlayOptions:
     """A presenter console, whatever the config says."""
     preview: bool = False
     """An author's window: redrawn on each save, no loop, no lock, no log."""
+    at: float | None = None
+    """The wall time the show starts at (seconds since the epoch): ``--at``."""

@@ -146,6 +146,9 @@ class Presenter(Strict):
     enabled: bool = False
     screen: int | str | None = None
     """Screen for the console, by index or name; another than the show's by default."""
+    unattended: bool = False
+    """Keep the kiosk's loop, idle return, opening hours and visitor log during a talk
+    (off: a talk neither loops nor goes home nor sleeps, and is not logged as visits)."""
 
 
 def _key(text: str) -> str:
@@ -186,6 +189,9 @@ class ShowOptions(Strict):
 
     progress: Literal["dots", "bar", "none"] = "dots"
     slide_number: bool = True
+    controls: bool = True
+    """The on-screen buttons and the language switch (off for a talk: the presenter has
+    a clicker, and a visitor's tap on the edges still turns the page)."""
     reduced_motion: bool = False
     """Show final states at once: no count-up, no chart growth, no transitions."""
     menu: list[Annotated[int, Field(ge=1)]] = Field(default_factory=list, max_length=12)

@@ -19,13 +19,17 @@ class Clock(Protocol):
 
 
 class MonotonicClock:
-    """The machine's monotonic clock."""
+    """The machine's monotonic clock; its wall time starts at ``wall_at`` (seconds since
+    the epoch) when given, to try opening hours and schedules without waiting for them."""
+
+    def __init__(self, wall_at: float | None = None) -> None:
+        self._offset = 0.0 if wall_at is None else wall_at - time.time()
 
     def now(self) -> float:
         return time.monotonic()
 
     def wall(self) -> float:
-        return time.time()
+        return time.time() + self._offset
 
 
 class FakeClock:

@@ -67,7 +67,9 @@ class Chrome(QGraphicsItem):
         self.button_side = max(64.0, min(width, height) * 0.065)
         self.index, self.count, self.language = 0, 1, languages[0]
         self.setZValue(50)
-        names = [*BUTTONS, *(["language"] if len(languages) > 1 else [])]
+        self._buttons = BUTTONS if options.controls else ()
+        names = [*self._buttons,
+                 *(["language"] if len(languages) > 1 and options.controls else [])]
         self._controls = {name: _Control(self, name) for name in names}
         if options.progress != "none":
             self._controls["progress"] = _Control(self, "progress")
@@ -102,9 +104,9 @@ class Chrome(QGraphicsItem):
         right = self._w - max(self._side, self._w * 0.02)
         bottom = self._h - self._margin
         rects = {}
-        for n, name in enumerate(reversed(BUTTONS)):
+        for n, name in enumerate(reversed(self._buttons)):
             rects[name] = QRectF(right - (n + 1) * side - n * gap, bottom - side, side, side)
-        if len(self._languages) > 1:
+        if "language" in self._controls:
             rects["language"] = QRectF(right - side * 1.6, self._margin, side * 1.6, side)
         return rects
 
@@ -122,7 +124,8 @@ class Chrome(QGraphicsItem):
             self._controls["progress"].place(rect)
         if "number" in self._controls:
             size = self._chrome_size
-            left = min(rects[name].left() for name in BUTTONS) - size * 5.5
+            left = min((rects[name].left() for name in self._buttons),
+                       default=self._w - max(self._side, self._w * 0.02)) - size * 5.5
             self._controls["number"].place(QRectF(left, middle - size, size * 5, size * 2))
 
     def hit(self, point: QPointF) -> str | None:

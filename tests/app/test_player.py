@@ -567,3 +567,19 @@ def test_area_chart_on_the_live_stage_is_the_one_exported(qtbot, tmp_path):
     palette = player.stage.chrome.palette
     image = player.stage.grab().toImage()
     assert opaque_share(image, [palette.series(0), palette.series(1)]) < 0.03
+
+
+def test_a_talk_can_hide_the_on_screen_controls(qtbot, tmp_path):
+    # Where the buttons would be, a tap does nothing; the edges and keys still work.
+    shown, _ = decks.show(qtbot, tmp_path / "a", titles(5))
+    where = shown.stage.chrome.button_rects()["next"].center()
+    player, _ = decks.show(qtbot, tmp_path / "b", titles(5), config(show={"controls": False}))
+    assert player.stage.chrome.button_rects() == {}
+    click(qtbot, player, where.x() - 400, where.y())  # left of the buttons, off the edge
+    assert player.stage.index == 0
+    image = player.stage.grab().toImage()
+    bare = shown.stage.grab().toImage()
+    spot = player.stage.mapFromScene(where)
+    assert image.pixelColor(spot) != bare.pixelColor(spot)  # no button drawn there
+    qtbot.keyClick(player.stage, Qt.Key.Key_Right)
+    assert player.stage.index == 1

@@ -150,3 +150,33 @@ def test_next_slide_skips_what_cannot_be_shown_and_follows_new_content(qtbot, tm
     assert player.show.pending is not None
     qtbot.keyClick(console, Qt.Key.Key_Right)  # the new deck comes in: its next slide
     assert console.next.pixmap().toImage() not in (first, third)
+
+
+def test_a_talk_neither_loops_nor_goes_home_nor_sleeps_unless_asked(qtbot, tmp_path):
+    import datetime as dt
+
+    from kiosk.app.main import _adjuster
+    from kiosk.app.player import Player
+    from kiosk.play.clock import FakeClock
+
+    closed = dt.datetime(2026, 11, 23, 20, 0).timestamp()  # a Monday evening
+    for unattended in (False, True):
+        cfg = decks.config(kiosk={"idle_timeout": 30},
+                           schedule={"hours": {"mon": "09:00-17:00"}},
+                           presenter={"unattended": unattended})
+        talk = _adjuster(preview=False, talk=True)
+        clock = FakeClock(wall=closed)
+        loaded = decks.built(tmp_path / str(unattended), titles(4), cfg)
+        player = Player(loaded, talk(cfg), clock, adjust=talk)
+        player.housekeeping.stop()
+        qtbot.addWidget(player.stage)
+        player.poll()
+        assert player.asleep is unattended  # the hall is closed; the talk goes on
+        if unattended:
+            continue
+        qtbot.keyClick(player.stage, Qt.Key.Key_Right)
+        qtbot.keyClick(player.stage, Qt.Key.Key_Right)
+        clock.advance(600)  # the speaker talks on: past the idle time and slide durations
+        player.poll()
+        assert player.show.index == 2 and not player.asleep
+        assert not player.config.record.enabled  # and the talk is no visit in the log
