@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 70
-COMMANDS = ("run", "check", "schema", "pin", "stats", "export", "preview")
+COMMANDS = ("run", "check", "schema", "pin", "stats", "export", "preview", "init")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -51,6 +51,10 @@ def _parser() -> argparse.ArgumentParser:
                             "config in use and its deck)")
     check.add_argument("--config", type=Path, help="config whose assets/ decks may use")
     check.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+
+    init = sub.add_parser("init", help="a new show folder: config.yaml, a deck with one slide "
+                                       "of each type, and the schemas editors complete from")
+    init.add_argument("folder", type=Path, metavar="DIR", help="the folder to make")
 
     schema = sub.add_parser("schema", help="print the JSON Schema of decks or configs")
     schema.add_argument("which", nargs="?", choices=("deck", "config"), default="deck")
@@ -102,6 +106,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(args)
         if args.command == "preview":
             return _preview(args)
+        if args.command == "init":
+            return _init(args)
         return _run(args)
     except KeyboardInterrupt:
         return 130
@@ -110,7 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _check(args: argparse.Namespace) -> int:
     from kiosk.check import check
     from kiosk.config import Config, Installation, find_config
-    from kiosk.deck.errors import DeckError, Severity
+    from kiosk.deck.errors import DeckError, Severity, display_path
 
     try:
         installation = find_config(args.config)
@@ -125,11 +131,28 @@ def _check(args: argparse.Namespace) -> int:
              if not args.quiet or p.severity is Severity.ERROR]
     _print_problems(shown)
     files = len(report.files)
-    summary = (f"{files} file{'s' * (files != 1)} checked: {report.errors} error"
+    named = ", ".join(str(display_path(p)) for p in report.files) if files <= 5 else ""
+    summary = (f"{files} file{'s' * (files != 1)} checked{f' ({named})' if named else ''}: "
+               f"{report.errors} error"
                f"{'s' * (report.errors != 1)}, {report.warnings} warning"
                f"{'s' * (report.warnings != 1)}")
     print(summary, file=sys.stderr)
     return EXIT_BAD_INPUT if report.errors else EXIT_OK
+
+
+def _init(args: argparse.Namespace) -> int:
+    from kiosk.starter import FolderInUseError, init
+
+    try:
+        written = init(args.folder)
+    except (FolderInUseError, OSError) as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    for path in written:
+        print(path)
+    print(f"kiosk: a new show in {args.folder}: `cd {args.folder} && kiosk check`, then "
+          "`kiosk preview slides/deck.yaml` while you write", file=sys.stderr)
+    return EXIT_OK
 
 
 def _print_problems(problems: Sequence[object]) -> None:

@@ -90,7 +90,8 @@ def test_a_config_by_any_name_is_checked_with_every_deck_it_plays(tmp_path):
         "slides/event.yaml:5:5: missing key 'title' in slide 2",
         "slides/event.yaml:5:19: unknown key 'titel' in slide 2 (did you mean 'title'?)",
     ]
-    assert result.stderr.strip() == "3 files checked: 10 errors, 0 warnings"
+    assert result.stderr.strip() == ("3 files checked (hall-2.yaml, slides/main.yaml, "
+                                     "slides/event.yaml): 10 errors, 0 warnings")
 
 
 def test_every_mistake_of_a_config_comes_at_once(tmp_path):

@@ -65,7 +65,7 @@ def test_pictures_that_cannot_draw_are_errors_at_their_lines(tmp_path, capsys):
         f"{deck}:20:32: picture 'images/laughs.svg' declares a DTD of its own "
         "(<!DOCTYPE ... [ ]>, entities): remove it",
     ]
-    assert "1 file checked: 6 errors" in out.err
+    assert "1 file checked (" in out.err and "deck.yaml): 6 errors" in out.err
 
 
 def test_a_picture_qt_cannot_decode_is_an_error_at_its_line(tmp_path, capsys):
@@ -151,4 +151,4 @@ def test_a_cut_picture_and_a_damaged_one_come_in_one_run(tmp_path):
     assert lines[0].startswith(f"{deck}:5:32: picture 'images/cut.gif' is cut off")
     assert lines[1] == (f"{deck}:8:32: picture 'images/damaged.png' cannot be decoded "
                         "(Unable to read image data): it is damaged")
-    assert result.stderr == "1 file checked: 2 errors, 0 warnings\n"
+    assert result.stderr == f"1 file checked ({deck}): 2 errors, 0 warnings\n"

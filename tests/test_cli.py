@@ -13,7 +13,7 @@ import pytest
 from kiosk import __version__
 from kiosk.cli import main
 from kiosk.config import config_json_schema
-from kiosk.deck.model import model_json_schema
+from kiosk.deck.model import SLIDE_TYPES, model_json_schema
 from tests import decks
 from tests.conftest import ROOT
 
@@ -55,7 +55,7 @@ def test_check_reports_every_file_and_exits_2(tmp_path, capsys):
                for line in lines)
     assert any("b.yaml:2:9: 'slides' must hold 1 to 10,000 slides, not 0" in line
                for line in lines)
-    assert "3 files checked: 3 errors" in out.err
+    assert "3 files checked (" in out.err and "): 3 errors" in out.err
 
 
 def test_warnings_alone_exit_0(tmp_path, capsys):
@@ -198,3 +198,30 @@ def test_a_start_time_not_understood_is_said_without_a_window(tmp_path):
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 2
     assert "--at 'tomorrow' is not a time such as '2026-05-16 10:00'" in result.stderr
+
+
+def test_init_makes_a_show_that_checks_and_plays_outside_the_repo(tmp_path):
+    folder = tmp_path / "my show"
+    made = subprocess.run([sys.executable, "-m", "kiosk", "init", str(folder)], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=60)
+    assert made.returncode == 0, made.stderr
+    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
+                  if p.is_file()) == ["config.schema.json", "config.yaml",
+                                      "slides/deck.schema.json", "slides/deck.yaml"]
+    checked = subprocess.run([sys.executable, "-m", "kiosk", "check"], cwd=folder,
+                             capture_output=True, text=True, timeout=60)
+    assert checked.returncode == 0, checked.stdout
+    assert checked.stdout == ""
+    assert checked.stderr.strip() == ("2 files checked (config.yaml, slides/deck.yaml): "
+                                      "0 errors, 0 warnings")
+    deck = (folder / "slides" / "deck.yaml").read_text("utf-8")
+    assert deck.startswith("# yaml-language-server: $schema=deck.schema.json")
+    schema = json.loads((folder / "slides" / "deck.schema.json").read_text("utf-8"))
+    assert schema == model_json_schema()  # what an editor completes from, beside the deck
+    from kiosk.deck.load import load_deck
+
+    types = [s.type for s in load_deck(folder / "slides" / "deck.yaml").deck.slides]
+    assert sorted(types) == sorted(SLIDE_TYPES)  # one of each, both languages
+    again = subprocess.run([sys.executable, "-m", "kiosk", "init", str(folder)],
+                           cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert again.returncode == 2 and "overwrites nothing" in again.stderr

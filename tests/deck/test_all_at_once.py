@@ -87,7 +87,7 @@ def test_one_check_run_lists_every_problem_of_a_deck(deck, capsys):
         f"{deck}:31:25: unknown key 'colour' in slide 8",
         f"{deck}:33:12: warning: no 'en' translation; the show shows the 'zh' text there",
     ]
-    assert out.err.strip().endswith("1 file checked: 9 errors, 1 warning")
+    assert out.err.strip().endswith(f"1 file checked ({deck}): 9 errors, 1 warning")
 
 
 def test_the_show_gets_every_problem_too_and_the_valid_slides(deck):

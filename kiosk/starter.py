@@ -1,0 +1,98 @@
+"""``kiosk init DIR``: a new show folder an author can start from, outside this repo."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from kiosk.config import config_json_schema
+from kiosk.deck.model import model_json_schema
+
+CONFIG = """\
+# yaml-language-server: $schema=config.schema.json
+# The installation: which deck, and how it plays. `kiosk check` checks it with its deck.
+deck: slides/deck.yaml
+languages: {default: zh, offered: [zh, en]}
+kiosk:
+  idle_timeout: 90       # seconds without a touch before the show goes home
+"""
+
+DECK = """\
+# yaml-language-server: $schema=deck.schema.json
+# One slide of each type, in Chinese and English: change them, keep what you need.
+# `kiosk preview slides/deck.yaml` redraws the slide you are on each time you save.
+title: {zh: 我的展览, en: My Exhibition}
+languages: [zh, en]
+source: {zh: 资料来源：示例, en: "Source: an example"}
+defaults: {duration: 12}
+slides:
+  - type: title
+    kicker: {zh: 展厅一, en: Hall 1}
+    title: {zh: 城市的十年, en: A Decade of the City}
+    subtitle: {zh: 数字里的变化, en: The change in numbers}
+
+  - type: figures
+    title: {zh: 关键数字, en: Key Figures}
+    figures:
+      - {value: 1.74, unit: {zh: 万亿元, en: trillion yuan}, label: {zh: 地区生产总值, en: GDP}}
+      - {value: 3500, qualifier: 近, unit: {zh: 项, en: items}, label: {zh: 成果, en: Results}}
+      - {value: 52.1, unit: "%", label: {zh: 优良天数比例, en: Good-air days}}
+
+  - type: story
+    kicker: {zh: 一个故事, en: A story}
+    headline: {zh: 从一间实验室开始, en: It began in one laboratory}
+    body:
+      zh: 十年前，这里只有一间实验室；今天，一百多家企业在这里扎根。
+      en: Ten years ago there was one laboratory here; today more than a hundred firms.
+    visual: {kind: icon, name: network}
+
+  - type: chart
+    title: {zh: 十年的变化, en: Ten Years of Change}
+    chart:
+      kind: compare
+      before_label: {zh: 2014年, en: "2014"}
+      after_label: {zh: 2024年, en: "2024"}
+      items:
+        - label: {zh: 居民收入, en: Income}
+          before: 3.7
+          after: 7.2
+          unit: {zh: 万元, en: 10k yuan}
+        - {label: {zh: 优良天数, en: Good-air days}, before: 52.1, after: 81.9, unit: "%"}
+
+  - type: points
+    title: {zh: 下一步, en: What Comes Next}
+    points:
+      - heading: {zh: 科技创新, en: Innovation}
+        detail: {zh: 建设实验室, en: New laboratories}
+        icon: chip
+      - heading: {zh: 绿色发展, en: Green growth}
+        detail: {zh: 守护长江, en: Protecting the river}
+        icon: river
+
+  - type: closing
+    title: {zh: 谢谢观看, en: Thank You}
+    subtitle: {zh: 欢迎再来, en: Come again}
+"""
+
+
+class FolderInUseError(Exception):
+    """The folder already holds a show: nothing is overwritten."""
+
+
+def init(folder: Path) -> list[Path]:
+    """Write a new show into ``folder`` (made if needed): the files written."""
+    files = {folder / "config.yaml": CONFIG, folder / "slides" / "deck.yaml": DECK,
+             folder / "config.schema.json": _json(config_json_schema()),
+             folder / "slides" / "deck.schema.json": _json(model_json_schema())}
+    there = [path for path in files if path.exists()]
+    if there:
+        raise FolderInUseError(f"{there[0]} exists already: kiosk init writes into a new or "
+                          "empty folder, and overwrites nothing")
+    for path, text in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return list(files)
+
+
+def _json(schema: dict[str, object]) -> str:
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
