@@ -12,11 +12,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from kiosk.config import Config
 from kiosk.deck.load import LoadedDeck
+from kiosk.show import fonts
 from kiosk.show.background import gradient_brush
+from kiosk.show.context import SlideContext
 from kiosk.show.render import context, render_slide
 from kiosk.show.slides import build_view
 from kiosk.show.viewsetup import RENDER_HINTS
@@ -68,7 +70,15 @@ def export_pdf(loaded: LoadedDeck, config: Config, path: Path,
     painter = QPainter(writer)
     painter.setRenderHints(RENDER_HINTS)
     target = QRectF(0, 0, writer.width(), writer.height())
-    faults = []
+    faults: list[str] = []
+    with fonts.for_print():
+        _pages(loaded, ctx, writer, painter, target, faults)
+    painter.end()
+    return Exported([path], len(loaded.deck.slides), faults)
+
+
+def _pages(loaded: LoadedDeck, ctx: SlideContext, writer: QPdfWriter, painter: QPainter,
+           target: QRectF, faults: list[str]) -> None:
     for index, slide in enumerate(loaded.deck.slides):
         if index:
             writer.newPage()
@@ -77,10 +87,10 @@ def export_pdf(loaded: LoadedDeck, config: Config, path: Path,
         view = build_view(slide, ctx)
         view.start(0.0, reduced_motion=True)
         scene.addItem(view)
+        for item in scene.items():  # drawn as text and vectors, not from cached pictures
+            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         scene.render(painter, target, QRectF(0, 0, ctx.width, ctx.height))
         scene.removeItem(view)
         if view.fault:
             faults.append(f"slide {index + 1}: {view.fault}")
         view.dispose()
-    painter.end()
-    return Exported([path], len(loaded.deck.slides), faults)

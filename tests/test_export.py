@@ -6,7 +6,6 @@ its own, and the same deck in English alone.
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 
@@ -49,13 +48,31 @@ def test_png_per_slide_at_the_size_asked_and_the_same_bytes_twice(tmp_path, site
         assert path.read_bytes() == (second / path.name).read_bytes()
 
 
-def test_pdf_has_a_page_per_slide_with_the_font_embedded(tmp_path, site):
-    result = kiosk_export(site, "--out", str(tmp_path), "--format", "pdf")
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_pdf_text_is_text_a_reader_can_copy_in_both_faces_and_no_pictures(
+        tmp_path, site, language):
+    from pypdf import PdfReader
+
+    result = kiosk_export(site, "--out", str(tmp_path), "--format", "pdf", "--lang",
+                          language)
     assert result.returncode == 0, result.stderr
-    data = (tmp_path / "show.pdf").read_bytes()
-    pages = re.findall(rb"/Type\s*/Page(?!s)", data)
-    assert len(pages) == 6
-    assert b"NotoSansSCKiosk" in data and b"/FontFile" in data
+    reader = PdfReader(tmp_path / f"show-{language}.pdf")
+    assert len(reader.pages) == 6
+    words = " ".join(page.extract_text() for page in reader.pages).split()
+    said = {"zh": ["向新而行", "经济强", "缩影", "变化", "重点工作", "科技创新", "1.74"],
+            "en": ["Heading", "New", "Strong", "Economy", "Snapshot", "Change", "Key",
+                   "Tasks", "Innovation", "1.74"]}[language]
+    text = " ".join(words)
+    assert all(word in text for word in said), [w for w in said if w not in text]
+    fonts, pictures = set(), 0
+    for page in reader.pages:
+        resources = page["/Resources"]
+        for font in resources.get("/Font", {}).values():
+            fonts.add(str(font.get_object()["/BaseFont"]).lstrip("/").split("+")[-1])
+        for thing in resources.get("/XObject", {}).values():
+            pictures += thing.get_object()["/Subtype"] == "/Image"
+    assert {"NotoSansSCKiosk-Regular", "NotoSansSCKiosk-Bold"} <= fonts
+    assert pictures == 1  # the story's photo; titles, text and charts are text and lines
 
 
 def test_a_deck_in_english_alone_exports_in_english(tmp_path):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -35,13 +37,29 @@ def register() -> str:
     return FAMILY
 
 
+_for_print = False
+
+
+@contextlib.contextmanager
+def for_print() -> Iterator[None]:
+    """Fonts made meanwhile write text a PDF reader can copy and search: without the
+    font's localised digit forms and ligatures, which Qt's PDF writer cannot map back
+    to characters ("a1" read back as "a", "firms" as "rms")."""
+    global _for_print
+    _for_print = True
+    try:
+        yield
+    finally:
+        _for_print = False
+
+
 def font(pixel_size: float, *, bold: bool = False, tabular: bool = False) -> QFont:
     """The show's font at a size in design pixels (a copy: callers may change it)."""
-    return QFont(_font(max(1, round(pixel_size)), bold, tabular))
+    return QFont(_font(max(1, round(pixel_size)), bold, tabular, _for_print))
 
 
 @cache
-def _font(pixel_size: int, bold: bool, tabular: bool) -> QFont:
+def _font(pixel_size: int, bold: bool, tabular: bool, printed: bool) -> QFont:
     f = QFont(register())
     f.setPixelSize(max(1, pixel_size))
     f.setWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
@@ -52,4 +70,7 @@ def _font(pixel_size: int, bold: bool, tabular: bool) -> QFont:
                        | QFont.StyleStrategy.NoFontMerging)
     if tabular:
         f.setFeature(QFont.Tag("tnum"), 1)
+    if printed:
+        f.setFeature(QFont.Tag("locl"), 0)
+        f.setFeature(QFont.Tag("liga"), 0)
     return f
