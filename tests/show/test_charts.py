@@ -18,6 +18,7 @@ from kiosk.show.charts.proportion import ProportionView
 from kiosk.show.charts.series import SeriesView
 from kiosk.show.render import context, render_slide
 from kiosk.show.slides import build_view
+from kiosk.show.textbox import TextBox
 from tests import decks
 from tests.conftest import DATA
 
@@ -252,3 +253,18 @@ def test_a_chart_writes_a_value_as_a_figure_does(qapp, tmp_path, language):
     assert [mark.value for mark in chart.marks] == written
     if language == "en":
         assert written == ["over 1,500 firms", "5‰", "nearly 3,500 items"]
+
+
+def test_compare_rows_of_one_unit_share_a_scale_and_a_second_unit_is_said(qapp, tmp_path,
+                                                                          final):
+    chart = {**decks.compare(), "items": [
+        {"label": "a", "before": 3.7, "after": 7.2, "unit": "万元"},
+        {"label": "b", "before": 10, "after": 30, "unit": "万元"},
+        {"label": "c", "before": 52.1, "after": 81.9, "unit": "%"}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    view = final(loaded, 0)
+    a_after, b_after, c_after = (row[-1].rect().width() for row in view.bars)
+    assert a_after / b_after == pytest.approx(7.2 / 30)  # one scale for 万元: 7.2 is short
+    assert c_after > a_after  # 81.9 % on the scale of its own unit
+    notes = [t for t in view.childItems() if isinstance(t, TextBox)]
+    assert any("不同单位" in t.text for t in notes)  # and the chart says so

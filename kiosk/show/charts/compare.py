@@ -1,4 +1,4 @@
-"""Before/after pairs: two bars per measure, each measure on its own scale.
+"""Before/after pairs: two bars per measure, on one scale per unit (said when there are two).
 
 Where the source gives only the later value, only that bar is drawn, with the note
 that says how it grew: no earlier value is ever made up.
@@ -15,6 +15,23 @@ from kiosk.deck.timing import ROW_STAGGER
 from kiosk.show.charts.base import ChartView, CountLabel, Mark, legend, value_text
 from kiosk.show.context import SlideContext
 
+SCALES_NOTE = {"zh": "不同单位的数据各按其单位的比例绘制",
+               "en": "Each unit is drawn to a scale of its own"}
+
+
+def _unit_key(item: ComparePair) -> str:
+    """What makes two rows' values comparable: the same unit, as written."""
+    return item.unit.get_text("zh", "zh") if item.unit else ""
+
+
+def _scales(items: list[ComparePair]) -> dict[str, tuple[float, float]]:
+    scales: dict[str, tuple[float, float]] = {}
+    for item in items:
+        values = [v for v in (item.before, item.after) if v is not None]
+        low, high = scales.get(_unit_key(item), (0.0, 0.0))
+        scales[_unit_key(item)] = (min(low, *values), max(high, *values))
+    return scales
+
 
 class CompareView(ChartView):
     """A legend, then one row per item: label, the earlier and the later bar, values."""
@@ -29,6 +46,14 @@ class CompareView(ChartView):
         legend_h = legend(self, [(self._before_colour(), ctx.text(chart.before_label)),
                                  (ctx.palette.accent, ctx.text(chart.after_label))],
                           rect.left(), rect.top(), rect.width())
+        self.scales = _scales(chart.items)
+        """Per unit, the lowest and highest value of its rows: one scale per unit."""
+        if len(self.scales) > 1:  # a second scale, for a second unit: said so
+            note = ctx.box(self, SCALES_NOTE.get(ctx.language[:2], SCALES_NOTE["en"]),
+                           QRectF(rect.left(), rect.top() + legend_h, rect.width(),
+                                  ctx.size("note") * 1.6), "note", color=ctx.palette.muted,
+                           max_lines=1)
+            legend_h += note.boundingRect().height()
         rows = len(chart.items)
         row_h = ctx.needs((rect.height() - legend_h) / rows, ctx.size("label") * 2.6)
         for n, item in enumerate(chart.items):
@@ -50,10 +75,9 @@ class CompareView(ChartView):
         bar_h = min(rect.height() * 0.26, ctx.size("label") * 1.6)
         value_w = ctx.size("label") * 7
         track = rect.width() - label_w - value_w
-        # The row's scale runs from its lowest value (or 0) to its highest (or 0): a
-        # negative value is a bar to the left of the zero line.
-        low = min(0.0, *(v for v, _ in pairs))
-        high = max(0.0, *(v for v, _ in pairs))
+        # The scale of the row's unit runs from the lowest value of that unit's rows (or
+        # 0) to their highest (or 0): a negative value is a bar left of the zero line.
+        low, high = self.scales[_unit_key(item)]
         per_unit = track / ((high - low) or 1.0)
         zero = rect.left() + label_w - low * per_unit
         unit = ctx.text(item.unit)
