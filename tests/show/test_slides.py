@@ -167,3 +167,33 @@ def test_a_missing_picture_leaves_the_rest_of_the_story_in_place(qapp, tmp_path,
         assert [i for i in decks.items_of(missing) if i.data(0) == "placeholder"]
         assert not [i for i in decks.items_of(present) if i.data(0) == "placeholder"]
         assert decks.texts(missing) == decks.texts(present)  # every word still there
+
+
+@pytest.mark.parametrize("portrait", [False, True], ids=["landscape", "portrait"])
+def test_point_cards_are_as_tall_as_what_they_hold_and_sit_in_the_middle(qapp, tmp_path,
+                                                                        portrait):
+    from PySide6.QtWidgets import QGraphicsRectItem
+
+    config = decks.config(portrait=portrait)
+    loaded = decks.built(tmp_path, decks.deck(decks.points_slide()), config)
+    _, view = render_slide(loaded, config, 0, config.display.design_size, "zh")
+    ctx = view.ctx
+    cards = [i for i in view.childItems() if isinstance(i, QGraphicsRectItem)
+             and i.brush().color() == ctx.palette.surface]
+    texts = [i for i in decks.items_of(view) if isinstance(i, TextBox) and i.text
+             and i.sceneBoundingRect().top() < ctx.height * 0.9]
+    assert cards
+    for card in cards:
+        inside = [t for t in texts if card.sceneBoundingRect().contains(
+            t.sceneBoundingRect().center())]
+        assert inside  # every card holds its words...
+        lowest = max(t.sceneBoundingRect().top() + t.text_height for t in inside)
+        assert card.sceneBoundingRect().bottom() - lowest < ctx.size("heading") * 3  # ...
+        # and not an empty box under them
+    group_top = min(c.sceneBoundingRect().top() for c in cards)
+    group_bottom = max(c.sceneBoundingRect().bottom() for c in cards)
+    header_bottom = max(t.sceneBoundingRect().bottom() for t in texts
+                        if t.sceneBoundingRect().bottom() < group_top)
+    room = (header_bottom, ctx.content.bottom())
+    above, below = group_top - room[0], room[1] - group_bottom
+    assert abs(above - below) < ctx.height * 0.1  # the group in the middle of its room

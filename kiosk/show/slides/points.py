@@ -6,7 +6,7 @@ import math
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import QGraphicsRectItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from kiosk.deck.model import PointsSlide
 from kiosk.show.motifs import Motif
@@ -31,6 +31,9 @@ class PointsView(SlideView):
         cell_h = (area.bottom() - top - gap * (rows - 1)) / rows
         border = QColor(ctx.palette.muted)
         border.setAlphaF(0.25)
+        pad = ctx.size("heading") * 0.7
+        built: list[tuple[int, float, list[QGraphicsItem], QGraphicsRectItem,
+                          QGraphicsRectItem]] = []
         for n, point in enumerate(s.points):
             row, col = divmod(n, columns)
             cell = QRectF(area.left() + col * (cell_w + gap), top + row * (cell_h + gap),
@@ -42,18 +45,44 @@ class PointsView(SlideView):
                                        cell.height(), self)
             accent.setBrush(ctx.palette.accent)
             accent.setPen(Qt.PenStyle.NoPen)
-            pad = ctx.size("heading") * 0.7
             inner = cell.adjusted(pad * 1.3, pad, -pad, -pad)
-            if point.icon:
-                side = min(inner.height(), ctx.size("heading") * 2.6)
+            items: list[QGraphicsItem] = []
+            heading_w, below = inner.width(), inner.top()
+            if point.icon:  # beside the heading; the detail takes the card's whole width
+                side = min(inner.height(), ctx.size("heading") * 2.2)
                 motif = Motif(point.icon, side, side, ctx.palette, self)
                 motif.setPos(inner.right() - side, inner.top())
-                inner.setRight(inner.right() - side - pad)
-            heading = ctx.box(self, ctx.text(point.heading), QRectF(inner.left(), inner.top(),
-                              inner.width(), ctx.size("heading") * 2.6), "heading", bold=True,
-                              max_lines=2, line_height=1.2)
-            y = inner.top() + heading.text_height + ctx.size("detail") * 0.6
+                items.append(motif)
+                heading_w -= side + pad
+                below = inner.top() + side
+            heading = ctx.box(self, ctx.text(point.heading), QRectF(
+                inner.left(), inner.top(), heading_w, ctx.size("heading") * 2.6), "heading",
+                bold=True, max_lines=2, line_height=1.2)
+            items.append(heading)
+            y = max(inner.top() + heading.text_height, below) + ctx.size("detail") * 0.6
+            end = inner.top() + heading.text_height
             if point.detail:
-                ctx.box(self, ctx.text(point.detail), QRectF(inner.left(), y, inner.width(),
-                        cell.bottom() - pad - y), "detail",
-                        color=ctx.palette.muted, line_height=1.5)
+                detail = ctx.box(self, ctx.text(point.detail), QRectF(
+                    inner.left(), y, inner.width(), cell.bottom() - pad - y), "detail",
+                    color=ctx.palette.muted, line_height=1.5)
+                items.append(detail)
+                end = y + detail.text_height
+            built.append((row, max(end, below) + pad - cell.top(), items, card, accent))
+        # Each row as tall as its fullest card, and the rows together in the middle of
+        # the room below the header (cards of empty space said nothing).
+        heights = [min(cell_h, max(need for r, need, *_ in built if r == row))
+                   for row in range(rows)]
+        used = sum(heights) + gap * (rows - 1)
+        y = top + max(0.0, (area.bottom() - top - used) / 2)
+        tops = []
+        for height in heights:
+            tops.append(y)
+            y += height + gap
+        for row, _, items, card, accent in built:
+            shift = tops[row] - card.rect().top()
+            for item in (*items, card, accent):
+                item.moveBy(0, shift)
+            for frame in (card, accent):
+                rect = frame.rect()
+                rect.setHeight(heights[row])
+                frame.setRect(rect)
