@@ -10,7 +10,7 @@ from kiosk.deck.load import load_deck
 from kiosk.deck.model import Figure
 from kiosk.deck.numbers import figure_text
 from kiosk.play.clock import FakeClock
-from kiosk.show.charts.base import ChartView
+from kiosk.show.charts.base import ChartView, CountLabel
 from kiosk.show.charts.compare import CompareView
 from kiosk.show.charts.funnel import MIN_SHARE, FunnelView
 from kiosk.show.charts.network import NetworkView, colours
@@ -268,3 +268,25 @@ def test_compare_rows_of_one_unit_share_a_scale_and_a_second_unit_is_said(qapp, 
     assert c_after > a_after  # 81.9 % on the scale of its own unit
     notes = [t for t in view.childItems() if isinstance(t, TextBox)]
     assert any("不同单位" in t.text for t in notes)  # and the chart says so
+
+
+def test_a_donut_says_its_total_once_in_its_centre_and_its_parts_with_the_unit(
+        qapp, tmp_path, final):
+    chart = {"kind": "proportion", "unit": None,
+             "total": {"label": {"zh": "企业总数", "en": "All firms"}, "value": 138,
+                       "unit": {"zh": "家", "en": "firms"}},
+             "parts": [{"label": "甲", "value": 6}, {"label": "乙", "value": 24}]}
+    chart = {k: v for k, v in chart.items() if v is not None}
+    waffle = {**chart, "style": "waffle",
+              "total": {**chart["total"], "value": 3_200_000},
+              "parts": [{"label": "甲", "value": 800_000}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart),
+                                              decks.chart_slide(waffle)))
+    donut = final(loaded, 0)
+    words = [t.text for t in donut.childItems() if isinstance(t, TextBox)]
+    labels = [t for t in donut.childItems() if isinstance(t, CountLabel)]
+    assert words.count("企业总数") == 1  # in the centre only, not again in the legend
+    assert sorted(label.final for label in labels) == ["138家", "24家", "6家"]
+    cells = final(loaded, 1)
+    words = [t.text for t in cells.childItems() if isinstance(t, TextBox)]
+    assert any("每格代表8000家" in w for w in words)  # 400 cells for 3,200,000

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
-from kiosk.deck.charts import ProportionChart, waffle_cells
+from kiosk.deck.charts import Part, ProportionChart, waffle_cells
 from kiosk.show.charts.base import ChartView, CountLabel, Mark, value_text
 from kiosk.show.context import SlideContext
 from kiosk.show.guard import guarded
@@ -59,6 +59,9 @@ class Donut(QGraphicsItem):
             painter.drawArc(box, int((90 - start) * 16), int(-sweep * 16))
 
 
+CELL_NOTE = {"zh": "（每格代表{count}）", "en": " (a cell: {count})"}
+
+
 class ProportionView(ChartView):
     """The total in the middle (or on top), the parts around it, a legend beside."""
 
@@ -71,12 +74,13 @@ class ProportionView(ChartView):
         self.colours = [p.series(n) for n in range(len(chart.parts))]
         total = chart.total.value or 1.0
         self.shares = [part.value / total for part in chart.parts]
+        self.per_cell = 1
         legend_w = rect.width() * 0.42 if not ctx.portrait else 0.0
         figure = QRectF(rect.left(), rect.top(), rect.width() - legend_w, rect.height())
         if ctx.portrait:
             figure.setHeight(rect.height() * 0.6)
-        unit = ctx.text(chart.unit)
-        if chart.style == "donut":
+        unit = ctx.text(chart.unit) or ctx.text(chart.total.unit)  # a part's, when it has
+        if chart.style == "donut":                                   # none of its own
             self._donut(figure, unit)
         else:
             self._waffle(figure)
@@ -150,23 +154,32 @@ class ProportionView(ChartView):
         self.track(fill)
 
     def _legend(self, rect: QRectF, unit: str) -> None:
+        """The parts, each with its colour and unit. The total is the donut's centre; a
+        waffle says it above its parts, with what a cell stands for."""
         ctx = self.ctx
-        rows = [(self.chart.total, QColor(ctx.palette.muted)),
-                *zip(self.chart.parts, self.colours, strict=True)]
+        rows: list[tuple[Part, QColor | None]] = list(
+            zip(self.chart.parts, self.colours, strict=True))
+        if self.chart.style == "waffle":
+            rows.insert(0, (self.chart.total, None))
         step = min(ctx.needs(rect.height() / len(rows), ctx.size("heading") * 2.4),
                    ctx.size("heading") * 3.4)
         y = rect.top() + (rect.height() - step * len(rows)) / 2
         swatch = ctx.size("label") * 0.8
         for part, colour in rows:
-            box = QGraphicsRectItem(rect.left(), y + swatch * 0.4, swatch, swatch, self)
-            box.setBrush(colour)
-            box.setPen(Qt.PenStyle.NoPen)
+            if colour is not None:
+                box = QGraphicsRectItem(rect.left(), y + swatch * 0.4, swatch, swatch, self)
+                box.setBrush(colour)
+                box.setPen(Qt.PenStyle.NoPen)
             value = CountLabel(part.value, ctx, unit=ctx.text(part.unit) or unit,
                                role="heading", color=ctx.palette.accent,
                                max_width=rect.width() - swatch * 1.8, parent=self)
             value.setPos(rect.left() + swatch * 1.8, y + swatch * 0.85)
             self.track(value.set_progress)
-            ctx.box(self, ctx.text(part.label), QRectF(rect.left() + swatch * 1.8,
+            label = ctx.text(part.label)
+            if colour is None and self.per_cell > 1:
+                label += CELL_NOTE.get(ctx.language[:2], CELL_NOTE["en"]).format(
+                    count=value_text(self.per_cell, ctx, unit))
+            ctx.box(self, label, QRectF(rect.left() + swatch * 1.8,
                     y + ctx.size("heading") * 1.2, rect.width() - swatch * 1.8,
                     step - ctx.size("heading") * 1.3), "label", color=ctx.palette.muted,
                     max_lines=2)
