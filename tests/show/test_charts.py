@@ -290,3 +290,13 @@ def test_a_donut_says_its_total_once_in_its_centre_and_its_parts_with_the_unit(
     cells = final(loaded, 1)
     words = [t.text for t in cells.childItems() if isinstance(t, TextBox)]
     assert any("每格代表8000家" in w for w in words)  # 400 cells for 3,200,000
+
+
+def test_a_funnel_stage_of_nothing_draws_no_band(qapp, tmp_path, final):
+    chart = {"kind": "funnel", "stages": [{"label": "a", "value": 3500},
+                                          {"label": "b", "value": 400},
+                                          {"label": "c", "value": 0}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    funnel = final(loaded, 0)
+    tops = [shape.polygon().at(1).x() - shape.polygon().at(0).x() for shape in funnel.shapes]
+    assert tops[2] == 0 and tops[1] > 0  # 400 keeps a visible band; 0 is not drawn as some

@@ -10,7 +10,7 @@ from kiosk.deck.charts import FunnelChart
 from kiosk.show.charts.base import ChartView, CountLabel, Mark, staggered, value_text
 from kiosk.show.context import SlideContext
 
-MIN_SHARE = 0.12  # the narrowest stage keeps this share of the width, to stay visible
+MIN_SHARE = 0.12  # the narrowest stage (but one of 0) keeps this share of the width
 
 
 class FunnelView(ChartView):
@@ -26,7 +26,8 @@ class FunnelView(ChartView):
         label_w = rect.width() * 0.42
         area = QRectF(rect.left(), rect.top(), rect.width() - label_w, rect.height())
         top = max(s.value for s in chart.stages) or 1.0
-        widths = [area.width() * max(MIN_SHARE, s.value / top) for s in chart.stages]
+        widths = [area.width() * (max(MIN_SHARE, s.value / top) if s.value else 0.0)
+                  for s in chart.stages]  # nothing is drawn for nothing
         gap = rect.height() * 0.03
         step = ctx.needs((rect.height() - gap * (count - 1)) / count,
                          ctx.size("heading") * 1.2 + ctx.size("label") * 1.3)
