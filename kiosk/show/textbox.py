@@ -19,6 +19,14 @@ MIN_SHRINK = 0.45
 ELLIPSIS = "…"
 
 
+_CLOSING = "，。、；：！？）」』》〉】”’,.;:!?)"
+
+
+def _stranded(last: str, before: str) -> bool:
+    """A last line of a third of the line before, or less (closing punctuation aside)."""
+    return len(last.strip().rstrip(_CLOSING)) * 3 <= len(before.strip())
+
+
 class TextBox(QGraphicsItem):
     """A block of text laid out inside ``width`` x ``height`` design pixels."""
 
@@ -96,6 +104,22 @@ class TextBox(QGraphicsItem):
         return [line for part in self.text.split("\n") for line in self._layout(part, size)]
 
     def _layout(self, text: str, size: float) -> list[str]:
+        """``text`` wrapped at ``size``; a last line left almost empty (第 / 一, 小巨 / 人) is
+        not: the lines are evened out at the narrowest width that keeps their count."""
+        lines = self._lines_at(text, size, self._width)
+        if len(lines) < 2 or not _stranded(lines[-1], lines[-2]):
+            return lines
+        low, high = self._width * 0.5, self._width
+        for _ in range(10):
+            middle = (low + high) / 2
+            trial = self._lines_at(text, size, middle)
+            if len(trial) == len(lines):
+                lines, high = trial, middle
+            else:
+                low = middle
+        return lines
+
+    def _lines_at(self, text: str, size: float, width: float) -> list[str]:
         layout = QTextLayout(text, self._font(size))
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -106,7 +130,7 @@ class TextBox(QGraphicsItem):
             line = layout.createLine()
             if not line.isValid():
                 break
-            line.setLineWidth(self._width)
+            line.setLineWidth(width)
             start, length = line.textStart(), line.textLength()
             lines.append(text[start : start + length].rstrip())
         layout.endLayout()
