@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from PySide6.QtGui import QColor
 
@@ -300,3 +302,19 @@ def test_a_funnel_stage_of_nothing_draws_no_band(qapp, tmp_path, final):
     funnel = final(loaded, 0)
     tops = [shape.polygon().at(1).x() - shape.polygon().at(0).x() for shape in funnel.shapes]
     assert tops[2] == 0 and tops[1] > 0  # 400 keeps a visible band; 0 is not drawn as some
+
+
+def test_axis_labels_say_the_values_their_lines_stand_at(qapp, tmp_path, final):
+    # Ticks of 2.5: the labels read -2.5 and 7.5 (they read -2 and 8, rounded, on lines
+    # evenly spaced by 2.5), and the spacing on screen matches the values.
+    chart = {"kind": "line", "categories": ["Q1", "Q2", "Q3", "Q4"],
+             "series": [{"name": "A", "values": [-5, -1, 2, 6]}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    view = final(loaded, 0)
+    labels = [t for t in view.childItems() if isinstance(t, TextBox)
+              and t.text.lstrip("-").replace(".", "").isdigit()]
+    by_value = {float(t.text): t.sceneBoundingRect().center().y() for t in labels}
+    assert sorted(by_value) == [-5.0, -2.5, 0.0, 2.5, 5.0, 7.5]
+    ys = [by_value[v] for v in sorted(by_value)]
+    gaps = [a - b for a, b in itertools.pairwise(ys)]
+    assert max(gaps) - min(gaps) < 1.0  # evenly spaced, as the values are

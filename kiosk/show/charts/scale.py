@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+from kiosk.deck.precision import decimals_of
+
 
 def nice_step(span: float, count: int = 5) -> float:
     """A round step (1, 2, 2.5 or 5 times a power of ten) giving about ``count`` ticks."""
@@ -29,5 +31,6 @@ def nice_range(low: float, high: float, count: int = 5) -> tuple[float, float, f
 def ticks(low: float, high: float, step: float) -> list[float]:
     """Tick values from ``low`` to ``high`` in ``step``s, rounded so 0.6 is not 0.6000001."""
     count = round((high - low) / step)
-    digits = max(0, -math.floor(math.log10(step)) + 1) if step < 1 else 0
+    digits = (max(0, -math.floor(math.log10(step)) + 1) if step < 1
+              else decimals_of(step))  # 2.5 keeps its .5: -2.5, not -2 (nor 7.5 as 8)
     return [round(low + n * step, digits) for n in range(count + 1)]
