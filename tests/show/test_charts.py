@@ -318,3 +318,6 @@ def test_axis_labels_say_the_values_their_lines_stand_at(qapp, tmp_path, final):
     ys = [by_value[v] for v in sorted(by_value)]
     gaps = [a - b for a, b in itertools.pairwise(ys)]
     assert max(gaps) - min(gaps) < 1.0  # evenly spaced, as the values are
+    room = view.mapRectToScene(view.rect())
+    assert all(room.contains(t.sceneBoundingRect()) for t in labels)  # (the top one ran
+    # up into the slide's title rule)

@@ -40,8 +40,9 @@ class SeriesView(ChartView):
                                      for n, row in enumerate(chart.series)],
                               rect.left() + axis_w, rect.top(), rect.width() - axis_w)
         bottom_h = ctx.size("label") * 2.0
-        height = ctx.needs(rect.height() - legend_h - bottom_h, rect.height() * 0.4)
-        self.plot = QRectF(rect.left() + axis_w, rect.top() + legend_h,
+        above = legend_h + ctx.size("note")  # the top tick's label stays in the chart
+        height = ctx.needs(rect.height() - above - bottom_h, rect.height() * 0.4)
+        self.plot = QRectF(rect.left() + axis_w, rect.top() + above,
                            rect.width() - axis_w, max(1.0, height))
         self._axis(ticks(self.low, self.high, step))
         self._categories()
