@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import itertools
 
 import pytest
@@ -321,3 +322,12 @@ def test_axis_labels_say_the_values_their_lines_stand_at(qapp, tmp_path, final):
     room = view.mapRectToScene(view.rect())
     assert all(room.contains(t.sceneBoundingRect()) for t in labels)  # (the top one ran
     # up into the slide's title rule)
+
+
+def test_a_waffle_fills_whole_rows_where_its_count_allows(qapp, tmp_path, final):
+    chart = {"kind": "proportion", "style": "waffle",
+             "total": {"label": "全部", "value": 400}, "parts": [{"label": "甲", "value": 90}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    waffle = final(loaded, 0)
+    rows = collections.Counter(round(c.rect().top()) for c in waffle.cells)
+    assert len(set(rows.values())) == 1  # every row as long as the others: no stub row

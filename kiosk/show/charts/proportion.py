@@ -59,6 +59,16 @@ class Donut(QGraphicsItem):
             painter.drawArc(box, int((90 - start) * 16), int(-sweep * 16))
 
 
+def _columns(cells: int, shape: float) -> int:
+    """Columns for ``cells`` in an area of ``shape`` (width / height): full rows where a
+    number of columns near the area's shape divides them (400 in 20 rows of 20, not 17
+    rows of 24 and a stub), else as near the shape as can be."""
+    ideal = max(1.0, math.sqrt(cells * shape))
+    whole = [c for c in range(1, cells + 1) if cells % c == 0
+             and 0.75 <= c / ideal <= 1.35]
+    return min(whole, key=lambda c: abs(c - ideal)) if whole else math.ceil(ideal)
+
+
 CELL_NOTE = {"zh": "（每格代表{count}）", "en": " (a cell: {count})"}
 
 
@@ -124,8 +134,7 @@ class ProportionView(ChartView):
         ctx = self.ctx
         per_cell, cells, counts = waffle_cells(self.chart.total.value,
                                                [part.value for part in self.chart.parts])
-        shape = max(area.width(), 1.0) / max(area.height(), 1.0)
-        columns = max(1, math.ceil(math.sqrt(cells * shape)))
+        columns = _columns(cells, max(area.width(), 1.0) / max(area.height(), 1.0))
         rows = math.ceil(cells / columns)
         side = min(area.width() / columns, area.height() / rows)
         faint = QColor(ctx.palette.muted)
