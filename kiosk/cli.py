@@ -69,7 +69,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("deck", nargs="?", type=Path, metavar="DECK",
                         help="deck to export (default: the config's)")
     export.add_argument("--out", type=Path, required=True, help="folder to write into")
-    export.add_argument("--format", choices=("png", "pdf"), default="png")
+    export.add_argument("--format", choices=("png", "pdf", "sheet"), default="png",
+                        help="sheet: every slide on one PNG, numbered, for a review")
     export.add_argument("--size", default=None, help="PNG size WxH (default: design size)")
     export.add_argument("--lang", help="language (default: the deck's default)")
     export.add_argument("--config", type=Path, help="config.yaml (theme, design size)")
@@ -235,10 +236,12 @@ def _export(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     fonts.register()
     try:
+        stem = loaded.path.stem + (f"-{args.lang}" if args.lang else "")
         if args.format == "pdf":
-            name = loaded.path.stem + (
-                f"-{args.lang}" if args.lang else "") + ".pdf"
-            done = export.export_pdf(loaded, config, args.out / name, args.lang)
+            done = export.export_pdf(loaded, config, args.out / f"{stem}.pdf", args.lang)
+        elif args.format == "sheet":
+            done = export.export_sheet(loaded, config, args.out / f"{stem}-sheet.png",
+                                       args.lang)
         else:
             done = export.export_png(loaded, config, args.out, size, args.lang)
     except OSError as exc:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from kiosk.config import Config
@@ -52,6 +52,46 @@ def export_png(loaded: LoadedDeck, config: Config, out: Path, size: tuple[int, i
             raise OSError(f"cannot write {path}")
         files.append(path)
     return Exported(files, len(files), faults)
+
+
+SHEET_COLUMNS = 4
+SHEET_THUMB = 480  # px: the longer side of each slide on a contact sheet
+
+
+def export_sheet(loaded: LoadedDeck, config: Config, path: Path,
+                 language: str | None = None) -> Exported:
+    """Every slide on one PNG, numbered, in rows of four: an author's review at a glance."""
+    ctx = context(loaded, config, language)
+    scale = SHEET_THUMB / max(ctx.width, ctx.height)
+    thumb = (round(ctx.width * scale), round(ctx.height * scale))
+    count = len(loaded.deck.slides)
+    columns = min(SHEET_COLUMNS, count)
+    rows = -(-count // columns)
+    gap, caption = 24, 40
+    sheet = QImage(columns * (thumb[0] + gap) + gap,
+                   rows * (thumb[1] + caption + gap) + gap, QImage.Format.Format_RGB32)
+    sheet.fill(ctx.palette.background)
+    painter = QPainter(sheet)
+    painter.setRenderHints(RENDER_HINTS)
+    painter.setFont(fonts.font(22, bold=True))
+    faults = []
+    for index, slide in enumerate(loaded.deck.slides):
+        image, view = render_slide(loaded, config, index, thumb, language)
+        if view.fault:
+            faults.append(f"slide {index + 1}: {view.fault}")
+        view.dispose()
+        row, column = divmod(index, columns)
+        x, y = gap + column * (thumb[0] + gap), gap + row * (thumb[1] + caption + gap)
+        painter.drawImage(x, y, image)
+        painter.setPen(ctx.palette.muted)
+        painter.drawText(QRectF(x, y + thumb[1], thumb[0], caption),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         f"{index + 1} · {slide.id or slide.type}")
+    painter.end()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not sheet.save(str(path), None, PNG_QUALITY):
+        raise OSError(f"cannot write {path}")
+    return Exported([path], count, faults)
 
 
 def export_pdf(loaded: LoadedDeck, config: Config, path: Path,

@@ -105,3 +105,19 @@ def test_a_deck_named_on_the_command_line_is_the_one_exported(tmp_path, site):
                           "320x180")
     assert result.returncode == 0, result.stderr
     assert sorted(f.name for f in tmp_path.glob("*.png")) == ["01.png", "02.png"]
+
+
+def test_a_contact_sheet_puts_every_slide_on_one_page_for_review(tmp_path, site):
+    result = kiosk_export(site, "--out", str(tmp_path), "--format", "sheet", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    sheet = QImage(str(tmp_path / "show-en-sheet.png"))
+    assert (sheet.width(), sheet.height()) == (4 * (480 + 24) + 24, 2 * (270 + 40 + 24) + 24)
+    for n in range(6):  # six slides, four to a row: each place holds a drawn slide
+        row, column = divmod(n, 4)
+        x0, y0 = 24 + column * 504, 24 + row * 334
+        colours = {sheet.pixel(x, y) for x in range(x0, x0 + 480, 16)
+                   for y in range(y0, y0 + 270, 16)}
+        assert len(colours) > 20, n
+    empty = {sheet.pixel(x, y) for x in range(24 + 2 * 504, 24 + 3 * 504 - 30, 16)
+             for y in range(24 + 334, 24 + 334 + 270, 16)}
+    assert len(empty) == 1  # the seventh place is empty
