@@ -32,3 +32,14 @@ def test_unattended_config_example_is_a_valid_config(tmp_path: Path):
     assert config.kiosk.lock and config.schedule is not None
     assert config.schedule.to_schedule().deck_for(__import__("datetime").date(2026, 5, 16)) \
         == "slides/event.yaml"
+
+
+def test_the_pictures_the_readme_shows_are_there_and_are_pictures():
+    from PySide6.QtGui import QImage
+
+    text = (ROOT / "README.md").read_text("utf-8")
+    shown = re.findall(r"(docs/pictures/[\w-]+\.png)", text)
+    assert len(set(shown)) >= 5
+    for name in shown:
+        image = QImage(str(ROOT / name))
+        assert not image.isNull() and image.width() >= 540, name
