@@ -6,6 +6,8 @@ closing punctuation such as ，。、）」 off the start of a line.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextLayout, QTextOption
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -20,6 +22,25 @@ ELLIPSIS = "…"
 
 
 _CLOSING = "，。、；：！？）」』》〉】”’,.;:!?)"
+
+
+QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》"}
+SHORT_TERM = 8  # characters: a quoted term no longer than this is kept on one line
+
+
+def _open_quote(text: str, start: int, end: int) -> int | None:
+    """Where a short quoted term that a break at ``end`` would split opens (after
+    ``start``), or None."""
+    if end >= len(text):
+        return None
+    for opening, closing in QUOTES.items():
+        at = text.rfind(opening, start, end)
+        if at <= start or closing in text[at:end]:
+            continue
+        shut = text.find(closing, end)
+        if shut != -1 and shut - at <= SHORT_TERM:
+            return at
+    return None
 
 
 def _stranded(last: str, before: str) -> bool:
@@ -132,6 +153,12 @@ class TextBox(QGraphicsItem):
                 break
             line.setLineWidth(width)
             start, length = line.textStart(), line.textLength()
+            opened = _open_quote(text, start, start + length)
+            if opened is not None:  # not inside a short quoted term (“小巨 / 人”): before it
+                found: Any = line.cursorToX(opened)  # (x, cursor) in PySide6
+                x = float(found[0] if isinstance(found, tuple) else found)
+                line.setLineWidth(max(1.0, x - line.x()))
+                length = line.textLength()
             lines.append(text[start : start + length].rstrip())
         layout.endLayout()
         return [ln for ln in lines if ln] or [""]

@@ -22,3 +22,11 @@ def test_no_last_line_is_left_with_a_word_or_two(qapp, text, full):
         " ", "")
     first, last = (len(line) for line in box.lines)
     assert last * 3 > first  # evened out, not 13 and 2
+
+
+def test_a_short_quoted_term_is_not_split_across_lines(qapp):
+    text = "国家级专精特新“小巨人”企业"
+    width = QFontMetricsF(fonts.font(26)).horizontalAdvance("国家级专精特新“小巨") + 2
+    box = TextBox(text, width, 400, size=26, color=QColor("white"))
+    assert "".join(box.lines) == text
+    assert any("“小巨人”" in line for line in box.lines)  # not "“小巨" / "人”企业"
