@@ -187,6 +187,7 @@ def series_charts(draw: st.DrawFn, langs: list[str]) -> dict[str, Any]:
     chart = {"kind": draw(st.sampled_from(literals(c.SeriesChart, "kind"))),
              "categories": categories, "series": rows}
     extra = draw(mapping({}, {"area": optional(st.booleans()),
+                              "labels": optional(st.booleans()),
                               "unit": optional(texts(langs, 6)),
                               "title": optional(texts(langs)), **_timing(c.SeriesChart)}))
     return {**chart, **extra}

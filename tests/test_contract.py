@@ -160,7 +160,7 @@ def largest_deck() -> dict[str, Any]:
                     "qualifier": "近", "note": long}] * max_len(c.CompareChart, "items")},
         *({"kind": kind, "categories": [f"{2000 + n}" for n in range(categories)],
            "series": [{"name": text, "values": [big * (-1) ** n for n in range(categories)]}]
-           * max_len(c.SeriesChart, "series"), "unit": text, "area": True}
+           * max_len(c.SeriesChart, "series"), "unit": text, "area": True, "labels": True}
           for kind in ("bar", "line")),
         {"kind": "funnel", "stages": [{"label": long, "value": big, "qualifier": "余",
                                        "unit": text}] * max_len(c.FunnelChart, "stages")},

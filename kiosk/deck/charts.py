@@ -89,6 +89,8 @@ class SeriesChart(ChartBase):
     series: list[Series] = Field(min_length=1, max_length=8)
     area: bool = False
     """Fill under a line."""
+    labels: bool = False
+    """Write each bar's value at its end (bars only): read without the axis."""
 
     @model_validator(mode="after")
     def _lengths_match(self) -> SeriesChart:

@@ -331,3 +331,16 @@ def test_a_waffle_fills_whole_rows_where_its_count_allows(qapp, tmp_path, final)
     waffle = final(loaded, 0)
     rows = collections.Counter(round(c.rect().top()) for c in waffle.cells)
     assert len(set(rows.values())) == 1  # every row as long as the others: no stub row
+
+
+def test_bars_can_say_their_values_at_their_ends(qapp, tmp_path, final):
+    chart = {"kind": "bar", "unit": "%", "labels": True, "categories": ["a", "b"],
+             "series": [{"name": "A", "values": [5, -3]}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    bars = final(loaded, 0)
+    said = {label.final: label.scenePos().y() for label in bars.childItems()
+            if isinstance(label, CountLabel)}
+    assert set(said) == {"5%", "-3%"}
+    rising, falling = (bars.mapRectToScene(mark.rect) for mark in bars.marks)
+    assert said["5%"] < rising.top()  # above the bar that rises
+    assert said["-3%"] > falling.bottom()  # below the one that falls

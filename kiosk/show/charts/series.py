@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem
 from kiosk.deck.charts import SeriesChart
 from kiosk.deck.numbers import format_number
 from kiosk.deck.precision import decimals_of
-from kiosk.show.charts.base import ChartView, Mark, legend, staggered, value_text
+from kiosk.show.charts.base import ChartView, CountLabel, Mark, legend, staggered, value_text
 from kiosk.show.charts.scale import nice_range, ticks
 from kiosk.show.context import SlideContext
 
@@ -95,6 +95,7 @@ class SeriesView(ChartView):
         width = slot * 0.7 / count
         base = self.y_of(max(self.low, 0.0))
         unit = ctx.text(chart.unit)
+        room = ctx.size("note") * 0.8  # between a bar's end and its value
         for s, row in enumerate(chart.series):
             color = ctx.palette.series(s)
             xs = [self.x_of(n) - slot * 0.35 + width * (s + 0.5) for n in range(len(row.values))]
@@ -103,16 +104,27 @@ class SeriesView(ChartView):
                                    height=heights, brush=pg.mkBrush(color), pen=pg.mkPen(None))
             bars.setParentItem(self)
             self.bars.append(bars)
+            labels: list[CountLabel] = []
             for n, (x, h, value) in enumerate(zip(xs, heights, row.values, strict=True)):
                 top = min(base, base + h)
                 self.marks.append(Mark(QRectF(x - width * 0.45, top, width * 0.9, abs(h)),
                                        f"{ctx.text(row.name)} · {ctx.text(chart.categories[n])}",
                                        value_text(value, ctx, unit)))
+                if chart.labels:
+                    label = CountLabel(value, ctx, unit=unit, role="label",
+                                       color=ctx.palette.text, align="center",
+                                       max_width=slot / count * 1.1, parent=self)
+                    label.setX(x)
+                    labels.append(label)
 
-            def grow(p: float, bars: pg.BarGraphItem = bars, heights: list[float] = heights
-                     ) -> None:
+            def grow(p: float, bars: pg.BarGraphItem = bars, heights: list[float] = heights,
+                     labels: list[CountLabel] = labels) -> None:
                 count = len(heights)
-                bars.setOpts(height=[h * staggered(p, n, count) for n, h in enumerate(heights)])
+                now = [h * staggered(p, n, count) for n, h in enumerate(heights)]
+                bars.setOpts(height=now)
+                for label, h, final in zip(labels, now, heights, strict=False):
+                    label.setY(base + h - room if h <= 0 else base + h + room)  # at its end
+                    label.set_progress(abs(h) / abs(final) if final else 1.0)
 
             self.track(grow)
 
