@@ -8,6 +8,7 @@ the fonts are embedded.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
@@ -35,18 +36,27 @@ class Exported:
     """Slides drawn as "cannot be shown" (with why): an internal fault, never bad input."""
 
 
-def export_png(loaded: LoadedDeck, config: Config, out: Path, size: tuple[int, int],
-               language: str | None = None) -> Exported:
-    """One PNG per slide: ``01.png``, ``02.png``... (with the language when given)."""
-    out.mkdir(parents=True, exist_ok=True)
-    files, faults = [], []
-    width = len(str(len(loaded.deck.slides)))
-    suffix = f"-{language}" if language else ""
+def _pictures(loaded: LoadedDeck, config: Config, size: tuple[int, int],
+              language: str | None, faults: list[str]) -> Iterator[tuple[int, QImage]]:
+    """Each slide in its final state at ``size``; a slide drawn as "cannot be shown" is
+    added to ``faults``."""
     for index in range(len(loaded.deck.slides)):
         image, view = render_slide(loaded, config, index, size, language)
         if view.fault:
             faults.append(f"slide {index + 1}: {view.fault}")
         view.dispose()
+        yield index, image
+
+
+def export_png(loaded: LoadedDeck, config: Config, out: Path, size: tuple[int, int],
+               language: str | None = None) -> Exported:
+    """One PNG per slide: ``01.png``, ``02.png``... (with the language when given)."""
+    out.mkdir(parents=True, exist_ok=True)
+    files: list[Path] = []
+    faults: list[str] = []
+    width = len(str(len(loaded.deck.slides)))
+    suffix = f"-{language}" if language else ""
+    for index, image in _pictures(loaded, config, size, language, faults):
         path = out / f"{index + 1:0{max(2, width)}d}{suffix}.png"
         if not image.save(str(path), None, PNG_QUALITY):  # format from the .png suffix
             raise OSError(f"cannot write {path}")
@@ -74,12 +84,9 @@ def export_sheet(loaded: LoadedDeck, config: Config, path: Path,
     painter = QPainter(sheet)
     painter.setRenderHints(RENDER_HINTS)
     painter.setFont(fonts.font(22, bold=True))
-    faults = []
-    for index, slide in enumerate(loaded.deck.slides):
-        image, view = render_slide(loaded, config, index, thumb, language)
-        if view.fault:
-            faults.append(f"slide {index + 1}: {view.fault}")
-        view.dispose()
+    faults: list[str] = []
+    for index, image in _pictures(loaded, config, thumb, language, faults):
+        slide = loaded.deck.slides[index]
         row, column = divmod(index, columns)
         x, y = gap + column * (thumb[0] + gap), gap + row * (thumb[1] + caption + gap)
         painter.drawImage(x, y, image)

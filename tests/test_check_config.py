@@ -229,10 +229,8 @@ def test_a_deck_behind_a_folder_it_may_not_enter_is_a_problem_not_a_traceback(tm
 
 def test_a_lock_without_a_way_out_is_said_beside_the_other_mistakes_of_its_section(
         tmp_path):
-    write(tmp_path, "slides/main.yaml", FOUR)
-    write(tmp_path, "config.yaml", "deck: slides/main.yaml\n"
-                                   "kiosk: {lock: true, idle_timeout: 0, home: 9}\n")
-    result = kiosk("check", "config.yaml", cwd=tmp_path)
+    result = checked(tmp_path, "deck: slides/main.yaml\n"
+                               "kiosk: {lock: true, idle_timeout: 0, home: 9}\n")
     assert result.returncode == 2
     assert result.stdout.splitlines() == [
         "config.yaml:2:8: a locked kiosk needs a way out for the operator: set pin_hash "

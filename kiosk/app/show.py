@@ -19,6 +19,7 @@ from kiosk.deck.model import Deck
 from kiosk.play.attract import Attract
 from kiosk.play.clock import Clock
 from kiosk.play.commands import MOVES, Action, Command
+from kiosk.play.keys import Keymap
 from kiosk.play.navigator import Blank, Move, Navigator
 from kiosk.show.stage import Stage
 
@@ -74,6 +75,8 @@ class Show(QObject):
         self.locked = locked
         self._adjust = adjust
         """What the command line changes in every config (kiosk preview's)."""
+        self.keymap = Keymap(config.keys)
+        """What each key does, as the config says (read by the keyboard and the lock)."""
         self.language = stage.language
         self.overlay = ""
         self.asleep = False
@@ -256,6 +259,8 @@ class Show(QObject):
             log.warning("config: %s changed; it places the show's windows, so it applies "
                         "when the show starts again", " and ".join(waiting))
         self.config = new
+        if new.keys != old.keys:
+            self.keymap = Keymap(new.keys)
         kiosk = new.kiosk
         self.navigator.set_loop(kiosk.loop)
         self.attract.configure(loop=kiosk.loop, idle_timeout=kiosk.idle_timeout)

@@ -6,6 +6,7 @@ closing punctuation such as ，。、）」 off the start of a line.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -120,13 +121,16 @@ class TextBox(QGraphicsItem):
         metrics = QFontMetricsF(self._font(size))
         return metrics.height() + (count - 1) * size * self._line_height if count else 0.0
 
-    def _wrap(self, size: float) -> list[str]:
-        """Lines of the text at ``size``: each paragraph wrapped to the width."""
-        return [line for part in self.text.split("\n") for line in self._layout(part, size)]
+    def _wrap(self, size: float, *, even: bool = False) -> list[str]:
+        """Lines of the text at ``size``: each paragraph wrapped to the width (and, with
+        ``even``, evened out: for the size chosen, once the search for it is over)."""
+        lay = self._evened if even else functools.partial(self._lines_at, width=self._width)
+        return [line for part in self.text.split("\n") for line in lay(part, size)]
 
-    def _layout(self, text: str, size: float) -> list[str]:
-        """``text`` wrapped at ``size``; a last line left almost empty (第 / 一, 小巨 / 人) is
-        not: the lines are evened out at the narrowest width that keeps their count."""
+    def _evened(self, text: str, size: float) -> list[str]:
+        """``text`` wrapped at ``size``; a last line left almost empty (第 / 一) is not:
+        the lines are evened out at the narrowest width that keeps their count (which
+        keeps the text fitting its box)."""
         lines = self._lines_at(text, size, self._width)
         if len(lines) < 2 or not _stranded(lines[-1], lines[-2]):
             return lines
@@ -187,7 +191,7 @@ class TextBox(QGraphicsItem):
             size = max(floor, size * 0.93)
             lines = self._wrap(size)
         if self._fits(size, lines):
-            return size, lines, False
+            return size, self._wrap(size, even=True), False
         return size, self._elide(size, lines), True
 
     def _elide(self, size: float, lines: list[str]) -> list[str]:

@@ -197,14 +197,19 @@ def test_a_closed_hours_slide_beyond_the_deck_shows_black(qtbot, site):
     assert player.asleep and player.stage.blank_item.isVisible()
 
 
-def test_closed_at_start_shows_the_days_deck_slide(qtbot, site):
-    """Started while closed on a day with its own deck: the closed-hours slide is that
-    deck's, not the main deck's."""
+def with_a_monday_deck(site, hours: str, outside: str = "") -> None:
+    """A deck of two slides ("Monday 1", "Monday 2") that the schedule plays on Mondays."""
     decks.write(site, decks.deck(*({"type": "title", "title": f"Monday {n}"}
                                    for n in (1, 2))), name="monday.yaml")
     (site / "config.yaml").write_text(
-        "deck: deck.yaml\nschedule:\n  hours: {mon: \"08:00-09:00\"}\n  outside: 2\n"
+        f"deck: deck.yaml\nschedule:\n  hours: {{mon: \"{hours}\"}}\n{outside}"
         "  decks: [{deck: monday.yaml, days: [mon]}]\n", encoding="utf-8")
+
+
+def test_closed_at_start_shows_the_days_deck_slide(qtbot, site):
+    """Started while closed on a day with its own deck: the closed-hours slide is that
+    deck's, not the main deck's."""
+    with_a_monday_deck(site, "08:00-09:00", outside="  outside: 2\n")
     player, _ = start(qtbot, site)
     player.poll()
     assert player.asleep
@@ -212,11 +217,7 @@ def test_closed_at_start_shows_the_days_deck_slide(qtbot, site):
 
 
 def test_open_at_start_the_days_deck_begins_at_once_from_its_first_slide(qtbot, site):
-    decks.write(site, decks.deck(*({"type": "title", "title": f"Monday {n}"}
-                                   for n in (1, 2))), name="monday.yaml")
-    (site / "config.yaml").write_text(
-        "deck: deck.yaml\nschedule:\n  hours: {mon: \"08:00-20:00\"}\n"
-        "  decks: [{deck: monday.yaml, days: [mon]}]\n", encoding="utf-8")
+    with_a_monday_deck(site, "08:00-20:00")
     player, _ = start(qtbot, site)
     player.poll()
     assert player.stage.current.slide.title == "Monday 1"

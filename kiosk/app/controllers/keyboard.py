@@ -11,7 +11,7 @@ from kiosk.app.input import key_name, modifiers
 from kiosk.app.show import Show
 from kiosk.config import Config
 from kiosk.play.clock import Clock
-from kiosk.play.keys import KeyInterpreter, Keymap
+from kiosk.play.keys import KeyInterpreter
 
 
 class Keyboard(QObject):
@@ -21,7 +21,7 @@ class Keyboard(QObject):
     def __init__(self, show: Show, widget: QWidget, clock: Clock) -> None:
         super().__init__(show)
         self.show, self.widget, self.clock = show, widget, clock
-        self.keys = KeyInterpreter(Keymap(show.config.keys))
+        self.keys = KeyInterpreter(show.keymap)
 
     def bind(self) -> None:
         self.widget.installEventFilter(self)
@@ -32,7 +32,8 @@ class Keyboard(QObject):
         self.show.config_changed.disconnect(self._config)
 
     def _config(self, config: Config) -> None:
-        self.keys = KeyInterpreter(Keymap(config.keys))
+        if self.keys.keymap is not self.show.keymap:  # new keys: a new interpreter
+            self.keys = KeyInterpreter(self.show.keymap)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):

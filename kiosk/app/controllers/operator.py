@@ -17,7 +17,7 @@ from kiosk.app.show import Show
 from kiosk.config import Config
 from kiosk.play.clock import Clock
 from kiosk.play.commands import Action, Command
-from kiosk.play.keys import KEYPAD_KEYS, SHORTCUT_MODIFIERS, Keymap, chord_of
+from kiosk.play.keys import KEYPAD_KEYS, SHORTCUT_MODIFIERS, chord_of
 from kiosk.show.stage import Stage
 
 log = logging.getLogger(__name__)
@@ -164,7 +164,7 @@ class Operator(QObject):
             log.warning("operator key chord: leaving the locked show")
             self.show.apply(Command(Action.EXIT), "chord")
             return True
-        if held & SHORTCUT_MODIFIERS and Keymap(self.show.config.keys).action(
+        if held & SHORTCUT_MODIFIERS and self.show.keymap.action(
                 name, held) is None:
             lock.refuse(chord_of(name, held))  # (Alt+F4 and the like)
             return True
