@@ -150,6 +150,9 @@ class _Run:
             from kiosk.show.pictures import deck_problems as picture_problems
 
             self.report.problems.extend(picture_problems(loaded))
+        from kiosk.show.layoutcheck import layout_problems  # (Qt, imported when needed)
+
+        self.report.problems.extend(layout_problems(loaded, self.installation.config))
         self.decks[key] = loaded
         return loaded
 

@@ -69,6 +69,24 @@ def test_warnings_alone_exit_0(tmp_path, capsys):
     assert capsys.readouterr().out == ""
 
 
+def test_check_warns_of_text_the_screen_cannot_show_readably_at_its_line(tmp_path, capsys):
+    long = "一段很长很长的说明文字" * 12
+    deck = decks.write(tmp_path, decks.deck(decks.figures_slide(
+        decks.figure(12, label=decks.both(long, "Short")), decks.figure(3))))
+    line = next(n for n, text in enumerate(deck.read_text("utf-8").splitlines(), 1)
+                if long in text)
+    assert main(["check", str(deck)]) == 0  # (a warning: the show plays it, cut short)
+    out = capsys.readouterr().out
+    assert f"deck.yaml:{line}:" in out
+    assert "slide 1 in 'zh' at 1920x1080: “一段很长很长的说明文字" in out
+    assert "is cut short: it does not fit its room at a size read at 2 m" in out
+    assert "in 'en'" not in out  # the English label fits
+    portrait = tmp_path / "config.yaml"
+    portrait.write_text("deck: deck.yaml\ndisplay: {design_size: [1080, 1920]}\n", "utf-8")
+    assert main(["check", str(portrait)]) == 0
+    assert "at 1080x1920: “一段很长" in capsys.readouterr().out  # the config's screen
+
+
 def test_a_config_is_checked_with_its_deck(tmp_path, capsys):
     (tmp_path / "config.yaml").write_text("deck: show.yaml\ndisplay:\n  screen: 0\n  safe: 1\n")
     (tmp_path / "show.yaml").write_text("title: T\nslides:\n  - type: nope\n")

@@ -5,7 +5,8 @@ kind, edge values, the longest lists, missing translations, any slide first). It
 pass `kiosk check`, then play offscreen on the fake clock, landscape or portrait, from
 its first slide to its last by real key presses, in each of its languages: no exception
 and no error logged, every animation at its end (every figure and chart label showing
-its final text), a tap on chart marks answered, and nothing of a slide outside the stage.
+its final text), a tap on chart marks answered, nothing of a slide outside the stage, and
+whatever the layout audit marks on a slide as the show draws it, `kiosk check` warned of.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from kiosk.config import Config, Installation
 from kiosk.deck import charts as c
 from kiosk.deck import model as m
 from kiosk.play.clock import FakeClock
+from kiosk.show.audit import audit
 from kiosk.show.charts.base import ChartView, CountLabel
 from kiosk.show.figure import FigureNumber
 from kiosk.show.slides.base import SlideView
@@ -87,6 +89,17 @@ def assert_final_and_inside(player, where: str) -> None:
             assert stage.contains(rect), f"{where}: {type(item).__name__} {what!r} at {rect}"
 
 
+def assert_warned(player, report, index: int, language: str) -> None:
+    """What the layout audit marks on the slide as the show draws it, `kiosk check`
+    warned of, at the slide's text."""
+    width, height = player.stage.design
+    warned = {p.message for p in report.problems}
+    for finding in audit(player.stage.current, player.stage.chrome.drawn()):
+        message = (f"slide {index + 1} in '{language}' at {width:g}x{height:g}: "
+                   f"{finding.message}")
+        assert message in warned, f"not warned: {message}"
+
+
 def explore_marks(player) -> None:
     """Tap the first marks of each chart: a callout appears inside the stage."""
     view = player.stage.current
@@ -124,6 +137,7 @@ def play_through(path: Path, config: Config, shape: str) -> None:
                     where = f"slide {index + 1} ({language}, {shape})"
                     play_out(player, clock)
                     assert_final_and_inside(player, where)
+                    assert_warned(player, report, index, language)
                     explore_marks(player)
                 QTest.keyClick(player.stage, Qt.Key.Key_Home)
                 play_out(player, clock)

@@ -21,6 +21,7 @@ from kiosk.deck.load import load_deck, walk
 from kiosk.deck.text import Text
 from kiosk.show import fonts
 from kiosk.show.charts.base import CountLabel
+from kiosk.show.layoutcheck import layout_problems
 from kiosk.show.render import render_slide
 from tests import decks
 from tests.conftest import ROOT
@@ -110,6 +111,16 @@ def test_portrait_totem_layout_stays_inside(qapp, default_deck, installation, la
     config = installation.config.model_copy(update={
         "display": Display(design_size=(1080, 1920))})
     decks.assert_laid_out(default_deck, config, (1080, 1920), language)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_designer_would_mark_nothing_on_any_slide_in_either_language(
+        qapp, default_deck, installation, size):
+    """The layout audit, with the controls over each slide: no overlap, nothing outside
+    the safe area, nothing below 24 px, no line break a typesetter would refuse."""
+    config = installation.config.model_copy(update={"display": Display(design_size=size)})
+    problems = layout_problems(default_deck, config)
+    assert not problems, "\n".join(str(p) for p in problems)
 
 
 def test_every_character_of_the_deck_is_in_the_shipped_font(qapp, default_deck):

@@ -8,16 +8,21 @@ nothing for them.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.config.sections import ShowOptions, Theme
 from kiosk.show import fonts
+from kiosk.show.context import SMALLEST_TEXT
 from kiosk.show.guard import guarded
 from kiosk.show.theme import Palette, type_size
 
 BUTTONS = ("overview", "previous", "home", "next")
 
+
+SOURCE_LINE = 0.42
+"""Share of a landscape stage's width, from the left, that the source line may take in
+the row of the controls (``SlideView._source_line``): the dots stay right of it."""
 
 CHANGING = ("progress", "number", "language")
 """Controls whose picture follows the slide or the language."""
@@ -68,7 +73,8 @@ class Chrome(QGraphicsItem):
         self._languages = languages
         self._margin = height * safe_area  # top and bottom
         self._side = width * safe_area  # left and right
-        self._chrome_size = type_size("chrome", theme, min(width, height))
+        self._chrome_size = max(type_size("chrome", theme, min(width, height)),
+                                SMALLEST_TEXT * min(width, height, 1920) / 1080)
         self.button_side = max(64.0, min(width, height) * 0.065)
         self.index, self.count, self.language = 0, 1, languages[0]
         self.setZValue(50)
@@ -116,22 +122,63 @@ class Chrome(QGraphicsItem):
         return rects
 
     def _layout(self) -> None:
+        """Buttons at the lower right, the slide number left of them, the progress dots
+        in what is left of that row: centred on the stage where they fit, clear of the
+        source line at the lower left in landscape (in portrait it stands above). On a
+        stage too narrow for that (a totem), number and dots take a row of their own
+        above the buttons."""
         rects = self.button_rects()
         for name, rect in rects.items():
             self._controls[name].place(rect)
-        middle = self._h - self._margin - self.button_side / 2
+        side, size = self.button_side, self._chrome_size
+        middle = self._h - self._margin - side / 2
+        edge = max(self._side, self._w * 0.02)
+        right = self._w - edge
+        free = min((rects[name].left() for name in self._buttons), default=right) - side * 0.4
+        low = edge if self._h > self._w else self._w * SOURCE_LINE
+        if free - low < size * 5 + side * 0.4 + 14 * 4:  # not even four dots beside them
+            middle -= side / 2 + side * 0.3 + size
+            free, low = right, edge
+        if "number" in self._controls:
+            number = QRectF(free - size * 5, middle - size, size * 5, size * 2)
+            self._controls["number"].place(number)
+            free = number.left() - side * 0.4
         if "progress" in self._controls:
             if self._options.progress == "dots":
-                width = min(self._w * 0.5, 28.0 * 60)
-                rect = QRectF(self._w / 2 - width / 2, middle - 12, width, 24)
+                rect = QRectF(low, middle - 12, max(0.0, free - low), 24)
             else:
                 rect = QRectF(0, self._h - 6, self._w, 6)
             self._controls["progress"].place(rect)
+
+    def drawn(self) -> dict[str, QRectF]:
+        """Where each control draws, in scene coordinates: the buttons, the number's text
+        and the dots as they stand (for the layout audit)."""
+        found = {name: QRectF(rect) for name, rect in self.button_rects().items()}
         if "number" in self._controls:
-            size = self._chrome_size
-            left = min((rects[name].left() for name in self._buttons),
-                       default=self._w - max(self._side, self._w * 0.02)) - size * 5.5
-            self._controls["number"].place(QRectF(left, middle - size, size * 5, size * 2))
+            rect = self._controls["number"].rect
+            width = QFontMetricsF(fonts.font(self._chrome_size, tabular=True)
+                                  ).horizontalAdvance(f"{self.index + 1} / {self.count}")
+            found["number"] = QRectF(rect.right() - width, rect.top(), width, rect.height())
+        if "progress" in self._controls and self.count > 1:
+            rect = self._controls["progress"].rect
+            if self._options.progress == "dots":
+                step, radius = self._dot_step(rect)
+                span = step * (self.count - 1) + radius * 3
+                found["progress"] = QRectF(self._dots_centre(rect) - span / 2,
+                                           rect.center().y() - radius * 1.5, span, radius * 3)
+            else:
+                found["progress"] = QRectF(rect)
+        return found
+
+    def _dot_step(self, rect: QRectF) -> tuple[float, float]:
+        step = min(28.0, rect.width() / max(1, self.count))
+        return step, min(6.0, step * 0.25)
+
+    def _dots_centre(self, rect: QRectF) -> float:
+        """The middle of the dots: the stage's, unless they would leave ``rect``."""
+        step, radius = self._dot_step(rect)
+        half = step * (self.count - 1) / 2 + radius * 1.5
+        return min(max(self._w / 2, rect.left() + half), rect.right() - half)
 
     def hit(self, point: QPointF) -> str | None:
         """The control under ``point``, if any."""
@@ -185,9 +232,8 @@ class Chrome(QGraphicsItem):
         if self.count < 2:
             return
         if self._options.progress == "dots":
-            step = min(28.0, rect.width() / self.count)
-            radius = min(6.0, step * 0.25)
-            left = rect.center().x() - step * (self.count - 1) / 2
+            step, radius = self._dot_step(rect)
+            left = self._dots_centre(rect) - step * (self.count - 1) / 2
             painter.setPen(Qt.PenStyle.NoPen)
             for n in range(self.count):
                 color = QColor(p.accent if n == self.index else p.muted)

@@ -7,16 +7,22 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem
 
 from kiosk.config.sections import Theme
 from kiosk.deck.model import Deck
 from kiosk.deck.text import Text
+from kiosk.show import fonts
 from kiosk.show.textbox import TextBox
 from kiosk.show.theme import Palette, type_size
 
 log = logging.getLogger(__name__)
+
+SMALLEST_TEXT = 24.0
+SMALLEST_SOURCE = 18.0
+BALANCED_ROLES = ("title", "hero")
+"""Roles whose lines are made of about equal length, like a typeset headline."""
 
 
 @dataclasses.dataclass
@@ -65,8 +71,16 @@ class SlideContext:
         safe = self.safe
         side = max(safe.left(), self.width * 0.05)
         top = safe.top() + self.height * 0.06
-        bottom = safe.top() + self.height * 0.11  # room for the source line and controls
+        if self.portrait:  # the source line's two lines above the row of the controls
+            bottom = safe.top() + self.height * 0.1 + self.room("source", 2)
+        else:  # the source line beside the controls
+            bottom = safe.top() + self.height * 0.11
         return QRectF(side, top, self.width - 2 * side, self.height - top - bottom)
+
+    def room(self, role: str, lines: int, line_height: float = 1.3) -> float:
+        """The height ``lines`` lines of text of ``role`` take (``TextBox``'s measure)."""
+        size = self.size(role)
+        return QFontMetricsF(fonts.font(size)).height() + (lines - 1) * size * line_height + 1
 
     def text(self, value: Text | None) -> str:
         """A text in the current language (the deck's default where it lacks one)."""
@@ -74,9 +88,21 @@ class SlideContext:
             return ""
         return value.get_text(self.language, self.deck.default_language)
 
+    @property
+    def reference(self) -> float:
+        """The stage's side type is scaled to (1080 on a 1920 x 1080 stage): its height,
+        or its width in portrait."""
+        side = min(self.height, self.width * 9 / 16) if not self.portrait else self.width
+        return min(side, 1920.0)
+
+    def smallest(self, role: str) -> float:
+        """The smallest size text of ``role`` may have: read at two metres, 24 px at
+        1080 px (18 for source lines), whatever the type scale."""
+        return (SMALLEST_SOURCE if role == "source" else SMALLEST_TEXT) * self.reference / 1080
+
     def size(self, role: str) -> float:
-        return type_size(role, self.theme, min(self.height, self.width * 9 / 16)
-                         if not self.portrait else self.width * 1.0)
+        """Font size of a type role: the theme's, never below the smallest readable."""
+        return max(type_size(role, self.theme, self.reference), self.smallest(role))
 
     def box(
         self,
@@ -97,6 +123,7 @@ class SlideContext:
         item = TextBox(text, rect.width(), rect.height(), size=self.size(role),
                        color=color or self.palette.text, bold=bold, align=align,
                        valign=valign, max_lines=max_lines, tabular=tabular,
-                       line_height=line_height, parent=parent)
+                       line_height=line_height, smallest=self.smallest(role), role=role,
+                       balance=role in BALANCED_ROLES, parent=parent)
         item.setPos(rect.topLeft())
         return item

@@ -18,7 +18,12 @@ from kiosk.play.timeline import Track
 from kiosk.show import fonts
 from kiosk.show.context import SlideContext
 from kiosk.show.guard import guarded
+from kiosk.show.placed import Placed
 from kiosk.show.textcache import draw_text
+
+SMALL = 0.36
+"""Qualifier and unit beside the number, as a share of its size (never below the smallest
+readable text)."""
 
 
 class FigureNumber(QGraphicsItem):
@@ -37,10 +42,14 @@ class FigureNumber(QGraphicsItem):
         self.origin = self._origin()
         self.parts = self.final
         self.size = self.nominal = size
-        small = size * 0.36
-        while self._natural_width(size, small) > width and size > 2:
+        least = ctx.smallest("figure")
+        small = max(size * SMALL, least)
+        while self._natural_width(size, small) > width and size * 0.94 >= least * 1.5:
             size *= 0.94
-            small = size * 0.36
+            small = max(size * SMALL, least)
+        while self._natural_width(size, small) > width and size > 2:  # the last resort:
+            size *= 0.94  # smaller than can be read (the layout audit marks it), but
+            small = min(small, size * 0.6)  # inside its box
         self.size, self.small = size, small
         self._slot = self._slot_width(size)
 
@@ -119,6 +128,17 @@ class FigureNumber(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self._width, self.height)
 
+    def placed_parts(self) -> list[Placed]:
+        """The final number line as the layout audit sees it: where its ink is, in
+        scene coordinates, and its smallest size."""
+        total = self._natural_width(self.size, self.small)
+        left = {"left": 0.0, "center": (self._width - total) / 2,
+                "right": self._width - total}[self._align]
+        text = f"{self.final.before}{self.final.number}{self.final.after}"
+        size = self.small if self.final.before or self.final.after else self.size
+        rect = self.mapRectToScene(QRectF(left, 0, total, self.height))
+        return [Placed(text, rect, size, "figure")]
+
     @guarded
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
               widget: QWidget | None = None) -> None:
@@ -182,11 +202,11 @@ def add_figure(parent: QGraphicsItem, figure: Figure, ctx: SlideContext, rect: Q
     number.setPos(rect.topLeft())
     y = rect.top() + number.height + ctx.size("label") * 0.1
     label = ctx.box(parent, ctx.text(figure.label), QRectF(rect.left(), y, rect.width(),
-                    ctx.size("label") * 2.7), "label", align=align, max_lines=2)
+                    ctx.room("label", 2)), "label", align=align, max_lines=2)
     y += label.text_height + ctx.size("note") * 0.4
     if figure.note:
         note = ctx.box(parent, ctx.text(figure.note), QRectF(rect.left(), y, rect.width(),
-                       ctx.size("note") * 2.7), "note", color=ctx.palette.muted, align=align,
+                       ctx.room("note", 2)), "note", color=ctx.palette.muted, align=align,
                        max_lines=2)
         y += note.text_height
     return y - rect.top(), number

@@ -1,4 +1,6 @@
-"""Text that fits its box: it wraps, then shrinks, and never spills over the edge.
+"""Text that fits its box: it wraps, then shrinks (down to the smallest size its role
+may have), and never spills over the edge: what still does not fit is cut short with an
+ellipsis (and the layout audit reports it).
 
 Lines break by the Unicode line-breaking rules Qt applies (UAX #14), which keep Chinese
 closing punctuation such as ，。、）」 off the start of a line.
@@ -7,9 +9,10 @@ closing punctuation such as ，。、）」 off the start of a line.
 from __future__ import annotations
 
 import functools
+import itertools
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, QTextBoundaryFinder
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextLayout, QTextOption
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -49,6 +52,67 @@ def _stranded(last: str, before: str) -> bool:
     return len(last.strip().rstrip(_CLOSING)) * 3 <= len(before.strip())
 
 
+BALANCE_LIMIT = 240
+"""Characters up to which a balanced text (a title) is broken by searching every way."""
+_PAUSES = "，。、；：！？,;:!?"
+
+
+def _balanced(text: str, metrics: QFontMetricsF, width: float,
+              count: int) -> list[str] | None:
+    """``text`` in ``count`` lines of about equal length, none wider than ``width``,
+    broken after punctuation where that costs little (a headline typeset by hand:
+    "Firm Confidence, / Full Effort, / Shouldering the Load", not "... Full / ... / the
+    Load"); None when it does not fit in ``count`` lines."""
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, text)
+    breaks = [0]
+    while (at := finder.toNextBoundary()) != -1:
+        if at == len(text) or _open_quote(text, 0, at) is None:
+            breaks.append(at)
+    if breaks[-1] != len(text):
+        breaks.append(len(text))
+    target = metrics.horizontalAdvance(text) / count
+    size = metrics.height()  # (about 1.45 em)
+    best: dict[tuple[int, int], tuple[float, list[int]]] = {(0, 0): (0.0, [0])}
+    for lines in range(1, count + 1):
+        for j in range(1, len(breaks)):
+            options = []
+            for i in range(j):
+                if (i, lines - 1) not in best:
+                    continue
+                line = text[breaks[i]:breaks[j]].strip()
+                advance = metrics.horizontalAdvance(line)
+                if not line or advance > width + 0.5:
+                    continue
+                cost = best[(i, lines - 1)][0] + (advance - target) ** 2
+                if j < len(breaks) - 1:
+                    cost += _break_cost(text, breaks[j], size)
+                options.append((cost, best[(i, lines - 1)][1] + [j]))
+            if options:
+                best[(j, lines)] = min(options, key=lambda o: o[0])
+    found = best.get((len(breaks) - 1, count))
+    if found is None:
+        return None
+    cuts = [breaks[n] for n in found[1]]
+    return [text[a:b].strip() for a, b in itertools.pairwise(cuts)]
+
+
+def _break_cost(text: str, at: int, size: float) -> float:
+    """What a break at ``at`` adds to the cost of a balanced text (in px², as the squared
+    difference of a line's width from the mean): less after punctuation, much more in
+    the middle of a run of Chinese characters (鼓足 / 干劲) than at a space between
+    phrases (坚定信心 鼓足干劲 / 勇挑大梁)."""
+    before = text[:at].rstrip()
+    if before and before[-1] in _PAUSES:
+        return -((size * 2) ** 2)
+    if before == text[:at] and at < len(text) and _is_han(text[at - 1]) and _is_han(text[at]):
+        return (size * 2.5) ** 2
+    return 0.0
+
+
+def _is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
 class TextBox(QGraphicsItem):
     """A block of text laid out inside ``width`` x ``height`` design pixels."""
 
@@ -66,10 +130,18 @@ class TextBox(QGraphicsItem):
         line_height: float = 1.3,
         max_lines: int | None = None,
         tabular: bool = False,
+        smallest: float | None = None,
+        role: str = "",
+        balance: bool = False,
         parent: QGraphicsItem | None = None,
     ) -> None:
         super().__init__(parent)
         self.text = text
+        self.role = role
+        """The type role it was made for (``SlideContext.box``), for the layout audit."""
+        self._smallest = min(size, smallest) if smallest is not None else max(
+            size * MIN_SHRINK, 8.0)
+        self._balance = balance
         self._width, self._height = width, height
         self._color = color
         self._align, self._valign = align, valign
@@ -128,12 +200,18 @@ class TextBox(QGraphicsItem):
         return [line for part in self.text.split("\n") for line in lay(part, size)]
 
     def _evened(self, text: str, size: float) -> list[str]:
-        """``text`` wrapped at ``size``; a last line left almost empty (第 / 一) is not:
-        the lines are evened out at the narrowest width that keeps their count (which
-        keeps the text fitting its box)."""
+        """``text`` wrapped at ``size``; a last line left almost empty (第 / 一) is not,
+        nor, when the box balances its lines (titles), any uneven lines: the lines are
+        evened out at the narrowest width that keeps their count (which keeps the text
+        fitting its box)."""
         lines = self._lines_at(text, size, self._width)
-        if len(lines) < 2 or not _stranded(lines[-1], lines[-2]):
+        if len(lines) < 2 or not (self._balance or _stranded(lines[-1], lines[-2])):
             return lines
+        if self._balance and len(text) <= BALANCE_LIMIT:
+            balanced = _balanced(text, QFontMetricsF(self._font(size)), self._width,
+                                 len(lines))
+            if balanced is not None:
+                return balanced
         low, high = self._width * 0.5, self._width
         for _ in range(10):
             middle = (low + high) / 2
@@ -178,7 +256,7 @@ class TextBox(QGraphicsItem):
     def _fit(self, size: float) -> tuple[float, list[str], bool]:
         """The largest size not above ``size`` at which the text fits, and its lines."""
         lines = self._wrap(size)
-        floor = max(size * MIN_SHRINK, 8.0)
+        floor = self._smallest
         block = self._block_height(size, len(lines))
         largest = size
         if block > self._height > 0 and size > floor:  # text grows as the square of its size:

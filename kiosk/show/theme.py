@@ -61,8 +61,8 @@ lilac; each reads on the dark background and differs from its neighbours."""
 # Font sizes in design pixels for a 1080-pixel-high stage.
 TYPE = {
     "hero": 104, "title": 68, "subtitle": 34, "kicker": 28, "body": 32,
-    "figure": 112, "figure_small": 40, "label": 28, "note": 23, "heading": 36,
-    "detail": 26, "source": 19, "chrome": 22,
+    "figure": 112, "figure_small": 40, "label": 28, "note": 24, "heading": 36,
+    "detail": 26, "source": 19, "chrome": 24,
 }
 
 

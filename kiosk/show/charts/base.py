@@ -209,7 +209,10 @@ class CountLabel(QGraphicsItem):
         self._align = align
         self.final = value_text(value, ctx, unit, qualifier, self.decimals)
         self.text = self.final
-        self._font = fitted_font(self.final, ctx.size(role), max_width)
+        self.role = role
+        self._font = fitted_font(self.final, ctx.size(role), max_width)  # (smaller than
+        # can be read if it must: a number is not cut short; the layout audit marks it)
+        self.font_size = float(self._font.pixelSize())
         metrics = QFontMetricsF(self._font)
         self._width = metrics.horizontalAdvance(self.final)
         self._height = metrics.height()

@@ -35,8 +35,8 @@ class SlideView(QGraphicsItem):
     def __init__(self, slide: SlideBase, ctx: SlideContext) -> None:
         super().__init__()
         self.slide = slide
-        self.ctx = ctx
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        self.ctx = dataclasses.replace(ctx)  # its own: what a build notes in it (cramped)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)  # stays with it
         self.timeline = Timeline()
         self.warmed_at: float | None = None
         """The screen scale this view's text was last rasterised for (Stage.prebuild)."""
@@ -207,7 +207,7 @@ class SlideView(QGraphicsItem):
             y += box.text_height + ctx.size("kicker") * 0.4
         if title:
             box = ctx.box(self, ctx.text(title), QRectF(area.left(), y, area.width(),
-                          ctx.size("title") * 2.7), "title", bold=True, max_lines=2,
+                          ctx.room("title", 2, 1.2)), "title", bold=True, max_lines=2,
                           line_height=1.2)
             y += box.text_height + ctx.size("title") * 0.25
             rule = QGraphicsLineItem(area.left(), y, area.left() + ctx.size("title") * 1.6, y,
@@ -216,7 +216,7 @@ class SlideView(QGraphicsItem):
             y += ctx.size("title") * 0.35
         if subtitle:
             box = ctx.box(self, ctx.text(subtitle), QRectF(area.left(), y, area.width(),
-                          ctx.size("subtitle") * 2.8), "subtitle", color=ctx.palette.muted,
+                          ctx.room("subtitle", 2)), "subtitle", color=ctx.palette.muted,
                           max_lines=2)
             y += box.text_height + ctx.size("subtitle") * 0.6
         return y
@@ -228,12 +228,12 @@ class SlideView(QGraphicsItem):
             return
         safe = ctx.safe
         side = max(safe.left(), ctx.width * 0.05)
-        height = ctx.size("source") * 1.5
-        # Leave the lower right to the on-screen controls.
+        height = ctx.room("source", 2)
+        # Leave the lower right to the on-screen controls (chrome.SOURCE_LINE).
         width = (ctx.width - 2 * side) * (0.40 if not ctx.portrait else 1.0)
         top = safe.bottom() - height - (ctx.height * 0.085 if ctx.portrait else 0)
         ctx.box(self, text, QRectF(side, top, width, height), "source",
-                color=_dim(ctx.palette.muted), max_lines=1, valign="bottom")
+                color=_dim(ctx.palette.muted), max_lines=2, valign="bottom")
 
 
 def _dim(color: QColor) -> QColor:

@@ -19,41 +19,54 @@ class StoryView(SlideView):
     def build(self) -> None:
         ctx, area, s = self.ctx, self.ctx.content, self.slide
         if s.visual is None:
-            text_rect = area
-        elif ctx.portrait:
-            visual_rect = QRectF(area.left(), area.top(), area.width(), area.height() * 0.34)
+            self._text(area, packed=False)
+        elif ctx.portrait:  # the text as tall as it needs, under it, the visual takes the rest
+            gap = ctx.height * 0.03
+            text = self._text(QRectF(area.left(), 0, area.width(), area.height() * 0.6),
+                              packed=True)
+            height = text.childrenBoundingRect().bottom()
+            visual_rect = QRectF(area.left(), area.top(), area.width(),
+                                 area.height() - height - gap)
             add_visual(self, s.visual, ctx, visual_rect, self.timeline)
-            top = visual_rect.bottom() + ctx.height * 0.03
-            text_rect = QRectF(area.left(), top, area.width(), area.bottom() - top)
+            text.setPos(0, visual_rect.bottom() + gap)
         else:
             split = area.width() * 0.58
             visual_rect = QRectF(area.left() + split + area.width() * 0.04, area.top(),
                                  area.width() - split - area.width() * 0.04, area.height())
             add_visual(self, s.visual, ctx, visual_rect, self.timeline)
-            text_rect = QRectF(area.left(), area.top(), split, area.height())
-        y = text_rect.top()
-        if s.kicker:
-            box = ctx.box(self, ctx.text(s.kicker), QRectF(text_rect.left(), y,
-                          text_rect.width(), ctx.size("kicker") * 1.5), "kicker",
-                          color=ctx.palette.accent2, max_lines=1)
-            y += box.text_height + ctx.size("kicker") * 0.5
-        box = ctx.box(self, ctx.text(s.headline), QRectF(text_rect.left(), y, text_rect.width(),
-                      ctx.size("title") * 2.5), "title", bold=True, max_lines=2,
-                      line_height=1.2)
-        y += box.text_height + ctx.size("title") * 0.4
-        figures = self._figures(text_rect)
-        figures_h = figures.childrenBoundingRect().bottom() if s.figures else 0.0
-        if s.body:
-            body_h = text_rect.bottom() - y - figures_h - ctx.size("body")
-            ctx.box(self, ctx.text(s.body), QRectF(text_rect.left(), y, text_rect.width(),
-                    max(body_h, ctx.size("body") * 1.4)), "body", color=ctx.palette.muted,
-                    line_height=1.55)
-        figures.setPos(0, text_rect.bottom() - figures_h)
+            self._text(QRectF(area.left(), area.top(), split, area.height()), packed=False)
 
-    def _figures(self, text_rect: QRectF) -> QGraphicsRectItem:
-        """The story's figures in a row, in a block whose top is at y = 0."""
+    def _text(self, rect: QRectF, *, packed: bool) -> QGraphicsRectItem:
+        """Kicker, headline, body and figures inside ``rect``, in a block of their own:
+        the figures at the bottom of ``rect``, or right under the body when ``packed``."""
         ctx, s = self.ctx, self.slide
         block = QGraphicsRectItem(self)
+        block.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        y = rect.top()
+        if s.kicker:
+            box = ctx.box(block, ctx.text(s.kicker), QRectF(rect.left(), y, rect.width(),
+                          ctx.size("kicker") * 1.5), "kicker", color=ctx.palette.accent2,
+                          max_lines=1)
+            y += box.text_height + ctx.size("kicker") * 0.5
+        box = ctx.box(block, ctx.text(s.headline), QRectF(rect.left(), y, rect.width(),
+                      ctx.room("title", 2, 1.2)), "title", bold=True, max_lines=2,
+                      line_height=1.2)
+        y += box.text_height + ctx.size("title") * 0.4
+        figures = self._figures(rect, block)
+        figures_h = figures.childrenBoundingRect().bottom() if s.figures else 0.0
+        if s.body:
+            body_h = rect.bottom() - y - figures_h - ctx.size("body")
+            body = ctx.box(block, ctx.text(s.body), QRectF(rect.left(), y, rect.width(),
+                           max(body_h, ctx.size("body") * 1.4)), "body",
+                           color=ctx.palette.muted, line_height=1.55)
+            y += body.text_height + ctx.size("body")
+        figures.setPos(0, y if packed else rect.bottom() - figures_h)
+        return block
+
+    def _figures(self, text_rect: QRectF, parent: QGraphicsItem) -> QGraphicsRectItem:
+        """The story's figures in a row, in a block whose top is at y = 0."""
+        ctx, s = self.ctx, self.slide
+        block = QGraphicsRectItem(parent)
         block.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         count = max(1, len(s.figures))
         gap = text_rect.width() * 0.04

@@ -31,7 +31,7 @@ class TitleView(SlideView):
             if not text:
                 return
             size = ctx.size(role)
-            box = ctx.box(self, ctx.text(text), QRectF(left, 0, width, size * 1.25 * lines),
+            box = ctx.box(self, ctx.text(text), QRectF(left, 0, width, ctx.room(role, lines, 1.2)),
                           role, color=color, bold=bold, align="center", max_lines=lines,
                           line_height=1.2)
             placed.append((box, y))

@@ -1,0 +1,151 @@
+"""The layout audit: what a designer would mark on a slide's picture.
+
+Texts that overlap each other or the on-screen controls, anything outside the safe area,
+text too small to read at two metres, text cut short, Chinese lines that start with
+closing or end with opening punctuation (kinsoku), a single character alone on a last
+line, and title lines of very unequal length. ``kiosk check`` runs it over every slide of
+a deck in every language (``layout_problems``); the tests run it over the shows they play.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Iterator
+
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QGraphicsItem
+
+from kiosk.show.charts.base import CountLabel
+from kiosk.show.context import SlideContext
+from kiosk.show.figure import FigureNumber
+from kiosk.show.placed import Placed
+from kiosk.show.slides.base import SlideView
+from kiosk.show.textbox import TextBox
+
+CLOSING = "，。、；：！？）」』》〉】”’"
+OPENING = "（「『《〈【“‘"
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+TOLERANCE = 1.5
+"""Design pixels two rectangles may share before they count as overlapping (antialiased
+edges, rounding)."""
+BALANCED = 0.4
+"""A title's shortest line is at least this share of its longest."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Finding:
+    """One thing the audit marks; ``text`` is the text it concerns (the first of two)."""
+
+    kind: str
+    text: str
+    message: str
+
+
+def placed_texts(view: SlideView) -> list[Placed]:
+    """Every text the slide shows, at its final state."""
+    found: list[Placed] = []
+    stack: list[QGraphicsItem] = list(view.childItems())
+    while stack:
+        item = stack.pop()
+        if not item.isVisible() or item.opacity() < 0.05:
+            continue
+        stack.extend(item.childItems())
+        if isinstance(item, TextBox) and item.text.strip():
+            found.append(Placed(item.text, item.ink_rect(), item.font_size, item.role,
+                                tuple(item.lines), item.elided))
+        elif isinstance(item, FigureNumber):
+            found.extend(item.placed_parts())
+        elif isinstance(item, CountLabel):
+            found.append(Placed(item.final, item.mapRectToScene(item.boundingRect()),
+                                item.font_size, item.role))
+    return found
+
+
+def _overlap(a: QRectF, b: QRectF) -> bool:
+    shared = a.intersected(b)
+    return shared.width() > TOLERANCE and shared.height() > TOLERANCE
+
+
+def _short(text: str, room: int = 24) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= room else flat[: room - 1] + "…"
+
+
+def audit(view: SlideView, controls: dict[str, QRectF] | None = None) -> list[Finding]:
+    """What is wrong with the layout of ``view`` (built, at its final state), and with
+    the on-screen ``controls`` over it (name: where, in scene coordinates)."""
+    ctx = view.ctx
+    texts = placed_texts(view)
+    findings = list(control_findings(controls or {}, QRectF(0, 0, ctx.width, ctx.height)))
+    safe = ctx.safe.adjusted(-TOLERANCE, -TOLERANCE, TOLERANCE, TOLERANCE)
+    for n, a in enumerate(texts):
+        for b in texts[n + 1:]:
+            if _overlap(a.rect, b.rect):
+                findings.append(Finding("overlap", a.text, f"“{_short(a.text)}” overlaps "
+                                        f"“{_short(b.text)}”: shorten one of them"))
+        for name, rect in (controls or {}).items():
+            if _overlap(a.rect, rect):
+                findings.append(Finding("controls", a.text, f"“{_short(a.text)}” is under "
+                                        f"the on-screen {name}"))
+        if not safe.contains(a.rect):
+            findings.append(Finding("outside", a.text, f"“{_short(a.text)}” reaches out of "
+                                    "the safe area"))
+        findings.extend(text_findings(ctx, a))
+    used = view.drawn_rect()  # (a text's item reaches 2 px past its ink)
+    if not used.isEmpty() and not safe.adjusted(-2, -2, 2, 2).contains(used):
+        findings.append(Finding("outside", "", "the slide reaches out of the safe area"))
+    return findings
+
+
+def control_findings(controls: dict[str, QRectF], stage: QRectF) -> Iterator[Finding]:
+    """On-screen controls that overlap each other or leave the stage."""
+    names = list(controls)
+    for n, a in enumerate(names):
+        if not stage.adjusted(-TOLERANCE, -TOLERANCE, TOLERANCE, TOLERANCE).contains(
+                controls[a]):
+            yield Finding("controls", "", f"the on-screen {a} leaves the screen")
+        for b in names[n + 1:]:
+            if _overlap(controls[a], controls[b]):
+                yield Finding("controls", "", f"the on-screen {a} and {b} overlap")
+
+
+def text_findings(ctx: SlideContext, text: Placed) -> Iterator[Finding]:
+    """What is wrong with one text: its size, a cut, its line breaks."""
+    least = ctx.smallest(text.role)
+    if text.size < least - 0.5:
+        yield Finding("small", text.text, f"“{_short(text.text)}” is drawn at "
+                      f"{text.size * 1080 / ctx.reference:.0f} px, below the "
+                      f"{least * 1080 / ctx.reference:.0f} px read at 2 m (on a 1080 px screen): "
+                      "shorten it or what shares its room")
+    if text.cut:
+        yield Finding("cut", text.text, f"“{_short(text.text)}” is cut short: it does not "
+                      "fit its room at a size read at 2 m; shorten it")
+    lines = [line for line in text.lines if line.strip()]
+    for n, line in enumerate(lines):
+        if n and line[0] in CLOSING:
+            yield Finding("kinsoku", text.text, f"a line of “{_short(text.text)}” starts "
+                          f"with “{line[0]}”")
+        if n < len(lines) - 1 and line.rstrip()[-1] in OPENING:
+            yield Finding("kinsoku", text.text, f"a line of “{_short(text.text)}” ends "
+                          f"with “{line.rstrip()[-1]}”")
+    if len(lines) > 1:
+        last = lines[-1].strip().rstrip(CLOSING)
+        if len(last) == 1 and _HAN.match(last):
+            yield Finding("alone", text.text, f"“{last}” stands alone on the last line of "
+                          f"“{_short(text.text)}”")
+    if text.role in ("title", "hero") and len(lines) > 1:
+        lengths = [_width(line) for line in lines]
+        if min(lengths) < BALANCED * max(lengths):
+            yield Finding("unbalanced", text.text, f"the lines of the title "
+                          f"“{_short(text.text)}” are of very unequal length")
+
+
+def _width(line: str) -> float:
+    """A line's length in ems, roughly: a Han character counts twice a Latin one."""
+    return sum(1.0 if _HAN.match(c) or c in CLOSING + OPENING else 0.5 for c in line.strip())
+
+
+def summary(findings: Iterable[Finding]) -> str:
+    """The findings, one a line (for test failures and logs)."""
+    return "\n".join(f"{f.kind}: {f.message}" for f in findings)

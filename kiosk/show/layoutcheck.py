@@ -1,0 +1,78 @@
+"""``kiosk check``'s layout warnings: every slide built as the show would build it, in
+each of the deck's languages, at the config's design size, and audited
+(``kiosk.show.audit``); each finding a warning at the text's line in the YAML."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from PySide6.QtWidgets import QGraphicsScene
+
+from kiosk.config import Config
+from kiosk.deck.errors import Problem, Severity
+from kiosk.deck.load import LoadedDeck, walk
+from kiosk.deck.model import Figure
+from kiosk.deck.numbers import figure_text
+from kiosk.deck.text import Text
+from kiosk.show import fonts
+from kiosk.show.audit import Finding, audit
+from kiosk.show.chrome import Chrome
+from kiosk.show.render import context
+from kiosk.show.slides import build_view
+
+Loc = tuple[str | int, ...]
+
+
+def layout_problems(loaded: LoadedDeck, config: Config) -> list[Problem]:
+    """Warnings for what would not look right on the screen ``config`` describes."""
+    from kiosk.show.pictures import _application
+
+    _application()
+    fonts.register()
+    deck = loaded.deck
+    width, height = config.display.design_size
+    found: list[Problem] = []
+    for language in deck.languages:
+        ctx = context(loaded, config, language, explain_faults=False)
+        chrome = Chrome(ctx.width, ctx.height, config.theme, config.show, ctx.safe_area,
+                        deck.languages)
+        scene = QGraphicsScene(0, 0, ctx.width, ctx.height)
+        scene.addItem(chrome)
+        for n, slide in enumerate(deck.slides):
+            view = build_view(slide, ctx)
+            if view.fault is not None:
+                continue  # (the show passes it; the contract's tests see to it)
+            view.start(0.0, reduced_motion=True)
+            chrome.set_state(n, len(deck.slides), language)
+            for finding in _unique(audit(view, chrome.drawn())):
+                where = _place(loaded, n, language, finding)
+                found.append(loaded.document.problem(
+                    where, f"slide {n + 1} in '{language}' at {width:g}x{height:g}: "
+                    f"{finding.message}", severity=Severity.WARNING))
+            view.dispose()
+    return found
+
+
+def _unique(findings: list[Finding]) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for finding in findings:
+        if finding.message not in seen:
+            seen.add(finding.message)
+            yield finding
+
+
+def _place(loaded: LoadedDeck, n: int, language: str, finding: Finding) -> Loc:
+    """The YAML place of the text a finding concerns (its slide when it is not found)."""
+    slide, fallback = loaded.deck.slides[n], loaded.deck.default_language
+    if finding.text:
+        for loc, text in walk(slide, Text, ("slides", n)):
+            if text.get_text(language, fallback) == finding.text:
+                return loc
+        for loc, figure in walk(slide, Figure, ("slides", n)):
+            parts = figure_text(figure, language, fallback)
+            if f"{parts.before}{parts.number}{parts.after}" == finding.text:
+                return loc
+        source = loaded.deck.source
+        if not slide.source and source and source.get_text(language, fallback) == finding.text:
+            return ("source",)
+    return ("slides", n)

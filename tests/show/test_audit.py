@@ -1,0 +1,108 @@
+"""The layout audit marks what a designer would, and the show gives it nothing to mark."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QGraphicsScene
+
+from kiosk.config import Config
+from kiosk.show.audit import audit, control_findings, placed_texts, summary, text_findings
+from kiosk.show.chrome import Chrome
+from kiosk.show.placed import Placed
+from kiosk.show.render import context
+from kiosk.show.slides import build_view
+from tests import decks
+
+
+def built(loaded, cfg: Config, index: int, language: str):
+    """Slide ``index`` at its final state, with the controls over it as the show has them."""
+    ctx = context(loaded, cfg, language)
+    scene = QGraphicsScene(0, 0, ctx.width, ctx.height)
+    chrome = Chrome(ctx.width, ctx.height, cfg.theme, cfg.show, ctx.safe_area,
+                    loaded.deck.languages)
+    scene.addItem(chrome)
+    chrome.set_state(index, len(loaded.deck.slides), language)
+    view = build_view(loaded.deck.slides[index], ctx)
+    view.start(0.0, reduced_motion=True)
+    scene.addItem(view)
+    return view, chrome, scene
+
+
+def kinds(findings) -> set[str]:
+    return {f.kind for f in findings}
+
+
+@pytest.mark.parametrize("portrait", [False, True])
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_every_type_of_slide_leaves_nothing_to_mark(qapp, tmp_path, portrait, language):
+    cfg = decks.config(portrait=portrait)
+    loaded = decks.built(tmp_path, decks.every_type(), cfg)
+    for n in range(len(loaded.deck.slides)):
+        view, chrome, _scene = built(loaded, cfg, n, language)
+        findings = audit(view, chrome.drawn())
+        assert not findings, f"slide {n + 1}:\n{summary(findings)}"
+
+
+def test_a_label_too_long_for_its_room_is_cut_and_marked_not_shrunk_past_reading(
+        qapp, tmp_path):
+    cfg = decks.config()
+    long = "很长的说明文字" * 30
+    loaded = decks.built(tmp_path, decks.deck(decks.figures_slide(
+        decks.figure(12, label=long), decks.figure(3), decks.figure(4), decks.figure(5))),
+        cfg)
+    view, chrome, _scene = built(loaded, cfg, 0, "zh")
+    label = next(t for t in placed_texts(view) if t.text == long)
+    assert label.size >= 24 - 0.5  # read at 2 m: it is not made smaller than that
+    assert label.cut
+    assert "cut" in kinds(audit(view, chrome.drawn()))
+
+
+def test_texts_on_top_of_each_other_and_under_the_controls_are_marked(qapp, tmp_path):
+    cfg = decks.config()
+    loaded = decks.built(tmp_path, decks.deck(decks.title_slide()), cfg)
+    view, chrome, _scene = built(loaded, cfg, 0, "zh")
+    texts = [item for item in decks.items_of(view) if getattr(item, "role", "") == "hero"]
+    other = next(t for t in placed_texts(view) if t.role != "hero")
+    texts[0].setPos(texts[0].pos() + (other.rect.center() - texts[0].sceneBoundingRect()
+                                       .center()))  # the title moved onto another text
+    assert "overlap" in kinds(audit(view, chrome.drawn()))
+    button = chrome.drawn()["next"]
+    texts[0].setPos(texts[0].pos() + (button.center() - texts[0].ink_rect().center()))
+    assert {"controls", "outside"} <= kinds(audit(view, chrome.drawn()))
+
+
+def test_line_breaks_and_sizes_a_typesetter_would_not_let_pass_are_marked(qapp, tmp_path):
+    cfg = decks.config()
+    ctx = context(decks.built(tmp_path, decks.deck(), cfg), cfg, "zh")
+
+    def marks(*lines: str, role: str = "body", size: float = 40.0) -> set[str]:
+        text = Placed("".join(lines), QRectF(200, 200, 10, 10), size, role, lines)
+        return kinds(text_findings(ctx, text))
+
+    assert marks("南京努力成为发展新质", "生产力的重要阵地") == set()
+    assert marks("南京努力成为发展新质生产力的重要阵", "地") == {"alone"}
+    assert marks("南京努力成为发展新质生产力的重要阵", "地。") == {"alone"}
+    assert marks("南京努力成为发展新质生产力的重要阵地", "，也是") == {"kinsoku"}
+    assert marks("他说“", "新质生产力”很重要") == {"kinsoku"}
+    assert marks("Heading for the New, Striving for", "Quality", role="title") == {
+        "unbalanced"}
+    assert marks("Heading for the New,", "Striving for Quality", role="title") == set()
+    assert marks("小字", size=14.0) == {"small"}
+    assert marks("来源", role="source", size=19.0) == set()  # a source line may be 18 px
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (360, 1920), (1280, 800),
+                                  (800, 800)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("count", [2, 13, 99, 400])
+def test_the_controls_never_overlap_each_other_nor_leave_the_screen(qapp, size, count):
+    """Portrait once printed "2 / 12" over the dots, and hid the last dots under the
+    overview button."""
+    cfg = Config()
+    chrome = Chrome(*size, cfg.theme, cfg.show, 0.03, ["zh", "en"])
+    for index in (0, count // 2, count - 1):
+        chrome.set_state(index, count, "zh")
+        drawn = chrome.drawn()
+        assert {"progress", "number", "next", "language"} <= drawn.keys()
+        findings = list(control_findings(drawn, QRectF(0, 0, *size)))
+        assert not findings, summary(findings)
