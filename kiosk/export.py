@@ -91,9 +91,10 @@ def export_sheet(loaded: LoadedDeck, config: Config, path: Path,
         x, y = gap + column * (thumb[0] + gap), gap + row * (thumb[1] + caption + gap)
         painter.drawImage(x, y, image)
         painter.setPen(ctx.palette.muted)
+        label = painter.fontMetrics().elidedText(  # (a long id ends in …, not mid-letter)
+            f"{index + 1} · {slide.id or slide.type}", Qt.TextElideMode.ElideRight, thumb[0])
         painter.drawText(QRectF(x, y + thumb[1], thumb[0], caption),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         f"{index + 1} · {slide.id or slide.type}")
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
     painter.end()
     path.parent.mkdir(parents=True, exist_ok=True)
     if not sheet.save(str(path), None, PNG_QUALITY):

@@ -21,6 +21,9 @@ log = logging.getLogger(__name__)
 
 SMALLEST_TEXT = 24.0
 SMALLEST_SOURCE = 18.0
+OPTICAL_MIDDLE = 0.42
+"""Where a group sits in the room left to it: a little above the middle, where the eye
+takes the middle to be."""
 BALANCED_ROLES = ("title", "hero")
 """Roles whose lines are made of about equal length, like a typeset headline."""
 

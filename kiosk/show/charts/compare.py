@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 from kiosk.deck.charts import CompareChart, ComparePair
 from kiosk.deck.timing import ROW_STAGGER
 from kiosk.show.charts.base import ChartView, CountLabel, Mark, legend, value_text
-from kiosk.show.context import SlideContext
+from kiosk.show.context import OPTICAL_MIDDLE, SlideContext
 
 SCALES_NOTE = {"zh": "不同单位的数据各按其单位的比例绘制",
                "en": "Each unit is drawn to a scale of its own"}
@@ -31,6 +31,10 @@ def _scales(items: list[ComparePair]) -> dict[str, tuple[float, float]]:
         low, high = scales.get(_unit_key(item), (0.0, 0.0))
         scales[_unit_key(item)] = (min(low, *values), max(high, *values))
     return scales
+
+
+ROOMY_ROW = 6.0
+"""A row is at most this many label sizes tall: two bars, their values and a note."""
 
 
 class CompareView(ChartView):
@@ -56,9 +60,17 @@ class CompareView(ChartView):
             legend_h += note.boundingRect().height()
         rows = len(chart.items)
         row_h = ctx.needs((rect.height() - legend_h) / rows, ctx.size("label") * 2.6)
+        row_h = min(row_h, ctx.size("label") * ROOMY_ROW)
         for n, item in enumerate(chart.items):
             self._row(n, item, QRectF(rect.left(), rect.top() + legend_h + n * row_h,
                                       rect.width(), row_h))
+        free = rect.height() - legend_h - rows * row_h  # (a tall screen, few rows): the
+        if free > 1.0:  # chart a little above the middle of its room, not stretched
+            shift = free * OPTICAL_MIDDLE
+            for child in self.childItems():
+                child.moveBy(0, shift)
+            for mark in self.marks:
+                mark.rect.translate(0, shift)
 
     def _before_colour(self) -> QColor:
         c = QColor(self.ctx.palette.muted)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.deck.model import FiguresSlide
+from kiosk.show.context import OPTICAL_MIDDLE
 from kiosk.show.figure import add_figure
 from kiosk.show.slides.base import SlideView
 
@@ -46,24 +47,32 @@ class FiguresView(SlideView):
         if s.points:  # (the figures have the room they would have had with fewer points)
             ctx.needs(bottom - top, (size * 1.4 + ctx.size("label") * 2.6) * rows)
         cell_h = (bottom - top) / rows
-        # The figures go into one block, centred in the space under the header.
+        # The figures go into one block, a row of them after another, placed a little
+        # above the middle of the space under the header.
         block = QGraphicsRectItem(self)
         block.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        lines = [QGraphicsRectItem(block) for _ in range(rows)]
         row_heights = [0.0] * rows
         pad = ctx.size("label") * 0.6
         for n, figure in enumerate(s.figures):
             row, col = divmod(n, columns)
+            line = lines[row]
+            line.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
             x = area.left() + col * (cell_w + gap)
-            y = row * cell_h
-            rule = QGraphicsLineItem(x, y, x + cell_w * 0.25, y, block)
+            rule = QGraphicsLineItem(x, 0, x + cell_w * 0.25, 0, line)
             rule.setPen(QPen(ctx.palette.accent2, max(2.0, ctx.height * 0.002)))
-            rect = QRectF(x, y + pad, cell_w * 0.95, cell_h - pad)
-            used, number = add_figure(block, figure, ctx, rect, size=size)
+            rect = QRectF(x, pad, cell_w * 0.95, cell_h - pad)
+            used, number = add_figure(line, figure, ctx, rect, size=size)
             if number.counts:
                 self.timeline.add(number.track(n), number.set_progress)
             row_heights[row] = max(row_heights[row], used + pad)
-        used = (rows - 1) * cell_h + row_heights[-1]
-        block.setPos(0, top + max(0.0, (bottom - top - used) / 2.4))
+        between = max(0.0, min(size * 0.6, cell_h - max(row_heights)))
+        y = 0.0
+        for line, height in zip(lines, row_heights, strict=True):
+            line.setPos(0, y)
+            y += min(height + between, cell_h)  # (never more than its share of the room)
+        used = y - between
+        block.setPos(0, top + max(0.0, (bottom - top - used) * OPTICAL_MIDDLE))
 
     def _points(self, area: QRectF) -> float:
         """The points, a dot and a line or two each, down one or two columns at the foot

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from kiosk.deck.model import PointsSlide
+from kiosk.show.context import OPTICAL_MIDDLE
 from kiosk.show.motifs import Motif
 from kiosk.show.slides.base import SlideView
 
@@ -68,12 +69,14 @@ class PointsView(SlideView):
                 items.append(detail)
                 end = y + detail.text_height
             built.append((row, max(end, below) + pad - cell.top(), items, card, accent))
-        # Each row as tall as its fullest card, and the rows together in the middle of
-        # the room below the header (cards of empty space said nothing).
+        # Each row as tall as its fullest card, and the rows together a little above the
+        # middle of the room below the header (cards of empty space said nothing).
         heights = [min(cell_h, max(need for r, need, *_ in built if r == row))
                    for row in range(rows)]
         used = sum(heights) + gap * (rows - 1)
-        y = top + max(0.0, (area.bottom() - top - used) / 2)
+        free = max(0.0, area.bottom() - top - used)
+        y = top + (min(free * OPTICAL_MIDDLE, ctx.size("title") * 2) if ctx.portrait
+                   else free * OPTICAL_MIDDLE)  # (a tall screen: near the header)
         tops = []
         for height in heights:
             tops.append(y)
