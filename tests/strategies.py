@@ -163,10 +163,27 @@ def _timing(model: type[BaseModel]) -> dict[str, st.SearchStrategy[Any]]:
             "easing": optional(st.sampled_from(literals(model, "easing")))}
 
 
+SCALES = st.sampled_from([{"en": 10000.0}, {"en": 1e12}, {"zh": 0.001, "en": 1.0}])
+
+
+def _exact(chart: dict[str, Any]) -> dict[str, Any]:
+    """``chart`` without the scales that would take its values past 15 digits (which
+    check refuses, as the model says)."""
+    values = [abs(v) for v in c._values(chart) if v]
+    if not values or (max(values) * 1e12 <= 1e15 and min(values) * 0.001 >= 1e-6):
+        return chart
+    chart = {k: v for k, v in chart.items() if k != "scale"}
+    if "items" in chart:
+        chart["items"] = [{k: v for k, v in item.items() if k != "scale"}
+                          for item in chart["items"]]
+    return chart
+
+
 def compare_charts(langs: list[str]) -> st.SearchStrategy[dict[str, Any]]:
     value = numbers(c.ComparePair, "after")
     item = mapping({"label": texts(langs), "after": value},
                    {"before": optional(value), "unit": optional(texts(langs, 6)),
+                    "scale": optional(SCALES),
                     "qualifier": optional(st.sampled_from(literals(c.ComparePair,
                                                                    "qualifier"))),
                     "note": optional(texts(langs))})
@@ -174,7 +191,7 @@ def compare_charts(langs: list[str]) -> st.SearchStrategy[dict[str, Any]]:
                     "after_label": texts(langs, 12),
                     "items": lists(c.CompareChart, "items", item)},
                    {"title": optional(texts(langs)), "unit": optional(texts(langs, 6)),
-                    **_timing(c.CompareChart)})
+                    "scale": optional(SCALES), **_timing(c.CompareChart)}).map(_exact)
 
 
 @st.composite
@@ -188,9 +205,9 @@ def series_charts(draw: st.DrawFn, langs: list[str]) -> dict[str, Any]:
              "categories": categories, "series": rows}
     extra = draw(mapping({}, {"area": optional(st.booleans()),
                               "labels": optional(st.booleans()),
-                              "unit": optional(texts(langs, 6)),
+                              "unit": optional(texts(langs, 6)), "scale": optional(SCALES),
                               "title": optional(texts(langs)), **_timing(c.SeriesChart)}))
-    return {**chart, **extra}
+    return _exact({**chart, **extra})
 
 
 def funnel_charts(langs: list[str]) -> st.SearchStrategy[dict[str, Any]]:
@@ -198,7 +215,8 @@ def funnel_charts(langs: list[str]) -> st.SearchStrategy[dict[str, Any]]:
                     {"qualifier": optional(st.sampled_from(literals(c.FunnelStage, "qualifier"))),
                      "unit": optional(texts(langs, 6))})
     return mapping({"kind": st.just("funnel"), "stages": lists(c.FunnelChart, "stages", stage)},
-                   {"unit": optional(texts(langs, 6)), **_timing(c.FunnelChart)})
+                   {"unit": optional(texts(langs, 6)), "scale": optional(SCALES),
+                    **_timing(c.FunnelChart)}).map(_exact)
 
 
 @st.composite
@@ -216,8 +234,9 @@ def proportion_charts(draw: st.DrawFn, langs: list[str]) -> dict[str, Any]:
               "value": float(int(s * scale) // per_cell * per_cell)} for s in shares]
     unit = draw(optional(texts(langs, 6)))
     chart = {"kind": "proportion", "style": style,
-             "total": {"label": draw(texts(langs)), "value": total}, "parts": parts}
-    return {**chart, **({"unit": unit} if unit else {})}
+             "total": {"label": draw(texts(langs)), "value": total}, "parts": parts,
+             **({"scale": scaled} if (scaled := draw(optional(SCALES))) else {})}
+    return _exact({**chart, **({"unit": unit} if unit else {})})
 
 
 @st.composite

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from kiosk.deck.basics import Count, Delay, Easing, Length, Number, Qualifier, Strict
+from kiosk.deck.precision import SMALLEST
 from kiosk.deck.text import Text
 
 MAX_GROUP_DOTS = 600
@@ -39,12 +40,47 @@ def dots(count: int, per_node: int) -> int:
     return -(-count // per_node)
 
 
+Scale = dict[str, Annotated[float, Field(gt=0, le=1e12)]]
+"""Per language, what a value is multiplied by when shown in it."""
+
+
+VALUE_KEYS = ("value", "values", "before", "after", "count")
+
+
+def _values(data: object, key: str = "") -> list[float]:
+    """Every value a chart shows, in its fields as dumped."""
+    if isinstance(data, dict):
+        return [v for k, item in data.items() for v in _values(item, k)]
+    if isinstance(data, list):
+        return [v for item in data for v in _values(item, key)]
+    return [float(data)] if key in VALUE_KEYS and isinstance(data, int | float) else []
+
+
 class ChartBase(Strict):
     """Fields every chart kind has."""
 
     title: Text | None = None
     unit: Text | None = None
     """Unit of the values, shown with the labels."""
+    scale: Scale | None = None
+    """Per language, values shown multiplied by this, where units differ: with unit
+    {zh: 万元, en: yuan} and scale {en: 10000}, 3.7 reads 3.7万元 and 37,000 yuan."""
+
+    @model_validator(mode="after")
+    def _scaled_exactly(self) -> ChartBase:
+        scales = [self.scale, *(getattr(item, "scale", None)
+                                for item in getattr(self, "items", []))]
+        factors = [f for s in scales if s for f in s.values()]
+        if not factors:
+            return self
+        values = [abs(v) for v in _values(self.model_dump()) if v]
+        if values and max(values) * max(factors) > 1e15:
+            raise ValueError(f"{max(values):g} shown multiplied by {max(factors):g} (scale) "
+                             "is past the 15 digits a number is exact to")
+        if values and min(values) * min(factors) < SMALLEST:
+            raise ValueError(f"{min(values):g} shown multiplied by {min(factors):g} (scale) "
+                             f"is below {SMALLEST:g}: it would read 0")
+        return self
     delay: Delay | None = None
     """Seconds after the slide appears before the chart starts to move."""
     duration: Length | None = None
@@ -60,6 +96,9 @@ class ComparePair(Strict):
     """Value at the earlier point; omit it where the source gives only the later one."""
     after: Number
     unit: Text | None = None
+    scale: Scale | None = None
+    """Per language, this row's values shown multiplied by this (the chart's by default):
+    with unit {zh: 万元, en: yuan} and scale {en: 10000}, 3.7 reads 37,000 yuan."""
     qualifier: Qualifier | None = None
     note: Text | None = None
     """e.g. 年均增长7.6%, or 翻了近一番 where the earlier value is not given."""

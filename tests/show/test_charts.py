@@ -344,3 +344,45 @@ def test_bars_can_say_their_values_at_their_ends(qapp, tmp_path, final):
     rising, falling = (bars.mapRectToScene(mark.rect) for mark in bars.marks)
     assert said["5%"] < rising.top()  # above the bar that rises
     assert said["-3%"] > falling.bottom()  # below the one that falls
+
+
+def test_a_chart_says_its_numbers_in_each_languages_own_unit(qapp, tmp_path):
+    """3.7万元 is 37,000 yuan in English, not "3.7 10k yuan"; the bars stay the same."""
+    compare = {**decks.compare(), "items": [
+        {"label": "收入", "before": 3.7, "after": 7.2, "unit": {"zh": "万元", "en": "yuan"},
+         "scale": {"en": 10000}},
+        {"label": "访客", "after": 320, "unit": {"zh": "万人次", "en": "visits"}}],
+        "scale": {"en": 10000}}
+    bars = {"kind": "bar", "unit": {"zh": "万人", "en": "people"}, "scale": {"en": 10000},
+            "categories": ["2022", "2023"], "series": [{"name": "A", "values": [1.5, 3]}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(compare),
+                                              decks.chart_slide(bars)))
+    seen = {}
+    for language in ("zh", "en"):
+        views = [render_slide(loaded, Config(), n, (1920, 1080), language)[1] for n in (0, 1)]
+        charts = [chart_of(view) for view in views]
+        seen[language] = ([mark.value for mark in charts[0].marks],
+                          [mark.value for mark in charts[1].marks],
+                          sorted(t.text for t in charts[1].childItems()
+                                 if isinstance(t, TextBox) and t.text[:1].isdigit()),
+                          [[b.rect() for b in row] for row in charts[0].bars])
+    assert seen["zh"][0] == ["3.7万元", "7.2万元", "320万人次"]
+    assert seen["en"][0] == ["37,000 yuan", "72,000 yuan", "3,200,000 visits"]
+    assert seen["zh"][1] == ["1.5万人", "3万人"]
+    assert seen["en"][1] == ["15,000 people", "30,000 people"]
+    assert seen["en"][2] == ["0", "10,000", "20,000", "2022", "2023", "30,000 people"]
+    assert seen["zh"][2] == ["0", "1", "2", "2022", "2023", "3万人"]  # the axis too
+    assert seen["zh"][3] == seen["en"][3]  # the same bars in both
+
+
+def test_a_scale_that_would_lose_digits_is_refused(tmp_path):
+    from kiosk.deck.errors import DeckError
+
+    chart = {**decks.compare(), "items": [{"label": "a", "after": 1e12, "scale": {"en": 1e6}}]}
+    path = decks.write(tmp_path, decks.deck(decks.chart_slide(chart)))
+    with pytest.raises(DeckError, match="past the 15 digits"):
+        load_deck(path)
+    chart["items"] = [{"label": "a", "after": 0.001, "scale": {"zh": 0.0001}}]
+    path = decks.write(tmp_path, decks.deck(decks.chart_slide(chart)))
+    with pytest.raises(DeckError, match="it would read 0"):
+        load_deck(path)

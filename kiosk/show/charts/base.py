@@ -44,6 +44,17 @@ class Mark:
     item: QGraphicsItem | None = None
 
 
+def factor(scale: dict[str, float] | None, language: str) -> float:
+    """What values are multiplied by in ``language`` (1 where ``scale`` does not say)."""
+    return scale.get(language, 1.0) if scale else 1.0
+
+
+def shown(value: float, by: float) -> float:
+    """``value`` multiplied by ``by``, without the binary noise (3.7 x 10000 is 37000,
+    not 37000.00000000001)."""
+    return value if by == 1.0 else float(f"{value * by:.15g}")
+
+
 def value_text(value: float, ctx: SlideContext, unit: str = "",
                qualifier: Qualifier | None = None, decimals: int | None = None) -> str:
     """A chart value as people write it: 近3500项, 52.1%, over 1,500 firms (as a figure
@@ -84,6 +95,8 @@ class ChartView(QGraphicsRectItem):
         self.setPen(Qt.PenStyle.NoPen)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self.chart, self.ctx = chart, ctx
+        self.factor = factor(chart.scale, ctx.language)
+        """What the chart's values are multiplied by in this language (its ``scale``)."""
         self.tracks: list[tuple[Track, Callable[[float], None]]] = []
         self.marks: list[Mark] = []
         self.callout: Callout | None = None

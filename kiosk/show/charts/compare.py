@@ -12,7 +12,15 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from kiosk.deck.charts import CompareChart, ComparePair
 from kiosk.deck.timing import ROW_STAGGER
-from kiosk.show.charts.base import ChartView, CountLabel, Mark, legend, value_text
+from kiosk.show.charts.base import (
+    ChartView,
+    CountLabel,
+    Mark,
+    factor,
+    legend,
+    shown,
+    value_text,
+)
 from kiosk.show.context import OPTICAL_MIDDLE, SlideContext
 
 SCALES_NOTE = {"zh": "不同单位的数据各按其单位的比例绘制",
@@ -93,6 +101,7 @@ class CompareView(ChartView):
         per_unit = track / ((high - low) or 1.0)
         zero = rect.left() + label_w - low * per_unit
         unit = ctx.text(item.unit)
+        by = factor(item.scale, ctx.language) if item.scale else self.factor
         gap = ctx.size("label") * 0.4
         ys, widths, labels = [], [], []
         row_bars: list[QGraphicsRectItem] = []
@@ -110,7 +119,7 @@ class CompareView(ChartView):
             bar.setPen(Qt.PenStyle.NoPen)
             row_bars.append(bar)
             end = max(zero, zero + width) + gap
-            label = CountLabel(value, ctx, unit=unit, qualifier=item.qualifier,
+            label = CountLabel(shown(value, by), ctx, unit=unit, qualifier=item.qualifier,
                                max_width=rect.right() - end, parent=self)
             label.setPos(end, y + bar_h / 2)
             labels.append(label)
@@ -119,7 +128,7 @@ class CompareView(ChartView):
         for (value, _), width, yc in zip(pairs, widths, ys, strict=True):
             self.marks.append(Mark(_span(zero, width, yc - bar_h / 2, bar_h),
                                    ctx.text(item.label),
-                                   value_text(value, ctx, unit, item.qualifier)))
+                                   value_text(shown(value, by), ctx, unit, item.qualifier)))
         if item.note:
             ctx.box(self, ctx.text(item.note), QRectF(rect.left() + label_w, y + bar_h * 0.05,
                     track, ctx.size("note") * 1.5), "note", color=ctx.palette.accent2,

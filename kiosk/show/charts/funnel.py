@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPolygonItem
 
 from kiosk.deck.charts import FunnelChart
-from kiosk.show.charts.base import ChartView, CountLabel, Mark, staggered, value_text
+from kiosk.show.charts.base import ChartView, CountLabel, Mark, shown, staggered, value_text
 from kiosk.show.context import SlideContext
 
 MIN_SHARE = 0.12  # the narrowest stage (but one of 0) keeps this share of the width
@@ -44,7 +44,8 @@ class FunnelView(ChartView):
             self.shapes.append(shape)
             centre = area.center().x()
             unit = ctx.text(stage.unit or chart.unit)
-            value = CountLabel(stage.value, ctx, unit=unit, qualifier=stage.qualifier,
+            value = CountLabel(shown(stage.value, self.factor), ctx, unit=unit,
+                               qualifier=stage.qualifier,
                                role="heading", color=ctx.palette.accent,
                                max_width=label_w - ctx.size("label"), parent=self)
             value.setPos(area.right() + ctx.size("label"), y + step * 0.3)
@@ -53,7 +54,8 @@ class FunnelView(ChartView):
                     step * 0.6), "label", color=ctx.palette.muted, max_lines=2)
             self.marks.append(Mark(QRectF(centre - upper / 2, y, upper, step),
                                    ctx.text(stage.label),
-                                   value_text(stage.value, ctx, unit, stage.qualifier)))
+                                   value_text(shown(stage.value, self.factor), ctx, unit,
+                                              stage.qualifier)))
 
             def grow(p: float, shape: QGraphicsPolygonItem = shape, upper: float = upper,
                      lower: float = lower, y: float = y, centre: float = centre,

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.deck.charts import Part, ProportionChart, waffle_cells
-from kiosk.show.charts.base import ChartView, CountLabel, Mark, value_text
+from kiosk.show.charts.base import ChartView, CountLabel, Mark, shown, value_text
 from kiosk.show.context import SlideContext
 from kiosk.show.guard import guarded
 
@@ -110,7 +110,8 @@ class ProportionView(ChartView):
         self.donut = Donut(centre, radius, thickness, self.shares,
                            self.colours[: len(self.shares)], faint, self)
         self.track(self.donut.set_progress)
-        total = CountLabel(self.chart.total.value, ctx, unit=ctx.text(self.chart.total.unit)
+        total = CountLabel(shown(self.chart.total.value, self.factor), ctx,
+                           unit=ctx.text(self.chart.total.unit)
                            or unit, role="title", color=ctx.palette.text, align="center",
                            max_width=radius * 1.5, parent=self)
         total.setPos(centre.x(), centre.y() - ctx.size("label") * 0.6)
@@ -127,7 +128,8 @@ class ProportionView(ChartView):
             self.marks.append(Mark(QRectF(point.x() - side_ / 2, point.y() - thickness / 2
                                           - side_ / 4, side_, thickness + side_ / 2),
                                    ctx.text(part.label),
-                                   value_text(part.value, ctx, ctx.text(part.unit) or unit)))
+                                   value_text(shown(part.value, self.factor), ctx,
+                                              ctx.text(part.unit) or unit)))
             start += share * 360
 
     def _waffle(self, area: QRectF) -> None:
@@ -156,9 +158,9 @@ class ProportionView(ChartView):
         self.per_cell = per_cell
 
         def fill(p: float) -> None:
-            shown = round(p * len(self.cells))
+            visible = round(p * len(self.cells))
             for n, cell in enumerate(self.cells):
-                cell.setVisible(n < shown)
+                cell.setVisible(n < visible)
 
         self.track(fill)
 
@@ -179,7 +181,8 @@ class ProportionView(ChartView):
                 box = QGraphicsRectItem(rect.left(), y + swatch * 0.4, swatch, swatch, self)
                 box.setBrush(colour)
                 box.setPen(Qt.PenStyle.NoPen)
-            value = CountLabel(part.value, ctx, unit=ctx.text(part.unit) or unit,
+            value = CountLabel(shown(part.value, self.factor), ctx,
+                               unit=ctx.text(part.unit) or unit,
                                role="heading", color=ctx.palette.accent,
                                max_width=rect.width() - swatch * 1.8, parent=self)
             value.setPos(rect.left() + swatch * 1.8, y + swatch * 0.85)
@@ -187,7 +190,7 @@ class ProportionView(ChartView):
             label = ctx.text(part.label)
             if colour is None and self.per_cell > 1:
                 label += CELL_NOTE.get(ctx.language[:2], CELL_NOTE["en"]).format(
-                    count=value_text(self.per_cell, ctx, unit))
+                    count=value_text(shown(self.per_cell, self.factor), ctx, unit))
             ctx.box(self, label, QRectF(rect.left() + swatch * 1.8,
                     y + ctx.size("heading") * 1.2, rect.width() - swatch * 1.8,
                     step - ctx.size("heading") * 1.3), "label", color=ctx.palette.muted,

@@ -12,9 +12,16 @@ from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem
 
 from kiosk.deck.charts import SeriesChart
-from kiosk.deck.numbers import format_number
 from kiosk.deck.precision import decimals_of
-from kiosk.show.charts.base import ChartView, CountLabel, Mark, legend, staggered, value_text
+from kiosk.show.charts.base import (
+    ChartView,
+    CountLabel,
+    Mark,
+    legend,
+    shown,
+    staggered,
+    value_text,
+)
 from kiosk.show.charts.scale import nice_range, ticks
 from kiosk.show.context import SlideContext
 
@@ -65,15 +72,15 @@ class SeriesView(ChartView):
         ctx = self.ctx
         grid = QColor(ctx.palette.muted)
         grid.setAlphaF(0.25)
-        decimals = max((decimals_of(v) for v in values), default=0)
+        decimals = max((decimals_of(shown(v, self.factor)) for v in values), default=0)
         unit = ctx.text(self.chart.unit)
         for value in values:
             y = self.y_of(value)
             line = QGraphicsLineItem(self.plot.left(), y, self.plot.right(), y, self)
             line.setPen(QPen(grid, 1.5))
-            label = format_number(value, decimals, ctx.language)
-            if unit and value == values[-1]:
-                label = f"{label} {unit}" if unit != "%" else f"{label}%"
+            label = value_text(shown(value, self.factor), ctx,  # the unit at the top,
+                               unit if value == values[-1] else "",  # as a figure has it
+                               decimals=decimals)
             ctx.box(self, label, QRectF(self.rect().left(), y - ctx.size("note"),
                     self.plot.left() - self.rect().left() - ctx.size("note") * 0.5,
                     ctx.size("note") * 2), "note", color=ctx.palette.muted, align="right",
@@ -109,9 +116,10 @@ class SeriesView(ChartView):
                 top = min(base, base + h)
                 self.marks.append(Mark(QRectF(x - width * 0.45, top, width * 0.9, abs(h)),
                                        f"{ctx.text(row.name)} · {ctx.text(chart.categories[n])}",
-                                       value_text(value, ctx, unit)))
+                                       value_text(shown(value, self.factor), ctx, unit)))
                 if chart.labels:
-                    label = CountLabel(value, ctx, unit=unit, role="label",
+                    label = CountLabel(shown(value, self.factor), ctx, unit=unit,
+                                       role="label",
                                        color=ctx.palette.text, align="center",
                                        max_width=slot / count * 1.1, parent=self)
                     label.setX(x)
@@ -151,7 +159,7 @@ class SeriesView(ChartView):
                 side = ctx.size("label")
                 self.marks.append(Mark(QRectF(xs[n] - side / 2, ys[n] - side / 2, side, side),
                                        f"{ctx.text(row.name)} · {ctx.text(chart.categories[n])}",
-                                       value_text(value, ctx, unit)))
+                                       value_text(shown(value, self.factor), ctx, unit)))
 
             def draw(p: float, curve: pg.PlotCurveItem = curve, dots: pg.ScatterPlotItem = dots,
                      xs: np.ndarray = xs, ys: np.ndarray = ys) -> None:
