@@ -187,6 +187,7 @@ class _Run:
                 self.report.problems.extend(deck_problems(installation, loc, loaded.deck,
                                                           languages=whole))
         self.installation = previous
+        self.report.problems.extend(_colour_problems(installation, placed))
         record = installation.config.record
         why = writable(log_path(record.path)) if record.enabled and record.path else None
         if why is not None:  # (the default, in the data folder of whoever runs the show,
@@ -198,6 +199,35 @@ class _Run:
     def _listed(self, path: Path) -> None:
         if all(path.resolve() != p.resolve() for p in self.report.files):
             self.report.files.append(path)
+
+
+def _colour_problems(installation: Installation, placed: reader.Document) -> list[Problem]:
+    """A theme whose data colours look alike to some visitors, where charts count on
+    colour alone (the first ones: those after are drawn with a pattern too)."""
+    from kiosk.show.colourvision import APART, closest
+
+    theme = installation.config.theme
+    if not (theme.series or {"accent", "accent2"} & theme.model_fields_set):
+        return []  # (the built-in colours: tests/show/test_colours.py)
+    colours = [theme.accent, theme.accent2, *theme.series][:SAFE_COLOURS]
+    names = ["accent", "accent2", *(f"series colour {n + 1}" for n in range(len(colours)))]
+    found: list[Problem] = []
+    for later in range(1, len(colours)):
+        for earlier in range(later):
+            difference, _, _, vision = closest([colours[earlier], colours[later]])
+            if difference < APART:
+                loc = ("theme", "series", later - 2) if later >= 2 else ("theme", "accent2")
+                found.append(placed.problem(
+                    loc, f"{colours[later]} looks like {names[earlier]} ({colours[earlier]}) "
+                    f"to a visitor with {vision} (CIEDE2000 {difference:.1f}, under "
+                    f"{APART:g}): charts would tell them apart by colour alone",
+                    severity=Severity.WARNING))
+    return found
+
+
+SAFE_COLOURS = 7
+"""Data colours a chart tells apart by colour alone (the built-in palette's, see
+kiosk.show.theme.DATA_COLOURS); after them, a pattern helps."""
 
 
 def _shown(path: Path, installation: Installation) -> str:

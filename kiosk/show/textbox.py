@@ -158,6 +158,11 @@ class TextBox(QGraphicsItem):
         return self._ink
 
     @property
+    def color(self) -> QColor:
+        """The colour it is drawn in."""
+        return QColor(self._color)
+
+    @property
     def box(self) -> QRectF:
         """The box the text was given, in item coordinates."""
         return QRectF(0, 0, self._width, self._height)

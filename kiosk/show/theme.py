@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 
 from kiosk.config.sections import Theme
+from kiosk.show.colourvision import apart
 
 
 @dataclasses.dataclass(frozen=True)
@@ -23,15 +26,19 @@ class Palette:
     data: tuple[QColor, ...]
     """Colours of data series, parts and node groups, in order: as many as a chart can
     need (SERIES_COLOURS); the first two are the accents."""
+    apart: int = 12
+    """How many of ``data``, from the first, every visitor tells apart (colour-blind
+    visitors too): the rest are drawn with a pattern as well (``fill``)."""
 
     @classmethod
     def from_theme(cls, theme: Theme) -> Palette:
         given = [*theme.series, *DATA_COLOURS[len(theme.series):]]
         accent, accent2 = QColor(theme.accent), QColor(theme.accent2)
+        data = (accent, accent2, *map(QColor, given))[:SERIES_COLOURS]
         return cls(background=QColor(theme.background), surface=QColor(theme.surface),
                    text=QColor(theme.text), muted=QColor(theme.muted), accent=accent,
-                   accent2=accent2, warning=QColor(theme.warning),
-                   data=(accent, accent2, *map(QColor, given))[:SERIES_COLOURS])
+                   accent2=accent2, warning=QColor(theme.warning), data=data,
+                   apart=_apart(tuple(c.name() for c in data)))
 
     def faint(self, alpha: float) -> QColor:
         """The text colour, see-through (lines and fills that must not shout)."""
@@ -49,13 +56,32 @@ class Palette:
         """The colour of data series (or part, or group) ``index``."""
         return QColor(self.data[index % len(self.data)])
 
+    def fill(self, index: int) -> QBrush:
+        """How series (or part) ``index`` fills a bar, an arc, a cell or its legend's
+        swatch: its colour, and past the colours everyone tells apart, a pattern too, so
+        that colour is not all that tells it from the others."""
+        colour = self.series(index)
+        if index < self.apart:
+            return QBrush(colour)
+        return QBrush(colour, PATTERNS[(index - self.apart) % len(PATTERNS)])
+
 
 SERIES_COLOURS = 12
 """Distinct data colours: a donut of 12 parts; a network's 8 groups and 3 highlights."""
-DATA_COLOURS = ("#ff8a65", "#c77dff", "#d7ccc8", "#64b5f6", "#9ccc65", "#f06292",
-                "#ffd54f", "#80cbc4", "#b0bec5", "#ce93d8")
-"""After the two accents: coral, violet, sand, sky, green, pink, yellow, mint, slate,
-lilac; each reads on the dark background and differs from its neighbours."""
+DATA_COLOURS = ("#f0508c", "#9966ff", "#c5e0c0", "#8a8a3a", "#7ee8fa", "#ff8a65",
+                "#b0bec5", "#ce93d8", "#64b5f6", "#9ccc65")
+"""After the two accents: raspberry, violet, pale green, olive, ice, then coral, slate,
+lilac, sky, green. The accents and the first five are told apart by visitors with any
+colour-vision deficiency (CIEDE2000 over 12 under protanopia, deuteranopia and
+tritanopia: tests/show/test_colours.py); no palette of twelve can be, so the others come
+with a pattern (``Palette.fill``)."""
+PATTERNS = (Qt.BrushStyle.BDiagPattern, Qt.BrushStyle.FDiagPattern,
+            Qt.BrushStyle.DiagCrossPattern, Qt.BrushStyle.HorPattern, Qt.BrushStyle.VerPattern)
+
+
+@functools.lru_cache(maxsize=16)
+def _apart(colours: tuple[str, ...]) -> int:
+    return apart(colours)
 
 
 # Font sizes in design pixels for a 1080-pixel-high stage.

@@ -7,7 +7,7 @@ import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.deck.basics import Qualifier
@@ -64,7 +64,8 @@ def value_text(value: float, ctx: SlideContext, unit: str = "",
                         ctx.language))
 
 
-def legend(chart: ChartView, entries: list[tuple[QColor, str]], left: float, top: float,
+def legend(chart: ChartView, entries: list[tuple[QColor | QBrush, str]], left: float,
+           top: float,
            width: float) -> float:
     """Swatches with their names, flowing into as many rows as ``width`` needs; the
     height they take."""

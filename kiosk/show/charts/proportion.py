@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.deck.charts import Part, ProportionChart, waffle_cells
@@ -18,11 +18,12 @@ class Donut(QGraphicsItem):
     """A ring: the whole in a faint track, each part an arc in its colour."""
 
     def __init__(self, centre: QPointF, radius: float, thickness: float,
-                 shares: list[float], colours: list[QColor], track: QColor,
+                 shares: list[float], fills: list[QBrush], track: QColor,
                  parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
         self.centre, self.radius, self.thickness = centre, radius, thickness
-        self.shares, self.colours, self.track = shares, colours, track
+        self.shares, self.fills, self.track = shares, fills, track
+        self.colours = [fill.color() for fill in fills]
         self.progress = 1.0
 
     def set_progress(self, progress: float) -> None:
@@ -52,8 +53,8 @@ class Donut(QGraphicsItem):
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         painter.setPen(pen)
         painter.drawEllipse(box)
-        for (start, sweep), colour in zip(self.spans(), self.colours, strict=True):
-            pen.setColor(colour)
+        for (start, sweep), fill in zip(self.spans(), self.fills, strict=True):
+            pen.setBrush(fill)
             painter.setPen(pen)
             # Qt counts 1/16 degrees anticlockwise from 3 o'clock.
             painter.drawArc(box, int((90 - start) * 16), int(-sweep * 16))
@@ -82,6 +83,7 @@ class ProportionView(ChartView):
         super().__init__(chart, ctx, rect, parent)
         p = ctx.palette
         self.colours = [p.series(n) for n in range(len(chart.parts))]
+        self.fills = [p.fill(n) for n in range(len(chart.parts))]
         total = chart.total.value or 1.0
         self.shares = [part.value / total for part in chart.parts]
         self.per_cell = 1
@@ -108,7 +110,7 @@ class ProportionView(ChartView):
         faint = QColor(ctx.palette.muted)
         faint.setAlphaF(0.3)
         self.donut = Donut(centre, radius, thickness, self.shares,
-                           self.colours[: len(self.shares)], faint, self)
+                           self.fills[: len(self.shares)], faint, self)
         self.track(self.donut.set_progress)
         total = CountLabel(shown(self.chart.total.value, self.factor), ctx,
                            unit=ctx.text(self.chart.total.unit)
@@ -116,8 +118,9 @@ class ProportionView(ChartView):
                            max_width=radius * 1.5, parent=self)
         total.setPos(centre.x(), centre.y() - ctx.size("label") * 0.6)
         self.track(total.set_progress)
+        under = total.mapRectToParent(total.boundingRect()).bottom()
         ctx.box(self, ctx.text(self.chart.total.label), QRectF(centre.x() - radius * 0.75,
-                centre.y() + ctx.size("title") * 0.35, radius * 1.5, ctx.size("label") * 2.8),
+                under, radius * 1.5, ctx.room("label", 2)),
                 "label", color=ctx.palette.muted, align="center", max_lines=2)
         start = 0.0
         for part, share in zip(self.chart.parts, self.shares, strict=True):
@@ -141,10 +144,10 @@ class ProportionView(ChartView):
         side = min(area.width() / columns, area.height() / rows)
         faint = QColor(ctx.palette.muted)
         faint.setAlphaF(0.35)
-        colours: list[QColor] = []
-        for count, colour in zip(counts, self.colours, strict=True):
-            colours += [colour] * count
-        colours += [faint] * (cells - len(colours))
+        colours: list[QBrush] = []
+        for count, brush in zip(counts, self.fills, strict=True):
+            colours += [brush] * count
+        colours += [QBrush(faint)] * (cells - len(colours))
         left = area.left() + (area.width() - side * columns) / 2
         self.cells: list[QGraphicsRectItem] = []
         for n in range(cells):
@@ -168,31 +171,42 @@ class ProportionView(ChartView):
         """The parts, each with its colour and unit. The total is the donut's centre; a
         waffle says it above its parts, with what a cell stands for."""
         ctx = self.ctx
-        rows: list[tuple[Part, QColor | None]] = list(
-            zip(self.chart.parts, self.colours, strict=True))
+        rows: list[tuple[Part, QBrush | None]] = list(
+            zip(self.chart.parts, self.fills, strict=True))
         if self.chart.style == "waffle":
             rows.insert(0, (self.chart.total, None))
-        step = min(ctx.needs(rect.height() / len(rows), ctx.size("heading") * 2.4),
-                   ctx.size("heading") * 3.4)
+        two_lines = ctx.size("heading") * 2.4  # the value, the label under it
+        one_line = ctx.room("heading", 1) * 1.15  # the label beside the value
+        step = min(rect.height() / len(rows), ctx.size("heading") * 3.4)
+        beside = step < two_lines
+        if beside:
+            step = ctx.needs(step, one_line)
         y = rect.top() + (rect.height() - step * len(rows)) / 2
-        swatch = ctx.size("label") * 0.8
+        swatch = ctx.size("label") * (0.8 if not beside else 0.7)
         for part, colour in rows:
+            middle = y + (swatch * 0.85 if not beside else step / 2)
             if colour is not None:
-                box = QGraphicsRectItem(rect.left(), y + swatch * 0.4, swatch, swatch, self)
+                box = QGraphicsRectItem(rect.left(), middle - swatch / 2, swatch, swatch, self)
                 box.setBrush(colour)
                 box.setPen(Qt.PenStyle.NoPen)
             value = CountLabel(shown(part.value, self.factor), ctx,
                                unit=ctx.text(part.unit) or unit,
                                role="heading", color=ctx.palette.accent,
-                               max_width=rect.width() - swatch * 1.8, parent=self)
-            value.setPos(rect.left() + swatch * 1.8, y + swatch * 0.85)
+                               max_width=(rect.width() - swatch * 1.8) * (0.5 if beside else 1),
+                               parent=self)
+            value.setPos(rect.left() + swatch * 1.8, middle)
             self.track(value.set_progress)
             label = ctx.text(part.label)
             if colour is None and self.per_cell > 1:
                 label += CELL_NOTE.get(ctx.language[:2], CELL_NOTE["en"]).format(
                     count=value_text(shown(self.per_cell, self.factor), ctx, unit))
-            ctx.box(self, label, QRectF(rect.left() + swatch * 1.8,
-                    y + ctx.size("heading") * 1.2, rect.width() - swatch * 1.8,
-                    step - ctx.size("heading") * 1.3), "label", color=ctx.palette.muted,
-                    max_lines=2)
+            if beside:
+                left = rect.left() + swatch * 1.8 + value.boundingRect().width() + swatch * 0.6
+                ctx.box(self, label, QRectF(left, y, rect.right() - left, step), "label",
+                        color=ctx.palette.muted, valign="center", max_lines=1)
+            else:
+                ctx.box(self, label, QRectF(rect.left() + swatch * 1.8,
+                        y + ctx.size("heading") * 1.2, rect.width() - swatch * 1.8,
+                        step - ctx.size("heading") * 1.3), "label", color=ctx.palette.muted,
+                        max_lines=2)
             y += step

@@ -5,14 +5,17 @@ The axis is drawn once at its final extent, so nothing jumps while the data move
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem
 
 from kiosk.deck.charts import SeriesChart
 from kiosk.deck.precision import decimals_of
+from kiosk.show import fonts
 from kiosk.show.charts.base import (
     ChartView,
     CountLabel,
@@ -24,6 +27,7 @@ from kiosk.show.charts.base import (
 )
 from kiosk.show.charts.scale import nice_range, ticks
 from kiosk.show.context import SlideContext
+from kiosk.show.textbox import TextBox
 
 pg.setConfigOptions(antialias=True)
 
@@ -40,23 +44,43 @@ class SeriesView(ChartView):
         self.curves: list[pg.PlotCurveItem] = []
         values = [v for row in chart.series for v in row.values]
         self.low, self.high, step = nice_range(min(values), max(values))
-        axis_w = ctx.size("note") * 4.5
-        legend_h = 0.0
-        if len(chart.series) > 1:
-            legend_h = legend(self, [(ctx.palette.series(n), ctx.text(row.name))
+        axis_w = self._axis_width(ticks(self.low, self.high, step), rect.width() * 0.3)
+        legend_h = names_w = 0.0
+        named = chart.kind == "line" and len(chart.series) > 1
+        if named:  # each line's name at its end, in its colour: read without a legend
+            metrics = QFontMetricsF(fonts.font(ctx.size("label"), bold=True))
+            names_w = min(rect.width() * 0.28, ctx.size("label") * 0.6 + max(
+                metrics.horizontalAdvance(ctx.text(row.name)) for row in chart.series))
+        elif len(chart.series) > 1:
+            legend_h = legend(self, [(ctx.palette.fill(n), ctx.text(row.name))
                                      for n, row in enumerate(chart.series)],
                               rect.left() + axis_w, rect.top(), rect.width() - axis_w)
         bottom_h = ctx.size("label") * 2.0
         above = legend_h + ctx.size("note")  # the top tick's label stays in the chart
         height = ctx.needs(rect.height() - above - bottom_h, rect.height() * 0.4)
         self.plot = QRectF(rect.left() + axis_w, rect.top() + above,
-                           rect.width() - axis_w, max(1.0, height))
+                           rect.width() - axis_w - names_w, max(1.0, height))
         self._axis(ticks(self.low, self.high, step))
         self._categories()
         if chart.kind == "bar":
             self._bars()
         else:
             self._lines()
+
+    def _axis_width(self, values: list[float], most: float) -> float:
+        """Room for the widest tick label (the top one carries the unit), and a gap."""
+        ctx = self.ctx
+        metrics = QFontMetricsF(fonts.font(ctx.size("note"), tabular=True))
+        widest = max(metrics.horizontalAdvance(label) for label in self._tick_labels(values))
+        return min(most, max(ctx.size("note") * 3, widest + ctx.size("note") * 0.8))
+
+    def _tick_labels(self, values: list[float]) -> list[str]:
+        ctx = self.ctx
+        decimals = max((decimals_of(shown(v, self.factor)) for v in values), default=0)
+        unit = ctx.text(self.chart.unit)
+        return [value_text(shown(value, self.factor), ctx,  # the unit at the top, as a
+                           unit if n == len(values) - 1 else "",  # figure has it
+                           decimals=decimals) for n, value in enumerate(values)]
 
     def y_of(self, value: float) -> float:
         """Design-pixel y of a value."""
@@ -72,15 +96,10 @@ class SeriesView(ChartView):
         ctx = self.ctx
         grid = QColor(ctx.palette.muted)
         grid.setAlphaF(0.25)
-        decimals = max((decimals_of(shown(v, self.factor)) for v in values), default=0)
-        unit = ctx.text(self.chart.unit)
-        for value in values:
+        for value, label in zip(values, self._tick_labels(values), strict=True):
             y = self.y_of(value)
             line = QGraphicsLineItem(self.plot.left(), y, self.plot.right(), y, self)
             line.setPen(QPen(grid, 1.5))
-            label = value_text(shown(value, self.factor), ctx,  # the unit at the top,
-                               unit if value == values[-1] else "",  # as a figure has it
-                               decimals=decimals)
             ctx.box(self, label, QRectF(self.rect().left(), y - ctx.size("note"),
                     self.plot.left() - self.rect().left() - ctx.size("note") * 0.5,
                     ctx.size("note") * 2), "note", color=ctx.palette.muted, align="right",
@@ -104,11 +123,11 @@ class SeriesView(ChartView):
         unit = ctx.text(chart.unit)
         room = ctx.size("note") * 0.8  # between a bar's end and its value
         for s, row in enumerate(chart.series):
-            color = ctx.palette.series(s)
             xs = [self.x_of(n) - slot * 0.35 + width * (s + 0.5) for n in range(len(row.values))]
             heights = [self.y_of(v) - base for v in row.values]  # negative: upwards
             bars = pg.BarGraphItem(x=xs, y0=[base] * len(xs), width=width * 0.9,
-                                   height=heights, brush=pg.mkBrush(color), pen=pg.mkPen(None))
+                                   height=heights, brush=ctx.palette.fill(s),
+                                   pen=pg.mkPen(None))
             bars.setParentItem(self)
             self.bars.append(bars)
             labels: list[CountLabel] = []
@@ -174,3 +193,29 @@ class SeriesView(ChartView):
                 dots.setData(xs[: whole + 1], ys[: whole + 1])
 
             self.track(draw)
+        if len(chart.series) > 1:
+            self._names()
+
+    def _names(self) -> None:
+        """Each line's name right of its last point, in its colour, moved apart where
+        two lines end close together."""
+        ctx, chart = self.ctx, self.chart
+        step = ctx.room("label", 1)
+        ends = sorted((self.y_of(row.values[-1]), s) for s, row in enumerate(chart.series))
+        tops: list[float] = []
+        for y, _ in ends:
+            tops.append(max(y - step / 2, tops[-1] + step if tops else -math.inf))
+        overflow = tops[-1] + step - self.rect().bottom()
+        if overflow > 0:  # the lowest names past the chart: all of them up together
+            tops = [top - overflow for top in tops]
+        left = self.plot.right() + ctx.size("label") * 0.5
+        for top, (_, s) in zip(tops, ends, strict=True):
+            name = ctx.box(self, ctx.text(chart.series[s].name), QRectF(
+                left, top, self.rect().right() - left, step), "label",
+                color=ctx.palette.series(s), bold=True, max_lines=1)
+            name.setOpacity(0.0)
+
+            def appear(p: float, name: TextBox = name) -> None:
+                name.setOpacity(min(1.0, max(0.0, (p - 0.8) / 0.2)))
+
+            self.track(appear)
