@@ -44,6 +44,21 @@ def format_number(value: float, decimals: int, lang: str) -> str:
     return format(rounded, spec)
 
 
+COMPACT = {"zh": ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")),
+           "en": ((1e12, "T"), (1e9, "B"), (1e6, "M"))}
+"""Large numbers on an axis, shortened as each language does: 3亿, 300M."""
+COMPACT_FROM = {"zh": 1e5, "en": 1e6}
+
+
+def compact_step(largest: float, lang: str) -> tuple[float, str]:
+    """What an axis whose largest value is ``largest`` divides its ticks by, and says
+    after their number (1 and "" when they are short enough as they are)."""
+    key = "zh" if lang.startswith("zh") else "en"
+    if abs(largest) < COMPACT_FROM[key]:
+        return 1.0, ""
+    return next((d, s) for d, s in COMPACT[key] if abs(largest) >= d)
+
+
 def figure_value(figure: Figure, lang: str) -> float | None:
     """The number a figure shows in ``lang`` (its per-language override, if any)."""
     if figure.value is None:

@@ -386,3 +386,19 @@ def test_a_scale_that_would_lose_digits_is_refused(tmp_path):
     path = decks.write(tmp_path, decks.deck(decks.chart_slide(chart)))
     with pytest.raises(DeckError, match="it would read 0"):
         load_deck(path)
+
+
+def test_an_axis_of_large_values_writes_them_short_as_each_language_does(qapp, tmp_path):
+    chart = {"kind": "bar", "unit": {"zh": "元", "en": "yuan"}, "categories": ["a", "b"],
+             "series": [{"name": "A", "values": [120_000_000, 300_000_000]}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    ticks = {}
+    for language in ("zh", "en"):
+        view = render_slide(loaded, Config(), 0, (1920, 1080), language)[1]
+        bars = chart_of(view)
+        labels = sorted((t for t in bars.childItems() if isinstance(t, TextBox)
+                         and t.text[:1].isdigit()), key=lambda t: -t.scenePos().y())
+        ticks[language] = [t.text for t in labels]
+        assert not any(t.elided for t in labels)
+    assert ticks["zh"] == ["0", "1亿", "2亿", "3亿元"]
+    assert ticks["en"] == ["0", "100M", "200M", "300M yuan"]

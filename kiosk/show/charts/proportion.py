@@ -205,8 +205,8 @@ class ProportionView(ChartView):
                 ctx.box(self, label, QRectF(left, y, rect.right() - left, step), "label",
                         color=ctx.palette.muted, valign="center", max_lines=1)
             else:
-                ctx.box(self, label, QRectF(rect.left() + swatch * 1.8,
-                        y + ctx.size("heading") * 1.2, rect.width() - swatch * 1.8,
-                        step - ctx.size("heading") * 1.3), "label", color=ctx.palette.muted,
-                        max_lines=2)
+                under = middle + value.boundingRect().height() / 2
+                ctx.box(self, label, QRectF(rect.left() + swatch * 1.8, under,
+                        rect.width() - swatch * 1.8, y + step - under), "label",
+                        color=ctx.palette.muted, max_lines=2)
             y += step

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem
 
 from kiosk.deck.charts import SeriesChart
+from kiosk.deck.numbers import compact_step, format_number, quantity
 from kiosk.deck.precision import decimals_of
 from kiosk.show import fonts
 from kiosk.show.charts.base import (
@@ -75,12 +76,22 @@ class SeriesView(ChartView):
         return min(most, max(ctx.size("note") * 3, widest + ctx.size("note") * 0.8))
 
     def _tick_labels(self, values: list[float]) -> list[str]:
+        """The ticks as written: large ones short (3亿, 300M), the unit at the top one
+        (as a figure has it)."""
         ctx = self.ctx
-        decimals = max((decimals_of(shown(v, self.factor)) for v in values), default=0)
+        largest = max((abs(shown(v, self.factor)) for v in values), default=0.0)
+        divisor, suffix = compact_step(largest, ctx.language)
+        numbers = [float(f"{shown(v, self.factor) / divisor:.12g}") for v in values]
+        decimals = max((decimals_of(n) for n in numbers), default=0)
         unit = ctx.text(self.chart.unit)
-        return [value_text(shown(value, self.factor), ctx,  # the unit at the top, as a
-                           unit if n == len(values) - 1 else "",  # figure has it
-                           decimals=decimals) for n, value in enumerate(values)]
+        labels = []
+        for n, number in enumerate(numbers):
+            text = format_number(number, decimals, ctx.language)
+            if number and suffix:
+                text += suffix
+            top = unit if n == len(numbers) - 1 else ""
+            labels.append(str(quantity(text, top, None, ctx.language)) if top else text)
+        return labels
 
     def y_of(self, value: float) -> float:
         """Design-pixel y of a value."""
