@@ -53,13 +53,17 @@ def for_print() -> Iterator[None]:
         _for_print = False
 
 
-def font(pixel_size: float, *, bold: bool = False, tabular: bool = False) -> QFont:
-    """The show's font at a size in design pixels (a copy: callers may change it)."""
-    return QFont(_font(max(1, round(pixel_size)), bold, tabular, _for_print))
+def font(pixel_size: float, *, bold: bool = False, tabular: bool = False,
+         latin: bool = False) -> QFont:
+    """The show's font at a size in design pixels (a copy: callers may change it);
+    ``latin`` for a text without Chinese: its punctuation proportional (the CJK font's
+    “ ” ‘ ’ are a whole em wide, "“ hello ”" in English)."""
+    return QFont(_font(max(1, round(pixel_size)), bold, tabular, _for_print, latin))
 
 
 @cache
-def _font(pixel_size: int, bold: bool, tabular: bool, printed: bool) -> QFont:
+def _font(pixel_size: int, bold: bool, tabular: bool, printed: bool,
+          latin: bool = False) -> QFont:
     f = QFont(register())
     f.setPixelSize(max(1, pixel_size))
     f.setWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
@@ -70,6 +74,8 @@ def _font(pixel_size: int, bold: bool, tabular: bool, printed: bool) -> QFont:
                        | QFont.StyleStrategy.NoFontMerging)
     if tabular:
         f.setFeature(QFont.Tag("tnum"), 1)
+    if latin:
+        f.setFeature(QFont.Tag("pwid"), 1)
     if printed:
         f.setFeature(QFont.Tag("locl"), 0)
         f.setFeature(QFont.Tag("liga"), 0)

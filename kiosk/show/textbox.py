@@ -142,6 +142,7 @@ class TextBox(QGraphicsItem):
         self._smallest = min(size, smallest) if smallest is not None else max(
             size * MIN_SHRINK, 8.0)
         self._balance = balance
+        self._latin = not any(_is_han(c) for c in text)  # (see fonts.font)
         self._width, self._height = width, height
         self._color = color
         self._align, self._valign = align, valign
@@ -192,7 +193,7 @@ class TextBox(QGraphicsItem):
         return QRectF(left, top, width, block)
 
     def _font(self, size: float) -> QFont:
-        return fonts.font(size, bold=self._bold, tabular=self._tabular)
+        return fonts.font(size, bold=self._bold, tabular=self._tabular, latin=self._latin)
 
     def _block_height(self, size: float, count: int) -> float:
         metrics = QFontMetricsF(self._font(size))

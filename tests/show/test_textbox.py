@@ -30,3 +30,31 @@ def test_a_short_quoted_term_is_not_split_across_lines(qapp):
     box = TextBox(text, width, 400, size=26, color=QColor("white"))
     assert "".join(box.lines) == text
     assert any("“小巨人”" in line for line in box.lines)  # not "“小巨" / "人”企业"
+
+
+def test_quotes_in_english_are_as_narrow_as_english_type_sets_them(qapp):
+    """The CJK font's “ ” are a whole em wide: right in Chinese, a gap in English."""
+    english = TextBox("the “Suqing Partners” chain", 2000, 100, size=40,
+                      color=QColor("white"))
+    chinese = TextBox("“苏青合伙人”品牌", 2000, 100, size=40, color=QColor("white"))
+    plain = TextBox("the Suqing Partners chain", 2000, 100, size=40, color=QColor("white"))
+    assert english.text_width - plain.text_width < 40 * 1.2  # two quotes, narrow ones
+    bare = TextBox("苏青合伙人品牌", 2000, 100, size=40, color=QColor("white"))
+    assert chinese.text_width - bare.text_width == pytest.approx(80, abs=2)  # full width
+
+
+def test_titles_break_in_balanced_lines_at_pauses_not_inside_phrases(qapp):
+    size = 104
+    width = QFontMetricsF(fonts.font(size, bold=True)).horizontalAdvance("坚定信心 鼓足干劲") + 4
+    title = TextBox("坚定信心 鼓足干劲 勇挑大梁", width, 600, size=size, bold=True,
+                    color=QColor("white"), balance=True)
+    assert title.lines == ["坚定信心", "鼓足干劲 勇挑大梁"] or title.lines == [
+        "坚定信心 鼓足干劲", "勇挑大梁"]  # at a space between phrases, never 鼓足 / 干劲
+    words = "Firm Confidence, Full Effort, Shouldering the Load"
+    width = QFontMetricsF(fonts.font(size, bold=True)).horizontalAdvance(
+        "Shouldering the Load") + 4
+    title = TextBox(words, width, 1000, size=size, bold=True, color=QColor("white"),
+                    balance=True)
+    assert title.lines == ["Firm Confidence,", "Full Effort,", "Shouldering the Load"]
+    unbalanced = TextBox(words, width, 1000, size=size, bold=True, color=QColor("white"))
+    assert unbalanced.lines[-1] == "the Load"  # (what greedy breaking gives)
