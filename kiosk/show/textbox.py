@@ -52,7 +52,7 @@ def _stranded(last: str, before: str) -> bool:
     return len(last.strip().rstrip(_CLOSING)) * 3 <= len(before.strip())
 
 
-BALANCE_LIMIT = 240
+BALANCE_LIMIT = 120
 """Characters up to which a balanced text (a title) is broken by searching every way."""
 _PAUSES = "，。、；：！？,;:!?"
 
@@ -72,28 +72,48 @@ def _balanced(text: str, metrics: QFontMetricsF, width: float,
         breaks.append(len(text))
     target = metrics.horizontalAdvance(text) / count
     size = metrics.height()  # (about 1.45 em)
-    best: dict[tuple[int, int], tuple[float, list[int]]] = {(0, 0): (0.0, [0])}
+    # Widths of lines by sums of the characters' advances (a line's true width differs
+    # by kerning only): each candidate line costs a subtraction, not a layout.
+    widths = [0.0]
+    for char in text:
+        widths.append(widths[-1] + metrics.horizontalAdvance(char))
+    starts = [len(text)] * (len(text) + 1)  # the first non-space at or after n
+    for n in range(len(text) - 1, -1, -1):
+        starts[n] = n if not text[n].isspace() else starts[n + 1]
+    ends = [0] * (len(text) + 1)  # just after the last non-space before n
+    for n in range(1, len(text) + 1):
+        ends[n] = n if not text[n - 1].isspace() else ends[n - 1]
+    costs = [_break_cost(text, at, size) for at in breaks]
+    last = len(breaks) - 1
+    best: dict[tuple[int, int], tuple[float, int]] = {(0, 0): (0.0, -1)}
     for lines in range(1, count + 1):
         for j in range(1, len(breaks)):
-            options = []
-            for i in range(j):
-                if (i, lines - 1) not in best:
+            found: tuple[float, int] | None = None
+            for i in range(j - 1, -1, -1):
+                a, b = starts[breaks[i]], ends[breaks[j]]
+                wide = widths[b] - widths[a] if b > a else 0.0
+                if wide > width * 1.02:
+                    break  # (longer lines, further back, are wider still)
+                before = best.get((i, lines - 1))
+                if before is None or not wide:
                     continue
-                line = text[breaks[i]:breaks[j]].strip()
-                advance = metrics.horizontalAdvance(line)
-                if not line or advance > width + 0.5:
-                    continue
-                cost = best[(i, lines - 1)][0] + (advance - target) ** 2
-                if j < len(breaks) - 1:
-                    cost += _break_cost(text, breaks[j], size)
-                options.append((cost, best[(i, lines - 1)][1] + [j]))
-            if options:
-                best[(j, lines)] = min(options, key=lambda o: o[0])
-    found = best.get((len(breaks) - 1, count))
-    if found is None:
+                cost = before[0] + (wide - target) ** 2 + (costs[j] if j < last else 0.0)
+                if found is None or cost < found[0]:
+                    found = (cost, i)
+            if found is not None:
+                best[(j, lines)] = found
+    if (last, count) not in best:
         return None
-    cuts = [breaks[n] for n in found[1]]
-    return [text[a:b].strip() for a, b in itertools.pairwise(cuts)]
+    cuts, at = [], last
+    for lines in range(count, 0, -1):
+        cuts.append(breaks[at])
+        at = best[(at, lines)][1]
+    cuts.append(0)
+    cuts.reverse()
+    chosen = [text[a:b].strip() for a, b in itertools.pairwise(cuts)]
+    if any(metrics.horizontalAdvance(line) > width + 0.5 for line in chosen):
+        return None  # (kerning made one too wide: the lines as evened, then)
+    return chosen
 
 
 def _break_cost(text: str, at: int, size: float) -> float:
