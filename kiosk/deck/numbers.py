@@ -45,16 +45,20 @@ def format_number(value: float, decimals: int, lang: str) -> str:
 
 
 COMPACT = {"zh": ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")),
-           "en": ((1e12, "T"), (1e9, "B"), (1e6, "M"))}
-"""Large numbers on an axis, shortened as each language does: 3亿, 300M."""
-COMPACT_FROM = {"zh": 1e5, "en": 1e6}
+           "en": ((1e12, " trillion"), (1e9, " billion"), (1e6, " million"))}
+"""Large numbers shortened as each language writes them: 3亿, 300 million."""
+COMPACT_AXIS = {"zh": 1e5, "en": 1e6}
+"""From where an axis's ticks are shortened (320万, 3 million)."""
+COMPACT_VALUE = {"zh": 1e8, "en": 1e9}
+"""From where a chart's values are (73.2亿元, 7.32 billion yuan; 3,200,000 stays)."""
+COMPACT_DECIMALS = 2
 
 
-def compact_step(largest: float, lang: str) -> tuple[float, str]:
-    """What an axis whose largest value is ``largest`` divides its ticks by, and says
-    after their number (1 and "" when they are short enough as they are)."""
+def compact_step(largest: float, lang: str, *, axis: bool = True) -> tuple[float, str]:
+    """What a number as large as ``largest`` is divided by to be written short, and what
+    follows it (1 and "" when it is short enough as it is)."""
     key = "zh" if lang.startswith("zh") else "en"
-    if abs(largest) < COMPACT_FROM[key]:
+    if abs(largest) < (COMPACT_AXIS if axis else COMPACT_VALUE)[key]:
         return 1.0, ""
     return next((d, s) for d, s in COMPACT[key] if abs(largest) >= d)
 

@@ -67,6 +67,11 @@ def _overlap(a: QRectF, b: QRectF) -> bool:
     return shared.width() > TOLERANCE and shared.height() > TOLERANCE
 
 
+def overlapping(texts: list[Placed]) -> bool:
+    """Whether two of ``texts`` overlap."""
+    return any(_overlap(a.rect, b.rect) for n, a in enumerate(texts) for b in texts[n + 1:])
+
+
 def _short(text: str, room: int = 24) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= room else flat[: room - 1] + "…"

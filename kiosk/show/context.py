@@ -24,6 +24,8 @@ SMALLEST_SOURCE = 18.0
 OPTICAL_MIDDLE = 0.42
 """Where a group sits in the room left to it: a little above the middle, where the eye
 takes the middle to be."""
+HEADINGS = ("hero", "title", "subtitle", "kicker")
+"""Roles that keep their size on every slide."""
 BALANCED_ROLES = ("title", "hero")
 """Roles whose lines are made of about equal length, like a typeset headline."""
 
@@ -44,6 +46,9 @@ class SlideContext:
     explain_faults: bool = True
     """A slide that cannot be drawn says why (an author's window, exports); on a kiosk's
     screen it stays empty while the show moves on."""
+    steady: Theme | None = None
+    """The theme the headings keep when the rest of a slide is made smaller to fit
+    (``SlideView._build_to_fit``): every title of the show at one size."""
 
     def __post_init__(self) -> None:
         self.palette = Palette.from_theme(self.theme)
@@ -105,7 +110,8 @@ class SlideContext:
 
     def size(self, role: str) -> float:
         """Font size of a type role: the theme's, never below the smallest readable."""
-        return max(type_size(role, self.theme, self.reference), self.smallest(role))
+        theme = self.steady if self.steady is not None and role in HEADINGS else self.theme
+        return max(type_size(role, theme, self.reference), self.smallest(role))
 
     def box(
         self,

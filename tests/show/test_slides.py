@@ -200,3 +200,15 @@ def test_point_cards_are_as_tall_as_what_they_hold_and_sit_where_the_eye_expects
         assert above < ctx.size("title") * 3 < below
     else:  # a little above the middle of its room (where the eye takes the middle to be)
         assert 0.3 < above / (above + below) < 0.5
+
+
+def test_every_title_keeps_its_size_when_a_slide_is_made_smaller_to_fit(qapp, tmp_path):
+    crowded = {**decks.compare(), "items": [
+        {"label": f"第{n}项指标的名称", "before": n, "after": n * 2} for n in range(1, 13)]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(crowded, title="标题"),
+                                              decks.points_slide(title="标题")))
+    views = [render_slide(loaded, Config(), n, (1920, 1080), "zh")[1] for n in (0, 1)]
+    assert views[0].ctx.theme.type_scale < 1.0  # the chart's slide was made smaller...
+    titles = [next(t for t in decks.items_of(v) if isinstance(t, TextBox) and t.role == "title")
+              for v in views]
+    assert titles[0].font_size == titles[1].font_size  # ...but not its title

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGrap
 
 from kiosk.deck.basics import Qualifier
 from kiosk.deck.charts import ChartBase
-from kiosk.deck.numbers import format_number, quantity
+from kiosk.deck.numbers import COMPACT_DECIMALS, compact_step, format_number, quantity
 from kiosk.deck.precision import decimals_of
 from kiosk.deck.timing import chart_timing
 from kiosk.play.timeline import Track
@@ -56,35 +56,44 @@ def shown(value: float, by: float) -> float:
 
 
 def value_text(value: float, ctx: SlideContext, unit: str = "",
-               qualifier: Qualifier | None = None, decimals: int | None = None) -> str:
+               qualifier: Qualifier | None = None, decimals: int | None = None,
+               step: tuple[float, str] | None = None) -> str:
     """A chart value as people write it: 近3500项, 52.1%, over 1,500 firms (as a figure
-    writes it)."""
+    writes it); a very large one short, 73.2亿元, 7.32 billion yuan (``step``: divided
+    by what, and what follows; by default as large as ``value`` asks)."""
+    divisor, suffix = step or compact_step(value, ctx.language, axis=False)
+    if divisor != 1.0:
+        number = float(f"{value / divisor:.12g}")
+        if decimals is None:
+            decimals = min(decimals_of(number), COMPACT_DECIMALS)
+        text = format_number(number, decimals, ctx.language) + (suffix if number else "")
+        return str(quantity(text, unit, qualifier, ctx.language))
     decimals = decimals_of(value) if decimals is None else decimals
     return str(quantity(format_number(value, decimals, ctx.language), unit, qualifier,
                         ctx.language))
 
 
 def legend(chart: ChartView, entries: list[tuple[QColor | QBrush, str]], left: float,
-           top: float,
-           width: float) -> float:
-    """Swatches with their names, flowing into as many rows as ``width`` needs; the
-    height they take."""
+           top: float, width: float) -> float:
+    """Swatches with their names, flowing into as many rows as ``width`` needs (a name
+    longer than a row in two lines); the height they take."""
     ctx = chart.ctx
     swatch = ctx.size("label") * 0.7
-    row_h = ctx.size("label") * 1.8
-    x, y = left, top
+    line = ctx.room("label", 1)
+    x, y, row_h = left, top, line
     for colour, text in entries:
-        label = ctx.box(chart, text, QRectF(0, 0, width / 3, ctx.size("label") * 1.4),
-                        "label", color=ctx.palette.muted, max_lines=1)
+        label = ctx.box(chart, text, QRectF(0, 0, width - swatch * 1.5, ctx.room("label", 2)),
+                        "label", color=ctx.palette.muted, max_lines=2)
         needed = swatch * 1.5 + label.text_width
         if x > left and x + needed > left + width:
-            x, y = left, y + row_h
-        box = QGraphicsRectItem(x, y + swatch * 0.3, swatch, swatch, chart)
+            x, y, row_h = left, y + row_h + ctx.size("label") * 0.3, line
+        box = QGraphicsRectItem(x, y + line / 2 - swatch / 2, swatch, swatch, chart)
         box.setBrush(colour)
         box.setPen(Qt.PenStyle.NoPen)
         label.setPos(x + swatch * 1.5, y)
+        row_h = max(row_h, label.text_height)
         x += needed + swatch * 2
-    return y + row_h - top
+    return y + row_h + ctx.size("label") * 0.4 - top
 
 
 class ChartView(QGraphicsRectItem):
@@ -218,10 +227,14 @@ class CountLabel(QGraphicsItem):
                  max_width: float | None = None, parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
         self.value, self.ctx, self.unit, self.qualifier = value, ctx, unit, qualifier
-        self.decimals = decimals_of(value)
+        self.step = compact_step(value, ctx.language, axis=False)
+        """Divided by what, and followed by what (a very large value, written short):
+        the final value's, on every frame."""
+        self.decimals = min(decimals_of(float(f"{value / self.step[0]:.12g}")),
+                            COMPACT_DECIMALS) if self.step[0] != 1.0 else decimals_of(value)
         self._color = color or ctx.palette.text
         self._align = align
-        self.final = value_text(value, ctx, unit, qualifier, self.decimals)
+        self.final = value_text(value, ctx, unit, qualifier, self.decimals, self.step)
         self.text = self.final
         self.role = role
         self._font = fitted_font(self.final, ctx.size(role), max_width)  # (smaller than
@@ -234,7 +247,8 @@ class CountLabel(QGraphicsItem):
 
     def set_progress(self, progress: float) -> None:
         text = self.final if progress >= 1.0 else value_text(
-            self.value * progress, self.ctx, self.unit, self.qualifier, self.decimals)
+            self.value * progress, self.ctx, self.unit, self.qualifier, self.decimals,
+            self.step)
         if text != self.text:
             self.text = text
             self.update()

@@ -7,11 +7,12 @@ that says how it grew: no earlier value is ever made up.
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from kiosk.deck.charts import CompareChart, ComparePair
 from kiosk.deck.timing import ROW_STAGGER
+from kiosk.show import fonts
 from kiosk.show.charts.base import (
     ChartView,
     CountLabel,
@@ -66,6 +67,7 @@ class CompareView(ChartView):
                                   ctx.size("note") * 1.6), "note", color=ctx.palette.muted,
                            max_lines=1)
             legend_h += note.boundingRect().height()
+        self.value_w = self._value_room(rect.width() * 0.7 * 0.45)
         rows = len(chart.items)
         row_h = ctx.needs((rect.height() - legend_h) / rows, ctx.size("label") * 2.6)
         row_h = min(row_h, ctx.size("label") * ROOMY_ROW)
@@ -80,6 +82,21 @@ class CompareView(ChartView):
             for mark in self.marks:
                 mark.rect.translate(0, shift)
 
+    def _value_room(self, most: float) -> float:
+        """Room right of the longest bar for the widest value label, at its size (the bars
+        are shortened for it, not the label shrunk), up to ``most``."""
+        ctx, chart = self.ctx, self.chart
+        metrics = QFontMetricsF(fonts.font(ctx.size("label"), bold=True, tabular=True))
+        widest = 0.0
+        for item in chart.items:
+            by = factor(item.scale, ctx.language) if item.scale else self.factor
+            unit = ctx.text(item.unit)
+            for value in (item.before, item.after):
+                if value is not None:
+                    widest = max(widest, metrics.horizontalAdvance(value_text(
+                        shown(value, by), ctx, unit, item.qualifier)))
+        return min(most, widest + ctx.size("label") * 0.8)
+
     def _before_colour(self) -> QColor:
         c = QColor(self.ctx.palette.muted)
         c.setAlphaF(0.7)
@@ -89,11 +106,12 @@ class CompareView(ChartView):
         ctx = self.ctx
         label_w = rect.width() * 0.3
         ctx.box(self, ctx.text(item.label), QRectF(rect.left(), rect.top(), label_w * 0.95,
-                rect.height() * 0.8), "label", bold=True, valign="center", max_lines=2)
+                rect.height() * 0.8), "label", bold=True, valign="center", max_lines=3,
+                line_height=1.2)
         pairs = [(v, c) for v, c in ((item.before, self._before_colour()),
                                      (item.after, ctx.palette.accent)) if v is not None]
         bar_h = min(rect.height() * 0.26, ctx.size("label") * 1.6)
-        value_w = ctx.size("label") * 7
+        value_w = self.value_w
         track = rect.width() - label_w - value_w
         # The scale of the row's unit runs from the lowest value of that unit's rows (or
         # 0) to their highest (or 0): a negative value is a bar left of the zero line.

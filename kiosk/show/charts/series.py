@@ -33,6 +33,12 @@ from kiosk.show.textbox import TextBox
 pg.setConfigOptions(antialias=True)
 
 
+def _words(text: str) -> list[str]:
+    """What a line may not break inside: words, and each Chinese character."""
+    return [part for word in text.split() for part in
+            (list(word) if any("\u3400" <= c <= "\u9fff" for c in word) else [word])]
+
+
 class SeriesView(ChartView):
     """Bars (grouped by category) or lines over a fixed, gridded value axis."""
 
@@ -56,8 +62,10 @@ class SeriesView(ChartView):
             legend_h = legend(self, [(ctx.palette.fill(n), ctx.text(row.name))
                                      for n, row in enumerate(chart.series)],
                               rect.left() + axis_w, rect.top(), rect.width() - axis_w)
-        bottom_h = ctx.size("label") * 2.0
         above = legend_h + ctx.size("note")  # the top tick's label stays in the chart
+        self.category_lines = 2 if rect.height() - above - ctx.room(
+            "label", 2, 1.15) > rect.height() * 0.5 else 1  # (a short chart: one line)
+        bottom_h = ctx.room("label", self.category_lines, 1.15) + ctx.size("label") * 0.4
         height = ctx.needs(rect.height() - above - bottom_h, rect.height() * 0.4)
         self.plot = QRectF(rect.left() + axis_w, rect.top() + above,
                            rect.width() - axis_w - names_w, max(1.0, height))
@@ -117,13 +125,26 @@ class SeriesView(ChartView):
                     valign="center", max_lines=1, tabular=True)
 
     def _categories(self) -> None:
+        """The category under each slot, in two lines where it needs them; where even a
+        word of them is wider than a slot (ten years on a narrow screen), every second
+        (third...) one, centred under its own slot."""
         ctx = self.ctx
         slot = self.plot.width() / len(self.chart.categories)
-        for n, category in enumerate(self.chart.categories):
-            ctx.box(self, ctx.text(category), QRectF(self.x_of(n) - slot / 2,
-                    self.plot.bottom() + ctx.size("label") * 0.3, slot,
-                    ctx.size("label") * 1.5), "label", color=ctx.palette.muted,
-                    align="center", max_lines=1)
+        texts = [ctx.text(c) for c in self.chart.categories]
+        metrics = QFontMetricsF(fonts.font(ctx.size("label")))
+        gap = ctx.size("label") * 0.6
+        word = max((metrics.horizontalAdvance(w) for t in texts for w in _words(t)),
+                   default=0.0)
+        every = max(1, math.ceil((word + gap) / slot))
+        for n, text in enumerate(texts):
+            if n % every:
+                continue
+            room = slot * every - gap
+            ctx.box(self, text, QRectF(self.x_of(n) - room / 2,
+                    self.plot.bottom() + ctx.size("label") * 0.3, room,
+                    ctx.room("label", self.category_lines, 1.15)), "label",
+                    color=ctx.palette.muted, align="center", max_lines=self.category_lines,
+                    line_height=1.15)
 
     def _bars(self) -> None:
         ctx, chart = self.ctx, self.chart
@@ -208,22 +229,24 @@ class SeriesView(ChartView):
             self._names()
 
     def _names(self) -> None:
-        """Each line's name right of its last point, in its colour, moved apart where
-        two lines end close together."""
+        """Each line's name right of its last point, in its colour (in two lines if it
+        must), moved apart where two lines end close together."""
         ctx, chart = self.ctx, self.chart
-        step = ctx.room("label", 1)
+        left = self.plot.right() + ctx.size("label") * 0.5
         ends = sorted((self.y_of(row.values[-1]), s) for s, row in enumerate(chart.series))
+        boxes = [ctx.box(self, ctx.text(chart.series[s].name), QRectF(
+            left, 0, self.rect().right() - left, ctx.room("label", 2, 1.15)), "label",
+            color=ctx.palette.series(s), bold=True, max_lines=2, line_height=1.15)
+            for _, s in ends]
         tops: list[float] = []
-        for y, _ in ends:
-            tops.append(max(y - step / 2, tops[-1] + step if tops else -math.inf))
-        overflow = tops[-1] + step - self.rect().bottom()
+        for (y, _), box in zip(ends, boxes, strict=True):
+            below = tops[-1] + boxes[len(tops) - 1].text_height + 4 if tops else -math.inf
+            tops.append(max(y - box.text_height / 2, below))
+        overflow = tops[-1] + boxes[-1].text_height - self.rect().bottom()
         if overflow > 0:  # the lowest names past the chart: all of them up together
             tops = [top - overflow for top in tops]
-        left = self.plot.right() + ctx.size("label") * 0.5
-        for top, (_, s) in zip(tops, ends, strict=True):
-            name = ctx.box(self, ctx.text(chart.series[s].name), QRectF(
-                left, top, self.rect().right() - left, step), "label",
-                color=ctx.palette.series(s), bold=True, max_lines=1)
+        for top, name in zip(tops, boxes, strict=True):
+            name.setY(top)
             name.setOpacity(0.0)
 
             def appear(p: float, name: TextBox = name) -> None:

@@ -62,19 +62,32 @@ class SlideView(QGraphicsItem):
         screen), build it again with smaller type until it fits, down to SMALLEST_TYPE of
         the theme's."""
         self.build()
-        floor = self.ctx.theme.type_scale * SMALLEST_TYPE
-        for _ in range(FIT_ATTEMPTS):
-            share = self._fits()
-            scale = max(floor, self.ctx.theme.type_scale * share * 0.96)
-            if share >= 1.0 or scale >= self.ctx.theme.type_scale:
+        original = self.ctx
+        floor = original.theme.type_scale * SMALLEST_TYPE
+        for headings in ("steady", "smaller"):  # the headings keep their size if they can
+            for _ in range(FIT_ATTEMPTS):
+                share = self._fits()
+                scale = max(floor, self.ctx.theme.type_scale * share * 0.96)
+                if share >= 1.0:
+                    return
+                if scale >= self.ctx.theme.type_scale:
+                    break
+                smaller = self.ctx.theme.model_copy(update={"type_scale": scale})
+                self._rebuild(dataclasses.replace(
+                    self.ctx, theme=smaller,
+                    steady=original.theme if headings == "steady" else None))
+            if headings == "steady" and self.ctx.steady is not None and self._overflows():
+                self._rebuild(dataclasses.replace(original, steady=None))  # the headings
+            else:                                          # take too much: them too
                 return
-            self.dispose()
-            for child in self.childItems():
-                child.setParentItem(None)  # type: ignore[arg-type]  # Qt takes None
-            self.timeline = Timeline()
-            smaller = self.ctx.theme.model_copy(update={"type_scale": scale})
-            self.ctx = dataclasses.replace(self.ctx, theme=smaller)
-            self.build()
+
+    def _rebuild(self, ctx: SlideContext) -> None:
+        self.dispose()
+        for child in self.childItems():
+            child.setParentItem(None)  # type: ignore[arg-type]  # Qt takes None
+        self.timeline = Timeline()
+        self.ctx = ctx
+        self.build()
 
     def _fits(self) -> float:
         """1.0 when the built items lie inside the safe area and no text was cut or
@@ -131,7 +144,7 @@ class SlideView(QGraphicsItem):
         cut short or shrunk far below its size."""
         from kiosk.show.textbox import TextBox
 
-        if self.ctx.cramped:
+        if self.ctx.cramped or self._crowded():
             return True
         stack = list(self.childItems())
         while stack:
@@ -141,6 +154,19 @@ class SlideView(QGraphicsItem):
                     item.elided or item.font_size < item.requested_size * SHRUNK):
                 return True
         return False
+
+    def _overflows(self) -> bool:
+        """Whether what it holds reaches out of the safe area, or two texts overlap."""
+        used = self.drawn_rect()
+        return self._crowded() or not (used.isEmpty() or self.ctx.safe.adjusted(
+            -3, -3, 3, 3).contains(used))
+
+    def _crowded(self) -> bool:
+        """Whether two of its texts overlap (a byline run into the source line at a large
+        type scale, a label into its neighbour)."""
+        from kiosk.show.audit import overlapping, placed_texts
+
+        return overlapping(placed_texts(self))
 
     def drawn_rect(self) -> QRectF:
         """Where the slide's items draw (containers that draw nothing do not count)."""
