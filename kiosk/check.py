@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -32,7 +33,7 @@ class Report:
     def sort(self) -> None:
         """The problems by file and place, each once."""
         self.problems = sorted(set(self.problems), key=lambda p: (
-            display_path(p.path), p.line, p.column, p.message))
+            display_path(p.path), p.line, p.column, _natural(p.message)))
 
     @property
     def errors(self) -> int:
@@ -41,6 +42,12 @@ class Report:
     @property
     def warnings(self) -> int:
         return sum(p.severity is Severity.WARNING for p in self.problems)
+
+
+def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
+    """A key that sorts "slide 2" before "slide 10"."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part)
+                 for part in re.split(r"(\d+)", text) if part)
 
 
 def expand(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:

@@ -243,3 +243,14 @@ def test_init_makes_a_show_that_checks_and_plays_outside_the_repo(tmp_path):
     again = subprocess.run([sys.executable, "-m", "kiosk", "init", str(folder)],
                            cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert again.returncode == 2 and "overwrites nothing" in again.stderr
+
+
+def test_check_warns_once_of_a_text_every_slide_shares(tmp_path, capsys):
+    source = "来源：" + "一段很长很长的来源说明" * 20
+    deck = decks.write(tmp_path, decks.deck(*(decks.title_slide(title=f"第{n}页")
+                                              for n in range(12)), source=source))
+    assert main(["check", str(deck)]) == 0
+    out = [line for line in capsys.readouterr().out.splitlines() if "in 'zh'" in line]
+    assert len(out) == 1, out  # not twelve times
+    assert "deck.yaml:8:9: warning: slides 1-12 in 'zh' at 1920x1080: “来源：" in out[0]
+    assert "is cut short" in out[0]

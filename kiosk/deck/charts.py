@@ -27,12 +27,14 @@ def waffle_cells(total: float, parts: list[float]) -> tuple[int, int, list[int]]
     """A waffle's units per cell, its cells, and the cells of each part: rounded on the
     running sum, so that the parts never take more cells than the whole."""
     per_cell = max(1, math.ceil(total / MAX_WAFFLE_CELLS))
+    cells = math.ceil(total / per_cell)
     edges = [0]
     running = 0.0
     for value in parts:
-        running += value
-        edges.append(round(running / per_cell))
-    return per_cell, math.ceil(total / per_cell), [b - a for a, b in itertools.pairwise(edges)]
+        running += value  # (parts that make the whole fill every cell: no grey cell of
+        edges.append(cells if running >= total  # people in no part, 1234 at 4 a cell)
+                     else min(cells, math.floor(running / per_cell + 0.5)))
+    return per_cell, cells, [b - a for a, b in itertools.pairwise(edges)]
 
 
 def dots(count: int, per_node: int) -> int:

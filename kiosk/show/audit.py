@@ -29,6 +29,9 @@ _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 TOLERANCE = 1.5
 """Design pixels two rectangles may share before they count as overlapping (antialiased
 edges, rounding)."""
+CONTROLS = {"language": "language switch", "progress": "progress dots",
+            "number": "slide number", "next": "next button", "previous": "previous button",
+            "home": "home button", "overview": "overview button"}
 BALANCED = 0.4
 """A title's shortest line is at least this share of its longest."""
 
@@ -92,7 +95,7 @@ def audit(view: SlideView, controls: dict[str, QRectF] | None = None) -> list[Fi
         for name, rect in (controls or {}).items():
             if _overlap(a.rect, rect):
                 findings.append(Finding("controls", a.text, f"“{_short(a.text)}” is under "
-                                        f"the on-screen {name}"))
+                                        f"the on-screen {CONTROLS.get(name, name)}"))
         if not safe.contains(a.rect):
             findings.append(Finding("outside", a.text, f"“{_short(a.text)}” reaches out of "
                                     "the safe area"))
@@ -109,10 +112,12 @@ def control_findings(controls: dict[str, QRectF], stage: QRectF) -> Iterator[Fin
     for n, a in enumerate(names):
         if not stage.adjusted(-TOLERANCE, -TOLERANCE, TOLERANCE, TOLERANCE).contains(
                 controls[a]):
-            yield Finding("controls", "", f"the on-screen {a} leaves the screen")
+            yield Finding("controls", "", f"the on-screen {CONTROLS.get(a, a)} leaves the "
+                          "screen")
         for b in names[n + 1:]:
             if _overlap(controls[a], controls[b]):
-                yield Finding("controls", "", f"the on-screen {a} and {b} overlap")
+                yield Finding("controls", "", f"the on-screen {CONTROLS.get(a, a)} and "
+                              f"{CONTROLS.get(b, b)} overlap")
 
 
 def text_findings(ctx: SlideContext, text: Placed) -> Iterator[Finding]:

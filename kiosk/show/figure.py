@@ -194,6 +194,14 @@ class FigureNumber(QGraphicsItem):
         painter.restore()
 
 
+def common_size(figures: list[Figure], ctx: SlideContext, width: float, size: float) -> float:
+    """The size every number of a group has: the largest at which the widest fits
+    ``width`` (one figure made smaller than its neighbours reads as a lesser one). A
+    figure written as a text (第一, No. 1 in Jiangsu) is sized on its own."""
+    return min((FigureNumber(figure, ctx, width, size).size for figure in figures
+                if figure.value is not None), default=size)
+
+
 def add_figure(parent: QGraphicsItem, figure: Figure, ctx: SlideContext, rect: QRectF,
                *, size: float | None = None, align: str = "left") -> tuple[float, FigureNumber]:
     """A figure (number, label, note) inside ``rect``; the height it took, and its number."""
@@ -202,7 +210,7 @@ def add_figure(parent: QGraphicsItem, figure: Figure, ctx: SlideContext, rect: Q
     number.setPos(rect.topLeft())
     y = rect.top() + number.height + ctx.size("label") * 0.1
     label = ctx.box(parent, ctx.text(figure.label), QRectF(rect.left(), y, rect.width(),
-                    ctx.room("label", 2)), "label", align=align, max_lines=2)
+                    ctx.room("label", 3)), "label", align=align, max_lines=3)
     y += label.text_height + ctx.size("note") * 0.4
     if figure.note:
         note = ctx.box(parent, ctx.text(figure.note), QRectF(rect.left(), y, rect.width(),

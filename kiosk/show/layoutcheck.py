@@ -31,7 +31,7 @@ def layout_problems(loaded: LoadedDeck, config: Config) -> list[Problem]:
     fonts.register()
     deck = loaded.deck
     width, height = config.display.design_size
-    found: list[Problem] = []
+    found: dict[tuple[Loc, str, str], list[int]] = {}
     for language in deck.languages:
         ctx = context(loaded, config, language, explain_faults=False)
         chrome = Chrome(ctx.width, ctx.height, config.theme, config.show, ctx.safe_area,
@@ -46,11 +46,22 @@ def layout_problems(loaded: LoadedDeck, config: Config) -> list[Problem]:
             chrome.set_state(n, len(deck.slides), language)
             for finding in _unique(audit(view, chrome.drawn())):
                 where = _place(loaded, n, language, finding)
-                found.append(loaded.document.problem(
-                    where, f"slide {n + 1} in '{language}' at {width:g}x{height:g}: "
-                    f"{finding.message}", severity=Severity.WARNING))
+                found.setdefault((where, language, finding.message), []).append(n + 1)
             view.dispose()
-    return found
+    return [loaded.document.problem(where, f"{_slides(numbers)} in '{language}' at "
+                                           f"{width:g}x{height:g}: {message}",
+                                    severity=Severity.WARNING)
+            for (where, language, message), numbers in found.items()]
+
+
+def _slides(numbers: list[int]) -> str:
+    """slide 3; slides 1-13; slides 2, 5 and 7 (one warning for a text many slides
+    share, such as the deck's source line)."""
+    if len(numbers) == 1:
+        return f"slide {numbers[0]}"
+    if numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"slides {numbers[0]}-{numbers[-1]}"
+    return f"slides {', '.join(map(str, numbers[:-1]))} and {numbers[-1]}"
 
 
 def _unique(findings: list[Finding]) -> Iterator[Finding]:

@@ -289,7 +289,8 @@ def test_a_donut_says_its_total_once_in_its_centre_and_its_parts_with_the_unit(
     words = [t.text for t in donut.childItems() if isinstance(t, TextBox)]
     labels = [t for t in donut.childItems() if isinstance(t, CountLabel)]
     assert words.count("企业总数") == 1  # in the centre only, not again in the legend
-    assert sorted(label.final for label in labels) == ["138家", "24家", "6家"]
+    assert sorted(label.final for label in labels) == ["108家", "138家", "24家", "6家"]
+    assert "其余" in words  # (108: what the parts leave of the whole, the ring's grey)
     cells = final(loaded, 1)
     words = [t.text for t in cells.childItems() if isinstance(t, TextBox)]
     assert any("每格代表8000家" in w for w in words)  # 400 cells for 3,200,000
@@ -368,7 +369,7 @@ def test_a_chart_says_its_numbers_in_each_languages_own_unit(qapp, tmp_path):
                           [[b.rect() for b in row] for row in charts[0].bars])
     assert seen["zh"][0] == ["3.7万元", "7.2万元", "320万人次"]
     assert seen["en"][0] == ["37,000 yuan", "72,000 yuan", "3,200,000 visits"]
-    assert seen["zh"][1] == ["1.5万人", "3万人"]
+    assert seen["zh"][1] == ["1.5万人", "3.0万人"]  # (one chart, one number of decimals)
     assert seen["en"][1] == ["15,000 people", "30,000 people"]
     assert seen["en"][2] == ["0", "10,000", "20,000", "2022", "2023", "30,000 people"]
     assert seen["zh"][2] == ["0", "1", "2", "2022", "2023", "3万人"]  # the axis too
@@ -408,3 +409,27 @@ def test_large_values_are_written_short_as_each_language_does(qapp, tmp_path):
     assert said["en"] == ["120,000,000 yuan", "7.32 billion yuan"]  # (a billion on)
     assert ticks["zh"] == ["0", "20亿", "40亿", "60亿", "80亿元"]
     assert ticks["en"] == ["0", "2 billion", "4 billion", "6 billion", "8 billion yuan"]
+
+
+def test_a_whole_its_parts_make_up_is_filled_and_a_rest_is_said(qapp, tmp_path, final):
+    from kiosk.deck.charts import waffle_cells
+
+    per_cell, cells, counts = waffle_cells(1234, [700, 500, 34])
+    assert (per_cell, cells, sum(counts)) == (4, 309, 309)  # no grey cell of no one
+    donut = {"kind": "proportion", "total": {"label": "全部", "value": 1000},
+             "parts": [{"label": "甲", "value": 300}, {"label": "乙", "value": 200}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(donut)))
+    view = final(loaded, 0)
+    labels = [t.text for t in view.childItems() if isinstance(t, TextBox)]
+    values = [c.final for c in view.childItems() if isinstance(c, CountLabel)]
+    assert "其余" in labels and "500" in values  # the grey half of the ring, in the legend
+
+
+def test_values_shown_together_have_the_same_decimals(qapp, tmp_path, final):
+    donut = {"kind": "proportion", "unit": "%", "total": {"label": "全部", "value": 100},
+             "parts": [{"label": "甲", "value": 38.5}, {"label": "乙", "value": 11.0},
+                       {"label": "丙", "value": 6.4}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(donut)))
+    view = final(loaded, 0)
+    values = sorted(c.final for c in view.childItems() if isinstance(c, CountLabel))
+    assert "11.0%" in values and "38.5%" in values  # not 11% beside 38.5%

@@ -212,3 +212,12 @@ def test_every_title_keeps_its_size_when_a_slide_is_made_smaller_to_fit(qapp, tm
     titles = [next(t for t in decks.items_of(v) if isinstance(t, TextBox) and t.role == "title")
               for v in views]
     assert titles[0].font_size == titles[1].font_size  # ...but not its title
+
+
+def test_the_numbers_of_a_group_of_figures_are_all_of_one_size(qapp, tmp_path):
+    slide = decks.figures_slide(decks.figure(98), decks.figure(12000, unit="units of work"),
+                                decks.figure(138), decks.figure(200))
+    loaded = decks.built(tmp_path, decks.deck(slide))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    sizes = {number.size for number in decks.numbers(view)}
+    assert len(sizes) == 1  # the widest one's size, for all of them

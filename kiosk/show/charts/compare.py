@@ -19,6 +19,7 @@ from kiosk.show.charts.base import (
     Mark,
     factor,
     legend,
+    shared_decimals,
     shown,
     value_text,
 )
@@ -138,6 +139,7 @@ class CompareView(ChartView):
             row_bars.append(bar)
             end = max(zero, zero + width) + gap
             label = CountLabel(shown(value, by), ctx, unit=unit, qualifier=item.qualifier,
+                               decimals=shared_decimals([shown(v, by) for v, _ in pairs]),
                                max_width=rect.right() - end, parent=self)
             label.setPos(end, y + bar_h / 2)
             labels.append(label)

@@ -9,7 +9,15 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.deck.charts import Part, ProportionChart, waffle_cells
-from kiosk.show.charts.base import ChartView, CountLabel, Mark, shown, value_text
+from kiosk.deck.text import Text
+from kiosk.show.charts.base import (
+    ChartView,
+    CountLabel,
+    Mark,
+    shared_decimals,
+    shown,
+    value_text,
+)
 from kiosk.show.context import SlideContext
 from kiosk.show.guard import guarded
 
@@ -71,6 +79,8 @@ def _columns(cells: int, shape: float) -> int:
 
 
 CELL_NOTE = {"zh": "（每格代表{count}）", "en": " (a cell: {count})"}
+REST = Text({"zh": "其余", "en": "the rest"})
+"""What a donut's parts leave of its whole (its grey arc), in its legend."""
 
 
 class ProportionView(ChartView):
@@ -175,6 +185,12 @@ class ProportionView(ChartView):
             zip(self.chart.parts, self.fills, strict=True))
         if self.chart.style == "waffle":
             rows.insert(0, (self.chart.total, None))
+        rest = self.chart.total.value - sum(part.value for part in self.chart.parts)
+        if rest > 0 and self.chart.style == "donut":  # the grey of the ring, said
+            faint = QColor(ctx.palette.muted)
+            faint.setAlphaF(0.3)
+            rows.append((Part(label=REST, value=float(f"{rest:.12g}"),
+                              unit=self.chart.total.unit), QBrush(faint)))
         two_lines = ctx.size("heading") * 2.4  # the value, the label under it
         one_line = ctx.room("heading", 1) * 1.15  # the label beside the value
         step = min(rect.height() / len(rows), ctx.size("heading") * 3.4)
@@ -183,6 +199,8 @@ class ProportionView(ChartView):
             step = ctx.needs(step, one_line)
         y = rect.top() + (rect.height() - step * len(rows)) / 2
         swatch = ctx.size("label") * (0.8 if not beside else 0.7)
+        decimals = shared_decimals([shown(p.value, self.factor) for p, c in rows
+                                    if c is not None])
         for part, colour in rows:
             middle = y + (swatch * 0.85 if not beside else step / 2)
             if colour is not None:
@@ -193,7 +211,7 @@ class ProportionView(ChartView):
                                unit=ctx.text(part.unit) or unit,
                                role="heading", color=ctx.palette.accent,
                                max_width=(rect.width() - swatch * 1.8) * (0.5 if beside else 1),
-                               parent=self)
+                               decimals=decimals if colour is not None else None, parent=self)
             value.setPos(rect.left() + swatch * 1.8, middle)
             self.track(value.set_progress)
             label = ctx.text(part.label)

@@ -22,6 +22,7 @@ from kiosk.show.charts.base import (
     CountLabel,
     Mark,
     legend,
+    shared_decimals,
     shown,
     staggered,
     value_text,
@@ -50,6 +51,7 @@ class SeriesView(ChartView):
         self.bars: list[pg.BarGraphItem] = []
         self.curves: list[pg.PlotCurveItem] = []
         values = [v for row in chart.series for v in row.values]
+        self.decimals = shared_decimals([shown(v, self.factor) for v in values])
         self.low, self.high, step = nice_range(min(values), max(values))
         axis_w = self._axis_width(ticks(self.low, self.high, step), rect.width() * 0.3)
         legend_h = names_w = 0.0
@@ -167,10 +169,11 @@ class SeriesView(ChartView):
                 top = min(base, base + h)
                 self.marks.append(Mark(QRectF(x - width * 0.45, top, width * 0.9, abs(h)),
                                        f"{ctx.text(row.name)} · {ctx.text(chart.categories[n])}",
-                                       value_text(shown(value, self.factor), ctx, unit)))
+                                       value_text(shown(value, self.factor), ctx, unit,
+                                                  decimals=self.decimals)))
                 if chart.labels:
                     label = CountLabel(shown(value, self.factor), ctx, unit=unit,
-                                       role="label",
+                                       role="label", decimals=self.decimals,
                                        color=ctx.palette.text, align="center",
                                        max_width=slot / count * 1.1, parent=self)
                     label.setX(x)
@@ -210,7 +213,8 @@ class SeriesView(ChartView):
                 side = ctx.size("label")
                 self.marks.append(Mark(QRectF(xs[n] - side / 2, ys[n] - side / 2, side, side),
                                        f"{ctx.text(row.name)} · {ctx.text(chart.categories[n])}",
-                                       value_text(shown(value, self.factor), ctx, unit)))
+                                       value_text(shown(value, self.factor), ctx, unit,
+                                                  decimals=self.decimals)))
 
             def draw(p: float, curve: pg.PlotCurveItem = curve, dots: pg.ScatterPlotItem = dots,
                      xs: np.ndarray = xs, ys: np.ndarray = ys) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.deck.model import FiguresSlide
 from kiosk.show.context import OPTICAL_MIDDLE
-from kiosk.show.figure import add_figure
+from kiosk.show.figure import add_figure, common_size
 from kiosk.show.slides.base import SlideView
 
 
@@ -54,6 +54,7 @@ class FiguresView(SlideView):
         lines = [QGraphicsRectItem(block) for _ in range(rows)]
         row_heights = [0.0] * rows
         pad = ctx.size("label") * 0.6
+        size = common_size(s.figures, ctx, cell_w * 0.95, size)
         for n, figure in enumerate(s.figures):
             row, col = divmod(n, columns)
             line = lines[row]

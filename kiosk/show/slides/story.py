@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from kiosk.deck.model import StorySlide
-from kiosk.show.figure import add_figure
+from kiosk.show.figure import add_figure, common_size
 from kiosk.show.slides.base import SlideView
 from kiosk.show.visual import add_visual
 
@@ -71,9 +71,10 @@ class StoryView(SlideView):
         count = max(1, len(s.figures))
         gap = text_rect.width() * 0.04
         cell = (text_rect.width() - gap * (count - 1)) / count
+        size = common_size(s.figures, ctx, cell, ctx.size("figure") * 0.8)
         for n, figure in enumerate(s.figures):
             rect = QRectF(text_rect.left() + n * (cell + gap), 0, cell, ctx.height / 3)
-            _, number = add_figure(block, figure, ctx, rect, size=ctx.size("figure") * 0.8)
+            _, number = add_figure(block, figure, ctx, rect, size=size)
             if number.counts:
                 self.timeline.add(number.track(n), number.set_progress)
         return block
