@@ -254,3 +254,16 @@ def test_check_warns_once_of_a_text_every_slide_shares(tmp_path, capsys):
     assert len(out) == 1, out  # not twelve times
     assert "deck.yaml:8:9: warning: slides 1-12 in 'zh' at 1920x1080: “来源：" in out[0]
     assert "is cut short" in out[0]
+
+
+def test_check_warns_of_a_funnel_that_widens(tmp_path, capsys):
+    funnel = {"kind": "funnel", "stages": [{"label": "a", "value": 100},
+                                           {"label": "b", "value": 250},
+                                           {"label": "c", "value": 1}]}
+    deck = decks.write(tmp_path, decks.deck(decks.chart_slide(funnel)))
+    line = next(n for n, text in enumerate(deck.read_text("utf-8").splitlines(), 1)
+                if "250" in text)
+    assert main(["check", str(deck)]) == 0
+    out = capsys.readouterr().out
+    assert f"deck.yaml:{line}:" in out and "stage 2 (250) is more than stage 1 (100)" in out
+    assert "stage 3" not in out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import itertools
 import math
 from collections.abc import Iterator
 from pathlib import Path
@@ -161,7 +162,8 @@ def _checks(doc: Document, deck: Deck, roots: list[Path], strict_assets: bool, *
             ) -> tuple[list[Problem], list[Problem], dict[str, Path | None]]:
     """Warnings, errors and resolved assets of a deck's texts, assets and pictures."""
     warnings = [*(_translation_warnings(doc, deck) if translations else ()),
-                *_glyph_warnings(doc, deck), *_timing_warnings(doc, deck)]
+                *_glyph_warnings(doc, deck), *_timing_warnings(doc, deck),
+                *_funnel_warnings(doc, deck)]
     errors: list[Problem] = list(_id_errors(doc))
     resolved: dict[str, Path | None] = {}
     named = {visual.src for _, visual in walk(deck, ImageVisual)}
@@ -204,6 +206,20 @@ def _timing_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
                                      "figures or chart show their final values; give it a "
                                      f"duration of at least {math.ceil(end) + 2} s",
                               severity=Severity.WARNING)
+
+
+def _funnel_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
+    """A funnel that widens: its shape says each stage comes out of the one before."""
+    from kiosk.deck.charts import FunnelChart
+
+    for loc, funnel in walk(deck, FunnelChart):
+        for n, (before, stage) in enumerate(itertools.pairwise(funnel.stages), 1):
+            if stage.value > before.value:
+                yield doc.problem((*loc, "stages", n, "value"),
+                                  f"stage {n + 1} ({stage.value:g}) is more than stage {n} "
+                                  f"({before.value:g}): a funnel draws each stage out of the "
+                                  "one before; a bar chart compares them",
+                                  severity=Severity.WARNING)
 
 
 def _translation_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:

@@ -86,6 +86,7 @@ def audit(view: SlideView, controls: dict[str, QRectF] | None = None) -> list[Fi
     ctx = view.ctx
     texts = placed_texts(view)
     findings = list(control_findings(controls or {}, QRectF(0, 0, ctx.width, ctx.height)))
+    findings += [Finding("left out", "", remark) for remark in dict.fromkeys(ctx.remarks)]
     safe = ctx.safe.adjusted(-TOLERANCE, -TOLERANCE, TOLERANCE, TOLERANCE)
     for n, a in enumerate(texts):
         for b in texts[n + 1:]:

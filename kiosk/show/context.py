@@ -52,6 +52,8 @@ class SlideContext:
 
     def __post_init__(self) -> None:
         self.palette = Palette.from_theme(self.theme)
+        self.remarks: list[str] = []
+        """What a part of the slide had to leave out, in words (the layout audit says it)."""
         self.cramped = False
         """Set by a part of the slide that had less room than it needs to be read (a
         plot squeezed flat, legend rows thinner than their text): the slide is then

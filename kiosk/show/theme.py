@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 import functools
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
 
 from kiosk.config.sections import Theme
 from kiosk.show.colourvision import apart
@@ -63,7 +63,8 @@ class Palette:
         colour = self.series(index)
         if index < self.apart:
             return QBrush(colour)
-        return QBrush(colour, PATTERNS[(index - self.apart) % len(PATTERNS)])
+        return QBrush(_texture(colour.name(), self.background.name(),
+                               (index - self.apart) % len(PATTERNS)))
 
 
 SERIES_COLOURS = 12
@@ -75,8 +76,38 @@ lilac, sky, green. The accents and the first five are told apart by visitors wit
 colour-vision deficiency (CIEDE2000 over 12 under protanopia, deuteranopia and
 tritanopia: tests/show/test_colours.py); no palette of twelve can be, so the others come
 with a pattern (``Palette.fill``)."""
-PATTERNS = (Qt.BrushStyle.BDiagPattern, Qt.BrushStyle.FDiagPattern,
-            Qt.BrushStyle.DiagCrossPattern, Qt.BrushStyle.HorPattern, Qt.BrushStyle.VerPattern)
+PATTERNS = ("rising", "falling", "across", "level", "upright")
+"""Stripes over the colour, in the background's colour: for data colours past those
+every visitor tells apart."""
+TILE = 12
+"""Design pixels a pattern repeats in (it scales with the stage, as the rest does)."""
+
+
+_Line = tuple[float, float, float, float]
+
+
+@functools.lru_cache(maxsize=64)
+def _texture(colour: str, background: str, pattern: int) -> QPixmap:
+    """A tile of ``colour`` striped with ``background``: solid enough to keep its colour,
+    striped enough to be told from the plain ones."""
+    tile = QPixmap(TILE, TILE)
+    tile.fill(QColor(colour))
+    painter = QPainter(tile)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    stripe = QColor(background)
+    stripe.setAlphaF(0.75)
+    painter.setPen(QPen(stripe, TILE * 0.22))
+    name, t = PATTERNS[pattern], float(TILE)
+    rising: list[_Line] = [(-1, t + 1, t + 1, -1), (-1, 1, 1, -1), (t - 1, t + 1, t + 1, t - 1)]
+    falling: list[_Line] = [(-1, -1, t + 1, t + 1), (t - 1, -1, t + 1, 1), (-1, t - 1, 1, t + 1)]
+    drawn: dict[str, list[_Line]] = {
+        "rising": rising, "falling": falling, "across": rising[:1] + falling[:1],
+        "level": [(0.0, t / 2, t, t / 2)], "upright": [(t / 2, 0.0, t / 2, t)]}
+    lines = drawn[name]
+    for x1, y1, x2, y2 in lines:
+        painter.drawLine(QPointF(x1, y1), QPointF(x2, y2))
+    painter.end()
+    return tile
 
 
 @functools.lru_cache(maxsize=16)

@@ -433,3 +433,22 @@ def test_values_shown_together_have_the_same_decimals(qapp, tmp_path, final):
     view = final(loaded, 0)
     values = sorted(c.final for c in view.childItems() if isinstance(c, CountLabel))
     assert "11.0%" in values and "38.5%" in values  # not 11% beside 38.5%
+
+
+def test_bar_values_too_wide_for_their_bars_are_left_to_a_tap_and_said(qapp, tmp_path, final,
+                                                                       capsys):
+    from kiosk.cli import main
+
+    crowded = {"kind": "bar", "labels": True, "unit": {"zh": "元", "en": "yuan"},
+               "categories": ["一", "二", "三", "四"],
+               "series": [{"name": f"区{n}", "values": [11000 + n, 3000, 25000, 7000]}
+                          for n in range(6)]}
+    roomy = {**crowded, "series": crowded["series"][:1]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(crowded),
+                                              decks.chart_slide(roomy)))
+    assert not [c for c in final(loaded, 0).childItems() if isinstance(c, CountLabel)]
+    assert len([c for c in final(loaded, 1).childItems() if isinstance(c, CountLabel)]) == 4
+    assert main(["check", str(loaded.path)]) == 0
+    out = capsys.readouterr().out
+    assert "slide 1 in 'zh' at 1920x1080: the bars are too narrow for their values" in out
+    assert "slide 2 " not in out

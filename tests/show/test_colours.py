@@ -49,7 +49,7 @@ def test_series_past_the_colours_told_apart_are_patterned_bar_and_legend_alike(q
     bars = next(i for i in decks.items_of(view) if isinstance(i, ChartView))
     styles = [b.opts["brush"].style() for b in bars.bars]
     assert styles[:7] == [Qt.BrushStyle.SolidPattern] * 7
-    assert styles[7] != Qt.BrushStyle.SolidPattern
+    assert styles[7] == Qt.BrushStyle.TexturePattern  # striped
     swatches = [i.brush().style() for i in decks.items_of(bars)
                 if type(i).__name__ == "QGraphicsRectItem" and i.rect().width() < 40]
     assert swatches.count(styles[7]) == 1  # the legend shows the pattern too

@@ -26,12 +26,13 @@ class Donut(QGraphicsItem):
     """A ring: the whole in a faint track, each part an arc in its colour."""
 
     def __init__(self, centre: QPointF, radius: float, thickness: float,
-                 shares: list[float], fills: list[QBrush], track: QColor,
-                 parent: QGraphicsItem | None = None) -> None:
+                 shares: list[float], fills: list[QBrush], colours: list[QColor],
+                 track: QColor, parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
         self.centre, self.radius, self.thickness = centre, radius, thickness
         self.shares, self.fills, self.track = shares, fills, track
-        self.colours = [fill.color() for fill in fills]
+        self.colours = colours
+        """Each part's colour (its fill may add a pattern over it)."""
         self.progress = 1.0
 
     def set_progress(self, progress: float) -> None:
@@ -120,7 +121,8 @@ class ProportionView(ChartView):
         faint = QColor(ctx.palette.muted)
         faint.setAlphaF(0.3)
         self.donut = Donut(centre, radius, thickness, self.shares,
-                           self.fills[: len(self.shares)], faint, self)
+                           self.fills[: len(self.shares)], self.colours[: len(self.shares)],
+                           faint, self)
         self.track(self.donut.set_progress)
         total = CountLabel(shown(self.chart.total.value, self.factor), ctx,
                            unit=ctx.text(self.chart.total.unit)

@@ -49,6 +49,8 @@ class SeriesView(ChartView):
                  parent: QGraphicsItem | None = None) -> None:
         super().__init__(chart, ctx, rect, parent)
         self.bars: list[pg.BarGraphItem] = []
+        self.labelled = False
+        """Whether the bars say their values at their ends (``labels``, where they fit)."""
         self.curves: list[pg.PlotCurveItem] = []
         values = [v for row in chart.series for v in row.values]
         self.decimals = shared_decimals([shown(v, self.factor) for v in values])
@@ -152,6 +154,7 @@ class SeriesView(ChartView):
         ctx, chart = self.ctx, self.chart
         count = len(chart.series)
         slot = self.plot.width() / len(chart.categories)
+        self.labelled = chart.labels and self._labels_fit(slot / count * 0.96)
         width = slot * 0.7 / count
         base = self.y_of(max(self.low, 0.0))
         unit = ctx.text(chart.unit)
@@ -171,11 +174,11 @@ class SeriesView(ChartView):
                                        f"{ctx.text(row.name)} · {ctx.text(chart.categories[n])}",
                                        value_text(shown(value, self.factor), ctx, unit,
                                                   decimals=self.decimals)))
-                if chart.labels:
+                if self.labelled:
                     label = CountLabel(shown(value, self.factor), ctx, unit=unit,
                                        role="label", decimals=self.decimals,
                                        color=ctx.palette.text, align="center",
-                                       max_width=slot / count * 1.1, parent=self)
+                                       max_width=slot / count * 0.96, parent=self)
                     label.setX(x)
                     labels.append(label)
 
@@ -189,6 +192,22 @@ class SeriesView(ChartView):
                     label.set_progress(abs(h) / abs(final) if final else 1.0)
 
             self.track(grow)
+
+    def _labels_fit(self, room: float) -> bool:
+        """Whether every bar's value fits above it at a size read at 2 m; if not, the
+        values are left to a tap (and said so: ``kiosk check`` warns)."""
+        ctx, chart = self.ctx, self.chart
+        unit = ctx.text(chart.unit)
+        metrics = QFontMetricsF(fonts.font(ctx.smallest("label"), bold=True, tabular=True))
+        widest = max(metrics.horizontalAdvance(value_text(
+            shown(v, self.factor), ctx, unit, decimals=self.decimals))
+            for row in chart.series for v in row.values)
+        if widest <= room:
+            return True
+        ctx.remarks.append("the bars are too narrow for their values (labels: true) at a "
+                           "size read at 2 m: they are left out, a tap shows them; fewer "
+                           "series or categories make room")
+        return False
 
     def _lines(self) -> None:
         ctx, chart = self.ctx, self.chart
