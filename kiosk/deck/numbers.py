@@ -32,6 +32,9 @@ class FigureText:
         return f"{self.before}{self.number}{self.after}"
 
 
+MINUS = "\u2212"
+
+
 def format_number(value: float, decimals: int, lang: str) -> str:
     """The number with exactly ``decimals`` decimals; English groups thousands."""
     if not math.isfinite(value):
@@ -41,7 +44,7 @@ def format_number(value: float, decimals: int, lang: str) -> str:
         rounded = 0.0  # no "-0.0"
     grouped = not lang.startswith("zh") and abs(rounded) >= 1000
     spec = f"{',' if grouped else ''}.{decimals}f"
-    return format(rounded, spec)
+    return format(rounded, spec).replace("-", MINUS)  # (the minus sign, not a hyphen)
 
 
 COMPACT = {"zh": ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")),

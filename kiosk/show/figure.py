@@ -94,7 +94,7 @@ class FigureNumber(QGraphicsItem):
         self.paint(painter, None)
         if self.counts:
             font = self._fonts(self.size, self.small)[1]
-            draw_text(painter, QPointF(0, 0), "0123456789.,-", font, self.ctx.palette.accent,
+            draw_text(painter, QPointF(0, 0), "0123456789.,-\u2212", font, self.ctx.palette.accent,
                       per_char=True)
 
     def _fonts(self, size: float, small: float) -> tuple[QFont, QFont, QFont]:

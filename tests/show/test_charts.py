@@ -314,8 +314,9 @@ def test_axis_labels_say_the_values_their_lines_stand_at(qapp, tmp_path, final):
     loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
     view = final(loaded, 0)
     labels = [t for t in view.childItems() if isinstance(t, TextBox)
-              and t.text.lstrip("-").replace(".", "").isdigit()]
-    by_value = {float(t.text): t.sceneBoundingRect().center().y() for t in labels}
+              and t.text.lstrip("\u2212").replace(".", "").isdigit()]
+    by_value = {float(t.text.replace("\u2212", "-")): t.sceneBoundingRect().center().y()
+                for t in labels}
     assert sorted(by_value) == [-5.0, -2.5, 0.0, 2.5, 5.0, 7.5]
     ys = [by_value[v] for v in sorted(by_value)]
     gaps = [a - b for a, b in itertools.pairwise(ys)]
@@ -341,10 +342,10 @@ def test_bars_can_say_their_values_at_their_ends(qapp, tmp_path, final):
     bars = final(loaded, 0)
     said = {label.final: label.scenePos().y() for label in bars.childItems()
             if isinstance(label, CountLabel)}
-    assert set(said) == {"5%", "-3%"}
+    assert set(said) == {"5%", "\u22123%"}  # (a minus sign, not a hyphen)
     rising, falling = (bars.mapRectToScene(mark.rect) for mark in bars.marks)
     assert said["5%"] < rising.top()  # above the bar that rises
-    assert said["-3%"] > falling.bottom()  # below the one that falls
+    assert said["\u22123%"] > falling.bottom()  # below the one that falls
 
 
 def test_a_chart_says_its_numbers_in_each_languages_own_unit(qapp, tmp_path):
@@ -452,3 +453,15 @@ def test_bar_values_too_wide_for_their_bars_are_left_to_a_tap_and_said(qapp, tmp
     out = capsys.readouterr().out
     assert "slide 1 in 'zh' at 1920x1080: the bars are too narrow for their values" in out
     assert "slide 2 " not in out
+
+
+def test_a_negative_compare_value_is_said_at_its_bars_tip(qapp, tmp_path, final):
+    chart = {**decks.compare(), "items": [{"label": "变化", "before": -3.5, "after": 2.1,
+                                           "unit": "%"}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    view = final(loaded, 0)
+    falling, rising = (view.mapRectToScene(bar.rect()) for bar in view.bars[0])
+    labels = {c.final: c.sceneBoundingRect() for c in view.childItems()
+              if isinstance(c, CountLabel)}
+    assert labels["\u22123.5%"].right() <= falling.left()  # left of the bar that falls
+    assert labels["2.1%"].left() >= rising.right()

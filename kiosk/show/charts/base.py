@@ -266,8 +266,8 @@ class CountLabel(QGraphicsItem):
     @guarded
     def warm(self, painter: QPainter) -> None:
         """Make the pictures of every character this label can show."""
-        draw_text(painter, QPointF(0, 0), "0123456789.,-" + self.final, self._font, self._color,
-                  per_char=True)
+        draw_text(painter, QPointF(0, 0), "0123456789.,-\u2212" + self.final, self._font,
+                  self._color, per_char=True)
 
     def boundingRect(self) -> QRectF:
         left = {"left": 0.0, "center": -self._width / 2, "right": -self._width}[self._align]

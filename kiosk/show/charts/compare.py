@@ -137,10 +137,12 @@ class CompareView(ChartView):
             bar.setBrush(color)
             bar.setPen(Qt.PenStyle.NoPen)
             row_bars.append(bar)
-            end = max(zero, zero + width) + gap
+            end = max(zero, zero + width) + gap if width >= 0 else zero + width - gap
             label = CountLabel(shown(value, by), ctx, unit=unit, qualifier=item.qualifier,
                                decimals=shared_decimals([shown(v, by) for v, _ in pairs]),
-                               max_width=rect.right() - end, parent=self)
+                               align="left" if width >= 0 else "right",  # at the bar's tip
+                               max_width=rect.right() - end if width >= 0
+                               else end - rect.left() - label_w, parent=self)
             label.setPos(end, y + bar_h / 2)
             labels.append(label)
             y += bar_h * 1.2
@@ -158,7 +160,7 @@ class CompareView(ChartView):
             for bar, width in zip(row_bars, widths, strict=True):
                 bar.setRect(_span(zero, width * p, bar.rect().top(), bar_h))
             for label, width in zip(labels, widths, strict=True):
-                label.setX(max(zero, zero + width * p) + gap)
+                label.setX(zero + width * p + gap if width >= 0 else zero + width * p - gap)
                 label.set_progress(p)
 
         self.track(grow, offset=ROW_STAGGER * n, share=1.0)
