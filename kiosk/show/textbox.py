@@ -54,7 +54,8 @@ def _stranded(last: str, before: str) -> bool:
 
 BALANCE_LIMIT = 120
 """Characters up to which a balanced text (a title) is broken by searching every way."""
-_PAUSES = "，。、；：！？,;:!?"
+_PAUSES = "，。、；：！？,;:!?—·）」』》”"
+"""After these a line may end where the text pauses (a title breaks there first)."""
 
 
 def _balanced(text: str, metrics: QFontMetricsF, width: float,

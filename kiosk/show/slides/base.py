@@ -232,9 +232,10 @@ class SlideView(QGraphicsItem):
                           max_lines=1)
             y += box.text_height + ctx.size("kicker") * 0.4
         if title:
+            lines = 3 if ctx.portrait else 2  # (a narrow screen: wrap before shrinking)
             box = ctx.box(self, ctx.text(title), QRectF(area.left(), y, area.width(),
-                          ctx.room("title", 2, 1.2)), "title", bold=True, max_lines=2,
-                          line_height=1.2)
+                          ctx.room("title", lines, 1.2)), "title", bold=True,
+                          max_lines=lines, line_height=1.2)
             y += box.text_height + ctx.size("title") * 0.25
             rule = QGraphicsLineItem(area.left(), y, area.left() + ctx.size("title") * 1.6, y,
                                      self)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from kiosk.deck.model import StorySlide
+from kiosk.show.context import OPTICAL_MIDDLE
 from kiosk.show.figure import add_figure, common_size
 from kiosk.show.slides.base import SlideView
 from kiosk.show.visual import add_visual
@@ -48,8 +49,9 @@ class StoryView(SlideView):
                           ctx.size("kicker") * 1.5), "kicker", color=ctx.palette.accent2,
                           max_lines=1)
             y += box.text_height + ctx.size("kicker") * 0.5
+        lines = 3 if ctx.portrait else 2
         box = ctx.box(block, ctx.text(s.headline), QRectF(rect.left(), y, rect.width(),
-                      ctx.room("title", 2, 1.2)), "title", bold=True, max_lines=2,
+                      ctx.room("title", lines, 1.2)), "title", bold=True, max_lines=lines,
                       line_height=1.2)
         y += box.text_height + ctx.size("title") * 0.4
         figures = self._figures(rect, block)
@@ -61,6 +63,8 @@ class StoryView(SlideView):
                            color=ctx.palette.muted, line_height=1.55)
             y += body.text_height + ctx.size("body")
         figures.setPos(0, y if packed else rect.bottom() - figures_h)
+        if not packed and not s.figures:  # words alone: a little above the middle, not
+            block.setPos(0, max(0.0, rect.bottom() - y) * OPTICAL_MIDDLE)  # hung at the top
         return block
 
     def _figures(self, text_rect: QRectF, parent: QGraphicsItem) -> QGraphicsRectItem:
