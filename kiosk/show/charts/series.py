@@ -179,8 +179,8 @@ class SeriesView(ChartView):
                                        role="label", decimals=self.decimals,
                                        color=ctx.palette.text, align="center",
                                        max_width=slot / count * 0.96, parent=self)
-                    label.setX(x)
-                    labels.append(label)
+                    label.setPos(x, base + h - room if h <= 0 else base + h + room)  # where
+                    labels.append(label)  # it ends (what the slide's layout measures)
 
             def grow(p: float, bars: pg.BarGraphItem = bars, heights: list[float] = heights,
                      labels: list[CountLabel] = labels) -> None:
