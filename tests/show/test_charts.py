@@ -465,3 +465,12 @@ def test_a_negative_compare_value_is_said_at_its_bars_tip(qapp, tmp_path, final)
               if isinstance(c, CountLabel)}
     assert labels["\u22123.5%"].right() <= falling.left()  # left of the bar that falls
     assert labels["2.1%"].left() >= rising.right()
+
+
+def test_labelled_bars_leave_the_slide_at_its_type_size(qapp, tmp_path, final):
+    """The labels were measured where they start (above the stage), not where they end:
+    the slide was rebuilt at 60 % type for nothing."""
+    chart = {"kind": "bar", "labels": True, "unit": "%", "categories": ["a", "b", "c"],
+             "series": [{"name": "A", "values": [-12.5, 3, 21.7]}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    assert final(loaded, 0).ctx.theme.type_scale == 1.0
