@@ -71,8 +71,18 @@ def _overlap(a: QRectF, b: QRectF) -> bool:
 
 
 def overlapping(texts: list[Placed]) -> bool:
-    """Whether two of ``texts`` overlap."""
-    return any(_overlap(a.rect, b.rect) for n, a in enumerate(texts) for b in texts[n + 1:])
+    """Whether two of ``texts`` overlap (swept from the top: a text is held against
+    those it shares rows with, not against all of them)."""
+    boxes = sorted(((t.rect.top(), t.rect.bottom(), t.rect.left(), t.rect.right())
+                    for t in texts), key=lambda box: box[0])
+    open_: list[tuple[float, float, float, float]] = []
+    for top, bottom, left, right in boxes:
+        open_ = [box for box in open_ if box[1] - top > TOLERANCE]
+        if any(min(right, r) - max(left, le) > TOLERANCE
+               and min(bottom, b) - top > TOLERANCE for _, b, le, r in open_):
+            return True
+        open_.append((top, bottom, left, right))
+    return False
 
 
 def _short(text: str, room: int = 24) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -106,3 +108,15 @@ def test_the_controls_never_overlap_each_other_nor_leave_the_screen(qapp, size, 
         assert {"progress", "number", "next", "language"} <= drawn.keys()
         findings = list(control_findings(drawn, QRectF(0, 0, *size)))
         assert not findings, summary(findings)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.tuples(st.integers(0, 200), st.integers(0, 200), st.integers(1, 60),
+                          st.integers(1, 60)), max_size=12))
+def test_the_quick_overlap_test_agrees_with_comparing_every_pair(boxes):
+    from kiosk.show.audit import _overlap, overlapping
+
+    texts = [Placed("t", QRectF(x, y, w, h), 30.0, "body") for x, y, w, h in boxes]
+    pairwise = any(_overlap(a.rect, b.rect) for n, a in enumerate(texts)
+                   for b in texts[n + 1:])
+    assert overlapping(texts) == pairwise
