@@ -109,8 +109,9 @@ class ProportionView(ChartView):
             self._waffle(figure)
         self._legend(QRectF(figure.right() + ctx.size("label"), rect.top(),
                             legend_w - ctx.size("label"), rect.height()) if not ctx.portrait
-                     else QRectF(rect.left(), figure.bottom(), rect.width(),
-                                 rect.height() - figure.height()), unit)
+                     else QRectF(rect.left(), figure.bottom() + ctx.size("label"),
+                                 rect.width(), rect.height() - figure.height()
+                                 - ctx.size("label")), unit)
 
     def _donut(self, area: QRectF, unit: str) -> None:
         ctx = self.ctx

@@ -220,7 +220,8 @@ class SeriesView(ChartView):
             curve = pg.PlotCurveItem(xs, ys, pen=pen, antialias=True)
             if chart.area:
                 fill = QColor(color)
-                fill.setAlphaF(0.22)
+                fill.setAlphaF(0.22 if len(chart.series) == 1 else 0.1)  # (areas over
+                # each other: faint enough not to mix into a muddy third colour)
                 curve.setFillLevel(self.y_of(max(self.low, 0.0)))
                 curve.setBrush(pg.mkBrush(fill))
             curve.setParentItem(self)
