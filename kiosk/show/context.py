@@ -80,7 +80,9 @@ class SlideContext:
         """The area slides lay their content in: inside the safe area and a margin."""
         safe = self.safe
         side = max(safe.left(), self.width * 0.05)
-        top = safe.top() + self.height * 0.06
+        top = safe.top() + max(self.height * 0.06,  # under the language switch, at the
+                               min(self.width, self.height) * 0.065 + self.height * 0.015)
+        # top right (Chrome.button_side), not beside it
         if self.portrait:  # the source line's two lines above the row of the controls
             bottom = safe.top() + self.height * 0.1 + self.room("source", 2)
         else:  # the source line beside the controls

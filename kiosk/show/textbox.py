@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTextBoundaryFinder
@@ -52,6 +53,8 @@ def _stranded(last: str, before: str) -> bool:
     return len(last.strip().rstrip(_CLOSING)) * 3 <= len(before.strip())
 
 
+WORD = re.compile(r"[A-Za-z0-9'’.,-]{2,}")
+"""A word of Latin letters: not broken across lines (the text shrinks, or is cut)."""
 BALANCE_LIMIT = 120
 """Characters up to which a balanced text (a title) is broken by searching every way."""
 _PAUSES = "，。、；：！？,;:!?—·）」』》”"
@@ -59,11 +62,12 @@ _PAUSES = "，。、；：！？,;:!?—·）」』》”"
 
 
 def _balanced(text: str, metrics: QFontMetricsF, width: float,
-              count: int) -> list[str] | None:
+              count: int) -> tuple[float, list[str]] | None:
     """``text`` in ``count`` lines of about equal length, none wider than ``width``,
     broken after punctuation where that costs little (a headline typeset by hand:
     "Firm Confidence, / Full Effort, / Shouldering the Load", not "... Full / ... / the
-    Load"); None when it does not fit in ``count`` lines."""
+    Load"); with what they cost (see ``_break_cost``); None when it does not fit in
+    ``count`` lines."""
     finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, text)
     breaks = [0]
     while (at := finder.toNextBoundary()) != -1:
@@ -98,7 +102,8 @@ def _balanced(text: str, metrics: QFontMetricsF, width: float,
                 before = best.get((i, lines - 1))
                 if before is None or not wide:
                     continue
-                cost = before[0] + (wide - target) ** 2 + (costs[j] if j < last else 0.0)
+                cost = before[0] + ((wide - target) / target) ** 2 + (
+                    costs[j] if j < last else 0.0)
                 if found is None or cost < found[0]:
                     found = (cost, i)
             if found is not None:
@@ -114,19 +119,31 @@ def _balanced(text: str, metrics: QFontMetricsF, width: float,
     chosen = [text[a:b].strip() for a, b in itertools.pairwise(cuts)]
     if any(metrics.horizontalAdvance(line) > width + 0.5 for line in chosen):
         return None  # (kerning made one too wide: the lines as evened, then)
-    return chosen
+    return best[(last, count)][0], chosen
+
+
+PAUSE = -0.15
+"""What a break after punctuation adds to a balanced text's cost (whose unit is a line's
+squared difference from the mean length, as a share of it): a line 27 % longer than the
+others is worth a break at a colon."""
+INSIDE = 0.3
+"""What a break inside a word adds: in the middle of a run of Chinese characters (鼓足 /
+干劲; a space between phrases is no such break) or of a compound (Thousand- / Year)."""
+EXTRA_LINE = 0.2
+"""What a line more than the text needs adds (a title takes it to break at a pause)."""
 
 
 def _break_cost(text: str, at: int, size: float) -> float:
-    """What a break at ``at`` adds to the cost of a balanced text (in px², as the squared
-    difference of a line's width from the mean): less after punctuation, much more in
-    the middle of a run of Chinese characters (鼓足 / 干劲) than at a space between
-    phrases (坚定信心 鼓足干劲 / 勇挑大梁)."""
+    """What a break at ``at`` adds to the cost of a balanced text: less after
+    punctuation, much more inside a word than at a space between phrases (坚定信心 鼓足干劲
+    / 勇挑大梁)."""
     before = text[:at].rstrip()
     if before and before[-1] in _PAUSES:
-        return -((size * 2) ** 2)
+        return PAUSE
+    if before.endswith("-") and at < len(text) and text[at].isalpha():
+        return INSIDE
     if before == text[:at] and at < len(text) and _is_han(text[at - 1]) and _is_han(text[at]):
-        return (size * 2.5) ** 2
+        return INSIDE
     return 0.0
 
 
@@ -164,6 +181,7 @@ class TextBox(QGraphicsItem):
             size * MIN_SHRINK, 8.0)
         self._balance = balance
         self._latin = not any(_is_han(c) for c in text)  # (see fonts.font)
+        self._words = sorted(set(WORD.findall(text)), key=len)[-3:]  # the longest
         self._width, self._height = width, height
         self._color = color
         self._align, self._valign = align, valign
@@ -235,10 +253,17 @@ class TextBox(QGraphicsItem):
         if len(lines) < 2 or not (self._balance or _stranded(lines[-1], lines[-2])):
             return lines
         if self._balance and len(text) <= BALANCE_LIMIT:
-            balanced = _balanced(text, QFontMetricsF(self._font(size)), self._width,
-                                 len(lines))
-            if balanced is not None:
-                return balanced
+            metrics = QFontMetricsF(self._font(size))
+            counts = [len(lines)]
+            if (self._max_lines is None or len(lines) < self._max_lines) and \
+                    self._block_height(size, len(lines) + 1) <= self._height + 0.5:
+                counts.append(len(lines) + 1)  # a line more, if it breaks at a pause
+            options = [(cost + EXTRA_LINE * (n - len(lines)), found)
+                       for n in counts
+                       if (balanced := _balanced(text, metrics, self._width, n))
+                       for cost, found in [balanced]]
+            if options:
+                return min(options, key=lambda option: option[0])[1]
         low, high = self._width * 0.5, self._width
         for _ in range(10):
             middle = (low + high) / 2
@@ -278,6 +303,8 @@ class TextBox(QGraphicsItem):
         if self._block_height(size, len(lines)) > self._height + 0.5:
             return False
         metrics = QFontMetricsF(self._font(size))
+        if any(metrics.horizontalAdvance(word) > self._width + 0.5 for word in self._words):
+            return False  # (a word would be broken in two: Taoxich / uan)
         return all(metrics.horizontalAdvance(ln) <= self._width + 0.5 for ln in lines)
 
     def _fit(self, size: float) -> tuple[float, list[str], bool]:

@@ -48,8 +48,9 @@ def test_titles_break_in_balanced_lines_at_pauses_not_inside_phrases(qapp):
     width = QFontMetricsF(fonts.font(size, bold=True)).horizontalAdvance("坚定信心 鼓足干劲") + 4
     title = TextBox("坚定信心 鼓足干劲 勇挑大梁", width, 600, size=size, bold=True,
                     color=QColor("white"), balance=True)
-    assert title.lines == ["坚定信心", "鼓足干劲 勇挑大梁"] or title.lines == [
-        "坚定信心 鼓足干劲", "勇挑大梁"]  # at a space between phrases, never 鼓足 / 干劲
+    phrases = {"坚定信心", "鼓足干劲", "勇挑大梁"}
+    assert all(set(line.split()) <= phrases for line in title.lines)  # at a space between
+    # phrases, never 鼓足 / 干劲
     words = "Firm Confidence, Full Effort, Shouldering the Load"
     width = QFontMetricsF(fonts.font(size, bold=True)).horizontalAdvance(
         "Shouldering the Load") + 4
@@ -58,3 +59,22 @@ def test_titles_break_in_balanced_lines_at_pauses_not_inside_phrases(qapp):
     assert title.lines == ["Firm Confidence,", "Full Effort,", "Shouldering the Load"]
     unbalanced = TextBox(words, width, 1000, size=size, bold=True, color=QColor("white"))
     assert unbalanced.lines[-1] == "the Load"  # (what greedy breaking gives)
+
+
+@pytest.mark.parametrize("title", ["千年窑火不熄：从御窑厂到世界瓷都的景德镇陶瓷文明之路",
+                                   "Chinese Ceramic Exports over Fifteen Years: Four "
+                                   "Destination Markets"])
+def test_a_title_breaks_at_its_colon_rather_than_inside_a_word(qapp, title):
+    size = 68
+    height = QFontMetricsF(fonts.font(size, bold=True)).height() + 2 * size * 1.2
+    box = TextBox(title, 1728, height * 1.01, size=size, bold=True, color=QColor("white"),
+                  balance=True, max_lines=3, line_height=1.2)
+    assert box.lines[0][-1] in "：:"  # 千年窑火不熄： / 从御窑厂..., not ...到世 / 界瓷都
+    assert box.font_size == size
+
+
+def test_a_word_is_never_broken_in_two_the_text_shrinks_instead(qapp):
+    box = TextBox("Taoxichuan Creative District", 150, 300, size=40, color=QColor("white"))
+    assert {word for line in box.lines for word in line.split()} == {
+        "Taoxichuan", "Creative", "District"}  # not "Taoxich / uan"
+    assert box.font_size < 40

@@ -67,13 +67,18 @@ class SeriesView(ChartView):
                                      for n, row in enumerate(chart.series)],
                               rect.left() + axis_w, rect.top(), rect.width() - axis_w)
         above = legend_h + ctx.size("note")  # the top tick's label stays in the chart
-        self.category_lines = 2 if rect.height() - above - ctx.room(
-            "label", 2, 1.15) > rect.height() * 0.5 else 1  # (a short chart: one line)
+        self.category_lines = next((n for n in (3, 2) if rect.height() - above - ctx.room(
+            "label", n, 1.15) > rect.height() * 0.55), 1)  # (a short chart: one line)
+        if chart.kind == "line":
+            self.category_lines = min(2, self.category_lines)
         bottom_h = ctx.room("label", self.category_lines, 1.15) + ctx.size("label") * 0.4
         height = ctx.needs(rect.height() - above - bottom_h, rect.height() * 0.4)
         self.plot = QRectF(rect.left() + axis_w, rect.top() + above,
                            rect.width() - axis_w - names_w, max(1.0, height))
-        self._axis(ticks(self.low, self.high, step))
+        marks = ticks(self.low, self.high, step)
+        if chart.kind == "bar" and chart.labels:  # room on the scale for the values said
+            self._room_for_labels(min(values), max(values))  # past the bars' ends
+        self._axis(marks)
         self._categories()
         if chart.kind == "bar":
             self._bars()
@@ -139,7 +144,8 @@ class SeriesView(ChartView):
         gap = ctx.size("label") * 0.6
         word = max((metrics.horizontalAdvance(w) for t in texts for w in _words(t)),
                    default=0.0)
-        every = max(1, math.ceil((word + gap) / slot))
+        every = max(1, math.ceil((word + gap) / slot)) if self.chart.kind == "line" else 1
+        # (a bar's name is never left out: years on a line may be, every second one)
         for n, text in enumerate(texts):
             if n % every:
                 continue
@@ -192,6 +198,20 @@ class SeriesView(ChartView):
                     label.set_progress(abs(h) / abs(final) if final else 1.0)
 
             self.track(grow)
+
+    def _room_for_labels(self, lowest: float, highest: float) -> None:
+        """Stretch the scale (not its ticks) so that a value written past the end of the
+        longest bar, up or down, stays inside the plot: a falling bar's value clear of
+        the category names under it, a rising one's clear of the legend."""
+        label = self.ctx.room("label", 1) + self.ctx.size("note") * 0.8
+        span, height = self.high - self.low, self.plot.height()
+        if height <= label * 3:
+            return
+        per_pixel = span / (height - label * ((lowest < 0) + (highest > 0)))
+        if lowest < 0 and lowest - label * per_pixel < self.low:
+            self.low = lowest - label * per_pixel
+        if highest > 0 and highest + label * per_pixel > self.high:
+            self.high = highest + label * per_pixel
 
     def _labels_fit(self, room: float) -> bool:
         """Whether every bar's value fits above it at a size read at 2 m; if not, the

@@ -232,7 +232,7 @@ class SlideView(QGraphicsItem):
                           max_lines=1)
             y += box.text_height + ctx.size("kicker") * 0.4
         if title:
-            lines = 3 if ctx.portrait else 2  # (a narrow screen: wrap before shrinking)
+            lines = 3  # (a long title wraps before it shrinks: one size on every slide)
             box = ctx.box(self, ctx.text(title), QRectF(area.left(), y, area.width(),
                           ctx.room("title", lines, 1.2)), "title", bold=True,
                           max_lines=lines, line_height=1.2)

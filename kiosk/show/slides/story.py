@@ -49,7 +49,7 @@ class StoryView(SlideView):
                           ctx.size("kicker") * 1.5), "kicker", color=ctx.palette.accent2,
                           max_lines=1)
             y += box.text_height + ctx.size("kicker") * 0.5
-        lines = 3 if ctx.portrait else 2
+        lines = 3
         box = ctx.box(block, ctx.text(s.headline), QRectF(rect.left(), y, rect.width(),
                       ctx.room("title", lines, 1.2)), "title", bold=True, max_lines=lines,
                       line_height=1.2)
