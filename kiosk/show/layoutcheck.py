@@ -76,9 +76,15 @@ def _place(loaded: LoadedDeck, n: int, language: str, finding: Finding) -> Loc:
     """The YAML place of the text a finding concerns (its slide when it is not found)."""
     slide, fallback = loaded.deck.slides[n], loaded.deck.default_language
     if finding.text:
-        for loc, text in walk(slide, Text, ("slides", n)):
-            if text.get_text(language, fallback) == finding.text:
+        texts = [(loc, text.get_text(language, fallback))
+                 for loc, text in walk(slide, Text, ("slides", n))]
+        for loc, text in texts:
+            if text == finding.text:
                 return loc
+        begun = [(len(text), loc) for loc, text in texts  # a legend's label with what it
+                 if len(text) > 1 and finding.text.startswith(text)]  # adds ("(a cell: 4")
+        if begun:
+            return max(begun, key=lambda found: found[0])[1]
         for loc, figure in walk(slide, Figure, ("slides", n)):
             parts = figure_text(figure, language, fallback)
             if f"{parts.before}{parts.number}{parts.after}" == finding.text:

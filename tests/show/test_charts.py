@@ -474,3 +474,16 @@ def test_labelled_bars_leave_the_slide_at_its_type_size(qapp, tmp_path, final):
              "series": [{"name": "A", "values": [-12.5, 3, 21.7]}]}
     loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
     assert final(loaded, 0).ctx.theme.type_scale == 1.0
+
+
+def test_the_values_of_one_chart_are_of_one_size(qapp, tmp_path, final):
+    funnel = {"kind": "funnel", "stages": [
+        {"label": "采集", "value": 24000, "qualifier": "约",
+         "unit": {"zh": "件从窑址出土的古代瓷器碎片", "en": "sherds"}},
+        {"label": "修复", "value": 3600, "qualifier": "近"},
+        {"label": "展出", "value": 180, "qualifier": "超"}]}
+    portrait = decks.config(portrait=True)  # (the long one must shrink to fit)
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(funnel)), portrait)
+    _, view = render_slide(loaded, portrait, 0, (1080, 1920), "zh")
+    sizes = {c.font_size for c in decks.items_of(view) if isinstance(c, CountLabel)}
+    assert len(sizes) == 1

@@ -21,6 +21,7 @@ def add_chart(parent: QGraphicsItem, chart: ChartBase, ctx: SlideContext, rect: 
 
     rect = QRectF(rect.left(), rect.top(), max(1.0, rect.width()), max(1.0, rect.height()))
     view = view_class(chart.kind)(chart, ctx, rect, parent)  # type: ignore[attr-defined]
+    view.even_values()
     if timeline is not None:
         for track, apply in view.tracks:
             timeline.add(track, apply)

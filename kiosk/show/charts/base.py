@@ -124,6 +124,16 @@ class ChartView(QGraphicsRectItem):
         self.tracks.append((Track(delay + offset * duration, duration * share,
                                   self.chart.easing), apply))
 
+    def even_values(self) -> None:
+        """Its values of one kind (a legend's, the bars') at one size: the smallest any
+        of them had to take."""
+        kinds: dict[str, list[CountLabel]] = {}
+        for item in self.childItems():
+            if isinstance(item, CountLabel):
+                kinds.setdefault(item.role, []).append(item)
+        for labels in kinds.values():
+            same_size(labels)
+
     def release(self) -> None:
         """The chart left the screen: let go of pictures kept only to draw frames fast."""
         for item in self.childItems():
@@ -206,6 +216,14 @@ class Callout(QGraphicsItem):
                          self.mark.value)
 
 
+def same_size(labels: list[CountLabel]) -> None:
+    """The values of one legend or one chart at one size: the smallest any of them had
+    to take to fit its room (four sizes in one legend read as four kinds of number)."""
+    smallest = min((label.font_size for label in labels), default=0.0)
+    for label in labels:
+        label.shrink_to(smallest)
+
+
 def fitted_font(text: str, size: float, max_width: float | None) -> QFont:
     """The bold tabular font at ``size``, or smaller until ``text`` fits ``max_width``."""
     font = fonts.font(size, bold=True, tabular=True)
@@ -249,6 +267,19 @@ class CountLabel(QGraphicsItem):
         self.role = role
         self._font = fitted_font(self.final, ctx.size(role), max_width)  # (smaller than
         # can be read if it must: a number is not cut short; the layout audit marks it)
+        self.font_size = float(self._font.pixelSize())
+        metrics = QFontMetricsF(self._font)
+        self._width = metrics.horizontalAdvance(self.final)
+        self._height = metrics.height()
+        self._ascent = metrics.ascent()
+
+    def shrink_to(self, pixels: float) -> None:
+        """Draw it at ``pixels`` (no larger than it is): the size of the smallest of the
+        values it is shown with (``same_size``)."""
+        if pixels >= self._font.pixelSize():
+            return
+        self.prepareGeometryChange()
+        self._font = fonts.font(pixels, bold=True, tabular=True)
         self.font_size = float(self._font.pixelSize())
         metrics = QFontMetricsF(self._font)
         self._width = metrics.horizontalAdvance(self.final)

@@ -9,7 +9,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem
 
@@ -237,6 +237,8 @@ class SeriesView(ChartView):
             xs = np.array([self.x_of(n) for n in range(len(row.values))], dtype=float)
             ys = np.array([self.y_of(v) for v in row.values], dtype=float)
             pen = pg.mkPen(color, width=max(3.0, ctx.height * 0.004))
+            if s >= ctx.palette.apart:  # past the colours everyone tells apart: dashed
+                pen.setStyle(Qt.PenStyle.DashLine)
             curve = pg.PlotCurveItem(xs, ys, pen=pen, antialias=True)
             if chart.area:
                 fill = QColor(color)
@@ -289,9 +291,21 @@ class SeriesView(ChartView):
         overflow = tops[-1] + boxes[-1].text_height - self.rect().bottom()
         if overflow > 0:  # the lowest names past the chart: all of them up together
             tops = [top - overflow for top in tops]
-        for top, name in zip(tops, boxes, strict=True):
+        for top, name, (end, s) in zip(tops, boxes, ends, strict=True):
             name.setY(top)
             name.setOpacity(0.0)
+            middle = top + min(name.text_height, ctx.room("label", 1)) / 2
+            if abs(middle - end) > ctx.size("label") * 0.6:  # moved off its line's end: a
+                lead = QGraphicsLineItem(self.plot.right() - self.plot.width() / len(  # line
+                    chart.categories) / 2 + ctx.size("note") * 0.5, end,  # to it
+                    left - ctx.size("label") * 0.15, middle, self)
+                lead.setPen(QPen(ctx.palette.series(s), 1.5))
+                lead.setOpacity(0.0)
+
+                def show_lead(p: float, lead: QGraphicsLineItem = lead) -> None:
+                    lead.setOpacity(min(1.0, max(0.0, (p - 0.8) / 0.2)))
+
+                self.track(show_lead)
 
             def appear(p: float, name: TextBox = name) -> None:
                 name.setOpacity(min(1.0, max(0.0, (p - 0.8) / 0.2)))
