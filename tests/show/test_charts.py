@@ -407,7 +407,7 @@ def test_large_values_are_written_short_as_each_language_does(qapp, tmp_path):
         said[language] = sorted(label.final for label in bars.childItems()
                                 if isinstance(label, CountLabel))
     assert said["zh"] == ["1.2亿元", "73.2亿元"]
-    assert said["en"] == ["120,000,000 yuan", "7.32 billion yuan"]  # (a billion on)
+    assert said["en"] == ["0.12 billion yuan", "7.32 billion yuan"]  # as the axis has it
     assert ticks["zh"] == ["0", "20亿", "40亿", "60亿", "80亿元"]
     assert ticks["en"] == ["0", "2 billion", "4 billion", "6 billion", "8 billion yuan"]
 

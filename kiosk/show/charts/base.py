@@ -249,13 +249,14 @@ class CountLabel(QGraphicsItem):
                  qualifier: Qualifier | None = None, role: str = "label",
                  color: QColor | None = None, align: str = "left",
                  max_width: float | None = None, decimals: int | None = None,
+                 step: tuple[float, str] | None = None,
                  parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
         self.value, self.ctx, self.unit, self.qualifier = value, ctx, unit, qualifier
-        self.step = compact_step(value, ctx.language, axis=False)
+        self.step = step or compact_step(value, ctx.language, axis=False)
         """Divided by what, and followed by what (a very large value, written short):
         the final value's, on every frame."""
-        if self.step[0] != 1.0:
+        if self.step[0] != 1.0 and (step is None or decimals is None):
             decimals = min(decimals_of(float(f"{value / self.step[0]:.12g}")),
                            COMPACT_DECIMALS)
         self.decimals = decimals_of(value) if decimals is None else decimals

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem
 
 from kiosk.deck.charts import SeriesChart
-from kiosk.deck.numbers import compact_step, format_number, quantity
+from kiosk.deck.numbers import COMPACT_DECIMALS, compact_step, format_number, quantity
 from kiosk.deck.precision import decimals_of
 from kiosk.show import fonts
 from kiosk.show.charts.base import (
@@ -54,6 +54,11 @@ class SeriesView(ChartView):
         self.curves: list[pg.PlotCurveItem] = []
         values = [v for row in chart.series for v in row.values]
         self.decimals = shared_decimals([shown(v, self.factor) for v in values])
+        self.step = compact_step(max(abs(shown(v, self.factor)) for v in values),
+                                 ctx.language)  # (as the axis writes them: 25万件)
+        self.said_decimals = self.decimals if self.step[0] == 1.0 else min(
+            COMPACT_DECIMALS, shared_decimals([float(f"{shown(v, self.factor) / self.step[0]:.12g}")
+                                               for v in values]))
         self.low, self.high, step = nice_range(min(values), max(values))
         axis_w = self._axis_width(ticks(self.low, self.high, step), rect.width() * 0.3)
         legend_h = names_w = 0.0
@@ -160,7 +165,7 @@ class SeriesView(ChartView):
         ctx, chart = self.ctx, self.chart
         count = len(chart.series)
         slot = self.plot.width() / len(chart.categories)
-        self.labelled = chart.labels and self._labels_fit(slot / count * 0.96)
+        self.labelled = chart.labels and self._labels_fit(slot * 0.7 / count)
         width = slot * 0.7 / count
         base = self.y_of(max(self.low, 0.0))
         unit = ctx.text(chart.unit)
@@ -178,13 +183,13 @@ class SeriesView(ChartView):
                 top = min(base, base + h)
                 self.marks.append(Mark(QRectF(x - width * 0.45, top, width * 0.9, abs(h)),
                                        f"{ctx.text(row.name)} · {ctx.text(chart.categories[n])}",
-                                       value_text(shown(value, self.factor), ctx, unit,
-                                                  decimals=self.decimals)))
+                                       self._said(value, unit)))
                 if self.labelled:
                     label = CountLabel(shown(value, self.factor), ctx, unit=unit,
-                                       role="label", decimals=self.decimals,
-                                       color=ctx.palette.text, align="center",
-                                       max_width=slot / count * 0.96, parent=self)
+                                       role="label", decimals=self.said_decimals,
+                                       step=self.step, color=ctx.palette.text,
+                                       align="center", max_width=slot * 0.7 / count,
+                                       parent=self)
                     label.setPos(x, base + h - room if h <= 0 else base + h + room)  # where
                     labels.append(label)  # it ends (what the slide's layout measures)
 
@@ -198,6 +203,11 @@ class SeriesView(ChartView):
                     label.set_progress(abs(h) / abs(final) if final else 1.0)
 
             self.track(grow)
+
+    def _said(self, value: float, unit: str) -> str:
+        """A value as its label and its callout write it: short as the axis is."""
+        return value_text(shown(value, self.factor), self.ctx, unit,
+                          decimals=self.said_decimals, step=self.step)
 
     def _room_for_labels(self, lowest: float, highest: float) -> None:
         """Stretch the scale (not its ticks) so that a value written past the end of the
@@ -219,9 +229,8 @@ class SeriesView(ChartView):
         ctx, chart = self.ctx, self.chart
         unit = ctx.text(chart.unit)
         metrics = QFontMetricsF(fonts.font(ctx.smallest("label"), bold=True, tabular=True))
-        widest = max(metrics.horizontalAdvance(value_text(
-            shown(v, self.factor), ctx, unit, decimals=self.decimals))
-            for row in chart.series for v in row.values)
+        widest = max(metrics.horizontalAdvance(self._said(v, unit))
+                     for row in chart.series for v in row.values)
         if widest <= room:
             return True
         ctx.remarks.append("the bars are too narrow for their values (labels: true) at a "
@@ -255,8 +264,7 @@ class SeriesView(ChartView):
                 side = ctx.size("label")
                 self.marks.append(Mark(QRectF(xs[n] - side / 2, ys[n] - side / 2, side, side),
                                        f"{ctx.text(row.name)} · {ctx.text(chart.categories[n])}",
-                                       value_text(shown(value, self.factor), ctx, unit,
-                                                  decimals=self.decimals)))
+                                       self._said(value, unit)))
 
             def draw(p: float, curve: pg.PlotCurveItem = curve, dots: pg.ScatterPlotItem = dots,
                      xs: np.ndarray = xs, ys: np.ndarray = ys) -> None:
