@@ -28,10 +28,14 @@ from kiosk.show.charts.base import (
     value_text,
 )
 from kiosk.show.charts.scale import nice_range, ticks
-from kiosk.show.context import SlideContext
+from kiosk.show.context import OPTICAL_MIDDLE, SlideContext
 from kiosk.show.textbox import TextBox
 
 pg.setConfigOptions(antialias=True)
+
+
+TALLEST = 1.1
+"""A chart of values over categories is at most this much taller than it is wide."""
 
 
 def _words(text: str) -> list[str]:
@@ -47,6 +51,11 @@ class SeriesView(ChartView):
 
     def __init__(self, chart: SeriesChart, ctx: SlideContext, rect: QRectF,
                  parent: QGraphicsItem | None = None) -> None:
+        tallest = rect.width() * TALLEST
+        if rect.height() > tallest:  # a portrait screen: not a plot twice as tall as wide
+            spare = rect.height() - tallest  # (slopes look twice as steep), a little above
+            rect = QRectF(rect.left(), rect.top() + spare * OPTICAL_MIDDLE, rect.width(),
+                          tallest)  # the middle of its room
         super().__init__(chart, ctx, rect, parent)
         self.bars: list[pg.BarGraphItem] = []
         self.labelled = False
