@@ -274,10 +274,12 @@ class TextBox(QGraphicsItem):
                 low = middle
         return lines
 
-    def _lines_at(self, text: str, size: float, width: float) -> list[str]:
+    def _lines_at(self, text: str, size: float, width: float, *,
+                  whole_words: bool = False) -> list[str]:
         layout = QTextLayout(text, self._font(size))
         option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        option.setWrapMode(QTextOption.WrapMode.WordWrap if whole_words
+                           else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         layout.setTextOption(option)
         lines: list[str] = []
         layout.beginLayout()
@@ -324,19 +326,35 @@ class TextBox(QGraphicsItem):
             lines = self._wrap(size)
         if self._fits(size, lines):
             return size, self._wrap(size, even=True), False
-        return size, self._elide(size, lines), True
+        kept = self._elide(size, lines)
+        shown = "".join(kept).replace(ELLIPSIS, "")
+        return size, kept, "".join(self.text.split()) != "".join(shown.split())
 
     def _elide(self, size: float, lines: list[str]) -> list[str]:
+        """The lines that fit, the last cut short with an ellipsis; broken only between
+        words (a word too long for the box is cut with an ellipsis, not split)."""
         metrics = QFontMetricsF(self._font(size))
         room = max(1, int((self._height - metrics.height()) // (size * self._line_height)) + 1)
         if self._max_lines is not None:
             room = min(room, self._max_lines)
-        kept = lines[:room]
+        if self._words:
+            lines = [line for part in self.text.split("\n")
+                     for line in self._lines_at(part, size, self._width, whole_words=True)]
+        kept = [self._cut(line, metrics) for line in lines[:room]]
         last = kept[-1]
-        while last and metrics.horizontalAdvance(last + ELLIPSIS) > self._width:
-            last = last[:-1]
-        kept[-1] = last + ELLIPSIS
+        if len(lines) > room and not last.endswith(ELLIPSIS):  # (lines left out)
+            while last and metrics.horizontalAdvance(last + ELLIPSIS) > self._width:
+                last = last[:-1]
+            kept[-1] = last + ELLIPSIS
         return kept
+
+    def _cut(self, line: str, metrics: QFontMetricsF) -> str:
+        """``line``, cut short with an ellipsis if it is wider than the box."""
+        if metrics.horizontalAdvance(line) <= self._width + 0.5:
+            return line
+        while line and metrics.horizontalAdvance(line + ELLIPSIS) > self._width:
+            line = line[:-1]
+        return line.rstrip() + ELLIPSIS
 
     @guarded
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,

@@ -78,3 +78,14 @@ def test_a_word_is_never_broken_in_two_the_text_shrinks_instead(qapp):
     assert {word for line in box.lines for word in line.split()} == {
         "Taoxichuan", "Creative", "District"}  # not "Taoxich / uan"
     assert box.font_size < 40
+
+
+def test_text_too_long_for_its_box_is_cut_at_a_word_with_an_ellipsis(qapp):
+    box = TextBox("Taoxichuan Creative District of Jingdezhen", 130, 70, size=30,
+                  smallest=24, color=QColor("white"))
+    assert box.elided and box.lines[-1].endswith("…")
+    words = {"Taoxichuan", "Creative", "District", "of", "Jingdezhen"}
+    for line in box.lines:  # whole words, or a word cut short with "…", never "Taoxich / uan"
+        assert all(w in words or w.endswith("…") for w in line.split())
+    whole = TextBox("Firing", 400, 20, size=30, smallest=24, color=QColor("white"))
+    assert not whole.elided and whole.lines == ["Firing"]  # (all of it shown: not "cut")

@@ -125,7 +125,7 @@ class NetworkView(ChartView):
                  parent: QGraphicsItem | None = None) -> None:
         super().__init__(chart, ctx, rect, parent)
         p = ctx.palette
-        legend_h = ctx.size("label") * 2.6 * len(chart.groups) + sum(
+        legend_h = ctx.room("label", 2) * 1.08 * len(chart.groups) + sum(  # (two lines a row)
             ctx.size("label") * 1.6 * len(g.highlights) for g in chart.groups)
         wide = rect.width() > rect.height() * 1.3
         legend_h = min(legend_h, rect.height() * (1.0 if wide else 0.42))

@@ -98,9 +98,10 @@ class ProportionView(ChartView):
         total = chart.total.value or 1.0
         self.shares = [part.value / total for part in chart.parts]
         self.per_cell = 1
-        legend_w = rect.width() * 0.42 if not ctx.portrait else 0.0
+        stacked = rect.width() < rect.height() * 1.3  # a portrait screen, a story's visual:
+        legend_w = rect.width() * 0.42 if not stacked else 0.0  # the legend under it
         figure = QRectF(rect.left(), rect.top(), rect.width() - legend_w, rect.height())
-        if ctx.portrait:
+        if stacked:
             figure.setHeight(rect.height() * 0.6)
         unit = ctx.text(chart.unit) or ctx.text(chart.total.unit)  # a part's, when it has
         if chart.style == "donut":                                   # none of its own
@@ -108,7 +109,7 @@ class ProportionView(ChartView):
         else:
             self._waffle(figure)
         self._legend(QRectF(figure.right() + ctx.size("label"), rect.top(),
-                            legend_w - ctx.size("label"), rect.height()) if not ctx.portrait
+                            legend_w - ctx.size("label"), rect.height()) if not stacked
                      else QRectF(rect.left(), figure.bottom() + ctx.size("label"),
                                  rect.width(), rect.height() - figure.height()
                                  - ctx.size("label")), unit)
