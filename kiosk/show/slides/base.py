@@ -32,6 +32,10 @@ class SlideView(QGraphicsItem):
     position of the view move the whole slide, which is how transitions work.
     """
 
+    HEADLINED = False
+    """Whether its headings are all it says (a title slide): made smaller with the rest
+    when they do not fit, rather than kept at the size of every slide's title."""
+
     def __init__(self, slide: SlideBase, ctx: SlideContext) -> None:
         super().__init__()
         self.slide = slide
@@ -64,7 +68,8 @@ class SlideView(QGraphicsItem):
         self.build()
         original = self.ctx
         floor = original.theme.type_scale * SMALLEST_TYPE
-        for headings in ("steady", "smaller"):  # the headings keep their size if they can
+        phases = ("smaller",) if self.HEADLINED else ("steady", "smaller")
+        for headings in phases:  # the headings keep their size if they can
             for _ in range(FIT_ATTEMPTS):
                 share = self._fits()
                 scale = max(floor, self.ctx.theme.type_scale * share * 0.96)

@@ -15,6 +15,7 @@ class TitleView(SlideView):
     """Kicker, title, a rule, subtitle and byline, centred on the stage as one block."""
 
     slide: TitleSlide | ClosingSlide
+    HEADLINED = True
 
     def build(self) -> None:
         ctx, area, s = self.ctx, self.ctx.content, self.slide
@@ -46,6 +47,7 @@ class TitleView(SlideView):
         y += ctx.size("hero") * 0.7
         add(s.subtitle, "subtitle", p.text, False, 2)
         add(byline, "label", p.muted, False, 3)
+        ctx.needs(area.height(), y)  # (taller than its room: the slide, smaller)
         top = area.top() + max(0.0, (area.height() - y) / 2)
         for item, offset in placed:
             item.setPos(0 if item is rule else left, top + offset)
