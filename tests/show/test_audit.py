@@ -120,3 +120,23 @@ def test_the_quick_overlap_test_agrees_with_comparing_every_pair(boxes):
     pairwise = any(_overlap(a.rect, b.rect) for n, a in enumerate(texts)
                    for b in texts[n + 1:])
     assert overlapping(texts) == pairwise
+
+
+def test_a_title_slide_in_large_type_is_made_smaller_rather_than_run_into_the_controls(
+        qapp, tmp_path):
+    cfg = decks.config(theme={"type_scale": 1.4})  # (a designer's deck, as it was tried)
+    slide = decks.title_slide(
+        kicker=decks.both("常设展览 · 第一展厅 · 序厅", "Permanent exhibition · Hall 1"),
+        title=decks.both("千年窑火不熄：从御窑厂到世界瓷都的景德镇陶瓷文明之路",
+                         "Kiln Fires That Never Went Out: Jingdezhen's Road from the "
+                         "Imperial Kilns to the Porcelain Capital of the World"),
+        subtitle=decks.both("一座城市如何以一种材料改变了世界的餐桌、贸易与审美",
+                            "How one city changed the world's tables, trade and taste "
+                            "with a single material"),
+        byline=decks.both("策展人：李文澜 研究员 · 陈思远 副研究员",
+                          "Curators: Li Wenlan and Chen Siyuan"))
+    loaded = decks.built(tmp_path, decks.deck(slide, decks.closing_slide()), cfg)
+    for language in ("zh", "en"):
+        view, chrome, _scene = built(loaded, cfg, 0, language)
+        findings = audit(view, chrome.drawn())
+        assert not findings, summary(findings)
