@@ -10,12 +10,13 @@ import math
 import random
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsRectItem
 
 from kiosk.deck.basics import Qualifier
 from kiosk.deck.charts import NetworkChart, dots
 from kiosk.deck.text import Text
+from kiosk.show import fonts
 from kiosk.show.charts.accumulate import Accumulated, Dots, Lines
 from kiosk.show.charts.base import ChartView, CountLabel, Mark, value_text
 from kiosk.show.context import SlideContext
@@ -125,8 +126,8 @@ class NetworkView(ChartView):
                  parent: QGraphicsItem | None = None) -> None:
         super().__init__(chart, ctx, rect, parent)
         p = ctx.palette
-        legend_h = ctx.room("label", 2) * 1.08 * len(chart.groups) + sum(  # (two lines a row)
-            ctx.size("label") * 1.6 * len(g.highlights) for g in chart.groups)
+        legend_h = ctx.room("label", 2) * 1.1 * (len(chart.groups) + sum(  # two lines a row
+            len(g.highlights) for g in chart.groups))
         wide = rect.width() > rect.height() * 1.3
         legend_h = min(legend_h, rect.height() * (1.0 if wide else 0.42))
         if wide:  # legend beside the disc, as tall as it needs
@@ -159,7 +160,8 @@ class NetworkView(ChartView):
         # Mix the groups around the disc, the same way every time.
         order = list(range(len(colour_of)))
         random.Random(chart.seed).shuffle(order)
-        hub_share = 0.2 if chart.hub else 0.0
+        hub_r = self._hub_radius(side)
+        hub_share = max(0.2, hub_r / radius * 0.9) if chart.hub else 0.0
         spots = layout(len(order), chart.seed, inner=hub_share)
         xs = [0.0] * len(order)
         ys = [0.0] * len(order)
@@ -187,7 +189,6 @@ class NetworkView(ChartView):
         self.nodes.setZValue(1)
         self.node_colours = [palette[c] for c in colour_of]
         if chart.hub:
-            hub_r = side * 0.11
             hub = QGraphicsEllipseItem(centre.x() - hub_r, centre.y() - hub_r, 2 * hub_r,
                                        2 * hub_r, self)
             hub.setBrush(p.accent)
@@ -209,6 +210,17 @@ class NetworkView(ChartView):
             self.links.set_count(round(links_p * self.links.total) if links_p else 0)  # due)
 
         self.track(grow)
+
+    def _hub_radius(self, side: float) -> float:
+        """The hub's radius: a ninth of the disc, or as much more (up to a third) as its
+        longest word needs at a size read at 2 m (a word is never split, nor cut)."""
+        ctx = self.ctx
+        if not self.chart.hub:
+            return 0.0
+        words = ctx.text(self.chart.hub).split() or [""]
+        metrics = QFontMetricsF(fonts.font(ctx.size("note"), bold=True))
+        widest = max(metrics.horizontalAdvance(w) for w in words)
+        return min(side * 0.3, max(side * 0.11, widest / 1.7))
 
     def node_mark(self, n: int) -> Mark:
         """What a tap on node ``n`` says: its group and the group's count."""
