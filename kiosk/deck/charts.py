@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from kiosk.deck.basics import Count, Delay, Easing, Length, Number, Qualifier, Strict
-from kiosk.deck.precision import SMALLEST
+from kiosk.deck.precision import MAX_DECIMALS, SMALLEST
 from kiosk.deck.text import Text
 
 MAX_GROUP_DOTS = 600
@@ -67,6 +67,9 @@ class ChartBase(Strict):
     scale: Scale | None = None
     """Per language, values shown multiplied by this, where units differ: with unit
     {zh: 万元, en: yuan} and scale {en: 10000}, 3.7 reads 3.7万元 and 37,000 yuan."""
+    decimals: int | None = Field(default=None, ge=0, le=MAX_DECIMALS)
+    """Decimals every value of the chart shows; by default as many as the most precise
+    of them has (11.0% beside 38.5%)."""
 
     @model_validator(mode="after")
     def _scaled_exactly(self) -> ChartBase:

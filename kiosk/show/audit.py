@@ -86,8 +86,9 @@ def overlapping(texts: list[Placed]) -> bool:
 
 
 def _short(text: str, room: int = 24) -> str:
+    """The start of a text, to name it in a message ("[...]": not the show's own cut)."""
     flat = " ".join(text.split())
-    return flat if len(flat) <= room else flat[: room - 1] + "…"
+    return flat if len(flat) <= room else flat[:room] + " [...]"
 
 
 def audit(view: SlideView, controls: dict[str, QRectF] | None = None) -> list[Finding]:

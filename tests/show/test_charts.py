@@ -407,7 +407,7 @@ def test_large_values_are_written_short_as_each_language_does(qapp, tmp_path):
         said[language] = sorted(label.final for label in bars.childItems()
                                 if isinstance(label, CountLabel))
     assert said["zh"] == ["1.2亿元", "73.2亿元"]
-    assert said["en"] == ["0.12 billion yuan", "7.32 billion yuan"]  # as the axis has it
+    assert said["en"] == ["120 million yuan", "7.32 billion yuan"]  # (never 0.12 billion)
     assert ticks["zh"] == ["0", "20亿", "40亿", "60亿", "80亿元"]
     assert ticks["en"] == ["0", "2 billion", "4 billion", "6 billion", "8 billion yuan"]
 
@@ -455,6 +455,19 @@ def test_bar_values_too_wide_for_their_bars_are_left_to_a_tap_and_said(qapp, tmp
     assert "slide 2 " not in out
 
 
+def test_a_small_bar_under_an_axis_of_large_values_says_its_own_value(qapp, tmp_path,
+                                                                     final):
+    """3件 under an axis of 万 read 0.00万件: a value is never written in a unit larger
+    than itself."""
+    chart = {"kind": "bar", "labels": True, "unit": {"zh": "件", "en": "items"},
+             "categories": ["a", "b", "c"], "series": [{"name": "A",
+                                                        "values": [250000, 12, 3]}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    view = final(loaded, 0)
+    said = sorted(c.final for c in view.childItems() if isinstance(c, CountLabel))
+    assert said == ["12件", "25万件", "3件"]
+
+
 def test_a_negative_compare_value_is_said_at_its_bars_tip(qapp, tmp_path, final):
     chart = {**decks.compare(), "items": [{"label": "变化", "before": -3.5, "after": 2.1,
                                            "unit": "%"}]}
@@ -465,6 +478,9 @@ def test_a_negative_compare_value_is_said_at_its_bars_tip(qapp, tmp_path, final)
               if isinstance(c, CountLabel)}
     assert labels["\u22123.5%"].right() <= falling.left()  # left of the bar that falls
     assert labels["2.1%"].left() >= rising.right()
+    assert {round(c.font_size) for c in view.childItems() if isinstance(c, CountLabel)} == {
+        round(view.ctx.size("label"))}  # at their size (they were drawn at 1 px)
+    assert labels["\u22123.5%"].left() >= view.mapRectToScene(view.rect()).left()
 
 
 def test_labelled_bars_leave_the_slide_at_its_type_size(qapp, tmp_path, final):
@@ -487,3 +503,12 @@ def test_the_values_of_one_chart_are_of_one_size(qapp, tmp_path, final):
     _, view = render_slide(loaded, portrait, 0, (1080, 1920), "zh")
     sizes = {c.font_size for c in decks.items_of(view) if isinstance(c, CountLabel)}
     assert len(sizes) == 1
+
+
+def test_a_chart_may_say_how_many_decimals_its_values_show(qapp, tmp_path, final):
+    donut = {"kind": "proportion", "unit": "%", "decimals": 1,
+             "total": {"label": "全部", "value": 100},
+             "parts": [{"label": "甲", "value": 25.5}, {"label": "乙", "value": 0.500001}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(donut)))
+    said = sorted(c.final for c in final(loaded, 0).childItems() if isinstance(c, CountLabel))
+    assert "25.5%" in said and "0.5%" in said  # not 25.500000% beside 0.500001%

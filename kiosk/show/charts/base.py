@@ -124,6 +124,12 @@ class ChartView(QGraphicsRectItem):
         self.tracks.append((Track(delay + offset * duration, duration * share,
                                   self.chart.easing), apply))
 
+    def decimals_for(self, values: list[float]) -> int:
+        """The decimals values shown together have: the chart's ``decimals`` if it says,
+        else the most any of them has (11.0% beside 38.5%)."""
+        given = getattr(self.chart, "decimals", None)
+        return given if given is not None else shared_decimals(values)
+
     def even_values(self) -> None:
         """Its values of one kind (a legend's, the bars') at one size: the smallest any
         of them had to take."""

@@ -19,7 +19,6 @@ from kiosk.show.charts.base import (
     Mark,
     factor,
     legend,
-    shared_decimals,
     shown,
     value_text,
 )
@@ -68,7 +67,10 @@ class CompareView(ChartView):
                                   ctx.size("note") * 1.6), "note", color=ctx.palette.muted,
                            max_lines=1)
             legend_h += note.boundingRect().height()
-        self.value_w = self._value_room(rect.width() * 0.7 * 0.45)
+        self.negative = any(v is not None and v < 0 for item in chart.items
+                            for v in (item.before, item.after))
+        """Whether a value falls below zero (room is kept left of the bars too)."""
+        self.value_w = self._value_room(rect.width() * 0.7 * (0.3 if self.negative else 0.45))
         rows = len(chart.items)
         row_h = ctx.needs((rect.height() - legend_h) / rows, ctx.size("label") * 2.6)
         row_h = min(row_h, ctx.size("label") * ROOMY_ROW)
@@ -113,12 +115,14 @@ class CompareView(ChartView):
                                      (item.after, ctx.palette.accent)) if v is not None]
         bar_h = min(rect.height() * 0.26, ctx.size("label") * 1.6)
         value_w = self.value_w
-        track = rect.width() - label_w - value_w
         # The scale of the row's unit runs from the lowest value of that unit's rows (or
-        # 0) to their highest (or 0): a negative value is a bar left of the zero line.
+        # 0) to their highest (or 0): a negative value is a bar left of the zero line,
+        # its value left of its end (room kept for it, as for the values on the right).
         low, high = self.scales[_unit_key(item)]
+        left_room = value_w if self.negative else 0.0
+        track = rect.width() - label_w - value_w - left_room
         per_unit = track / ((high - low) or 1.0)
-        zero = rect.left() + label_w - low * per_unit
+        zero = rect.left() + label_w + left_room - low * per_unit
         unit = ctx.text(item.unit)
         by = factor(item.scale, ctx.language) if item.scale else self.factor
         gap = ctx.size("label") * 0.4
@@ -139,7 +143,7 @@ class CompareView(ChartView):
             row_bars.append(bar)
             end = max(zero, zero + width) + gap if width >= 0 else zero + width - gap
             label = CountLabel(shown(value, by), ctx, unit=unit, qualifier=item.qualifier,
-                               decimals=shared_decimals([shown(v, by) for v, _ in pairs]),
+                               decimals=self.decimals_for([shown(v, by) for v, _ in pairs]),
                                align="left" if width >= 0 else "right",  # at the bar's tip
                                max_width=rect.right() - end if width >= 0
                                else end - rect.left() - label_w, parent=self)

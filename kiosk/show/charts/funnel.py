@@ -46,7 +46,8 @@ class FunnelView(ChartView):
             centre = area.center().x()
             unit = ctx.text(stage.unit or chart.unit)
             value = CountLabel(shown(stage.value, self.factor), ctx, unit=unit,
-                               qualifier=stage.qualifier,
+                               qualifier=stage.qualifier, decimals=self.decimals_for(
+                                   [shown(s.value, self.factor) for s in chart.stages]),
                                role="heading", color=ctx.palette.accent,
                                max_width=label_w - ctx.size("label"), parent=self)
             value.setPos(area.right() + ctx.size("label"), y + step * 0.3)

@@ -14,7 +14,6 @@ from kiosk.show.charts.base import (
     ChartView,
     CountLabel,
     Mark,
-    shared_decimals,
     shown,
     value_text,
 )
@@ -203,8 +202,8 @@ class ProportionView(ChartView):
             step = ctx.needs(step, one_line)
         y = rect.top() + (rect.height() - step * len(rows)) / 2
         swatch = ctx.size("label") * (0.8 if not beside else 0.7)
-        decimals = shared_decimals([shown(p.value, self.factor) for p, c in rows
-                                    if c is not None])
+        decimals = self.decimals_for([shown(p.value, self.factor) for p, c in rows
+                                      if c is not None])
         for part, colour in rows:
             middle = y + (swatch * 0.85 if not beside else step / 2)
             if colour is not None:

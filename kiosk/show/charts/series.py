@@ -22,7 +22,6 @@ from kiosk.show.charts.base import (
     CountLabel,
     Mark,
     legend,
-    shared_decimals,
     shown,
     staggered,
     value_text,
@@ -39,7 +38,10 @@ TALLEST = 1.1
 
 
 def _words(text: str) -> list[str]:
-    """What a line may not break inside: words, and each Chinese character."""
+    """What a line may not break inside: words, and each Chinese character; a short
+    label whole (1月, 2024年: never 1 / 月)."""
+    if len(text) <= 4:
+        return [text]
     return [part for word in text.split() for part in
             (list(word) if any("\u3400" <= c <= "\u9fff" for c in word) else [word])]
 
@@ -62,12 +64,9 @@ class SeriesView(ChartView):
         """Whether the bars say their values at their ends (``labels``, where they fit)."""
         self.curves: list[pg.PlotCurveItem] = []
         values = [v for row in chart.series for v in row.values]
-        self.decimals = shared_decimals([shown(v, self.factor) for v in values])
-        self.step = compact_step(max(abs(shown(v, self.factor)) for v in values),
-                                 ctx.language)  # (as the axis writes them: 25万件)
-        self.said_decimals = self.decimals if self.step[0] == 1.0 else min(
-            COMPACT_DECIMALS, shared_decimals([float(f"{shown(v, self.factor) / self.step[0]:.12g}")
-                                               for v in values]))
+        steps = [self._step(shown(v, self.factor)) for v in values]
+        self.decimals = self.decimals_for([shown(v, self.factor) for v, step in zip(
+            values, steps, strict=True) if step[0] == 1.0])  # (those written in full)
         self.low, self.high, step = nice_range(min(values), max(values))
         axis_w = self._axis_width(ticks(self.low, self.high, step), rect.width() * 0.3)
         legend_h = names_w = 0.0
@@ -89,6 +88,10 @@ class SeriesView(ChartView):
         height = ctx.needs(rect.height() - above - bottom_h, rect.height() * 0.4)
         self.plot = QRectF(rect.left() + axis_w, rect.top() + above,
                            rect.width() - axis_w - names_w, max(1.0, height))
+        if self.plot.height() > self.plot.width() * TALLEST:  # the plot itself, not only
+            spare = self.plot.height() - self.plot.width() * TALLEST  # its box
+            self.plot = QRectF(self.plot.left(), self.plot.top() + spare * OPTICAL_MIDDLE,
+                               self.plot.width(), self.plot.width() * TALLEST)
         marks = ticks(self.low, self.high, step)
         if chart.kind == "bar" and chart.labels:  # room on the scale for the values said
             self._room_for_labels(min(values), max(values))  # past the bars' ends
@@ -195,8 +198,9 @@ class SeriesView(ChartView):
                                        self._said(value, unit)))
                 if self.labelled:
                     label = CountLabel(shown(value, self.factor), ctx, unit=unit,
-                                       role="label", decimals=self.said_decimals,
-                                       step=self.step, color=ctx.palette.text,
+                                       role="label", decimals=self._decimals(value),
+                                       step=self._step(shown(value, self.factor)),
+                                       color=ctx.palette.text,
                                        align="center", max_width=slot * 0.7 / count,
                                        parent=self)
                     label.setPos(x, base + h - room if h <= 0 else base + h + room)  # where
@@ -213,10 +217,26 @@ class SeriesView(ChartView):
 
             self.track(grow)
 
+    def _step(self, value: float) -> tuple[float, str]:
+        """How a value is written short: as the axis writes it (25万件 under 25万), but
+        never in a larger unit than the value itself reaches (3件 stays 3件, not 0.00万件;
+        380万元 under an axis of 亿 stays 380万元)."""
+        return compact_step(value, self.ctx.language)
+
+    def _decimals(self, value: float) -> int:
+        """A value's decimals: the chart's where it is written in full, its own (at most
+        two) where it is written short."""
+        divisor = self._step(shown(value, self.factor))[0]
+        if divisor == 1.0:
+            return self.decimals
+        short = float(f"{shown(value, self.factor) / divisor:.12g}")
+        return min(COMPACT_DECIMALS, decimals_of(short))
+
     def _said(self, value: float, unit: str) -> str:
-        """A value as its label and its callout write it: short as the axis is."""
+        """A value as its label and its callout write it."""
         return value_text(shown(value, self.factor), self.ctx, unit,
-                          decimals=self.said_decimals, step=self.step)
+                          decimals=self._decimals(value), step=self._step(
+                              shown(value, self.factor)))
 
     def _room_for_labels(self, lowest: float, highest: float) -> None:
         """Stretch the scale (not its ticks) so that a value written past the end of the
