@@ -272,10 +272,13 @@ class CountLabel(QGraphicsItem):
         self.final = value_text(value, ctx, unit, qualifier, self.decimals, self.step)
         self.text = self.final
         self.role = role
-        self._font = fitted_font(self.final, ctx.size(role), max_width)  # (smaller than
+        self._use(fitted_font(self.final, ctx.size(role), max_width))  # (smaller than
         # can be read if it must: a number is not cut short; the layout audit marks it)
-        self.font_size = float(self._font.pixelSize())
-        metrics = QFontMetricsF(self._font)
+
+    def _use(self, font: QFont) -> None:
+        self._font = font
+        self.font_size = float(font.pixelSize())
+        metrics = QFontMetricsF(font)
         self._width = metrics.horizontalAdvance(self.final)
         self._height = metrics.height()
         self._ascent = metrics.ascent()
@@ -286,12 +289,7 @@ class CountLabel(QGraphicsItem):
         if pixels >= self._font.pixelSize():
             return
         self.prepareGeometryChange()
-        self._font = fonts.font(pixels, bold=True, tabular=True)
-        self.font_size = float(self._font.pixelSize())
-        metrics = QFontMetricsF(self._font)
-        self._width = metrics.horizontalAdvance(self.final)
-        self._height = metrics.height()
-        self._ascent = metrics.ascent()
+        self._use(fonts.font(pixels, bold=True, tabular=True))
 
     def set_progress(self, progress: float) -> None:
         text = self.final if progress >= 1.0 else value_text(
