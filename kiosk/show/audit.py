@@ -13,8 +13,14 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 
-from PySide6.QtCore import QRectF
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsPolygonItem,
+    QGraphicsRectItem,
+)
 
 from kiosk.show.charts.base import CountLabel
 from kiosk.show.context import SlideContext
@@ -56,12 +62,12 @@ def placed_texts(view: SlideView) -> list[Placed]:
         stack.extend(item.childItems())
         if isinstance(item, TextBox) and item.text.strip():
             found.append(Placed(item.text, item.ink_rect(), item.font_size, item.role,
-                                tuple(item.lines), item.elided))
+                                tuple(item.lines), item.elided, item))
         elif isinstance(item, FigureNumber):
             found.extend(item.placed_parts())
         elif isinstance(item, CountLabel):
             found.append(Placed(item.final, item.mapRectToScene(item.boundingRect()),
-                                item.font_size, item.role))
+                                item.font_size, item.role, item=item))
     return found
 
 
@@ -70,11 +76,18 @@ def _overlap(a: QRectF, b: QRectF) -> bool:
     return shared.width() > TOLERANCE and shared.height() > TOLERANCE
 
 
+def ink(text: Placed) -> QRectF:
+    """Where a text's letters are: its lines' box less the room above and below the
+    letters that a line's box keeps (about a sixth of the type size each)."""
+    inset = min(text.size * 0.17, text.rect.height() * 0.25)
+    return text.rect.adjusted(0, inset, 0, -inset)
+
+
 def overlapping(texts: list[Placed]) -> bool:
     """Whether two of ``texts`` overlap (swept from the top: a text is held against
     those it shares rows with, not against all of them)."""
-    boxes = sorted(((t.rect.top(), t.rect.bottom(), t.rect.left(), t.rect.right())
-                    for t in texts), key=lambda box: box[0])
+    boxes = sorted(((r.top(), r.bottom(), r.left(), r.right())
+                    for r in map(ink, texts)), key=lambda box: box[0])
     open_: list[tuple[float, float, float, float]] = []
     for top, bottom, left, right in boxes:
         open_ = [box for box in open_ if box[1] - top > TOLERANCE]
@@ -101,7 +114,7 @@ def audit(view: SlideView, controls: dict[str, QRectF] | None = None) -> list[Fi
     safe = ctx.safe.adjusted(-TOLERANCE, -TOLERANCE, TOLERANCE, TOLERANCE)
     for n, a in enumerate(texts):
         for b in texts[n + 1:]:
-            if _overlap(a.rect, b.rect):
+            if _overlap(ink(a), ink(b)):
                 findings.append(Finding("overlap", a.text, f"“{_short(a.text)}” overlaps "
                                         f"“{_short(b.text)}”: shorten one of them"))
         for name, rect in (controls or {}).items():
@@ -112,11 +125,35 @@ def audit(view: SlideView, controls: dict[str, QRectF] | None = None) -> list[Fi
             findings.append(Finding("outside", a.text, f"“{_short(a.text)}” reaches out of "
                                     "the safe area"))
         findings.extend(text_findings(ctx, a))
+        findings.extend(_covered(view, a))
     findings = _grouped(findings)
     used = view.drawn_rect()  # (a text's item reaches 2 px past its ink)
     if not used.isEmpty() and not safe.adjusted(-2, -2, 2, 2).contains(used):
         findings.append(Finding("outside", "", "the slide reaches out of the safe area"))
     return findings
+
+
+SHAPES = (QGraphicsRectItem, QGraphicsLineItem, QGraphicsPolygonItem, QGraphicsEllipseItem)
+
+
+def _covered(view: SlideView, text: Placed) -> Iterator[Finding]:
+    """A shape of the slide drawn over a text (the next bar over a note, a rule through a
+    line): the shapes above it in the scene's stacking order that cover part of it."""
+    scene, own = view.scene(), text.item
+    if scene is None or not isinstance(own, QGraphicsItem):
+        return
+    for item in scene.items(text.rect, Qt.ItemSelectionMode.IntersectsItemBoundingRect,
+                            Qt.SortOrder.DescendingOrder):
+        if item is own or item.isAncestorOf(own):
+            return  # (what is under it does not hide it)
+        if not isinstance(item, SHAPES) or not view.isAncestorOf(item) or \
+                not item.isVisible() or item.opacity() < 0.05 or \
+                item.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents:
+            continue
+        if _overlap(ink(text), item.sceneBoundingRect()):
+            yield Finding("covered", text.text, f"“{_short(text.text)}” is partly hidden "
+                          "by a shape of the slide drawn over it")
+            return
 
 
 def _grouped(findings: list[Finding]) -> list[Finding]:

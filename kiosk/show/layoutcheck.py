@@ -43,10 +43,12 @@ def layout_problems(loaded: LoadedDeck, config: Config) -> list[Problem]:
             if view.fault is not None:
                 continue  # (the show passes it; the contract's tests see to it)
             view.start(0.0, reduced_motion=True)
+            scene.addItem(view)  # (what is drawn over a text is found in the scene)
             chrome.set_state(n, len(deck.slides), language)
             for finding in _unique(audit(view, chrome.drawn())):
                 where = _place(loaded, n, language, finding)
                 found.setdefault((where, language, finding.message), []).append(n + 1)
+            scene.removeItem(view)
             view.dispose()
     return [loaded.document.problem(where, f"{_slides(numbers)} in '{language}' at "
                                            f"{width:g}x{height:g}: {message}",

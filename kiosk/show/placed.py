@@ -17,3 +17,5 @@ class Placed:
     role: str
     lines: tuple[str, ...] = ()
     cut: bool = False
+    item: object = dataclasses.field(default=None, compare=False, repr=False)
+    """The item that draws it (to find what is drawn over it)."""

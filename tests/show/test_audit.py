@@ -117,7 +117,8 @@ def test_the_quick_overlap_test_agrees_with_comparing_every_pair(boxes):
     from kiosk.show.audit import _overlap, overlapping
 
     texts = [Placed("t", QRectF(x, y, w, h), 30.0, "body") for x, y, w, h in boxes]
-    pairwise = any(_overlap(a.rect, b.rect) for n, a in enumerate(texts)
+    from kiosk.show.audit import ink
+    pairwise = any(_overlap(ink(a), ink(b)) for n, a in enumerate(texts)
                    for b in texts[n + 1:])
     assert overlapping(texts) == pairwise
 
@@ -140,3 +141,21 @@ def test_a_title_slide_in_large_type_is_made_smaller_rather_than_run_into_the_co
         view, chrome, _scene = built(loaded, cfg, 0, language)
         findings = audit(view, chrome.drawn())
         assert not findings, summary(findings)
+
+
+def test_a_shape_drawn_over_a_text_is_marked_and_one_under_it_is_not(qapp, tmp_path):
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QGraphicsRectItem
+
+    cfg = decks.config()
+    loaded = decks.built(tmp_path, decks.deck(decks.title_slide()), cfg)
+    view, chrome, _scene = built(loaded, cfg, 0, "zh")
+    hero = next(t for t in placed_texts(view) if t.role == "hero")
+    under = QGraphicsRectItem(hero.rect, view)  # a card behind the title
+    under.setBrush(QColor("grey"))
+    under.setZValue(-1)
+    assert "covered" not in kinds(audit(view, chrome.drawn()))
+    over = QGraphicsRectItem(hero.rect.adjusted(0, hero.rect.height() / 3, 0, 0), view)
+    over.setBrush(QColor("grey"))  # (a bar of the next row, say, over its lower part)
+    over.setZValue(5)
+    assert "covered" in kinds(audit(view, chrome.drawn()))

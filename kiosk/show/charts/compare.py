@@ -114,6 +114,8 @@ class CompareView(ChartView):
         pairs = [(v, c) for v, c in ((item.before, self._before_colour()),
                                      (item.after, ctx.palette.accent)) if v is not None]
         bar_h = min(rect.height() * 0.26, ctx.size("label") * 1.6)
+        pitch = min(max(bar_h * 1.2, ctx.size("label") * 1.1),  # (a value's letters clear
+                    rect.height() * 0.42)  # of the bar under it, in the row's room)
         value_w = self.value_w
         # The scale of the row's unit runs from the lowest value of that unit's rows (or
         # 0) to their highest (or 0): a negative value is a bar left of the zero line,
@@ -128,7 +130,7 @@ class CompareView(ChartView):
         gap = ctx.size("label") * 0.4
         ys, widths, labels = [], [], []
         row_bars: list[QGraphicsRectItem] = []
-        y = rect.top() + rect.height() * 0.4 - bar_h * 1.1
+        y = rect.top() + rect.height() * 0.4 - pitch + bar_h * 0.1
         if len(pairs) == 1:
             y += bar_h * 0.6
         for value, color in pairs:
@@ -149,7 +151,7 @@ class CompareView(ChartView):
                                else end - rect.left() - label_w, parent=self)
             label.setPos(end, y + bar_h / 2)
             labels.append(label)
-            y += bar_h * 1.2
+            y += pitch
         self.bars.append(row_bars)
         for (value, _), width, yc in zip(pairs, widths, ys, strict=True):
             self.marks.append(Mark(_span(zero, width, yc - bar_h / 2, bar_h),
