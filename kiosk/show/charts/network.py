@@ -20,6 +20,7 @@ from kiosk.show import fonts
 from kiosk.show.charts.accumulate import Accumulated, Dots, Lines
 from kiosk.show.charts.base import ChartView, CountLabel, Mark, value_text
 from kiosk.show.context import SlideContext
+from kiosk.show.textbox import WORD
 from kiosk.show.theme import Palette
 
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
@@ -217,9 +218,10 @@ class NetworkView(ChartView):
         ctx = self.ctx
         if not self.chart.hub:
             return 0.0
-        words = ctx.text(self.chart.hub).split() or [""]
+        text = ctx.text(self.chart.hub)
         metrics = QFontMetricsF(fonts.font(ctx.size("note"), bold=True))
-        widest = max(metrics.horizontalAdvance(w) for w in words)
+        widest = max([metrics.horizontalAdvance(w) for w in WORD.findall(text)]  # a Latin
+                     + [metrics.horizontalAdvance(text) / 4])  # word; Chinese: 4 lines
         return min(side * 0.3, max(side * 0.11, widest / 1.7))
 
     def node_mark(self, n: int) -> Mark:
