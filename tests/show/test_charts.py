@@ -512,3 +512,19 @@ def test_a_chart_may_say_how_many_decimals_its_values_show(qapp, tmp_path, final
     loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(donut)))
     said = sorted(c.final for c in final(loaded, 0).childItems() if isinstance(c, CountLabel))
     assert "25.5%" in said and "0.5%" in said  # not 25.500000% beside 0.500001%
+
+
+@pytest.mark.parametrize(("hub", "larger"), [("中车南京浦镇车辆有限公司", False),
+                                             ("Taoxichuan Creative District", True)])
+def test_a_hub_grows_for_a_long_word_not_for_a_chinese_name(qapp, tmp_path, final, hub,
+                                                            larger):
+    chart = {"kind": "network", "hub": hub, "groups": [{"label": "企业", "count": 60}]}
+    loaded = decks.built(tmp_path, decks.only("en", decks.deck(decks.chart_slide(chart))))
+    view = final(loaded, 0)
+    hub_mark = next(m for m in view.marks if m.label == hub)
+    side = min(view.rect().width() * 0.6, view.rect().height())  # (the disc's room)
+    assert (hub_mark.rect.width() > side * 0.23) == larger
+    words = {w for t in view.childItems() if isinstance(t, TextBox) and t.text == hub
+             for line in t.lines for w in line.split()}
+    if larger:
+        assert words == {"Taoxichuan", "Creative", "District"}  # whole, not cut
