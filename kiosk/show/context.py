@@ -54,6 +54,9 @@ class SlideContext:
         self.palette = Palette.from_theme(self.theme)
         self.remarks: list[str] = []
         """What a part of the slide had to leave out, in words (the layout audit says it)."""
+        self.headings_crowd = False
+        """Set by a slide whose headings leave the rest too little room (they are then
+        made smaller with the rest: SlideView._build_to_fit)."""
         self.cramped = False
         """Set by a part of the slide that had less room than it needs to be read (a
         plot squeezed flat, legend rows thinner than their text): the slide is then

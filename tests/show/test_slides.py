@@ -221,3 +221,19 @@ def test_the_numbers_of_a_group_of_figures_are_all_of_one_size(qapp, tmp_path):
     _, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
     sizes = {number.size for number in decks.numbers(view)}
     assert len(sizes) == 1  # the widest one's size, for all of them
+
+
+def test_large_type_leaves_a_chart_its_room_rather_than_its_title_all_of_it(qapp, tmp_path):
+    from kiosk.show.charts.base import ChartView
+
+    cfg = decks.config(theme={"type_scale": 1.5})
+    title = decks.both("主要水质指标持续改善：溶解氧、高锰酸盐指数与氨氮",
+                       "Water Quality Keeps Improving: Dissolved Oxygen, Permanganate "
+                       "Index and Ammonia")
+    chart = {"kind": "line", "categories": ["2015", "2020", "2024"],
+             "series": [{"name": "A", "values": [7.2, 8.1, 8.6]}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart, title=title)), cfg)
+    for language in ("zh", "en"):
+        _, view = render_slide(loaded, cfg, 0, (1920, 1080), language)
+        plot = next(i for i in decks.items_of(view) if isinstance(i, ChartView))
+        assert plot.rect().height() >= view.ctx.content.height() * 0.5, language

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QStyleOptionGraphicsItem, QWidget
 
+from kiosk.config.sections import Theme
 from kiosk.deck.model import SlideBase
 from kiosk.deck.text import Text
 from kiosk.play.timeline import Timeline
@@ -23,6 +24,19 @@ SMALLEST_TYPE = 0.6
 """A slide's type is made no smaller than this share of the theme's to fit."""
 SHRUNK = 0.6
 """A text shrunk below this share of its size asks for smaller type all over the slide."""
+
+
+HEADINGS_OVER_BODY = 1 / 0.75
+"""How much larger than the body's scale the headings' may stay (past the theme's 1.0)."""
+
+
+def _headings(theme: Theme, body: float) -> Theme:
+    """The theme the headings keep while the body is made ``body`` scale: the theme's own
+    up to a type scale of 1 (every title of the show at one size), and above it no more
+    than HEADINGS_OVER_BODY times the body's (a large type scale, its body made smaller to
+    fit, kept its 102 px titles over 24 px text)."""
+    keep = min(theme.type_scale, max(1.0, body * HEADINGS_OVER_BODY))
+    return theme if keep == theme.type_scale else theme.model_copy(update={"type_scale": keep})
 
 
 class SlideView(QGraphicsItem):
@@ -80,7 +94,8 @@ class SlideView(QGraphicsItem):
                 smaller = self.ctx.theme.model_copy(update={"type_scale": scale})
                 self._rebuild(dataclasses.replace(
                     self.ctx, theme=smaller,
-                    steady=original.theme if headings == "steady" else None))
+                    steady=_headings(original.theme, scale) if headings == "steady"
+                    else None))
             if headings == "steady" and self.ctx.steady is not None and self._overflows():
                 self._rebuild(dataclasses.replace(original, steady=None))  # the headings
             else:                                          # take too much: them too
@@ -149,7 +164,7 @@ class SlideView(QGraphicsItem):
         cut short or shrunk far below its size."""
         from kiosk.show.textbox import TextBox
 
-        if self.ctx.cramped or self._crowded():
+        if self.ctx.cramped or self.ctx.headings_crowd or self._crowded():
             return True
         stack = list(self.childItems())
         while stack:
@@ -161,10 +176,11 @@ class SlideView(QGraphicsItem):
         return False
 
     def _overflows(self) -> bool:
-        """Whether what it holds reaches out of the safe area, or two texts overlap."""
+        """Whether what it holds reaches out of the safe area, two texts overlap, or its
+        headings leave the rest too little room."""
         used = self.drawn_rect()
-        return self._crowded() or not (used.isEmpty() or self.ctx.safe.adjusted(
-            -3, -3, 3, 3).contains(used))
+        inside = used.isEmpty() or self.ctx.safe.adjusted(-3, -3, 3, 3).contains(used)
+        return self.ctx.headings_crowd or self._crowded() or not inside
 
     def _crowded(self) -> bool:
         """Whether two of its texts overlap (a byline run into the source line at a large

@@ -8,6 +8,9 @@ from kiosk.deck.model import ChartSlide
 from kiosk.show.charts import add_chart
 from kiosk.show.slides.base import SlideView
 
+CHART_SHARE = 0.55
+"""The share of the content area a chart keeps, whatever its headings."""
+
 
 class ChartSlideView(SlideView):
     """Header, the chart in the rest of the content area, a caption under it."""
@@ -19,6 +22,8 @@ class ChartSlideView(SlideView):
         top = self.header(s.title, s.subtitle)
         caption_h = ctx.size("note") * 2 if s.caption else 0.0
         rect = QRectF(area.left(), top, area.width() * 0.92, area.bottom() - top - caption_h)
+        if rect.height() < area.height() * CHART_SHARE:  # the headings take the chart's room
+            ctx.headings_crowd = True  # (large type, a long title): them smaller too
         add_chart(self, s.chart, ctx, rect, self.timeline)
         if s.caption:
             ctx.box(self, ctx.text(s.caption), QRectF(area.left(), area.bottom() - caption_h,
