@@ -57,6 +57,8 @@ WORD = re.compile(r"[A-Za-z0-9'’.,-]{2,}")
 """A word of Latin letters: not broken across lines (the text shrinks, or is cut)."""
 BALANCE_LIMIT = 120
 """Characters up to which a balanced text (a title) is broken by searching every way."""
+_HANGING = "，。、；：！？"
+"""Full-width punctuation a centred line lets hang past its letters at its end."""
 _PAUSES = "，。、；：！？,;:!?—·）」』》”"
 """After these a line may end where the text pauses (a title breaks there first)."""
 
@@ -378,6 +380,8 @@ class TextBox(QGraphicsItem):
         step = self.font_size * self._line_height
         for n, line in enumerate(self.lines):
             advance = metrics.horizontalAdvance(line)
-            x = {"left": 0.0, "center": (self._width - advance) / 2,
+            if self._align == "center":  # a full-width comma at the end is mostly space:
+                advance = metrics.horizontalAdvance(line.rstrip(_HANGING))  # centred on the
+            x = {"left": 0.0, "center": (self._width - advance) / 2,   # letters, it hangs
                  "right": self._width - advance}[self._align]
             painter.drawText(QPointF(x, top + n * step + metrics.ascent()), line)

@@ -89,3 +89,19 @@ def test_text_too_long_for_its_box_is_cut_at_a_word_with_an_ellipsis(qapp):
         assert all(w in words or w.endswith("…") for w in line.split())
     whole = TextBox("Firing", 400, 20, size=30, smallest=24, color=QColor("white"))
     assert not whole.elided and whole.lines == ["Firing"]  # (all of it shown: not "cut")
+
+
+def test_a_centred_line_lets_its_closing_comma_hang(qapp):
+    from PySide6.QtGui import QImage, QPainter
+
+    def left_ink(text: str) -> int:
+        box = TextBox(text, 400, 80, size=40, color=QColor("white"), align="center")
+        image = QImage(400, 80, QImage.Format.Format_RGB32)
+        image.fill(QColor("black"))
+        painter = QPainter(image)
+        box.paint_text(painter)
+        painter.end()
+        return min(x for x in range(400) for y in range(80)
+                   if QColor(image.pixel(x, y)).lightness() > 128)
+
+    assert abs(left_ink("坚定信心，") - left_ink("坚定信心")) <= 2  # centred on its letters
