@@ -107,10 +107,10 @@ class CompareView(ChartView):
 
     def _row(self, n: int, item: ComparePair, rect: QRectF) -> None:
         ctx = self.ctx
-        label_w = rect.width() * 0.3
+        label_w = rect.width() * (0.3 if rect.width() > ctx.size("label") * 40 else 0.38)
         ctx.box(self, ctx.text(item.label), QRectF(rect.left(), rect.top(), label_w * 0.95,
-                rect.height() * 0.8), "label", bold=True, valign="center", max_lines=3,
-                line_height=1.2)
+                rect.height() * 0.8), "label", bold=True, valign="center", max_lines=4,
+                line_height=1.2)  # (a narrow screen: a wider column for the names)
         pairs = [(v, c) for v, c in ((item.before, self._before_colour()),
                                      (item.after, ctx.palette.accent)) if v is not None]
         bar_h = min(rect.height() * 0.26, ctx.size("label") * 1.6)
