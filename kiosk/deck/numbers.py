@@ -57,6 +57,16 @@ COMPACT_VALUE = {"zh": 1e8, "en": 1e9}
 COMPACT_DECIMALS = 2
 
 
+def short(value: float, divisor: float) -> float:
+    """``value`` counted in ``divisor``s (3.2 for 320000000 in 亿), without binary noise."""
+    return float(f"{value / divisor:.12g}")
+
+
+def short_decimals(value: float, divisor: float) -> int:
+    """The decimals of ``value`` written short: its own, at most COMPACT_DECIMALS."""
+    return min(decimals_of(short(value, divisor)), COMPACT_DECIMALS)
+
+
 def compact_step(largest: float, lang: str, *, axis: bool = True) -> tuple[float, str]:
     """What a number as large as ``largest`` is divided by to be written short, and what
     follows it (1 and "" when it is short enough as it is)."""

@@ -49,6 +49,9 @@ class Finding:
     kind: str
     text: str
     message: str
+    why: str = ""
+    """What the message says after naming the text (findings alike for several texts
+    are said once: ``_grouped``)."""
 
 
 def placed_texts(view: SlideView) -> list[Placed]:
@@ -159,19 +162,19 @@ def _covered(view: SlideView, text: Placed) -> Iterator[Finding]:
 def _grouped(findings: list[Finding]) -> list[Finding]:
     """Texts made small alike (a legend's values) said once: “1,500 people” and 5 more
     texts are drawn at 19 px."""
-    small: dict[str, list[Finding]] = {}
+    alike: dict[str, list[Finding]] = {}
     for finding in findings:
-        if finding.kind == "small":
-            small.setdefault(finding.message.split("” is drawn at ", 1)[-1], []).append(finding)
-    out = [f for f in findings if f.kind != "small"]
-    for rest, alike in small.items():
-        first = alike[0]
-        if len(alike) == 1:
+        if finding.why:
+            alike.setdefault(finding.why, []).append(finding)
+    out = [f for f in findings if not f.why]
+    for why, found in alike.items():
+        first = found[0]
+        if len(found) == 1:
             out.append(first)
             continue
-        more = f" and {len(alike) - 1} more text{'s' * (len(alike) > 2)} are"
-        out.append(Finding("small", first.text, f"“{_short(first.text)}”{more} drawn at "
-                           + rest.replace("shorten it", "shorten them")))
+        more = f" and {len(found) - 1} more text{'s' * (len(found) > 2)} are "
+        out.append(Finding(first.kind, first.text, f"“{_short(first.text)}”{more}"
+                           + why.format(it="them", its="their"), why))
     return out
 
 
@@ -193,10 +196,11 @@ def text_findings(ctx: SlideContext, text: Placed) -> Iterator[Finding]:
     """What is wrong with one text: its size, a cut, its line breaks."""
     least = ctx.smallest(text.role)
     if text.size < least - 0.5:
-        yield Finding("small", text.text, f"“{_short(text.text)}” is drawn at "
-                      f"{text.size * 1080 / ctx.reference:.0f} px, below the "
-                      f"{least * 1080 / ctx.reference:.0f} px read at 2 m (on a 1080 px screen): "
-                      "shorten it or what shares its room")
+        why = (f"drawn at {text.size * 1080 / ctx.reference:.0f} px, below the "
+               f"{least * 1080 / ctx.reference:.0f} px read at 2 m (on a 1080 px screen): "
+               "shorten {it} or what shares {its} room")
+        yield Finding("small", text.text, f"“{_short(text.text)}” is "
+                      + why.format(it="it", its="its"), why)
     if text.cut:
         yield Finding("cut", text.text, f"“{_short(text.text)}” is cut short: it does not "
                       "fit its room at a size read at 2 m; shorten it")

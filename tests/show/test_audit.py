@@ -159,3 +159,16 @@ def test_a_shape_drawn_over_a_text_is_marked_and_one_under_it_is_not(qapp, tmp_p
     over.setBrush(QColor("grey"))  # (a bar of the next row, say, over its lower part)
     over.setZValue(5)
     assert "covered" in kinds(audit(view, chrome.drawn()))
+
+
+def test_texts_made_small_alike_are_said_once(qapp, tmp_path):
+    from kiosk.show.audit import _grouped
+
+    cfg = decks.config()
+    ctx = context(decks.built(tmp_path, decks.deck(), cfg), cfg, "en")
+    findings = [f for n in range(3) for f in text_findings(ctx, Placed(
+        f"{n + 1},500 people", QRectF(0, 40 * n, 10, 10), 19.0, "label"))]
+    said = _grouped(findings)
+    assert [f.message for f in said] == [
+        "“1,500 people” and 2 more texts are drawn at 19 px, below the 24 px read at 2 m "
+        "(on a 1080 px screen): shorten them or what shares their room"]

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGrap
 
 from kiosk.deck.basics import Qualifier
 from kiosk.deck.charts import ChartBase
-from kiosk.deck.numbers import COMPACT_DECIMALS, compact_step, format_number, quantity
+from kiosk.deck.numbers import compact_step, format_number, quantity, short, short_decimals
 from kiosk.deck.precision import decimals_of
 from kiosk.deck.timing import chart_timing
 from kiosk.play.timeline import Track
@@ -69,9 +69,9 @@ def value_text(value: float, ctx: SlideContext, unit: str = "",
     by what, and what follows; by default as large as ``value`` asks)."""
     divisor, suffix = step or compact_step(value, ctx.language, axis=False)
     if divisor != 1.0:
-        number = float(f"{value / divisor:.12g}")
+        number = short(value, divisor)
         if decimals is None or step is None:  # (the decimals of the short number)
-            decimals = min(decimals_of(number), COMPACT_DECIMALS)
+            decimals = short_decimals(value, divisor)
         text = format_number(number, decimals, ctx.language) + (suffix if number else "")
         return str(quantity(text, unit, qualifier, ctx.language))
     decimals = decimals_of(value) if decimals is None else decimals
@@ -263,8 +263,7 @@ class CountLabel(QGraphicsItem):
         """Divided by what, and followed by what (a very large value, written short):
         the final value's, on every frame."""
         if self.step[0] != 1.0 and (step is None or decimals is None):
-            decimals = min(decimals_of(float(f"{value / self.step[0]:.12g}")),
-                           COMPACT_DECIMALS)
+            decimals = short_decimals(value, self.step[0])
         self.decimals = decimals_of(value) if decimals is None else decimals
         """Its own, or those of the values it is shown with (38.5% beside 11.0%)."""
         self._color = color or ctx.palette.text

@@ -14,14 +14,14 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem
 
 from kiosk.deck.charts import SeriesChart
-from kiosk.deck.numbers import COMPACT_DECIMALS, compact_step, format_number, quantity
-from kiosk.deck.precision import decimals_of
+from kiosk.deck.numbers import compact_step, format_number, quantity, short
 from kiosk.show import fonts
 from kiosk.show.charts.base import (
     ChartView,
     CountLabel,
     Mark,
     legend,
+    shared_decimals,
     shown,
     staggered,
     value_text,
@@ -115,8 +115,8 @@ class SeriesView(ChartView):
         ctx = self.ctx
         largest = max((abs(shown(v, self.factor)) for v in values), default=0.0)
         divisor, suffix = compact_step(largest, ctx.language)
-        numbers = [float(f"{shown(v, self.factor) / divisor:.12g}") for v in values]
-        decimals = max((decimals_of(n) for n in numbers), default=0)
+        numbers = [short(shown(v, self.factor), divisor) for v in values]
+        decimals = shared_decimals(numbers)
         unit = ctx.text(self.chart.unit)
         labels = []
         for n, number in enumerate(numbers):
@@ -223,14 +223,10 @@ class SeriesView(ChartView):
         380万元 under an axis of 亿 stays 380万元)."""
         return compact_step(value, self.ctx.language)
 
-    def _decimals(self, value: float) -> int:
-        """A value's decimals: the chart's where it is written in full, its own (at most
-        two) where it is written short."""
-        divisor = self._step(shown(value, self.factor))[0]
-        if divisor == 1.0:
-            return self.decimals
-        short = float(f"{shown(value, self.factor) / divisor:.12g}")
-        return min(COMPACT_DECIMALS, decimals_of(short))
+    def _decimals(self, value: float) -> int | None:
+        """A value's decimals: the chart's where it is written in full; where it is
+        written short, None: its own (``value_text``, ``CountLabel``)."""
+        return self.decimals if self._step(shown(value, self.factor))[0] == 1.0 else None
 
     def _said(self, value: float, unit: str) -> str:
         """A value as its label and its callout write it."""
