@@ -59,15 +59,7 @@ class SeriesView(ChartView):
             rect = QRectF(rect.left(), rect.top() + spare * OPTICAL_MIDDLE, rect.width(),
                           tallest)  # the middle of its room
         super().__init__(chart, ctx, rect, parent)
-        self.bars: list[pg.BarGraphItem] = []
-        self.labelled = False
-        """Whether the bars say their values at their ends (``labels``, where they fit)."""
-        self.curves: list[pg.PlotCurveItem] = []
-        values = [v for row in chart.series for v in row.values]
-        steps = [self._step(shown(v, self.factor)) for v in values]
-        self.decimals = self.decimals_for([shown(v, self.factor) for v, step in zip(
-            values, steps, strict=True) if step[0] == 1.0])  # (those written in full)
-        self.low, self.high, step = nice_range(min(values), max(values))
+        values, step = self._numbers()
         axis_w = self._axis_width(ticks(self.low, self.high, step), rect.width() * 0.3)
         legend_h = names_w = 0.0
         named = chart.kind == "line" and len(chart.series) > 1
@@ -102,6 +94,20 @@ class SeriesView(ChartView):
         else:
             self._lines()
 
+    def _numbers(self) -> tuple[list[float], float]:
+        """The chart's values, their shared decimals and the scale they are drawn on
+        (``low``, ``high``); the values and the scale's step."""
+        self.bars: list[pg.BarGraphItem] = []
+        self.labelled = False
+        """Whether the bars say their values at their ends (``labels``, where they fit)."""
+        self.curves: list[pg.PlotCurveItem] = []
+        values = [v for row in self.chart.series for v in row.values]
+        steps = [self._step(shown(v, self.factor)) for v in values]
+        self.decimals = self.decimals_for([shown(v, self.factor) for v, step in zip(
+            values, steps, strict=True) if step[0] == 1.0])  # (those written in full)
+        self.low, self.high, step = nice_range(min(values), max(values))
+        return values, step
+
     def _axis_width(self, values: list[float], most: float) -> float:
         """Room for the widest tick label (the top one carries the unit), and a gap."""
         ctx = self.ctx
@@ -109,15 +115,15 @@ class SeriesView(ChartView):
         widest = max(metrics.horizontalAdvance(label) for label in self._tick_labels(values))
         return min(most, max(ctx.size("note") * 3, widest + ctx.size("note") * 0.8))
 
-    def _tick_labels(self, values: list[float]) -> list[str]:
+    def _tick_labels(self, values: list[float], *, unit_at_top: bool = True) -> list[str]:
         """The ticks as written: large ones short (3亿, 300M), the unit at the top one
-        (as a figure has it)."""
+        (as a figure has it) unless told not to."""
         ctx = self.ctx
         largest = max((abs(shown(v, self.factor)) for v in values), default=0.0)
         divisor, suffix = compact_step(largest, ctx.language)
         numbers = [short(shown(v, self.factor), divisor) for v in values]
         decimals = shared_decimals(numbers)
-        unit = ctx.text(self.chart.unit)
+        unit = ctx.text(self.chart.unit) if unit_at_top else ""
         labels = []
         for n, number in enumerate(numbers):
             text = format_number(number, decimals, ctx.language)
@@ -248,17 +254,19 @@ class SeriesView(ChartView):
         if highest > 0 and highest + label * per_pixel > self.high:
             self.high = highest + label * per_pixel
 
+    def widest_value(self, size: float) -> float:
+        """How wide the widest value is written, at ``size``."""
+        unit = self.ctx.text(self.chart.unit)
+        metrics = QFontMetricsF(fonts.font(size, bold=True, tabular=True))
+        return max(metrics.horizontalAdvance(self._said(v, unit))
+                   for row in self.chart.series for v in row.values)
+
     def _labels_fit(self, room: float) -> bool:
         """Whether every bar's value fits above it at a size read at 2 m; if not, the
         values are left to a tap (and said so: ``kiosk check`` warns)."""
-        ctx, chart = self.ctx, self.chart
-        unit = ctx.text(chart.unit)
-        metrics = QFontMetricsF(fonts.font(ctx.smallest("label"), bold=True, tabular=True))
-        widest = max(metrics.horizontalAdvance(self._said(v, unit))
-                     for row in chart.series for v in row.values)
-        if widest <= room:
+        if self.widest_value(self.ctx.smallest("label")) <= room:
             return True
-        ctx.remarks.append("the bars are too narrow for their values (labels: true) at a "
+        self.ctx.remarks.append("the bars are too narrow for their values (labels: true) at a "
                            "size read at 2 m: they are left out, a tap shows them; fewer "
                            "series or categories make room")
         return False

@@ -1,0 +1,247 @@
+"""Bars that grow across, their names in a column at their left: the bar chart a
+designer draws when the names are long (museums, districts, products) or the screen is
+narrow, where names under upright bars would be broken into pieces or cut short.
+
+The choice is made for each screen (``reads_better_across``): the same deck may draw
+upright bars on a landscape wall and bars across on a portrait totem.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QFontMetricsF, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem
+
+from kiosk.deck.charts import SeriesChart
+from kiosk.show import fonts
+from kiosk.show.charts.base import ChartView, CountLabel, Mark, legend, shown, staggered
+from kiosk.show.charts.scale import ticks
+from kiosk.show.charts.series import SeriesView
+from kiosk.show.context import OPTICAL_MIDDLE, SlideContext
+from kiosk.show.textbox import TextBox
+
+NAMES_SHARE = 0.38
+"""The names' column takes at most this share of the chart's width (then they wrap)."""
+NAME_LINES = 3
+"""A name takes up to this many lines in its column."""
+THICKEST = 2.0
+"""A bar is at most this many label sizes thick (three bars on a tall screen are not
+slabs)."""
+
+
+def _upright_name_fits(text: str, ctx: SlideContext, room: float) -> bool:
+    """Whether ``text`` is read whole under an upright bar: in two lines of ``room``,
+    at its full size, no word cut."""
+    size = ctx.size("label")
+    box = TextBox(text, room, ctx.room("label", 2, 1.15), size=size, color=QColor(),
+                  max_lines=2, line_height=1.15, smallest=size)
+    return not box.elided and len(box.lines) <= 2
+
+
+def reads_better_across(chart: SeriesChart, ctx: SlideContext, rect: QRectF) -> bool:
+    """Whether a bar chart is read better with its bars across than upright, in any of
+    the deck's languages (a visitor who switches language sees the same chart): a name
+    would not fit under its bar in two lines, or the values (``labels``) not above
+    their bars; and across there is room for a row per category."""
+    if chart.kind != "bar":
+        return False
+    rows = ctx.room("label", 1) * 1.25 * len(chart.categories)
+    if rows > rect.height() * 0.85:  # (many categories on a low screen: upright)
+        return False
+    languages = dict.fromkeys([ctx.language, *ctx.deck.languages])
+    return any(_upright_cramped(chart, dataclasses.replace(ctx, language=language), rect)
+               for language in languages)
+
+
+def _upright_cramped(chart: SeriesChart, ctx: SlideContext, rect: QRectF) -> bool:
+    """Whether upright bars would cut or break their names, or leave out their values."""
+    slot = rect.width() * 0.85 / len(chart.categories)
+    gap = ctx.size("label") * 0.6
+    if not all(_upright_name_fits(ctx.text(c), ctx, slot - gap) for c in chart.categories):
+        return True
+    if chart.labels:
+        probe = SeriesView.__new__(SeriesView)
+        ChartView.__init__(probe, chart, ctx, QRectF(rect))
+        probe._numbers()
+        width = probe.widest_value(ctx.smallest("label"))
+        thickness = rect.height() * 0.8 / len(chart.categories) * 0.7 / len(chart.series)
+        return (width > slot * 0.7 / len(chart.series) and width < rect.width() * 0.4
+                and thickness >= _label_height(ctx))  # (values across: one under another)
+    return False
+
+
+def _label_height(ctx: SlideContext) -> float:
+    """The height of a value written at the smallest size read at 2 m."""
+    return QFontMetricsF(fonts.font(ctx.smallest("label"), bold=True)).height()
+
+
+class BarsAcross(SeriesView):
+    """Bars from a zero line across a gridded value axis, one row per category."""
+
+    def __init__(self, chart: SeriesChart, ctx: SlideContext, rect: QRectF,
+                 parent: QGraphicsItem | None = None) -> None:
+        ChartView.__init__(self, chart, ctx, rect, parent)
+        values, step = self._numbers()
+        self.category_lines = NAME_LINES
+        legend_h = 0.0
+        if len(chart.series) > 1:
+            legend_h = legend(self, [(ctx.palette.fill(n), ctx.text(row.name))
+                                     for n, row in enumerate(chart.series)],
+                              rect.left(), rect.top(), rect.width())
+        marks = ticks(self.low, self.high, step)
+        self.names_w = self._names_width(rect.width() * NAMES_SHARE)
+        numbers = self._tick_labels(marks, unit_at_top=False)
+        metrics = QFontMetricsF(fonts.font(ctx.size("note"), tabular=True))
+        half = max(metrics.horizontalAdvance(t) for t in numbers) / 2
+        left = rect.left() + self.names_w + ctx.size("label") * 0.6
+        axis_h = ctx.room("note", 1) * (2 if ctx.text(chart.unit) else 1) + ctx.size("note") * 0.3
+        self.plot = QRectF(left, rect.top() + legend_h, max(1.0, rect.right() - half - left),
+                           max(1.0, rect.height() - legend_h - axis_h))
+        self._fit_rows()
+        if chart.labels:
+            self.labelled = self._labels_fit(self.plot.width() * 0.4 if self.thickness
+                                             >= _label_height(ctx) else 0.0)
+            if self.labelled:
+                self._room_across(min(values), max(values))
+        self._axis_across(marks, numbers)
+        self._names()
+        self._bars_across()
+
+    def _names_width(self, most: float) -> float:
+        """The names' column: as wide as the widest name on one line, up to ``most``."""
+        metrics = QFontMetricsF(fonts.font(self.ctx.size("label")))
+        return min(most, max(metrics.horizontalAdvance(self.ctx.text(c)) + 2
+                             for c in self.chart.categories))
+
+    def name_box(self, n: int) -> QRectF:
+        """Where category ``n``'s name is written: its row, in the names' column."""
+        slot = self.plot.height() / len(self.chart.categories)
+        return QRectF(self.rect().left(), self.plot.top() + slot * n, self.names_w, slot)
+
+    def _fit_rows(self) -> None:
+        """Rows as tall as a name and its bars need, the group a little above the
+        middle of the room (a tall screen and few categories: not stretched)."""
+        ctx, chart = self.ctx, self.chart
+        count, rows = len(chart.series), len(chart.categories)
+        slot = self.plot.height() / rows
+        self.thickness = min(slot * 0.7 / count, ctx.size("label") * THICKEST)
+        metrics = QFontMetricsF(fonts.font(ctx.size("label")))
+        tallest = max(math.ceil(metrics.horizontalAdvance(ctx.text(c)) / self.names_w)
+                      for c in chart.categories)
+        name_h = ctx.room("label", min(NAME_LINES, tallest), 1.15)
+        needed = max(self.thickness * count / 0.65, name_h + ctx.size("label") * 0.8)
+        if needed < slot:
+            free = (slot - needed) * rows
+            self.plot = QRectF(self.plot.left(), self.plot.top() + free * OPTICAL_MIDDLE,
+                               self.plot.width(), needed * rows)
+        else:
+            ctx.needs(slot, needed)
+
+    def x_of_value(self, value: float) -> float:
+        """Design-pixel x of a value."""
+        share = (value - self.low) / (self.high - self.low)
+        return self.plot.left() + share * self.plot.width()
+
+    def y_of_bar(self, n: int, s: int) -> float:
+        """Design-pixel y of the middle of series ``s``'s bar in category ``n``."""
+        slot = self.plot.height() / len(self.chart.categories)
+        middle = self.plot.top() + slot * (n + 0.5)
+        return middle + self.thickness * (s - (len(self.chart.series) - 1) / 2)
+
+    def _room_across(self, lowest: float, highest: float) -> None:
+        """Stretch the scale (not its ticks) so that each value, written past its bar's
+        end, stays inside the plot."""
+        label = self.widest_value(self.ctx.size("label")) + self.ctx.size("note") * 0.8
+        span, width = self.high - self.low, self.plot.width()
+        if width <= label * 1.5:
+            return
+        per_pixel = span / (width - label * ((lowest < 0) + (highest > 0)))
+        if lowest < 0 and lowest - label * per_pixel < self.low:
+            self.low = lowest - label * per_pixel
+        if highest > 0 and highest + label * per_pixel > self.high:
+            self.high = highest + label * per_pixel
+
+    def _axis_across(self, values: list[float], numbers: list[str]) -> None:
+        """Upright grid lines, their numbers under the plot (every second one where
+        they would touch), the unit under the last number written."""
+        ctx = self.ctx
+        grid = QColor(ctx.palette.muted)
+        grid.setAlphaF(0.25)
+        metrics = QFontMetricsF(fonts.font(ctx.size("note"), tabular=True))
+        widest = max(metrics.horizontalAdvance(t) for t in numbers) + ctx.size("note")
+        pitch = abs(self.x_of_value(values[1]) - self.x_of_value(values[0])) if len(
+            values) > 1 else widest
+        every = max(1, math.ceil(widest / max(pitch, 1.0)))
+        top = self.plot.bottom() + ctx.size("note") * 0.3
+        for n, (value, text) in enumerate(zip(values, numbers, strict=True)):
+            x = self.x_of_value(value)
+            line = QGraphicsLineItem(x, self.plot.top(), x, self.plot.bottom(), self)
+            line.setPen(QPen(grid, 1.5))
+            if n % every:  # (from the zero line: 0, 50, 100, not 25, 75, 125)
+                continue
+            ctx.box(self, text, QRectF(x - widest / 2, top, widest, ctx.room("note", 1)),
+                    "note", color=ctx.palette.muted, align="center", max_lines=1,
+                    tabular=True)
+        unit = ctx.text(self.chart.unit)
+        if unit:
+            right = self.x_of_value(values[(len(values) - 1) // every * every]) + widest / 2
+            ctx.box(self, unit, QRectF(self.rect().left() + self.names_w, top + ctx.room(
+                "note", 1), right - self.rect().left() - self.names_w, ctx.room("note", 1)),
+                "note", color=ctx.palette.muted, align="right", max_lines=1)
+
+    def _names(self) -> None:
+        ctx = self.ctx
+        for n, category in enumerate(self.chart.categories):
+            ctx.box(self, ctx.text(category), self.name_box(n), "label", align="right",
+                    valign="center", max_lines=NAME_LINES, line_height=1.15)
+
+    def _bars_across(self) -> None:
+        ctx, chart = self.ctx, self.chart
+        base = self.x_of_value(max(self.low, 0.0))
+        unit = ctx.text(chart.unit)
+        room = ctx.size("note") * 0.8  # between a bar's end and its value
+        for s, row in enumerate(chart.series):
+            ys = [self.y_of_bar(n, s) for n in range(len(row.values))]
+            lengths = [self.x_of_value(v) - base for v in row.values]  # negative: leftwards
+            bars = pg.BarGraphItem(x0=[base] * len(ys), y=ys, height=self.thickness * 0.9,
+                                   width=lengths, brush=ctx.palette.fill(s),
+                                   pen=pg.mkPen(None))
+            bars.setParentItem(self)
+            self.bars.append(bars)
+            labels: list[CountLabel] = []
+            for n, (y, w, value) in enumerate(zip(ys, lengths, row.values, strict=True)):
+                self.marks.append(Mark(QRectF(min(base, base + w), y - self.thickness * 0.45,
+                                              abs(w), self.thickness * 0.9),
+                                       f"{ctx.text(row.name)} · {ctx.text(chart.categories[n])}",
+                                       self._said(value, unit)))
+                if self.labelled:
+                    label = CountLabel(shown(value, self.factor), ctx, unit=unit,
+                                       role="label", decimals=self._decimals(value),
+                                       step=self._step(shown(value, self.factor)),
+                                       color=ctx.palette.text,
+                                       align="left" if w >= 0 else "right", parent=self)
+                    label.setPos(base + w + (room if w >= 0 else -room), y)
+                    labels.append(label)
+
+            def grow(p: float, bars: pg.BarGraphItem = bars, lengths: list[float] = lengths,
+                     labels: list[CountLabel] = labels) -> None:
+                count = len(lengths)
+                now = [w * staggered(p, n, count) for n, w in enumerate(lengths)]
+                bars.setOpts(width=now)
+                for label, w, final in zip(labels, now, lengths, strict=False):
+                    label.setX(base + w + (room if final >= 0 else -room))
+                    label.set_progress(abs(w) / abs(final) if final else 1.0)
+
+            self.track(grow)
+
+
+def series_view(chart: SeriesChart, ctx: SlideContext, rect: QRectF,
+                parent: QGraphicsItem | None = None) -> SeriesView:
+    """The view of a bar or line chart: bars across where they read better."""
+    if reads_better_across(chart, ctx, rect):
+        return BarsAcross(chart, ctx, rect, parent)
+    return SeriesView(chart, ctx, rect, parent)

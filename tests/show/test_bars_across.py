@@ -1,0 +1,127 @@
+"""Bars across: where names under upright bars would be cut or broken (long names, a
+narrow screen), the bars grow across with their names whole at their left."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QColor
+
+from kiosk.show.charts.across import BarsAcross
+from kiosk.show.charts.base import CountLabel
+from kiosk.show.charts.series import SeriesView
+from kiosk.show.layoutcheck import layout_problems
+from kiosk.show.render import context, render_slide
+from kiosk.show.textbox import TextBox
+from tests import decks
+from tests.show.test_charts import chart_of
+
+MUSEUMS = {
+    "kind": "bar", "labels": True, "unit": decks.both("万人次", "10k visits"),
+    "categories": [decks.both("玄武区城市规划展览馆", "Xuanwu Urban Planning Exhibition Hall"),
+                   decks.both("秦淮区科举博物馆", "Imperial Examination Museum of Qinhuai"),
+                   decks.both("江宁织造博物馆", "Jiangning Imperial Silk Manufacturing Museum"),
+                   decks.both("六合区民俗文化馆", "Luhe Folk Culture Centre"),
+                   decks.both("浦口火车站旧址陈列馆", "Pukou Railway Station Heritage Gallery")],
+    "series": [{"name": decks.both("2024年", "2024"), "values": [120, 85.5, 64, -22, 41]}],
+}
+
+
+def chart_at(loaded, cfg, language):
+    image, view = render_slide(loaded, cfg, 0, tuple(cfg.display.design_size), language)
+    return image, view, chart_of(view)
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_long_names_on_a_totem_are_written_whole_beside_bars_across(qapp, tmp_path,
+                                                                     language):
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(MUSEUMS)), cfg)
+    _image, _view, chart = chart_at(loaded, cfg, language)
+    assert isinstance(chart, BarsAcross)
+    names = {c.get_text(language, "zh") for c in loaded.deck.slides[0].chart.categories}
+    boxes = [item for item in chart.childItems() if isinstance(item, TextBox)
+             and item.text in names]
+    assert len(boxes) == 5 and not any(box.elided for box in boxes)
+    assert all(box.font_size == box.requested_size for box in boxes)  # not made small
+    # each name at the left of its own bar, in the order of the categories
+    rows = [chart.mapRectToScene(mark.rect) for mark in chart.marks]
+    for box, bar in zip(sorted(boxes, key=lambda b: b.scenePos().y()), rows, strict=True):
+        ink = box.ink_rect()
+        assert ink.right() <= bar.left() + 1 or ink.right() <= chart.mapToScene(
+            chart.plot.topLeft()).x() + 1
+        assert ink.top() - 4 <= bar.center().y() <= ink.bottom() + 4
+    assert layout_problems(loaded, cfg) == []
+
+
+def test_bar_lengths_on_screen_are_in_proportion_to_the_data(qapp, tmp_path):
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(MUSEUMS)), cfg)
+    image, _, chart = chart_at(loaded, cfg, "zh")
+    colour = QColor(context(loaded, cfg, "zh").palette.series(0))
+    values = chart.chart.series[0].values
+    lengths = []
+    for mark in chart.marks:
+        y = round(chart.mapToScene(mark.rect.center()).y())
+        lengths.append(sum(1 for x in range(image.width())
+                           if abs(QColor(image.pixel(x, y)).red() - colour.red()) < 12
+                           and abs(QColor(image.pixel(x, y)).green() - colour.green()) < 12
+                           and abs(QColor(image.pixel(x, y)).blue() - colour.blue()) < 12))
+    per_unit = max(lengths) / max(abs(v) for v in values)
+    for length, value in zip(lengths, values, strict=True):
+        assert length == pytest.approx(abs(value) * per_unit, abs=2)
+    zero = chart.mapToScene(chart.x_of_value(0.0), 0).x()
+    falling = chart.mapRectToScene(chart.marks[3].rect)
+    assert falling.right() == pytest.approx(zero, abs=1)  # (−22: left of the zero line)
+
+
+def test_values_are_said_past_the_ends_of_their_bars_on_the_stage(qapp, tmp_path):
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(MUSEUMS)), cfg)
+    _, _, chart = chart_at(loaded, cfg, "en")
+    labels = [item for item in chart.childItems() if isinstance(item, CountLabel)]
+    assert [label.final for label in labels] == [
+        "120.0 10k visits", "85.5 10k visits", "64.0 10k visits", "\u221222.0 10k visits",
+        "41.0 10k visits"]
+    stage = chart.ctx.safe
+    for label, mark in zip(labels, chart.marks, strict=True):
+        said, bar = label.sceneBoundingRect(), chart.mapRectToScene(mark.rect)
+        assert stage.contains(said)
+        if label.value >= 0:
+            assert said.left() >= bar.right()
+        else:
+            assert said.right() <= bar.left()
+        assert said.top() < bar.center().y() < said.bottom()
+
+
+def test_a_chart_is_drawn_the_same_way_in_each_language(qapp, tmp_path):
+    """Upright names fit in Chinese on a wall, not in English: across in both, so a
+    visitor who switches language sees the same chart."""
+    cfg = decks.config()
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(MUSEUMS)), cfg)
+    kinds = {type(chart_at(loaded, cfg, language)[2]) for language in ("zh", "en")}
+    assert kinds == {BarsAcross}
+
+
+def test_short_names_on_a_wall_keep_their_bars_upright(qapp, tmp_path):
+    cfg = decks.config()
+    years = {**MUSEUMS, "categories": ["2021", "2022", "2023", "2024", "2025"]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(years)), cfg)
+    chart = chart_at(loaded, cfg, "en")[2]
+    assert type(chart) is SeriesView
+
+
+def test_bars_across_grow_from_the_zero_line(qapp, tmp_path):
+    from kiosk.show.slides import build_view
+
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(MUSEUMS)), cfg)
+    view = build_view(loaded.deck.slides[0], context(loaded, cfg, "zh"))
+    chart = chart_of(view)
+    view.start(0.0)
+    widths = []
+    for t in (0.0, 0.5, 0.9, 4.0):
+        view.step(t)
+        widths.append(list(chart.bars[0].opts["width"]))
+    assert all(w == 0 for w in widths[0])
+    assert abs(widths[1][0]) < abs(widths[2][0]) <= abs(widths[3][0])
+    assert widths[3][0] == pytest.approx(chart.x_of_value(120) - chart.x_of_value(0))
