@@ -20,6 +20,7 @@ from kiosk.deck.load import LoadedDeck
 from kiosk.show import fonts
 from kiosk.show.background import gradient_brush
 from kiosk.show.context import SlideContext
+from kiosk.show.photo import prepare
 from kiosk.show.render import context, render_slide
 from kiosk.show.slides import build_view
 from kiosk.show.viewsetup import RENDER_HINTS
@@ -35,6 +36,9 @@ class Exported:
     faults: list[str] = dataclasses.field(default_factory=list)
     """Slides drawn as "cannot be shown" (with why): an internal fault, never bad input."""
 
+PDF_PHOTO_SCALE = 1.5
+"""Photographs in a PDF are decoded at this many pixels per design pixel (2880 across
+a 1920 slide): sharp when the page is printed or zoomed into."""
 
 def _pictures(loaded: LoadedDeck, config: Config, size: tuple[int, int],
               language: str | None, faults: list[str]) -> Iterator[tuple[int, QImage]]:
@@ -135,6 +139,7 @@ def _pages(loaded: LoadedDeck, ctx: SlideContext, writer: QPdfWriter, painter: Q
         view = build_view(slide, ctx)
         view.start(0.0, reduced_motion=True)
         scene.addItem(view)
+        prepare(view, PDF_PHOTO_SCALE)
         for item in scene.items():  # drawn as text and vectors, not from cached pictures
             item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         scene.render(painter, target, QRectF(0, 0, ctx.width, ctx.height))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import struct
+import zlib
 from pathlib import Path
 
 from kiosk.config import config_json_schema
@@ -45,6 +47,18 @@ slides:
       zh: 十年前，这里只有一间实验室；今天，一百多家企业在这里扎根。
       en: Ten years ago there was one laboratory here; today more than a hundred firms.
     visual: {kind: icon, name: network}
+
+  - type: image
+    src: photo.png                  # your own photograph in its place (JPEG, PNG, WebP)
+    title: {zh: 展厅一角, en: A Corner of the Hall}
+    caption:
+      zh: 换上你的照片。focus 是裁切时保留的位置，zoom 让画面缓缓推近。
+      en: >-
+        Put your own photograph here. focus is what stays in view when it is
+        cropped; zoom moves slowly closer.
+    credit: {zh: 图片：示例, en: "Picture: an example"}
+    focus: [0.5, 0.4]
+    zoom: 1.08
 
   - type: chart
     title: {zh: 十年的变化, en: Ten Years of Change}
@@ -91,7 +105,32 @@ def init(folder: Path) -> list[Path]:
     for path, text in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    return list(files)
+    photo = folder / "slides" / "photo.png"
+    photo.write_bytes(example_photo())
+    return [*files, photo]
+
+
+def example_photo(width: int = 1600, height: int = 900) -> bytes:
+    """A PNG to stand for a photograph: a dusk sky over a dark ground, made here (no
+    picture ships with the code)."""
+    horizon = int(height * 0.68)
+    rows = []
+    for y in range(height):
+        if y < horizon:
+            t = y / horizon
+            colour = (round(24 + 200 * t), round(40 + 120 * t), round(90 + 40 * t))
+        else:
+            colour = (20, 26, 38)
+        rows.append(b"\x00" + bytes(colour) * width)
+    raw = zlib.compress(b"".join(rows), 9)
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(
+            ">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", raw) + \
+        chunk(b"IEND", b"")
 
 
 def _json(schema: dict[str, object]) -> str:

@@ -313,6 +313,13 @@ def slides(langs: list[str]) -> st.SearchStrategy[dict[str, Any]]:
                                       "icon": optional(st.sampled_from(
                                           literals(m.PointItem, "icon")))}))},
                 {"subtitle": optional(t), **c}),
+        mapping({"type": st.just("image"), "src": st.sampled_from(PICTURES)},
+                {"title": optional(title), "caption": optional(texts(langs, 300)),
+                 "credit": optional(t), "alt": optional(t),
+                 "fit": optional(st.sampled_from(literals(m.ImageSlide, "fit"))),
+                 "focus": optional(st.tuples(st.sampled_from([0.0, 0.3, 1.0]),
+                                             st.sampled_from([0.0, 0.5, 1.0])).map(list)),
+                 "zoom": optional(st.sampled_from([1.0, 1.07, 1.5])), **c}),
         mapping({"type": st.just("closing"), "title": title},
                 {"subtitle": optional(t), "body": optional(t), **c}),
     )

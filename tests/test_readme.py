@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kiosk.deck.load import load_deck
 from kiosk.deck.model import SLIDE_TYPES
+from tests import decks
 from tests.conftest import ROOT
 
 
@@ -19,6 +20,8 @@ def test_slide_examples_load_and_cover_every_type(tmp_path: Path):
     (examples,) = [b for b in yaml_blocks() if b.lstrip().startswith("- type: title")]
     deck = tmp_path / "deck.yaml"
     deck.write_text("title: README\nlanguages: [zh, en]\nslides:\n" + examples, "utf-8")
+    decks.write_pictures(tmp_path)  # (the photograph the example names)
+    (tmp_path / "images" / "photo.jpg").rename(tmp_path / "images" / "hall.jpg")
     loaded = load_deck(deck)
     assert {s.type for s in loaded.deck.slides} == set(SLIDE_TYPES)
 

@@ -15,7 +15,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from kiosk.deck import assets, explain, fields, glyphs, pictures, reader
 from kiosk.deck.assets import AssetRef
 from kiosk.deck.errors import DeckError, Problem, Severity
-from kiosk.deck.model import Deck, ImageVisual, Slide, TitleSlide
+from kiosk.deck.model import Deck, Pictured, Slide, TitleSlide
 from kiosk.deck.reader import Document, Loc
 from kiosk.deck.text import Text
 from kiosk.deck.timing import motion_end
@@ -133,7 +133,7 @@ def _invalid(doc: Document, data: Any, problems: list[Problem], roots: list[Path
 
 def _usable(deck: Deck, resolved: dict[str, Path | None]) -> dict[str, Path | None]:
     """The assets found whose bytes pass (pictures still to be decoded)."""
-    named = {visual.src for _, visual in walk(deck, ImageVisual)}
+    named = {visual.src for _, visual in walk(deck, Pictured)}
     return {ref: found for ref, found in resolved.items() if found is not None
             and (ref not in named or pictures.check(ref, found) is None)}
 
@@ -166,7 +166,7 @@ def _checks(doc: Document, deck: Deck, roots: list[Path], strict_assets: bool, *
                 *_funnel_warnings(doc, deck)]
     errors: list[Problem] = list(_id_errors(doc))
     resolved: dict[str, Path | None] = {}
-    named = {visual.src for _, visual in walk(deck, ImageVisual)}
+    named = {visual.src for _, visual in walk(deck, Pictured)}
     for loc, ref in walk(deck, AssetRef):
         found, why = assets.resolve(ref, roots)
         resolved[ref] = found

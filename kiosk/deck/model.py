@@ -79,12 +79,33 @@ class Figure(Strict):
 # --- Visuals -------------------------------------------------------------------------
 
 
-class ImageVisual(Strict):
-    """A picture from the deck's folder or assets/."""
+class Pictured(Strict):
+    """A picture from the deck's folder or assets/ (what ``kiosk check`` decodes)."""
 
-    kind: Literal["image"]
     src: AssetRef
     alt: Text | None = None
+    """What the picture shows, in words (for the visitor log and screen readers)."""
+
+
+Share = Annotated[float, Field(ge=0, le=1)]
+"""A share of a picture's width or height: 0 its left or top edge, 1 its right or bottom."""
+
+
+class Photo(Pictured):
+    """A photograph shown large: what it shows, whose it is, and where it may be cropped."""
+
+    caption: Text | None = None
+    credit: Text | None = None
+    """Who took or owns it ("Photo: ..."): written where the slide's source line is."""
+    focus: tuple[Share, Share] = (0.5, 0.5)
+    """The point that stays in view when the picture is cropped to the screen: [x, y],
+    shares of its width and height ([0.5, 0.3]: the middle, a third from the top)."""
+
+
+class ImageVisual(Pictured):
+    """A picture as a story's visual."""
+
+    kind: Literal["image"]
 
 
 class IconVisual(Strict):
@@ -182,6 +203,20 @@ class PointItem(Strict):
     icon: Icon | None = None
 
 
+class ImageSlide(SlideBase, Photo):
+    """A photograph on the whole screen (``fill``, cropped around its focus) or whole
+    inside it (``fit``), with an optional title, caption and credit."""
+
+    type: Literal["image"]
+    title: Text | None = None
+    fit: Literal["fill", "fit"] = "fill"
+    """``fill``: the picture covers the screen, cropped around ``focus``; ``fit``: the
+    whole picture, as large as the screen lets it be."""
+    zoom: Annotated[float, Field(ge=1, le=1.5)] = 1.0
+    """A slow push in over the slide's time, towards ``focus`` (1.1: 10 % closer at the
+    end); 1 stands still. Still with reduced motion."""
+
+
 class ClosingSlide(SlideBase):
     """The last slide."""
 
@@ -192,7 +227,8 @@ class ClosingSlide(SlideBase):
 
 
 Slide = Annotated[
-    TitleSlide | FiguresSlide | StorySlide | ChartSlide | PointsSlide | ClosingSlide,
+    TitleSlide | FiguresSlide | StorySlide | ChartSlide | PointsSlide | ImageSlide
+    | ClosingSlide,
     Field(discriminator="type"),
 ]
 SLIDE_TYPES: tuple[str, ...] = tuple(

@@ -20,7 +20,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QImageIOHandler, QImageReader
 from kiosk.deck import pictures
 from kiosk.deck.errors import Problem
 from kiosk.deck.load import LoadedDeck, walk
-from kiosk.deck.model import ImageVisual
+from kiosk.deck.model import Pictured
 from kiosk.deck.reader import Loc
 
 PROBE = QSize(2048, 2048)
@@ -57,7 +57,7 @@ def problem(path: Path, fit: QSize | None = PROBE) -> str | None:
 
 def named(loaded: LoadedDeck) -> Iterator[tuple[Loc, str, Path]]:
     """Every picture of a deck that was found: where its ``src`` is, the ref, the file."""
-    for loc, visual in walk(loaded.deck, ImageVisual):
+    for loc, visual in walk(loaded.deck, Pictured):
         path = loaded.assets.get(visual.src)
         if path is not None:
             yield (*loc, "src"), visual.src, path

@@ -10,6 +10,7 @@ from kiosk.config import Config, home_language
 from kiosk.deck.load import LoadedDeck
 from kiosk.show.background import gradient_brush
 from kiosk.show.context import SlideContext
+from kiosk.show.photo import prepare
 from kiosk.show.slides import build_view
 from kiosk.show.slides.base import SlideView
 from kiosk.show.viewsetup import RENDER_HINTS
@@ -38,6 +39,7 @@ def render_slide(loaded: LoadedDeck, config: Config, index: int, size: tuple[int
     image = QImage(size[0], size[1], QImage.Format.Format_RGB32)
     image.fill(Qt.GlobalColor.black)
     scale = min(size[0] / ctx.width, size[1] / ctx.height)
+    prepare(view, scale)  # (its photographs decoded for this size before it is drawn)
     target = QRectF((size[0] - ctx.width * scale) / 2, (size[1] - ctx.height * scale) / 2,
                     ctx.width * scale, ctx.height * scale)
     painter = QPainter(image)

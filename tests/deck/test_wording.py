@@ -76,7 +76,13 @@ CASES: list[tuple[type[BaseModel], str, list[str]]] = [
     (Deck, DECK + "  - title: x\n", ["3:5: missing key 'type' in slide 1"]),
     (Deck, DECK + "  - type: figurs\n    title: x\n",
      ["3:11: unknown slide type 'figurs' in slide 1 (expected one of: title, figures, story, "
-      "chart, points, closing) (did you mean 'figures'?)"]),
+      "chart, points, image, closing) (did you mean 'figures'?)"]),
+    (Deck, DECK + "  - type: image\n    src: x.png\n    focus: 0.5\n    zoom: 3\n",
+     ["5:12: 'focus' in slide 1 must be a list (- item), not 0.5",
+      "6:11: 'zoom' in slide 1 must be at most 1.5"]),
+    (Deck, DECK + "  - type: image\n    src: x.png\n    focus: [0.5]\n    fit: cover\n",
+     ["5:12: 'focus' in slide 1 must hold 2 items, not 1",
+      "6:10: 'fit' in slide 1 must be 'fill' or 'fit', not text 'cover'"]),
     (Deck, FIGURE + "        value: 1\n        decimals: -1\n        delay: 61\n"
                     "        roll: maybe\n        easing: slow\n",
      ["8:19: 'decimals' in slide 1, figure 1 must be at least 0",

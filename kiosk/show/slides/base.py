@@ -19,6 +19,9 @@ from kiosk.show.context import SlideContext
 if TYPE_CHECKING:
     from kiosk.show.charts.base import ChartView
 
+BLEED = 1
+"""Item data key: set on what is meant to reach the screen's edges (a photograph that
+fills it, its shades), which the safe area does not hold."""
 FIT_ATTEMPTS = 4
 SMALLEST_TYPE = 0.6
 """A slide's type is made no smaller than this share of the theme's to fit."""
@@ -196,7 +199,8 @@ class SlideView(QGraphicsItem):
         while stack:
             item = stack.pop()
             stack.extend(item.childItems())
-            if not item.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents:
+            if not item.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents and \
+                    not QGraphicsItem.data(item, BLEED):
                 rect = item.mapRectToItem(self, item.boundingRect())
                 if not rect.isEmpty():
                     used = used.united(rect)
@@ -269,9 +273,16 @@ class SlideView(QGraphicsItem):
             y += box.text_height + ctx.size("subtitle") * 0.6
         return y
 
+    def source_text(self) -> str:
+        """What its source line says: the slide's source, or the deck's."""
+        return self.ctx.text(self.slide.source or self.ctx.deck.source)
+
+    def source_colour(self) -> QColor:
+        return _dim(self.ctx.palette.muted)
+
     def _source_line(self) -> None:
         ctx = self.ctx
-        text = ctx.text(self.slide.source or ctx.deck.source)
+        text = self.source_text()
         if not text:
             return
         safe = ctx.safe
@@ -281,7 +292,7 @@ class SlideView(QGraphicsItem):
         width = (ctx.width - 2 * side) * (0.40 if not ctx.portrait else 1.0)
         top = safe.bottom() - height - (ctx.height * 0.085 if ctx.portrait else 0)
         ctx.box(self, text, QRectF(side, top, width, height), "source",
-                color=_dim(ctx.palette.muted), max_lines=2, valign="bottom")
+                color=self.source_colour(), max_lines=2, valign="bottom")
 
 
 def _dim(color: QColor) -> QColor:

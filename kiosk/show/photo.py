@@ -1,0 +1,310 @@
+"""Photographs drawn large: decoded off the GUI thread, once, at the size the screen shows
+them, and kept within a memory cap; cropped around a focal point; pushed in slowly on
+the show's clock.
+
+A picture is asked for at the size its item covers on the screen (``PictureItem.want``:
+when the stage gets a slide ready, and for an export at the export's size). The decode
+runs in a worker thread; until it arrives the item draws a quiet fill, then the picture.
+Decoded pictures are kept, least recently used first out, while they fit the cap: a
+gallery swiped back and forth, or a loop coming round, draws them again at once.
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import dataclasses
+import logging
+import weakref
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRectF,
+    QRunnable,
+    QSize,
+    Qt,
+    QThreadPool,
+    Signal,
+)
+from PySide6.QtGui import QColor, QImage, QImageIOHandler, QImageReader, QPainter
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from kiosk.show.guard import guarded
+from kiosk.show.pictures import decode
+
+log = logging.getLogger(__name__)
+
+MEMORY_CAP_MB = 512
+"""Decoded pictures kept for drawing again, at most (a 4K screen's picture is 32 MB)."""
+SHARPER = 1.05
+"""A picture is decoded again, sharper, when the screen shows it this much larger."""
+
+Key = tuple[str, int, int, int, int, int]
+"""A decoded picture: its file (path, modification time, size) and the size decoded at."""
+
+
+def _key(path: Path, size: QSize) -> Key | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return str(path), stat.st_mtime_ns, stat.st_size, stat.st_ino, size.width(), size.height()
+
+
+class _Job(QRunnable):
+    """One decode, in a worker thread."""
+
+    def __init__(self, decoder: Decoder, key: Key, path: Path, size: QSize) -> None:
+        super().__init__()
+        self.decoder, self.key, self.path, self.size = decoder, key, path, size
+
+    def run(self) -> None:
+        try:
+            result: QImage | str = decode(self.path, self.size)
+            if isinstance(result, QImage):  # drawn as it is: no conversion per frame
+                result = result.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied
+                                                if result.hasAlphaChannel()
+                                                else QImage.Format.Format_RGB32)
+        except Exception as error:  # (a decoder's fault is a picture not drawn)
+            result = f"cannot be decoded ({error})"
+        with contextlib.suppress(RuntimeError):  # (the show ended while it decoded)
+            self.decoder.decoded.emit(self.key, result)
+
+
+@dataclasses.dataclass
+class _Pending:
+    waiting: list[weakref.ref[PictureItem]] = dataclasses.field(default_factory=list)
+
+
+class Decoder(QObject):
+    """Decodes pictures in one worker thread (the other core draws the show) and keeps
+    them under ``cap_mb``."""
+
+    decoded = Signal(object, object)
+    """(key, QImage or why not): emitted in the worker, received in the GUI thread."""
+
+    def __init__(self, cap_mb: float = MEMORY_CAP_MB) -> None:
+        super().__init__()
+        self.cap = int(cap_mb * 1024 * 1024)
+        self._kept: collections.OrderedDict[Key, QImage] = collections.OrderedDict()
+        self._failed: dict[Key, str] = {}
+        self._pending: dict[Key, _Pending] = {}
+        self._pool = QThreadPool()
+        self._pool.setMaxThreadCount(1)
+        self.decoded.connect(self._arrived)
+
+    @property
+    def kept_bytes(self) -> int:
+        """What the decoded pictures kept take, in bytes."""
+        return sum(image.sizeInBytes() for image in self._kept.values())
+
+    def ask(self, item: PictureItem, path: Path, size: QSize) -> QImage | str | None:
+        """The picture at ``path`` decoded to fit ``size``, if it is at hand (or why it
+        cannot be); else None, and ``item`` is given it when it arrives."""
+        key = _key(path, size)
+        if key is None:
+            return "is missing"
+        if key in self._kept:
+            self._kept.move_to_end(key)
+            return self._kept[key]
+        if key in self._failed:
+            return self._failed[key]
+        pending = self._pending.get(key)
+        if pending is None:
+            pending = self._pending[key] = _Pending()
+            self._pool.start(_Job(self, key, path, size))
+        pending.waiting.append(weakref.ref(item))
+        return None
+
+    def _arrived(self, key: Key, result: QImage | str) -> None:
+        pending = self._pending.pop(key, _Pending())
+        if isinstance(result, QImage):
+            self._kept[key] = result
+            self._trim()
+        else:
+            self._failed[key] = result
+        for ref in pending.waiting:
+            item = ref()
+            if item is not None:
+                item.receive(result)
+
+    def _trim(self) -> None:
+        total = self.kept_bytes
+        while total > self.cap and len(self._kept) > 1:
+            _, image = self._kept.popitem(last=False)
+            total -= image.sizeInBytes()
+
+    def settle(self) -> None:
+        """Wait for the decodes asked for and hand them out (an export, a test)."""
+        while self._pending:
+            self._pool.waitForDone()
+            QCoreApplication.processEvents()
+
+    def forget(self) -> None:
+        """Let go of every decoded picture (a new deck: the files may have changed)."""
+        self._kept.clear()
+        self._failed.clear()
+
+
+_decoder: Decoder | None = None
+
+
+def decoder() -> Decoder:
+    """The show's picture decoder."""
+    global _decoder
+    if _decoder is None:
+        _decoder = Decoder()
+    return _decoder
+
+
+def crop(image: QSize, target: QSize | tuple[float, float], focus: tuple[float, float],
+         zoom: float = 1.0) -> QRectF:
+    """The part of a picture of ``image``'s size that covers ``target`` (same shape),
+    ``zoom`` times closer, centred on ``focus`` as far as the picture's edges let it."""
+    tw, th = (target.width(), target.height()) if isinstance(target, QSize) else target
+    iw, ih = float(image.width()), float(image.height())
+    scale = max(tw / iw, th / ih) * zoom
+    w, h = min(iw, tw / scale), min(ih, th / scale)
+    x = min(max(focus[0] * iw - w / 2, 0.0), iw - w)
+    y = min(max(focus[1] * ih - h / 2, 0.0), ih - h)
+    return QRectF(x, y, w, h)
+
+
+def fitted(image: QSize, rect: QRectF) -> QRectF:
+    """Where a picture of ``image``'s size is drawn whole inside ``rect``, centred."""
+    size = QSize(image).scaled(QSize(max(1, round(rect.width())), max(1, round(rect.height()))),
+                               Qt.AspectRatioMode.KeepAspectRatio)
+    return QRectF(rect.left() + (rect.width() - size.width()) / 2,
+                  rect.top() + (rect.height() - size.height()) / 2, size.width(), size.height())
+
+
+def natural_size(path: Path | None) -> QSize:
+    """A picture's size as shown (a photo taken upright, upright), from its header; an
+    invalid size when it cannot be read."""
+    if path is None:
+        return QSize()
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90:
+        size = size.transposed()
+    return size
+
+
+def prepare(root: QGraphicsItem, scale: float) -> None:
+    """Every picture under ``root`` decoded for the screen's ``scale``, now (an export)."""
+    items = [root, *root.childItems()]
+    while items:
+        item = items.pop()
+        items.extend(item.childItems())
+        if isinstance(item, PictureItem):
+            item.want(scale)
+    decoder().settle()
+
+
+class PictureItem(QGraphicsItem):
+    """A photograph covering ``rect`` (``fill``, cropped around ``focus``) or whole inside
+    it (``fit``), ``zoom`` times closer at progress 1 (``set_progress``)."""
+
+    def __init__(self, path: Path | None, rect: QRectF, *, fill: bool,
+                 focus: tuple[float, float] = (0.5, 0.5), zoom: float = 1.0,
+                 natural: QSize | None = None, background: QColor | None = None,
+                 parent: QGraphicsItem | None = None) -> None:
+        super().__init__(parent)
+        self.path, self.rect, self.fill, self.focus, self.zoom = path, rect, fill, focus, zoom
+        self.natural = natural or QSize()
+        """The picture's own size (its shape decides where a fitted one goes)."""
+        self.background = background or QColor("#000000")
+        self.image: QImage | None = None
+        self.problem: str | None = None if path is not None else "is missing"
+        self.progress = 0.0
+        self._asked = QSize()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, False)
+
+    def target(self) -> QRectF:
+        """Where the picture is drawn: all of ``rect``, or its fitted part."""
+        if self.fill or not self.natural.isValid() or self.natural.isEmpty():
+            return self.rect
+        return fitted(self.natural, self.rect)
+
+    def want(self, scale: float) -> None:
+        """Ask for the picture at the size it covers at the screen's ``scale`` (closer
+        by its zoom); nothing new if what it has, or has asked for, is sharp enough."""
+        if self.path is None:
+            return
+        target = self.target()
+        needed = QSize(max(1, round(target.width() * scale * self.zoom)),
+                       max(1, round(target.height() * scale * self.zoom)))
+        if self.fill and self.natural.isValid() and not self.natural.isEmpty():
+            # covering the rect: the picture's shorter side (relative to the rect) sets it
+            ratio = max(needed.width() / self.natural.width(),
+                        needed.height() / self.natural.height())
+            needed = QSize(max(1, round(self.natural.width() * ratio)),
+                           max(1, round(self.natural.height() * ratio)))
+        if self._asked.isValid() and needed.width() <= self._asked.width() * SHARPER and \
+                needed.height() <= self._asked.height() * SHARPER:
+            return
+        self._asked = needed
+        result = decoder().ask(self, self.path, needed)
+        if result is not None:
+            self.receive(result)
+
+    def receive(self, result: QImage | str) -> None:
+        """A decode arrived: draw it (or the quiet fill, when it cannot be drawn)."""
+        if isinstance(result, str):
+            self.problem = result
+            log.warning("picture %s %s: showing a placeholder", self.path, result)
+        else:
+            self.image = result
+            self.problem = None
+        self.update()
+
+    def warm(self, painter: QPainter) -> None:
+        """The stage gets the slide ready at the screen's scale: ask for it at that size."""
+        self.want(painter.transform().m11())
+
+    def release(self) -> None:
+        """Off the screen: let go of it (the decoder keeps it while there is room, and
+        it is asked for again when next drawn)."""
+        self.image = None
+        self._asked = QSize()
+
+    def set_progress(self, progress: float) -> None:
+        """How far the push in has come (0 to 1)."""
+        if progress != self.progress:
+            self.progress = progress
+            self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self.rect
+
+    def source(self) -> QRectF:
+        """The part of the decoded picture drawn now."""
+        assert self.image is not None
+        zoom = 1.0 + (self.zoom - 1.0) * self.progress
+        if self.fill:
+            return crop(self.image.size(), (self.rect.width(), self.rect.height()),
+                        self.focus, zoom)
+        full = QRectF(0, 0, self.image.width(), self.image.height())
+        w, h = full.width() / zoom, full.height() / zoom
+        x = min(max(self.focus[0] * full.width() - w / 2, 0.0), full.width() - w)
+        y = min(max(self.focus[1] * full.height() - h / 2, 0.0), full.height() - h)
+        return QRectF(x, y, w, h)
+
+    @guarded
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
+              widget: QWidget | None = None) -> None:
+        scale = painter.worldTransform().m11()
+        if self.problem is None:  # (asked for again after a release; sharper when the
+            self.want(scale)      # screen shows it larger than it was decoded)
+        if self.image is None:
+            if self.fill:  # (decoding, or not to be had: a quiet fill, not a hole)
+                painter.fillRect(self.rect, self.background)
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        painter.drawImage(self.target(), self.image, self.source())
+        painter.restore()
+

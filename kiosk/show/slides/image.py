@@ -1,0 +1,127 @@
+"""A photograph on the whole screen, or whole on the screen, with its words."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QLinearGradient
+from PySide6.QtWidgets import QGraphicsRectItem
+
+from kiosk.deck.model import ImageSlide
+from kiosk.play.timeline import Track
+from kiosk.show.photo import PictureItem, natural_size
+from kiosk.show.slides.base import BLEED, SlideView
+from kiosk.show.textbox import TextBox
+
+ON_PHOTO = QColor("#ffffff")
+"""Words over a photograph: white, over a shade that darkens the picture under them."""
+SHADE = 0.62
+"""How dark a shade is at the screen's edge (its alpha): white text reads over any
+photograph at 4.5:1 or better once it is this dark under it."""
+
+
+class ImageView(SlideView):
+    """``fill``: the picture covers the stage, the title over a shade at the top, caption
+    and credit over a shade at the bottom. ``fit``: the title above, the picture whole
+    in the room left, the caption under it."""
+
+    slide: ImageSlide
+
+    def build(self) -> None:
+        ctx, s = self.ctx, self.slide
+        path = ctx.assets.get(s.src)
+        natural = natural_size(path)
+        duration = ctx.deck.slide_duration(s)
+        if s.fit == "fill":
+            stage = QRectF(0, 0, ctx.width, ctx.height)
+            self.picture = PictureItem(path, stage, fill=True, focus=s.focus, zoom=s.zoom,
+                                       natural=natural, background=ctx.palette.surface,
+                                       parent=self)
+            self.picture.setData(BLEED, True)
+            self._shades()
+            colour = ON_PHOTO
+            top = self._title(colour)
+            bottom = ctx.content.bottom()
+        else:
+            top = self._title(ctx.palette.text)
+            area = ctx.content
+            caption = self._caption(ctx.palette.text, area.bottom(), valign="top") \
+                if s.caption else None
+            caption_h = caption.text_height + ctx.size("body") * 0.6 if caption else 0.0
+            rect = QRectF(area.left(), top, area.width(),
+                          max(1.0, area.bottom() - top - caption_h))
+            self.picture = PictureItem(path, rect, fill=False, focus=s.focus, zoom=s.zoom,
+                                       natural=natural, parent=self)
+            if caption is not None:  # right under the picture, from its left edge
+                drawn = self.picture.target()
+                left = max(area.left(), min(drawn.left(), area.right() - caption.text_width))
+                caption.setPos(left, drawn.bottom() + ctx.size("body") * 0.6)
+        if s.zoom > 1.0:
+            self.timeline.add(Track(0.0, duration, "linear"), self.picture.set_progress)
+        if s.fit == "fill" and s.caption:
+            self._caption(colour, bottom)
+
+    def _shades(self) -> None:
+        """Dark shades where words lie over the picture: under the title, and under the
+        caption, the credit and the on-screen controls."""
+        ctx, s = self.ctx, self.slide
+        bottom_h = ctx.height - ctx.content.bottom() + self._caption_height() + \
+            ctx.size("body") * 3
+        shades = [(ctx.height - bottom_h, bottom_h, False)]
+        if s.title:
+            top_h = ctx.content.top() + ctx.room("title", 2, 1.2) + ctx.size("title")
+            shades.append((0.0, top_h, True))
+        for top, height, falling in shades:
+            gradient = QLinearGradient(0, top, 0, top + height)
+            dark, clear = QColor(0, 0, 0, round(255 * SHADE)), QColor(0, 0, 0, 0)
+            gradient.setColorAt(0.0, dark if falling else clear)
+            gradient.setColorAt(1.0, clear if falling else dark)
+            shade = QGraphicsRectItem(0, top, ctx.width, height, self)
+            shade.setBrush(gradient)
+            shade.setPen(Qt.PenStyle.NoPen)
+            shade.setData(BLEED, True)
+
+    def _title(self, colour: QColor) -> float:
+        """The title at the top of the content (none: the content's top)."""
+        ctx, s = self.ctx, self.slide
+        area = ctx.content
+        if not s.title:
+            return area.top()
+        box = ctx.box(self, ctx.text(s.title), QRectF(area.left(), area.top(), area.width()
+                      * (1.0 if ctx.portrait else 0.8), ctx.room("title", 2, 1.2)), "title",
+                      bold=True, color=colour, max_lines=2, line_height=1.2)
+        return area.top() + box.text_height + ctx.size("title") * 0.5
+
+    def _caption_width(self) -> float:
+        area = self.ctx.content
+        return area.width() * (1.0 if self.ctx.portrait else 0.62)
+
+    def _caption_height(self) -> float:
+        return self.ctx.room("body", 3, 1.4) if self.slide.caption else 0.0
+
+    def _caption(self, colour: QColor, bottom: float, valign: str = "bottom") -> TextBox:
+        """The caption's lines, their last one at ``bottom`` (placed by the caller when
+        ``valign`` is top)."""
+        ctx, area = self.ctx, self.ctx.content
+        height = self._caption_height()
+        return ctx.box(self, ctx.text(self.slide.caption), QRectF(
+            area.left(), bottom - height, self._caption_width(), height), "body",
+            color=colour, max_lines=3, line_height=1.4, valign=valign)
+
+    def source_text(self) -> str:
+        """The photograph's credit where the source line is (the deck's source is of
+        its figures, not of this picture)."""
+        s = self.slide
+        return self.ctx.text(s.credit) if s.credit else super().source_text()
+
+    def source_colour(self) -> QColor:
+        if self.slide.fit == "fill":
+            colour = QColor(ON_PHOTO)
+            colour.setAlphaF(0.85)
+            return colour
+        return super().source_colour()
+
+    def stop(self) -> None:
+        """Off the screen: the photograph is let go of (the decoder keeps it while there
+        is room)."""
+        super().stop()
+        self.picture.release()

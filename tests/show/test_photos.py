@@ -1,0 +1,191 @@
+"""Photographs: full screen or whole, cropped around their focus, decoded off the GUI
+thread at the size shown, pushed in on the show's clock, captioned and credited."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from PySide6.QtCore import QRectF, QSize, QThread
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from kiosk.config import Config
+from kiosk.show import photo
+from kiosk.show.photo import Decoder, PictureItem, crop
+from kiosk.show.render import context, render_slide
+from kiosk.show.slides import build_view
+from tests import decks
+
+RED = QColor("#d02020")
+SKY = QColor("#4080c0")
+
+
+def write_photo(folder, name="photo.jpg", size=(4000, 3000), dot=(0.2, 0.5)):
+    """A sky-blue photograph with a red disc at ``dot`` (shares of its width, height)."""
+    image = QImage(*size, QImage.Format.Format_RGB32)
+    image.fill(SKY)
+    painter = QPainter(image)
+    painter.setBrush(RED)
+    painter.setPen(RED)
+    r = size[1] * 0.08
+    painter.drawEllipse(QRectF(dot[0] * size[0] - r, dot[1] * size[1] - r, 2 * r, 2 * r))
+    painter.end()
+    (folder / "images").mkdir(parents=True, exist_ok=True)
+    assert image.save(str(folder / "images" / name), None, 92)
+    return f"images/{name}"
+
+
+def near(colour: int, wanted: QColor, by: int = 40) -> bool:
+    c = QColor(colour)
+    return all(abs(a - b) < by for a, b in zip((c.red(), c.green(), c.blue()),
+                                                (wanted.red(), wanted.green(), wanted.blue()),
+                                                strict=True))
+
+
+def red_centre(image: QImage) -> tuple[float, float] | None:
+    points = [(x, y) for x in range(0, image.width(), 4) for y in range(0, image.height(), 4)
+              if near(image.pixel(x, y), RED)]
+    if not points:
+        return None
+    return (sum(p[0] for p in points) / len(points) / image.width(),
+            sum(p[1] for p in points) / len(points) / image.height())
+
+
+def image_slide(src, **fields):
+    return {"type": "image", "src": src, **fields}
+
+
+@pytest.mark.parametrize("portrait", [False, True])
+def test_a_photo_fills_the_screen_and_keeps_its_focus_in_view(qapp, tmp_path, portrait):
+    """A 4:3 photo with its subject at the left edge: a portrait crop of the middle
+    would lose it; cropped around the focus it stays on the screen."""
+    src = write_photo(tmp_path, dot=(0.12, 0.5))
+    cfg = decks.config(portrait=portrait)
+    deck = decks.deck(image_slide(src), image_slide(src, focus=[0.12, 0.5]))
+    loaded = decks.built(tmp_path, deck, cfg)
+    size = (270, 480) if portrait else (480, 270)
+    plain, _ = render_slide(loaded, cfg, 0, size, "zh")
+    kept, _ = render_slide(loaded, cfg, 1, size, "zh")
+    corners = [plain.pixel(2, 2), plain.pixel(size[0] - 3, size[1] // 2)]
+    assert all(near(c, SKY, 60) for c in corners)  # the photo reaches the screen's edges
+    if portrait:
+        assert red_centre(plain) is None  # the middle of the photo: its subject cut off
+    centre = red_centre(kept)
+    assert centre is not None and 0.0 < centre[0] < 0.5  # in view, on its side
+
+
+def test_a_crop_is_centred_on_the_focus_as_far_as_the_edges_allow():
+    image = QSize(4000, 3000)
+    assert crop(image, (1920, 1080), (0.5, 0.5)) == QRectF(0, 375, 4000, 2250)
+    assert crop(image, (1080, 1920), (0.5, 0.5)).center().x() == pytest.approx(2000)
+    assert crop(image, (1080, 1920), (0.0, 0.5)).left() == 0  # not past the edge
+    closer = crop(image, (1920, 1080), (0.25, 0.5), zoom=2.0)
+    assert closer.width() == pytest.approx(2000) and closer.center().x() == pytest.approx(1000)
+
+
+def test_the_push_in_follows_the_shows_clock(qapp, tmp_path):
+    src = write_photo(tmp_path)
+    loaded = decks.built(tmp_path, decks.deck(image_slide(src, zoom=1.25, duration=10)))
+    view = build_view(loaded.deck.slides[0], context(loaded, Config(), "zh"))
+    photo.prepare(view, 0.25)
+    view.start(100.0)
+    widths = []
+    for now in (100.0, 105.0, 110.0, 130.0):
+        view.step(now)
+        widths.append(view.picture.source().width())
+    assert widths[0] > widths[1] > widths[2] == widths[3]
+    assert widths[0] / widths[2] == pytest.approx(1.25)
+    still = build_view(loaded.deck.slides[0], context(loaded, Config(), "zh"))
+    photo.prepare(still, 0.25)
+    still.start(0.0, reduced_motion=True)
+    assert still.picture.source().width() == pytest.approx(widths[2])  # not moving
+
+
+def test_caption_title_and_credit_are_written_and_the_credit_stands_for_the_source(
+        qapp, tmp_path):
+    src = write_photo(tmp_path)
+    slide = image_slide(src, title=decks.both("浦口火车站", "Pukou station"),
+                        caption=decks.both("1914年建成", "Built in 1914"),
+                        credit=decks.both("摄影：张三", "Photo: Zhang San"))
+    loaded = decks.built(tmp_path, decks.deck(slide, source=decks.both("来源", "Source")))
+    for language, words in (("zh", {"浦口火车站", "1914年建成", "摄影：张三"}),
+                            ("en", {"Pukou station", "Built in 1914", "Photo: Zhang San"})):
+        _, view = render_slide(loaded, Config(), 0, (960, 540), language)
+        assert set(decks.texts(view)) == words  # the deck's source gives way to the credit
+
+
+@pytest.mark.parametrize("portrait", [False, True])
+@pytest.mark.parametrize("fit", ["fill", "fit"])
+def test_an_image_slide_has_nothing_for_the_layout_audit(qapp, tmp_path, portrait, fit):
+    from kiosk.show.layoutcheck import layout_problems
+
+    src = write_photo(tmp_path, size=(1200, 1800))
+    long = decks.both("浦口火车站建于1914年，是津浦铁路的南端终点，火车由此乘轮渡过江。" * 2,
+                      "Pukou station, built in 1914, was the southern end of the "
+                      "Tianjin-Pukou railway, where trains crossed the Yangtze by ferry. " * 2)
+    cfg = decks.config(portrait=portrait)
+    loaded = decks.built(tmp_path, decks.deck(image_slide(
+        src, fit=fit, title=decks.both("站台", "The platform"), caption=long,
+        credit=decks.both("摄影：张三", "Photo: Zhang San"))), cfg)
+    assert layout_problems(loaded, cfg) == []
+    _image, view = render_slide(loaded, cfg, 0, (540, 960) if portrait else (960, 540), "en")
+    if fit == "fit":  # the whole picture, its caption under it
+        drawn = view.picture.target()
+        assert drawn.height() / drawn.width() == pytest.approx(1.5, abs=0.01)
+        caption = next(b for b in decks.items_of(view) if getattr(b, "text", "") == long["en"])
+        assert caption.ink_rect().top() >= drawn.bottom()
+
+
+def test_pictures_are_decoded_in_a_worker_thread_and_drawn_when_they_arrive(qapp, tmp_path):
+    src = write_photo(tmp_path)
+    decoder = Decoder()
+    threads = []
+    original = photo.decode
+
+    def spy(path, fit):
+        threads.append(QThread.currentThread())
+        return original(path, fit)
+
+    photo.decode = spy
+    try:
+        item = PictureItem(tmp_path / src, QRectF(0, 0, 400, 300), fill=True)
+        photo._decoder, saved = decoder, photo._decoder
+        item.want(1.0)
+        assert item.image is None  # not yet: the GUI thread went on
+        decoder.settle()
+    finally:
+        photo.decode = original
+        photo._decoder = saved
+    assert threads and threads[0] is not QThread.currentThread()
+    assert item.image is not None and item.image.width() == 400  # decoded at the size shown
+
+
+def test_decoded_pictures_are_kept_under_the_memory_cap(qapp, tmp_path):
+    sources = [tmp_path / write_photo(tmp_path, f"p{n}.jpg", size=(800, 600)) for n in range(5)]
+    one = 800 * 600 * 4
+    decoder = Decoder(cap_mb=one * 2.5 / 1024 / 1024)  # room for two
+    photo._decoder, saved = decoder, photo._decoder
+    try:
+        items = [PictureItem(path, QRectF(0, 0, 800, 600), fill=True) for path in sources]
+        for item in items:
+            item.want(1.0)
+            decoder.settle()
+        assert decoder.kept_bytes <= one * 2.5
+        assert decoder.ask(items[-1], sources[-1], QSize(800, 600)) is not None  # the last
+        assert decoder.ask(items[0], sources[0], QSize(800, 600)) is None  # the first: again
+        decoder.settle()
+    finally:
+        photo._decoder = saved
+
+
+def test_a_picture_that_cannot_be_decoded_is_a_quiet_fill_and_one_log_line(
+        qapp, tmp_path, caplog):
+    src = write_photo(tmp_path)
+    loaded = decks.built(tmp_path, decks.deck(image_slide(src)))
+    (tmp_path / src).write_bytes((tmp_path / src).read_bytes()[:2000])  # cut off after check
+    with caplog.at_level(logging.WARNING):
+        image, view = render_slide(loaded, Config(), 0, (480, 270), "zh")
+    assert view.fault is None and view.picture.image is None
+    assert not any(near(image.pixel(x, 135), RED) for x in range(0, 480, 4))
+    (line,) = [r.message for r in caplog.records if "photo.jpg" in r.message]
+    assert "is cut off after 2,000 bytes" in line and "placeholder" in line
