@@ -26,7 +26,7 @@ from kiosk.show.charts.base import CountLabel
 from kiosk.show.context import SlideContext
 from kiosk.show.figure import FigureNumber
 from kiosk.show.placed import Placed
-from kiosk.show.slides.base import SlideView
+from kiosk.show.slides.base import BLEED, SlideView
 from kiosk.show.textbox import TextBox
 
 CLOSING = "，。、；：！？）」』》〉】”’"
@@ -145,18 +145,37 @@ def _covered(view: SlideView, text: Placed) -> Iterator[Finding]:
     scene, own = view.scene(), text.item
     if scene is None or not isinstance(own, QGraphicsItem):
         return
+    above = True
     for item in scene.items(text.rect, Qt.ItemSelectionMode.IntersectsItemBoundingRect,
                             Qt.SortOrder.DescendingOrder):
         if item is own or item.isAncestorOf(own):
-            return  # (what is under it does not hide it)
+            above = False  # (what is under it does not hide it, but may hold it)
+            continue
         if not isinstance(item, SHAPES) or not view.isAncestorOf(item) or \
                 not item.isVisible() or item.opacity() < 0.05 or \
                 item.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents:
             continue
-        if _overlap(ink(text), item.sceneBoundingRect()):
+        if above and _overlap(ink(text), item.sceneBoundingRect()):
             yield Finding("covered", text.text, f"“{_short(text.text)}” is partly hidden "
                           "by a shape of the slide drawn over it")
             return
+        if not above and _crosses_edge(ink(text), item):
+            yield Finding("edge", text.text, f"“{_short(text.text)}” runs over the edge of "
+                          "the card it is written on")
+            return
+
+
+def _crosses_edge(ink: QRectF, item: QGraphicsItem) -> bool:
+    """Whether a text's ink runs out of a filled box under it (a card) that holds part
+    of it."""
+    if not isinstance(item, QGraphicsRectItem) or item.brush().style() == \
+            Qt.BrushStyle.NoBrush or QGraphicsItem.data(item, BLEED):
+        return False
+    box = item.sceneBoundingRect()
+    if box.width() < ink.width() * 0.5 or box.height() < ink.height() * 0.5:
+        return False  # (a swatch or a bar beside it, not a box it is written in)
+    inside = box.adjusted(-TOLERANCE, -TOLERANCE, TOLERANCE, TOLERANCE)
+    return _overlap(ink, box) and not inside.contains(ink)
 
 
 def _grouped(findings: list[Finding]) -> list[Finding]:

@@ -161,6 +161,75 @@ def test_a_shape_drawn_over_a_text_is_marked_and_one_under_it_is_not(qapp, tmp_p
     assert "covered" in kinds(audit(view, chrome.drawn()))
 
 
+def test_a_text_running_over_the_edge_of_its_card_is_marked(qapp, tmp_path):
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QGraphicsRectItem
+
+    cfg = decks.config()
+    loaded = decks.built(tmp_path, decks.deck(decks.title_slide()), cfg)
+    view, chrome, _scene = built(loaded, cfg, 0, "zh")
+    hero = next(t for t in placed_texts(view) if t.role == "hero")
+    card = QGraphicsRectItem(hero.rect.adjusted(-20, -1, 20, -hero.rect.height() / 2), view)
+    card.setBrush(QColor("grey"))  # a card too short for the text written on it
+    card.setZValue(-1)
+    assert "edge" in kinds(audit(view, chrome.drawn()))
+    card.setRect(hero.rect.adjusted(-20, -1, 20, 1))  # (tall enough)
+    assert "edge" not in kinds(audit(view, chrome.drawn()))
+
+
+def test_points_cards_grow_for_their_text(qapp, tmp_path):
+    """Seven points on a portrait totem, some headings of two lines: their details ran
+    out of the bottom of their cards."""
+    both = decks.both
+    points = [{"heading": both("检查马桶水箱是否漏水", "Check the toilet cistern for leaks"),
+               "detail": both("滴几滴食用色素，15分钟后看便池是否变色", "Add a few drops of food "
+                              "colouring; after 15 minutes, look for colour in the bowl"),
+               "icon": "people"},
+              {"heading": both("选用一级水效标识产品", "Choose grade-1 water-efficiency "
+                               "labelled appliances"),
+               "detail": both("认准“中国水效标识”", "Look for the China Water Efficiency Label"),
+               "icon": "chip"},
+              {"heading": both("发现路面冒水及时拨打96889", "Report water bubbling from the "
+                               "road: call 96889"), "detail": both("24小时热线", "24-hour hotline"),
+               "icon": "network"}]
+    points += [{"heading": both(f"第{n}件事：节约用水", f"Reuse vegetable- and rice-washing "
+                                f"water {n}"), "detail": both(
+        "查看停水通知和水质公告", "Supply interruptions and water-quality bulletins"),
+        "icon": "river"} for n in range(4)]
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.deck(decks.points_slide(
+        points=points, title=both("每个人都能做的七件事", "Seven Things Everyone Can Do")),
+        source=both("资料来源：市水务局《2024年城市供水统计年报》、市水文水资源勘测局地下水监测公报",
+                    "Sources: Municipal Water Authority, Urban Water Supply Statistical "
+                    "Yearbook 2024; Hydrology Bureau groundwater monitoring bulletins")), cfg)
+    for language in ("zh", "en"):
+        view, chrome, _scene = built(loaded, cfg, 0, language)
+        assert audit(view, chrome.drawn()) == [], language
+
+
+@pytest.mark.parametrize("portrait", [False, True])
+def test_a_row_of_figures_is_clear_of_the_notes_above_it(qapp, tmp_path, portrait):
+    """Eight figures with notes and three points under them: the next row's rule ran
+    through the notes above it."""
+    both = decks.both
+    noted = decks.figure(-3.62, both("米", "m"), both(
+        "深层地下水位累计变化（1985—2010）", "Deep groundwater level change, 1985-2010"),
+        note=both("负值表示下降", "A negative value means the level fell"))
+    plain = decks.figure(7.42, label=both("出厂水pH值", "pH of treated water"))
+    points = [both("日供水能力达到6,350,000立方米/日", "Daily capacity: 6,350,000 m3"),
+              both("二次供水泵房智能化改造覆盖率超过85%",
+                   "Over 85% of secondary-supply pump rooms now telemetered"),
+              both("“一户一表”改造完成约1,240,000户",
+                   "Individual metering installed in about 1,240,000 homes")]
+    cfg = decks.config(portrait=portrait)
+    loaded = decks.built(tmp_path, decks.deck(decks.figures_slide(
+        noted, plain, noted, noted, noted, plain, plain, plain, points=points,
+        subtitle=both("2024年日均值，除特别注明外", "Daily averages for 2024"))), cfg)
+    for language in ("zh", "en"):
+        view, chrome, _scene = built(loaded, cfg, 0, language)
+        assert audit(view, chrome.drawn()) == [], language
+
+
 def test_texts_made_small_alike_are_said_once(qapp, tmp_path):
     from kiosk.show.audit import _grouped
 

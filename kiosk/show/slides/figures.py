@@ -67,12 +67,17 @@ class FiguresView(SlideView):
             if number.counts:
                 self.timeline.add(number.track(n), number.set_progress)
             row_heights[row] = max(row_heights[row], used + pad)
-        between = max(0.0, min(size * 0.6, cell_h - max(row_heights)))
+        least = ctx.size("label") * 0.9  # (a row's rule clear of the notes above it)
+        between = max(least, min(size * 0.6, cell_h - max(row_heights)))
+        advances = [height + between for height in row_heights]
+        if sum(advances) - between > bottom - top:  # rows taller than the room: smaller
+            ctx.needs(bottom - top, sum(advances) - between)  # type; at the smallest, each
+            advances = [min(a, cell_h) for a in advances]  # row keeps to its share
         y = 0.0
-        for line, height in zip(lines, row_heights, strict=True):
+        for line, advance in zip(lines, advances, strict=True):
             line.setPos(0, y)
-            y += min(height + between, cell_h)  # (never more than its share of the room)
-        used = y - between
+            y += advance
+        used = y - advances[-1] + row_heights[-1]
         block.setPos(0, top + max(0.0, (bottom - top - used) * OPTICAL_MIDDLE))
 
     def _points(self, area: QRectF) -> float:

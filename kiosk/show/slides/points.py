@@ -12,6 +12,10 @@ from kiosk.deck.model import PointsSlide
 from kiosk.show.context import OPTICAL_MIDDLE
 from kiosk.show.motifs import Motif
 from kiosk.show.slides.base import SlideView
+from kiosk.show.textbox import TextBox
+
+DETAIL_LINES = 4
+"""A point's detail takes up to this many lines; its card grows for them."""
 
 
 class PointsView(SlideView):
@@ -62,18 +66,32 @@ class PointsView(SlideView):
             items.append(heading)
             y = max(inner.top() + heading.text_height, below) + ctx.size("detail") * 0.6
             end = inner.top() + heading.text_height
-            if point.detail:
-                detail = ctx.box(self, ctx.text(point.detail), QRectF(
-                    inner.left(), y, inner.width(), cell.bottom() - pad - y), "detail",
-                    color=ctx.palette.muted, line_height=1.5)
+            if point.detail:  # (the card grows for it, while the room lasts)
+                room = max(cell.bottom() - pad - y, ctx.room("detail", DETAIL_LINES, 1.5))
+                detail = self._detail(ctx.text(point.detail), QRectF(inner.left(), y,
+                                                                     inner.width(), room))
                 items.append(detail)
                 end = y + detail.text_height
-            built.append((row, max(end, below) + pad - cell.top(), items, card, accent))
+            built.append((row, max(end, below) + pad * 1.15 - cell.top(), items, card,
+                          accent))
         # Each row as tall as its fullest card, and the rows together a little above the
-        # middle of the room below the header (cards of empty space said nothing).
-        heights = [min(cell_h, max(need for r, need, *_ in built if r == row))
-                   for row in range(rows)]
+        # middle of the room below the header (cards of empty space said nothing). Rows
+        # that need more than the room: the slide is built again with smaller type, and
+        # at the smallest, each card keeps its share and its detail is cut short.
+        heights = [max(need for r, need, *_ in built if r == row) for row in range(rows)]
         used = sum(heights) + gap * (rows - 1)
+        if used > area.bottom() - top + 0.5:
+            ctx.needs(area.bottom() - top, used)
+            heights = [min(height, cell_h) for height in heights]
+            used = sum(heights) + gap * (rows - 1)
+            for row, _, items, card, _accent in built:
+                last = items[-1]
+                if isinstance(last, TextBox) and last.role == "detail":
+                    bottom = card.rect().top() + heights[row] - pad
+                    items[-1] = self._detail(last.text, QRectF(
+                        last.pos().x(), last.pos().y(), last.box.width(),
+                        max(1.0, bottom - last.pos().y())))
+                    last.setParentItem(None)  # type: ignore[arg-type]  # Qt takes None
         free = max(0.0, area.bottom() - top - used)
         y = top + (min(free * OPTICAL_MIDDLE, ctx.size("title") * 2) if ctx.portrait
                    else free * OPTICAL_MIDDLE)  # (a tall screen: near the header)
@@ -89,3 +107,8 @@ class PointsView(SlideView):
                 rect = frame.rect()
                 rect.setHeight(heights[row])
                 frame.setRect(rect)
+
+    def _detail(self, text: str, rect: QRectF) -> TextBox:
+        ctx = self.ctx
+        return ctx.box(self, text, rect, "detail", color=ctx.palette.muted,
+                       max_lines=DETAIL_LINES, line_height=1.5)
