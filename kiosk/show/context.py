@@ -49,6 +49,9 @@ class SlideContext:
     steady: Theme | None = None
     """The theme the headings keep when the rest of a slide is made smaller to fit
     (``SlideView._build_to_fit``): every title of the show at one size."""
+    configured: Theme | None = None
+    """The theme as configured, before a slide was made smaller to fit (None: ``theme``):
+    what a choice made alike in every language is made at."""
 
     def __post_init__(self) -> None:
         self.palette = Palette.from_theme(self.theme)

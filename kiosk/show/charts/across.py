@@ -49,9 +49,12 @@ def reads_better_across(chart: SeriesChart, ctx: SlideContext, rect: QRectF) -> 
     their bars; and across there is room for a row per category."""
     if chart.kind != "bar":
         return False
-    rows = ctx.room("label", 1) * 1.25 * len(chart.categories)
-    if rows > rect.height() * 0.85:  # (many categories on a low screen: upright)
-        return False
+    ctx = dataclasses.replace(ctx, theme=ctx.configured or ctx.theme, steady=None)
+    # (made at the configured type and the content's height, which every language
+    # shares: a title of two lines in one language does not turn the bars)
+    least = max(ctx.room("label", 1) * 1.25, ctx.size("label") * 0.5 * len(chart.series))
+    if least * len(chart.categories) > ctx.content.height() * 0.6:
+        return False  # (many categories or series on a low screen: upright)
     languages = dict.fromkeys([ctx.language, *ctx.deck.languages])
     return any(_upright_cramped(chart, dataclasses.replace(ctx, language=language), rect)
                for language in languages)
@@ -68,7 +71,8 @@ def _upright_cramped(chart: SeriesChart, ctx: SlideContext, rect: QRectF) -> boo
         ChartView.__init__(probe, chart, ctx, QRectF(rect))
         probe._numbers()
         width = probe.widest_value(ctx.smallest("label"))
-        thickness = rect.height() * 0.8 / len(chart.categories) * 0.7 / len(chart.series)
+        thickness = ctx.content.height() * 0.6 / len(chart.categories) * 0.7 / len(
+            chart.series)
         return (width > slot * 0.7 / len(chart.series) and width < rect.width() * 0.4
                 and thickness >= _label_height(ctx))  # (values across: one under another)
     return False

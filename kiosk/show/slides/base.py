@@ -56,7 +56,8 @@ class SlideView(QGraphicsItem):
     def __init__(self, slide: SlideBase, ctx: SlideContext) -> None:
         super().__init__()
         self.slide = slide
-        self.ctx = dataclasses.replace(ctx)  # its own: what a build notes in it (cramped)
+        self.ctx = dataclasses.replace(  # its own: what a build notes in it (cramped)
+            ctx, configured=ctx.configured or ctx.theme)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)  # stays with it
         self.timeline = Timeline()
         self.warmed_at: float | None = None
