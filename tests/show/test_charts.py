@@ -514,17 +514,41 @@ def test_a_chart_may_say_how_many_decimals_its_values_show(qapp, tmp_path, final
     assert "25.5%" in said and "0.5%" in said  # not 25.500000% beside 0.500001%
 
 
-@pytest.mark.parametrize(("hub", "larger"), [("中车南京浦镇车辆有限公司", False),
-                                             ("Taoxichuan Creative District", True)])
-def test_a_hub_grows_for_a_long_word_not_for_a_chinese_name(qapp, tmp_path, final, hub,
-                                                            larger):
+@pytest.mark.parametrize("hub", ["中车南京浦镇车辆有限公司", "Taoxichuan Creative District",
+                                 "Smart water dispatch centre", "南京"])
+def test_a_hub_holds_its_whole_name_inside_its_circle(qapp, tmp_path, final, hub):
     chart = {"kind": "network", "hub": hub, "groups": [{"label": "企业", "count": 60}]}
     loaded = decks.built(tmp_path, decks.only("en", decks.deck(decks.chart_slide(chart))))
     view = final(loaded, 0)
-    hub_mark = next(m for m in view.marks if m.label == hub)
+    circle = next(m for m in view.marks if m.label == hub).rect
     side = min(view.rect().width() * 0.6, view.rect().height())  # (the disc's room)
-    assert (hub_mark.rect.width() > side * 0.23) == larger
-    words = {w for t in view.childItems() if isinstance(t, TextBox) and t.text == hub
-             for line in t.lines for w in line.split()}
-    if larger:
-        assert words == {"Taoxichuan", "Creative", "District"}  # whole, not cut
+    assert side * 0.2 <= circle.width() <= side * 0.6
+    (name,) = [t for t in view.childItems() if isinstance(t, TextBox) and t.text == hub]
+    assert not name.elided and name.font_size == name.requested_size  # whole, full size
+    assert "".join(name.lines).replace(" ", "") == hub.replace(" ", "")
+    ink = view.mapRectFromScene(name.ink_rect())
+    centre, r = circle.center(), circle.width() / 2
+    for corner in (ink.topLeft(), ink.topRight(), ink.bottomLeft(), ink.bottomRight()):
+        assert ((corner.x() - centre.x()) ** 2 + (corner.y() - centre.y()) ** 2) ** 0.5 \
+            <= r + 2
+
+
+def test_a_network_legend_says_what_a_dot_counts_in_full(qapp, tmp_path):
+    """A long group name beside the disc of a story: its "(one dot: 10 analysers)" was
+    cut off, and with it what the dots mean."""
+    both = decks.both
+    groups = [{"label": both("在线水质监测仪（余氯、浊度、pH）",
+                             "Online water-quality analysers (chlorine, turbidity, pH)"),
+               "count": 530, "unit": both("台", "analysers"), "per_node": 10},
+              {"label": both("压力传感器", "Pressure sensors"), "count": 2950,
+               "unit": both("个", "sensors"), "per_node": 25, "qualifier": "约"}]
+    story = decks.story_slide(visual={"kind": "chart", "chart": {
+        "kind": "network", "hub": both("智慧水务调度中心", "Smart water dispatch centre"),
+        "groups": groups}})
+    loaded = decks.built(tmp_path, decks.deck(story))
+    for language, note in (("zh", "（每点10台）"), ("en", "(one dot: 10 analysers)")):
+        _, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
+        texts = [t for t in decks.items_of(view) if isinstance(t, TextBox)]
+        (row,) = [t for t in texts if note in t.text]
+        assert not row.elided and note.replace(" ", "") in "".join(row.lines).replace(" ", "")
+        assert not any(t.elided for t in texts)

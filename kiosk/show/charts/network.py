@@ -20,7 +20,7 @@ from kiosk.show import fonts
 from kiosk.show.charts.accumulate import Accumulated, Dots, Lines
 from kiosk.show.charts.base import ChartView, CountLabel, Mark, value_text
 from kiosk.show.context import SlideContext
-from kiosk.show.textbox import WORD
+from kiosk.show.textbox import WORD, TextBox
 from kiosk.show.theme import Palette
 
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
@@ -30,6 +30,11 @@ HIGHLIGHT_COLOURS = (0, 2, 3, 11, 10, 9, 8, 7, 6, 5, 4)
 """...and of the highlights, one after another across the chart: first the colours no
 group has, then those of the groups the chart does not have."""
 
+
+HUB_LINES = 4
+"""The hub's name takes up to this many lines inside its circle."""
+LEGEND_LINES = 3
+"""A legend row's name (with what a dot counts) takes up to this many lines."""
 
 def colours(chart: NetworkChart, palette: Palette) -> tuple[list[QColor], list[list[QColor]]]:
     """Each group's colour, and its highlights': every highlight of the chart differs
@@ -130,6 +135,7 @@ class NetworkView(ChartView):
         legend_h = ctx.room("label", 2) * 1.1 * (len(chart.groups) + sum(  # two lines a row
             len(g.highlights) for g in chart.groups))
         wide = rect.width() > rect.height() * 1.3
+        self._legend_beside = wide
         legend_h = min(legend_h, rect.height() * (1.0 if wide else 0.42))
         if wide:  # legend beside the disc, as tall as it needs
             disc = QRectF(rect.left(), rect.top(), rect.width() * 0.6, rect.height())
@@ -195,10 +201,11 @@ class NetworkView(ChartView):
             hub.setBrush(p.accent)
             hub.setPen(Qt.PenStyle.NoPen)
             hub.setZValue(2)
-            label = ctx.box(self, ctx.text(chart.hub), QRectF(centre.x() - hub_r * 0.9,
-                            centre.y() - hub_r * 0.8, hub_r * 1.8, hub_r * 1.6), "note",
-                            color=p.background, bold=True, align="center", valign="center",
-                            max_lines=4, line_height=1.15)
+            across = min(self.hub_width, hub_r * 2)  # (the lines it was measured in)
+            label = ctx.box(self, ctx.text(chart.hub), QRectF(
+                centre.x() - across / 2, centre.y() - hub_r, across, hub_r * 2), "note",
+                color=p.background, bold=True, align="center", valign="center",
+                max_lines=HUB_LINES, line_height=1.15)
             label.setZValue(3)
             self.marks.append(Mark(hub.rect(), ctx.text(chart.hub), ""))
         self._labels = [(ctx.text(group.label), value_text(
@@ -214,15 +221,31 @@ class NetworkView(ChartView):
 
     def _hub_radius(self, side: float) -> float:
         """The hub's radius: a ninth of the disc, or as much more (up to a third) as its
-        longest word needs at a size read at 2 m (a word is never split, nor cut)."""
+        name needs, laid out in the block of lines that fits the smallest circle at a
+        size read at 2 m (a word is never split, nor cut)."""
         ctx = self.ctx
         if not self.chart.hub:
             return 0.0
         text = ctx.text(self.chart.hub)
-        metrics = QFontMetricsF(fonts.font(ctx.size("note"), bold=True))
-        widest = max([metrics.horizontalAdvance(w) for w in WORD.findall(text)]  # a Latin
-                     + [metrics.horizontalAdvance(text) / 4])  # word; Chinese: 4 lines
-        return min(side * 0.3, max(side * 0.11, widest / 1.7))
+        size = ctx.size("note")
+        metrics = QFontMetricsF(fonts.font(size, bold=True))
+        widest = max([metrics.horizontalAdvance(w) for w in WORD.findall(text)]
+                     + [metrics.horizontalAdvance(c) * 2 for c in text if not c.isspace()])
+        whole = metrics.horizontalAdvance(text)
+        best, self.hub_width = math.inf, widest
+        for lines in range(1, HUB_LINES + 1):  # the block of each count of lines: how
+            width = max(widest, whole / lines)  # wide it is, and the circle around it
+            box = TextBox(text, width * 1.02, size * 1.15 * HUB_LINES + size, size=size,
+                          color=QColor(), bold=True, max_lines=lines, line_height=1.15,
+                          smallest=size)
+            last = box.lines[-1].strip()
+            if box.elided or (len(last) == 1 and len(text.strip()) > 1 and lines > 1):
+                continue  # (cut short, or one character alone on the last line)
+            around = math.hypot(box.text_width / 2, box.text_height / 2)
+            if around < best:
+                best, self.hub_width = around, width * 1.02
+        radius = (best if best < math.inf else whole / 2) + size * 0.5
+        return min(side * 0.3, max(side * 0.11, radius))
 
     def node_mark(self, n: int) -> Mark:
         """What a tap on node ``n`` says: its group and the group's count."""
@@ -280,30 +303,65 @@ class NetworkView(ChartView):
         columns = 2 if rect.height() / max(len(rows), 1) < wanted and rect.width() > \
             ctx.size("label") * 16 else 1  # a long legend in two columns, if they fit
         per_column = math.ceil(len(rows) / columns)
-        step = ctx.needs(rect.height() / max(per_column, 1), wanted)
-        swatch = min(ctx.size("label") * 0.7, step * 0.5)
+        swatch = ctx.size("label") * 0.7
+        room = self.rect().bottom() - rect.top()
+        tracks = len(self.tracks)
+        used, placed = self._legend_rows(rect, rows, columns, swatch, None)
+        if used > room + 0.5:  # taller than the chart: smaller type; at the smallest,
+            ctx.needs(room, used)  # each row keeps to its share, its name cut short
+            for items in placed:
+                for item in items:
+                    item.setParentItem(None)  # type: ignore[arg-type]  # Qt takes None
+            del self.tracks[tracks:]
+            share = room / per_column
+            used, placed = self._legend_rows(rect, rows, columns, swatch, share)
+        shift = max(0.0, (rect.height() - used) / 2) if self._legend_beside else 0.0
+        for items in placed:
+            for item in items:
+                item.moveBy(0, shift)
+
+    def _legend_rows(self, rect: QRectF, rows: list[tuple[QColor, int, Qualifier | None,
+                     Text | None, str]], columns: int, swatch: float, share: float | None
+                     ) -> tuple[float, list[list[QGraphicsItem]]]:
+        """The rows down ``columns`` columns from the top of ``rect``, each as tall as its
+        words (a note on what a dot counts is never cut off), or ``share`` tall; the
+        height they take and their items."""
+        ctx = self.ctx
+        per_column = math.ceil(len(rows) / columns)
         width = rect.width() / columns
-        for n, (colour, count, qualifier, unit, text) in enumerate(rows):
-            column, row = divmod(n, per_column)
-            cell = QRectF(rect.left() + column * width, rect.top() + ctx.size("label") * 0.3
-                          + row * step, width - ctx.size("label") * 0.5 * column, step)
-            self._legend_row(cell, colour, count, qualifier, unit, text, swatch)
+        gap = ctx.size("label") * 0.45
+        bottoms, placed = [], []
+        for column in range(columns):
+            y = rect.top()
+            for n, row in enumerate(rows[column * per_column:(column + 1) * per_column]):
+                cell = QRectF(rect.left() + column * width, y,
+                              width - ctx.size("label") * 0.5 * column, share or 0.0)
+                items, height = self._legend_row(cell, *row, swatch)
+                placed.append(items)
+                y += share if share is not None else height + (
+                    gap if n < per_column - 1 else 0.0)
+            bottoms.append(y)
+        return max(bottoms, default=rect.top()) - rect.top(), placed
 
     def _legend_row(self, cell: QRectF, colour: QColor, count: int,
                     qualifier: Qualifier | None, unit: Text | None, text: str,
-                    swatch: float) -> None:
-        """One row of the legend in ``cell``: swatch, count (counting up) and label."""
+                    swatch: float) -> tuple[list[QGraphicsItem], float]:
+        """One row of the legend from the top of ``cell``: swatch, count (counting up)
+        and label, in as many lines as the label needs; its items and its height."""
         ctx, p = self.ctx, self.ctx.palette
-        middle = cell.center().y()
-        dot = QGraphicsRectItem(cell.left(), middle - swatch / 2, swatch, swatch, self)
-        dot.setBrush(colour)
-        dot.setPen(Qt.PenStyle.NoPen)
+        line = ctx.room("label", 1)
         value = CountLabel(count, ctx, unit=ctx.text(unit), qualifier=qualifier, role="label",
                            color=p.accent, max_width=(cell.width() - swatch * 1.8) * 0.6,
                            parent=self)
-        value.setPos(cell.left() + swatch * 1.8, middle)
+        value.setPos(cell.left() + swatch * 1.8, cell.top() + line / 2)
         self.track(value.set_progress)
         left = cell.left() + swatch * 1.8 + value.boundingRect().width() + ctx.size(
             "label") * 0.5
-        ctx.box(self, text, QRectF(left, cell.top(), cell.right() - left, cell.height()),
-                "label", color=p.muted, valign="center", max_lines=2)
+        label = ctx.box(self, text, QRectF(left, cell.top(), cell.right() - left,
+                        cell.height() or ctx.room("label", LEGEND_LINES)), "label",
+                        color=p.muted, max_lines=LEGEND_LINES)
+        dot = QGraphicsRectItem(cell.left(), cell.top() + line / 2 - swatch / 2, swatch,
+                                swatch, self)
+        dot.setBrush(colour)
+        dot.setPen(Qt.PenStyle.NoPen)
+        return [value, label, dot], max(line, label.text_height)
