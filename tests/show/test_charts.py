@@ -552,3 +552,36 @@ def test_a_network_legend_says_what_a_dot_counts_in_full(qapp, tmp_path):
         (row,) = [t for t in texts if note in t.text]
         assert not row.elided and note.replace(" ", "") in "".join(row.lines).replace(" ", "")
         assert not any(t.elided for t in texts)
+
+
+@pytest.mark.parametrize("portrait", [False, True])
+def test_compare_rows_rise_and_fall_from_one_zero_line(qapp, tmp_path, portrait):
+    """A level that went from −0.86 m to 0.34 m among rows of other units: its zero was
+    its own, and its fall read as the longer bar."""
+    from PySide6.QtWidgets import QGraphicsLineItem
+
+    both = decks.both
+    chart = {"kind": "compare", "before_label": "2010", "after_label": "2024", "items": [
+        {"label": both("管网漏损率", "Distribution-network leakage rate"), "before": 18.42,
+         "after": 9.87, "unit": "%"},
+        {"label": both("深层地下水位年变化", "Yearly change of the deep groundwater level"),
+         "before": -0.86, "after": 0.34, "unit": both("米", "m")},
+        {"label": both("水质综合合格率", "Overall water-quality compliance"), "after": 99.98,
+         "unit": "%", "note": both("2010年无可比口径", "No comparable 2010 figure")}]}
+    cfg = decks.config(portrait=portrait)
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)), cfg)
+    for language in ("zh", "en"):
+        _, view = render_slide(loaded, cfg, 0, tuple(cfg.display.design_size), language)
+        compare = chart_of(view)
+        rises = [bar.rect().left() for row in compare.bars for bar in row
+                 if bar.rect().width() > 2 and bar.rect().left() >= compare.zero_x - 0.5]
+        falls = [bar.rect().right() for row in compare.bars for bar in row
+                 if bar.rect().left() < compare.zero_x - 0.5]
+        assert rises and falls
+        assert set(map(round, rises + falls)) == {round(compare.zero_x)}  # one zero
+        lines = [item for item in compare.childItems() if isinstance(item, QGraphicsLineItem)
+                 and item.line().x1() == item.line().x2() == compare.zero_x]
+        assert lines  # drawn, where the bars grow from
+        texts = [t for t in decks.items_of(view) if isinstance(t, TextBox)]
+        assert not any(t.elided for t in texts)
+        assert all(t.font_size >= t.requested_size * 0.95 for t in texts if t.role == "label")

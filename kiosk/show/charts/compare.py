@@ -6,9 +6,11 @@ that says how it grew: no earlier value is ever made up.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
+from PySide6.QtGui import QColor, QFontMetricsF, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsRectItem
 
 from kiosk.deck.charts import CompareChart, ComparePair
 from kiosk.deck.timing import ROW_STAGGER
@@ -42,6 +44,9 @@ def _scales(items: list[ComparePair]) -> dict[str, tuple[float, float]]:
     return scales
 
 
+NEGATIVE_SHARE = 0.4
+"""Where values fall below zero and others rise, the falling side takes at most this
+share of the bars' track (the bars of that unit drawn shorter to fit it)."""
 ROOMY_ROW = 6.0
 """A row is at most this many label sizes tall: two bars, their values and a note."""
 
@@ -70,13 +75,26 @@ class CompareView(ChartView):
         self.negative = any(v is not None and v < 0 for item in chart.items
                             for v in (item.before, item.after))
         """Whether a value falls below zero (room is kept left of the bars too)."""
+        self.stacked = rect.width() < ctx.size("label") * 40
+        """A narrow screen: each row's name above its bars, which take the whole width."""
         self.value_w = self._value_room(rect.width() * 0.7 * (0.3 if self.negative else 0.45))
+        self.left_w = self._value_room(rect.width() * 0.3, falling=True) if self.negative \
+            else 0.0
+        """Room left of the zero line's reach for the values of bars that fall below it."""
+        shares = [-low / (high - low) for low, high in self.scales.values() if low < 0]
+        rising = any(high > 0 for _, high in self.scales.values())
+        self.zero_share = min(max(shares, default=0.0), NEGATIVE_SHARE if rising else 1.0)
+        """Where zero is along the bars' track, alike for every unit: one zero line (at
+        most NEGATIVE_SHARE in, where other bars rise from it)."""
         rows = len(chart.items)
         row_h = ctx.needs((rect.height() - legend_h) / rows, ctx.size("label") * 2.6)
-        row_h = min(row_h, ctx.size("label") * ROOMY_ROW)
+        row_h = min(row_h, ctx.size("label") * (ROOMY_ROW + 1.5 * self.stacked))
+        self.zero_x = rect.left()
         for n, item in enumerate(chart.items):
             self._row(n, item, QRectF(rect.left(), rect.top() + legend_h + n * row_h,
                                       rect.width(), row_h))
+        if self.negative and not self.stacked:  # the line the bars grow from, left for
+            self._zero_line(rect.top() + legend_h, rect.top() + legend_h + rows * row_h)
         free = rect.height() - legend_h - rows * row_h  # (a tall screen, few rows): the
         if free > 1.0:  # chart a little above the middle of its room, not stretched
             shift = free * OPTICAL_MIDDLE
@@ -85,9 +103,10 @@ class CompareView(ChartView):
             for mark in self.marks:
                 mark.rect.translate(0, shift)
 
-    def _value_room(self, most: float) -> float:
-        """Room right of the longest bar for the widest value label, at its size (the bars
-        are shortened for it, not the label shrunk), up to ``most``."""
+    def _value_room(self, most: float, *, falling: bool = False) -> float:
+        """Room right of the longest bar for the widest value label (left of the longest
+        falling bar for the widest negative one), at its size (the bars are shortened for
+        it, not the label shrunk), up to ``most``."""
         ctx, chart = self.ctx, self.chart
         metrics = QFontMetricsF(fonts.font(ctx.size("label"), bold=True, tabular=True))
         widest = 0.0
@@ -95,10 +114,17 @@ class CompareView(ChartView):
             by = factor(item.scale, ctx.language) if item.scale else self.factor
             unit = ctx.text(item.unit)
             for value in (item.before, item.after):
-                if value is not None:
+                if value is not None and (value < 0 or not falling):
                     widest = max(widest, metrics.horizontalAdvance(value_text(
                         shown(value, by), ctx, unit, item.qualifier)))
         return min(most, widest + ctx.size("label") * 0.8)
+
+    def _zero_line(self, top: float, bottom: float) -> None:
+        """The line bars grow from, where some fall below nothing."""
+        line = QGraphicsLineItem(self.zero_x, top, self.zero_x, bottom, self)
+        colour = QColor(self.ctx.palette.muted)
+        colour.setAlphaF(0.6)
+        line.setPen(QPen(colour, max(1.5, self.ctx.height * 0.0015)))
 
     def _before_colour(self) -> QColor:
         c = QColor(self.ctx.palette.muted)
@@ -107,10 +133,19 @@ class CompareView(ChartView):
 
     def _row(self, n: int, item: ComparePair, rect: QRectF) -> None:
         ctx = self.ctx
-        label_w = rect.width() * (0.3 if rect.width() > ctx.size("label") * 40 else 0.38)
-        ctx.box(self, ctx.text(item.label), QRectF(rect.left(), rect.top(), label_w * 0.95,
-                rect.height() * 0.8), "label", bold=True, valign="center", max_lines=4,
-                line_height=1.2)  # (a narrow screen: a wider column for the names)
+        if self.stacked:  # the name above the bars
+            label_w = 0.0
+            name = ctx.box(self, ctx.text(item.label), QRectF(rect.left(), rect.top(),
+                           rect.width(), ctx.room("label", 2, 1.2)), "label", bold=True,
+                           max_lines=2, line_height=1.2)
+            name_h = name.text_height + ctx.size("label") * 0.35
+            rect = QRectF(rect.left(), rect.top() + name_h, rect.width(),
+                          rect.height() - name_h)
+        else:
+            label_w = rect.width() * 0.3
+            ctx.box(self, ctx.text(item.label), QRectF(rect.left(), rect.top(),
+                    label_w * 0.95, rect.height() * 0.8), "label", bold=True,
+                    valign="center", max_lines=4, line_height=1.2)
         pairs = [(v, c) for v, c in ((item.before, self._before_colour()),
                                      (item.after, ctx.palette.accent)) if v is not None]
         bar_h = min(rect.height() * 0.26, ctx.size("label") * 1.6)
@@ -121,10 +156,14 @@ class CompareView(ChartView):
         # 0) to their highest (or 0): a negative value is a bar left of the zero line,
         # its value left of its end (room kept for it, as for the values on the right).
         low, high = self.scales[_unit_key(item)]
-        left_room = value_w if self.negative else 0.0
+        left_room = self.left_w
         track = rect.width() - label_w - value_w - left_room
-        per_unit = track / ((high - low) or 1.0)
-        zero = rect.left() + label_w + left_room - low * per_unit
+        below, above = track * self.zero_share, track * (1 - self.zero_share)
+        per_unit = min(above / high if high > 0 else math.inf,  # (every unit's zero at one
+                       below / -low if low < 0 else math.inf)   # place, each unit's bars
+        per_unit = per_unit if per_unit < math.inf else 1.0     # as long as they can be)
+        zero = rect.left() + label_w + left_room + below
+        self.zero_x = zero
         unit = ctx.text(item.unit)
         by = factor(item.scale, ctx.language) if item.scale else self.factor
         gap = ctx.size("label") * 0.4
@@ -133,6 +172,8 @@ class CompareView(ChartView):
         y = rect.top() + rect.height() * 0.4 - pitch + bar_h * 0.1
         if len(pairs) == 1:
             y += bar_h * 0.6
+        if self.stacked:  # (right under the name)
+            y = rect.top() + bar_h * 0.1
         for value, color in pairs:
             width = value * per_unit
             if abs(width) < 2.0:
@@ -153,14 +194,16 @@ class CompareView(ChartView):
             labels.append(label)
             y += pitch
         self.bars.append(row_bars)
+        if self.negative and self.stacked:  # (under the name, not through it)
+            self._zero_line(ys[0] - bar_h * 0.7, ys[-1] + bar_h * 0.7)
         for (value, _), width, yc in zip(pairs, widths, ys, strict=True):
             self.marks.append(Mark(_span(zero, width, yc - bar_h / 2, bar_h),
                                    ctx.text(item.label),
                                    value_text(shown(value, by), ctx, unit, item.qualifier)))
         if item.note:
             ctx.box(self, ctx.text(item.note), QRectF(rect.left() + label_w, y + bar_h * 0.05,
-                    track, ctx.size("note") * 1.5), "note", color=ctx.palette.accent2,
-                    max_lines=1)
+                    rect.width() - label_w, ctx.room("note", 2)), "note",
+                    color=ctx.palette.accent2, max_lines=2)
 
         def grow(p: float) -> None:
             for bar, width in zip(row_bars, widths, strict=True):
