@@ -21,6 +21,8 @@ from kiosk.show.guard import guarded
 from kiosk.show.placed import Placed
 from kiosk.show.textcache import draw_text
 
+STACK_GAIN = 1.25
+"""A figure's unit goes under its number when that lets the number be this much larger."""
 SMALL = 0.36
 """Qualifier and unit beside the number, as a share of its size (never below the smallest
 readable text)."""
@@ -30,7 +32,8 @@ class FigureNumber(QGraphicsItem):
     """The number line of a figure, shrunk as a whole if it is wider than its box."""
 
     def __init__(self, figure: Figure, ctx: SlideContext, width: float, size: float,
-                 align: str = "left", parent: QGraphicsItem | None = None) -> None:
+                 align: str = "left", parent: QGraphicsItem | None = None, *,
+                 stack: bool | None = None) -> None:
         super().__init__(parent)
         self.figure = figure
         self.ctx = ctx
@@ -42,7 +45,19 @@ class FigureNumber(QGraphicsItem):
         self.origin = self._origin()
         self.parts = self.final
         self.size = self.nominal = size
-        least = ctx.smallest("figure")
+        self.stacked = False
+        inline = self._fitted(size, width)
+        if self.final.after and stack is not False:
+            self.stacked = True  # the unit under the number (about 9.3 / million people)
+            under = self._fitted(size, width)
+            self.stacked = stack is True or under[0] > inline[0] * STACK_GAIN
+        self.size, self.small = self._fitted(size, width) if self.stacked else inline
+        self._slot = self._slot_width(self.size)
+
+    def _fitted(self, size: float, width: float) -> tuple[float, float]:
+        """The number's size and its words' (qualifier, unit) at which the figure fits
+        ``width``, from ``size`` down."""
+        least = self.ctx.smallest("figure")
         small = max(size * SMALL, least)
         while self._natural_width(size, small) > width and size * 0.94 >= least * 1.5:
             size *= 0.94
@@ -50,8 +65,7 @@ class FigureNumber(QGraphicsItem):
         while self._natural_width(size, small) > width and size > 2:  # the last resort:
             size *= 0.94  # smaller than can be read (the layout audit marks it), but
             small = min(small, size * 0.6)  # inside its box
-        self.size, self.small = size, small
-        self._slot = self._slot_width(size)
+        return size, small
 
     def _origin(self) -> float | None:
         """Where the count starts, in this language's number (scaled like ``values``)."""
@@ -105,10 +119,12 @@ class FigureNumber(QGraphicsItem):
         """Width of the whole line at ``size``, the number in its widest state."""
         before, _, after = self._fonts(size, small)
         gap = small * 0.15
-        return (QFontMetricsF(before).horizontalAdvance(self.final.before)
-                + (gap if self.final.before else 0) + self._slot_width(size)
-                + QFontMetricsF(after).horizontalAdvance(self.final.after)
-                + (gap if self.final.after else 0))
+        line = (QFontMetricsF(before).horizontalAdvance(self.final.before)
+                + (gap if self.final.before else 0) + self._slot_width(size))
+        unit = QFontMetricsF(after).horizontalAdvance(self.final.after)
+        if self.stacked:
+            return max(line, unit)
+        return line + unit + (gap if self.final.after else 0)
 
     def _slot_width(self, size: float) -> float:
         """Width of the number at its widest: the start or the end of the count."""
@@ -122,8 +138,17 @@ class FigureNumber(QGraphicsItem):
 
     @property
     def height(self) -> float:
-        """Line height at the nominal size, so that shrunk figures keep the baseline."""
-        return QFontMetricsF(fonts.font(self.nominal, bold=True)).height()
+        """Line height at the nominal size, so that shrunk figures keep the baseline (and
+        the unit's line under it, when it is there)."""
+        line = QFontMetricsF(fonts.font(self.nominal, bold=True)).height()
+        return line + self._unit_line() if self.stacked else line
+
+    def _unit_line(self) -> float:
+        """The height of the unit's own line (the number's descent is room enough above
+        it)."""
+        metrics = QFontMetricsF(fonts.font(self.small, bold=True))
+        return metrics.height() - QFontMetricsF(fonts.font(self.nominal, bold=True)
+                                                ).descent() * 0.6
 
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self._width, self.height)
@@ -139,6 +164,15 @@ class FigureNumber(QGraphicsItem):
         rect = self.mapRectToScene(QRectF(left, 0, total, self.height))
         return [Placed(text, rect, size, "figure")]
 
+    def _unit_x(self, left: float, width: float) -> float:
+        """Where the unit's own line starts, aligned as the figure is."""
+        return {"left": left, "center": left + (width - self._after_w()) / 2,
+                "right": left + width - self._after_w()}[self._align]
+
+    def _after_w(self) -> float:
+        return QFontMetricsF(self._fonts(self.size, self.small)[2]).horizontalAdvance(
+            self.parts.after)
+
     @guarded
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
               widget: QWidget | None = None) -> None:
@@ -149,9 +183,13 @@ class FigureNumber(QGraphicsItem):
         before_w = QFontMetricsF(before_font).horizontalAdvance(self.parts.before)
         after_w = QFontMetricsF(after_font).horizontalAdvance(self.parts.after)
         total = (before_w + gap if self.parts.before else 0) + self._slot + (
-            gap + after_w if self.parts.after else 0)
+            gap + after_w if self.parts.after and not self.stacked else 0)
         x = {"left": 0.0, "center": (self._width - total) / 2,
              "right": self._width - total}[self._align]
+        if self.stacked and self.parts.after:  # the unit on its own line, under the number
+            under = baseline + self._unit_line()
+            draw_text(painter, QPointF(self._unit_x(0.0, self._width), under),
+                      self.parts.after, after_font, p.accent2)
         if self.parts.before:
             draw_text(painter, QPointF(x, baseline), self.parts.before, before_font, p.accent2)
             x += before_w + gap
@@ -164,7 +202,7 @@ class FigureNumber(QGraphicsItem):
             draw_text(painter, QPointF(x + self._slot - number_w, baseline), self.parts.number,
                       number_font, p.accent, per_char=self.counts)
         x += self._slot
-        if self.parts.after:
+        if self.parts.after and not self.stacked:
             draw_text(painter, QPointF(x + gap, baseline), self.parts.after, after_font,
                       p.accent2)
 
@@ -194,19 +232,26 @@ class FigureNumber(QGraphicsItem):
         painter.restore()
 
 
-def common_size(figures: list[Figure], ctx: SlideContext, width: float, size: float) -> float:
+def common_size(figures: list[Figure], ctx: SlideContext, width: float,
+                size: float) -> tuple[float, bool]:
     """The size every number of a group has: the largest at which the widest fits
-    ``width`` (one figure made smaller than its neighbours reads as a lesser one). A
-    figure written as a text (第一, No. 1 in Jiangsu) is sized on its own."""
-    return min((FigureNumber(figure, ctx, width, size).size for figure in figures
-                if figure.value is not None), default=size)
+    ``width`` (one figure made smaller than its neighbours reads as a lesser one); and
+    whether their units go under them (all of them, when one would be far smaller
+    beside it: their labels on one line). A figure written as a text (第一, No. 1 in
+    Jiangsu) is sized on its own."""
+    numbers = [figure for figure in figures if figure.value is not None]
+    stack = any(FigureNumber(figure, ctx, width, size).stacked for figure in numbers)
+    return min((FigureNumber(figure, ctx, width, size, stack=stack).size
+                for figure in numbers), default=size), stack
 
 
 def add_figure(parent: QGraphicsItem, figure: Figure, ctx: SlideContext, rect: QRectF,
-               *, size: float | None = None, align: str = "left") -> tuple[float, FigureNumber]:
+               *, size: float | None = None, align: str = "left",
+               stack: bool | None = None) -> tuple[float, FigureNumber]:
     """A figure (number, label, note) inside ``rect``; the height it took, and its number."""
     size = size or ctx.size("figure")
-    number = FigureNumber(figure, ctx, rect.width(), size, align, parent)
+    number = FigureNumber(figure, ctx, rect.width(), size, align, parent,
+                          stack=stack if figure.value is not None else False)
     number.setPos(rect.topLeft())
     y = rect.top() + number.height + ctx.size("label") * 0.1
     label = ctx.box(parent, ctx.text(figure.label), QRectF(rect.left(), y, rect.width(),

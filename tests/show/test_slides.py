@@ -237,3 +237,24 @@ def test_large_type_leaves_a_chart_its_room_rather_than_its_title_all_of_it(qapp
         _, view = render_slide(loaded, cfg, 0, (1920, 1080), language)
         plot = next(i for i in decks.items_of(view) if isinstance(i, ChartView))
         assert plot.rect().height() >= view.ctx.content.height() * 0.5, language
+
+
+def test_a_long_unit_goes_under_its_number_rather_than_shrink_the_group(qapp, tmp_path):
+    """"about 9.3 million people" beside two short figures: all three were drawn at a
+    third of their size, smaller than their own labels."""
+    from kiosk.show.figure import FigureNumber
+
+    both = decks.both
+    figures = [decks.figure(78.6, "%", both("长江水源占比", "Share drawn from the Yangtze")),
+               decks.figure(72, both("小时", "hours"), both("应急供水保障", "Emergency supply"),
+                            qualifier="超"),
+               decks.figure(930, both("万人", "million people"), both("受益人口", "People served"),
+                            qualifier="约", values={"en": 9.3})]
+    story = decks.story_slide(figures=figures, visual={"kind": "icon", "name": "river"})
+    loaded = decks.built(tmp_path, decks.deck(story))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    numbers = [item for item in decks.items_of(view) if isinstance(item, FigureNumber)]
+    assert len({round(n.size, 3) for n in numbers}) == 1  # one size for the group
+    assert numbers[0].size >= view.ctx.size("label") * 2.5  # a key figure, not a footnote
+    assert all(n.stacked for n in numbers)  # their units under them, labels in one line
+    assert len({round(n.scenePos().y() + n.height) for n in numbers}) == 1

@@ -54,7 +54,7 @@ class FiguresView(SlideView):
         lines = [QGraphicsRectItem(block) for _ in range(rows)]
         row_heights = [0.0] * rows
         pad = ctx.size("label") * 0.6
-        size = common_size(s.figures, ctx, cell_w * 0.95, size)
+        size, stack = common_size(s.figures, ctx, cell_w * 0.95, size)
         for n, figure in enumerate(s.figures):
             row, col = divmod(n, columns)
             line = lines[row]
@@ -63,7 +63,7 @@ class FiguresView(SlideView):
             rule = QGraphicsLineItem(x, 0, x + cell_w * 0.25, 0, line)
             rule.setPen(QPen(ctx.palette.accent2, max(2.0, ctx.height * 0.002)))
             rect = QRectF(x, pad, cell_w * 0.95, cell_h - pad)
-            used, number = add_figure(line, figure, ctx, rect, size=size)
+            used, number = add_figure(line, figure, ctx, rect, size=size, stack=stack)
             if number.counts:
                 self.timeline.add(number.track(n), number.set_progress)
             row_heights[row] = max(row_heights[row], used + pad)

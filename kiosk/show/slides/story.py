@@ -7,9 +7,12 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from kiosk.deck.model import StorySlide
 from kiosk.show.context import OPTICAL_MIDDLE
-from kiosk.show.figure import add_figure, common_size
+from kiosk.show.figure import SMALL, add_figure, common_size
 from kiosk.show.slides.base import SlideView
 from kiosk.show.visual import add_visual
+
+FIGURES_SHARE = 0.32
+"""The figures of a story take at most this share of its text column's height."""
 
 
 class StoryView(SlideView):
@@ -75,10 +78,17 @@ class StoryView(SlideView):
         count = max(1, len(s.figures))
         gap = text_rect.width() * 0.04
         cell = (text_rect.width() - gap * (count - 1)) / count
-        size = common_size(s.figures, ctx, cell, ctx.size("figure") * 0.8)
+        # The numbers no taller than a share of the column: the words of the story keep
+        # their size (numbers too big for it would have the whole slide made smaller).
+        room = text_rect.height() * FIGURES_SHARE - ctx.room("label", 2)
+        size, stack = common_size(s.figures, ctx, cell, ctx.size("figure") * 0.8)
+        line = 1.45 + (SMALL * 1.4 if stack else 0.0)  # (a number's line, and its unit's)
+        if size * line > room:
+            size, stack = common_size(s.figures, ctx, cell, max(room / line,
+                                                                ctx.size("body") * 1.6))
         for n, figure in enumerate(s.figures):
             rect = QRectF(text_rect.left() + n * (cell + gap), 0, cell, ctx.height / 3)
-            _, number = add_figure(block, figure, ctx, rect, size=size)
+            _, number = add_figure(block, figure, ctx, rect, size=size, stack=stack)
             if number.counts:
                 self.timeline.add(number.track(n), number.set_progress)
         return block
