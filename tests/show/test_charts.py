@@ -585,3 +585,26 @@ def test_compare_rows_rise_and_fall_from_one_zero_line(qapp, tmp_path, portrait)
         texts = [t for t in decks.items_of(view) if isinstance(t, TextBox)]
         assert not any(t.elided for t in texts)
         assert all(t.font_size >= t.requested_size * 0.95 for t in texts if t.role == "label")
+
+
+def test_a_dip_just_below_zero_does_not_take_a_fifth_of_the_axis():
+    from kiosk.show.charts.scale import nice_range
+
+    low, high, step = nice_range(-300_000, 12_900_000)
+    assert low == -step and (high - low) / step <= 12  # one finer step below zero
+    assert -low / (high - low) < 0.2
+    assert nice_range(-5, 10) == (-5.0, 10.0, 5.0)  # (a real fall keeps its room)
+
+
+def test_a_unit_too_long_for_the_top_tick_is_written_above_the_axis(qapp, tmp_path, final):
+    chart = {"kind": "bar", "unit": decks.both("万立方米", "cubic metres"),
+             "scale": {"en": 10000}, "categories": ["2019", "2024"],
+             "series": [{"name": "A", "values": [120, 1290]}]}
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)), cfg)
+    _, view = render_slide(loaded, cfg, 0, (1080, 1920), "en")
+    bars = chart_of(view)
+    texts = {t.text: t for t in bars.childItems() if isinstance(t, TextBox)}
+    assert "cubic metres" in texts and not texts["cubic metres"].elided
+    assert not any(t.elided for t in texts.values())
+    assert any(text.endswith("million") for text in texts)  # the ticks, without the unit

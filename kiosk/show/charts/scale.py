@@ -25,7 +25,12 @@ def nice_range(low: float, high: float, count: int = 5) -> tuple[float, float, f
     if high <= low:
         high = low + 1.0
     step = nice_step(high - low, count)
-    return math.floor(low / step) * step, math.ceil(high / step) * step, step
+    bottom, top = math.floor(low / step) * step, math.ceil(high / step) * step
+    if low < 0 < high and -bottom > -low * 3 and -bottom > (top - bottom) * 0.2:
+        finer = nice_step(high - low, count * 2)  # (a dip just below zero: not a fifth
+        bottom, top, step = (math.floor(low / finer) * finer,  # of the axis for it)
+                             math.ceil(high / finer) * finer, finer)
+    return bottom, top, step
 
 
 def ticks(low: float, high: float, step: float) -> list[float]:

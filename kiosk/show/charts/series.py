@@ -60,7 +60,11 @@ class SeriesView(ChartView):
                           tallest)  # the middle of its room
         super().__init__(chart, ctx, rect, parent)
         values, step = self._numbers()
-        axis_w = self._axis_width(ticks(self.low, self.high, step), rect.width() * 0.3)
+        marks = ticks(self.low, self.high, step)
+        self.unit_above = self._unit_too_wide(marks, rect.width() * 0.3)
+        """Whether the unit is written on a line of its own above the axis (too long to
+        be written with the top tick: "15 million cubic metres")."""
+        axis_w = self._axis_width(marks, rect.width() * 0.3)
         legend_h = names_w = 0.0
         named = chart.kind == "line" and len(chart.series) > 1
         if named:  # each line's name at its end, in its colour: read without a legend
@@ -72,6 +76,11 @@ class SeriesView(ChartView):
                                      for n, row in enumerate(chart.series)],
                               rect.left() + axis_w, rect.top(), rect.width() - axis_w)
         above = legend_h + ctx.size("note")  # the top tick's label stays in the chart
+        if self.unit_above:
+            ctx.box(self, ctx.text(chart.unit), QRectF(rect.left(), rect.top() + legend_h,
+                    rect.width(), ctx.room("note", 1)), "note", color=ctx.palette.muted,
+                    max_lines=1)
+            above += ctx.room("note", 1)
         self.category_lines = next((n for n in (3, 2) if rect.height() - above - ctx.room(
             "label", n, 1.15) > rect.height() * 0.55), 1)  # (a short chart: one line)
         if chart.kind == "line":
@@ -84,7 +93,6 @@ class SeriesView(ChartView):
             spare = self.plot.height() - self.plot.width() * TALLEST  # its box
             self.plot = QRectF(self.plot.left(), self.plot.top() + spare * OPTICAL_MIDDLE,
                                self.plot.width(), self.plot.width() * TALLEST)
-        marks = ticks(self.low, self.high, step)
         if chart.kind == "bar" and chart.labels:  # room on the scale for the values said
             self._room_for_labels(min(values), max(values))  # past the bars' ends
         self._axis(marks)
@@ -108,11 +116,20 @@ class SeriesView(ChartView):
         self.low, self.high, step = nice_range(min(values), max(values))
         return values, step
 
+    def _unit_too_wide(self, values: list[float], most: float) -> bool:
+        """Whether the top tick with the unit is wider than the axis may be."""
+        if not self.ctx.text(self.chart.unit):
+            return False
+        metrics = QFontMetricsF(fonts.font(self.ctx.size("note"), tabular=True))
+        widest = max(metrics.horizontalAdvance(label) for label in self._tick_labels(values))
+        return widest + self.ctx.size("note") * 0.8 > most
+
     def _axis_width(self, values: list[float], most: float) -> float:
         """Room for the widest tick label (the top one carries the unit), and a gap."""
         ctx = self.ctx
         metrics = QFontMetricsF(fonts.font(ctx.size("note"), tabular=True))
-        widest = max(metrics.horizontalAdvance(label) for label in self._tick_labels(values))
+        widest = max(metrics.horizontalAdvance(label) for label in self._tick_labels(
+            values, unit_at_top=not self.unit_above))
         return min(most, max(ctx.size("note") * 3, widest + ctx.size("note") * 0.8))
 
     def _tick_labels(self, values: list[float], *, unit_at_top: bool = True) -> list[str]:
@@ -147,7 +164,8 @@ class SeriesView(ChartView):
         ctx = self.ctx
         grid = QColor(ctx.palette.muted)
         grid.setAlphaF(0.25)
-        for value, label in zip(values, self._tick_labels(values), strict=True):
+        for value, label in zip(values, self._tick_labels(
+                values, unit_at_top=not self.unit_above), strict=True):
             y = self.y_of(value)
             line = QGraphicsLineItem(self.plot.left(), y, self.plot.right(), y, self)
             line.setPen(QPen(grid, 1.5))
