@@ -63,7 +63,7 @@ class Palette:
         colour = self.series(index)
         if index < self.apart:
             return QBrush(colour)
-        return QBrush(_texture(colour.name(), self.background.name(),
+        return QBrush(texture(colour.name(), self.background.name(),
                                (index - self.apart) % len(PATTERNS)))
 
 
@@ -87,7 +87,7 @@ _Line = tuple[float, float, float, float]
 
 
 @functools.lru_cache(maxsize=64)
-def _texture(colour: str, background: str, pattern: int) -> QPixmap:
+def texture(colour: str, background: str, pattern: int) -> QPixmap:
     """A tile of ``colour`` striped with ``background``: solid enough to keep its colour,
     striped enough to be told from the plain ones."""
     tile = QPixmap(TILE, TILE)

@@ -6,6 +6,7 @@ import collections
 import itertools
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from kiosk.config import Config
@@ -608,3 +609,21 @@ def test_a_unit_too_long_for_the_top_tick_is_written_above_the_axis(qapp, tmp_pa
     assert "cubic metres" in texts and not texts["cubic metres"].elided
     assert not any(t.elided for t in texts.values())
     assert any(text.endswith("million") for text in texts)  # the ticks, without the unit
+
+
+def test_a_funnel_stage_too_small_to_draw_to_scale_is_striped_and_said(qapp, tmp_path, final):
+    stages = [{"label": "取水", "value": 1_287_400_000}, {"label": "售水", "value": 1_108_120_000},
+              {"label": "检测", "value": 187_650}]
+    chart = {"kind": "funnel", "stages": stages}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    funnel = final(loaded, 0)
+    assert funnel.widened == [False, False, True]
+    styles = [shape.brush().style() for shape in funnel.shapes]
+    assert styles[:2] == [Qt.BrushStyle.SolidPattern] * 2
+    assert styles[2] == Qt.BrushStyle.TexturePattern
+    said = [t.text for t in funnel.childItems() if isinstance(t, TextBox)]
+    assert any("按比例过窄" in text for text in said)
+    plain = decks.built(tmp_path / "plain", decks.deck(decks.chart_slide(
+        {"kind": "funnel", "stages": stages[:2]})))
+    assert not any("按比例过窄" in t.text for t in final(plain, 0).childItems()
+                   if isinstance(t, TextBox))

@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPolygonItem
 
 from kiosk.deck.charts import FunnelChart
 from kiosk.show.charts.base import ChartView, CountLabel, Mark, shown, staggered, value_text
 from kiosk.show.context import SlideContext
+from kiosk.show.theme import texture
 
 MIN_SHARE = 0.02  # the narrowest stage (but one of 0) keeps this share of the width: seen,
 # and hardly more than it is (0.12 drew 180 of 24,000 as wide as 3,600 nearly)
+
+
+WIDENED = {"zh": "斜纹：按比例过窄，已放宽绘制以便看见",
+           "en": "Striped: too narrow to draw to scale, drawn wider to be seen"}
+
+
+def striped(colour: QColor, background: QColor) -> QBrush:
+    """``colour`` with stripes of ``background`` over it: a band not drawn to scale."""
+    return QBrush(texture(colour.name(), background.name(), 0))
 
 
 class FunnelView(ChartView):
@@ -29,6 +39,15 @@ class FunnelView(ChartView):
         top = max(s.value for s in chart.stages) or 1.0
         widths = [area.width() * (max(MIN_SHARE, s.value / top) if s.value else 0.0)
                   for s in chart.stages]  # nothing is drawn for nothing
+        self.widened = [0 < s.value / top < MIN_SHARE * 0.75 for s in chart.stages]
+        """Stages drawn wider than their share (to be seen at all): striped, and said."""
+        if any(self.widened):
+            note = ctx.box(self, WIDENED.get(ctx.language[:2], WIDENED["en"]), QRectF(
+                rect.left(), rect.bottom() - ctx.room("note", 2), area.width(),
+                ctx.room("note", 2)), "note", color=ctx.palette.muted, max_lines=2,
+                valign="bottom")
+            rect = QRectF(rect.left(), rect.top(), rect.width(),
+                          rect.height() - note.text_height - ctx.size("note") * 0.6)
         gap = rect.height() * 0.03
         step = ctx.needs((rect.height() - gap * (count - 1)) / count,
                          ctx.size("heading") * 1.2 + ctx.size("label") * 1.3)
@@ -40,7 +59,8 @@ class FunnelView(ChartView):
             lower = widths[n + 1] if n + 1 < count else widths[n] * 0.85
             shape = QGraphicsPolygonItem(self)
             colour = QColor(colours[n % 2] if n < count - 1 else ctx.palette.accent)
-            shape.setBrush(colour)
+            shape.setBrush(striped(colour, ctx.palette.background) if self.widened[n]
+                           else colour)
             shape.setPen(Qt.PenStyle.NoPen)
             self.shapes.append(shape)
             centre = area.center().x()
@@ -53,7 +73,8 @@ class FunnelView(ChartView):
             value.setPos(area.right() + ctx.size("label"), y + step * 0.3)
             ctx.box(self, ctx.text(stage.label), QRectF(area.right() + ctx.size("label"),
                     y + step * 0.3 + ctx.size("heading") * 0.8, label_w - ctx.size("label"),
-                    step * 0.6), "label", color=ctx.palette.muted, max_lines=2)
+                    max(step * 0.6, ctx.room("label", 2))), "label", color=ctx.palette.muted,
+                    max_lines=2)  # (two lines rather than smaller than its neighbours)
             self.marks.append(Mark(QRectF(centre - upper / 2, y, upper, step),
                                    ctx.text(stage.label),
                                    value_text(shown(stage.value, self.factor), ctx, unit,
