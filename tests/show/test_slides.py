@@ -258,3 +258,30 @@ def test_a_long_unit_goes_under_its_number_rather_than_shrink_the_group(qapp, tm
     assert numbers[0].size >= view.ctx.size("label") * 2.5  # a key figure, not a footnote
     assert all(n.stacked for n in numbers)  # their units under them, labels in one line
     assert len({round(n.scenePos().y() + n.height) for n in numbers}) == 1
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_larger_type_scale_never_leaves_the_words_smaller(qapp, tmp_path, language):
+    """At type scale 1.3 a full story was made smaller in steps until its body was
+    drawn smaller than at 1.0, its title larger."""
+    both = decks.both
+    body = both("城市近八成的自来水取自长江干流。为了应对咸潮上溯、突发污染和特枯水位，水务部门"
+                "在江心洲、八卦洲和龙潭建设了三座互为备用的取水口，并与水库应急水源联网调度。",
+                "Nearly eighty per cent of the city's tap water is drawn from the Yangtze. "
+                "Against saltwater intrusion, pollution and exceptionally low water, three "
+                "mutually redundant intakes were built, linked to emergency reservoirs.")
+    story = decks.story_slide(
+        headline=both("长江水源地：三座取水口，一条“生命线”",
+                      "The river intakes: three water intakes, one lifeline for 9.3 million"),
+        body=body, figures=[decks.figure(78.6, "%", both("长江水源占比", "From the Yangtze"))],
+        visual={"kind": "icon", "name": "river"})
+
+    def body_size(scale: float) -> float:
+        cfg = decks.config(theme={"type_scale": scale})
+        loaded = decks.built(tmp_path / str(scale), decks.deck(story), cfg)
+        _, view = render_slide(loaded, cfg, 0, (1920, 1080), language)
+        (box,) = [t for t in decks.items_of(view) if isinstance(t, TextBox)
+                  and t.text == body[language]]
+        return box.font_size
+
+    assert body_size(1.3) >= body_size(1.0) - 0.5

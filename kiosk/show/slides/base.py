@@ -14,7 +14,7 @@ from kiosk.config.sections import Theme
 from kiosk.deck.model import SlideBase
 from kiosk.deck.text import Text
 from kiosk.play.timeline import Timeline
-from kiosk.show.context import SlideContext
+from kiosk.show.context import HEADINGS, SlideContext
 
 if TYPE_CHECKING:
     from kiosk.show.charts.base import ChartView
@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 BLEED = 1
 """Item data key: set on what is meant to reach the screen's edges (a photograph that
 fills it, its shades), which the safe area does not hold."""
-FIT_ATTEMPTS = 4
+FIT_STEPS = 4
+"""Halvings of the search for the largest type that fits (to 1/16 of the range)."""
 SMALLEST_TYPE = 0.6
 """A slide's type is made no smaller than this share of the theme's to fit."""
 SHRUNK = 0.6
@@ -81,29 +82,69 @@ class SlideView(QGraphicsItem):
     def _build_to_fit(self) -> None:
         """Build the slide; if what it holds reaches out of the safe area, or a text had
         to be cut or shrunk far below its size (long texts, a large type scale, a narrow
-        screen), build it again with smaller type until it fits, down to SMALLEST_TYPE of
-        the theme's."""
+        screen), build it again with the largest smaller type that fits (a search, not
+        steps: a step too far made a slide smaller than it needed to be), down to
+        SMALLEST_TYPE of the theme's.
+
+        The headings keep their size while the rest is made smaller, but the rest is not
+        made smaller than it would be at the theme's own scale of 1 (a larger type scale
+        must not leave a slide's words smaller than the default would); past that, all of
+        the slide's type is made smaller together."""
         self.build()
         original = self.ctx
-        floor = original.theme.type_scale * SMALLEST_TYPE
-        phases = ("smaller",) if self.HEADLINED else ("steady", "smaller")
-        for headings in phases:  # the headings keep their size if they can
-            for _ in range(FIT_ATTEMPTS):
-                share = self._fits()
-                scale = max(floor, self.ctx.theme.type_scale * share * 0.96)
-                if share >= 1.0:
-                    return
-                if scale >= self.ctx.theme.type_scale:
-                    break
-                smaller = self.ctx.theme.model_copy(update={"type_scale": scale})
+        base = original.theme.type_scale
+        if self._fits() >= 1.0 and not (base > 1.0 and self._shrunk()):
+            return
+        floor = base * SMALLEST_TYPE
+        built: tuple[float, bool] = (base, False)
+
+        strict = False
+
+        def fits_at(scale: float, steady: bool) -> bool:
+            nonlocal built
+            if built != (scale, steady):
+                theme = original.theme.model_copy(update={"type_scale": scale})
                 self._rebuild(dataclasses.replace(
-                    self.ctx, theme=smaller,
-                    steady=_headings(original.theme, scale) if headings == "steady"
-                    else None))
-            if headings == "steady" and self.ctx.steady is not None and self._overflows():
-                self._rebuild(dataclasses.replace(original, steady=None))  # the headings
-            else:                                          # take too much: them too
+                    original, theme=theme,
+                    steady=_headings(original.theme, scale) if steady else None))
+                built = (scale, steady)
+            return self._fits() >= 1.0 and not (strict and self._shrunk())
+
+        ways = [] if self.HEADLINED else [(max(floor, min(base, 1.0)) if base > 1.0
+                                           else floor, True)]
+        # A type scale over 1 is asked for to read better: first the largest type at
+        # which no text is drawn smaller than asked (the words at least as large as the
+        # default's), then the largest at which the slide fits.
+        for strict in (True, False) if base > 1.0 else (False,):  # noqa: B007
+            for lowest, steady in [*ways, (floor, False)]:
+                if not fits_at(lowest, steady):
+                    continue  # (not even at its smallest: the next way)
+                fitting, too_large = lowest, base
+                for _ in range(FIT_STEPS):
+                    middle = (fitting + too_large) / 2
+                    if fits_at(middle, steady):
+                        fitting = middle
+                    else:
+                        too_large = middle
+                fits_at(fitting, steady)
                 return
+        # Nothing fits: the smallest type, the headings' kept unless they overflow too.
+        if not self.HEADLINED and fits_at(floor, True) is False and not self._overflows():
+            return
+        fits_at(floor, False)
+
+    def _shrunk(self) -> bool:
+        """Whether a text other than a heading was drawn smaller than its role asks."""
+        from kiosk.show.textbox import TextBox
+
+        stack = list(self.childItems())
+        while stack:
+            item = stack.pop()
+            stack.extend(item.childItems())
+            if isinstance(item, TextBox) and item.role not in HEADINGS and \
+                    item.font_size < item.requested_size * 0.97:
+                return True
+        return False
 
     def _rebuild(self, ctx: SlideContext) -> None:
         self.dispose()
