@@ -143,10 +143,13 @@ class Motif(QGraphicsItem):
         for n in range(6):
             path = QPainterPath()
             y0 = sq.top() + sq.height() * (0.25 + n * 0.1)
-            path.moveTo(sq.left(), y0)
-            for k in range(1, 41):
+            for k in range(41):  # (from the wave's own start: no kink at its left end)
                 x = sq.left() + sq.width() * k / 40
-                path.lineTo(x, y0 + sq.height() * 0.04 * math.sin(k / 40 * math.tau * 1.5 + n))
+                y = y0 + sq.height() * 0.04 * math.sin(k / 40 * math.tau * 1.5 + n)
+                if k:
+                    path.lineTo(x, y)
+                else:
+                    path.moveTo(x, y)
             color = p.accent2 if n % 2 == 0 else p.muted
             pen = QPen(_alpha(color, 0.9 - n * 0.1), sq.width() * 0.012)
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)

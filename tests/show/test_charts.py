@@ -627,3 +627,36 @@ def test_a_funnel_stage_too_small_to_draw_to_scale_is_striped_and_said(qapp, tmp
         {"kind": "funnel", "stages": stages[:2]})))
     assert not any("按比例过窄" in t.text for t in final(plain, 0).childItems()
                    if isinstance(t, TextBox))
+
+
+def test_values_keep_their_own_decimals_rather_than_claim_more_precision(qapp, tmp_path,
+                                                                        final):
+    """0.35 beside 4.1275 was written 0.3500: a precision the source does not give."""
+    chart = {"kind": "compare", "before_label": "2010", "after_label": "2024", "items": [
+        {"label": "再生水利用量", "before": 0.35, "after": 4.1275, "unit": "亿立方米"}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    said = {c.final for c in final(loaded, 0).childItems() if isinstance(c, CountLabel)}
+    assert said == {"0.35亿立方米", "4.1275亿立方米"}
+
+
+def test_bar_values_leave_a_long_unit_to_the_axis_rather_than_be_left_out(qapp, tmp_path,
+                                                                         final):
+    chart = {"kind": "bar", "labels": True, "unit": "万立方米", "decimals": 0,
+             "categories": [f"{n}区" for n in range(6)],
+             "series": [{"name": "居民", "values": [4521, 5012, 3890, 7123, 3201, 4410]},
+                        {"name": "工业", "values": [812, 430, 1290, 905, 6210, 12450]}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    bars = final(loaded, 0)
+    said = [c.final for c in bars.childItems() if isinstance(c, CountLabel)]
+    assert bars.labelled and len(said) == 12 and "12450" in said  # (the unit: on the axis)
+    ticks = [t.text for t in bars.childItems() if isinstance(t, TextBox)]
+    assert any(t.endswith("万立方米") for t in ticks)
+    assert not bars.ctx.remarks
+
+
+def test_an_axis_always_includes_zero(qapp, tmp_path, final):
+    chart = {"kind": "line", "area": True, "categories": ["2024"],
+             "series": [{"name": "水位", "values": [-42]}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    line = final(loaded, 0)
+    assert line.low <= -42 and line.high == 0

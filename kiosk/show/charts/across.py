@@ -159,7 +159,8 @@ class BarsAcross(SeriesView):
     def _room_across(self, lowest: float, highest: float) -> None:
         """Stretch the scale (not its ticks) so that each value, written past its bar's
         end, stays inside the plot."""
-        label = self.widest_value(self.ctx.size("label")) + self.ctx.size("note") * 0.8
+        label = self.widest_value(self.ctx.size("label"), self.label_unit) + \
+            self.ctx.size("note") * 0.8
         span, width = self.high - self.low, self.plot.width()
         if width <= label * 1.5:
             return
@@ -223,7 +224,7 @@ class BarsAcross(SeriesView):
                                        f"{ctx.text(row.name)} · {ctx.text(chart.categories[n])}",
                                        self._said(value, unit)))
                 if self.labelled:
-                    label = CountLabel(shown(value, self.factor), ctx, unit=unit,
+                    label = CountLabel(shown(value, self.factor), ctx, unit=self.label_unit,
                                        role="label", decimals=self._decimals(value),
                                        step=self._step(shown(value, self.factor)),
                                        color=ctx.palette.text,

@@ -22,6 +22,9 @@ from kiosk.show.guard import guarded
 from kiosk.show.protocols import Releasable
 from kiosk.show.textcache import draw_text
 
+PADDED = 1
+"""Values shown together share their decimals when that adds at most this many zeros."""
+
 
 def shared_decimals(values: list[float]) -> int:
     """The decimals values shown together have: the most any of them has (11.0% beside
@@ -124,11 +127,18 @@ class ChartView(QGraphicsRectItem):
         self.tracks.append((Track(delay + offset * duration, duration * share,
                                   self.chart.easing), apply))
 
-    def decimals_for(self, values: list[float]) -> int:
+    def decimals_for(self, values: list[float]) -> int | None:
         """The decimals values shown together have: the chart's ``decimals`` if it says,
-        else the most any of them has (11.0% beside 38.5%)."""
+        else the most any of them has (11.0% beside 38.5%), where that adds at most one
+        zero to any of them; else None: each its own (0.35 beside 4.1275, not 0.3500,
+        which claims a precision the source does not give)."""
         given = getattr(self.chart, "decimals", None)
-        return given if given is not None else shared_decimals(values)
+        if given is not None:
+            return int(given)
+        counts = [decimals_of(v) for v in values]
+        if counts and max(counts) - min(counts) > PADDED:
+            return None
+        return shared_decimals(values)
 
     def even_values(self) -> None:
         """Its values of one kind (a legend's, the bars') at one size: the smallest any

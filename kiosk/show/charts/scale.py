@@ -20,8 +20,8 @@ def nice_step(span: float, count: int = 5) -> float:
 
 
 def nice_range(low: float, high: float, count: int = 5) -> tuple[float, float, float]:
-    """An axis from below ``low`` (0 when all values are positive) to above ``high``."""
-    low = min(0.0, low)
+    """An axis from below ``low`` to above ``high``, zero included."""
+    low, high = min(0.0, low), max(0.0, high)  # (bars and areas stand on zero)
     if high <= low:
         high = low + 1.0
     step = nice_step(high - low, count)

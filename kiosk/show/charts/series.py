@@ -221,7 +221,7 @@ class SeriesView(ChartView):
                                        f"{ctx.text(row.name)} · {ctx.text(chart.categories[n])}",
                                        self._said(value, unit)))
                 if self.labelled:
-                    label = CountLabel(shown(value, self.factor), ctx, unit=unit,
+                    label = CountLabel(shown(value, self.factor), ctx, unit=self.label_unit,
                                        role="label", decimals=self._decimals(value),
                                        step=self._step(shown(value, self.factor)),
                                        color=ctx.palette.text,
@@ -272,9 +272,10 @@ class SeriesView(ChartView):
         if highest > 0 and highest + label * per_pixel > self.high:
             self.high = highest + label * per_pixel
 
-    def widest_value(self, size: float) -> float:
-        """How wide the widest value is written, at ``size``."""
-        unit = self.ctx.text(self.chart.unit)
+    def widest_value(self, size: float, unit: str | None = None) -> float:
+        """How wide the widest value is written, at ``size`` (with ``unit``; by default
+        the chart's)."""
+        unit = self.ctx.text(self.chart.unit) if unit is None else unit
         metrics = QFontMetricsF(fonts.font(size, bold=True, tabular=True))
         return max(metrics.horizontalAdvance(self._said(v, unit))
                    for row in self.chart.series for v in row.values)
@@ -282,7 +283,13 @@ class SeriesView(ChartView):
     def _labels_fit(self, room: float) -> bool:
         """Whether every bar's value fits above it at a size read at 2 m; if not, the
         values are left to a tap (and said so: ``kiosk check`` warns)."""
+        self.label_unit = self.ctx.text(self.chart.unit)
+        """The unit the values at the bars' ends are written with: none where they fit
+        only without it (the axis says it)."""
         if self.widest_value(self.ctx.smallest("label")) <= room:
+            return True
+        if self.label_unit and self.widest_value(self.ctx.smallest("label"), "") <= room:
+            self.label_unit = ""
             return True
         self.ctx.remarks.append("the bars are too narrow for their values (labels: true) at a "
                            "size read at 2 m: they are left out, a tap shows them; fewer "
@@ -296,7 +303,7 @@ class SeriesView(ChartView):
             color = ctx.palette.series(s)
             xs = np.array([self.x_of(n) for n in range(len(row.values))], dtype=float)
             ys = np.array([self.y_of(v) for v in row.values], dtype=float)
-            pen = pg.mkPen(color, width=max(3.0, ctx.height * 0.004))
+            pen = pg.mkPen(color, width=max(3.0, ctx.height * 0.004), cosmetic=False)
             if s >= ctx.palette.apart:  # past the colours everyone tells apart: dashed
                 pen.setStyle(Qt.PenStyle.DashLine)
             curve = pg.PlotCurveItem(xs, ys, pen=pen, antialias=True)
