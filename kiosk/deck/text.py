@@ -121,6 +121,11 @@ class Text(SelfChecked, Mapping[str, str]):
             if not value:
                 raise PydanticCustomError("text", "expected text, got an empty map")
             for lang, item in value.items():
+                if not LANGUAGE_CODE.match(str(lang)) and item is None:
+                    raise PydanticCustomError(  # {zh: 达到6,350,000立方米}: cut at commas
+                        "text", "'{lang}' is not a language code such as zh or en: a comma "
+                        "in {zh: ..., en: ...} ends a text; put a text with a comma in "
+                        "quotes", {"lang": lang})
                 if not LANGUAGE_CODE.match(str(lang)):
                     raise PydanticCustomError(
                         "text", "'{lang}' is not a language code such as zh or en",
