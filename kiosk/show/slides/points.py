@@ -61,7 +61,7 @@ class PointsView(SlideView):
                 heading_w -= side + pad
                 below = inner.top() + side
             heading = ctx.box(self, ctx.text(point.heading), QRectF(
-                inner.left(), inner.top(), heading_w, ctx.size("heading") * 2.6), "heading",
+                inner.left(), inner.top(), heading_w, ctx.room("heading", 2, 1.2)), "heading",
                 bold=True, max_lines=2, line_height=1.2)
             items.append(heading)
             y = max(inner.top() + heading.text_height, below) + ctx.size("detail") * 0.6
