@@ -60,6 +60,12 @@ slides:
     focus: [0.5, 0.4]
     zoom: 1.08
 
+  - type: video
+    src: clip.mp4                   # your own film in its place (MP4, MOV, WebM, MKV)
+    title: {zh: 流动的城市, en: The City in Motion}
+    caption: {zh: 视频在轮播中静音循环播放, en: Videos loop without sound in the show}
+    advance: end                    # the loop moves on when the video ends
+
   - type: chart
     title: {zh: 十年的变化, en: Ten Years of Change}
     chart:
@@ -107,7 +113,32 @@ def init(folder: Path) -> list[Path]:
         path.write_text(text, encoding="utf-8")
     photo = folder / "slides" / "photo.png"
     photo.write_bytes(example_photo())
-    return [*files, photo]
+    clip = example_video(folder / "slides" / "clip.mp4")
+    return [*files, photo, clip]
+
+
+def example_video(path: Path, seconds: int = 4, rate: int = 25) -> Path:
+    """An H.264 clip to stand for a film: light moving across a dusk sky, made here."""
+    import av
+    import numpy as np
+
+    width, height = 640, 360
+    ys = np.linspace(0.0, 1.0, height)[:, None]
+    xs = np.linspace(0.0, 1.0, width)[None, :]
+    with av.open(str(path), "w") as container:
+        stream = container.add_stream("libx264", rate=rate)
+        stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
+        for n in range(seconds * rate):
+            glow = np.exp(-((xs - n / (seconds * rate)) ** 2) * 18)  # light moving across
+            red = 24 + 200 * ys + 30 * glow
+            green = 40 + 120 * ys + 30 * glow
+            blue = 90 + 40 * ys + 20 * glow
+            pixels = np.clip(np.stack([red, green, blue], axis=-1), 0, 255).astype(np.uint8)
+            for packet in stream.encode(av.VideoFrame.from_ndarray(pixels, format="rgb24")):
+                container.mux(packet)
+        for packet in stream.encode():
+            container.mux(packet)
+    return path
 
 
 def example_photo(width: int = 1600, height: int = 900) -> bytes:

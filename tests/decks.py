@@ -181,7 +181,8 @@ def only(language: str, data: Any) -> Any:
 
 
 def write_pictures(folder: Path) -> None:
-    """The pictures a test deck may name: a PNG, a JPEG and an SVG (made here)."""
+    """The pictures a test deck may name: a PNG, a JPEG and an SVG, and a video clip
+    (made here)."""
     images = folder / "images"
     images.mkdir(parents=True, exist_ok=True)
     image = QImage(320, 180, QImage.Format.Format_RGB32)
@@ -192,6 +193,9 @@ def write_pictures(folder: Path) -> None:
     image.save(str(images / "photo.png"))
     image.save(str(images / "photo.jpg"))
     (images / "shape.svg").write_text(SVG, encoding="utf-8")
+    from tests.media import counting_clip
+
+    counting_clip(folder / "videos" / "clip.mp4", frames=12, size=(64, 36))
 
 
 def write(folder: Path, data: dict[str, Any], name: str = "deck.yaml") -> Path:

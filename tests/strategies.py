@@ -320,6 +320,13 @@ def slides(langs: list[str]) -> st.SearchStrategy[dict[str, Any]]:
                  "focus": optional(st.tuples(st.sampled_from([0.0, 0.3, 1.0]),
                                              st.sampled_from([0.0, 0.5, 1.0])).map(list)),
                  "zoom": optional(st.sampled_from([1.0, 1.07, 1.5])), **c}),
+        mapping({"type": st.just("video"), "src": st.just("videos/clip.mp4")},
+                {"title": optional(title), "caption": optional(texts(langs, 300)),
+                 "credit": optional(t), "alt": optional(t),
+                 "fit": optional(st.sampled_from(literals(m.VideoSlide, "fit"))),
+                 "advance": optional(st.sampled_from(literals(m.VideoSlide, "advance"))),
+                 "poster": optional(st.sampled_from(PICTURES)),
+                 "sound": optional(st.booleans()), **c}),
         mapping({"type": st.just("closing"), "title": title},
                 {"subtitle": optional(t), "body": optional(t), **c}),
     )

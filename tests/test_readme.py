@@ -22,6 +22,7 @@ def test_slide_examples_load_and_cover_every_type(tmp_path: Path):
     deck.write_text("title: README\nlanguages: [zh, en]\nslides:\n" + examples, "utf-8")
     decks.write_pictures(tmp_path)  # (the photograph the example names)
     (tmp_path / "images" / "photo.jpg").rename(tmp_path / "images" / "hall.jpg")
+    (tmp_path / "videos" / "clip.mp4").rename(tmp_path / "videos" / "river.mp4")
     loaded = load_deck(deck)
     assert {s.type for s in loaded.deck.slides} == set(SLIDE_TYPES)
 

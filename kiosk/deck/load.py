@@ -12,10 +12,10 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from kiosk.deck import assets, explain, fields, glyphs, pictures, reader
+from kiosk.deck import assets, explain, fields, glyphs, pictures, reader, videos
 from kiosk.deck.assets import AssetRef
 from kiosk.deck.errors import DeckError, Problem, Severity
-from kiosk.deck.model import Deck, Pictured, Slide, TitleSlide
+from kiosk.deck.model import Deck, Filmed, Pictured, Slide, TitleSlide, VideoSlide
 from kiosk.deck.reader import Document, Loc
 from kiosk.deck.text import Text
 from kiosk.deck.timing import motion_end
@@ -116,7 +116,21 @@ def load_deck(
     if errors:  # with the part that passed, so that its pictures are decoded too
         partial = LoadedDeck(deck, path, tuple(warnings), _usable(deck, resolved), doc)
         raise DeckError(errors + warnings, partial=partial)
+    deck = _timed_by_their_videos(deck, resolved)
     return LoadedDeck(deck, path, tuple(sorted(set(warnings))), resolved, doc)
+
+
+def _timed_by_their_videos(deck: Deck, resolved: dict[str, Path | None]) -> Deck:
+    """The deck with each ``advance: end`` video slide lasting as long as its video (a
+    missing or broken video: the deck's duration, as for any slide)."""
+    slides = list(deck.slides)
+    for n, slide in enumerate(slides):
+        if isinstance(slide, VideoSlide) and slide.advance == "end" and not slide.duration:
+            path = resolved.get(slide.src)
+            info = videos.probe(path) if path is not None else None
+            if isinstance(info, videos.VideoInfo):
+                slides[n] = slide.model_copy(update={"duration": info.duration})
+    return deck if slides == list(deck.slides) else deck.model_copy(update={"slides": slides})
 
 
 def _invalid(doc: Document, data: Any, problems: list[Problem], roots: list[Path],
@@ -166,12 +180,16 @@ def _checks(doc: Document, deck: Deck, roots: list[Path], strict_assets: bool, *
                 *_funnel_warnings(doc, deck)]
     errors: list[Problem] = list(_id_errors(doc))
     resolved: dict[str, Path | None] = {}
-    named = {visual.src for _, visual in walk(deck, Pictured)}
+    named = {visual.src for _, visual in walk(deck, Pictured)} | {
+        slide.poster for _, slide in walk(deck, VideoSlide) if slide.poster}
+    filmed = {video.src for _, video in walk(deck, Filmed)}
     for loc, ref in walk(deck, AssetRef):
         found, why = assets.resolve(ref, roots)
         resolved[ref] = found
         if why is None and found is not None and ref in named:
             why = pictures.check(ref, found)  # a picture that cannot draw
+        if why is None and found is not None and ref in filmed:
+            why = videos.check(ref, found)  # a video that will not play
         if why is not None:
             problem = doc.problem(loc, why, severity=Severity.ERROR if strict_assets
                                   else Severity.WARNING)

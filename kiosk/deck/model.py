@@ -217,6 +217,34 @@ class ImageSlide(SlideBase, Photo):
     end); 1 stands still. Still with reduced motion."""
 
 
+class Filmed(Strict):
+    """A video from the deck's folder or assets/ (what ``kiosk check`` opens)."""
+
+    src: AssetRef
+    alt: Text | None = None
+
+
+class VideoSlide(SlideBase, Filmed):
+    """A video on the whole screen (``fill``) or whole inside it (``fit``), looping
+    without a gap while the slide is on screen, muted unless a visitor asks for sound."""
+
+    type: Literal["video"]
+    title: Text | None = None
+    caption: Text | None = None
+    credit: Text | None = None
+    """Who made or owns it: written where the slide's source line is."""
+    fit: Literal["fill", "fit"] = "fill"
+    focus: tuple[Share, Share] = (0.5, 0.5)
+    """The point that stays in view when the video is cropped to the screen: [x, y]."""
+    poster: AssetRef | None = None
+    """A picture shown while the video opens, and in exports (else its first frame)."""
+    advance: Literal["time", "end"] = "time"
+    """``end``: the loop moves on when the video ends (the slide lasts as long as the
+    video, from the file); ``time``: after the slide's duration, the video looping."""
+    sound: bool = False
+    """Whether a visitor may tap the video for its sound (in the loop it is muted)."""
+
+
 class ClosingSlide(SlideBase):
     """The last slide."""
 
@@ -228,7 +256,7 @@ class ClosingSlide(SlideBase):
 
 Slide = Annotated[
     TitleSlide | FiguresSlide | StorySlide | ChartSlide | PointsSlide | ImageSlide
-    | ClosingSlide,
+    | VideoSlide | ClosingSlide,
     Field(discriminator="type"),
 ]
 SLIDE_TYPES: tuple[str, ...] = tuple(

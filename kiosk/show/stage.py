@@ -223,7 +223,7 @@ class Stage(QGraphicsView):
     def animating(self) -> bool:
         """Whether anything on screen still moves (a transition or the slide's animations)."""
         return self.transition is not None or (
-            self.current is not None and self.current.timeline.running)
+            self.current is not None and self.current.moving)
 
     def _update_animating(self) -> None:
         if self.animating != self._animating:

@@ -8,7 +8,7 @@ from kiosk.show.slides.base import SlideView
 from kiosk.show.slides.chart import ChartSlideView
 from kiosk.show.slides.fault import FaultView
 from kiosk.show.slides.figures import FiguresView
-from kiosk.show.slides.image import ImageView
+from kiosk.show.slides.image import ImageView, VideoView
 from kiosk.show.slides.points import PointsView
 from kiosk.show.slides.story import StoryView
 from kiosk.show.slides.title import TitleView
@@ -21,6 +21,7 @@ VIEWS: dict[str, type[SlideView]] = {
     "chart": ChartSlideView,
     "points": PointsView,
     "image": ImageView,
+    "video": VideoView,
 }
 
 

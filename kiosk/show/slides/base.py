@@ -204,6 +204,11 @@ class SlideView(QGraphicsItem):
         except Exception as error:
             self.fail(error, "animating")
 
+    @property
+    def moving(self) -> bool:
+        """Whether something of it still moves (an animation, a video)."""
+        return self.timeline.running
+
     def stop(self) -> None:
         """The slide left the screen: nothing of it moves any more, no callout stays."""
         self.timeline.stop()

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QLinearGradient
-from PySide6.QtWidgets import QGraphicsRectItem
+from pathlib import Path
 
-from kiosk.deck.model import ImageSlide
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QLinearGradient
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
+
+from kiosk.deck.model import ImageSlide, VideoSlide
 from kiosk.play.timeline import Track
 from kiosk.show.photo import PictureItem, natural_size
+from kiosk.show.pictures import decode
 from kiosk.show.slides.base import BLEED, SlideView
 from kiosk.show.textbox import TextBox
+from kiosk.show.video import VideoItem
 
 ON_PHOTO = QColor("#ffffff")
 """Words over a photograph: white, over a shade that darkens the picture under them."""
@@ -19,46 +23,42 @@ SHADE = 0.62
 photograph at 4.5:1 or better once it is this dark under it."""
 
 
-class ImageView(SlideView):
-    """``fill``: the picture covers the stage, the title over a shade at the top, caption
-    and credit over a shade at the bottom. ``fit``: the title above, the picture whole
-    in the room left, the caption under it."""
+class FramedView(SlideView):
+    """A photograph or a video: ``fill``, it covers the stage, the title over a shade at
+    the top, caption and credit over a shade at the bottom; ``fit``, the title above,
+    the picture whole in the room left, the caption under it."""
 
-    slide: ImageSlide
+    slide: ImageSlide | VideoSlide
+
+    def media(self, path: Path | None, rect: QRectF, fill: bool) -> QGraphicsItem:
+        """The item that draws the picture or the video inside ``rect``."""
+        raise NotImplementedError
 
     def build(self) -> None:
         ctx, s = self.ctx, self.slide
         path = ctx.assets.get(s.src)
-        natural = natural_size(path)
-        duration = ctx.deck.slide_duration(s)
         if s.fit == "fill":
             stage = QRectF(0, 0, ctx.width, ctx.height)
-            self.picture = PictureItem(path, stage, fill=True, focus=s.focus, zoom=s.zoom,
-                                       natural=natural, background=ctx.palette.surface,
-                                       parent=self)
+            self.picture = self.media(path, stage, True)
             self.picture.setData(BLEED, True)
             self._shades()
             colour = ON_PHOTO
-            top = self._title(colour)
-            bottom = ctx.content.bottom()
-        else:
-            top = self._title(ctx.palette.text)
-            area = ctx.content
-            caption = self._caption(ctx.palette.text, area.bottom(), valign="top") \
-                if s.caption else None
-            caption_h = caption.text_height + ctx.size("body") * 0.6 if caption else 0.0
-            rect = QRectF(area.left(), top, area.width(),
-                          max(1.0, area.bottom() - top - caption_h))
-            self.picture = PictureItem(path, rect, fill=False, focus=s.focus, zoom=s.zoom,
-                                       natural=natural, parent=self)
-            if caption is not None:  # right under the picture, from its left edge
-                drawn = self.picture.target()
-                left = max(area.left(), min(drawn.left(), area.right() - caption.text_width))
-                caption.setPos(left, drawn.bottom() + ctx.size("body") * 0.6)
-        if s.zoom > 1.0:
-            self.timeline.add(Track(0.0, duration, "linear"), self.picture.set_progress)
-        if s.fit == "fill" and s.caption:
-            self._caption(colour, bottom)
+            self._title(colour)
+            if s.caption:
+                self._caption(colour, ctx.content.bottom())
+            return
+        top = self._title(ctx.palette.text)
+        area = ctx.content
+        caption = self._caption(ctx.palette.text, area.bottom(), valign="top") \
+            if s.caption else None
+        caption_h = caption.text_height + ctx.size("body") * 0.6 if caption else 0.0
+        rect = QRectF(area.left(), top, area.width(), max(1.0, area.bottom() - top - caption_h))
+        self.picture = self.media(path, rect, False)
+        if caption is not None:  # right under the picture, from its left edge
+            drawn = self.picture.target()  # type: ignore[attr-defined]
+            left = max(area.left(), min(drawn.left(), area.right() - caption.text_width))
+            caption.setPos(left, drawn.bottom() + ctx.size("body") * 0.6)
+
 
     def _shades(self) -> None:
         """Dark shades where words lie over the picture: under the title, and under the
@@ -120,8 +120,66 @@ class ImageView(SlideView):
             return colour
         return super().source_colour()
 
+
+class ImageView(FramedView):
+    """A photograph, pushed in slowly over the slide's time when it says ``zoom``."""
+
+    slide: ImageSlide
+    picture: PictureItem
+
+    def media(self, path: Path | None, rect: QRectF, fill: bool) -> QGraphicsItem:
+        ctx, s = self.ctx, self.slide
+        item = PictureItem(path, rect, fill=fill, focus=s.focus, zoom=s.zoom,
+                           natural=natural_size(path), background=ctx.palette.surface,
+                           parent=self)
+        if s.zoom > 1.0:
+            self.timeline.add(Track(0.0, ctx.deck.slide_duration(s), "linear"),
+                              item.set_progress)
+        return item
+
     def stop(self) -> None:
         """Off the screen: the photograph is let go of (the decoder keeps it while there
         is room)."""
         super().stop()
         self.picture.release()
+
+
+class VideoView(FramedView):
+    """A video, looping without a gap while the slide is on screen; its poster (or first
+    frame) in an export and with reduced motion."""
+
+    slide: VideoSlide
+    picture: VideoItem
+
+    def media(self, path: Path | None, rect: QRectF, fill: bool) -> QGraphicsItem:
+        ctx, s = self.ctx, self.slide
+        poster_path = ctx.assets.get(s.poster) if s.poster else None
+        poster = decode(poster_path, QSize(round(rect.width()), round(rect.height()))) \
+            if poster_path is not None else None
+        return VideoItem(path, rect, fill=fill, focus=s.focus,
+                         poster=poster if isinstance(poster, QImage) else None,
+                         background=ctx.palette.surface, loop=s.advance != "end",
+                         parent=self)
+
+    def start(self, now: float, *, reduced_motion: bool = False) -> None:
+        super().start(now, reduced_motion=reduced_motion)
+        if reduced_motion:
+            self.picture.show_poster()
+        else:
+            self.picture.start(now)
+
+    def step(self, now: float) -> bool:
+        moving = super().step(now)
+        try:
+            return self.picture.step(now) or moving
+        except Exception as error:
+            self.fail(error, "playing its video")
+            return False
+
+    @property
+    def moving(self) -> bool:
+        return self.picture.source is not None or super().moving
+
+    def stop(self) -> None:
+        super().stop()
+        self.picture.stop()

@@ -1,0 +1,238 @@
+"""Video on the show's clock: decoded ahead in a worker thread (PyAV), scaled there to the
+size the screen shows it, and drawn by the frame the clock has reached.
+
+The frames of every loop lie on one timeline (the second loop's first frame one video's
+length after the first loop's), decoded before they are due, so the loop point is just
+the next frame: no black, no gap. The show's clock says which frame is due, as it says
+where every animation is, so a test or a benchmark drives video with a fake clock.
+"""
+
+from __future__ import annotations
+
+import collections
+import logging
+import threading
+import time
+from pathlib import Path
+
+import numpy
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from kiosk.deck import videos
+from kiosk.show.guard import guarded
+from kiosk.show.photo import crop, fitted
+
+log = logging.getLogger(__name__)
+
+AHEAD = 8
+"""Frames decoded before they are due (a quarter of a second at 30 fps)."""
+WAIT_LIMIT = 10.0
+"""Seconds an export or a test waits at most for the decoder to reach a frame."""
+_warned: set[str] = set()
+
+Frame = tuple[float, QImage]
+"""When a frame is due (seconds since the video started), and its picture."""
+
+
+def _image(frame: object, size: QSize) -> QImage:
+    """A decoded frame scaled to ``size``, as a picture Qt draws without converting it."""
+    out = frame.reformat(width=size.width(), height=size.height(),  # type: ignore[attr-defined]
+                         format="bgra")
+    pixels = numpy.ascontiguousarray(out.to_ndarray())  # (rows may be padded)
+    image = QImage(pixels.data, size.width(), size.height(), pixels.strides[0],
+                   QImage.Format.Format_RGB32)
+    return image.copy()  # (its own pixels: the array goes when this returns)
+
+
+class FrameSource:
+    """Frames of one video, decoded ahead of the clock in a worker thread, looping."""
+
+    def __init__(self, path: Path, size: QSize, *, loop: bool = True) -> None:
+        self.path, self.size, self.loop = path, size, loop
+        self._frames: collections.deque[Frame] = collections.deque()
+        self._ready = threading.Condition()
+        self._stopped = False
+        self.ended = False
+        """The video ended and does not loop (or could not be decoded further)."""
+        self.problem: str | None = None
+        self.decoded = 0
+        self._thread = threading.Thread(target=self._run, name=f"video {path.name}",
+                                        daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        import av
+
+        try:
+            with av.open(str(self.path)) as container:
+                stream = container.streams.video[0]
+                stream.thread_type = "AUTO"  # (FFmpeg's own threads for the decoding)
+                info = videos.probe(self.path)
+                length = info.duration if isinstance(info, videos.VideoInfo) else 0.0
+                offset, first = 0.0, None
+                while not self._stopped:
+                    for frame in container.decode(stream):
+                        if frame.time is None:
+                            continue
+                        first = frame.time if first is None else first
+                        if not self._put(offset + frame.time - first, _image(frame, self.size)):
+                            return
+                    if not self.loop or length <= 0:
+                        break
+                    offset += length  # the next loop's frames, on from the last one's end
+                    container.seek(0)
+        except Exception as error:  # (a file cut short or replaced while it plays)
+            self.problem = str(error)
+        with self._ready:
+            self.ended = True
+            self._ready.notify_all()
+
+    def _put(self, due: float, image: QImage) -> bool:
+        """Queue a frame, waiting while AHEAD are waiting; False once stopped."""
+        with self._ready:
+            while len(self._frames) >= AHEAD and not self._stopped:
+                self._ready.wait()
+            if self._stopped:
+                return False
+            self._frames.append((due, image))
+            self.decoded += 1
+            self._ready.notify_all()
+            return True
+
+    def frame_at(self, at: float, *, wait: bool = False) -> Frame | None:
+        """The last frame due at ``at`` seconds (None: none is due yet), those before it
+        let go of; with ``wait``, once the decoder has reached ``at`` (an export, a test:
+        the show itself never waits for a frame, it draws the one it has)."""
+        with self._ready:
+            found = self._take(at)
+            give_up = time.monotonic() + WAIT_LIMIT
+            while wait and not self.ended and not any(due > at for due, _ in self._frames):
+                if not self._ready.wait(max(0.0, give_up - time.monotonic())):
+                    break  # (a decoder that never gets there: what it has)
+                found = self._take(at) or found
+            return self._take(at) or found
+
+    def _take(self, at: float) -> Frame | None:
+        found = None
+        while self._frames and self._frames[0][0] <= at:
+            found = self._frames.popleft()
+        if found is not None:
+            self._ready.notify_all()
+        return found
+
+    def stop(self) -> None:
+        """Stop decoding (the slide left the screen); the thread ends on its own."""
+        with self._ready:
+            self._stopped = True
+            self._frames.clear()
+            self._ready.notify_all()
+
+
+def first_frame(path: Path, size: QSize) -> QImage | None:
+    """The video's first frame at ``size``, decoded here and now (a poster)."""
+    import av
+
+    try:
+        with av.open(str(path)) as container:
+            for frame in container.decode(container.streams.video[0]):
+                return _image(frame, size)
+    except Exception as error:
+        log.warning("video %s: no first frame (%s)", path, error)
+    return None
+
+
+class VideoItem(QGraphicsItem):
+    """A video covering ``rect`` (``fill``, cropped around ``focus``) or whole inside it
+    (``fit``), playing on the show's clock from ``start`` to ``stop``."""
+
+    def __init__(self, path: Path | None, rect: QRectF, *, fill: bool,
+                 focus: tuple[float, float] = (0.5, 0.5), poster: QImage | None = None,
+                 background: QColor | None = None, loop: bool = True,
+                 parent: QGraphicsItem | None = None) -> None:
+        super().__init__(parent)
+        self.path, self.rect, self.fill, self.focus, self.loop = path, rect, fill, focus, loop
+        info = videos.probe(path) if path is not None else "is missing"
+        self.info = info if isinstance(info, videos.VideoInfo) else None
+        self.problem = info if isinstance(info, str) else None
+        if self.problem is not None and str(path) not in _warned:
+            _warned.add(str(path))
+            log.warning("video %s %s: showing a placeholder", path, self.problem)
+        self.natural = QSize(self.info.width, self.info.height) if self.info else QSize()
+        self.background = background or QColor("#000000")
+        self.screen_scale = 1.0
+        """Screen pixels a design pixel (the stage's scale, told when it gets the slide
+        ready): frames are decoded at the size they are shown."""
+        self.poster = poster
+        self.image: QImage | None = poster
+        self.source: FrameSource | None = None
+        self.started: float | None = None
+        self.shown_frames = 0
+
+    def target(self) -> QRectF:
+        """Where the video is drawn: all of ``rect``, or its fitted part."""
+        if self.fill or self.natural.isEmpty():
+            return self.rect
+        return fitted(self.natural, self.rect)
+
+    def decode_size(self) -> QSize:
+        """The size frames are decoded at: what they cover on the screen."""
+        target = self.target()
+        w, h = target.width() * self.screen_scale, target.height() * self.screen_scale
+        if self.fill and not self.natural.isEmpty():
+            ratio = max(w / self.natural.width(), h / self.natural.height())
+            w, h = self.natural.width() * ratio, self.natural.height() * ratio
+        return QSize(max(2, round(w / 2) * 2), max(2, round(h / 2) * 2))
+
+    def show_poster(self) -> None:
+        """The poster (or the first frame) drawn, still: an export, reduced motion."""
+        if self.image is None and self.path is not None and self.info is not None:
+            self.poster = self.image = first_frame(self.path, self.decode_size())
+            self.update()
+
+    def start(self, now: float) -> None:
+        """The slide came on screen: play from the start at ``now``."""
+        self.stop()
+        if self.path is None or self.info is None:
+            return
+        self.started = now
+        self.source = FrameSource(self.path, self.decode_size(), loop=self.loop)
+
+    def step(self, now: float, *, wait: bool = False) -> bool:
+        """Show the frame due at ``now``; whether the video still plays."""
+        if self.source is None or self.started is None:
+            return False
+        found = self.source.frame_at(now - self.started, wait=wait)
+        if found is not None:
+            self.image = found[1]
+            self.shown_frames += 1
+            self.update()
+        return not self.source.ended or bool(found)
+
+    def stop(self) -> None:
+        """Off the screen: stop decoding; the poster stays for the next time."""
+        if self.source is not None:
+            self.source.stop()
+            self.source = None
+        self.started = None
+        self.image = self.poster
+
+    def warm(self, painter: QPainter) -> None:
+        """The stage gets the slide ready at the screen's scale."""
+        self.screen_scale = painter.transform().m11()
+
+    def boundingRect(self) -> QRectF:
+        return self.rect
+
+    @guarded
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
+              widget: QWidget | None = None) -> None:
+        if self.image is None:
+            if self.fill:
+                painter.fillRect(self.rect, self.background)
+            return
+        target = self.target()
+        source = crop(self.image.size(), (target.width(), target.height()), self.focus) \
+            if self.fill else QRectF(self.image.rect())
+        painter.drawImage(target, self.image, source)

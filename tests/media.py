@@ -1,0 +1,38 @@
+"""Video clips made by the tests (PyAV's own encoders), never downloaded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+STEP = 4
+"""Frame n of a counting clip is grey at n x STEP (0 to 252): a test reads which frame
+is on the screen from the grey it shows."""
+
+
+def counting_clip(path: Path, frames: int = 60, rate: int = 30, size: tuple[int, int] = (320, 180),
+                  codec: str = "libx264") -> Path:
+    """A clip of ``frames`` frames at ``rate`` fps, frame n a flat grey of n x STEP."""
+    import av
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with av.open(str(path), "w") as container:
+        stream = container.add_stream(codec, rate=rate)
+        stream.width, stream.height = size
+        stream.pix_fmt = "yuv420p"
+        if codec == "libx264":
+            stream.options = {"crf": "4", "preset": "ultrafast", "tune": "zerolatency"}
+        for n in range(frames):
+            pixels = np.full((size[1], size[0], 3), (n * STEP) % 256, dtype=np.uint8)
+            frame = av.VideoFrame.from_ndarray(pixels, format="rgb24")
+            for packet in stream.encode(frame):
+                container.mux(packet)
+        for packet in stream.encode():
+            container.mux(packet)
+    return path
+
+
+def grey(level: int) -> int:
+    """The frame whose grey is nearest to ``level``."""
+    return round(level / STEP)

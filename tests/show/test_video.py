@@ -1,0 +1,121 @@
+"""Video: checked by opening it, played on the show's clock, looping without a gap, a
+poster in exports, a placeholder and one log line when it cannot play."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from PySide6.QtGui import QColor
+
+from kiosk.config import Config
+from kiosk.deck.errors import DeckError
+from kiosk.deck.load import load_deck
+from kiosk.show.render import context, render_slide
+from kiosk.show.slides import build_view
+from tests import decks
+from tests.media import STEP, counting_clip
+
+RATE = 30
+
+
+def video_slide(src="videos/count.mp4", **fields):
+    return {"type": "video", "src": src, **fields}
+
+
+def frame_shown(view) -> int:
+    """Which frame of the counting clip the video item shows (from its grey)."""
+    image = view.picture.image
+    grey = QColor(image.pixel(image.width() // 2, image.height() // 2)).red()
+    return round(grey / STEP)
+
+
+@pytest.fixture
+def counting(tmp_path):
+    counting_clip(tmp_path / "videos" / "count.mp4", frames=60, rate=RATE)
+    return tmp_path
+
+
+def test_the_frame_shown_is_the_one_the_clock_has_reached(qapp, counting):
+    loaded = decks.built(counting, decks.deck(video_slide()))
+    view = build_view(loaded.deck.slides[0], context(loaded, Config(), "zh"))
+    view.start(500.0)
+    try:
+        for seconds, frame in ((0.0, 0), (0.5, 15), (1.0, 30), (1.5, 45), (1.99, 59)):
+            view.picture.step(500.0 + seconds + 1e-6, wait=True)
+            assert frame_shown(view) == frame, seconds
+    finally:
+        view.stop()
+
+
+def test_the_loop_comes_round_without_a_gap(qapp, counting):
+    """The frame after the last is the first again, one frame period later: no black,
+    no frame held over (the players it competes with show seconds of black)."""
+    loaded = decks.built(counting, decks.deck(video_slide()))
+    view = build_view(loaded.deck.slides[0], context(loaded, Config(), "zh"))
+    view.start(0.0)
+    try:
+        shown = []
+        for n in range(55, 130):  # from the end of the first loop into the third
+            view.picture.step(n / RATE + 1e-6, wait=True)
+            shown.append(frame_shown(view))
+        expected = [n % 60 for n in range(55, 130)]
+        assert shown == expected
+        assert view.moving  # a playing video keeps the frames coming
+    finally:
+        view.stop()
+    assert not view.moving
+
+
+def test_a_video_that_ends_the_slide_lasts_as_long_as_the_file_says(qapp, counting):
+    loaded = decks.built(counting, decks.deck(video_slide(advance="end"),
+                                              decks.closing_slide()))
+    assert loaded.deck.slide_duration(loaded.deck.slides[0]) == pytest.approx(2.0)
+    view = build_view(loaded.deck.slides[0], context(loaded, Config(), "zh"))
+    view.start(0.0)
+    try:
+        view.picture.step(5.0, wait=True)
+        assert frame_shown(view) == 59  # it stays on its last frame, not round again
+    finally:
+        view.stop()
+
+
+@pytest.mark.parametrize(("name", "content", "said"), [
+    ("empty.mp4", b"", "is empty"),
+    ("notes.mp4", b"these are not moving pictures\n" * 40, "cannot be played"),
+    ("clip.avi", None, "is not a video the show plays (MP4, MOV, WebM or MKV)"),
+])
+def test_check_opens_every_video_and_says_what_will_not_play(qapp, tmp_path, name, content,
+                                                             said):
+    path = tmp_path / "videos" / name
+    if content is None:
+        counting_clip(path, frames=6)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+    deck = decks.write(tmp_path, decks.deck(decks.title_slide(), video_slide(f"videos/{name}")))
+    with pytest.raises(DeckError) as raised:
+        load_deck(deck)
+    (problem,) = [str(p) for p in raised.value.problems if "video" in str(p)]
+    assert f"video 'videos/{name}' {said}" in problem
+    assert problem.startswith(f"{deck}:")  # file:line:column, at its src
+
+
+def test_a_video_cut_short_is_a_placeholder_and_one_log_line(qapp, counting, caplog):
+    loaded = decks.built(counting, decks.deck(video_slide(), decks.closing_slide()))
+    (counting / "videos" / "count.mp4").write_bytes(b"\x00" * 100)  # broken after check
+    with caplog.at_level(logging.WARNING):
+        _image, view = render_slide(loaded, Config(), 0, (480, 270), "zh")
+        render_slide(loaded, Config(), 0, (480, 270), "zh")
+    assert view.fault is None and view.picture.image is None
+    lines = [r.message for r in caplog.records if "count.mp4" in r.message]
+    assert len(lines) == 1 and "placeholder" in lines[0]
+
+
+def test_an_export_shows_the_poster_or_else_the_first_frame(qapp, counting):
+    loaded = decks.built(counting, decks.deck(
+        video_slide(), video_slide(poster="images/photo.png")))
+    _first, view = render_slide(loaded, Config(), 0, (480, 270), "zh")
+    assert frame_shown(view) == 0 and view.picture.source is None  # still, not playing
+    poster, _ = render_slide(loaded, Config(), 1, (480, 270), "zh")
+    assert QColor(poster.pixel(240, 135)).name() == "#e8b04b"  # the test picture's middle
