@@ -22,10 +22,10 @@ if TYPE_CHECKING:
 BLEED = 1
 """Item data key: set on what is meant to reach the screen's edges (a photograph that
 fills it, its shades), which the safe area does not hold."""
-FIT_STEPS = 6
+FIT_STEPS = 4
 """Even steps from the theme's type down to the smallest a slide may take."""
 FIT_HALVINGS = 2
-"""Halvings of the step above the first size that fits (to a 24th of the range)."""
+"""Halvings of the step above the first size that fits (to a 16th of the range)."""
 SMALLEST_TYPE = 0.6
 """A slide's type is made no smaller than this share of the theme's to fit."""
 SHRUNK = 0.6
@@ -122,10 +122,10 @@ class SlideView(QGraphicsItem):
                 # Down from the largest in even steps to the first that fits (whether a
                 # slide fits is not always the same on both sides of a size: lines wrap),
                 # then halving the step above it.
-                scales = [base - (base - lowest) * n / FIT_STEPS for n in range(1, FIT_STEPS + 1)]
-                fitting = next((scale for scale in scales if fits_at(scale, steady)), None)
-                if fitting is None:
+                if not fits_at(lowest, steady):
                     continue  # (not even at its smallest: the next way)
+                scales = [base - (base - lowest) * n / FIT_STEPS for n in range(1, FIT_STEPS)]
+                fitting = next((scale for scale in scales if fits_at(scale, steady)), lowest)
                 too_large = fitting + (base - lowest) / FIT_STEPS
                 for _ in range(FIT_HALVINGS):
                     middle = (fitting + too_large) / 2
