@@ -15,7 +15,6 @@ import threading
 import time
 from pathlib import Path
 
-import numpy
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -38,6 +37,8 @@ Frame = tuple[float, QImage]
 
 def _image(frame: object, size: QSize) -> QImage:
     """A decoded frame scaled to ``size``, as a picture Qt draws without converting it."""
+    import numpy  # (with the first video: the default show does without it)
+
     out = frame.reformat(width=size.width(), height=size.height(),  # type: ignore[attr-defined]
                          format="bgra")
     pixels = numpy.ascontiguousarray(out.to_ndarray())  # (rows may be padded)
