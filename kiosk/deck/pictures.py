@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from kiosk.deck import rasters, svg
 from kiosk.deck.rasters import MAX_DECODED_MB, MAX_SIDE
+from kiosk.deck.remembered import remembered
 
 __all__ = ["DRAWN", "MAX_DECODED_MB", "MAX_SIDE", "SUFFIXES", "check", "problem", "sniff"]
 
@@ -40,20 +41,11 @@ def problem(path: Path) -> str | None:
 
     Remembered while the file keeps its size, time and inode.
     """
-    try:
-        stat = path.stat()
-    except OSError as exc:
-        return f"cannot be read ({_reason(exc)})"
-    key = (str(path), stat.st_mtime_ns, stat.st_size, stat.st_ino)
-    if key not in _cache:
-        if len(_cache) >= 1024:
-            _cache.clear()
-        try:
-            with path.open("rb") as file:
-                _cache[key] = _inspect(file, stat.st_size, path.suffix.lower())
-        except OSError as exc:
-            return f"cannot be read ({_reason(exc)})"
-    return _cache[key]
+    def judge(size: int) -> str | None:
+        with path.open("rb") as file:
+            return _inspect(file, size, path.suffix.lower())
+
+    return remembered(_cache, path, 1024, judge)
 
 
 def sniff(head: bytes) -> str | None:
@@ -127,7 +119,3 @@ def _as_text(head: bytes) -> str | None:
         if exc.start < len(head) - 3:  # not only a character cut at the end of the block
             return None
         return head[:exc.start].decode("utf-8")
-
-
-def _reason(exc: OSError) -> str:
-    return (exc.strerror or str(exc)).lower()

@@ -10,6 +10,8 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from kiosk.deck.remembered import remembered
+
 SUFFIXES = (".mp4", ".m4v", ".mov", ".webm", ".mkv")
 PLAYED = "MP4, MOV, WebM or MKV"
 LONGEST = 6 * 3600.0
@@ -33,16 +35,7 @@ class VideoInfo:
 def probe(path: Path) -> VideoInfo | str:
     """What the video at ``path`` is, or why it will not play (a predicate: "has no
     video stream"). Remembered while the file keeps its size, time and inode."""
-    try:
-        stat = path.stat()
-    except OSError as exc:
-        return f"cannot be read ({exc.strerror or exc})"
-    key = (str(path), stat.st_mtime_ns, stat.st_size, stat.st_ino)
-    if key not in _cache:
-        if len(_cache) >= 256:
-            _cache.clear()
-        _cache[key] = _open(path, stat.st_size)
-    return _cache[key]
+    return remembered(_cache, path, 256, lambda size: _open(path, size))
 
 
 def check(ref: str, path: Path) -> str | None:

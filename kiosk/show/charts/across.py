@@ -161,14 +161,8 @@ class BarsAcross(SeriesView):
         end, stays inside the plot."""
         label = self.widest_value(self.ctx.size("label"), self.label_unit) + \
             self.ctx.size("note") * 0.8
-        span, width = self.high - self.low, self.plot.width()
-        if width <= label * 1.5:
-            return
-        per_pixel = span / (width - label * ((lowest < 0) + (highest > 0)))
-        if lowest < 0 and lowest - label * per_pixel < self.low:
-            self.low = lowest - label * per_pixel
-        if highest > 0 and highest + label * per_pixel > self.high:
-            self.high = highest + label * per_pixel
+        if self.plot.width() > label * 1.5:
+            self.stretch(lowest, highest, label, self.plot.width())
 
     def _axis_across(self, values: list[float], numbers: list[str]) -> None:
         """Upright grid lines, their numbers under the plot (every second one where

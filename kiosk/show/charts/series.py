@@ -263,10 +263,13 @@ class SeriesView(ChartView):
         longest bar, up or down, stays inside the plot: a falling bar's value clear of
         the category names under it, a rising one's clear of the legend."""
         label = self.ctx.room("label", 1) + self.ctx.size("note") * 0.8
-        span, height = self.high - self.low, self.plot.height()
-        if height <= label * 3:
-            return
-        per_pixel = span / (height - label * ((lowest < 0) + (highest > 0)))
+        if self.plot.height() > label * 3:
+            self.stretch(lowest, highest, label, self.plot.height())
+
+    def stretch(self, lowest: float, highest: float, label: float, length: float) -> None:
+        """Widen the scale so that ``label`` pixels past the ends of the lowest and the
+        highest bar (of a plot ``length`` pixels along its values) stay inside it."""
+        per_pixel = (self.high - self.low) / (length - label * ((lowest < 0) + (highest > 0)))
         if lowest < 0 and lowest - label * per_pixel < self.low:
             self.low = lowest - label * per_pixel
         if highest > 0 and highest + label * per_pixel > self.high:
