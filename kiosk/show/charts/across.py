@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem
 
 from kiosk.deck.charts import SeriesChart
 from kiosk.show import fonts
-from kiosk.show.charts.base import ChartView, CountLabel, Mark, legend, shown, staggered
+from kiosk.show.charts.base import ChartView, CountLabel, legend, staggered
 from kiosk.show.charts.scale import ticks
 from kiosk.show.charts.series import SeriesView
 from kiosk.show.context import OPTICAL_MIDDLE, SlideContext
@@ -201,7 +201,6 @@ class BarsAcross(SeriesView):
     def _bars_across(self) -> None:
         ctx, chart = self.ctx, self.chart
         base = self.x_of_value(max(self.low, 0.0))
-        unit = ctx.text(chart.unit)
         room = ctx.size("note") * 0.8  # between a bar's end and its value
         for s, row in enumerate(chart.series):
             ys = [self.y_of_bar(n, s) for n in range(len(row.values))]
@@ -213,16 +212,10 @@ class BarsAcross(SeriesView):
             self.bars.append(bars)
             labels: list[CountLabel] = []
             for n, (y, w, value) in enumerate(zip(ys, lengths, row.values, strict=True)):
-                self.marks.append(Mark(QRectF(min(base, base + w), y - self.thickness * 0.45,
-                                              abs(w), self.thickness * 0.9),
-                                       f"{ctx.text(row.name)} · {ctx.text(chart.categories[n])}",
-                                       self._said(value, unit)))
+                self.mark_bar(QRectF(min(base, base + w), y - self.thickness * 0.45, abs(w),
+                                     self.thickness * 0.9), s, n)
                 if self.labelled:
-                    label = CountLabel(shown(value, self.factor), ctx, unit=self.label_unit,
-                                       role="label", decimals=self._decimals(value),
-                                       step=self._step(shown(value, self.factor)),
-                                       color=ctx.palette.text,
-                                       align="left" if w >= 0 else "right", parent=self)
+                    label = self.value_label(value, "left" if w >= 0 else "right")
                     label.setPos(base + w + (room if w >= 0 else -room), y)
                     labels.append(label)
 

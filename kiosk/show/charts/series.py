@@ -204,7 +204,6 @@ class SeriesView(ChartView):
         self.labelled = chart.labels and self._labels_fit(slot * 0.7 / count)
         width = slot * 0.7 / count
         base = self.y_of(max(self.low, 0.0))
-        unit = ctx.text(chart.unit)
         room = ctx.size("note") * 0.8  # between a bar's end and its value
         for s, row in enumerate(chart.series):
             xs = [self.x_of(n) - slot * 0.35 + width * (s + 0.5) for n in range(len(row.values))]
@@ -217,16 +216,9 @@ class SeriesView(ChartView):
             labels: list[CountLabel] = []
             for n, (x, h, value) in enumerate(zip(xs, heights, row.values, strict=True)):
                 top = min(base, base + h)
-                self.marks.append(Mark(QRectF(x - width * 0.45, top, width * 0.9, abs(h)),
-                                       f"{ctx.text(row.name)} · {ctx.text(chart.categories[n])}",
-                                       self._said(value, unit)))
+                self.mark_bar(QRectF(x - width * 0.45, top, width * 0.9, abs(h)), s, n)
                 if self.labelled:
-                    label = CountLabel(shown(value, self.factor), ctx, unit=self.label_unit,
-                                       role="label", decimals=self._decimals(value),
-                                       step=self._step(shown(value, self.factor)),
-                                       color=ctx.palette.text,
-                                       align="center", max_width=slot * 0.7 / count,
-                                       parent=self)
+                    label = self.value_label(value, "center", slot * 0.7 / count)
                     label.setPos(x, base + h - room if h <= 0 else base + h + room)  # where
                     labels.append(label)  # it ends (what the slide's layout measures)
 
@@ -240,6 +232,23 @@ class SeriesView(ChartView):
                     label.set_progress(abs(h) / abs(final) if final else 1.0)
 
             self.track(grow)
+
+    def mark_bar(self, rect: QRectF, series: int, category: int) -> None:
+        """What a tap on a bar says: its series, its category and its value."""
+        ctx, chart = self.ctx, self.chart
+        value = chart.series[series].values[category]
+        self.marks.append(Mark(rect, f"{ctx.text(chart.series[series].name)} · "
+                               f"{ctx.text(chart.categories[category])}",
+                               self._said(value, ctx.text(chart.unit))))
+
+    def value_label(self, value: float, align: str, max_width: float | None = None
+                    ) -> CountLabel:
+        """A bar's value, counting with it, written as the axis writes it."""
+        return CountLabel(shown(value, self.factor), self.ctx, unit=self.label_unit,
+                          role="label", decimals=self._decimals(value),
+                          step=self._step(shown(value, self.factor)),
+                          color=self.ctx.palette.text, align=align, max_width=max_width,
+                          parent=self)
 
     def _step(self, value: float) -> tuple[float, str]:
         """How a value is written short: as the axis writes it (25万件 under 25万), but
