@@ -281,6 +281,8 @@ def visuals(langs: list[str]) -> st.SearchStrategy[dict[str, Any]]:
         mapping({"kind": st.just("image"), "src": st.sampled_from(PICTURES)},
                 {"alt": optional(texts(langs))}),
         st.fixed_dictionaries({"kind": st.just("chart"), "chart": charts(langs)}),
+        mapping({"kind": st.just("video"), "src": st.just("videos/clip.mp4")},
+                {"poster": optional(st.sampled_from(PICTURES)), "alt": optional(texts(langs))}),
     )
 
 

@@ -181,7 +181,7 @@ def _checks(doc: Document, deck: Deck, roots: list[Path], strict_assets: bool, *
     errors: list[Problem] = list(_id_errors(doc))
     resolved: dict[str, Path | None] = {}
     named = {visual.src for _, visual in walk(deck, Pictured)} | {
-        slide.poster for _, slide in walk(deck, VideoSlide) if slide.poster}
+        video.poster for _, video in walk(deck, Filmed) if getattr(video, "poster", None)}
     filmed = {video.src for _, video in walk(deck, Filmed)}
     for loc, ref in walk(deck, AssetRef):
         found, why = assets.resolve(ref, roots)

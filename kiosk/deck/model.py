@@ -108,6 +108,21 @@ class ImageVisual(Pictured):
     kind: Literal["image"]
 
 
+class Filmed(Strict):
+    """A video from the deck's folder or assets/ (what ``kiosk check`` opens)."""
+
+    src: AssetRef
+    alt: Text | None = None
+
+
+class VideoVisual(Filmed):
+    """A video as a story's visual: looping, muted, fitted whole into its place."""
+
+    kind: Literal["video"]
+    poster: AssetRef | None = None
+    """A picture shown while the video opens, and in exports (else its first frame)."""
+
+
 class IconVisual(Strict):
     """A drawn vector motif from the built-in set."""
 
@@ -122,7 +137,8 @@ class ChartVisual(Strict):
     chart: Chart
 
 
-Visual = Annotated[ImageVisual | IconVisual | ChartVisual, Field(discriminator="kind")]
+Visual = Annotated[ImageVisual | IconVisual | ChartVisual | VideoVisual,
+                   Field(discriminator="kind")]
 
 
 # --- Slides --------------------------------------------------------------------------
@@ -215,13 +231,6 @@ class ImageSlide(SlideBase, Photo):
     zoom: Annotated[float, Field(ge=1, le=1.5)] = 1.0
     """A slow push in over the slide's time, towards ``focus`` (1.1: 10 % closer at the
     end); 1 stands still. Still with reduced motion."""
-
-
-class Filmed(Strict):
-    """A video from the deck's folder or assets/ (what ``kiosk check`` opens)."""
-
-    src: AssetRef
-    alt: Text | None = None
 
 
 class VideoSlide(SlideBase, Filmed):

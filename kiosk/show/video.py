@@ -229,9 +229,8 @@ class VideoItem(QGraphicsItem):
     @guarded
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
               widget: QWidget | None = None) -> None:
-        if self.image is None:
-            if self.fill:
-                painter.fillRect(self.rect, self.background)
+        if self.image is None:  # (opening, or not to be had: a quiet fill, not a hole)
+            painter.fillRect(self.target(), self.background)
             return
         target = self.target()
         source = crop(self.image.size(), (target.width(), target.height()), self.focus) \

@@ -6,10 +6,10 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPen, QPixmap
+from PySide6.QtGui import QColor, QImage, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectItem
 
-from kiosk.deck.model import ChartVisual, IconVisual, ImageVisual
+from kiosk.deck.model import ChartVisual, IconVisual, ImageVisual, VideoVisual
 from kiosk.play.timeline import Timeline
 from kiosk.show.context import SlideContext
 from kiosk.show.motifs import Motif
@@ -19,7 +19,8 @@ log = logging.getLogger(__name__)
 _warned: set[str] = set()
 
 
-def add_visual(parent: QGraphicsItem, visual: IconVisual | ImageVisual | ChartVisual,
+def add_visual(parent: QGraphicsItem,
+               visual: IconVisual | ImageVisual | ChartVisual | VideoVisual,
                ctx: SlideContext, rect: QRectF, timeline: Timeline | None = None
                ) -> QGraphicsItem:
     """The visual fitted into ``rect``."""
@@ -30,6 +31,8 @@ def add_visual(parent: QGraphicsItem, visual: IconVisual | ImageVisual | ChartVi
         return item
     if isinstance(visual, ImageVisual):
         return add_image(parent, visual.src, ctx.assets.get(visual.src), ctx, rect)
+    if isinstance(visual, VideoVisual):
+        return add_video(parent, visual, ctx, rect)
     from kiosk.show.charts import add_chart
 
     return add_chart(parent, visual.chart, ctx, rect, timeline)
@@ -55,6 +58,21 @@ def add_image(parent: QGraphicsItem, ref: str, path: Path | None, ctx: SlideCont
     item.setPos(rect.left() + (rect.width() - image.width()) / 2,
                 rect.top() + (rect.height() - image.height()) / 2)
     return item
+
+
+def add_video(parent: QGraphicsItem, visual: VideoVisual, ctx: SlideContext,
+              rect: QRectF) -> QGraphicsItem:
+    """A video fitted whole into ``rect``, with its poster while it opens (its slide
+    starts and stops it: SlideView.videos)."""
+    from kiosk.show.video import VideoItem
+
+    poster_path = ctx.assets.get(visual.poster) if visual.poster else None
+    poster = decode(poster_path, QSize(max(1, round(rect.width())),
+                                       max(1, round(rect.height())))) \
+        if poster_path is not None else None
+    return VideoItem(ctx.assets.get(visual.src), rect, fill=False,
+                     poster=poster if isinstance(poster, QImage) else None,
+                     background=ctx.palette.surface, parent=parent)
 
 
 def placeholder(parent: QGraphicsItem, ctx: SlideContext, rect: QRectF) -> QGraphicsItem:

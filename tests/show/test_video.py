@@ -119,3 +119,22 @@ def test_an_export_shows_the_poster_or_else_the_first_frame(qapp, counting):
     assert frame_shown(view) == 0 and view.picture.source is None  # still, not playing
     poster, _ = render_slide(loaded, Config(), 1, (480, 270), "zh")
     assert QColor(poster.pixel(240, 135)).name() == "#e8b04b"  # the test picture's middle
+
+
+def test_a_story_plays_its_video_beside_the_text_and_stops_it_when_left(qapp, counting):
+    story = decks.story_slide(visual={"kind": "video", "src": "videos/count.mp4"})
+    loaded = decks.built(counting, decks.deck(story))
+    view = build_view(loaded.deck.slides[0], context(loaded, Config(), "zh"))
+    (video,) = view.videos()
+    assert not video.fill  # whole, in the visual's place
+    view.start(10.0)
+    try:
+        assert view.moving
+        view.step(11.0)
+        video.step(11.0 + 1e-6, wait=True)
+        image = video.image
+        assert round(QColor(image.pixel(image.width() // 2, image.height() // 2)).red()
+                     / STEP) == 30
+    finally:
+        view.stop()
+    assert not view.moving and video.source is None

@@ -18,6 +18,7 @@ from kiosk.show.context import HEADINGS, SlideContext
 
 if TYPE_CHECKING:
     from kiosk.show.charts.base import ChartView
+    from kiosk.show.video import VideoItem
 
 BLEED = 1
 """Item data key: set on what is meant to reach the screen's edges (a photograph that
@@ -67,6 +68,7 @@ class SlideView(QGraphicsItem):
         """The screen scale this view's text was last rasterised for (Stage.prebuild)."""
         self.fault: str | None = None
         """What went wrong with this slide (building, animating or drawing it), if anything."""
+        self._videos: list[VideoItem] | None = None
         self.on_fault: Callable[[SlideView], None] | None = None
         """Told once, at the first fault (the stage takes the slide off the screen); see
         ``tell_faults``."""
@@ -159,6 +161,7 @@ class SlideView(QGraphicsItem):
             child.setParentItem(None)  # type: ignore[arg-type]  # Qt takes None
         self.timeline = Timeline()
         self.ctx = ctx
+        self._videos = None
         self.build()
 
     def _fits(self) -> float:
@@ -198,23 +201,46 @@ class SlideView(QGraphicsItem):
             self.on_fault(self)
 
     def start(self, now: float, *, reduced_motion: bool = False) -> None:
-        """The slide came on screen: play its animations from the beginning."""
+        """The slide came on screen: play its animations and its videos from the
+        beginning (with reduced motion: final states, and a video's poster)."""
         try:
             self.timeline.start(now, reduced_motion=reduced_motion)
+            for video in self.videos():
+                if reduced_motion:
+                    video.show_poster()
+                else:
+                    video.start(now)
         except Exception as error:
             self.fail(error, "animating")
 
     @property
     def moving(self) -> bool:
         """Whether something of it still moves (an animation, a video)."""
-        return self.timeline.running
+        return self.timeline.running or any(v.source is not None for v in self.videos())
 
     def stop(self) -> None:
-        """The slide left the screen: nothing of it moves any more, no callout stays."""
+        """The slide left the screen: nothing of it moves any more, no callout stays,
+        no video decodes."""
         self.timeline.stop()
         for chart in self.charts():
             chart.clear_callout()
             chart.release()
+        for video in self.videos():
+            video.stop()
+
+    def videos(self) -> list[VideoItem]:
+        """The videos on this slide."""
+        from kiosk.show.video import VideoItem
+
+        if self._videos is None:  # (looked for once: step asks 60 times a second)
+            found, stack = [], list(self.childItems())
+            while stack:
+                item = stack.pop()
+                if isinstance(item, VideoItem):
+                    found.append(item)
+                stack.extend(item.childItems())
+            self._videos = found
+        return self._videos
 
     def _cramped(self) -> bool:
         """Whether a part of the slide said it had too little room, or a text of it was
@@ -293,9 +319,12 @@ class SlideView(QGraphicsItem):
             return False
 
     def step(self, now: float) -> bool:
-        """Move the animations to ``now``; False when nothing moves any more."""
+        """Move the animations and videos to ``now``; False when nothing moves any more."""
         try:
-            return self.timeline.advance(now)
+            moving = self.timeline.advance(now)
+            for video in self.videos():
+                moving = video.step(now) or moving
+            return moving
         except Exception as error:
             self.fail(error, "animating")
             return False

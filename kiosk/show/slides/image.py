@@ -160,26 +160,3 @@ class VideoView(FramedView):
                          poster=poster if isinstance(poster, QImage) else None,
                          background=ctx.palette.surface, loop=s.advance != "end",
                          parent=self)
-
-    def start(self, now: float, *, reduced_motion: bool = False) -> None:
-        super().start(now, reduced_motion=reduced_motion)
-        if reduced_motion:
-            self.picture.show_poster()
-        else:
-            self.picture.start(now)
-
-    def step(self, now: float) -> bool:
-        moving = super().step(now)
-        try:
-            return self.picture.step(now) or moving
-        except Exception as error:
-            self.fail(error, "playing its video")
-            return False
-
-    @property
-    def moving(self) -> bool:
-        return self.picture.source is not None or super().moving
-
-    def stop(self) -> None:
-        super().stop()
-        self.picture.stop()
