@@ -36,3 +36,19 @@ def counting_clip(path: Path, frames: int = 60, rate: int = 30, size: tuple[int,
 def grey(level: int) -> int:
     """The frame whose grey is nearest to ``level``."""
     return round(level / STEP)
+
+
+def tone(path: Path, seconds: float = 1.0, rate: int = 22050) -> Path:
+    """A WAV file of a quiet 440 Hz tone (an audio guide stands in)."""
+    import math
+    import struct
+    import wave
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with wave.open(str(path), "w") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(b"".join(struct.pack("<h", int(4000 * math.sin(
+            2 * math.pi * 440 * n / rate))) for n in range(int(seconds * rate))))
+    return path

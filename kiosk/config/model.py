@@ -16,6 +16,7 @@ from kiosk.config.sections import (
     Presenter,
     Record,
     ShowOptions,
+    Sound,
     Theme,
     unique_keys,
 )
@@ -32,6 +33,7 @@ class Config(Strict):
     languages: Languages = Languages()
     theme: Theme = Theme()
     show: ShowOptions = ShowOptions()
+    sound: Sound = Sound()
     record: Record = Record()
     presenter: Presenter = Presenter()
     schedule: ScheduleConfig | None = None

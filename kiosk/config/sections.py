@@ -184,6 +184,15 @@ Key = Annotated[str, AfterValidator(_key)]
 KeyCommand = Literal[(*keys.COMMANDS, "none")]  # type: ignore[valid-type]
 
 
+class Sound(Strict):
+    """Audio guides and captions."""
+
+    volume: Annotated[float, Field(ge=0, le=1)] = 0.8
+    """Of the audio guides (narration), 0 to 1."""
+    captions: bool = True
+    """Whether captions (WebVTT) are shown where a slide has them."""
+
+
 class ShowOptions(Strict):
     """What the show draws around the slides."""
 

@@ -12,7 +12,17 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from kiosk.deck import assets, explain, fields, glyphs, pictures, reader, videos
+from kiosk.deck import (
+    assets,
+    captions,
+    explain,
+    fields,
+    glyphs,
+    pictures,
+    reader,
+    sounds,
+    videos,
+)
 from kiosk.deck.assets import AssetRef
 from kiosk.deck.errors import DeckError, Problem, Severity
 from kiosk.deck.model import Deck, Filmed, Pictured, Slide, TitleSlide, VideoSlide
@@ -183,6 +193,9 @@ def _checks(doc: Document, deck: Deck, roots: list[Path], strict_assets: bool, *
     named = {visual.src for _, visual in walk(deck, Pictured)} | {
         video.poster for _, video in walk(deck, Filmed) if getattr(video, "poster", None)}
     filmed = {video.src for _, video in walk(deck, Filmed)}
+    heard = {ref for slide in deck.slides for ref in (slide.narration or {}).values()}
+    captioned = {ref for slide in deck.slides for ref in (slide.captions or {}).values()}
+    errors += _language_keys(doc, deck)
     for loc, ref in walk(deck, AssetRef):
         found, why = assets.resolve(ref, roots)
         resolved[ref] = found
@@ -190,11 +203,26 @@ def _checks(doc: Document, deck: Deck, roots: list[Path], strict_assets: bool, *
             why = pictures.check(ref, found)  # a picture that cannot draw
         if why is None and found is not None and ref in filmed:
             why = videos.check(ref, found)  # a video that will not play
+        if why is None and found is not None and ref in heard:
+            why = sounds.check(ref, found)  # an audio guide that will not play
+        if why is None and found is not None and ref in captioned:
+            errors += captions.load(found)[1]  # said at their own lines
         if why is not None:
             problem = doc.problem(loc, why, severity=Severity.ERROR if strict_assets
                                   else Severity.WARNING)
             (errors if strict_assets else warnings).append(problem)
     return warnings, errors, resolved
+
+
+def _language_keys(doc: Document, deck: Deck) -> Iterator[Problem]:
+    """Narration or captions for a language the deck does not have."""
+    for n, slide in enumerate(deck.slides):
+        for field in ("narration", "captions"):
+            for language in getattr(slide, field) or {}:
+                if language not in deck.languages:
+                    yield doc.problem(("slides", n, field, language), f"'{language}' is not "
+                                      f"one of the deck's languages ({', '.join(deck.languages)})",
+                                      key=True)
 
 
 def _id_errors(doc: Document) -> Iterator[Problem]:
@@ -277,3 +305,6 @@ def walk(value: Any, kind: type, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
     elif isinstance(value, list | tuple):
         for n, item in enumerate(value):
             yield from walk(item, kind, (*loc, n))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from walk(item, kind, (*loc, key))

@@ -143,6 +143,10 @@ Visual = Annotated[ImageVisual | IconVisual | ChartVisual | VideoVisual,
 
 # --- Slides --------------------------------------------------------------------------
 
+LanguageKey = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+"""A language code as a key: zh, en, zh-Hant."""
+
+
 
 class SlideBase(Strict):
     """Fields every slide may set."""
@@ -157,6 +161,11 @@ class SlideBase(Strict):
     """Speaker notes for the presenter console."""
     source: Text | None = None
     """Small source line; the deck's default otherwise."""
+    narration: dict[LanguageKey, AssetRef] | None = None
+    """An audio guide per language ({zh: audio/3-zh.mp3, en: ...}), played from the start
+    of the slide, in the visitor's language, stopped when the slide is left."""
+    captions: dict[LanguageKey, AssetRef] | None = None
+    """WebVTT captions per language, shown on the slide in the visitor's language."""
 
 
 class TitleSlide(SlideBase):

@@ -79,7 +79,8 @@ class BuiltViews(QObject):
         key = (index, language)
         view = self._views.get(key)
         if view is None:
-            ctx = context(self.loaded, self.config, language, explain_faults=self.authoring)
+            ctx = context(self.loaded, self.config, language, explain_faults=self.authoring,
+                          sound=True)
             view = build_view(self.loaded.deck.slides[index], ctx)
             view.tell_faults(weakly(self._faulted, index))  # a view must not keep these
             self._views[key] = view
@@ -113,7 +114,8 @@ class BuiltViews(QObject):
         key = next((k for k, v in self._views.items() if v is view), None)
         if key is None:
             return
-        ctx = context(self.loaded, self.config, key[1], explain_faults=self.authoring)
+        ctx = context(self.loaded, self.config, key[1], explain_faults=self.authoring,
+                      sound=True)
         error = getattr(view, "error", RuntimeError(view.fault))
         self._views[key] = FaultView(self.loaded.deck.slides[index], ctx, error,
                                      (view.fault or "").split(":")[0])

@@ -10,7 +10,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem
 
-from kiosk.config.sections import Theme
+from kiosk.config.sections import Sound, Theme
 from kiosk.deck.model import Deck
 from kiosk.deck.text import Text
 from kiosk.show import fonts
@@ -49,6 +49,8 @@ class SlideContext:
     steady: Theme | None = None
     """The theme the headings keep when the rest of a slide is made smaller to fit
     (``SlideView._build_to_fit``): every title of the show at one size."""
+    sound: Sound | None = None
+    """Volume and captions of the show's audio guides; None: silent (an export, check)."""
     configured: Theme | None = None
     """The theme as configured, before a slide was made smaller to fit (None: ``theme``):
     what a choice made alike in every language is made at."""

@@ -17,14 +17,15 @@ from kiosk.show.viewsetup import RENDER_HINTS
 
 
 def context(loaded: LoadedDeck, config: Config, language: str | None = None, *,
-            explain_faults: bool = True) -> SlideContext:
-    """The slide context of a deck played with ``config``."""
+            explain_faults: bool = True, sound: bool = False) -> SlideContext:
+    """The slide context of a deck played with ``config`` (heard, with ``sound``)."""
     width, height = config.display.design_size
     return SlideContext(
         deck=loaded.deck, theme=config.theme,
         language=language or home_language(config, loaded.deck),
         width=width, height=height, safe_area=config.display.safe_area,
         assets=loaded.assets, explain_faults=explain_faults,
+        sound=config.sound if sound else None,
     )
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF
@@ -17,6 +18,7 @@ from kiosk.play.timeline import Timeline
 from kiosk.show.context import HEADINGS, SlideContext
 
 if TYPE_CHECKING:
+    from kiosk.show.captions import CaptionBand
     from kiosk.show.charts.base import ChartView
     from kiosk.show.video import VideoItem
 
@@ -74,6 +76,10 @@ class SlideView(QGraphicsItem):
         ``tell_faults``."""
         self._build_to_fit()
         self._source_line()
+        self.captions = self._captions()
+        """The band that shows the slide's captions at its time, if it has them."""
+        self.started: float | None = None
+        self._elapsed = 0.0
 
     def tell_faults(self, listener: Callable[[SlideView], None]) -> None:
         """Tell ``listener`` of this view's first fault."""
@@ -204,19 +210,45 @@ class SlideView(QGraphicsItem):
         """The slide came on screen: play its animations and its videos from the
         beginning (with reduced motion: final states, and a video's poster)."""
         try:
+            self.started, self._elapsed = now, 0.0
             self.timeline.start(now, reduced_motion=reduced_motion)
             for video in self.videos():
                 if reduced_motion:
                     video.show_poster()
                 else:
                     video.start(now)
+            if self.captions is not None:
+                self.captions.show_at(0.0)
+            guide = self._in_language(self.slide.narration)
+            if guide is not None and self.ctx.sound is not None:
+                from kiosk.show import sound
+
+                sound.output().play(guide, self.ctx.sound.volume)
         except Exception as error:
             self.fail(error, "animating")
+
+    def _in_language(self, files: Mapping[str, str] | None) -> Path | None:
+        """The file of the visitor's language (else the deck's), found."""
+        if not files:
+            return None
+        ref = files.get(self.ctx.language) or files.get(self.ctx.deck.default_language)
+        return self.ctx.assets.get(ref) if ref else None
+
+    def _captions(self) -> CaptionBand | None:
+        path = self._in_language(self.slide.captions)
+        if path is None or (self.ctx.sound is not None and not self.ctx.sound.captions):
+            return None
+        from kiosk.show.captions import CaptionBand
+
+        return CaptionBand(path, self.ctx, self)
 
     @property
     def moving(self) -> bool:
         """Whether something of it still moves (an animation, a video)."""
-        return self.timeline.running or any(v.source is not None for v in self.videos())
+        captioning = self.captions is not None and self.started is not None and \
+            self._elapsed < self.captions.end
+        return self.timeline.running or captioning or any(
+            v.source is not None for v in self.videos())
 
     def stop(self) -> None:
         """The slide left the screen: nothing of it moves any more, no callout stays,
@@ -227,6 +259,12 @@ class SlideView(QGraphicsItem):
             chart.release()
         for video in self.videos():
             video.stop()
+        if self.started is not None and self.ctx.sound is not None and \
+                self._in_language(self.slide.narration) is not None:
+            from kiosk.show import sound
+
+            sound.output().stop()  # (the guide of this slide: the next has its own)
+        self.started = None
 
     def videos(self) -> list[VideoItem]:
         """The videos on this slide."""
@@ -324,6 +362,10 @@ class SlideView(QGraphicsItem):
             moving = self.timeline.advance(now)
             for video in self.videos():
                 moving = video.step(now) or moving
+            if self.captions is not None and self.started is not None:
+                self._elapsed = now - self.started
+                self.captions.show_at(self._elapsed)
+                moving = moving or self._elapsed < self.captions.end
             return moving
         except Exception as error:
             self.fail(error, "animating")

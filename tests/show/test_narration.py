@@ -1,0 +1,127 @@
+"""Audio guides and captions: per slide and per language, timed by the slide, checked
+at their own lines, stopped when the slide is left."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.config import Config
+from kiosk.deck.errors import DeckError
+from kiosk.deck.load import load_deck
+from kiosk.play.clock import FakeClock
+from kiosk.show import sound
+from kiosk.show.render import context, render_slide
+from kiosk.show.slides import build_view
+from tests import decks
+from tests.media import tone
+
+VTT_ZH = "WEBVTT\n\n00:00.000 --> 00:02.000\n江面上的第一班轮渡\n\n" \
+         "00:02.000 --> 00:04.500\n<v 讲解员>火车由此过江</v>\n"
+VTT_EN = "WEBVTT\n\n1\n00:00.000 --> 00:02.000\nThe first ferry of the day\n\n" \
+         "2\n00:02.000 --> 00:04.500\n<i>Trains crossed the river here</i>\n"
+
+
+class Heard:
+    """An output that notes what it was asked to play."""
+
+    def __init__(self) -> None:
+        self.played: list[str] = []
+        self.stopped = 0
+
+    def play(self, path, volume) -> None:
+        self.played.append(f"{path.name}@{volume}")
+
+    def stop(self) -> None:
+        self.stopped += 1
+
+
+@pytest.fixture
+def heard():
+    output = Heard()
+    sound.use(output)
+    yield output
+    sound.use(None)
+
+
+def guided(folder, **fields):
+    tone(folder / "audio" / "zh.wav")
+    tone(folder / "audio" / "en.wav")
+    (folder / "captions").mkdir(parents=True, exist_ok=True)
+    (folder / "captions" / "zh.vtt").write_text(VTT_ZH, "utf-8")
+    (folder / "captions" / "en.vtt").write_text(VTT_EN, "utf-8")
+    slide = decks.title_slide(narration={"zh": "audio/zh.wav", "en": "audio/en.wav"},
+                              captions={"zh": "captions/zh.vtt", "en": "captions/en.vtt"},
+                              **fields)
+    return decks.built(folder, decks.deck(slide, decks.closing_slide()))
+
+
+@pytest.mark.parametrize(("language", "lines"), [
+    ("zh", ["江面上的第一班轮渡", "火车由此过江", ""]),
+    ("en", ["The first ferry of the day", "Trains crossed the river here", ""])])
+def test_captions_follow_the_slides_time_in_the_visitors_language(qapp, tmp_path, language,
+                                                                   lines):
+    loaded = guided(tmp_path)
+    view = build_view(loaded.deck.slides[0], context(loaded, Config(), language))
+    view.start(50.0)
+    shown = []
+    for seconds in (1.0, 3.0, 5.0):
+        view.step(50.0 + seconds)
+        shown.append(view.captions.text)
+    assert shown == lines
+    assert not view.captions.isVisible()  # (after the last cue: no empty band)
+    assert not view.moving  # the captions done, nothing moves
+
+
+def test_the_guide_plays_with_the_slide_and_stops_when_it_is_left(qapp, qtbot, tmp_path,
+                                                                   heard):
+    loaded = guided(tmp_path)
+    cfg = Config.model_validate({"sound": {"volume": 0.5}})
+    player, _ = decks.start(qtbot, loaded, cfg, clock=FakeClock())
+    assert heard.played == ["zh.wav@0.5"]
+    player.stage.show_slide(1, direction=1, transition="none")
+    assert heard.stopped >= 1
+    player.stage.set_language("en")
+    player.stage.show_slide(0, direction=-1, transition="none")
+    assert heard.played[-1] == "en.wav@0.5"
+
+
+def test_an_export_is_silent(qapp, tmp_path, heard):
+    loaded = guided(tmp_path)
+    render_slide(loaded, Config(), 0, (480, 270), "zh")
+    assert heard.played == []
+
+
+def test_captions_can_be_turned_off(qapp, tmp_path):
+    loaded = guided(tmp_path)
+    off = Config.model_validate({"sound": {"captions": False}})
+    view = build_view(loaded.deck.slides[0], context(loaded, off, "zh", sound=True))
+    assert view.captions is None
+
+
+@pytest.mark.parametrize(("vtt", "said"), [
+    ("00:00.000 --> 00:02.000\nno header\n", "1:1: a caption file starts with the line WEBVTT"),
+    ("WEBVTT\n\n00:00.000 --> 2s\nx\n", "3:15: '2s' is not a time such as 00:04.500"),
+    ("WEBVTT\n\n00:03.000 --> 00:02.000\nx\n", "3:15: a cue must end after it starts"),
+    ("WEBVTT\n\nhello\nworld\n", "3:1: expected a cue's times, such as 00:01.000 --> 00:04.500"),
+])
+def test_a_caption_files_mistakes_are_said_at_its_own_lines(qapp, tmp_path, vtt, said):
+    (tmp_path / "captions").mkdir()
+    (tmp_path / "captions" / "zh.vtt").write_text(vtt, "utf-8")
+    deck = decks.write(tmp_path, decks.deck(decks.title_slide(
+        captions={"zh": "captions/zh.vtt"})))
+    with pytest.raises(DeckError) as raised:
+        load_deck(deck)
+    assert [str(p) for p in raised.value.problems] == [f"{tmp_path / 'captions' / 'zh.vtt'}:{said}"]
+
+
+def test_a_guide_that_will_not_play_or_a_language_the_deck_lacks_is_an_error(qapp, tmp_path):
+    (tmp_path / "audio").mkdir()
+    (tmp_path / "audio" / "zh.mp3").write_bytes(b"ID3 not really sound" * 20)
+    tone(tmp_path / "audio" / "fr.wav")
+    deck = decks.write(tmp_path, decks.deck(decks.title_slide(
+        narration={"zh": "audio/zh.mp3", "fr": "audio/fr.wav"})))
+    with pytest.raises(DeckError) as raised:
+        load_deck(deck)
+    said = " | ".join(str(p) for p in raised.value.problems)
+    assert "audio 'audio/zh.mp3' cannot be played" in said
+    assert "'fr' is not one of the deck's languages (zh, en)" in said
