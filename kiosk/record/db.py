@@ -99,7 +99,11 @@ def connect(path: Path, check: bool, wait_ms: int = WAIT_MS) -> sqlite3.Connecti
     Raises OSError or sqlite3.Error (a failed check is SQLITE_CORRUPT). A file this call
     created and could not initialise is removed: no 0-byte leftovers."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    new = not path.exists()
+    try:  # created here, or by another show on this PC (both may start at once)
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
+        new = True
+    except FileExistsError:
+        new = False
     db = sqlite3.connect(path, timeout=wait_ms / 1000, isolation_level="IMMEDIATE")
     try:
         if check:
@@ -144,9 +148,12 @@ def _corrupt(message: str) -> sqlite3.DatabaseError:
 
 
 def _remove_if_empty(path: Path) -> None:
-    """Remove a log file left at 0 bytes (another process's would have a header)."""
+    """Remove a log file this process created and left at 0 bytes, with nothing in its
+    write-ahead log either (another show's new log is 0 bytes too until a checkpoint:
+    its tables are in its -wal file, which removing would throw away)."""
     with contextlib.suppress(OSError):
-        if path.stat().st_size == 0:
+        wal = Path(f"{path}-wal")
+        if path.stat().st_size == 0 and (not wal.exists() or wal.stat().st_size == 0):
             path.unlink()
             for suffix in ("-wal", "-shm"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
