@@ -66,6 +66,9 @@ slides:
     caption: {zh: 视频在轮播中静音循环播放, en: Videos loop without sound in the show}
     advance: end                    # the loop moves on when the video ends
 
+  - type: pdf
+    src: pages.pdf                  # a designer's PDF: each page a slide (pages: [1, 3])
+
   - type: chart
     title: {zh: 十年的变化, en: Ten Years of Change}
     chart:
@@ -114,7 +117,33 @@ def init(folder: Path) -> list[Path]:
     photo = folder / "slides" / "photo.png"
     photo.write_bytes(example_photo())
     clip = example_video(folder / "slides" / "clip.mp4")
-    return [*files, photo, clip]
+    pages = folder / "slides" / "pages.pdf"
+    pages.write_bytes(example_document())
+    return [*files, photo, clip, pages]
+
+
+def example_document(title: str = "A page of your own design") -> bytes:
+    """A one-page PDF (16:9, a title on a dark field), written by hand: no library."""
+    width, height = 960, 540
+    content = (f"0.04 0.09 0.16 rg 0 0 {width} {height} re f "
+               f"0.91 0.69 0.29 rg 72 300 160 6 re f "
+               f"BT /F1 44 Tf 0.96 0.95 0.92 rg 72 330 Td ({title}) Tj ET").encode()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] "
+               f"/Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".encode(),
+               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, xref)
+    return bytes(out)
 
 
 def example_video(path: Path, seconds: int = 4, rate: int = 25) -> Path:

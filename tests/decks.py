@@ -196,6 +196,10 @@ def write_pictures(folder: Path) -> None:
     from tests.media import counting_clip
 
     counting_clip(folder / "videos" / "clip.mp4", frames=12, size=(64, 36))
+    from kiosk.starter import example_document
+
+    (folder / "docs").mkdir(parents=True, exist_ok=True)
+    (folder / "docs" / "pages.pdf").write_bytes(example_document())
 
 
 def write(folder: Path, data: dict[str, Any], name: str = "deck.yaml") -> Path:

@@ -329,6 +329,8 @@ def slides(langs: list[str]) -> st.SearchStrategy[dict[str, Any]]:
                  "advance": optional(st.sampled_from(literals(m.VideoSlide, "advance"))),
                  "poster": optional(st.sampled_from(PICTURES)),
                  "sound": optional(st.booleans()), **c}),
+        mapping({"type": st.just("pdf"), "src": st.just("docs/pages.pdf")},
+                {"pages": optional(st.just([1])), **c}),
         mapping({"type": st.just("closing"), "title": title},
                 {"subtitle": optional(t), "body": optional(t), **c}),
     )

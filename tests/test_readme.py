@@ -23,6 +23,7 @@ def test_slide_examples_load_and_cover_every_type(tmp_path: Path):
     decks.write_pictures(tmp_path)  # (the photograph the example names)
     (tmp_path / "images" / "photo.jpg").rename(tmp_path / "images" / "hall.jpg")
     (tmp_path / "videos" / "clip.mp4").rename(tmp_path / "videos" / "river.mp4")
+    (tmp_path / "docs" / "pages.pdf").rename(tmp_path / "docs" / "brochure.pdf")
     loaded = load_deck(deck)
     assert {s.type for s in loaded.deck.slides} == set(SLIDE_TYPES)
 

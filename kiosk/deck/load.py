@@ -15,6 +15,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from kiosk.deck import (
     assets,
     captions,
+    documents,
     explain,
     fields,
     glyphs,
@@ -25,7 +26,15 @@ from kiosk.deck import (
 )
 from kiosk.deck.assets import AssetRef
 from kiosk.deck.errors import DeckError, Problem, Severity
-from kiosk.deck.model import Deck, Filmed, Pictured, Slide, TitleSlide, VideoSlide
+from kiosk.deck.model import (
+    Deck,
+    Filmed,
+    PdfSlide,
+    Pictured,
+    Slide,
+    TitleSlide,
+    VideoSlide,
+)
 from kiosk.deck.reader import Document, Loc
 from kiosk.deck.text import Text
 from kiosk.deck.timing import motion_end
@@ -127,7 +136,34 @@ def load_deck(
         partial = LoadedDeck(deck, path, tuple(warnings), _usable(deck, resolved), doc)
         raise DeckError(errors + warnings, partial=partial)
     deck = _timed_by_their_videos(deck, resolved)
-    return LoadedDeck(deck, path, tuple(sorted(set(warnings))), resolved, doc)
+    deck, document = _pages_as_slides(deck, resolved, doc)
+    return LoadedDeck(deck, path, tuple(sorted(set(warnings))), resolved, document)
+
+
+def _pages_as_slides(deck: Deck, resolved: dict[str, Path | None], doc: Document
+                     ) -> tuple[Deck, Document]:
+    """The deck with each PDF slide made one slide per page it shows (a missing or broken
+    PDF: one slide, a placeholder); the document told where each page's slide comes
+    from, so that a message about page 3 names the PDF slide's line."""
+    if not any(isinstance(slide, PdfSlide) for slide in deck.slides):
+        return deck, doc
+    slides: list[Any] = []
+    origins: list[int] = []
+    for n, slide in enumerate(deck.slides):
+        if not isinstance(slide, PdfSlide):
+            slides.append(slide)
+            origins.append(n)
+            continue
+        path = resolved.get(slide.src)
+        sizes = documents.probe(path) if path is not None else "is missing"
+        pages = slide.pages or (list(range(1, len(sizes) + 1)) if isinstance(sizes, tuple)
+                                else [1])
+        for page in pages:
+            slides.append(slide.model_copy(update={
+                "pages": [page], "id": f"{slide.id}-{page}" if slide.id and len(pages) > 1
+                else slide.id}))
+            origins.append(n)
+    return deck.model_copy(update={"slides": slides}), doc.renumbered(origins)
 
 
 def _timed_by_their_videos(deck: Deck, resolved: dict[str, Path | None]) -> Deck:
@@ -196,6 +232,7 @@ def _checks(doc: Document, deck: Deck, roots: list[Path], strict_assets: bool, *
     heard = {ref for slide in deck.slides for ref in (slide.narration or {}).values()}
     captioned = {ref for slide in deck.slides for ref in (slide.captions or {}).values()}
     errors += _language_keys(doc, deck)
+    documents_named = {slide.src for slide in deck.slides if isinstance(slide, PdfSlide)}
     for loc, ref in walk(deck, AssetRef):
         found, why = assets.resolve(ref, roots)
         resolved[ref] = found
@@ -207,11 +244,30 @@ def _checks(doc: Document, deck: Deck, roots: list[Path], strict_assets: bool, *
             why = sounds.check(ref, found)  # an audio guide that will not play
         if why is None and found is not None and ref in captioned:
             errors += captions.load(found)[1]  # said at their own lines
+        if why is None and found is not None and ref in documents_named:
+            why = documents.check(ref, found, None)
         if why is not None:
             problem = doc.problem(loc, why, severity=Severity.ERROR if strict_assets
                                   else Severity.WARNING)
             (errors if strict_assets else warnings).append(problem)
+    errors += _missing_pages(doc, deck, resolved)
     return warnings, errors, resolved
+
+
+def _missing_pages(doc: Document, deck: Deck, resolved: dict[str, Path | None]
+                   ) -> Iterator[Problem]:
+    """Pages a PDF slide asks for that its PDF does not have, at each page asked for."""
+    for n, slide in enumerate(deck.slides):
+        path = resolved.get(slide.src) if isinstance(slide, PdfSlide) else None
+        if path is None or not isinstance(slide, PdfSlide):
+            continue
+        sizes = documents.probe(path)
+        if not isinstance(sizes, tuple):
+            continue
+        for k, page in enumerate(slide.pages or []):
+            if page > len(sizes):
+                yield doc.problem(("slides", n, "pages", k), documents.check(
+                    slide.src, path, [page]) or "")
 
 
 def _language_keys(doc: Document, deck: Deck) -> Iterator[Problem]:

@@ -263,6 +263,17 @@ class VideoSlide(SlideBase, Filmed):
     """Whether a visitor may tap the video for its sound (in the loop it is muted)."""
 
 
+class PdfSlide(SlideBase):
+    """Pages of a PDF (a designer's layout, a brochure), each page a slide of the loop,
+    drawn whole and sharp at the screen's resolution."""
+
+    type: Literal["pdf"]
+    src: AssetRef
+    pages: list[Annotated[int, Field(ge=1, le=10_000)]] | None = Field(
+        default=None, min_length=1, max_length=500)
+    """The pages shown, in this order (1 is the first); every page when left out."""
+
+
 class ClosingSlide(SlideBase):
     """The last slide."""
 
@@ -274,7 +285,7 @@ class ClosingSlide(SlideBase):
 
 Slide = Annotated[
     TitleSlide | FiguresSlide | StorySlide | ChartSlide | PointsSlide | ImageSlide
-    | VideoSlide | ClosingSlide,
+    | VideoSlide | PdfSlide | ClosingSlide,
     Field(discriminator="type"),
 ]
 SLIDE_TYPES: tuple[str, ...] = tuple(

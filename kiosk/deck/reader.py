@@ -51,6 +51,25 @@ class Document:
         line, column = self.place(loc, key=key)
         return Problem(self.path, line, column, message, **kw)
 
+    def renumbered(self, origins: list[int]) -> Document:
+        """The document for a deck whose slide ``n`` comes from slide ``origins[n]`` as
+        written (a PDF slide made one slide per page): each at its source's place."""
+        def moved(marks: dict[Loc, tuple[int, int]]) -> dict[Loc, tuple[int, int]]:
+            found: dict[Loc, tuple[int, int]] = {}
+            by_slide: dict[Any, list[tuple[Loc, tuple[int, int]]]] = {}
+            for loc, mark in marks.items():
+                if len(loc) >= 2 and loc[0] == "slides":
+                    by_slide.setdefault(loc[1], []).append((loc[2:], mark))
+                else:
+                    found[loc] = mark
+            for n, origin in enumerate(origins):
+                for rest, mark in by_slide.get(origin, []):
+                    found[("slides", n, *rest)] = mark
+            return found
+
+        return dataclasses.replace(self, value_marks=moved(self.value_marks),
+                                   key_marks=moved(self.key_marks))
+
 
 def decode(path: Path, raw: bytes) -> str:
     """The text of a file, or a DeckError that says where it stops being UTF-8."""

@@ -41,28 +41,31 @@ MEMORY_CAP_MB = 512
 SHARPER = 1.05
 """A picture is decoded again, sharper, when the screen shows it this much larger."""
 
-Key = tuple[str, int, int, int, int, int]
+Key = tuple[str, int, int, int, int, int, int]
 """A decoded picture: its file (path, modification time, size) and the size decoded at."""
 
 
-def _key(path: Path, size: QSize) -> Key | None:
+def _key(path: Path, size: QSize, page: int) -> Key | None:
     try:
         stat = path.stat()
     except OSError:
         return None
-    return str(path), stat.st_mtime_ns, stat.st_size, stat.st_ino, size.width(), size.height()
+    return (str(path), stat.st_mtime_ns, stat.st_size, stat.st_ino, size.width(),
+            size.height(), page)
 
 
 class _Job(QRunnable):
     """One decode, in a worker thread."""
 
-    def __init__(self, decoder: Decoder, key: Key, path: Path, size: QSize) -> None:
+    def __init__(self, decoder: Decoder, key: Key, path: Path, size: QSize,
+                 page: int | None) -> None:
         super().__init__()
-        self.decoder, self.key, self.path, self.size = decoder, key, path, size
+        self.decoder, self.key, self.path, self.size, self.page = decoder, key, path, size, page
 
     def run(self) -> None:
         try:
-            result: QImage | str = decode(self.path, self.size)
+            result: QImage | str = decode(self.path, self.size) if self.page is None \
+                else render_page(self.path, self.page, self.size)
             if isinstance(result, QImage):  # drawn as it is: no conversion per frame
                 result = result.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied
                                                 if result.hasAlphaChannel()
@@ -100,10 +103,11 @@ class Decoder(QObject):
         """What the decoded pictures kept take, in bytes."""
         return sum(image.sizeInBytes() for image in self._kept.values())
 
-    def ask(self, item: PictureItem, path: Path, size: QSize) -> QImage | str | None:
+    def ask(self, item: PictureItem, path: Path, size: QSize,
+            page: int | None = None) -> QImage | str | None:
         """The picture at ``path`` decoded to fit ``size``, if it is at hand (or why it
         cannot be); else None, and ``item`` is given it when it arrives."""
-        key = _key(path, size)
+        key = _key(path, size, -1 if page is None else page)
         if key is None:
             return "is missing"
         if key in self._kept:
@@ -114,7 +118,7 @@ class Decoder(QObject):
         pending = self._pending.get(key)
         if pending is None:
             pending = self._pending[key] = _Pending()
-            self._pool.start(_Job(self, key, path, size))
+            self._pool.start(_Job(self, key, path, size, page))
         pending.waiting.append(weakref.ref(item))
         return None
 
@@ -157,6 +161,33 @@ def decoder() -> Decoder:
     if _decoder is None:
         _decoder = Decoder()
     return _decoder
+
+
+def render_page(path: Path, page: int, size: QSize) -> QImage | str:
+    """Page ``page`` (0 the first) of the PDF at ``path``, drawn whole to fit ``size``
+    (sharp: drawn at that size, not scaled from a smaller picture)."""
+    import pypdfium2 as pdfium
+
+    from kiosk.deck.documents import LOCK
+
+    with LOCK:
+        try:
+            document = pdfium.PdfDocument(str(path))
+        except pdfium.PdfiumError as exc:
+            return f"cannot be opened ({exc})"
+        try:
+            if not 0 <= page < len(document):
+                return f"has no page {page + 1}"
+            sheet = document[page]
+            width, height = sheet.get_size()
+            scale = min(size.width() / width, size.height() / height)
+            bitmap = sheet.render(scale=scale, prefer_bgrx=True)
+            pixels = bitmap.to_numpy()
+            image = QImage(pixels.data, bitmap.width, bitmap.height, bitmap.stride,
+                           QImage.Format.Format_RGB32).copy()
+        finally:
+            document.close()
+    return image
 
 
 def crop(image: QSize, target: QSize | tuple[float, float], focus: tuple[float, float],
@@ -211,8 +242,10 @@ class PictureItem(QGraphicsItem):
     def __init__(self, path: Path | None, rect: QRectF, *, fill: bool,
                  focus: tuple[float, float] = (0.5, 0.5), zoom: float = 1.0,
                  natural: QSize | None = None, background: QColor | None = None,
-                 parent: QGraphicsItem | None = None) -> None:
+                 page: int | None = None, parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
+        self.page = page
+        """The page drawn, of a PDF (0 the first); None: a picture."""
         self.path, self.rect, self.fill, self.focus, self.zoom = path, rect, fill, focus, zoom
         self.natural = natural or QSize()
         """The picture's own size (its shape decides where a fitted one goes)."""
@@ -247,7 +280,7 @@ class PictureItem(QGraphicsItem):
                 needed.height() <= self._asked.height() * SHARPER:
             return
         self._asked = needed
-        result = decoder().ask(self, self.path, needed)
+        result = decoder().ask(self, self.path, needed, self.page)
         if result is not None:
             self.receive(result)
 
@@ -300,8 +333,8 @@ class PictureItem(QGraphicsItem):
         if self.problem is None:  # (asked for again after a release; sharper when the
             self.want(scale)      # screen shows it larger than it was decoded)
         if self.image is None:
-            if self.fill:  # (decoding, or not to be had: a quiet fill, not a hole)
-                painter.fillRect(self.rect, self.background)
+            if self.fill or self.problem is not None:  # (decoding, or not to be had:
+                painter.fillRect(self.target(), self.background)  # a quiet fill, not a hole)
             return
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)

@@ -6,6 +6,7 @@ from kiosk.deck.model import SlideBase
 from kiosk.show.context import SlideContext
 from kiosk.show.slides.base import SlideView
 from kiosk.show.slides.chart import ChartSlideView
+from kiosk.show.slides.document import PdfView
 from kiosk.show.slides.fault import FaultView
 from kiosk.show.slides.figures import FiguresView
 from kiosk.show.slides.image import ImageView, VideoView
@@ -22,6 +23,7 @@ VIEWS: dict[str, type[SlideView]] = {
     "points": PointsView,
     "image": ImageView,
     "video": VideoView,
+    "pdf": PdfView,
 }
 
 

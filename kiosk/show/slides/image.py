@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QLinearGradient
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QColor, QImage, QLinearGradient, QPaintEngine, QPainter
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.deck.model import ImageSlide, VideoSlide
 from kiosk.play.timeline import Track
@@ -21,6 +21,43 @@ ON_PHOTO = QColor("#ffffff")
 SHADE = 0.62
 """How dark a shade is at the screen's edge (its alpha): white text reads over any
 photograph at 4.5:1 or better once it is this dark under it."""
+
+
+class Shade(QGraphicsItem):
+    """Black from clear to SHADE, down (or up, ``falling``) ``rect``: a gradient on the
+    screen; in a PDF, bands of even black (PDF readers draw a gradient of alpha as
+    solid black)."""
+
+    BANDS = 48
+
+    def __init__(self, rect: QRectF, falling: bool, parent: QGraphicsItem) -> None:
+        super().__init__(parent)
+        self.rect, self.falling = rect, falling
+
+    def boundingRect(self) -> QRectF:
+        return self.rect
+
+    def _alpha(self, share: float) -> int:
+        return round(255 * SHADE * ((1 - share) if self.falling else share))
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
+              widget: QWidget | None = None) -> None:
+        rect = self.rect
+        engine = painter.paintEngine()
+        if engine is not None and engine.type() == QPaintEngine.Type.Pdf:
+            step = rect.height() / self.BANDS
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # (no seams)
+            for n in range(self.BANDS):
+                painter.fillRect(QRectF(rect.left(), rect.top() + n * step, rect.width(),
+                                        step), QColor(0, 0, 0, self._alpha(
+                                            (n + 0.5) / self.BANDS)))
+            painter.restore()
+            return
+        gradient = QLinearGradient(0, rect.top(), 0, rect.bottom())
+        gradient.setColorAt(0.0, QColor(0, 0, 0, self._alpha(0.0)))
+        gradient.setColorAt(1.0, QColor(0, 0, 0, self._alpha(1.0)))
+        painter.fillRect(rect, gradient)
 
 
 class FramedView(SlideView):
@@ -71,13 +108,7 @@ class FramedView(SlideView):
             top_h = ctx.content.top() + ctx.room("title", 2, 1.2) + ctx.size("title")
             shades.append((0.0, top_h, True))
         for top, height, falling in shades:
-            gradient = QLinearGradient(0, top, 0, top + height)
-            dark, clear = QColor(0, 0, 0, round(255 * SHADE)), QColor(0, 0, 0, 0)
-            gradient.setColorAt(0.0, dark if falling else clear)
-            gradient.setColorAt(1.0, clear if falling else dark)
-            shade = QGraphicsRectItem(0, top, ctx.width, height, self)
-            shade.setBrush(gradient)
-            shade.setPen(Qt.PenStyle.NoPen)
+            shade = Shade(QRectF(0, top, ctx.width, height), falling, self)
             shade.setData(BLEED, True)
 
     def _title(self, colour: QColor) -> float:

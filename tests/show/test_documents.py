@@ -1,0 +1,81 @@
+"""PDF pages as slides: each page a slide of the loop, drawn whole and sharp; and a
+photograph's shades as a PDF reader draws them."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF
+from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+from kiosk.config import Config
+from kiosk.deck.errors import DeckError
+from kiosk.deck.load import load_deck
+from kiosk.show.render import render_slide
+from tests import decks
+
+COLOURS = ["#d02020", "#20a040", "#2040d0"]
+
+
+def brochure(path, pages=3):
+    """A landscape PDF of ``pages`` pages, page n a field of COLOURS[n]."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    writer = QPdfWriter(str(path))
+    writer.setResolution(72)
+    writer.setPageLayout(QPageLayout(QPageSize(QSizeF(640, 360), QPageSize.Unit.Point),
+                                     QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    painter = QPainter(writer)
+    for n in range(pages):
+        if n:
+            writer.newPage()
+        painter.fillRect(QRectF(0, 0, writer.width(), writer.height()), QColor(COLOURS[n]))
+    painter.end()
+    return path
+
+
+def test_each_page_asked_for_is_a_slide_of_its_own(qapp, tmp_path):
+    brochure(tmp_path / "docs" / "brochure.pdf")
+    loaded = decks.built(tmp_path, decks.deck(
+        decks.title_slide(), {"type": "pdf", "id": "brochure", "src": "docs/brochure.pdf",
+                              "pages": [3, 1]}, {"type": "pdf", "src": "docs/brochure.pdf"}))
+    slides = loaded.deck.slides
+    assert [s.type for s in slides] == ["title", "pdf", "pdf", "pdf", "pdf", "pdf"]
+    assert [s.pages for s in slides[1:]] == [[3], [1], [1], [2], [3]]
+    assert [s.id for s in slides[1:3]] == ["brochure-3", "brochure-1"]
+    for index, colour in ((1, COLOURS[2]), (2, COLOURS[0]), (4, COLOURS[1])):
+        image, view = render_slide(loaded, Config(), index, (640, 360), "zh")
+        assert QColor(image.pixel(320, 180)).name() == colour
+        assert view.picture.image.width() == image.width()  # drawn at the size shown
+
+
+def test_a_page_the_pdf_lacks_is_said_at_the_page_asked_for(qapp, tmp_path):
+    brochure(tmp_path / "docs" / "brochure.pdf")
+    (tmp_path / "docs" / "broken.pdf").write_text("%PDF-1.4 this is not really one")
+    deck = decks.write(tmp_path, decks.deck(
+        {"type": "pdf", "src": "docs/brochure.pdf", "pages": [1, 9]},
+        {"type": "pdf", "src": "docs/broken.pdf"}))
+    with pytest.raises(DeckError) as raised:
+        load_deck(deck)
+    said = [str(p) for p in raised.value.problems]
+    assert any("PDF 'docs/brochure.pdf' has 3 pages: page 9 is not one of them" in line
+               for line in said)
+    assert any("PDF 'docs/broken.pdf' cannot be opened" in line for line in said)
+
+
+def test_a_photographs_shades_are_not_black_in_a_pdf(qapp, tmp_path):
+    """A PDF reader drew the shades (black fading to clear) as solid black bands."""
+    import pypdfium2 as pdfium
+
+    from kiosk.export import export_pdf
+    from tests.show.test_photos import SKY, near, write_photo
+
+    src = write_photo(tmp_path, dot=(0.5, 0.5))
+    loaded = decks.built(tmp_path, decks.deck({"type": "image", "src": src, "title": "T",
+                                               "caption": "A caption"}))
+    export_pdf(loaded, Config(), tmp_path / "out.pdf", "zh")
+    page = pdfium.PdfDocument(str(tmp_path / "out.pdf"))[0]
+    pixels = page.render(scale=0.5, rev_byteorder=True).to_numpy()  # (RGB)
+    height, width = pixels.shape[:2]
+    top = pixels[int(height * 0.28), int(width * 0.9)]
+    middle = pixels[height // 2, int(width * 0.9)]
+    assert near(QColor(*top[:3]).rgb(), SKY, 90)  # shaded a little, not black
+    assert near(QColor(*middle[:3]).rgb(), SKY, 40)
