@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from kiosk.deck.basics import Count, Delay, Easing, Length, Number, Qualifier, Strict
-from kiosk.deck.precision import MAX_DECIMALS, SMALLEST
+from kiosk.deck.precision import MAX_DECIMALS, SMALLEST, decimals_of
 from kiosk.deck.text import Text
 
 MAX_GROUP_DOTS = 600
@@ -179,11 +179,19 @@ class ProportionChart(ChartBase):
     total: Part
     parts: list[Part] = Field(min_length=1, max_length=12)
 
+    @property
+    def rest(self) -> float:
+        """What the parts leave of the total, to the decimals they are written with
+        (68.3 + 26.8 + 4.8 + 0.1 leave 0 of 100, not 1.4e-14)."""
+        decimals = max(decimals_of(v) for v in (self.total.value,
+                                                 *(p.value for p in self.parts)))
+        return round(self.total.value - math.fsum(p.value for p in self.parts), decimals)
+
     @model_validator(mode="after")
     def _parts_fit(self) -> ProportionChart:
         if self.total.value <= 0:
             raise ValueError("the total must be more than 0: there is no whole to divide")
-        if sum(p.value for p in self.parts) > self.total.value:
+        if self.rest < 0:
             raise ValueError("the parts add up to more than the total")
         if self.style == "waffle":
             self._cells_fit()

@@ -79,7 +79,7 @@ def _columns(cells: int, shape: float) -> int:
 
 
 CELL_NOTE = {"zh": "（每格代表{count}）", "en": " (a cell: {count})"}
-REST = Text({"zh": "其余", "en": "the rest"})
+REST = Text({"zh": "其余", "en": "The rest"})
 """What a donut's parts leave of its whole (its grey arc), in its legend."""
 
 
@@ -188,12 +188,12 @@ class ProportionView(ChartView):
             zip(self.chart.parts, self.fills, strict=True))
         if self.chart.style == "waffle":
             rows.insert(0, (self.chart.total, None))
-        rest = self.chart.total.value - sum(part.value for part in self.chart.parts)
+        rest = self.chart.rest
         if rest > 0 and self.chart.style == "donut":  # the grey of the ring, said
             faint = QColor(ctx.palette.muted)
             faint.setAlphaF(0.3)
-            rows.append((Part(label=REST, value=float(f"{rest:.12g}"),
-                              unit=self.chart.total.unit), QBrush(faint)))
+            rows.append((Part(label=REST, value=rest, unit=self.chart.total.unit),
+                         QBrush(faint)))
         two_lines = ctx.size("heading") * 2.4  # the value, the label under it
         one_line = ctx.room("heading", 1) * 1.15  # the label beside the value
         step = min(rect.height() / len(rows), ctx.size("heading") * 3.4)
