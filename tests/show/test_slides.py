@@ -285,3 +285,27 @@ def test_a_larger_type_scale_never_leaves_the_words_smaller(qapp, tmp_path, lang
         return box.font_size
 
     assert body_size(1.3) >= body_size(1.0) - 0.5
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_larger_type_scale_never_leaves_a_title_smaller(qapp, tmp_path, language):
+    """Eight points at 1.3: the search made the whole slide 0.9 to fit its details,
+    its title smaller than at 1.0."""
+    both = decks.both
+    points = [{"heading": both(f"第{n}台仪器：射电望远镜阵列", f"Instrument {n}: the radio "
+                               "telescope array"),
+               "detail": both("观测波段从米波到毫米波，覆盖整个天区", "Observing from metre to "
+                              "millimetre waves across the whole sky"), "icon": "chip"}
+              for n in range(8)]
+    slide = decks.points_slide(points=points, title=both("本厅的八台仪器",
+                                                         "Eight Instruments in This Hall"))
+
+    def title_size(scale: float) -> float:
+        cfg = decks.config(theme={"type_scale": scale})
+        loaded = decks.built(tmp_path / str(scale), decks.deck(slide), cfg)
+        _, view = render_slide(loaded, cfg, 0, (1920, 1080), language)
+        (box,) = [t for t in decks.items_of(view) if isinstance(t, TextBox)
+                  and t.text == slide["title"][language]]
+        return box.font_size
+
+    assert title_size(1.3) >= title_size(1.0) - 0.5

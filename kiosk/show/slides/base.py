@@ -94,7 +94,7 @@ class SlideView(QGraphicsItem):
         to be cut or shrunk far below its size (long texts, a large type scale, a narrow
         screen), build it again with the largest smaller type that fits (a search, not
         steps: a step too far made a slide smaller than it needed to be), down to
-        SMALLEST_TYPE of the theme's.
+        SMALLEST_TYPE of the theme's (of 1, for a type scale over 1).
 
         The headings keep their size while the rest is made smaller, but the rest is not
         made smaller than it would be at the theme's own scale of 1 (a larger type scale
@@ -105,7 +105,7 @@ class SlideView(QGraphicsItem):
         base = original.theme.type_scale
         if self._fits() >= 1.0 and not (base > 1.0 and self._shrunk()):
             return
-        floor = base * SMALLEST_TYPE
+        floor = min(base, 1.0) * SMALLEST_TYPE  # (a larger type scale may need what 1 does)
         built: tuple[float, bool] = (base, False)
 
         strict = False
@@ -120,13 +120,14 @@ class SlideView(QGraphicsItem):
                 built = (scale, steady)
             return self._fits() >= 1.0 and not (strict and self._shrunk())
 
-        ways = [] if self.HEADLINED else [(max(floor, min(base, 1.0)) if base > 1.0
-                                           else floor, True)]
         # A type scale over 1 is asked for to read better: first the largest type at
         # which no text is drawn smaller than asked (the words at least as large as the
         # default's), then the largest at which the slide fits.
-        for strict in (True, False) if base > 1.0 else (False,):  # noqa: B007
-            for lowest, steady in [*ways, (floor, False)]:
+        default = max(floor, min(base, 1.0))  # (no smaller than at the default's scale)
+        for strict in (True, False) if base > 1.0 else (False,):
+            lowest_here = default if strict else floor
+            ways = [] if self.HEADLINED else [(lowest_here, True)]
+            for lowest, steady in [*ways, (lowest_here, False)]:
                 # Down from the largest in even steps to the first that fits (whether a
                 # slide fits is not always the same on both sides of a size: lines wrap),
                 # then halving the step above it.
