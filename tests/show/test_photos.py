@@ -189,3 +189,34 @@ def test_a_picture_that_cannot_be_decoded_is_a_quiet_fill_and_one_log_line(
     assert not any(near(image.pixel(x, 135), RED) for x in range(0, 480, 4))
     (line,) = [r.message for r in caplog.records if "photo.jpg" in r.message]
     assert "is cut off after 2,000 bytes" in line and "placeholder" in line
+
+
+def test_words_over_a_white_photo_read_at_four_and_a_half_to_one(qapp, tmp_path):
+    """White captions on a snow photo read at 2.3:1: the shades were too light where the
+    words lay."""
+    image = QImage(1600, 900, QImage.Format.Format_RGB32)
+    image.fill(QColor("#ffffff"))
+    (tmp_path / "images").mkdir()
+    image.save(str(tmp_path / "images" / "snow.png"))
+    slide = image_slide("images/snow.png", title=decks.both("雪中的观测站", "In the snow"),
+                        caption=decks.both("海拔5100米的观测站在冬季被积雪覆盖。",
+                                           "At 5,100 metres it is snowed in all winter."),
+                        credit="Photo: Li Si")
+    loaded = decks.built(tmp_path, decks.deck(slide))
+    shot, view = render_slide(loaded, Config(), 0, (960, 540), "en")
+
+    def contrast(x: float, y: float) -> float:
+        def linear(c: float) -> float:
+            c /= 255
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+        colour = QColor(shot.pixel(round(x / 2), round(y / 2)))
+        lum = 0.2126 * linear(colour.red()) + 0.7152 * linear(colour.green()) + \
+            0.0722 * linear(colour.blue())
+        return 1.05 / (lum + 0.05)
+
+    for text in ("In the snow", "At 5,100 metres it is snowed in all winter.", "Photo: Li Si"):
+        (box,) = [t for t in decks.items_of(view) if getattr(t, "text", None) == text]
+        ink = box.ink_rect()
+        for x, y in ((ink.left() - 8, ink.center().y()), (ink.right() + 8, ink.top()),
+                     (ink.center().x(), ink.bottom() + 4)):  # beside and under the words
+            assert contrast(x, y) >= 4.5, (text, x, y)

@@ -18,9 +18,9 @@ from kiosk.show.video import VideoItem
 
 ON_PHOTO = QColor("#ffffff")
 """Words over a photograph: white, over a shade that darkens the picture under them."""
-SHADE = 0.62
-"""How dark a shade is at the screen's edge (its alpha): white text reads over any
-photograph at 4.5:1 or better once it is this dark under it."""
+SHADE = 0.82
+"""How dark a shade is under words (its alpha): white text over it reads at 4.5:1 or
+better over any photograph, white snow included ((1 - 0.82) x white: 4.56:1)."""
 
 
 class Shade(QGraphicsItem):
@@ -30,15 +30,22 @@ class Shade(QGraphicsItem):
 
     BANDS = 48
 
-    def __init__(self, rect: QRectF, falling: bool, parent: QGraphicsItem) -> None:
+    def __init__(self, rect: QRectF, falling: bool, solid: float,
+                 parent: QGraphicsItem) -> None:
         super().__init__(parent)
-        self.rect, self.falling = rect, falling
+        self.rect, self.falling, self.solid = rect, falling, solid
+        """``solid``: the share of the rect, from its dark end, that is dark all through."""
 
     def boundingRect(self) -> QRectF:
         return self.rect
 
     def _alpha(self, share: float) -> int:
-        return round(255 * SHADE * ((1 - share) if self.falling else share))
+        """How dark at ``share`` of the way down the rect."""
+        from_dark = share if self.falling else 1 - share  # (0 at the dark end)
+        fading = 1 - self.solid
+        level = 1.0 if from_dark <= self.solid else max(
+            0.0, 1 - (from_dark - self.solid) / fading) if fading > 0 else 1.0
+        return round(255 * SHADE * level)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
               widget: QWidget | None = None) -> None:
@@ -55,8 +62,9 @@ class Shade(QGraphicsItem):
             painter.restore()
             return
         gradient = QLinearGradient(0, rect.top(), 0, rect.bottom())
-        gradient.setColorAt(0.0, QColor(0, 0, 0, self._alpha(0.0)))
-        gradient.setColorAt(1.0, QColor(0, 0, 0, self._alpha(1.0)))
+        edge = self.solid if self.falling else 1 - self.solid  # where the fade begins
+        for stop in (0.0, edge, 1.0):
+            gradient.setColorAt(stop, QColor(0, 0, 0, self._alpha(stop)))
         painter.fillRect(rect, gradient)
 
 
@@ -78,11 +86,10 @@ class FramedView(SlideView):
             stage = QRectF(0, 0, ctx.width, ctx.height)
             self.picture = self.media(path, stage, True)
             self.picture.setData(BLEED, True)
-            self._shades()
-            colour = ON_PHOTO
-            self._title(colour)
-            if s.caption:
-                self._caption(colour, ctx.content.bottom())
+            self.picture.setZValue(-2)
+            title_bottom = self._title(ON_PHOTO) if s.title else None
+            caption = self._caption(ON_PHOTO, ctx.content.bottom()) if s.caption else None
+            self._shades(title_bottom, caption.ink_rect().top() if caption else None)
             return
         top = self._title(ctx.palette.text)
         area = ctx.content
@@ -97,19 +104,26 @@ class FramedView(SlideView):
             caption.setPos(left, drawn.bottom() + ctx.size("body") * 0.6)
 
 
-    def _shades(self) -> None:
-        """Dark shades where words lie over the picture: under the title, and under the
-        caption, the credit and the on-screen controls."""
-        ctx, s = self.ctx, self.slide
-        bottom_h = ctx.height - ctx.content.bottom() + self._caption_height() + \
-            ctx.size("body") * 3
-        shades = [(ctx.height - bottom_h, bottom_h, False)]
-        if s.title:
-            top_h = ctx.content.top() + ctx.room("title", 2, 1.2) + ctx.size("title")
-            shades.append((0.0, top_h, True))
-        for top, height, falling in shades:
-            shade = Shade(QRectF(0, top, ctx.width, height), falling, self)
+    def _shades(self, title_bottom: float | None, caption_top: float | None) -> None:
+        """Dark shades where words lie over the picture, under the pictures' words: fully
+        dark from the edge to just past the title (or the caption, the credit and the
+        on-screen controls), fading out over two lines beyond (white text on white snow
+        reads at 4.5:1 or better)."""
+        ctx = self.ctx
+        fade, pad = ctx.size("body") * 2, ctx.size("body") * 0.6
+        dark_from = min(caption_top if caption_top is not None else ctx.content.bottom(),
+                        ctx.content.bottom()) - pad
+        top = dark_from - fade
+        bottom = Shade(QRectF(0, top, ctx.width, ctx.height - top), False,
+                       (ctx.height - dark_from) / (ctx.height - top), self)
+        shades = [bottom]
+        if title_bottom is not None:
+            dark_to = title_bottom + pad
+            shades.append(Shade(QRectF(0, 0, ctx.width, dark_to + fade), True,
+                                dark_to / (dark_to + fade), self))
+        for shade in shades:
             shade.setData(BLEED, True)
+            shade.setZValue(-1)  # (over the picture, under its words)
 
     def _title(self, colour: QColor) -> float:
         """The title at the top of the content (none: the content's top)."""
