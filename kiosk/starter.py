@@ -64,7 +64,7 @@ slides:
     src: clip.mp4                   # your own film in its place (MP4, MOV, WebM, MKV)
     title: {zh: 流动的城市, en: The City in Motion}
     caption: {zh: 视频在轮播中静音循环播放, en: Videos loop without sound in the show}
-    advance: end                    # the loop moves on when the video ends
+    # advance: end                  # the loop moves on when the video ends (with a loop)
 
   - type: pdf
     src: pages.pdf                  # a designer's PDF: each page a slide (pages: [1, 3])

@@ -46,12 +46,17 @@ class FigureNumber(QGraphicsItem):
         self.parts = self.final
         self.size = self.nominal = size
         self.stacked = False
+        self.inline = False
+        """Stacked with its group, but its own unit short enough to stay beside it."""
         inline = self._fitted(size, width)
         if self.final.after and stack is not False:
             self.stacked = True  # the unit under the number (about 9.3 / million people)
             under = self._fitted(size, width)
             self.stacked = stack is True or under[0] > inline[0] * STACK_GAIN
         self.size, self.small = self._fitted(size, width) if self.stacked else inline
+        if self.stacked:  # a short unit (%) stays beside its number where it fits there:
+            self.inline = True  # the line under it is kept, so the group's labels align
+            self.inline = self._natural_width(self.size, self.small) <= width
         self._slot = self._slot_width(self.size)
 
     def _fitted(self, size: float, width: float) -> tuple[float, float]:
@@ -119,11 +124,12 @@ class FigureNumber(QGraphicsItem):
         """Width of the whole line at ``size``, the number in its widest state."""
         before, _, after = self._fonts(size, small)
         gap = small * 0.15
-        line = (QFontMetricsF(before).horizontalAdvance(self.final.before)
-                + (gap if self.final.before else 0) + self._slot_width(size))
+        lead = QFontMetricsF(before).horizontalAdvance(self.final.before) + (
+            gap if self.final.before else 0)
+        line = lead + self._slot_width(size)
         unit = QFontMetricsF(after).horizontalAdvance(self.final.after)
-        if self.stacked:
-            return max(line, unit)
+        if self.stacked and not self.inline:
+            return max(line, lead + unit)  # (the unit under the digits)
         return line + unit + (gap if self.final.after else 0)
 
     def _slot_width(self, size: float) -> float:
@@ -144,11 +150,11 @@ class FigureNumber(QGraphicsItem):
         return line + self._unit_line() if self.stacked else line
 
     def _unit_line(self) -> float:
-        """The height of the unit's own line (the number's descent is room enough above
-        it)."""
-        metrics = QFontMetricsF(fonts.font(self.small, bold=True))
-        return metrics.height() - QFontMetricsF(fonts.font(self.nominal, bold=True)
-                                                ).descent() * 0.6
+        """The height the unit's own line adds under the number's: its letters, clear of
+        the digits by a third of their size."""
+        small = QFontMetricsF(fonts.font(self.small, bold=True))
+        return small.height() + self.small * 0.35 - QFontMetricsF(
+            fonts.font(self.nominal, bold=True)).descent()
 
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self._width, self.height)
@@ -182,13 +188,16 @@ class FigureNumber(QGraphicsItem):
         gap = self.small * 0.15
         before_w = QFontMetricsF(before_font).horizontalAdvance(self.parts.before)
         after_w = QFontMetricsF(after_font).horizontalAdvance(self.parts.after)
+        under = self.stacked and not self.inline
         total = (before_w + gap if self.parts.before else 0) + self._slot + (
-            gap + after_w if self.parts.after and not self.stacked else 0)
+            gap + after_w if self.parts.after and not under else 0)
         x = {"left": 0.0, "center": (self._width - total) / 2,
              "right": self._width - total}[self._align]
-        if self.stacked and self.parts.after:  # the unit on its own line, under the number
-            under = baseline + self._unit_line()
-            draw_text(painter, QPointF(self._unit_x(0.0, self._width), under),
+        if under and self.parts.after:  # the unit on its own line, under the
+            digits = x + (before_w + gap if self.parts.before else 0.0)  # number's digits
+            low = baseline + self.small * 0.35 + QFontMetricsF(after_font).ascent()
+            draw_text(painter, QPointF(digits if self._align == "left" else
+                                       self._unit_x(0.0, self._width), low),
                       self.parts.after, after_font, p.accent2)
         if self.parts.before:
             draw_text(painter, QPointF(x, baseline), self.parts.before, before_font, p.accent2)
@@ -202,7 +211,7 @@ class FigureNumber(QGraphicsItem):
             draw_text(painter, QPointF(x + self._slot - number_w, baseline), self.parts.number,
                       number_font, p.accent, per_char=self.counts)
         x += self._slot
-        if self.parts.after and not self.stacked:
+        if self.parts.after and not under:
             draw_text(painter, QPointF(x + gap, baseline), self.parts.after, after_font,
                       p.accent2)
 
