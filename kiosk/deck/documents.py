@@ -6,8 +6,11 @@ No Qt here.
 
 from __future__ import annotations
 
+import contextlib
 import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from kiosk.deck.remembered import remembered
 
@@ -33,20 +36,31 @@ def check(ref: str, path: Path, pages: list[int] | None) -> str | None:
     return None
 
 
-def _open(path: Path, size: int) -> tuple[tuple[float, float], ...] | str:
+@contextlib.contextmanager
+def opened(path: Path) -> Iterator[Any]:
+    """The PDF at ``path`` open (pdfium's document), or why it cannot be opened (a
+    predicate), with ``LOCK`` held."""
     import pypdfium2 as pdfium
 
-    if size == 0:
-        return "is empty"
     with LOCK:
         try:
             document = pdfium.PdfDocument(str(path))
         except pdfium.PdfiumError as exc:
-            return f"cannot be opened ({str(exc).rstrip('.').lower()})"
+            yield f"cannot be opened ({str(exc).rstrip('.').lower()})"
+            return
         try:
-            sizes = tuple(document.get_page_size(n) for n in range(len(document)))
+            yield document
         finally:
             document.close()
+
+
+def _open(path: Path, size: int) -> tuple[tuple[float, float], ...] | str:
+    if size == 0:
+        return "is empty"
+    with opened(path) as document:
+        if isinstance(document, str):
+            return document
+        sizes = tuple(document.get_page_size(n) for n in range(len(document)))
     if not sizes:
         return "has no pages"
     return tuple((float(w), float(h)) for w, h in sizes)

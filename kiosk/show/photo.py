@@ -166,28 +166,20 @@ def decoder() -> Decoder:
 def render_page(path: Path, page: int, size: QSize) -> QImage | str:
     """Page ``page`` (0 the first) of the PDF at ``path``, drawn whole to fit ``size``
     (sharp: drawn at that size, not scaled from a smaller picture)."""
-    import pypdfium2 as pdfium
+    from kiosk.deck.documents import opened
 
-    from kiosk.deck.documents import LOCK
-
-    with LOCK:
-        try:
-            document = pdfium.PdfDocument(str(path))
-        except pdfium.PdfiumError as exc:
-            return f"cannot be opened ({exc})"
-        try:
-            if not 0 <= page < len(document):
-                return f"has no page {page + 1}"
-            sheet = document[page]
-            width, height = sheet.get_size()
-            scale = min(size.width() / width, size.height() / height)
-            bitmap = sheet.render(scale=scale, prefer_bgrx=True)
-            pixels = bitmap.to_numpy()
-            image = QImage(pixels.data, bitmap.width, bitmap.height, bitmap.stride,
-                           QImage.Format.Format_RGB32).copy()
-        finally:
-            document.close()
-    return image
+    with opened(path) as document:
+        if isinstance(document, str):
+            return document
+        if not 0 <= page < len(document):
+            return f"has no page {page + 1}"
+        sheet = document[page]
+        width, height = sheet.get_size()
+        scale = min(size.width() / width, size.height() / height)
+        bitmap = sheet.render(scale=scale, prefer_bgrx=True)
+        pixels = bitmap.to_numpy()
+        return QImage(pixels.data, bitmap.width, bitmap.height, bitmap.stride,
+                      QImage.Format.Format_RGB32).copy()
 
 
 def crop(image: QSize, target: QSize | tuple[float, float], focus: tuple[float, float],
