@@ -36,13 +36,14 @@ MINUS = "\u2212"
 
 
 def format_number(value: float, decimals: int, lang: str) -> str:
-    """The number with exactly ``decimals`` decimals; English groups thousands."""
+    """The number with exactly ``decimals`` decimals; English groups thousands, Chinese
+    from five digits on (3500 and 12,450, as GB/T 15835 and the press write them)."""
     if not math.isfinite(value):
         return "–"
     rounded = round(value, decimals)
     if rounded == 0:
         rounded = 0.0  # no "-0.0"
-    grouped = not lang.startswith("zh") and abs(rounded) >= 1000
+    grouped = abs(rounded) >= (10_000 if lang.startswith("zh") else 1000)
     spec = f"{',' if grouped else ''}.{decimals}f"
     return format(rounded, spec).replace("-", MINUS)  # (the minus sign, not a hyphen)
 

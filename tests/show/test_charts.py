@@ -648,7 +648,7 @@ def test_bar_values_leave_a_long_unit_to_the_axis_rather_than_be_left_out(qapp, 
     loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
     bars = final(loaded, 0)
     said = [c.final for c in bars.childItems() if isinstance(c, CountLabel)]
-    assert bars.labelled and len(said) == 12 and "12450" in said  # (the unit: on the axis)
+    assert bars.labelled and len(said) == 12 and "12,450" in said  # (the unit: on the axis)
     ticks = [t.text for t in bars.childItems() if isinstance(t, TextBox)]
     assert any(t.endswith("万立方米") for t in ticks)
     assert not bars.ctx.remarks
