@@ -24,17 +24,23 @@ MAX_WAFFLE_CELLS = 400
 
 
 def waffle_cells(total: float, parts: list[float]) -> tuple[int, int, list[int]]:
-    """A waffle's units per cell, its cells, and the cells of each part: rounded on the
-    running sum, so that the parts never take more cells than the whole."""
+    """A waffle's units per cell, its cells, and the cells of each part: each part its
+    own count rounded down, the cells left given to the parts with the largest
+    remainders (237 at 15 a cell is 16 cells, not 15), as many in all as the parts'
+    sum rounds to, never more than the whole (and parts that make the whole fill every
+    cell: no grey cell of people in no part, 1234 at 4 a cell)."""
     per_cell = max(1, math.ceil(total / MAX_WAFFLE_CELLS))
     cells = math.ceil(total / per_cell)
-    edges = [0]
-    running = 0.0
-    for value in parts:
-        running += value  # (parts that make the whole fill every cell: no grey cell of
-        edges.append(cells if running >= total  # people in no part, 1234 at 4 a cell)
-                     else min(cells, math.floor(running / per_cell + 0.5)))
-    return per_cell, cells, [b - a for a, b in itertools.pairwise(edges)]
+    whole = math.fsum(parts)
+    filled = cells if whole >= total else min(cells, math.floor(whole / per_cell + 0.5))
+    shares = [value / per_cell for value in parts]
+    counts = [math.floor(share) for share in shares]
+    by_remainder = sorted(range(len(parts)), key=lambda n: shares[n] - counts[n],
+                          reverse=True)
+    for n in itertools.islice(itertools.cycle(by_remainder or [0]),
+                              max(0, filled - sum(counts)) if parts else 0):
+        counts[n] += 1
+    return per_cell, cells, counts
 
 
 def dots(count: int, per_node: int) -> int:

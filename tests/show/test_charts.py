@@ -675,3 +675,15 @@ def test_a_donut_whose_parts_make_its_whole_builds_and_says_no_rest(qapp, tmp_pa
     view = final(loaded, 0)
     labels = {t.text for t in view.childItems() if isinstance(t, TextBox)}
     assert ("其余" in labels) == (rest > 0)
+
+
+def test_waffle_parts_take_their_nearest_count_of_cells():
+    """237 at 15 a cell was drawn as 15 cells (225) and 152 as 11 (165): rounding on the
+    running sum moved one part's cell to another."""
+    from kiosk.deck.charts import waffle_cells
+
+    per_cell, cells, counts = waffle_cells(5842, [237, 152, 5000, 453])
+    assert (per_cell, cells) == (15, 390)
+    assert counts[:2] == [16, 10] and sum(counts) == cells  # the whole, filled
+    _, _, some = waffle_cells(100, [50, 30])
+    assert some == [50, 30]  # (parts short of the whole leave its cells grey)
