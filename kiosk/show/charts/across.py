@@ -28,6 +28,8 @@ NAMES_SHARE = 0.38
 """The names' column takes at most this share of the chart's width (then they wrap)."""
 NAME_LINES = 3
 """A name takes up to this many lines in its column."""
+STACKED_BELOW = 40
+"""A chart narrower than this many label sizes writes each name above its bars."""
 THICKEST = 2.0
 """A bar is at most this many label sizes thick (three bars on a tall screen are not
 slabs)."""
@@ -97,11 +99,14 @@ class BarsAcross(SeriesView):
                                      for n, row in enumerate(chart.series)],
                               rect.left(), rect.top(), rect.width())
         marks = ticks(self.low, self.high, step)
-        self.names_w = self._names_width(rect.width() * NAMES_SHARE)
+        self.stacked = rect.width() < ctx.size("label") * STACKED_BELOW
+        """A narrow screen: each name above its bars, which take the whole width."""
+        self.names_w = rect.width() if self.stacked else self._names_width(
+            rect.width() * NAMES_SHARE)
         numbers = self._tick_labels(marks, unit_at_top=False)
         metrics = QFontMetricsF(fonts.font(ctx.size("note"), tabular=True))
         half = max(metrics.horizontalAdvance(t) for t in numbers) / 2
-        left = rect.left() + self.names_w + ctx.size("label") * 0.6
+        left = rect.left() + (half if self.stacked else self.names_w + ctx.size("label") * 0.6)
         axis_h = ctx.room("note", 1) * (2 if ctx.text(chart.unit) else 1) + ctx.size("note") * 0.3
         self.plot = QRectF(left, rect.top() + legend_h, max(1.0, rect.right() - half - left),
                            max(1.0, rect.height() - legend_h - axis_h))
@@ -122,8 +127,12 @@ class BarsAcross(SeriesView):
                              for c in self.chart.categories))
 
     def name_box(self, n: int) -> QRectF:
-        """Where category ``n``'s name is written: its row, in the names' column."""
+        """Where category ``n``'s name is written: its row, in the names' column (on a
+        narrow screen, the top of its row, above its bars)."""
         slot = self.plot.height() / len(self.chart.categories)
+        if self.stacked:
+            return QRectF(self.rect().left(), self.plot.top() + slot * n, self.names_w,
+                          self.name_h)
         return QRectF(self.rect().left(), self.plot.top() + slot * n, self.names_w, slot)
 
     def _fit_rows(self) -> None:
@@ -137,7 +146,10 @@ class BarsAcross(SeriesView):
         tallest = max(math.ceil(metrics.horizontalAdvance(ctx.text(c)) / self.names_w)
                       for c in chart.categories)
         name_h = ctx.room("label", min(NAME_LINES, tallest), 1.15)
-        needed = max(self.thickness * count / 0.65, name_h + ctx.size("label") * 0.8)
+        self.name_h = name_h if self.stacked else 0.0
+        """Above the bars, the height of a row's name (on a narrow screen)."""
+        needed = self.thickness * count / 0.65 + self.name_h if self.stacked else max(
+            self.thickness * count / 0.65, name_h + ctx.size("label") * 0.8)
         if needed < slot:
             free = (slot - needed) * rows
             self.plot = QRectF(self.plot.left(), self.plot.top() + free * OPTICAL_MIDDLE,
@@ -153,7 +165,7 @@ class BarsAcross(SeriesView):
     def y_of_bar(self, n: int, s: int) -> float:
         """Design-pixel y of the middle of series ``s``'s bar in category ``n``."""
         slot = self.plot.height() / len(self.chart.categories)
-        middle = self.plot.top() + slot * (n + 0.5)
+        middle = self.plot.top() + slot * n + self.name_h + (slot - self.name_h) / 2
         return middle + self.thickness * (s - (len(self.chart.series) - 1) / 2)
 
     def _room_across(self, lowest: float, highest: float) -> None:
@@ -188,15 +200,17 @@ class BarsAcross(SeriesView):
         unit = ctx.text(self.chart.unit)
         if unit:
             right = self.x_of_value(values[(len(values) - 1) // every * every]) + widest / 2
-            ctx.box(self, unit, QRectF(self.rect().left() + self.names_w, top + ctx.room(
-                "note", 1), right - self.rect().left() - self.names_w, ctx.room("note", 1)),
+            ctx.box(self, unit, QRectF(self.plot.left(), top + ctx.room(
+                "note", 1), right - self.plot.left(), ctx.room("note", 1)),
                 "note", color=ctx.palette.muted, align="right", max_lines=1)
 
     def _names(self) -> None:
         ctx = self.ctx
         for n, category in enumerate(self.chart.categories):
-            ctx.box(self, ctx.text(category), self.name_box(n), "label", align="right",
-                    valign="center", max_lines=NAME_LINES, line_height=1.15)
+            ctx.box(self, ctx.text(category), self.name_box(n), "label",
+                    align="left" if self.stacked else "right",
+                    valign="bottom" if self.stacked else "center", max_lines=NAME_LINES,
+                    line_height=1.15)
 
     def _bars_across(self) -> None:
         ctx, chart = self.ctx, self.chart
