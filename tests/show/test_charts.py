@@ -687,3 +687,17 @@ def test_waffle_parts_take_their_nearest_count_of_cells():
     assert counts[:3] == [7, 16, 10] and sum(counts) == cells  # the whole, filled
     _, _, some = waffle_cells(100, [50, 30])
     assert some == [50, 30]  # (parts short of the whole leave its cells grey)
+
+
+def test_line_names_stay_above_the_category_names(qapp, tmp_path, final):
+    """A line ending at the foot of the chart had its name moved down among the months,
+    and its leader line crossed the last of them ("Dec")."""
+    months = [f"{n}月" for n in range(1, 13)]
+    series = [{"name": f"第{n}条线的名字", "values": [n * 3 + k for k in range(11)] + [0]}
+              for n in range(4)]
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(
+        {"kind": "line", "categories": months, "series": series})))
+    chart = final(loaded, 0)
+    names = [t for t in chart.childItems() if isinstance(t, TextBox) and t.text.startswith("第")]
+    assert names and all(chart.mapRectFromScene(n.ink_rect()).bottom() <= chart.plot.bottom()
+                         + 1 for n in names)

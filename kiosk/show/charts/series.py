@@ -366,7 +366,8 @@ class SeriesView(ChartView):
         for (y, _), box in zip(ends, boxes, strict=True):
             below = tops[-1] + boxes[len(tops) - 1].text_height + 4 if tops else -math.inf
             tops.append(max(y - box.text_height / 2, below))
-        overflow = tops[-1] + boxes[-1].text_height - self.rect().bottom()
+        overflow = tops[-1] + boxes[-1].text_height - self.plot.bottom()  # (not down
+        # among the category names, where a leader line would cross the last of them)
         if overflow > 0:  # the lowest names past the chart: all of them up together
             tops = [top - overflow for top in tops]
         for top, name, (end, s) in zip(tops, boxes, ends, strict=True):
