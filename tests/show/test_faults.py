@@ -151,3 +151,31 @@ def test_export_draws_what_failed_and_exits_70(qapp, tmp_path, capsys, monkeypat
     assert status == EXIT_INTERNAL
     assert "kiosk: slide 2: building: KeyError: 'stages'" in capsys.readouterr().err
     assert len(list((tmp_path / "out").glob("*.png"))) == 4  # the others are all there
+
+
+def test_the_overview_shows_visitors_no_error_text(qtbot, tmp_path, caplog, hook,
+                                                    monkeypatch):
+    """The overview's thumbnail of a slide that could not be built showed visitors the
+    error's words."""
+    from kiosk.show.render import render_slide
+
+    monkeypatch.setattr(funnel.FunnelView, "__init__",
+                        lambda self, *a, **k: (_ for _ in ()).throw(ValueError("bad")))
+    loaded = decks.built(tmp_path, DECK)
+    _, quiet = render_slide(loaded, Config(), 1, (480, 270), "zh", explain_faults=False)
+    _, told = render_slide(loaded, Config(), 1, (480, 270), "zh")
+    assert isinstance(quiet, FaultView) and isinstance(told, FaultView)
+    assert not any("cannot be shown" in text for text in texts_of(quiet))
+    assert any("cannot be shown" in text for text in texts_of(told))
+    player, _ = show(qtbot, tmp_path)
+    made = []
+    original = render_slide
+
+    def spy(*args, **kwargs):
+        made.append(kwargs.get("explain_faults", True))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr("kiosk.show.render.render_slide", spy)
+    qtbot.keyClick(player.stage, Qt.Key.Key_O)
+    qtbot.waitUntil(lambda: bool(made), timeout=2000)
+    assert made and not any(made)  # a kiosk's overview: thumbnails without error text

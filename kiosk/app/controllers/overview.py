@@ -85,7 +85,8 @@ class OverviewGrid(QObject):
         size = (round(self.stage.design[0] / THUMBNAIL_SHARE),
                 round(self.stage.design[1] / THUMBNAIL_SHARE))
         image, view = render_slide(self.stage.loaded, self.show.config, missing[0], size,
-                                   language)
+                                   language, explain_faults=self.stage.authoring)  # (an
+        # error's words are the author's business, not the visitor's)
         view.dispose()
         self.thumbnails.put((language, missing[0]), QPixmap.fromImage(image))
         grid.update()
