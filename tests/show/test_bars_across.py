@@ -52,6 +52,12 @@ def test_long_names_on_a_totem_are_written_whole_beside_bars_across(qapp, tmp_pa
         assert ink.bottom() <= bar.top() + 1
         assert bar.top() - ink.bottom() < chart.ctx.size("label") * 1.5
     assert chart.plot.width() > chart.ctx.width * 0.6  # (its plot was 120 px of 1080)
+    from PySide6.QtWidgets import QGraphicsLineItem
+
+    lines = [item.sceneBoundingRect() for item in chart.childItems()
+             if isinstance(item, QGraphicsLineItem)]
+    assert lines and not any(line.intersects(box.ink_rect()) for line in lines
+                             for box in boxes)  # (grid lines run by the bars, not the names)
     assert layout_problems(loaded, cfg) == []
 
 

@@ -190,8 +190,9 @@ class BarsAcross(SeriesView):
         top = self.plot.bottom() + ctx.size("note") * 0.3
         for n, (value, text) in enumerate(zip(values, numbers, strict=True)):
             x = self.x_of_value(value)
-            line = QGraphicsLineItem(x, self.plot.top(), x, self.plot.bottom(), self)
-            line.setPen(QPen(grid, 1.5))
+            for start, end in self._grid_spans():
+                line = QGraphicsLineItem(x, start, x, end, self)
+                line.setPen(QPen(grid, 1.5))
             if n % every:  # (from the zero line: 0, 50, 100, not 25, 75, 125)
                 continue
             ctx.box(self, text, QRectF(x - widest / 2, top, widest, ctx.room("note", 1)),
@@ -203,6 +204,16 @@ class BarsAcross(SeriesView):
             ctx.box(self, unit, QRectF(self.plot.left(), top + ctx.room(
                 "note", 1), right - self.plot.left(), ctx.room("note", 1)),
                 "note", color=ctx.palette.muted, align="right", max_lines=1)
+
+    def _grid_spans(self) -> list[tuple[float, float]]:
+        """Where grid lines run: the plot's height, or on a narrow screen each row's bars
+        (not through the names above them)."""
+        if not self.stacked:
+            return [(self.plot.top(), self.plot.bottom())]
+        slot = self.plot.height() / len(self.chart.categories)
+        gap = self.ctx.size("label") * 0.25
+        return [(self.plot.top() + slot * n + self.name_h + gap,
+                 self.plot.top() + slot * (n + 1)) for n in range(len(self.chart.categories))]
 
     def _names(self) -> None:
         ctx = self.ctx
