@@ -16,6 +16,7 @@ import contextlib
 import dataclasses
 import logging
 import weakref
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -238,6 +239,8 @@ class PictureItem(QGraphicsItem):
         super().__init__(parent)
         self.page = page
         """The page drawn, of a PDF (0 the first); None: a picture."""
+        self.on_image: Callable[[QImage], None] | None = None
+        """Told of each decoded picture as it arrives (the shades over it adapt)."""
         self.path, self.rect, self.fill, self.focus, self.zoom = path, rect, fill, focus, zoom
         self.natural = natural or QSize()
         """The picture's own size (its shape decides where a fitted one goes)."""
@@ -284,6 +287,8 @@ class PictureItem(QGraphicsItem):
         else:
             self.image = result
             self.problem = None
+            if self.on_image is not None:
+                self.on_image(result)
         self.update()
 
     def warm(self, painter: QPainter) -> None:

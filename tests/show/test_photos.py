@@ -220,3 +220,23 @@ def test_words_over_a_white_photo_read_at_four_and_a_half_to_one(qapp, tmp_path)
         for x, y in ((ink.left() - 8, ink.center().y()), (ink.right() + 8, ink.top()),
                      (ink.center().x(), ink.bottom() + 4)):  # beside and under the words
             assert contrast(x, y) >= 4.5, (text, x, y)
+
+
+def test_shades_over_a_dark_photo_are_lighter_than_over_snow(qapp, tmp_path):
+    """The shades were as dark over a night sky as over snow: as dark as white words
+    need over the picture under them, and no darker."""
+    levels = {}
+    for name, colour in (("night", "#101820"), ("snow", "#ffffff")):
+        image = QImage(1600, 900, QImage.Format.Format_RGB32)
+        image.fill(QColor(colour))
+        (tmp_path / name / "images").mkdir(parents=True)
+        image.save(str(tmp_path / name / "images" / f"{name}.png"))
+        loaded = decks.built(tmp_path / name, decks.deck(image_slide(
+            f"images/{name}.png", title="T", caption="A caption")))
+        _, view = render_slide(loaded, Config(), 0, (480, 270), "en")
+        from kiosk.show.slides.image import Shade
+
+        levels[name] = {round(item.level, 2) for item in decks.items_of(view)
+                        if isinstance(item, Shade)}
+    assert levels["snow"] == {0.82}
+    assert max(levels["night"]) <= 0.4

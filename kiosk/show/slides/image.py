@@ -18,9 +18,22 @@ from kiosk.show.video import VideoItem
 
 ON_PHOTO = QColor("#ffffff")
 """Words over a photograph: white, over a shade that darkens the picture under them."""
+READABLE = 0.183
+"""The relative luminance under white words that reads at 4.5:1 (1.05 / (0.183 + 0.05))."""
+LIGHTEST_SHADE = 0.35
+"""A shade is never lighter than this: it marks where the words are, even on a dark photo."""
 SHADE = 0.82
 """How dark a shade is under words (its alpha): white text over it reads at 4.5:1 or
 better over any photograph, white snow included ((1 - 0.82) x white: 4.56:1)."""
+
+
+def _luminance(colour: QColor) -> float:
+    """Relative luminance (WCAG) of a colour."""
+    def linear(c: int) -> float:
+        value = c / 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+    return 0.2126 * linear(colour.red()) + 0.7152 * linear(colour.green()) + \
+        0.0722 * linear(colour.blue())
 
 
 class Shade(QGraphicsItem):
@@ -35,6 +48,29 @@ class Shade(QGraphicsItem):
         super().__init__(parent)
         self.rect, self.falling, self.solid = rect, falling, solid
         """``solid``: the share of the rect, from its dark end, that is dark all through."""
+        self.level = SHADE
+        """How dark it is under the words: SHADE, or less over a dark picture."""
+
+    def adapt(self, picture: PictureItem) -> None:
+        """As dark as the picture under it needs for white words to read at 4.5:1 (its
+        brightest part, bar a few pixels), and no darker: a dark photograph keeps its
+        own look."""
+        image = picture.image
+        if image is None or picture.rect.height() <= 0:
+            return
+        source = picture.source()
+        top = source.top() + (self.rect.top() - picture.rect.top()) / picture.rect.height() \
+            * source.height()
+        bottom = source.top() + (self.rect.bottom() - picture.rect.top()) / \
+            picture.rect.height() * source.height()
+        lights = sorted(_luminance(QColor(image.pixel(
+            min(image.width() - 1, round(source.left() + source.width() * (i + 0.5) / 24)),
+            min(image.height() - 1, max(0, round(top + (bottom - top) * (j + 0.5) / 8))))))
+            for i in range(24) for j in range(8))
+        bright = lights[int(len(lights) * 0.95)]
+        needed = 1 - READABLE / bright if bright > READABLE else 0.0
+        self.level = min(SHADE, max(LIGHTEST_SHADE, needed))
+        self.update()
 
     def boundingRect(self) -> QRectF:
         return self.rect
@@ -45,7 +81,7 @@ class Shade(QGraphicsItem):
         fading = 1 - self.solid
         level = 1.0 if from_dark <= self.solid else max(
             0.0, 1 - (from_dark - self.solid) / fading) if fading > 0 else 1.0
-        return round(255 * SHADE * level)
+        return round(255 * self.level * level)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
               widget: QWidget | None = None) -> None:
@@ -124,6 +160,16 @@ class FramedView(SlideView):
         for shade in shades:
             shade.setData(BLEED, True)
             shade.setZValue(-1)  # (over the picture, under its words)
+        picture = self.picture
+        if isinstance(picture, PictureItem):  # (a video's frames change: as dark as may be)
+
+            def adapt(_image: QImage) -> None:
+                for shade in shades:
+                    shade.adapt(picture)
+
+            picture.on_image = adapt
+            if picture.image is not None:
+                adapt(picture.image)
 
     def _title(self, colour: QColor) -> float:
         """The title at the top of the content (none: the content's top)."""
