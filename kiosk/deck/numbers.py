@@ -56,6 +56,9 @@ COMPACT_AXIS = {"zh": 1e5, "en": 1e6}
 COMPACT_VALUE = {"zh": 1e8, "en": 1e9}
 """From where a chart's values are (73.2亿元, 7.32 billion yuan; 3,200,000 stays)."""
 COMPACT_DECIMALS = 2
+NEARLY = 1 - 5e-5
+"""A number this close to a unit is written in it: 999,999,999,999 is 1万亿, not the
+10,000亿 it would round to in 亿."""
 
 
 def short(value: float, divisor: float) -> float:
@@ -74,7 +77,7 @@ def compact_step(largest: float, lang: str, *, axis: bool = True) -> tuple[float
     key = "zh" if lang.startswith("zh") else "en"
     if abs(largest) < (COMPACT_AXIS if axis else COMPACT_VALUE)[key]:
         return 1.0, ""
-    return next((d, s) for d, s in COMPACT[key] if abs(largest) >= d)
+    return next((d, s) for d, s in COMPACT[key] if abs(largest) >= d * NEARLY)
 
 
 def figure_value(figure: Figure, lang: str) -> float | None:

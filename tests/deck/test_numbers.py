@@ -72,3 +72,11 @@ def test_a_number_of_15_digits_is_shown_as_written():
     assert decimals_of(99999999999999.9) == 1
     assert showable(99999999999999.9) == 99999999999999.9
     assert format_number(99999999999999.9, 1, "en") == "99,999,999,999,999.9"
+
+
+def test_a_number_that_rounds_up_to_the_next_unit_is_written_in_it():
+    from kiosk.deck.numbers import compact_step
+
+    assert compact_step(999_999_999_999, "zh", axis=False) == (1e12, "万亿")  # not 10,000亿
+    assert compact_step(999_940_000_000, "zh", axis=False) == (1e8, "亿")  # 9,999.4亿
+    assert compact_step(999_999_999_999, "en", axis=False) == (1e12, " trillion")
