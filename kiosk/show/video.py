@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from kiosk.deck import videos
 from kiosk.show.guard import guarded
 from kiosk.show.photo import crop, fitted
+from kiosk.show.pictures import decode
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +130,14 @@ class FrameSource:
             self._stopped = True
             self._frames.clear()
             self._ready.notify_all()
+
+
+def poster(path: Path | None, rect: QRectF) -> QImage | None:
+    """A video's poster picture decoded to fit ``rect`` (None: none, or not drawable)."""
+    if path is None:
+        return None
+    found = decode(path, QSize(max(1, round(rect.width())), max(1, round(rect.height()))))
+    return found if isinstance(found, QImage) else None
 
 
 def first_frame(path: Path, size: QSize) -> QImage | None:

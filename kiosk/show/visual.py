@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPen, QPixmap
+from PySide6.QtGui import QColor, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectItem
 
 from kiosk.deck.model import ChartVisual, IconVisual, ImageVisual, VideoVisual
@@ -64,15 +64,11 @@ def add_video(parent: QGraphicsItem, visual: VideoVisual, ctx: SlideContext,
               rect: QRectF) -> QGraphicsItem:
     """A video fitted whole into ``rect``, with its poster while it opens (its slide
     starts and stops it: SlideView.videos)."""
-    from kiosk.show.video import VideoItem
+    from kiosk.show.video import VideoItem, poster
 
-    poster_path = ctx.assets.get(visual.poster) if visual.poster else None
-    poster = decode(poster_path, QSize(max(1, round(rect.width())),
-                                       max(1, round(rect.height())))) \
-        if poster_path is not None else None
     return VideoItem(ctx.assets.get(visual.src), rect, fill=False,
-                     poster=poster if isinstance(poster, QImage) else None,
-                     background=ctx.palette.surface, parent=parent)
+                     poster=poster(ctx.assets.get(visual.poster) if visual.poster else None,
+                                   rect), background=ctx.palette.surface, parent=parent)
 
 
 def placeholder(parent: QGraphicsItem, ctx: SlideContext, rect: QRectF) -> QGraphicsItem:

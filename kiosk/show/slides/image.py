@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPaintEngine, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.deck.model import ImageSlide, VideoSlide
 from kiosk.play.timeline import Track
 from kiosk.show.photo import PictureItem, natural_size
-from kiosk.show.pictures import decode
 from kiosk.show.slides.base import BLEED, SlideView
 from kiosk.show.textbox import TextBox
-from kiosk.show.video import VideoItem
+from kiosk.show.video import VideoItem, poster
 
 ON_PHOTO = QColor("#ffffff")
 """Words over a photograph: white, over a shade that darkens the picture under them."""
@@ -244,10 +243,7 @@ class VideoView(FramedView):
 
     def media(self, path: Path | None, rect: QRectF, fill: bool) -> QGraphicsItem:
         ctx, s = self.ctx, self.slide
-        poster_path = ctx.assets.get(s.poster) if s.poster else None
-        poster = decode(poster_path, QSize(round(rect.width()), round(rect.height()))) \
-            if poster_path is not None else None
         return VideoItem(path, rect, fill=fill, focus=s.focus,
-                         poster=poster if isinstance(poster, QImage) else None,
+                         poster=poster(ctx.assets.get(s.poster) if s.poster else None, rect),
                          background=ctx.palette.surface, loop=s.advance != "end",
                          parent=self)
