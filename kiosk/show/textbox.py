@@ -18,6 +18,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextLayout, Q
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.show import fonts
+from kiosk.show.chinesewords import LONGEST as LONGEST_WORD
+from kiosk.show.chinesewords import inside_word, is_han, word_start
 from kiosk.show.guard import guarded
 
 ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCenter,
@@ -129,42 +131,56 @@ PAUSE = -0.15
 squared difference from the mean length, as a share of it): a line 27 % longer than the
 others is worth a break at a colon."""
 INSIDE = 0.3
-"""What a break inside a word adds: in the middle of a run of Chinese characters (鼓足 /
-干劲; a space between phrases is no such break) or of a compound (Thousand- / Year)."""
+"""What a break inside a word adds: inside a compound (Thousand- / Year)."""
+INSIDE_WORD = 0.8
+"""What a break inside a Chinese word adds (今 / 晚): more than a line twice as long as
+the next (抬头看看今晚的 / 星空吧 reads; 抬头看看今 / 晚的星空吧 does not)."""
+BETWEEN_WORDS = 0.2
+"""What a break between two Chinese words adds (鼓足 / 干劲 is no break at a space)."""
+AFTER_PARTICLE = 0.1
+"""What a break between Chinese words after a particle or conjunction, or before a
+preposition, adds: such a break ends a phrase (今晚的 / 星空, 工厂 / 从御窑厂)."""
 EXTRA_LINE = 0.2
 """What a line more than the text needs adds (a title takes it to break at a pause)."""
 
 
 _ENDS_PHRASE = "的了着过与和及或"
-"""Characters after which a Chinese line may end almost as well as at a space (今晚的 /
-星空): particles and conjunctions, which end a phrase or join two; no dictionary tells
-words apart here, so these are what a break can go by."""
+"""Characters after which a Chinese line may end almost as well as at a space."""
 _BEGINS_PHRASE = "与和及或在向从把被对"
-"""Characters before which a line may end as well: conjunctions and prepositions, which
-begin a phrase (…工厂 / 从御窑厂, never 从 / 御窑厂); not 到, which ends the phrase 从 begins."""
+"""Characters before which a line may end as well (never 从 / 御窑厂); not 到, which ends
+the phrase 从 begins."""
+
+
+_PREPOSITIONS = "在向从把被对"
+"""Characters a line never ends with: a preposition belongs with what follows (从 /
+御窑厂 does not read)."""
+_SUBTITLE = "：:—"
+"""Punctuation that sets a title's subtitle off (千年窑火不熄： / 从御窑厂到…): a break
+after it is worth twice a break after other punctuation."""
 
 
 def _break_cost(text: str, at: int, size: float) -> float:
     """What a break at ``at`` adds to the cost of a balanced text: less after
     punctuation, much more inside a word than at a space between phrases (坚定信心 鼓足干劲
-    / 勇挑大梁), less after a particle (的, 与) than elsewhere between Chinese
-    characters, and most between a number and its measure word (5,842 / 颗)."""
+    / 勇挑大梁) or between Chinese words (which a dictionary tells apart), less after a
+    particle (的, 与) than between other words, and most between a number and its measure
+    word (5,842 / 颗) or after a preposition (从 / 御窑厂)."""
     before = text[:at].rstrip()
+    if before and before[-1] in _SUBTITLE:
+        return PAUSE * 2
     if before and before[-1] in _PAUSES:
         return PAUSE
     if before.endswith("-") and at < len(text) and text[at].isalpha():
         return INSIDE
     if before == text[:at] and at < len(text) and before and before[-1].isdigit() and \
-            _is_han(text[at]):
-        return INSIDE * 2
-    if before == text[:at] and at < len(text) and _is_han(text[at - 1]) and _is_han(text[at]):
-        return INSIDE * 0.3 if text[at - 1] in _ENDS_PHRASE or \
-            text[at] in _BEGINS_PHRASE else INSIDE
+            is_han(text[at]):
+        return INSIDE_WORD
+    if before == text[:at] and at < len(text) and is_han(text[at - 1]) and is_han(text[at]):
+        if inside_word(text, at) or text[at - 1] in _PREPOSITIONS:
+            return INSIDE_WORD
+        return AFTER_PARTICLE if text[at - 1] in _ENDS_PHRASE or \
+            text[at] in _BEGINS_PHRASE else BETWEEN_WORDS
     return 0.0
-
-
-def _is_han(char: str) -> bool:
-    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
 
 class TextBox(QGraphicsItem):
@@ -196,7 +212,7 @@ class TextBox(QGraphicsItem):
         self._smallest = min(size, smallest) if smallest is not None else max(
             size * MIN_SHRINK, 8.0)
         self._balance = balance
-        self._latin = not any(_is_han(c) for c in text)  # (see fonts.font)
+        self._latin = not any(is_han(c) for c in text)  # (see fonts.font)
         self._words = sorted(set(WORD.findall(text)), key=len)[-3:]  # the longest
         self._width, self._height = width, height
         self._color = color
@@ -305,7 +321,12 @@ class TextBox(QGraphicsItem):
                 break
             line.setLineWidth(width)
             start, length = line.textStart(), line.textLength()
-            opened = _open_quote(text, start, start + length)
+            end = start + length
+            opened = _open_quote(text, start, end)
+            if opened is None and end < len(text) and \
+                    start < (begins := word_start(text, end)) < end and \
+                    end - begins < LONGEST_WORD:
+                opened = begins  # not inside a Chinese word (今 / 晚): before it
             if opened is not None:  # not inside a short quoted term (“小巨 / 人”): before it
                 found: Any = line.cursorToX(opened)  # (x, cursor) in PySide6
                 x = float(found[0] if isinstance(found, tuple) else found)

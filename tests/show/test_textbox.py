@@ -107,13 +107,41 @@ def test_a_centred_line_lets_its_closing_comma_hang(qapp):
     assert abs(left_ink("坚定信心，") - left_ink("坚定信心")) <= 2  # centred on its letters
 
 
-def test_a_title_rather_breaks_after_a_particle_and_never_before_a_measure_word():
-    """No dictionary tells Chinese words apart here: a break after 的 or 与 ends a phrase
-    more often than not, a break between 5,842 and 颗 never reads."""
-    from kiosk.show.textbox import INSIDE, _break_cost
+def test_a_title_breaks_between_chinese_words_and_never_before_a_measure_word():
+    """A dictionary tells Chinese words apart: a break inside one (外 / 行星) costs more
+    than one between words (系 / 外行星), a break after 的 least, one between 5,842 and 颗
+    as much as inside a word."""
+    from kiosk.show.textbox import _break_cost
 
     text = "已确认的5,842颗系外行星"
     after_particle = _break_cost(text, text.index("的") + 1, 40)
-    inside = _break_cost(text, text.index("外"), 40)
+    between = _break_cost(text, text.index("外"), 40)
+    inside = _break_cost(text, text.index("行"), 40)
     before_measure = _break_cost(text, text.index("颗"), 40)
-    assert after_particle < inside == INSIDE < before_measure
+    assert after_particle < between < inside == before_measure
+
+
+@pytest.mark.parametrize("title, words", [
+    ("抬头看看今晚的星空吧", {"抬头", "看看", "今晚", "星空"}),
+    ("从江河到龙头：百年供水之路", {"江河", "龙头", "百年", "供水"}),
+])
+def test_a_narrow_title_takes_a_line_more_rather_than_break_a_word(qapp, title, words):
+    """A portrait closing slide, five characters a line: 抬头看看今 / 晚的星空吧 was the
+    cheapest split without a dictionary."""
+    size = 80
+    metrics = QFontMetricsF(fonts.font(size, bold=True))
+    width = metrics.horizontalAdvance("抬头看看今") + 2
+    box = TextBox(title, width, metrics.height() * 5, size=size, bold=True,
+                  color=QColor("white"), balance=True, max_lines=5, line_height=1.2)
+    assert box.font_size == size
+    for word in words:
+        assert any(word in line for line in box.lines), box.lines
+
+
+def test_body_text_wraps_before_a_chinese_word_it_cannot_finish(qapp):
+    size = 40
+    metrics = QFontMetricsF(fonts.font(size))
+    text = "观众可以在展厅里抬头看看今晚的星空"
+    width = metrics.horizontalAdvance("观众可以在展厅里抬头看看今") + 2
+    box = TextBox(text, width, 1000, size=size, color=QColor("white"))
+    assert box.lines[0].endswith("看看") and box.lines[1].startswith("今晚"), box.lines
