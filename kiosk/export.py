@@ -15,6 +15,7 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
+from kiosk import textlayer
 from kiosk.config import Config
 from kiosk.deck.load import LoadedDeck
 from kiosk.show import fonts
@@ -126,6 +127,7 @@ def export_pdf(loaded: LoadedDeck, config: Config, path: Path,
     with fonts.for_print():
         _pages(loaded, ctx, writer, painter, target, faults)
     painter.end()
+    textlayer.correct(path)
     return Exported([path], len(loaded.deck.slides), faults)
 
 

@@ -121,3 +121,21 @@ def test_a_contact_sheet_puts_every_slide_on_one_page_for_review(tmp_path, site)
     empty = {sheet.pixel(x, y) for x in range(24 + 2 * 504, 24 + 3 * 504 - 30, 16)
              for y in range(24 + 334, 24 + 334 + 270, 16)}
     assert len(empty) == 1  # the seventh place is empty
+
+
+def test_dashes_and_tildes_copy_from_the_pdf_as_written(tmp_path):
+    """The font draws "——" as one joined glyph and shares the en dash's glyph with the
+    figure dash: the PDF's text layer lost the Chinese dash and turned "–" into "‒"."""
+    from pypdf import PdfReader
+
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "show.yaml").write_text(
+        "title: 破折号\nslides:\n  - type: title\n    id: t\n"
+        "    title: 顶山——汉河产业集聚区\n    subtitle: 1990–2020 年，5～10 家\n",
+        encoding="utf-8")
+    (folder / "config.yaml").write_text("deck: show.yaml\n", encoding="utf-8")
+    result = kiosk_export(folder, "--out", str(tmp_path), "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    text = PdfReader(tmp_path / "show.pdf").pages[0].extract_text()
+    assert "顶山——汉河" in text and "1990–2020" in text and "5～10" in text, text

@@ -78,6 +78,32 @@ def rename(font, weight: str) -> None:
         top.FullName = f"{FAMILY} {weight}"
 
 
+TWO_EM_DASH = 0x2E3A
+
+
+def name_two_em_dash(font) -> None:
+    """Map U+2E3A TWO-EM DASH to the glyph the font draws for "——".
+
+    The font joins two em dashes into one glyph (a ligature) that no character maps to,
+    so a PDF's text layer, which names each glyph by a character of the font's cmap,
+    lost the Chinese dash; with this entry it has one (kiosk.export writes "——" for it).
+    """
+    dash = font.getBestCmap()[0x2014]
+    found = set()
+    for lookup in font["GSUB"].table.LookupList.Lookup:
+        for table in lookup.SubTable:
+            table = getattr(table, "ExtSubTable", table)
+            for first, ligatures in getattr(table, "ligatures", {}).items():
+                found.update(lig.LigGlyph for lig in ligatures
+                             if first == dash and lig.Component == [dash])
+    if len(found) != 1:
+        raise SystemExit(f"expected one ligature for two em dashes, found {sorted(found)}")
+    (glyph,) = found
+    for table in font["cmap"].tables:
+        if table.isUnicode():
+            table.cmap[TWO_EM_DASH] = glyph
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source-dir", type=Path,
@@ -102,6 +128,7 @@ def main() -> None:
         subsetter = subset.Subsetter(options)
         subsetter.populate(unicodes=unicodes)
         subsetter.subset(font)
+        name_two_em_dash(font)
         rename(font, weight)
         out = HERE / f"NotoSansSC-Kiosk-{weight}.otf"
         font.save(out)
