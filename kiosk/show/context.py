@@ -121,8 +121,11 @@ class SlideContext:
         return (SMALLEST_SOURCE if role == "source" else SMALLEST_TEXT) * self.reference / 1080
 
     def size(self, role: str) -> float:
-        """Font size of a type role: the theme's, never below the smallest readable."""
+        """Font size of a type role: the theme's, never below the smallest readable; a
+        source line's the configured theme's, on a slide made smaller to fit too."""
         theme = self.steady if self.steady is not None and role in HEADINGS else self.theme
+        if role == "source":  # (a line in one place on every slide, at one size)
+            theme = self.configured or self.theme
         return max(type_size(role, theme, self.reference), self.smallest(role))
 
     def box(

@@ -214,6 +214,22 @@ def test_every_title_keeps_its_size_when_a_slide_is_made_smaller_to_fit(qapp, tm
     assert titles[0].font_size == titles[1].font_size  # ...but not its title
 
 
+def test_the_source_line_is_one_size_on_every_slide(qapp, tmp_path):
+    """A slide made smaller to fit made its source line smaller too: the line at the
+    bottom of the screen changed its size from slide to slide."""
+    crowded = {**decks.compare(), "items": [
+        {"label": f"第{n}项指标的名称", "before": n, "after": n * 2} for n in range(1, 13)]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(crowded, title="标题"),
+                                              decks.points_slide(title="标题"),
+                                              source="来源：现代快报 · 江苏省政府新闻办"))
+    views = [render_slide(loaded, Config(), n, (1920, 1080), "zh")[1] for n in (0, 1)]
+    assert views[0].ctx.theme.type_scale < 1.0  # the chart's slide was made smaller...
+    sources = [next(t for t in decks.items_of(v) if isinstance(t, TextBox)
+                    and t.role == "source") for v in views]
+    assert sources[0].font_size == sources[1].font_size  # ...but not its source line
+    assert sources[0].lines == ["来源：现代快报 · 江苏省政府新闻办"]
+
+
 def test_the_numbers_of_a_group_of_figures_are_all_of_one_size(qapp, tmp_path):
     slide = decks.figures_slide(decks.figure(98), decks.figure(12000, unit="units of work"),
                                 decks.figure(138), decks.figure(200))

@@ -283,7 +283,8 @@ class SlideView(QGraphicsItem):
 
     def _cramped(self) -> bool:
         """Whether a part of the slide said it had too little room, or a text of it was
-        cut short or shrunk far below its size."""
+        cut short or shrunk far below its size (the source line aside: its size is the
+        show's, whatever the slide's)."""
         from kiosk.show.textbox import TextBox
 
         if self.ctx.cramped or self.ctx.headings_crowd or self._crowded():
@@ -292,7 +293,7 @@ class SlideView(QGraphicsItem):
         while stack:
             item = stack.pop()
             stack.extend(item.childItems())
-            if isinstance(item, TextBox) and item.text and (
+            if isinstance(item, TextBox) and item.text and item.role != "source" and (
                     item.elided or item.font_size < item.requested_size * SHRUNK):
                 return True
         return False
