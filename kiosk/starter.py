@@ -60,6 +60,18 @@ slides:
     focus: [0.5, 0.4]
     zoom: 1.08
 
+  - type: gallery                   # swipe (or tap the edges) from photo to photo
+    title: {zh: 展厅里的一天, en: A Day in the Hall}
+    photos:
+      - src: photo.png
+        caption:
+          zh: 黄昏。双指捏合可以放大，双击复原。
+          en: Dusk. Pinch to look closer; double-tap to see it whole.
+        credit: {zh: 图片：示例, en: "Picture: an example"}
+      - src: photo-2.png            # a portrait photo: cropped around its focus
+        caption: {zh: 清晨, en: Dawn}
+        focus: [0.5, 0.3]
+
   - type: video
     src: clip.mp4                   # your own film in its place (MP4, MOV, WebM, MKV)
     title: {zh: 流动的城市, en: The City in Motion}
@@ -116,10 +128,12 @@ def init(folder: Path) -> list[Path]:
         path.write_text(text, encoding="utf-8")
     photo = folder / "slides" / "photo.png"
     photo.write_bytes(example_photo())
+    dawn = folder / "slides" / "photo-2.png"
+    dawn.write_bytes(example_photo(900, 1200, dawn=True))
     clip = example_video(folder / "slides" / "clip.mp4")
     pages = folder / "slides" / "pages.pdf"
     pages.write_bytes(example_document())
-    return [*files, photo, clip, pages]
+    return [*files, photo, dawn, clip, pages]
 
 
 def example_document(title: str = "A page of your own design") -> bytes:
@@ -170,15 +184,16 @@ def example_video(path: Path, seconds: int = 4, rate: int = 25) -> Path:
     return path
 
 
-def example_photo(width: int = 1600, height: int = 900) -> bytes:
-    """A PNG to stand for a photograph: a dusk sky over a dark ground, made here (no
-    picture ships with the code)."""
-    horizon = int(height * 0.68)
+def example_photo(width: int = 1600, height: int = 900, *, dawn: bool = False) -> bytes:
+    """A PNG to stand for a photograph: a dusk (or dawn) sky over a dark ground, made
+    here (no picture ships with the code)."""
+    horizon = int(height * (0.6 if dawn else 0.68))
     rows = []
     for y in range(height):
         if y < horizon:
             t = y / horizon
-            colour = (round(24 + 200 * t), round(40 + 120 * t), round(90 + 40 * t))
+            colour = (round(60 + 190 * t), round(110 + 110 * t), round(170 + 40 * t)) \
+                if dawn else (round(24 + 200 * t), round(40 + 120 * t), round(90 + 40 * t))
         else:
             colour = (20, 26, 38)
         rows.append(b"\x00" + bytes(colour) * width)

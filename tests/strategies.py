@@ -322,6 +322,14 @@ def slides(langs: list[str]) -> st.SearchStrategy[dict[str, Any]]:
                  "focus": optional(st.tuples(st.sampled_from([0.0, 0.3, 1.0]),
                                              st.sampled_from([0.0, 0.5, 1.0])).map(list)),
                  "zoom": optional(st.sampled_from([1.0, 1.07, 1.5])), **c}),
+        mapping({"type": st.just("gallery"), "photos": st.lists(mapping(
+            {"src": st.sampled_from(PICTURES)},
+            {"caption": optional(texts(langs, 300)), "credit": optional(t),
+             "alt": optional(t), "focus": optional(st.tuples(
+                 st.sampled_from([0.0, 0.5, 1.0]), st.sampled_from([0.0, 1.0])).map(list))}),
+            min_size=1, max_size=4)},
+                {"title": optional(title),
+                 "fit": optional(st.sampled_from(literals(m.GallerySlide, "fit"))), **c}),
         mapping({"type": st.just("video"), "src": st.just("videos/clip.mp4")},
                 {"title": optional(title), "caption": optional(texts(langs, 300)),
                  "credit": optional(t), "alt": optional(t),

@@ -227,7 +227,7 @@ def test_init_makes_a_show_that_checks_and_plays_outside_the_repo(tmp_path):
                   if p.is_file()) == ["config.schema.json", "config.yaml",
                                       "slides/clip.mp4", "slides/deck.schema.json",
                                       "slides/deck.yaml", "slides/pages.pdf",
-                                      "slides/photo.png"]
+                                      "slides/photo-2.png", "slides/photo.png"]
     checked = subprocess.run([sys.executable, "-m", "kiosk", "check"], cwd=folder,
                              capture_output=True, text=True, timeout=60)
     assert checked.returncode == 0, checked.stdout

@@ -145,14 +145,19 @@ def play_through(path: Path, config: Config, shape: str) -> None:
                 if language != player.stage.language:
                     QTest.keyClick(player.stage, Qt.Key.Key_L)
                 for index in range(count):
-                    if index:
-                        QTest.keyClick(player.stage, Qt.Key.Key_Right)
-                    assert player.stage.index == index
-                    where = f"slide {index + 1} ({language}, {shape})"
-                    play_out(player, clock)
-                    assert_final_and_inside(player, where)
-                    assert_warned(player, report, index, language)
-                    explore_marks(player)
+                    steps = loaded.deck.slide_steps(loaded.deck.slides[index])
+                    for step in range(steps):  # (a gallery's photos, one by one)
+                        if index or step:
+                            QTest.keyClick(player.stage, Qt.Key.Key_Right)
+                        assert (player.stage.index, player.stage.step) == (index, step)
+                        if 2 <= step < steps - 1 and loaded.deck.slides[index].photos[
+                                step] == loaded.deck.slides[index].photos[step - 1]:
+                            continue  # (the same photo and words as the one before)
+                        where = f"slide {index + 1}.{step + 1} ({language}, {shape})"
+                        play_out(player, clock)
+                        assert_final_and_inside(player, where)
+                        assert_warned(player, report, index, language)
+                        explore_marks(player)
                 QTest.keyClick(player.stage, Qt.Key.Key_Home)
                 play_out(player, clock)
             assert not player.stage.failed, player.stage.failed
@@ -212,6 +217,9 @@ def largest_deck() -> dict[str, Any]:
         {"type": "points", "title": long, "subtitle": long,
          "points": [{"heading": long, "detail": long, "icon": "chip"}]
          * max_len(m.PointsSlide, "points")},
+        {"type": "gallery", "title": long, "photos": [
+            {"src": "images/photo.jpg", "caption": long, "credit": long, "alt": long}]
+         * max_len(m.GallerySlide, "photos")},
         {"type": "title", "kicker": long, "title": long, "subtitle": long, "byline": long},
         {"type": "closing", "title": long, "subtitle": long, "body": long},
         source=long,

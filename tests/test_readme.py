@@ -21,6 +21,8 @@ def test_slide_examples_load_and_cover_every_type(tmp_path: Path):
     deck = tmp_path / "deck.yaml"
     deck.write_text("title: README\nlanguages: [zh, en]\nslides:\n" + examples, "utf-8")
     decks.write_pictures(tmp_path)  # (the photograph the example names)
+    for name in ("zhonghua.jpg", "yijiang.jpg"):  # (the gallery's)
+        (tmp_path / "images" / name).write_bytes((tmp_path / "images" / "photo.jpg").read_bytes())
     (tmp_path / "images" / "photo.jpg").rename(tmp_path / "images" / "hall.jpg")
     (tmp_path / "videos" / "clip.mp4").rename(tmp_path / "videos" / "river.mp4")
     (tmp_path / "docs" / "pages.pdf").rename(tmp_path / "docs" / "brochure.pdf")

@@ -36,6 +36,8 @@ class Show(QObject):
 
     Signals:
         slide_changed(int, str): the slide now shown (0-based) and why: key, touch, ...
+        step_changed(int, int, str): a step within the slide shown (a gallery's next
+            photograph): the slide, the step (0-based) and why.
         language_changed(str): the language now shown.
         overlay_changed(str): "overview", "keypad" or "" (none) is now open.
         content_changed(): a new deck or config is on screen.
@@ -50,6 +52,7 @@ class Show(QObject):
     """
 
     slide_changed = Signal(int, str)
+    step_changed = Signal(int, int, str)
     language_changed = Signal(str)
     overlay_changed = Signal(str)
     content_changed = Signal()
@@ -68,7 +71,8 @@ class Show(QObject):
         super().__init__(parent)
         self.stage, self.clock, self.config = stage, clock, config
         self.loaded = stage.loaded
-        self.navigator = Navigator(len(self.deck.slides), loop=config.kiosk.loop)
+        self.navigator = Navigator(len(self.deck.slides), loop=config.kiosk.loop,
+                                   steps=self._steps())
         self.attract = Attract(loop=config.kiosk.loop, idle_timeout=config.kiosk.idle_timeout,
                                now=clock.now())
         self._forced_lock = locked and not config.kiosk.lock  # --kiosk: whatever the config
@@ -91,6 +95,9 @@ class Show(QObject):
     @property
     def deck(self) -> Deck:
         return self.loaded.deck
+
+    def _steps(self) -> list[int]:
+        return [self.deck.slide_steps(slide) for slide in self.deck.slides]
 
     @property
     def index(self) -> int:
@@ -143,6 +150,8 @@ class Show(QObject):
             self._sleep(command.number, cause)
         elif action is Action.WAKE:
             self._wake(home=bool(command.number), cause=cause)
+        elif action is Action.ZOOM:
+            self.stage.zoom(command.payload)
 
     def explore(self, point: QPointF) -> bool:
         """A tap at ``point`` on the slide: True when a chart mark took it (and said
@@ -180,10 +189,15 @@ class Show(QObject):
             move = move or Move(old, index, 1)
             log.info("new content on screen: slide %d of %d", index + 1, len(self.deck.slides))
             self.content_changed.emit()
+        elif move is not None and move.within:
+            self.stage.show_step(move.step, direction=move.direction)
         elif move is not None:
-            self.stage.show_slide(move.target, direction=move.direction)
+            self.stage.show_slide(move.target, direction=move.direction, step=move.step)
         if move is not None:
             self._shown(move.target)
+            if move.within:
+                self.step_changed.emit(move.target, move.step, cause)
+                return
             self.next_guess = move.target + move.direction
             self.slide_changed.emit(move.target, cause)
 
@@ -245,7 +259,7 @@ class Show(QObject):
         assert self.pending is not None
         update, self.pending = self.pending, None
         self.loaded = update.loaded
-        self.navigator.resize(len(self.deck.slides))
+        self.navigator.resize(len(self.deck.slides), self._steps())
         self._take(update.config, warn=True)
         if self.language not in self.languages:
             self.language = home_language(self.config, self.deck)
@@ -303,6 +317,8 @@ class Show(QObject):
         if self.navigator.index == home - 1:
             self.navigator.set_blank(Blank.NONE)
             self.stage.set_blank(Blank.NONE)
+            if self.navigator.rewind() is not None or self.stage.zoomed:
+                self.stage.show_step(0, direction=-1)  # (a gallery: its first photo, whole)
             self._shown(home - 1)
         else:
             self.apply(Command(Action.JUMP, home), cause)

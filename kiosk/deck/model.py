@@ -242,6 +242,19 @@ class ImageSlide(SlideBase, Photo):
     end); 1 stands still. Still with reduced motion."""
 
 
+class GallerySlide(SlideBase):
+    """Photographs a visitor swipes through (or taps the edges, or presses next), each
+    with its own caption and credit; pinch or double-tap to look closer. In the loop
+    each photograph stays the slide's duration; going back into it comes to its last."""
+
+    type: Literal["gallery"]
+    title: Text | None = None
+    photos: list[Photo] = Field(min_length=1, max_length=100)
+    fit: Literal["fill", "fit"] = "fill"
+    """``fill``: each picture covers the screen, cropped around its ``focus``; ``fit``:
+    each picture whole, as large as the screen lets it be."""
+
+
 class VideoSlide(SlideBase, Filmed):
     """A video on the whole screen (``fill``) or whole inside it (``fit``), looping
     without a gap while the slide is on screen, muted unless a visitor asks for sound."""
@@ -285,7 +298,7 @@ class ClosingSlide(SlideBase):
 
 Slide = Annotated[
     TitleSlide | FiguresSlide | StorySlide | ChartSlide | PointsSlide | ImageSlide
-    | VideoSlide | PdfSlide | ClosingSlide,
+    | GallerySlide | VideoSlide | PdfSlide | ClosingSlide,
     Field(discriminator="type"),
 ]
 SLIDE_TYPES: tuple[str, ...] = tuple(
@@ -340,6 +353,10 @@ class Deck(Strict):
     def slide_duration(self, slide: SlideBase) -> float:
         """Seconds ``slide`` stays in the loop."""
         return slide.duration or self.defaults.duration
+
+    def slide_steps(self, slide: SlideBase) -> int:
+        """How many steps ``slide`` is gone through in (a gallery's photographs; one)."""
+        return len(slide.photos) if isinstance(slide, GallerySlide) else 1
 
     def slide_transition(self, slide: SlideBase) -> TransitionKind:
         """How ``slide`` comes in."""

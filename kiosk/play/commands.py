@@ -38,6 +38,8 @@ class Action(enum.Enum):
     """Open the operator's keypad (``number``: 1), or close it (0)."""
     EXIT = "exit"
     """The operator leaves the locked show."""
+    ZOOM = "zoom"
+    """Look closer at the picture on screen, or move it: ``payload``, a ``Zoom``."""
 
 
 KEY_ACTIONS = (Action.NEXT, Action.PREVIOUS, Action.FIRST, Action.LAST, Action.BLACK,
@@ -45,6 +47,23 @@ KEY_ACTIONS = (Action.NEXT, Action.PREVIOUS, Action.FIRST, Action.LAST, Action.B
                Action.QUIT)
 """What a key may be given to do."""
 MOVES = (Action.NEXT, Action.PREVIOUS, Action.FIRST, Action.LAST, Action.JUMP)
+
+
+@dataclasses.dataclass(frozen=True)
+class Zoom:
+    """Two fingers pinched or moved, a drag, a wheel turned, a double tap: in design
+    pixels."""
+
+    factor: float = 1.0
+    """How much closer (2: twice as close; 1: as close as it is)."""
+    x: float = 0.0
+    y: float = 0.0
+    """The point that stays under the fingers."""
+    dx: float = 0.0
+    dy: float = 0.0
+    """How far the picture moves."""
+    reset: bool = False
+    """Back to the whole picture (the rest is not looked at)."""
 
 
 @dataclasses.dataclass(frozen=True)

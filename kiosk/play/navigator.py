@@ -16,41 +16,73 @@ class Blank(enum.Enum):
 
 @dataclasses.dataclass(frozen=True)
 class Move:
-    """A change of slide: from where, to where, and which way it looks."""
+    """A change of slide, or of step within one: from where, to where, and which way it
+    looks."""
 
     origin: int
     target: int
     direction: int
     """+1 forward, -1 backward: a slide transition moves that way."""
+    step: int = 0
+    """The step of ``target`` now shown (a gallery's photograph: 0 the first)."""
+
+    @property
+    def within(self) -> bool:
+        """A step within the slide on screen, not a change of slide."""
+        return self.origin == self.target
 
 
 class Navigator:
-    """Slide position of a deck of ``count`` slides (0-based), with optional looping.
+    """Slide position of a deck of ``count`` slides (0-based), with optional looping, and
+    the step within a slide that has several (``steps``: a gallery's photographs): next
+    goes through a slide's steps before the next slide, previous comes back into a slide
+    at its last step.
 
     It never asks the window anything; the window asks it and draws what it says.
     """
 
-    def __init__(self, count: int, *, loop: bool = True, start: int = 0) -> None:
+    def __init__(self, count: int, *, loop: bool = True, start: int = 0,
+                 steps: list[int] | None = None) -> None:
         if count < 1:
             raise ValueError("a deck has at least one slide")
         self.count = count
+        self.steps = self._checked(steps, count)
         self.loop = loop
         self.index = min(max(start, 0), count - 1)
+        self.step = 0
         self.blank = Blank.NONE
         self.skipped: set[int] = set()
         """Slides that cannot be shown: next, previous, first and last pass them by."""
 
-    def _go(self, target: int, direction: int | None = None) -> Move | None:
+    @staticmethod
+    def _checked(steps: list[int] | None, count: int) -> list[int]:
+        if steps is None:
+            return [1] * count
+        if len(steps) != count or min(steps) < 1:
+            raise ValueError("every slide has one step or more")
+        return list(steps)
+
+    def _go(self, target: int, direction: int | None = None, step: int = 0) -> Move | None:
         self.blank = Blank.NONE
         if target == self.index:
-            return None
-        origin, self.index = self.index, target
+            return self._to_step(step, direction or -1)
+        origin, self.index, self.step = self.index, target, step
         if direction is None:
             direction = 1 if target > origin else -1
-        return Move(origin, target, direction)
+        return Move(origin, target, direction, step)
+
+    def _to_step(self, step: int, direction: int) -> Move | None:
+        """To step ``step`` of the slide on screen (None when it is there)."""
+        if step == self.step:
+            return None
+        self.step = step
+        return Move(self.index, self.index, direction, step)
 
     def next(self) -> Move | None:
-        """One slide on; after the last, the first when looping."""
+        """One step on, or one slide on; after the last, the first when looping."""
+        self.blank = Blank.NONE
+        if self.step + 1 < self.steps[self.index]:
+            return self._to_step(self.step + 1, +1)
         target = self._showable(self.index + 1, +1)
         if target is not None:
             return self._go(target)
@@ -65,12 +97,21 @@ class Navigator:
         return target
 
     def previous(self) -> Move | None:
-        """One slide back; before the first, the last when looping."""
+        """One step back, or one slide back to its last step; before the first, the last
+        when looping."""
+        self.blank = Blank.NONE
+        if self.step > 0:
+            return self._to_step(self.step - 1, -1)
         target = self._showable(self.index - 1, -1)
-        if target is not None:
-            return self._go(target)
-        target = self._showable(self.count - 1, -1) if self.loop else None
-        return self._go(target, -1) if target is not None else self._stay()
+        if target is None:
+            target = self._showable(self.count - 1, -1) if self.loop else None
+            if target is None:
+                return self._stay()
+        return self._go(target, -1, self.steps[target] - 1)
+
+    def rewind(self) -> Move | None:
+        """To the first step of the slide on screen (a visitor left a gallery)."""
+        return self._to_step(0, -1)
 
     def first(self) -> Move | None:
         return self._go(self._showable(0, +1) or 0)
@@ -111,12 +152,14 @@ class Navigator:
         """Start over after the last slide (or stop there)."""
         self.loop = loop
 
-    def resize(self, count: int) -> None:
+    def resize(self, count: int, steps: list[int] | None = None) -> None:
         """A new deck with ``count`` slides: keep the position when it still exists."""
         if count < 1:
             raise ValueError("a deck has at least one slide")
         self.count = count
+        self.steps = self._checked(steps, count)
         self.index = min(self.index, count - 1)
+        self.step = min(self.step, self.steps[self.index] - 1)
         self.skipped = set()
 
     def _stay(self) -> Move | None:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from kiosk.config import Config
 from kiosk.deck.errors import Problem, Severity
 from kiosk.deck.load import LoadedDeck, walk
-from kiosk.deck.model import Figure
+from kiosk.deck.model import Figure, GallerySlide
 from kiosk.deck.numbers import figure_text
 from kiosk.deck.text import Text
 from kiosk.show import fonts
@@ -45,9 +45,19 @@ def layout_problems(loaded: LoadedDeck, config: Config) -> list[Problem]:
             view.start(0.0, reduced_motion=True)
             scene.addItem(view)  # (what is drawn over a text is found in the scene)
             chrome.set_state(n, len(deck.slides), language)
-            for finding in _unique(audit(view, chrome.drawn())):
-                where = _place(loaded, n, language, finding)
-                found.setdefault((where, language, finding.message), []).append(n + 1)
+            looked: set[str] = set()
+            for step in range(deck.slide_steps(slide)):  # (a gallery: each photo's words)
+                if isinstance(slide, GallerySlide):
+                    photo = repr(slide.photos[step])
+                    if photo in looked:
+                        continue  # (the same photo and words again: the same findings)
+                    looked.add(photo)
+                    view.go_to_step(step, 0.0, 1, animate=False)
+                for finding in _unique(audit(view, chrome.drawn())):
+                    where = _place(loaded, n, language, finding)
+                    numbers = found.setdefault((where, language, finding.message), [])
+                    if n + 1 not in numbers:
+                        numbers.append(n + 1)
             scene.removeItem(view)
             view.dispose()
     return [loaded.document.problem(where, f"{_slides(numbers)} in '{language}' at "

@@ -19,6 +19,7 @@ import weakref
 from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QObject,
@@ -132,7 +133,7 @@ class Decoder(QObject):
             self._failed[key] = result
         for ref in pending.waiting:
             item = ref()
-            if item is not None:
+            if item is not None and shiboken6.isValid(item):  # (not gone with its slide)
                 item.receive(result)
 
     def _trim(self) -> None:
@@ -249,6 +250,8 @@ class PictureItem(QGraphicsItem):
         self.problem: str | None = None if path is not None else "is missing"
         self.progress = 0.0
         self._asked = QSize()
+        self.drawn_scale: float | None = None
+        """The screen's scale it was last drawn at (a gallery asks its neighbours so)."""
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, False)
 
     def target(self) -> QRectF:
@@ -274,6 +277,13 @@ class PictureItem(QGraphicsItem):
         if self._asked.isValid() and needed.width() <= self._asked.width() * SHARPER and \
                 needed.height() <= self._asked.height() * SHARPER:
             return
+        if self._asked.isValid():  # (looked at closer: twice as sharp at least, so that a
+            needed = needed.expandedTo(self._asked * 2)  # pinch asks a few times, not 50)
+        if self.page is None and self.natural.isValid() and not self.natural.isEmpty() \
+                and needed.width() > self.natural.width():  # (no sharper than the file)
+            needed = self.natural
+            if self._asked == needed:
+                return
         self._asked = needed
         result = decoder().ask(self, self.path, needed, self.page)
         if result is not None:
@@ -327,6 +337,8 @@ class PictureItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
               widget: QWidget | None = None) -> None:
         scale = painter.worldTransform().m11()
+        if self.transform().isIdentity():
+            self.drawn_scale = scale
         if self.problem is None:  # (asked for again after a release; sharper when the
             self.want(scale)      # screen shows it larger than it was decoded)
         if self.image is None:

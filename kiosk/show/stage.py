@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from kiosk.config import Config, home_language, offered_languages
 from kiosk.deck.load import LoadedDeck
 from kiosk.play.clock import Clock
+from kiosk.play.commands import Zoom
 from kiosk.play.navigator import Blank
 from kiosk.show.background import background_pixmap
 from kiosk.show.banner import Banner
@@ -83,6 +84,8 @@ class Stage(QGraphicsView):
         self.languages = offered_languages(config, loaded.deck)
         self.language = language or home_language(config, loaded.deck)
         self.index = 0
+        self.step = 0
+        """The step of the slide on screen (a gallery's photograph: 0 the first)."""
         self.current: SlideView | None = None
         self.transition: Transition | None = None
         self._animating = False
@@ -137,7 +140,7 @@ class Stage(QGraphicsView):
 
     def _replaced(self, view: SlideView) -> None:
         if view is self.current:
-            self.show_slide(self.index, direction=1, transition="none")
+            self.show_slide(self.index, direction=1, transition="none", step=self.step)
 
     def explore(self, point: QPointF) -> bool:
         """A tap at ``point`` on the slide on screen: True when something took it."""
@@ -166,8 +169,10 @@ class Stage(QGraphicsView):
             warm(view, self.scale_factor, self.renderHints(), self.design)
         return False
 
-    def show_slide(self, index: int, *, direction: int, transition: str | None = None) -> None:
-        """Bring slide ``index`` on screen, with its transition unless told otherwise."""
+    def show_slide(self, index: int, *, direction: int, transition: str | None = None,
+                   step: int = 0) -> None:
+        """Bring slide ``index`` on screen at ``step`` (a gallery's photograph), with its
+        transition unless told otherwise."""
         kind = transition or self.loaded.deck.slide_transition(self.loaded.deck.slides[index])
         if self.config.show.reduced_motion:
             kind = "none"
@@ -180,6 +185,8 @@ class Stage(QGraphicsView):
         incoming.setVisible(True)
         self._shown = [*on_screen, incoming]
         now = self.clock.now()
+        self.step = step
+        incoming.go_to_step(step, now, direction, animate=False)
         if kind == "none" or not on_screen:
             self.transition = None
             self._settle()
@@ -189,6 +196,30 @@ class Stage(QGraphicsView):
         incoming.start(now, reduced_motion=self.config.show.reduced_motion)
         self.chrome.set_state(index, len(self.loaded.deck.slides), self.language)
         self._update_animating()
+
+    def show_step(self, step: int, *, direction: int) -> None:
+        """Step ``step`` of the slide on screen (a gallery's next photograph), sliding in
+        from ``direction``'s side; whole, not looked closer at."""
+        self.step = step
+        if self.current is not None:
+            self.current.go_to_step(step, self.clock.now(), direction,
+                                    animate=not self.config.show.reduced_motion)
+        self._update_animating()
+
+    @property
+    def zoomed(self) -> bool:
+        """Whether the picture on screen is looked at closer than whole."""
+        return self.current is not None and self.current.zoomed
+
+    @property
+    def zoomable(self) -> bool:
+        """Whether the slide on screen has a picture to look closer at."""
+        return self.current is not None and self.current.zoomable
+
+    def zoom(self, zoom: Zoom) -> None:
+        """Look closer at the picture on screen, move it, or see it whole again."""
+        if self.current is not None:
+            self.current.zoom(zoom)
 
     def _on_screen(self) -> list[SlideView]:
         return list(self._shown)
@@ -238,7 +269,7 @@ class Stage(QGraphicsView):
             return
         self.language = language
         self.transition = None
-        self.show_slide(self.index, direction=1, transition="none")
+        self.show_slide(self.index, direction=1, transition="none", step=self.step)
 
     def set_blank(self, blank: Blank) -> None:
         colour = {Blank.BLACK: QColor("black"), Blank.WHITE: QColor("white")}.get(blank)

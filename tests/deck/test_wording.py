@@ -76,7 +76,7 @@ CASES: list[tuple[type[BaseModel], str, list[str]]] = [
     (Deck, DECK + "  - title: x\n", ["3:5: missing key 'type' in slide 1"]),
     (Deck, DECK + "  - type: figurs\n    title: x\n",
      ["3:11: unknown slide type 'figurs' in slide 1 (expected one of: title, figures, story, "
-      "chart, points, image, video, pdf, closing) (did you mean 'figures'?)"]),
+      "chart, points, image, gallery, video, pdf, closing) (did you mean 'figures'?)"]),
     (Deck, DECK + "  - type: title\n    title: {zh: 达到6,350,000立方米, en: x}\n",
      ["4:12: 'title' in slide 1: '350' is not a language code such as zh or en: a comma in "
       "{zh: ..., en: ...} ends a text; put a text with a comma in quotes"]),

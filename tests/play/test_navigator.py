@@ -50,3 +50,33 @@ def test_resize_keeps_position_when_it_exists():
     assert nav.index == 4
     with pytest.raises(ValueError):
         nav.resize(0)
+
+
+def test_a_slide_of_steps_is_gone_through_before_the_next_and_entered_at_its_last():
+    nav = Navigator(3, steps=[1, 3, 1])  # a gallery of three photos in the middle
+    assert nav.next() == Move(0, 1, 1, 0)
+    assert nav.next() == Move(1, 1, 1, 1) and nav.next() == Move(1, 1, 1, 2)
+    assert nav.next() == Move(1, 2, 1, 0)
+    assert nav.previous() == Move(2, 1, -1, 2)  # back into it: its last photo
+    assert nav.previous() == Move(1, 1, -1, 1)
+    assert nav.rewind() == Move(1, 1, -1, 0) and nav.rewind() is None
+    nav.next()
+    assert nav.jump(2) == Move(1, 1, -1, 0)  # a jump to it: its first photo
+
+
+def test_a_deck_of_one_gallery_loops_through_its_photos():
+    nav = Navigator(1, steps=[2])
+    assert nav.next() == Move(0, 0, 1, 1)
+    assert nav.next() == Move(0, 0, 1, 0)  # round again
+    assert nav.previous() == Move(0, 0, -1, 1)
+    nav.set_loop(False)
+    assert nav.next() is None and nav.step == 1
+
+
+def test_a_new_deck_keeps_the_step_only_where_it_still_is():
+    nav = Navigator(2, steps=[4, 1])
+    nav.next(), nav.next(), nav.next()
+    nav.resize(2, [2, 1])
+    assert (nav.index, nav.step) == (0, 1)
+    with pytest.raises(ValueError):
+        nav.resize(2, [0, 1])

@@ -9,6 +9,7 @@ from kiosk.show.slides.chart import ChartSlideView
 from kiosk.show.slides.document import PdfView
 from kiosk.show.slides.fault import FaultView
 from kiosk.show.slides.figures import FiguresView
+from kiosk.show.slides.gallery import GalleryView
 from kiosk.show.slides.image import ImageView, VideoView
 from kiosk.show.slides.points import PointsView
 from kiosk.show.slides.story import StoryView
@@ -22,6 +23,7 @@ VIEWS: dict[str, type[SlideView]] = {
     "chart": ChartSlideView,
     "points": PointsView,
     "image": ImageView,
+    "gallery": GalleryView,
     "video": VideoView,
     "pdf": PdfView,
 }

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QStyleOptionGrap
 from kiosk.config.sections import Theme
 from kiosk.deck.model import SlideBase
 from kiosk.deck.text import Text
+from kiosk.play.commands import Zoom
 from kiosk.play.timeline import Timeline
 from kiosk.show.context import HEADINGS, SlideContext
 
@@ -267,6 +268,23 @@ class SlideView(QGraphicsItem):
             sound.output().stop()  # (the guide of this slide: the next has its own)
         self.started = None
 
+    def go_to_step(self, step: int, now: float, direction: int, *, animate: bool) -> None:
+        """Show step ``step`` (a gallery's photograph), sliding in from ``direction``'s
+        side when ``animate``; a slide of one step has nothing to do."""
+
+    @property
+    def zoomable(self) -> bool:
+        """Whether it has a picture a visitor may look closer at."""
+        return False
+
+    @property
+    def zoomed(self) -> bool:
+        """Whether its picture is looked at closer than whole."""
+        return False
+
+    def zoom(self, zoom: Zoom) -> None:
+        """Look closer at its picture, move it, or see it whole (see ``zoomable``)."""
+
     def videos(self) -> list[VideoItem]:
         """The videos on this slide."""
         from kiosk.show.video import VideoItem
@@ -313,11 +331,14 @@ class SlideView(QGraphicsItem):
         return overlapping(placed_texts(self))
 
     def drawn_rect(self) -> QRectF:
-        """Where the slide's items draw (containers that draw nothing do not count)."""
+        """Where the slide's items draw (containers that draw nothing do not count, nor
+        what is hidden: a gallery's other photos)."""
         used = QRectF()
         stack = list(self.childItems())
         while stack:
             item = stack.pop()
+            if not item.isVisible():
+                continue
             stack.extend(item.childItems())
             if not item.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents and \
                     not QGraphicsItem.data(item, BLEED):
@@ -408,18 +429,21 @@ class SlideView(QGraphicsItem):
         return _dim(self.ctx.palette.muted)
 
     def _source_line(self) -> None:
-        ctx = self.ctx
         text = self.source_text()
-        if not text:
-            return
+        if text:
+            self.source_line(text, self.source_colour(), self)
+
+    def source_line(self, text: str, colour: QColor, parent: QGraphicsItem) -> None:
+        """``text`` where a slide's source line is, under ``parent``."""
+        ctx = self.ctx
         safe = ctx.safe
         side = max(safe.left(), ctx.width * 0.05)
         height = ctx.room("source", 2)
         # Leave the lower right to the on-screen controls (chrome.SOURCE_LINE).
         width = (ctx.width - 2 * side) * (0.40 if not ctx.portrait else 1.0)
         top = safe.bottom() - height - (ctx.height * 0.085 if ctx.portrait else 0)
-        ctx.box(self, text, QRectF(side, top, width, height), "source",
-                color=self.source_colour(), max_lines=2, valign="bottom")
+        ctx.box(parent, text, QRectF(side, top, width, height), "source",
+                color=colour, max_lines=2, valign="bottom")
 
 
 def _dim(color: QColor) -> QColor:

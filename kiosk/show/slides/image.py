@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QImage, QLinearGradient, QPaintEngine, QPainte
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.deck.model import ImageSlide, VideoSlide
+from kiosk.deck.text import Text
 from kiosk.play.timeline import Track
 from kiosk.show.photo import PictureItem, natural_size
 from kiosk.show.slides.base import BLEED, SlideView
@@ -123,13 +124,15 @@ class FramedView(SlideView):
             self.picture.setData(BLEED, True)
             self.picture.setZValue(-2)
             title_bottom = self._title(ON_PHOTO) if s.title else None
-            caption = self._caption(ON_PHOTO, ctx.content.bottom()) if s.caption else None
-            self._shades(title_bottom, caption.ink_rect().top() if caption else None)
+            caption = self._caption(s.caption, ON_PHOTO, ctx.content.bottom(), self) \
+                if s.caption else None
+            self._shades(self.picture, title_bottom,
+                         caption.ink_rect().top() if caption else None, self)
             return
         top = self._title(ctx.palette.text)
         area = ctx.content
-        caption = self._caption(ctx.palette.text, area.bottom(), valign="top") \
-            if s.caption else None
+        caption = self._caption(s.caption, ctx.palette.text, area.bottom(), self,
+                                valign="top") if s.caption else None
         caption_h = caption.text_height + ctx.size("body") * 0.6 if caption else 0.0
         rect = QRectF(area.left(), top, area.width(), max(1.0, area.bottom() - top - caption_h))
         self.picture = self.media(path, rect, False)
@@ -139,7 +142,8 @@ class FramedView(SlideView):
             caption.setPos(left, drawn.bottom() + ctx.size("body") * 0.6)
 
 
-    def _shades(self, title_bottom: float | None, caption_top: float | None) -> None:
+    def _shades(self, picture: QGraphicsItem, title_bottom: float | None,
+                caption_top: float | None, parent: QGraphicsItem) -> None:
         """Dark shades where words lie over the picture, under the pictures' words: fully
         dark from the edge to just past the title (or the caption, the credit and the
         on-screen controls), fading out over two lines beyond (white text on white snow
@@ -150,16 +154,15 @@ class FramedView(SlideView):
                         ctx.content.bottom()) - pad
         top = dark_from - fade
         bottom = Shade(QRectF(0, top, ctx.width, ctx.height - top), False,
-                       (ctx.height - dark_from) / (ctx.height - top), self)
+                       (ctx.height - dark_from) / (ctx.height - top), parent)
         shades = [bottom]
         if title_bottom is not None:
             dark_to = title_bottom + pad
             shades.append(Shade(QRectF(0, 0, ctx.width, dark_to + fade), True,
-                                dark_to / (dark_to + fade), self))
+                                dark_to / (dark_to + fade), parent))
         for shade in shades:
             shade.setData(BLEED, True)
             shade.setZValue(-1)  # (over the picture, under its words)
-        picture = self.picture
         if isinstance(picture, PictureItem):  # (a video's frames change: as dark as may be)
 
             def adapt(_image: QImage) -> None:
@@ -170,30 +173,30 @@ class FramedView(SlideView):
             if picture.image is not None:
                 adapt(picture.image)
 
-    def _title(self, colour: QColor) -> float:
-        """The title at the top of the content (none: the content's top)."""
+    def _title(self, colour: QColor, top: float | None = None) -> float:
+        """The title at ``top`` (the top of the content); where what is under it may
+        begin (none: ``top``)."""
         ctx, s = self.ctx, self.slide
         area = ctx.content
+        top = area.top() if top is None else top
         if not s.title:
-            return area.top()
-        box = ctx.box(self, ctx.text(s.title), QRectF(area.left(), area.top(), area.width()
+            return top
+        box = ctx.box(self, ctx.text(s.title), QRectF(area.left(), top, area.width()
                       * (1.0 if ctx.portrait else 0.8), ctx.room("title", 2, 1.2)), "title",
                       bold=True, color=colour, max_lines=2, line_height=1.2)
-        return area.top() + box.text_height + ctx.size("title") * 0.5
+        return top + box.text_height + ctx.size("title") * 0.5
 
     def _caption_width(self) -> float:
         area = self.ctx.content
         return area.width() * (1.0 if self.ctx.portrait else 0.62)
 
-    def _caption_height(self) -> float:
-        return self.ctx.room("body", 3, 1.4) if self.slide.caption else 0.0
-
-    def _caption(self, colour: QColor, bottom: float, valign: str = "bottom") -> TextBox:
-        """The caption's lines, their last one at ``bottom`` (placed by the caller when
+    def _caption(self, text: Text, colour: QColor, bottom: float, parent: QGraphicsItem,
+                 valign: str = "bottom") -> TextBox:
+        """A caption's lines, their last one at ``bottom`` (placed by the caller when
         ``valign`` is top)."""
         ctx, area = self.ctx, self.ctx.content
-        height = self._caption_height()
-        return ctx.box(self, ctx.text(self.slide.caption), QRectF(
+        height = self.ctx.room("body", 3, 1.4)
+        return ctx.box(parent, ctx.text(text), QRectF(
             area.left(), bottom - height, self._caption_width(), height), "body",
             color=colour, max_lines=3, line_height=1.4, valign=valign)
 

@@ -1,0 +1,258 @@
+"""Photographs a visitor swipes through, pinches to look closer at, and double-taps to
+see whole again.
+
+Each photograph is a page: the picture, its shades, caption, credit and count ("3 / 12").
+One page is on screen; a step slides the next in on the show's clock. Looking closer
+scales the picture on screen (and the decoder draws it again sharper, once it is asked
+for at the larger size); its words step aside until it is whole again.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QPainter, QTransform
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from kiosk.deck.model import GallerySlide, Photo
+from kiosk.play.commands import Zoom
+from kiosk.play.easing import ease_out_cubic
+from kiosk.show.photo import PictureItem, natural_size
+from kiosk.show.slides.base import BLEED, SlideView
+from kiosk.show.slides.image import ON_PHOTO, FramedView
+
+SLIDE_TIME = 0.35
+"""Seconds a photograph takes to slide in."""
+MAX_ZOOM = 4.0
+"""How much closer than whole a visitor may look."""
+DOUBLE_TAP_ZOOM = 2.5
+"""How much closer a double tap on a whole picture looks."""
+COUNT_SHARE = 0.3
+"""Of the content's width, the count's ("12 / 20"), at the top left over the title."""
+
+
+class Page(QGraphicsItem):
+    """One photograph of a gallery, with its words: draws nothing itself."""
+
+    def __init__(self, parent: QGraphicsItem) -> None:
+        super().__init__(parent)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        self.picture: PictureItem | None = None
+        self.words: list[QGraphicsItem] = []
+        """What steps aside while the picture is looked at closer: shades, caption,
+        credit, count."""
+
+    def boundingRect(self) -> QRectF:
+        return QRectF()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
+              widget: QWidget | None = None) -> None:
+        pass
+
+
+class GalleryView(FramedView):
+    """Photographs, one on screen at a time: ``go_to_step`` slides the next in, ``zoom``
+    looks closer at the one on screen."""
+
+    slide: GallerySlide  # type: ignore[assignment]
+
+    def build(self) -> None:
+        ctx, s = self.ctx, self.slide
+        fill = s.fit == "fill"
+        colour = ON_PHOTO if fill else ctx.palette.text
+        area = ctx.content
+        self.count_height = ctx.room("detail", 1)
+        before = set(self.childItems())
+        title_bottom = self._title(colour, area.top() + self.count_height * 1.1) \
+            if s.title else None
+        self.heading = [item for item in self.childItems() if item not in before]
+        for item in self.heading:
+            item.setZValue(1)  # (over every page)
+        self.pages = [self._page(n, photo, fill, colour, title_bottom)
+                      for n, photo in enumerate(s.photos)]
+        self.at = 0
+        self.closer, self.tx, self.ty = 1.0, 0.0, 0.0
+        self._motion: tuple[float, int, int] | None = None
+        """(start, direction, page it came from) while a photograph slides in."""
+        self._showing = set(range(len(self.pages)))
+        """The pages visible."""
+        self._arrange(0.0)
+
+    def _page(self, n: int, photo: Photo, fill: bool, colour: QColor,
+              title_bottom: float | None) -> Page:
+        ctx, area = self.ctx, self.ctx.content
+        page = Page(self)
+        path = ctx.assets.get(photo.src)
+        count = ctx.box(page, f"{n + 1} / {len(self.slide.photos)}", QRectF(
+            area.left(), area.top(), area.width() * COUNT_SHARE, self.count_height),
+            "detail", color=colour, max_lines=1)
+        page.words.append(count)
+        if fill:
+            page.picture = PictureItem(path, QRectF(0, 0, ctx.width, ctx.height), fill=True,
+                                       focus=photo.focus, natural=natural_size(path),
+                                       background=ctx.palette.surface, parent=page)
+            page.picture.setData(BLEED, True)
+            page.picture.setZValue(-2)
+            caption = self._caption(photo.caption, ON_PHOTO, area.bottom(), page) \
+                if photo.caption else None
+            before = set(page.childItems())
+            top_words = max(title_bottom or area.top(), count.ink_rect().bottom())
+            self._shades(page.picture, top_words,
+                         caption.ink_rect().top() if caption else None, page)
+            page.words += [item for item in page.childItems() if item not in before]
+        else:
+            top = max(title_bottom or area.top(), count.ink_rect().bottom() + ctx.size(
+                "body") * 0.6)
+            caption = self._caption(photo.caption, ctx.palette.text, area.bottom(), page,
+                                    valign="top") if photo.caption else None
+            gap = ctx.size("body") * 0.6
+            below = caption.text_height + gap if caption else 0.0
+            page.picture = PictureItem(
+                path, QRectF(area.left(), top, area.width(), max(1.0, area.bottom() - top
+                                                                    - below)),
+                fill=False, focus=photo.focus, natural=natural_size(path),
+                background=ctx.palette.surface, parent=page)
+            if caption is not None:  # right under the picture, from its left edge
+                drawn = page.picture.target()
+                left = max(area.left(), min(drawn.left(), area.right() - caption.text_width))
+                caption.setPos(left, drawn.bottom() + gap)
+        if caption is not None:
+            page.words.append(caption)
+        credit = ctx.text(photo.credit) if photo.credit else SlideView.source_text(self)
+        if credit:
+            before = set(page.childItems())
+            self.source_line(credit, self.source_colour(), page)
+            page.words += [item for item in page.childItems() if item not in before]
+        return page
+
+    def source_text(self) -> str:
+        """None for the slide: each photograph has its credit on its page."""
+        return ""
+
+    # --- steps ------------------------------------------------------------------------
+
+    def go_to_step(self, step: int, now: float, direction: int, *, animate: bool) -> None:
+        step = min(max(step, 0), len(self.pages) - 1)
+        self._whole()
+        if step == self.at:
+            self._motion = None
+        else:
+            self._motion = (now, direction, self.at) if animate else None
+            self.at = step
+        self._arrange(now)
+        self._get_ready()
+
+    @property
+    def moving(self) -> bool:
+        return self._motion is not None or super().moving
+
+    def step(self, now: float) -> bool:
+        moving = super().step(now)
+        if self._motion is not None:
+            self._arrange(now)
+        return moving or self._motion is not None
+
+    def _arrange(self, now: float) -> None:
+        """Pages where they are at ``now``: the one on screen, and the one it slides in
+        over while it does."""
+        width = self.ctx.width
+        shift, leaving = 0.0, None
+        if self._motion is not None:
+            start, direction, leaving = self._motion
+            done = min(1.0, max(0.0, (now - start) / SLIDE_TIME))
+            if done >= 1.0:
+                self._motion, leaving = None, None
+            else:
+                shift = direction * width * (1 - ease_out_cubic(done))
+        showing = {self.at} if leaving is None else {self.at, leaving}
+        for n in self._showing | showing:  # (only those that change: a gallery may be long)
+            page = self.pages[n]
+            if n == self.at:
+                page.setPos(shift, 0)
+            elif n == leaving and self._motion is not None:
+                page.setPos(shift - self._motion[1] * width, 0)
+            else:
+                page.setPos(0, 0)  # (out of sight, in its place: the slide's bounds hold)
+            page.setVisible(n in showing)
+        self._showing = showing
+
+    def _get_ready(self) -> None:
+        """The neighbours' pictures decoded ahead (at the size the one on screen was
+        drawn); the others let go of (the decoder keeps them while there is room)."""
+        current = self.pages[self.at].picture
+        scale = current.drawn_scale if current is not None else None
+        for n, page in enumerate(self.pages):
+            if page.picture is None:
+                continue
+            if abs(n - self.at) > 1:
+                page.picture.release()
+            elif scale is not None and n != self.at:
+                page.picture.want(scale)
+
+    def stop(self) -> None:
+        super().stop()
+        for page in self.pages:
+            if page.picture is not None:
+                page.picture.release()
+
+    # --- looking closer ---------------------------------------------------------------
+
+    @property
+    def zoomable(self) -> bool:
+        return self.pages[self.at].picture is not None and self._motion is None
+
+    @property
+    def zoomed(self) -> bool:
+        return self.closer > 1.0
+
+    def zoom(self, zoom: Zoom) -> None:
+        """Closer by ``zoom.factor`` about its point, moved by its shift, kept on the
+        screen; whole again (with its words) at 1 or on ``reset``."""
+        picture = self.pages[self.at].picture
+        if picture is None or self._motion is not None:
+            return
+        if zoom.reset:
+            self._whole()
+            return
+        scale = min(MAX_ZOOM, max(1.0, self.closer * zoom.factor))
+        if scale <= 1.0 + 1e-3:
+            self._whole()
+            return
+        ratio = scale / self.closer
+        self.tx = zoom.x + (self.tx - zoom.x) * ratio + zoom.dx
+        self.ty = zoom.y + (self.ty - zoom.y) * ratio + zoom.dy
+        self.closer = scale
+        self._keep_on_screen(picture)
+        self._place(picture)
+
+    def _keep_on_screen(self, picture: PictureItem) -> None:
+        """No screen left uncovered where the picture is larger than it, and centred
+        where it is not."""
+        drawn, s = picture.target(), self.closer
+        for axis, side in (("x", self.ctx.width), ("y", self.ctx.height)):
+            low, high = (drawn.left(), drawn.right()) if axis == "x" else (
+                drawn.top(), drawn.bottom())
+            shift = self.tx if axis == "x" else self.ty
+            if (high - low) * s <= side:
+                shift = (low + high) / 2 * (1 - s)  # (its middle where it was)
+            else:
+                shift = min(-s * low, max(side - s * high, shift))
+            if axis == "x":
+                self.tx = shift
+            else:
+                self.ty = shift
+
+    def _place(self, picture: PictureItem) -> None:
+        picture.setTransform(QTransform(self.closer, 0, 0, self.closer, self.tx, self.ty))
+        whole = self.closer <= 1.0
+        for item in [*self.heading, *self.pages[self.at].words]:
+            item.setVisible(whole)
+
+    def _whole(self) -> None:
+        self.closer, self.tx, self.ty = 1.0, 0.0, 0.0
+        for page in self.pages:
+            if page.picture is not None:
+                page.picture.setTransform(QTransform())
+            for item in page.words:
+                item.setVisible(True)
+        for item in self.heading:
+            item.setVisible(True)

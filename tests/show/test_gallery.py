@@ -1,0 +1,303 @@
+"""A gallery, used as a visitor uses it: swipes from photo to photo with real touch
+events, pinches to look closer, double-taps, walks away; and as the loop and a presenter
+go through it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QEventPoint, QImage, QInputDevice, QTouchEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from kiosk.show.photo import decoder
+from kiosk.show.slides.gallery import MAX_ZOOM, SLIDE_TIME, GalleryView
+from kiosk.show.textbox import TextBox
+from tests import decks
+from tests.decks import config, deck, settle, title_slide
+
+COLOURS = ["#c0392b", "#2e86c1", "#f4d03f", "#1e8449"]
+
+
+def photos(folder, sizes=((1600, 1200), (900, 1200), (2400, 800), (1000, 1000))) -> list:
+    """Photos of one colour each, with a white dot in their middle."""
+    (folder / "images").mkdir(parents=True, exist_ok=True)
+    for n, ((width, height), colour) in enumerate(zip(sizes, COLOURS, strict=False)):
+        image = QImage(width, height, QImage.Format.Format_RGB32)
+        image.fill(QColor(colour))
+        for x in range(width // 2 - 8, width // 2 + 8):
+            for y in range(height // 2 - 8, height // 2 + 8):
+                image.setPixelColor(x, y, QColor("white"))
+        image.save(str(folder / "images" / f"p{n}.jpg"), None, 92)
+    return [{"src": f"images/p{n}.jpg", "caption": decks.both(f"第{n + 1}张", f"Photo {n + 1}"),
+             "credit": decks.both(f"摄影：{n + 1}号", f"Photo: no. {n + 1}")}
+            for n in range(len(sizes))]
+
+
+def gallery(folder, **fields) -> dict:
+    return {"type": "gallery", "id": "g", "title": decks.both("老城门", "Old gates"),
+            "photos": photos(folder), **fields}
+
+
+def pixel_at(player, x, y) -> QColor:
+    image = player.stage.grab().toImage()
+    point = player.stage.mapFromScene(QPointF(x, y))
+    return QColor(image.pixel(point.x(), point.y()))
+
+
+def shown(player) -> QColor:
+    """The colour of the photo on screen, away from its words and its middle (drawn once
+    to ask for it, and again once decoded)."""
+    player.stage.grab()
+    decoder().settle()
+    return pixel_at(player, 700, 560)
+
+
+def near(colour: QColor, name: str) -> bool:
+    want = QColor(name)
+    return all(abs(a - b) <= 12 for a, b in zip(colour.getRgb()[:3], want.getRgb()[:3],
+                                                strict=True))
+
+
+def words(view: GalleryView) -> list[str]:
+    return [item.text for item in decks.items_of(view) if isinstance(item, TextBox)
+            and item.isVisible() and item.text]
+
+
+class Fingers:
+    """Touches as a touchscreen driver delivers them: each finger its id, every event
+    with every finger down."""
+
+    def __init__(self, player) -> None:
+        self.player = player
+        self.device = QTest.createTouchDevice(QInputDevice.DeviceType.TouchScreen)
+        self.down: dict[int, QPointF] = {}
+
+    def _global(self, x: float, y: float) -> QPointF:
+        viewport = self.player.stage.viewport()
+        return QPointF(viewport.mapToGlobal(self.player.stage.mapFromScene(QPointF(x, y))))
+
+    def _send(self, kind, states: dict[int, QEventPoint.State]) -> None:
+        points = [QEventPoint(n, states.get(n, QEventPoint.State.Stationary),
+                              self._global(*self.down[n].toTuple()),
+                              self._global(*self.down[n].toTuple()))
+                  for n in sorted(self.down)]
+        event = QTouchEvent(kind, self.device, Qt.KeyboardModifier.NoModifier, points)
+        QApplication.sendEvent(self.player.stage.viewport(), event)
+
+    def press(self, n: int, x: float, y: float) -> None:
+        first = not self.down
+        self.down[n] = QPointF(x, y)
+        self._send(QTouchEvent.Type.TouchBegin if first else QTouchEvent.Type.TouchUpdate,
+                   {n: QEventPoint.State.Pressed})
+
+    def move(self, **moves: tuple[float, float]) -> None:
+        for name, (x, y) in moves.items():
+            self.down[int(name[1:])] = QPointF(x, y)
+        self._send(QTouchEvent.Type.TouchUpdate, {int(name[1:]): QEventPoint.State.Updated
+                                                  for name in moves})
+
+    def release(self, n: int) -> None:
+        last = len(self.down) == 1
+        self._send(QTouchEvent.Type.TouchEnd if last else QTouchEvent.Type.TouchUpdate,
+                   {n: QEventPoint.State.Released})
+        del self.down[n]
+
+    def swipe(self, clock, start: tuple[float, float], end: tuple[float, float]) -> None:
+        self.press(0, *start)
+        clock.advance(0.15)
+        self.move(f0=end)
+        self.release(0)
+
+    def tap(self, clock, x: float, y: float) -> None:
+        self.press(0, x, y)
+        clock.advance(0.08)
+        self.release(0)
+
+
+def test_a_visitor_swipes_through_the_photos_and_on_to_the_next_slide(qtbot, tmp_path):
+    player, clock = decks.show(qtbot, tmp_path, deck(gallery(tmp_path), title_slide()))
+    settle(player, clock)
+    fingers = Fingers(player)
+    assert near(shown(player), COLOURS[0]) and "1 / 4" in words(player.stage.current)
+    seen = []
+    for _ in range(3):
+        fingers.swipe(clock, (1400, 500), (700, 520))
+        settle(player, clock)
+        seen.append(shown(player).name())
+        assert player.stage.index == 0  # still the gallery
+    assert [near(QColor(c), want) for c, want in zip(seen, COLOURS[1:], strict=True)] == \
+        [True] * 3
+    view = player.stage.current
+    assert "4 / 4" in words(view) and "第4张" in words(view) and "摄影：4号" in words(view)
+    assert "第1张" not in words(view)  # one photo's words at a time
+    fingers.swipe(clock, (1400, 500), (700, 520))
+    assert player.stage.index == 1  # after the last photo, the next slide
+    settle(player, clock)
+    fingers.swipe(clock, (700, 500), (1400, 520))
+    settle(player, clock)
+    assert player.stage.index == 0 and near(shown(player), COLOURS[3])  # back: its last
+    fingers.swipe(clock, (700, 500), (1400, 520))
+    settle(player, clock)
+    assert near(shown(player), COLOURS[2]) and "3 / 4" in words(player.stage.current)
+
+
+def test_the_next_photo_slides_in_on_the_shows_clock(qtbot, tmp_path):
+    player, clock = decks.show(qtbot, tmp_path, deck(gallery(tmp_path)))
+    settle(player, clock)
+    view = player.stage.current
+    qtbot.keyClick(player.stage, Qt.Key.Key_Right)  # a clicker's next: the next photo
+    assert player.stage.animating
+    clock.advance(SLIDE_TIME / 3)
+    player.stage.tick()
+    coming, going = view.pages[1], view.pages[0]
+    assert coming.isVisible() and going.isVisible()
+    assert 0 < coming.x() < 1920 and -1920 < going.x() < 0  # in from the right
+    clock.advance(SLIDE_TIME)
+    player.stage.tick()
+    assert coming.x() == 0 and not going.isVisible()
+    assert not player.stage.animating
+
+
+def test_two_fingers_look_closer_and_a_double_tap_sees_it_whole(qtbot, tmp_path):
+    player, clock = decks.show(qtbot, tmp_path, deck(gallery(tmp_path), title_slide()))
+    settle(player, clock)
+    view, fingers = player.stage.current, Fingers(player)
+    picture = view.pages[0].picture
+    middle = picture.mapRectToScene(picture.target()).center()
+    fingers.press(0, 860, 540)
+    fingers.press(1, 1060, 540)
+    for step in range(1, 6):  # spread apart, around the photo's middle
+        fingers.move(f0=(860 - step * 40, 540), f1=(1060 + step * 40, 540))
+    fingers.release(1)
+    fingers.release(0)
+    assert player.stage.zoomed and view.closer == pytest.approx(3.0, rel=0.02)  # 200 → 600
+    assert player.stage.index == 0  # a pinch is no swipe, nor a tap
+    assert words(view) == []  # the words step aside
+    dot = picture.mapRectToScene(picture.target()).center()
+    assert dot.x() == pytest.approx(middle.x(), abs=2)  # what was under the fingers still is
+    fingers.press(0, 960, 540)  # one finger drags it
+    fingers.move(f0=(760, 640))
+    fingers.release(0)
+    moved = picture.mapRectToScene(picture.target()).center()
+    assert (moved - dot).toTuple() == pytest.approx((-200, 100), abs=2)
+    assert player.stage.index == 0  # a drag of a picture looked at closer is no swipe
+    for _ in range(2):
+        fingers.tap(clock, 960, 540)
+        clock.advance(0.1)
+    assert not player.stage.zoomed and "老城门" in words(view) and "第1张" in words(view)
+    fingers.tap(clock, 600, 400)
+    clock.advance(0.1)
+    fingers.tap(clock, 600, 400)  # and closer again, on the point tapped
+    assert view.closer == pytest.approx(2.5)
+
+
+def test_the_picture_never_leaves_the_screen_uncovered(qtbot, tmp_path):
+    player, clock = decks.show(qtbot, tmp_path, deck(gallery(tmp_path)))
+    settle(player, clock)
+    view, fingers = player.stage.current, Fingers(player)
+    picture = view.pages[0].picture
+    fingers.press(0, 900, 540)
+    fingers.press(1, 1000, 540)
+    fingers.move(f0=(100, 540), f1=(1800, 540))  # 17 times apart: no more than MAX_ZOOM
+    fingers.release(1)
+    fingers.release(0)
+    assert view.closer == MAX_ZOOM
+    fingers.press(0, 900, 540)
+    fingers.move(f0=(1900, 1000))  # dragged far past its corner
+    fingers.release(0)
+    drawn = picture.mapRectToScene(picture.target())
+    assert drawn.left() <= 0 and drawn.top() <= 0 and drawn.right() >= 1920 and \
+        drawn.bottom() >= 1080
+    decoder().settle()
+    picture.update()
+    player.stage.grab()
+    decoder().settle()
+    assert picture.image.width() == 1600  # drawn sharper: the file's own size, no more
+
+
+def test_idle_return_brings_the_gallery_back_to_its_first_photo_whole(qtbot, tmp_path):
+    player, clock = decks.show(qtbot, tmp_path, deck(gallery(tmp_path), title_slide()),
+                               config(kiosk={"idle_timeout": 60}))
+    settle(player, clock)
+    fingers = Fingers(player)
+    fingers.swipe(clock, (1400, 500), (700, 520))
+    settle(player, clock)
+    fingers.swipe(clock, (1400, 500), (700, 520))
+    settle(player, clock)
+    for _ in range(2):
+        fingers.tap(clock, 960, 540)
+        clock.advance(0.1)
+    view = player.stage.current
+    assert view.at == 2 and player.stage.zoomed
+    clock.advance(61)
+    player.poll()
+    settle(player, clock)
+    assert player.stage.index == 0 and view.at == 0 and not player.stage.zoomed
+    assert near(shown(player), COLOURS[0]) and "老城门" in words(view)
+
+
+def test_the_loop_shows_each_photo_for_the_slides_duration(qtbot, tmp_path):
+    player, clock = decks.show(qtbot, tmp_path, deck(gallery(tmp_path, duration=5),
+                                                     title_slide(duration=5)))
+    steps = []
+    player.show.step_changed.connect(lambda index, step, cause: steps.append((step, cause)))
+    for _ in range(3):
+        clock.advance(4.9)
+        player.poll()
+        assert len(steps) == len(set(steps))  # not yet
+        clock.advance(0.11)
+        player.poll()
+        settle(player, clock)
+    assert steps == [(1, "loop"), (2, "loop"), (3, "loop")]
+    clock.advance(5.01)
+    player.poll()
+    assert player.stage.index == 1
+
+
+def test_the_language_switch_keeps_the_photo(qtbot, tmp_path):
+    player, clock = decks.show(qtbot, tmp_path, deck(gallery(tmp_path)))
+    qtbot.keyClick(player.stage, Qt.Key.Key_Right)
+    settle(player, clock)
+    qtbot.keyClick(player.stage, Qt.Key.Key_L)
+    view = player.stage.current
+    assert view.at == 1 and "Photo 2" in words(view) and "2 / 4" in words(view)
+
+
+@pytest.mark.parametrize("portrait", [False, True])
+def test_fitted_photos_are_whole_under_the_title_with_their_caption_below(
+        qtbot, tmp_path, portrait):
+    cfg = config(portrait=portrait)
+    player, clock = decks.show(qtbot, tmp_path, deck(gallery(tmp_path, fit="fit")), cfg)
+    settle(player, clock)
+    view = player.stage.current
+    ctx = view.ctx
+    for n, page in enumerate(view.pages):
+        view.go_to_step(n, clock.now(), 1, animate=False)
+        drawn = page.picture.mapRectToScene(page.picture.target())
+        natural = page.picture.natural
+        assert drawn.width() / drawn.height() == pytest.approx(
+            natural.width() / natural.height(), rel=0.01)
+        assert ctx.content.adjusted(-1, -1, 1, 1).contains(drawn)
+        title = next(t for t in decks.items_of(view) if isinstance(t, TextBox)
+                     and t.text == "老城门")
+        caption = next(t for t in decks.items_of(page) if isinstance(t, TextBox)
+                       and t.text == f"第{n + 1}张")
+        assert title.sceneBoundingRect().bottom() <= drawn.top()
+        assert caption.sceneBoundingRect().top() >= drawn.bottom()
+
+
+def test_check_names_a_missing_photo_at_its_line(tmp_path):
+    import subprocess
+    import sys
+
+    data = deck(title_slide(), gallery(tmp_path))
+    data["slides"][1]["photos"][2]["src"] = "images/gone.jpg"
+    path = decks.write(tmp_path, data)
+    result = subprocess.run([sys.executable, "-m", "kiosk", "check", str(path)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    line = next(n for n, text in enumerate(path.read_text("utf-8").splitlines(), 1)
+                if "gone.jpg" in text)
+    assert f"deck.yaml:{line}:" in result.stdout and "gone.jpg" in result.stdout
