@@ -252,6 +252,8 @@ class PictureItem(QGraphicsItem):
         self._asked = QSize()
         self.drawn_scale: float | None = None
         """The screen's scale it was last drawn at (a gallery asks its neighbours so)."""
+        self.on_drawn: Callable[[float], None] | None = None
+        """Told the screen's scale when it is first drawn at it."""
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, False)
 
     def target(self) -> QRectF:
@@ -337,8 +339,10 @@ class PictureItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
               widget: QWidget | None = None) -> None:
         scale = painter.worldTransform().m11()
-        if self.transform().isIdentity():
+        if self.transform().isIdentity() and scale != self.drawn_scale:
             self.drawn_scale = scale
+            if self.on_drawn is not None:
+                self.on_drawn(scale)
         if self.problem is None:  # (asked for again after a release; sharper when the
             self.want(scale)      # screen shows it larger than it was decoded)
         if self.image is None:

@@ -301,3 +301,16 @@ def test_check_names_a_missing_photo_at_its_line(tmp_path):
     line = next(n for n, text in enumerate(path.read_text("utf-8").splitlines(), 1)
                 if "gone.jpg" in text)
     assert f"deck.yaml:{line}:" in result.stdout and "gone.jpg" in result.stdout
+
+
+def test_the_photos_either_side_are_decoded_before_a_swipe_asks_for_them(qtbot, tmp_path):
+    player, clock = decks.show(qtbot, tmp_path, deck(gallery(tmp_path)))
+    settle(player, clock)
+    player.stage.grab()  # the first photo drawn
+    decoder().settle()
+    view = player.stage.current
+    assert view.pages[1].picture.image is not None  # the next one: ready, not yet drawn
+    assert view.pages[2].picture.image is None  # (not the whole gallery at once)
+    qtbot.keyClick(player.stage, Qt.Key.Key_Right)
+    decoder().settle()
+    assert view.pages[2].picture.image is not None

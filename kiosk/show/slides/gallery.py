@@ -73,6 +73,8 @@ class GalleryView(FramedView):
         self.closer, self.tx, self.ty = 1.0, 0.0, 0.0
         self._motion: tuple[float, int, int] | None = None
         """(start, direction, page it came from) while a photograph slides in."""
+        self.screen_scale: float | None = None
+        """The scale of the screen the photos were drawn on (None: not yet drawn)."""
         self._showing = set(range(len(self.pages)))
         """The pages visible."""
         self._arrange(0.0)
@@ -115,6 +117,7 @@ class GalleryView(FramedView):
                 drawn = page.picture.target()
                 left = max(area.left(), min(drawn.left(), area.right() - caption.text_width))
                 caption.setPos(left, drawn.bottom() + gap)
+        page.picture.on_drawn = self._drawn
         if caption is not None:
             page.words.append(caption)
         credit = ctx.text(photo.credit) if photo.credit else SlideView.source_text(self)
@@ -175,11 +178,15 @@ class GalleryView(FramedView):
             page.setVisible(n in showing)
         self._showing = showing
 
+    def _drawn(self, scale: float) -> None:
+        """A photo was drawn at the screen's ``scale``: its neighbours are decoded for it."""
+        self.screen_scale = scale
+        self._get_ready()
+
     def _get_ready(self) -> None:
-        """The neighbours' pictures decoded ahead (at the size the one on screen was
-        drawn); the others let go of (the decoder keeps them while there is room)."""
-        current = self.pages[self.at].picture
-        scale = current.drawn_scale if current is not None else None
+        """The neighbours' pictures decoded ahead (at the screen's scale, once a photo has
+        been drawn); the others let go of (the decoder keeps them while there is room)."""
+        scale = self.screen_scale
         for n, page in enumerate(self.pages):
             if page.picture is None:
                 continue
