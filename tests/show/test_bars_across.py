@@ -140,3 +140,28 @@ def test_bars_across_grow_from_the_zero_line(qapp, tmp_path):
     assert all(w == 0 for w in widths[0])
     assert abs(widths[1][0]) < abs(widths[2][0]) <= abs(widths[3][0])
     assert widths[3][0] == pytest.approx(chart.x_of_value(120) - chart.x_of_value(0))
+
+
+def test_many_upright_bars_set_every_second_name_lower_rather_than_cut_one(qapp, tmp_path):
+    """Eleven stations on a wall: too many for bars across, and "Wudaoliang" is wider
+    than its bar's slot: it was cut to "Wudaoli…"."""
+    stations = ["Xining", "Delingha", "Golmud", "Naij Tal", "Wudaoliang", "Tuotuohe",
+                "Tanggula Pass", "Amdo", "Nagqu", "Damxung", "Lhasa"]
+    chart_data = {"kind": "bar", "unit": "°C", "categories": stations, "series": [
+        {"name": "Mean", "values": [6.1, 4.0, 5.3, 1.5, -5.2, -4.2, -6.0, -2.8, -1.2, 1.9,
+                                    8.0]}]}
+    cfg = decks.config()
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart_data), languages=[
+        "en"]), cfg)
+    _image, _view, chart = chart_at(loaded, cfg, "en")
+    assert type(chart) is SeriesView
+    boxes = {item.text: item for item in chart.childItems() if isinstance(item, TextBox)
+             and item.text in stations}
+    assert set(boxes) == set(stations) and not any(box.elided for box in boxes.values())
+    assert all(len(box.lines) == 1 for box in boxes.values())
+    for n, name in enumerate(stations):  # under its own bar, every second one lower
+        ink = boxes[name].ink_rect()
+        assert abs(ink.center().x() - chart.mapToScene(chart.x_of(n), 0).x()) < 2
+    upper, lower = boxes["Wudaoliang"].ink_rect(), boxes["Tuotuohe"].ink_rect()
+    assert lower.top() >= upper.bottom() and not upper.intersects(lower)
+    assert layout_problems(loaded, cfg) == []

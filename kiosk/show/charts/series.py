@@ -187,12 +187,29 @@ class SeriesView(ChartView):
                    default=0.0)
         every = max(1, math.ceil((word + gap) / slot)) if self.chart.kind == "line" else 1
         # (a bar's name is never left out: years on a line may be, every second one)
+        staggered = self.chart.kind == "bar" and word + gap > slot and \
+            self.category_lines >= 2 and len(texts) > 1
+        # (a name wider than its bar's slot: every second name a line lower, each with
+        # two slots' room, as a designer sets "Wudaoliang" under a narrow bar)
+        top = self.plot.bottom() + ctx.size("label") * 0.3
+        line = ctx.room("label", 1, 1.15)
         for n, text in enumerate(texts):
             if n % every:
                 continue
+            if staggered:
+                room, lower = slot * 2 - gap, n % 2
+                if lower:  # (a hairline down to it: which bar it names)
+                    tick = QGraphicsLineItem(self.x_of(n), self.plot.bottom() + 2,
+                                             self.x_of(n), top + line * 0.9, self)
+                    grid = QColor(ctx.palette.muted)
+                    grid.setAlphaF(0.4)
+                    tick.setPen(QPen(grid, 1.5))
+                ctx.box(self, text, QRectF(self.x_of(n) - room / 2, top + lower * line, room,
+                        line), "label", color=ctx.palette.muted, align="center", max_lines=1,
+                        line_height=1.15)
+                continue
             room = slot * every - gap
-            ctx.box(self, text, QRectF(self.x_of(n) - room / 2,
-                    self.plot.bottom() + ctx.size("label") * 0.3, room,
+            ctx.box(self, text, QRectF(self.x_of(n) - room / 2, top, room,
                     ctx.room("label", self.category_lines, 1.15)), "label",
                     color=ctx.palette.muted, align="center", max_lines=self.category_lines,
                     line_height=1.15)
