@@ -44,8 +44,12 @@ def waffle_cells(total: float, parts: list[float]) -> tuple[int, int, list[int]]
 
 
 def dots(count: int, per_node: int) -> int:
-    """Dots drawn for ``count`` at one dot per ``per_node`` (a part of one is one)."""
-    return -(-count // per_node)
+    """Dots drawn for ``count`` at one dot per ``per_node``: the nearest whole number
+    (12 at 10 a dot is one dot, not two, which reads as 20), and one for any count less
+    than half a dot."""
+    if count <= 0:
+        return 0
+    return max(1, (2 * count + per_node) // (2 * per_node))
 
 
 Scale = dict[str, Annotated[float, Field(gt=0, le=1e12)]]

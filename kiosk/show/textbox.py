@@ -151,6 +151,11 @@ _BEGINS_PHRASE = "与和及或在向从把被对"
 the phrase 从 begins."""
 
 
+_CLOSING_QUOTES = "”’」』》"
+_UNIT = re.compile(r"[a-z%°‰][a-z]{0,9}\b")
+"""A word that may be a number's unit (km, trains, billion, %): lower case and short."""
+_NUMBER_UNIT = re.compile(r"(?<=\d) (?=[a-z%°‰][a-z]{0,9}\b)")
+"""The space between a number and its unit, which a line does not break at."""
 _PREPOSITIONS = "在向从把被对"
 """Characters a line never ends with: a preposition belongs with what follows (从 /
 御窑厂 does not read)."""
@@ -168,8 +173,13 @@ def _break_cost(text: str, at: int, size: float) -> float:
     before = text[:at].rstrip()
     if before and before[-1] in _SUBTITLE:
         return PAUSE * 2
+    if before == text[:at] and before and before[-1] in _CLOSING_QUOTES and \
+            at < len(text) and is_han(text[at]):
+        return BETWEEN_WORDS * 2  # (a quoted term and its noun: “米” / 字形 is no pause)
     if before and before[-1] in _PAUSES:
         return PAUSE
+    if before != text[:at] and before[-1:].isdigit() and _UNIT.match(text, at):
+        return INSIDE_WORD  # (48,000 / km: a number and its unit are read together)
     if before.endswith("-") and at < len(text) and text[at].isalpha():
         return INSIDE
     if before == text[:at] and at < len(text) and before and before[-1].isdigit() and \
@@ -308,7 +318,8 @@ class TextBox(QGraphicsItem):
 
     def _lines_at(self, text: str, size: float, width: float, *,
                   whole_words: bool = False) -> list[str]:
-        layout = QTextLayout(text, self._font(size))
+        # (laid out with a no-break space between a number and its unit: 48,000 km)
+        layout = QTextLayout(_NUMBER_UNIT.sub("\u00a0", text), self._font(size))
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WordWrap if whole_words
                            else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)

@@ -701,3 +701,10 @@ def test_line_names_stay_above_the_category_names(qapp, tmp_path, final):
     names = [t for t in chart.childItems() if isinstance(t, TextBox) and t.text.startswith("第")]
     assert names and all(chart.mapRectFromScene(n.ink_rect()).bottom() <= chart.plot.bottom()
                          + 1 for n in names)
+
+
+def test_a_group_is_as_many_dots_as_its_count_rounds_to():
+    """12 trains at one dot for 10 drew two dots, which read as 20."""
+    from kiosk.deck.charts import dots
+
+    assert [dots(n, 10) for n in (12, 14, 15, 19, 20, 3, 0)] == [1, 1, 2, 2, 2, 1, 0]

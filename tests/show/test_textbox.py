@@ -145,3 +145,21 @@ def test_body_text_wraps_before_a_chinese_word_it_cannot_finish(qapp):
     width = metrics.horizontalAdvance("观众可以在展厅里抬头看看今") + 2
     box = TextBox(text, width, 1000, size=size, color=QColor("white"))
     assert box.lines[0].endswith("看看") and box.lines[1].startswith("今晚"), box.lines
+
+
+def test_a_number_keeps_its_unit_on_its_line(qapp):
+    metrics = QFontMetricsF(fonts.font(30))
+    text = "Of which 48,000 km high-speed"
+    box = TextBox(text, metrics.horizontalAdvance("Of which 48,000 k"), 500, size=30,
+                  color=QColor("white"))
+    assert "48,000 km" in box.lines  # not "Of which 48,000 / km high-speed"
+    assert " ".join(box.lines) == text  # (the space is a space in what it says)
+
+
+def test_a_quoted_term_is_not_a_pause_before_its_noun():
+    """郑州：“米” / 字形高铁网的中心 broke the word 米字形 after its closing quote."""
+    from kiosk.show.textbox import _break_cost
+
+    text = "郑州：“米”字形高铁网的中心"
+    assert _break_cost(text, text.index("：") + 1, 60) < 0  # the subtitle's colon: yes
+    assert _break_cost(text, text.index("字"), 60) > 0  # after the closing quote: no
