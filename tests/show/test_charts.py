@@ -708,3 +708,27 @@ def test_a_group_is_as_many_dots_as_its_count_rounds_to():
     from kiosk.deck.charts import dots
 
     assert [dots(n, 10) for n in (12, 14, 15, 19, 20, 3, 0)] == [1, 1, 2, 2, 2, 1, 0]
+
+
+def test_a_waffles_total_takes_two_lines_for_what_a_cell_stands_for(qapp, tmp_path):
+    """At type scale 1.3 the total's label was cut to "... (a cell: 4…" and the slide
+    made smaller to fit it: its values 28 px instead of 40."""
+    waffle = {"kind": "proportion", "style": "waffle", "unit": "vehicles",
+              "total": {"label": "Locomotives and cars in the collection", "value": 1250},
+              "parts": [{"label": name, "value": value} for name, value in (
+                  ("Steam locomotives", 412), ("Diesel locomotives", 338),
+                  ("Electric locomotives", 205), ("Passenger carriages", 177),
+                  ("Freight wagons", 118))]}
+    sizes = {}
+    for scale in (1.0, 1.3):
+        cfg = decks.config(theme={"type_scale": scale})
+        loaded = decks.built(tmp_path / str(scale), decks.deck(decks.chart_slide(
+            waffle, title="The Museum's Rolling Stock by Traction"), languages=["en"]), cfg)
+        _image, view = render_slide(loaded, cfg, 0, (1920, 1080), "en")
+        chart = chart_of(view)
+        (total,) = [t for t in decks.items_of(chart) if isinstance(t, TextBox)
+                    and t.text.startswith("Locomotives")]
+        assert total.text.endswith("(a cell: 4 vehicles)") and not total.elided
+        sizes[scale] = max(c.font_size for c in decks.items_of(chart)
+                           if isinstance(c, CountLabel))
+    assert sizes[1.3] >= sizes[1.0]

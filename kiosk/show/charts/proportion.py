@@ -5,11 +5,12 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.deck.charts import Part, ProportionChart, waffle_cells
 from kiosk.deck.text import Text
+from kiosk.show import fonts
 from kiosk.show.charts.base import (
     ChartView,
     CountLabel,
@@ -19,6 +20,7 @@ from kiosk.show.charts.base import (
 )
 from kiosk.show.context import SlideContext
 from kiosk.show.guard import guarded
+from kiosk.show.textbox import TextBox
 
 
 class Donut(QGraphicsItem):
@@ -200,11 +202,30 @@ class ProportionView(ChartView):
         beside = step < two_lines
         if beside:
             step = ctx.needs(step, one_line)
-        y = rect.top() + (rect.height() - step * len(rows)) / 2
         swatch = ctx.size("label") * (0.8 if not beside else 0.7)
         decimals = self.decimals_for([shown(p.value, self.factor) for p, c in rows
                                       if c is not None])
+        labels = []
         for part, colour in rows:
+            label = ctx.text(part.label)
+            if colour is None and self.per_cell > 1:
+                label += CELL_NOTE.get(ctx.language[:2], CELL_NOTE["en"]).format(
+                    count=value_text(shown(self.per_cell, self.factor), ctx, unit))
+            labels.append(label)
+        steps = [step] * len(rows)
+        if not beside:  # (a row as tall as its label's lines: the total's note takes two)
+            width = rect.width() - swatch * 1.8
+            above = swatch * 0.85 + QFontMetricsF(fonts.font(
+                ctx.size("heading"), bold=True)).height() / 2  # (the value, over the label)
+            needed = [above + ctx.room("label", min(2, len(TextBox(
+                label, width, 1e4, size=ctx.size("label"), color=QColor(),
+                smallest=ctx.size("label")).lines)), 1.3) + ctx.size("label") * 0.6
+                for label in labels]
+            if sum(needed) <= rect.height():  # (as airy as before, where there is room)
+                spare = max(0.0, step * len(rows) - sum(needed)) / len(rows)
+                steps = [n + spare for n in needed]
+        y = rect.top() + (rect.height() - sum(steps)) / 2
+        for (part, colour), label, step in zip(rows, labels, steps, strict=True):
             middle = y + (swatch * 0.85 if not beside else step / 2)
             if colour is not None:
                 box = QGraphicsRectItem(rect.left(), middle - swatch / 2, swatch, swatch, self)
@@ -217,10 +238,6 @@ class ProportionView(ChartView):
                                decimals=decimals if colour is not None else None, parent=self)
             value.setPos(rect.left() + swatch * 1.8, middle)
             self.track(value.set_progress)
-            label = ctx.text(part.label)
-            if colour is None and self.per_cell > 1:
-                label += CELL_NOTE.get(ctx.language[:2], CELL_NOTE["en"]).format(
-                    count=value_text(shown(self.per_cell, self.factor), ctx, unit))
             if beside:
                 left = rect.left() + swatch * 1.8 + value.boundingRect().width() + swatch * 0.6
                 ctx.box(self, label, QRectF(left, y, rect.right() - left, step), "label",
