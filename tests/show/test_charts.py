@@ -732,3 +732,23 @@ def test_a_waffles_total_takes_two_lines_for_what_a_cell_stands_for(qapp, tmp_pa
         sizes[scale] = max(c.font_size for c in decks.items_of(chart)
                            if isinstance(c, CountLabel))
     assert sizes[1.3] >= sizes[1.0]
+
+
+def test_on_a_totem_a_long_value_shortens_the_bars_not_every_value(qapp, tmp_path):
+    """One value "over 4,806 standard sets" drew every value of a portrait compare at
+    14 px, beside bars 570 px long."""
+    compare = {"kind": "compare", "before_label": "1978", "after_label": "2024", "items": [
+        {"label": "Route length", "before": 52000, "after": 162000, "unit": "km"},
+        {"label": "Trip length", "before": -3.4, "after": 2.7, "unit": "%"},
+        {"label": "Trainsets in service", "after": 4806, "qualifier": "超",
+         "unit": "standard sets"}]}
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(compare), languages=["en"]),
+                         cfg)
+    _image, view = render_slide(loaded, cfg, 0, (1080, 1920), "en")
+    chart = chart_of(view)
+    values = [c for c in decks.items_of(chart) if isinstance(c, CountLabel)]
+    assert len(values) == 5
+    assert all(v.font_size >= chart.ctx.size("label") for v in values), [
+        v.font_size for v in values]
+    assert all(view.ctx.safe.contains(v.sceneBoundingRect()) for v in values)

@@ -77,9 +77,13 @@ class CompareView(ChartView):
         """Whether a value falls below zero (room is kept left of the bars too)."""
         self.stacked = rect.width() < ctx.size("label") * 40
         """A narrow screen: each row's name above its bars, which take the whole width."""
-        self.value_w = self._value_room(rect.width() * 0.7 * (0.3 if self.negative else 0.45))
-        self.left_w = self._value_room(rect.width() * 0.3, falling=True) if self.negative \
-            else 0.0
+        # The values' room beside the bars: at most a share of what the names leave (on
+        # a narrow screen the names stand above the bars: the bars leave the values more,
+        # and at least 30 % of the width is kept for the bars themselves).
+        self.value_w = self._value_room(rect.width() * (
+            0.45 if self.stacked else 0.7 * (0.3 if self.negative else 0.45)))
+        self.left_w = self._value_room(rect.width() * (0.25 if self.stacked else 0.3),
+                                       falling=True) if self.negative else 0.0
         """Room left of the zero line's reach for the values of bars that fall below it."""
         shares = [-low / (high - low) for low, high in self.scales.values() if low < 0]
         rising = any(high > 0 for _, high in self.scales.values())
