@@ -752,3 +752,49 @@ def test_on_a_totem_a_long_value_shortens_the_bars_not_every_value(qapp, tmp_pat
     assert all(v.font_size >= chart.ctx.size("label") for v in values), [
         v.font_size for v in values]
     assert all(view.ctx.safe.contains(v.sceneBoundingRect()) for v in values)
+
+
+def test_a_line_over_uneven_years_puts_them_as_far_apart_as_they_are(qapp, tmp_path):
+    """1949 to 1978 was drawn as long as 2020 to 2024."""
+    years = ["1949", "1978", "1990", "2000", "2008", "2012", "2016", "2020", "2024"]
+    line = {"kind": "line", "unit": "km", "categories": years, "series": [
+        {"name": "All", "values": [21800, 51700, 57900, 68700, 79700, 98000, 124000,
+                                   146300, 162000]}]}
+    cfg = decks.config()
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(line)), cfg)
+    _image, view = render_slide(loaded, cfg, 0, (1920, 1080), "zh")
+    chart = chart_of(view)
+    xs = [chart.x_of(n) for n in range(len(years))]
+    per_year = (xs[-1] - xs[0]) / 75
+    for x, year in zip(xs, years, strict=True):
+        assert x - xs[0] == pytest.approx((int(year) - 1949) * per_year, abs=0.5)
+    labels = sorted((t for t in chart.childItems() if isinstance(t, TextBox)
+                     and t.text in years), key=lambda t: t.sceneBoundingRect().left())
+    assert labels[0].text == "1949" and labels[-1].text == "2024"
+    assert all(a.ink_rect().right() < b.ink_rect().left()
+               for a, b in itertools.pairwise(labels))  # none touching
+    evenly = {**line, "categories": [str(2016 + n) for n in range(9)]}
+    loaded = decks.built(tmp_path / "even", decks.deck(decks.chart_slide(evenly)), cfg)
+    _image, view = render_slide(loaded, cfg, 0, (1920, 1080), "zh")
+    assert chart_of(view).positions is None  # (evenly apart: one slot each, as before)
+
+
+def test_the_zero_line_runs_by_the_bars_not_through_a_rows_note(qapp, tmp_path):
+    from PySide6.QtWidgets import QGraphicsLineItem
+
+    compare = {"kind": "compare", "before_label": "1978", "after_label": "2024", "items": [
+        {"label": "Route length", "before": 5.2, "after": 16.2, "unit": "10k km"},
+        {"label": "Change in mean trip length", "before": -3.4, "after": 2.7, "unit": "%",
+         "note": "Negative means shorter trips"},
+        {"label": "Electrification", "before": 1.9, "after": 75.8, "unit": "%"}]}
+    for portrait in (False, True):
+        cfg = decks.config(portrait=portrait)
+        loaded = decks.built(tmp_path / str(portrait), decks.deck(decks.chart_slide(
+            compare), languages=["en"]), cfg)
+        _image, view = render_slide(loaded, cfg, 0, tuple(cfg.display.design_size), "en")
+        chart = chart_of(view)
+        lines = [i.sceneBoundingRect() for i in chart.childItems()
+                 if isinstance(i, QGraphicsLineItem)]
+        texts = [t.ink_rect() for t in decks.items_of(chart) if isinstance(t, TextBox)
+                 and t.text]
+        assert lines and not any(line.intersects(text) for line in lines for text in texts)

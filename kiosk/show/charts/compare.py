@@ -97,8 +97,6 @@ class CompareView(ChartView):
         for n, item in enumerate(chart.items):
             self._row(n, item, QRectF(rect.left(), rect.top() + legend_h + n * row_h,
                                       rect.width(), row_h))
-        if self.negative and not self.stacked:  # the line the bars grow from, left for
-            self._zero_line(rect.top() + legend_h, rect.top() + legend_h + rows * row_h)
         free = rect.height() - legend_h - rows * row_h  # (a tall screen, few rows): the
         if free > 1.0:  # chart a little above the middle of its room, not stretched
             shift = free * OPTICAL_MIDDLE
@@ -198,8 +196,8 @@ class CompareView(ChartView):
             labels.append(label)
             y += pitch
         self.bars.append(row_bars)
-        if self.negative and self.stacked:  # (under the name, not through it)
-            self._zero_line(ys[0] - bar_h * 0.7, ys[-1] + bar_h * 0.7)
+        if self.negative:  # the line the bars grow from, by the bars (not through the
+            self._zero_line(ys[0] - bar_h * 0.7, ys[-1] + bar_h * 0.7)  # name nor note)
         for (value, _), width, yc in zip(pairs, widths, ys, strict=True):
             self.marks.append(Mark(_span(zero, width, yc - bar_h / 2, bar_h),
                                    ctx.text(item.label),

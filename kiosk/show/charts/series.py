@@ -5,6 +5,7 @@ The axis is drawn once at its final extent, so nothing jumps while the data move
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
@@ -37,6 +38,32 @@ TALLEST = 1.1
 """A chart of values over categories is at most this much taller than it is wide."""
 
 
+UNEVEN = 0.02
+"""Years further from even spacing than this share of their span are drawn on a time
+axis."""
+
+
+def timeline(chart: SeriesChart) -> list[float] | None:
+    """The years of a line's categories (in every language the same numbers, rising),
+    when they are unevenly apart (1949, 1978, 1990, ...): a line drawn evenly through them
+    would make 29 years look as long as 4; else None."""
+    found: list[float] = []
+    for category in chart.categories:
+        try:
+            said = {float(text.strip()) for text in category.all_strings()}
+        except ValueError:
+            return None
+        if len(said) != 1:
+            return None
+        found.append(said.pop())
+    if len(found) < 3 or any(b <= a for a, b in itertools.pairwise(found)):
+        return None
+    span = found[-1] - found[0]
+    even = [found[0] + span * n / (len(found) - 1) for n in range(len(found))]
+    return found if max(abs(a - b) for a, b in zip(found, even, strict=True)) > span * \
+        UNEVEN else None
+
+
 def _words(text: str) -> list[str]:
     """What a line may not break inside: words, and each Chinese character; a short
     label whole (1月, 2024年: never 1 / 月)."""
@@ -59,6 +86,9 @@ class SeriesView(ChartView):
             rect = QRectF(rect.left(), rect.top() + spare * OPTICAL_MIDDLE, rect.width(),
                           tallest)  # the middle of its room
         super().__init__(chart, ctx, rect, parent)
+        self.positions = timeline(chart) if chart.kind == "line" else None
+        """Where each category lies on a line's time axis (years 1949, 1978, ... 2024:
+        apart as far as they are in time), or None: evenly, one slot each."""
         values, step = self._numbers()
         marks = ticks(self.low, self.high, step)
         self.unit_above = self._unit_too_wide(marks, rect.width() * 0.3)
@@ -156,8 +186,13 @@ class SeriesView(ChartView):
         return self.plot.bottom() - share * self.plot.height()
 
     def x_of(self, index: int) -> float:
-        """Design-pixel x of the centre of category ``index``."""
+        """Design-pixel x of the centre of category ``index`` (of its year, on a time
+        axis)."""
         slot = self.plot.width() / len(self.chart.categories)
+        if self.positions is not None:
+            first, last = self.positions[0], self.positions[-1]
+            return self.plot.left() + slot / 2 + (self.positions[index] - first) / (
+                last - first) * (self.plot.width() - slot)
         return self.plot.left() + slot * (index + 0.5)
 
     def _axis(self, values: list[float]) -> None:
@@ -185,6 +220,9 @@ class SeriesView(ChartView):
         gap = ctx.size("label") * 0.6
         word = max((metrics.horizontalAdvance(w) for t in texts for w in _words(t)),
                    default=0.0)
+        if self.positions is not None:
+            self._years(texts, metrics, gap)
+            return
         every = max(1, math.ceil((word + gap) / slot)) if self.chart.kind == "line" else 1
         # (a bar's name is never left out: years on a line may be, every second one)
         staggered = self.chart.kind == "bar" and word + gap > slot and \
@@ -213,6 +251,27 @@ class SeriesView(ChartView):
                     ctx.room("label", self.category_lines, 1.15)), "label",
                     color=ctx.palette.muted, align="center", max_lines=self.category_lines,
                     line_height=1.15)
+
+    def _years(self, texts: list[str], metrics: QFontMetricsF, gap: float) -> None:
+        """The years of a time axis, each under its point, on one line; one that would
+        touch the one before it is left out (never the last)."""
+        ctx = self.ctx
+        shown: list[int] = []
+        for n, text in enumerate(texts):
+            width = metrics.horizontalAdvance(text)
+            while shown and self.x_of(shown[-1]) + metrics.horizontalAdvance(
+                    texts[shown[-1]]) / 2 + gap > self.x_of(n) - width / 2:
+                if n != len(texts) - 1:
+                    break
+                shown.pop()  # (the last year is always said: the one before it gives way)
+            else:
+                shown.append(n)
+        for n in shown:
+            room = metrics.horizontalAdvance(texts[n]) + gap
+            ctx.box(self, texts[n], QRectF(self.x_of(n) - room / 2,
+                    self.plot.bottom() + ctx.size("label") * 0.3, room,
+                    ctx.room("label", 1, 1.15)), "label", color=ctx.palette.muted,
+                    align="center", max_lines=1)
 
     def _bars(self) -> None:
         ctx, chart = self.ctx, self.chart
@@ -355,8 +414,11 @@ class SeriesView(ChartView):
 
             def draw(p: float, curve: pg.PlotCurveItem = curve, dots: pg.ScatterPlotItem = dots,
                      xs: np.ndarray = xs, ys: np.ndarray = ys) -> None:
-                reach = p * (len(xs) - 1)
-                whole = int(reach)
+                # (drawn left to right at an even pace, however far apart its points)
+                at = xs[0] + p * (xs[-1] - xs[0])
+                whole = min(len(xs) - 1, int(np.searchsorted(xs, at, side="right")) - 1)
+                reach = whole + ((at - xs[whole]) / (xs[whole + 1] - xs[whole])
+                                 if whole < len(xs) - 1 else 0.0)
                 px, py = list(xs[: whole + 1]), list(ys[: whole + 1])
                 if whole < len(xs) - 1:  # the segment being drawn, part of the way
                     t = reach - whole
