@@ -251,7 +251,21 @@ def _checks(doc: Document, deck: Deck, roots: list[Path], strict_assets: bool, *
                                   else Severity.WARNING)
             (errors if strict_assets else warnings).append(problem)
     errors += _missing_pages(doc, deck, resolved)
+    warnings += _silent_videos(doc, deck, resolved)
     return warnings, errors, resolved
+
+
+def _silent_videos(doc: Document, deck: Deck, resolved: dict[str, Path | None]
+                   ) -> Iterator[Problem]:
+    """A video slide that offers its sound on a tap, whose file has no sound track."""
+    for n, slide in enumerate(deck.slides):
+        path = resolved.get(slide.src) if isinstance(slide, VideoSlide) else None
+        if path is None or not isinstance(slide, VideoSlide) or not slide.sound:
+            continue
+        info = videos.probe(path)
+        if isinstance(info, videos.VideoInfo) and not info.sound:
+            yield doc.problem(("slides", n, "sound"), f"video '{slide.src}' has no sound "
+                              "track: a tap on it has nothing to play", severity=Severity.WARNING)
 
 
 def _missing_pages(doc: Document, deck: Deck, resolved: dict[str, Path | None]

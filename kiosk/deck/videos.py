@@ -30,6 +30,8 @@ class VideoInfo:
     """Seconds, from the first frame's start to the last frame's end."""
     rate: float
     """Frames a second."""
+    sound: bool = False
+    """Whether it has a sound track."""
 
 
 def probe(path: Path) -> VideoInfo | str:
@@ -63,6 +65,7 @@ def _open(path: Path, size: int) -> VideoInfo | str:
             duration = _duration(container, stream)
             rate = float(stream.average_rate or stream.guessed_rate or 0) or 25.0
             width, height = first.width, first.height
+            sound = bool(container.streams.audio)
     except av.error.FFmpegError as exc:
         return f"cannot be played ({_reason(exc)})"
     except (OSError, ValueError, StopIteration) as exc:
@@ -71,7 +74,7 @@ def _open(path: Path, size: int) -> VideoInfo | str:
         return "has no duration (a picture, not a video?)"
     if duration > LONGEST:
         return f"is {duration / 3600:.1f} hours long; at most {LONGEST / 3600:.0f} are played"
-    return VideoInfo(codec, width, height, duration, rate)
+    return VideoInfo(codec, width, height, duration, rate, sound)
 
 
 def _duration(container: object, stream: object) -> float:

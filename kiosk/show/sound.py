@@ -9,6 +9,7 @@ Tests give the show an output of their own (``use``).
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -16,9 +17,12 @@ log = logging.getLogger(__name__)
 
 
 class Output(Protocol):
-    """Where audio guides are played."""
+    """Where audio guides, and a video's sound track, are played."""
 
-    def play(self, path: Path, volume: float) -> None: ...
+    def play(self, path: Path, volume: float, start: float = 0.0) -> None:
+        """Play ``path`` (an audio file, or a video's sound) from ``start`` seconds in,
+        a video's sound round again as the video loops."""
+        ...
 
     def stop(self) -> None: ...
 
@@ -30,8 +34,10 @@ class DeviceOutput:
         self._device: Any = None
         self._failed = False
 
-    def play(self, path: Path, volume: float) -> None:
+    def play(self, path: Path, volume: float, start: float = 0.0) -> None:
         import miniaudio
+
+        from kiosk.deck.videos import SUFFIXES
 
         self.stop()
         if self._failed:
@@ -40,9 +46,14 @@ class DeviceOutput:
             if self._device is None:
                 self._device = miniaudio.PlaybackDevice(
                     output_format=miniaudio.SampleFormat.SIGNED16, nchannels=2,
-                    sample_rate=44100)
-            stream = miniaudio.stream_file(str(path), output_format=miniaudio.SampleFormat
-                                           .SIGNED16, nchannels=2, sample_rate=44100)
+                    sample_rate=RATE)
+            if path.suffix.lower() in SUFFIXES:  # a video's sound track: FFmpeg's
+                stream = sound_track(path, start)
+                next(stream)
+            else:
+                stream = miniaudio.stream_file(
+                    str(path), output_format=miniaudio.SampleFormat.SIGNED16, nchannels=2,
+                    sample_rate=RATE, seek_frame=round(start * RATE))
             louder = _louder(stream, volume)
             next(louder)  # (primed, as miniaudio's own streams are)
             self._device.start(louder)
@@ -56,9 +67,59 @@ class DeviceOutput:
             self._device.stop()
 
 
+RATE = 44100
+"""Samples a second of what the device plays (16-bit stereo)."""
+
+
+def sound_track(path: Path, start: float) -> Any:
+    """A video's sound as 16-bit stereo at RATE, from ``start`` seconds in and round
+    again from the beginning at its end (as the video loops): a generator that is sent
+    how many frames miniaudio wants and yields them (it is primed with ``next``)."""
+    source = _decoded(path, start)
+    buffer = bytearray()
+    frames = yield b""
+    while True:
+        wanted = int(frames or 0) * 4  # (two channels of two bytes a frame)
+        while len(buffer) < wanted:
+            chunk = next(source, None)
+            if chunk is None:
+                break
+            buffer += chunk
+        if not buffer:
+            return
+        out, buffer = bytes(buffer[:wanted]), buffer[wanted:]
+        frames = yield out
+
+
+def _decoded(path: Path, start: float) -> Iterator[bytes]:
+    """The sound track's samples, decoded and resampled, looping (none: it ends)."""
+    import av
+
+    at = start
+    while True:
+        produced = False
+        with av.open(str(path)) as container:
+            if not container.streams.audio:
+                return
+            stream = container.streams.audio[0]
+            if at > 0 and stream.time_base:
+                container.seek(round(at / stream.time_base), stream=stream)
+            resampler = av.AudioResampler(format="s16", layout="stereo", rate=RATE)
+            for frame in container.decode(stream):
+                for out in resampler.resample(frame):
+                    if at > 0 and out.time is not None and out.time + out.samples / RATE \
+                            < at:
+                        continue  # (before the point asked: a seek lands on a key frame)
+                    produced = True
+                    yield bytes(out.to_ndarray().tobytes())
+        if not produced:
+            return
+        at = 0.0
+
+
 def _louder(stream: Any, volume: float) -> Any:
     """The stream's samples at ``volume`` (miniaudio asks for them as it plays)."""
-    import array
+    import numpy as np
 
     frames = yield b""  # (miniaudio primes a generator with its first send)
     while True:
@@ -67,8 +128,8 @@ def _louder(stream: Any, volume: float) -> Any:
         except StopIteration:
             return
         if volume < 0.999:
-            samples = array.array("h", chunk)
-            chunk = array.array("h", (int(s * volume) for s in samples))
+            samples = np.frombuffer(chunk, dtype=np.int16)
+            chunk = (samples * volume).astype(np.int16).tobytes()
         frames = yield chunk
 
 

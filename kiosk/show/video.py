@@ -220,6 +220,14 @@ class VideoItem(QGraphicsItem):
             self.update()
         return not self.source.ended or bool(found)
 
+    def position(self, now: float) -> float:
+        """Seconds into the file at ``now`` (round again after each loop)."""
+        if self.started is None or self.info is None:
+            return 0.0
+        elapsed = max(0.0, now - self.started)
+        return elapsed % self.info.duration if self.loop else min(elapsed,
+                                                                  self.info.duration)
+
     def stop(self) -> None:
         """Off the screen: stop decoding; the poster stays for the next time."""
         if self.source is not None:

@@ -138,3 +138,106 @@ def test_a_story_plays_its_video_beside_the_text_and_stops_it_when_left(qapp, co
     finally:
         view.stop()
     assert not view.moving and video.source is None
+
+
+class Heard:
+    """An output that notes what it was asked to play, and from where."""
+
+    def __init__(self) -> None:
+        self.played: list[tuple[str, float, float]] = []
+        self.stopped = 0
+
+    def play(self, path, volume, start=0.0) -> None:
+        self.played.append((path.name, volume, start))
+
+    def stop(self) -> None:
+        self.stopped += 1
+
+
+def test_a_tap_gives_a_video_its_sound_from_where_the_picture_is(qapp, qtbot, tmp_path):
+    from kiosk.play.clock import FakeClock
+    from kiosk.play.commands import Action, Command
+    from kiosk.show import sound
+    from tests.app.test_player import click
+
+    counting_clip(tmp_path / "videos" / "count.mp4", frames=90, rate=RATE, sound=True)
+    counting_clip(tmp_path / "videos" / "mute.mp4", frames=90, rate=RATE)
+    heard = Heard()
+    sound.use(heard)
+    try:
+        loaded = decks.built(tmp_path, decks.deck(
+            video_slide(sound=True, duration=60), video_slide(sound=True, src=
+                                                              "videos/mute.mp4"),
+            video_slide(duration=60)))
+        cfg = Config.model_validate({"sound": {"volume": 0.6}})
+        clock = FakeClock()
+        player, _ = decks.start(qtbot, loaded, cfg, clock=clock)
+        clock.advance(4.0)  # 4 s into a 3 s clip: 1 s into its second loop
+        player.stage.tick()
+        assert heard.played == []  # muted in the loop
+        click(qtbot, player, 960, 540)
+        assert heard.played == [("count.mp4", 0.6, pytest.approx(1.0, abs=0.05))]
+        assert player.stage.current.badge.on
+        click(qtbot, player, 960, 540)  # a tap again: silent
+        assert heard.stopped == 1 and not player.stage.current.badge.on
+        click(qtbot, player, 960, 540)
+        click(qtbot, player, 1880, 540)  # the edge turns the page, and the sound stops
+        clock.advance(1.0)  # (the transition over: the slide left)
+        player.stage.tick()
+        assert player.stage.index == 1 and heard.stopped == 2
+        assert player.stage.current.badge is None  # (a file without sound: no badge)
+        played = len(heard.played)
+        click(qtbot, player, 960, 540)
+        assert len(heard.played) == played
+        player.show.apply(Command(Action.NEXT), "key")
+        click(qtbot, player, 960, 540)  # a slide that does not offer its sound
+        assert len(heard.played) == played
+    finally:
+        sound.use(None)
+
+
+def test_a_videos_sound_track_starts_where_asked_and_comes_round_with_the_loop(tmp_path):
+    import numpy as np
+
+    from kiosk.show.sound import RATE as SOUND
+    from kiosk.show.sound import sound_track
+    from tests.media import loudness
+
+    clip = counting_clip(tmp_path / "c.mp4", frames=90, rate=RATE, sound=True)
+
+    def level(start: float, skip: float = 0.0) -> float:
+        track = sound_track(clip, start)
+        next(track)
+        if skip:
+            track.send(round(skip * SOUND))
+        data = track.send(SOUND // 10)
+        return float(np.abs(np.frombuffer(data, "<i2")).max()) / 32768
+
+    early, late = level(0.5), level(2.0)
+    assert late / early == pytest.approx(loudness(2.05) / loudness(0.55), rel=0.15)
+    assert level(2.0, skip=1.5) == pytest.approx(level(0.5), rel=0.15)  # round again
+
+
+def test_check_warns_of_sound_offered_by_a_video_without_a_sound_track(qapp, tmp_path):
+    counting_clip(tmp_path / "videos" / "mute.mp4", frames=30, rate=RATE)
+    loaded = decks.built(tmp_path, decks.deck(video_slide(src="videos/mute.mp4",
+                                                          sound=True)))
+    (warning,) = [str(w) for w in loaded.warnings if "sound" in str(w)]
+    assert "has no sound track" in warning and "deck.yaml:" in warning
+
+
+def test_the_volume_scales_what_the_device_is_given():
+    import numpy as np
+
+    from kiosk.show.sound import _louder
+
+    def loud():
+        frames = yield b""
+        while True:
+            frames = yield np.full(frames * 2, 20000, dtype=np.int16).tobytes()
+
+    stream = loud()
+    next(stream)
+    quieter = _louder(stream, 0.25)
+    next(quieter)
+    assert set(np.frombuffer(quieter.send(8), dtype=np.int16)) == {5000}

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QImage, QLinearGradient, QPaintEngine, QPainter
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QLinearGradient,
+    QPaintEngine,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.deck.model import ImageSlide, VideoSlide
@@ -237,16 +245,116 @@ class ImageView(FramedView):
         self.picture.release()
 
 
+SOUND_ZONE = 0.72
+"""The middle share of the stage's width where a tap on a video turns its sound on or
+off (the edges turn the page, as on every slide)."""
+
+
+class SoundBadge(QGraphicsItem):
+    """A loudspeaker in a dark circle: crossed out while the video is silent (tap for
+    its sound), with its waves while it sounds."""
+
+    def __init__(self, centre: QPointF, side: float, parent: QGraphicsItem) -> None:
+        super().__init__(parent)
+        self.centre, self.side, self.on = centre, side, False
+
+    def set_on(self, on: bool) -> None:
+        self.on = on
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        half = self.side / 2
+        return QRectF(self.centre.x() - half, self.centre.y() - half, self.side, self.side)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
+              widget: QWidget | None = None) -> None:
+        rect, s = self.boundingRect(), self.side
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 150))
+        painter.drawEllipse(rect)
+        x, y = rect.left(), rect.top()
+        speaker = QPainterPath()
+        speaker.moveTo(x + s * 0.22, y + s * 0.40)
+        speaker.lineTo(x + s * 0.34, y + s * 0.40)
+        speaker.lineTo(x + s * 0.50, y + s * 0.26)
+        speaker.lineTo(x + s * 0.50, y + s * 0.74)
+        speaker.lineTo(x + s * 0.34, y + s * 0.60)
+        speaker.lineTo(x + s * 0.22, y + s * 0.60)
+        speaker.closeSubpath()
+        painter.setBrush(ON_PHOTO)
+        painter.drawPath(speaker)
+        pen = QPen(ON_PHOTO, s * 0.06, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if self.on:
+            for r in (0.12, 0.22):
+                painter.drawArc(QRectF(x + s * (0.5 - r), y + s * (0.5 - r), s * 2 * r,
+                                       s * 2 * r), -45 * 16, 90 * 16)
+        else:
+            painter.drawLine(QPointF(x + s * 0.60, y + s * 0.38),
+                             QPointF(x + s * 0.80, y + s * 0.62))
+            painter.drawLine(QPointF(x + s * 0.80, y + s * 0.38),
+                             QPointF(x + s * 0.60, y + s * 0.62))
+        painter.restore()
+
+
 class VideoView(FramedView):
     """A video, looping without a gap while the slide is on screen; its poster (or first
-    frame) in an export and with reduced motion."""
+    frame) in an export and with reduced motion. With ``sound``, a tap on it plays its
+    sound from where the picture is (and a tap again silences it); leaving the slide
+    silences it."""
 
     slide: VideoSlide
     picture: VideoItem
 
     def media(self, path: Path | None, rect: QRectF, fill: bool) -> QGraphicsItem:
         ctx, s = self.ctx, self.slide
-        return VideoItem(path, rect, fill=fill, focus=s.focus,
+        item = VideoItem(path, rect, fill=fill, focus=s.focus,
                          poster=poster(ctx.assets.get(s.poster) if s.poster else None, rect),
                          background=ctx.palette.surface, loop=s.advance != "end",
                          parent=self)
+        self.sounding = False
+        self.now: float | None = None
+        self.badge: SoundBadge | None = None
+        if s.sound and item.info is not None and item.info.sound:
+            side = ctx.size("label") * 2.4
+            area = item.target() if not fill else ctx.content
+            inset = side * 0.5 + ctx.size("label") * (0.6 if not fill else 0.0)
+            self.badge = SoundBadge(QPointF(area.right() - inset, area.top() + inset
+                                            if fill else area.bottom() - inset), side, self)
+        return item
+
+    def step(self, now: float) -> bool:
+        self.now = now
+        return super().step(now)
+
+    def explore(self, point: QPointF) -> bool:
+        """A tap on the video (away from the page-turning edges): its sound on, or off."""
+        if self.badge is None or self.now is None or not self.picture.target().contains(
+                point) or abs(point.x() - self.ctx.width / 2) > self.ctx.width * \
+                SOUND_ZONE / 2:
+            return super().explore(point)
+        from kiosk.show import sound
+
+        if self.sounding:
+            sound.output().stop()
+        elif self.picture.path is not None:
+            volume = self.ctx.sound.volume if self.ctx.sound is not None else 1.0
+            sound.output().play(self.picture.path, volume,
+                                self.picture.position(self.now))
+        self.sounding = not self.sounding
+        self.badge.set_on(self.sounding)
+        return True
+
+    def stop(self) -> None:
+        """Off the screen: silent again (the next visitor starts muted)."""
+        super().stop()
+        if getattr(self, "sounding", False):
+            from kiosk.show import sound
+
+            sound.output().stop()
+            self.sounding = False
+            if self.badge is not None:
+                self.badge.set_on(False)
