@@ -37,6 +37,10 @@ class Display(Strict):
     """Seconds without mouse movement before the cursor hides."""
     opengl: bool = False
     """Draw through OpenGL, for kiosks with a GPU."""
+    video_decoding: Literal["auto", "software"] = "auto"
+    """`auto`: videos are decoded on the GPU where the machine has a decoder FFmpeg can
+    use (VAAPI, CUDA, Quick Sync, D3D11, VideoToolbox), else in software; `software`:
+    always in software."""
     shift: Annotated[float, Field(ge=0, le=40)] = 0.0
     """Burn-in protection: move the picture by up to this many design pixels..."""
     shift_every: Annotated[float, Field(ge=10, le=86_400)] = 300.0

@@ -80,6 +80,9 @@ class Stage(QGraphicsView):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         if config.display.opengl:
             self._use_opengl()
+        from kiosk.show import video
+
+        video.set_decoding(config.display.video_decoding)  # (before the first video)
 
         self.languages = offered_languages(config, loaded.deck)
         self.language = language or home_language(config, loaded.deck)

@@ -36,6 +36,65 @@ Frame = tuple[float, QImage]
 """When a frame is due (seconds since the video started), and its picture."""
 
 
+HARDWARE = {"linux": ("vaapi", "cuda", "qsv", "drm"), "win32": ("d3d11va", "cuda", "qsv",
+                                                                "dxva2"),
+            "darwin": ("videotoolbox",)}
+"""Hardware decoders tried, in order, on each system (those FFmpeg was built with)."""
+_decoding: dict[str, object] = {"mode": "auto"}
+"""How videos are decoded: the config's mode, and once found, the hardware decoder to
+use ("device": a device type, or None for software)."""
+_decoding_lock = threading.Lock()
+
+
+def set_decoding(mode: str) -> None:
+    """``auto`` (the GPU where it can, else software) or ``software`` (the config's
+    ``display.video_decoding``), before the first video plays."""
+    with _decoding_lock:
+        if _decoding.get("mode") != mode:
+            _decoding.clear()
+            _decoding["mode"] = mode
+
+
+def hardware_for(path: Path) -> str | None:
+    """The hardware decoder type videos are decoded with (found with the first video,
+    by decoding its first frame on each candidate), or None: software. Said once in the
+    log."""
+    import sys
+
+    import av
+    from av.codec.hwaccel import HWAccel, hwdevices_available
+
+    with _decoding_lock:
+        if "device" in _decoding:
+            return _decoding["device"]  # type: ignore[return-value]
+        found, tried = None, []
+        if _decoding.get("mode") != "software":
+            built = set(hwdevices_available())
+            for kind in HARDWARE.get(sys.platform, ()):
+                if kind not in built:
+                    continue
+                tried.append(kind)
+                try:
+                    with av.open(str(path), hwaccel=HWAccel(
+                            kind, allow_software_fallback=False)) as container:
+                        stream = container.streams.video[0]
+                        next(container.decode(stream))
+                        if getattr(stream.codec_context, "is_hwaccel", False):
+                            found = kind
+                            break
+                except Exception:  # (no such device here: the next, or software)
+                    continue
+        _decoding["device"] = found
+    if found is not None:
+        log.info("videos are decoded on the GPU (%s)", found)
+    elif _decoding.get("mode") == "software":
+        log.info("videos are decoded in software (display.video_decoding: software)")
+    else:
+        log.info("videos are decoded in software: no hardware decoder here%s",
+                 f" (tried {', '.join(tried)})" if tried else "")
+    return found
+
+
 def _image(frame: object, size: QSize) -> QImage:
     """A decoded frame scaled to ``size``, as a picture Qt draws without converting it."""
     import numpy  # (with the first video: the default show does without it)
@@ -68,9 +127,16 @@ class FrameSource:
         import av
 
         try:
-            with av.open(str(self.path)) as container:
+            device = hardware_for(self.path)
+            accel = None
+            if device is not None:
+                from av.codec.hwaccel import HWAccel
+
+                accel = HWAccel(device, allow_software_fallback=True)
+            with av.open(str(self.path), hwaccel=accel) as container:
                 stream = container.streams.video[0]
-                stream.thread_type = "AUTO"  # (FFmpeg's own threads for the decoding)
+                if accel is None:
+                    stream.thread_type = "AUTO"  # (FFmpeg's own threads for the decoding)
                 info = videos.probe(self.path)
                 length = info.duration if isinstance(info, videos.VideoInfo) else 0.0
                 offset, first = 0.0, None

@@ -241,3 +241,40 @@ def test_the_volume_scales_what_the_device_is_given():
     quieter = _louder(stream, 0.25)
     next(quieter)
     assert set(np.frombuffer(quieter.send(8), dtype=np.int16)) == {5000}
+
+
+def test_videos_are_decoded_on_a_gpu_where_there_is_one_and_the_log_says_which(
+        qapp, counting, caplog, monkeypatch):
+    """This machine has no GPU: the hardware decoders FFmpeg was built with are tried on
+    the first video, and the log says it is decoded in software; ``software`` tries none."""
+    import av
+    from PySide6.QtCore import QSize
+
+    from kiosk.show import video
+
+    tried = []
+    real_open = av.open
+
+    def recording_open(*args, **kwargs):
+        if kwargs.get("hwaccel") is not None:
+            tried.append(kwargs["hwaccel"])
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(av, "open", recording_open)
+    clip = counting / "videos" / "count.mp4"
+    caplog.set_level(logging.INFO, logger="kiosk.show.video")
+    try:
+        video.set_decoding("software")
+        assert video.hardware_for(clip) is None and tried == []
+        assert "decoded in software (display.video_decoding: software)" in caplog.text
+        video.set_decoding("auto")
+        assert video.hardware_for(clip) is None  # (none here)
+        assert tried and "no hardware decoder here (tried" in caplog.text
+        again = len(tried)
+        source = video.FrameSource(clip, QSize(64, 36))
+        assert source.frame_at(0.5, wait=True) is not None  # (in software: it plays)
+        source.stop()
+        assert len(tried) == again  # (found once, for every video after)
+    finally:
+        video.set_decoding("software")
+        video.set_decoding("auto")
