@@ -1,9 +1,11 @@
 """Soak: 10,000 slide changes of a running show, with visitors and live updates.
 
-    python bench/soak.py [--changes 10000] [--warmup 2000] [--json]
+    python bench/soak.py [--changes 10000] [--warmup 2000] [--no-media] [--json]
 
-Offscreen at 1920x1080 with a fake clock: the attract loop, random touches, swipes and
-key presses, language switches, idle returns, and 20 live content updates (5 of them
+Offscreen at 1920x1080 with a fake clock: the default deck with a video slide (a 1080p
+H.264 clip made here) and a gallery of eight 12-megapixel photos (made here) added; the
+attract loop, random touches, swipes and key presses, pinches on the gallery, language
+switches, idle returns, and 20 live content updates (5 of them
 broken: bad YAML, a missing picture, a deck cut off half-way, an unknown slide type, a
 non-UTF-8 file). Each change is animated in a few steps and painted. Prints resident
 memory and the number of live Qt objects, scene items and slide views at the start
@@ -36,6 +38,52 @@ BROKEN = [
 ]
 
 
+MEDIA_SLIDES = """
+  - type: video
+    id: soak-video
+    src: media/clip.mp4
+    title: {zh: 长江, en: The Yangtze}
+    duration: 8
+  - type: gallery
+    id: soak-gallery
+    title: {zh: 老城门, en: The old city gates}
+    photos:
+"""
+
+
+def make_media(folder: Path) -> str:
+    """A clip and eight photos in ``folder``/media: the deck's lines that show them."""
+    import av
+    import numpy as np
+    from PySide6.QtGui import QImage
+
+    media = folder / "media"
+    media.mkdir()
+    with av.open(str(media / "clip.mp4"), "w") as container:
+        stream = container.add_stream("libx264", rate=30)
+        stream.width, stream.height, stream.pix_fmt = 1920, 1080, "yuv420p"
+        stream.options = {"preset": "ultrafast", "crf": "28"}
+        base = np.linspace(30, 220, 1920, dtype=np.float32)[None, :, None]
+        for n in range(150):
+            pixels = np.clip(base + (n * 3) % 60, 0, 255).astype(np.uint8).repeat(
+                1080, 0).repeat(3, 2)
+            for packet in stream.encode(av.VideoFrame.from_ndarray(pixels, format="rgb24")):
+                container.mux(packet)
+        for packet in stream.encode():
+            container.mux(packet)
+    lines = [MEDIA_SLIDES]
+    rng = np.random.default_rng(5)
+    for n in range(8):
+        pixels = np.empty((3000, 4000, 4), dtype=np.uint8)
+        pixels[...] = (40 + 25 * n, 90, 200 - 20 * n, 255)
+        pixels[::7, ::5, :3] = rng.integers(0, 255, (1, 1, 3), dtype=np.uint8)
+        image = QImage(pixels.data, 4000, 3000, 16000, QImage.Format.Format_RGB32)
+        image.save(str(media / f"photo-{n}.jpg"), "JPEG", 85)
+        lines.append(f"      - src: media/photo-{n}.jpg\n"
+                     f"        caption: {{zh: 第{n + 1}张, en: Photo {n + 1}}}\n")
+    return "".join(lines)
+
+
 def rss_mb() -> float:
     return int(Path("/proc/self/statm").read_text().split()[1]) * 4096 / 1e6
 
@@ -50,7 +98,9 @@ def census(app, player) -> dict[str, int]:
     from kiosk.show.slides.base import SlideView
 
     player.command(Command(Action.HOME), "idle")
-    while player.stage.animating:
+    for _ in range(20):
+        if not player.stage.animating:
+            break
         player.clock.advance(0.5)
         player.stage.tick()
     gc.collect()
@@ -69,6 +119,8 @@ def main() -> None:
     parser.add_argument("--changes", type=int, default=10_000)
     parser.add_argument("--warmup", type=int, default=4_000)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--no-media", action="store_true",
+                        help="the default deck alone, without the video and the gallery")
     args = parser.parse_args()
     offscreen_screen()
     from PySide6.QtCore import QEvent, QPointF, Qt
@@ -80,11 +132,13 @@ def main() -> None:
     from kiosk.config import load_config
     from kiosk.deck.load import load_deck
     from kiosk.play.clock import FakeClock
-    from kiosk.play.commands import Action, Command
+    from kiosk.play.commands import Action, Command, Zoom
 
     app = QApplication([])
     site = Path(tempfile.mkdtemp())
-    deck_text = (ROOT / "slides" / "nanjing.yaml").read_text("utf-8")
+    deck_text = original = (ROOT / "slides" / "nanjing.yaml").read_text("utf-8")
+    if not args.no_media:
+        deck_text = deck_text.rstrip("\n") + "\n" + make_media(site)
     (site / "deck.yaml").write_text(deck_text, "utf-8")
     (site / "config.yaml").write_text(f"deck: deck.yaml\nrecord: {{path: {site}/v.sqlite}}\n")
     installation = load_config(site / "config.yaml")
@@ -107,9 +161,12 @@ def main() -> None:
             clock.advance(0.15)
             stage.tick()
         stage.viewport().repaint()
-        while stage.animating:
+        for _ in range(20):  # (a video moves for as long as it is on screen)
+            if not stage.animating:
+                break
             clock.advance(0.5)
             stage.tick()
+        stage.viewport().repaint()
         app.processEvents()
 
     def press(key: Qt.Key) -> None:
@@ -118,6 +175,7 @@ def main() -> None:
 
     counter = {"n": 0}
     player.show.slide_changed.connect(lambda *_: counter.__setitem__("n", counter["n"] + 1))
+    player.show.step_changed.connect(lambda *_: counter.__setitem__("n", counter["n"] + 1))
 
     def step() -> None:
         roll = rng.random()
@@ -133,6 +191,13 @@ def main() -> None:
         elif roll < 0.9:
             point = QPointF(rng.uniform(0, 1920), rng.uniform(0, 1080))
             player.pointer.tap(point)
+            if stage.zoomable:  # a pinch on a photo, and its double tap
+                for _ in range(6):
+                    player.command(Command(Action.ZOOM, payload=Zoom(
+                        1.25, point.x(), point.y(), rng.uniform(-40, 40))), "touch")
+                    stage.viewport().repaint()
+                app.processEvents()
+                player.command(Command(Action.ZOOM, payload=Zoom(reset=True)), "touch")
             player.command(Command(Action.LANGUAGE), "touch")
         else:
             clock.advance((player.config.kiosk.idle_timeout or 90) + 1)
@@ -161,7 +226,7 @@ def main() -> None:
             if broken:
                 text = BROKEN[broken_left.pop(0)]
                 if text is None:
-                    text = deck_text[: len(deck_text) // 2]
+                    text = original[: len(original) // 2]  # (mid-slide: not a deck)
                 path = site / "deck.yaml"
                 path.write_bytes(text if isinstance(text, bytes) else text.encode())
                 updates["broken"] += 1
