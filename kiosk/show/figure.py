@@ -28,6 +28,11 @@ SMALL = 0.36
 readable text)."""
 
 
+def _symbol(unit: str) -> bool:
+    """Whether a unit is a sign written against its number (%, ‰, °C), not a word."""
+    return not any(char.isalpha() for char in unit.replace("°C", "").replace("°F", ""))
+
+
 class FigureNumber(QGraphicsItem):
     """The number line of a figure, shrunk as a whole if it is wider than its box."""
 
@@ -54,9 +59,10 @@ class FigureNumber(QGraphicsItem):
             under = self._fitted(size, width)
             self.stacked = stack is True or under[0] > inline[0] * STACK_GAIN
         self.size, self.small = self._fitted(size, width) if self.stacked else inline
-        if self.stacked:  # a short unit (%) stays beside its number where it fits there:
-            self.inline = True  # the line under it is kept, so the group's labels align
-            self.inline = self._natural_width(self.size, self.small) <= width
+        if self.stacked and _symbol(self.final.after):  # a sign (%, °C) stays beside its
+            self.inline = True  # number where it fits there, a word (mm, 亿元) goes under
+            self.inline = self._natural_width(self.size, self.small) <= width  # as the
+            # group's do; the line under it is kept, so the group's labels align
         self._slot = self._slot_width(self.size)
 
     def _fitted(self, size: float, width: float) -> tuple[float, float]:
@@ -127,9 +133,10 @@ class FigureNumber(QGraphicsItem):
         lead = QFontMetricsF(before).horizontalAdvance(self.final.before) + (
             gap if self.final.before else 0)
         line = lead + self._slot_width(size)
+        if self.stacked and not self.inline:  # (the unit under the digits, from their
+            unit = QFontMetricsF(after).horizontalAdvance(self.final.after.lstrip())  # left)
+            return max(line, lead + unit)
         unit = QFontMetricsF(after).horizontalAdvance(self.final.after)
-        if self.stacked and not self.inline:
-            return max(line, lead + unit)  # (the unit under the digits)
         return line + unit + (gap if self.final.after else 0)
 
     def _slot_width(self, size: float) -> float:
@@ -177,7 +184,7 @@ class FigureNumber(QGraphicsItem):
 
     def _after_w(self) -> float:
         return QFontMetricsF(self._fonts(self.size, self.small)[2]).horizontalAdvance(
-            self.parts.after)
+            self.parts.after.lstrip())
 
     @guarded
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
@@ -198,7 +205,7 @@ class FigureNumber(QGraphicsItem):
             low = baseline + self.small * 0.35 + QFontMetricsF(after_font).ascent()
             draw_text(painter, QPointF(digits if self._align == "left" else
                                        self._unit_x(0.0, self._width), low),
-                      self.parts.after, after_font, p.accent2)
+                      self.parts.after.lstrip(), after_font, p.accent2)
         if self.parts.before:
             draw_text(painter, QPointF(x, baseline), self.parts.before, before_font, p.accent2)
             x += before_w + gap

@@ -274,6 +274,10 @@ def test_a_long_unit_goes_under_its_number_rather_than_shrink_the_group(qapp, tm
     assert numbers[0].size >= view.ctx.size("label") * 2.5  # a key figure, not a footnote
     assert all(n.stacked for n in numbers)  # their units under them, labels in one line
     assert len({round(n.scenePos().y() + n.height) for n in numbers}) == 1
+    # a sign stays against its number; every word unit of the group goes under its own,
+    # "hours" too, though it would fit beside 72 (a ragged row: some beside, some under)
+    assert {n.final.after.strip(): n.inline for n in numbers} == {
+        "%": True, "hours": False, "million people": False}
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])
