@@ -59,8 +59,9 @@ WORD = re.compile(r"[A-Za-z0-9'’.,-]{2,}")
 """A word of Latin letters: not broken across lines (the text shrinks, or is cut)."""
 BALANCE_LIMIT = 120
 """Characters up to which a balanced text (a title) is broken by searching every way."""
-_HANGING = "，。、；：！？"
-"""Full-width punctuation a centred line lets hang past its letters at its end."""
+_HANGING = "，。、；：！？”’」』》）"
+"""Full-width punctuation, mostly space, that a centred line ending in it is centred
+without (on its ink)."""
 _PAUSES = "，。、；：！？,;:!?—·）」』》”"
 """After these a line may end where the text pauses (a title breaks there first)."""
 
@@ -426,8 +427,11 @@ class TextBox(QGraphicsItem):
         step = self.font_size * self._line_height
         for n, line in enumerate(self.lines):
             advance = metrics.horizontalAdvance(line)
-            if self._align == "center":  # a full-width comma at the end is mostly space:
-                advance = metrics.horizontalAdvance(line.rstrip(_HANGING))  # centred on the
-            x = {"left": 0.0, "center": (self._width - advance) / 2,   # letters, it hangs
+            x = {"left": 0.0, "center": (self._width - advance) / 2,
                  "right": self._width - advance}[self._align]
+            if self._align == "center" and line.rstrip(_HANGING) != line:
+                # a line ending in full-width punctuation (，：” ...), which is mostly
+                # space: centred on its ink, so that it looks centred under the others
+                ink = metrics.tightBoundingRect(line)
+                x = (self._width - ink.width()) / 2 - ink.left()
             painter.drawText(QPointF(x, top + n * step + metrics.ascent()), line)

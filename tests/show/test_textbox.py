@@ -91,20 +91,25 @@ def test_text_too_long_for_its_box_is_cut_at_a_word_with_an_ellipsis(qapp):
     assert not whole.elided and whole.lines == ["Firing"]  # (all of it shown: not "cut")
 
 
-def test_a_centred_line_lets_its_closing_comma_hang(qapp):
+def test_centred_lines_ending_in_full_width_punctuation_look_centred(qapp):
+    """感谢参观，下一站： over 第四展厅“未来的列车”: the colon's line was centred with the
+    colon left out, the quote's with the quote in, and the two looked 48 px apart."""
     from PySide6.QtGui import QImage, QPainter
 
-    def left_ink(text: str) -> int:
-        box = TextBox(text, 400, 80, size=40, color=QColor("white"), align="center")
-        image = QImage(400, 80, QImage.Format.Format_RGB32)
+    def ink(text: str) -> tuple[int, int]:
+        box = TextBox(text, 600, 80, size=40, color=QColor("white"), align="center")
+        image = QImage(600, 80, QImage.Format.Format_RGB32)
         image.fill(QColor("black"))
         painter = QPainter(image)
         box.paint_text(painter)
         painter.end()
-        return min(x for x in range(400) for y in range(80)
-                   if QColor(image.pixel(x, y)).lightness() > 128)
+        xs = [x for x in range(600) for y in range(80)
+              if QColor(image.pixel(x, y)).lightness() > 128]
+        return min(xs), max(xs)
 
-    assert abs(left_ink("坚定信心，") - left_ink("坚定信心")) <= 2  # centred on its letters
+    for text in ("坚定信心，", "感谢参观，下一站：", "第四展厅“未来的列车”", "坚定信心"):
+        left, right = ink(text)
+        assert abs((left + right) / 2 - 300) <= 2, text  # its ink in the middle
 
 
 def test_a_title_breaks_between_chinese_words_and_never_before_a_measure_word():
