@@ -798,3 +798,22 @@ def test_the_zero_line_runs_by_the_bars_not_through_a_rows_note(qapp, tmp_path):
         texts = [t.ink_rect() for t in decks.items_of(chart) if isinstance(t, TextBox)
                  and t.text]
         assert lines and not any(line.intersects(text) for line in lines for text in texts)
+
+
+def test_a_waffle_keeps_its_grid_when_the_visitor_switches_language(qapp, tmp_path):
+    """On a totem the English title took a line more: 19 columns in Chinese, 20 in
+    English, the chart reshaped under the visitor's eyes."""
+    waffle = {"kind": "proportion", "style": "waffle", "unit": decks.both("台", "vehicles"),
+              "total": {"label": decks.both("馆藏", "Collection"), "value": 1250},
+              "parts": [{"label": decks.both(f"类{n}", f"Kind {n}"), "value": v}
+                        for n, v in enumerate((412, 338, 205, 177, 118))]}
+    slide = decks.chart_slide(waffle, title=decks.both(
+        "本馆藏机车车辆按动力类型", "The Museum's Rolling Stock by Traction, 1949 to 2024"))
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.deck(slide), cfg)
+    grids = []
+    for language in ("zh", "en"):
+        _image, view = render_slide(loaded, cfg, 0, (1080, 1920), language)
+        cells = chart_of(view).cells
+        grids.append(len({round(c.rect().left()) for c in cells}))
+    assert grids[0] == grids[1]

@@ -70,10 +70,16 @@ class Donut(QGraphicsItem):
             painter.drawArc(box, int((90 - start) * 16), int(-sweep * 16))
 
 
+SHAPES = (0.5, 0.75, 1.0, 1.5, 2.0, 3.0)
+"""The shapes (width / height) a waffle's grid is made for: the area's nearest, so that a
+title a line longer in one language does not give the grid another column."""
+
+
 def _columns(cells: int, shape: float) -> int:
-    """Columns for ``cells`` in an area of ``shape`` (width / height): full rows where a
-    number of columns near the area's shape divides them (400 in 20 rows of 20, not 17
-    rows of 24 and a stub), else as near the shape as can be."""
+    """Columns for ``cells`` in an area of ``shape`` (width / height, taken to the
+    nearest of SHAPES): full rows where a number of columns near that shape divides them
+    (400 in 20 rows of 20, not 17 rows of 24 and a stub), else as near it as can be."""
+    shape = min(SHAPES, key=lambda s: abs(math.log(s / max(shape, 1e-6))))
     ideal = max(1.0, math.sqrt(cells * shape))
     whole = [c for c in range(1, cells + 1) if cells % c == 0
              and 0.75 <= c / ideal <= 1.35]
