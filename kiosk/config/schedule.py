@@ -31,10 +31,11 @@ def _one_or_more(value: Any) -> Any:
 
 
 def deck_path_rule(value: str) -> str:
-    """A deck named by a config: a .yaml file, relative to the config, inside its folder."""
+    """A deck named by a config: a .yaml file (or a PDF, each page a slide), relative to
+    the config, inside its folder."""
     path = PurePosixPath(value)
-    if not value.endswith((".yaml", ".yml")):
-        raise ValueError(f"'{value}' is not a .yaml deck file")
+    if not value.lower().endswith((".yaml", ".yml", ".pdf")):
+        raise ValueError(f"'{value}' is not a deck file (.yaml, or a .pdf of pages)")
     if "\\" in value or (len(value) > 1 and value[1] == ":" and value[0].isalpha()):
         raise ValueError(f"'{value}' is a Windows path: give the deck's path relative to "
                          "this file, with forward slashes (/)")

@@ -96,6 +96,10 @@ def read(path: Path) -> Document:
     Problems that do not stop reading, such as duplicate keys, are left in the
     document's ``problems`` for validation to report with the rest.
     """
+    if path.suffix.lower() == ".pdf":
+        if not path.is_file():
+            raise DeckError([Problem(path, 1, 1, "no such file")])
+        return parse(path, pdf_deck(path))
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -110,6 +114,17 @@ def read(path: Path) -> Document:
     except OSError as exc:
         raise DeckError([Problem(path, 1, 1, f"cannot read: {exc.strerror}")]) from None
     return parse(path, decode(path, raw))
+
+
+def pdf_deck(path: Path) -> str:
+    """A deck of one PDF, as YAML: each of its pages a slide (``kiosk --deck
+    brochure.pdf``, or ``deck: brochure.pdf`` in a config), titled by its file's name.
+    On one line, so that what is said of it is said at its file's first line."""
+    import json
+
+    name = json.dumps(path.name, ensure_ascii=False)
+    return f"{{title: {json.dumps(path.stem, ensure_ascii=False)}, slides: [{{type: pdf, " \
+           f"src: {name}}}]}}\n"
 
 
 def parse(path: Path, text: str) -> Document:

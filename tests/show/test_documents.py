@@ -79,3 +79,33 @@ def test_a_photographs_shades_are_not_black_in_a_pdf(qapp, tmp_path):
     middle = pixels[height // 2, int(width * 0.9)]
     assert near(QColor(*top[:3]).rgb(), SKY, 90)  # shaded a little, not black
     assert near(QColor(*middle[:3]).rgb(), SKY, 40)
+
+
+def test_a_deck_of_one_pdf_plays_its_pages_as_a_kiosk_plays_any_deck(qapp, qtbot, tmp_path):
+    """``deck: brochure.pdf`` in a config: an exhibitor's PDF, with the loop, idle return
+    and the check as for any deck."""
+    import subprocess
+    import sys
+
+    from kiosk.config import load_config
+    from kiosk.play.clock import FakeClock
+
+    brochure(tmp_path / "brochure.pdf")
+    (tmp_path / "config.yaml").write_text("deck: brochure.pdf\nkiosk: {idle_timeout: 30}\n")
+    installation = load_config(tmp_path / "config.yaml")
+    loaded = load_deck(installation.deck_path, installation.asset_roots)
+    assert [s.pages for s in loaded.deck.slides] == [[1], [2], [3]]
+    assert loaded.deck.title.get_text("zh", "zh") == "brochure"
+    clock = FakeClock()
+    player, _ = decks.start(qtbot, loaded, installation.config, clock=clock)
+    clock.advance(loaded.deck.defaults.duration + 0.01)
+    player.poll()
+    assert player.stage.index == 1  # the loop goes on to the second page
+    checked = subprocess.run([sys.executable, "-m", "kiosk", "check"], cwd=tmp_path,
+                             capture_output=True, text=True, timeout=60)
+    assert checked.returncode == 0, checked.stdout
+    (tmp_path / "brochure.pdf").write_text("not a PDF")
+    checked = subprocess.run([sys.executable, "-m", "kiosk", "check", "brochure.pdf"],
+                             cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert checked.returncode == 2
+    assert checked.stdout.startswith("brochure.pdf:1:") and "cannot be opened" in checked.stdout
