@@ -243,16 +243,26 @@ def _checks(doc: Document, deck: Deck, roots: list[Path], strict_assets: bool, *
         if why is None and found is not None and ref in heard:
             why = sounds.check(ref, found)  # an audio guide that will not play
         if why is None and found is not None and ref in captioned:
-            errors += captions.load(found)[1]  # said at their own lines
+            said = captions.load(found)[1]  # said at their own lines; on a running show
+            (errors if strict_assets else warnings).extend(  # (not a check): the cues
+                said if strict_assets else _lowered(said))   # that read are shown
         if why is None and found is not None and ref in documents_named:
             why = documents.check(ref, found, None)
         if why is not None:
             problem = doc.problem(loc, why, severity=Severity.ERROR if strict_assets
                                   else Severity.WARNING)
             (errors if strict_assets else warnings).append(problem)
-    errors += _missing_pages(doc, deck, resolved)
+    missing = list(_missing_pages(doc, deck, resolved))  # (on a show: a placeholder)
+    (errors if strict_assets else warnings).extend(missing if strict_assets
+                                                   else _lowered(missing))
     warnings += _silent_videos(doc, deck, resolved)
     return warnings, errors, resolved
+
+
+def _lowered(problems: list[Problem]) -> list[Problem]:
+    """The problems as warnings: what a running show plays around (a caption file's cue
+    that does not read, a page a PDF lacks), which ``kiosk check`` calls errors."""
+    return [dataclasses.replace(p, severity=Severity.WARNING) for p in problems]
 
 
 def _silent_videos(doc: Document, deck: Deck, resolved: dict[str, Path | None]

@@ -109,3 +109,17 @@ def test_a_deck_of_one_pdf_plays_its_pages_as_a_kiosk_plays_any_deck(qapp, qtbot
                              cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert checked.returncode == 2
     assert checked.stdout.startswith("brochure.pdf:1:") and "cannot be opened" in checked.stdout
+
+
+def test_a_show_starts_with_a_page_its_pdf_lacks_and_check_still_refuses_it(qapp, tmp_path):
+    """A wrong page number stopped the kiosk from starting at all: the hall stayed dark."""
+    brochure(tmp_path / "docs" / "brochure.pdf")
+    deck = decks.write(tmp_path, decks.deck(
+        decks.title_slide(), {"type": "pdf", "src": "docs/brochure.pdf", "pages": [1, 9]}))
+    with pytest.raises(DeckError):
+        load_deck(deck)  # kiosk check: an error
+    loaded = load_deck(deck, strict_assets=False)  # the show: a warning and a placeholder
+    assert any("page 9 is not one of them" in str(w) for w in loaded.warnings)
+    assert [s.pages for s in loaded.deck.slides[1:]] == [[1], [9]]
+    image, view = render_slide(loaded, Config(), 2, (640, 360), "zh")
+    assert view.fault is None  # (a quiet fill where the page would be)

@@ -125,3 +125,21 @@ def test_a_guide_that_will_not_play_or_a_language_the_deck_lacks_is_an_error(qap
     said = " | ".join(str(p) for p in raised.value.problems)
     assert "audio 'audio/zh.mp3' cannot be played" in said
     assert "'fr' is not one of the deck's languages (zh, en)" in said
+
+
+def test_a_show_starts_with_a_caption_file_that_has_a_mistake(qapp, tmp_path):
+    """A typo in a caption file (-> for -->) stopped the kiosk from starting at all;
+    `kiosk check` still says it, at its line."""
+    loaded = guided(tmp_path)
+    (tmp_path / "captions" / "zh.vtt").write_text(VTT_ZH.replace("02.000 --> 00:04", "02.000 "
+                                                                 "-> 00:04"), "utf-8")
+    deck = tmp_path / "deck.yaml"
+    with pytest.raises(DeckError) as raised:
+        load_deck(deck)
+    assert any("zh.vtt:" in str(p) for p in raised.value.problems)
+    loaded = load_deck(deck, strict_assets=False)
+    assert any("zh.vtt:" in str(w) for w in loaded.warnings)
+    view = build_view(loaded.deck.slides[0], context(loaded, Config(), "zh"))
+    view.start(0.0)
+    view.step(1.0)
+    assert view.captions.text == "江面上的第一班轮渡"  # the cue that reads is shown
