@@ -71,6 +71,8 @@ def parse(path: Path, text: str) -> tuple[Captions, list[Problem]]:
         return Captions(()), problems
     cues: list[Cue] = []
     n = 1
+    while n < len(lines) and lines[n].strip() and "-->" not in lines[n]:
+        n += 1  # (header lines after WEBVTT, to the first blank: Kind: captions, ...)
     while n < len(lines):
         line = lines[n]
         if not line.strip() or line.startswith(("NOTE", "STYLE", "REGION")):

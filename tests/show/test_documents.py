@@ -121,5 +121,5 @@ def test_a_show_starts_with_a_page_its_pdf_lacks_and_check_still_refuses_it(qapp
     loaded = load_deck(deck, strict_assets=False)  # the show: a warning and a placeholder
     assert any("page 9 is not one of them" in str(w) for w in loaded.warnings)
     assert [s.pages for s in loaded.deck.slides[1:]] == [[1], [9]]
-    image, view = render_slide(loaded, Config(), 2, (640, 360), "zh")
+    _image, view = render_slide(loaded, Config(), 2, (640, 360), "zh")
     assert view.fault is None  # (a quiet fill where the page would be)

@@ -314,3 +314,24 @@ def test_the_photos_either_side_are_decoded_before_a_swipe_asks_for_them(qtbot, 
     qtbot.keyClick(player.stage, Qt.Key.Key_Right)
     decoder().settle()
     assert view.pages[2].picture.image is not None
+
+
+def test_a_mouse_double_click_is_a_double_tap(qapp, qtbot, tmp_path):
+    """A touch frame that acts as a mouse, a trackball: its second press comes as a
+    double click, which was ignored (a photo looked at closer stayed so)."""
+    from tests.app.test_player import screen_point
+
+    player, clock = decks.show(qtbot, tmp_path, deck(gallery(tmp_path)))
+    settle(player, clock)
+    viewport, at = player.stage.viewport(), screen_point(player, 960, 540)
+
+    def double_click() -> None:  # as Qt 6 delivers one: press, release, double, release
+        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=at)
+        qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=at)
+        qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=at)
+        clock.advance(1.0)
+
+    double_click()
+    assert player.stage.zoomed
+    double_click()
+    assert not player.stage.zoomed

@@ -143,3 +143,14 @@ def test_a_show_starts_with_a_caption_file_that_has_a_mistake(qapp, tmp_path):
     view.start(0.0)
     view.step(1.0)
     assert view.captions.text == "江面上的第一班轮渡"  # the cue that reads is shown
+
+
+def test_header_lines_after_webvtt_are_read_as_a_header(qapp, tmp_path):
+    """Kind: and Language: lines, as YouTube and Amara write them, were "expected a
+    cue's times"."""
+    from kiosk.deck.captions import parse
+
+    text = ("WEBVTT\nKind: captions\nLanguage: en\n\n00:00.000 --> 00:02.000\n"
+            "The first ferry\n")
+    captions, problems = parse(tmp_path / "c.vtt", text)
+    assert problems == [] and [cue.text for cue in captions.cues] == ["The first ferry"]

@@ -180,7 +180,9 @@ def test_a_tap_gives_a_video_its_sound_from_where_the_picture_is(qapp, qtbot, tm
         assert player.stage.current.badge.on
         click(qtbot, player, 960, 540)  # a tap again: silent
         assert heard.stopped == 1 and not player.stage.current.badge.on
-        click(qtbot, player, 960, 540)
+        badge = player.stage.current.badge.boundingRect().center()
+        click(qtbot, player, badge.x(), badge.y())  # the loudspeaker itself, by the edge
+        assert heard.played[-1][0] == "count.mp4" and player.stage.index == 0
         click(qtbot, player, 1880, 540)  # the edge turns the page, and the sound stops
         clock.advance(1.0)  # (the transition over: the slide left)
         player.stage.tick()

@@ -36,7 +36,8 @@ def where(stage: Stage, event: QEvent) -> tuple[str, QPointF] | None:
     kind = event.type()
     if isinstance(event, QMouseEvent) and event.button() == Qt.MouseButton.LeftButton:
         position = event.position()
-        phase = {QEvent.Type.MouseButtonPress: "down",
+        phase = {QEvent.Type.MouseButtonPress: "down",  # (a double click's second press
+                 QEvent.Type.MouseButtonDblClick: "down",  # is a press: a double tap)
                  QEvent.Type.MouseButtonRelease: "up"}.get(kind)
     elif isinstance(event, QTouchEvent) and event.points():
         position = stage.viewport().mapFromGlobal(event.points()[0].globalPosition())

@@ -331,10 +331,15 @@ class VideoView(FramedView):
         return super().step(now)
 
     def explore(self, point: QPointF) -> bool:
-        """A tap on the video (away from the page-turning edges): its sound on, or off."""
-        if self.badge is None or self.now is None or not self.picture.target().contains(
-                point) or abs(point.x() - self.ctx.width / 2) > self.ctx.width * \
-                SOUND_ZONE / 2:
+        """A tap on the loudspeaker, or on the video away from the page-turning edges:
+        its sound on, or off."""
+        if self.badge is None or self.now is None:
+            return super().explore(point)
+        on_badge = self.badge.boundingRect().adjusted(
+            -self.badge.side * 0.25, -self.badge.side * 0.25, self.badge.side * 0.25,
+            self.badge.side * 0.25).contains(point)  # (a finger's width round it)
+        if not on_badge and (not self.picture.target().contains(point) or abs(
+                point.x() - self.ctx.width / 2) > self.ctx.width * SOUND_ZONE / 2):
             return super().explore(point)
         from kiosk.show import sound
 
