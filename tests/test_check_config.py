@@ -213,9 +213,11 @@ def test_a_deck_behind_a_folder_it_may_not_enter_is_a_problem_not_a_traceback(tm
         write(site, "closed/deck.yaml", FOUR)
         write(site, "show.yaml", "deck: closed/deck.yaml\n")
         os.chmod(site / "closed", 0o000)
-        fork = multiprocessing.get_context("fork")
-        here, there = fork.Pipe()
-        child = fork.Process(target=_check_as_nobody,
+        # (a fresh interpreter: a fork of this one, whose decoder threads may hold Qt's
+        # locks at that moment, can hang in the child)
+        spawn = multiprocessing.get_context("spawn")
+        here, there = spawn.Pipe()
+        child = spawn.Process(target=_check_as_nobody,
                              args=(["closed/deck.yaml", "show.yaml"], str(site), there))
         child.start()
         assert here.poll(60), "the check did not answer"

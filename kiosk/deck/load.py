@@ -256,7 +256,42 @@ def _checks(doc: Document, deck: Deck, roots: list[Path], strict_assets: bool, *
     (errors if strict_assets else warnings).extend(missing if strict_assets
                                                    else _lowered(missing))
     warnings += _silent_videos(doc, deck, resolved)
+    warnings += _guide_warnings(doc, deck, resolved)
     return warnings, errors, resolved
+
+
+def _guide_warnings(doc: Document, deck: Deck, resolved: dict[str, Path | None]
+                    ) -> Iterator[Problem]:
+    """Audio guides the loop would cut short, a language without its guide, a guide
+    beside a video that offers its own sound, and ``advance: end`` a duration overrides."""
+    default = deck.default_language
+    for n, slide in enumerate(deck.slides):
+        if isinstance(slide, VideoSlide) and slide.advance == "end" and slide.duration:
+            yield doc.problem(("slides", n, "duration"), f"duration {slide.duration:g} s "
+                              "overrides advance: end (the loop leaves after it, not when "
+                              "the video ends): leave one of them out",
+                              severity=Severity.WARNING)
+        guides = slide.narration or {}
+        if not guides:
+            continue
+        for language in deck.languages:
+            if language not in guides:
+                yield doc.problem(("slides", n, "narration"), f"no audio guide in "
+                                  f"'{language}': a visitor who reads it hears nothing",
+                                  severity=Severity.WARNING)
+        path = resolved.get(guides.get(default, ""))
+        length = sounds.probe(path) if path is not None else None
+        stay = deck.slide_duration(slide)
+        if isinstance(length, float) and length > stay:
+            yield doc.problem(("slides", n, "narration", default), f"the audio guide lasts "
+                              f"{length:.1f} s but slide {n + 1} stays {stay:g} s in the "
+                              "loop, which leaves it mid-sentence: give the slide a duration "
+                              f"of at least {math.ceil(length) + 1} s",
+                              severity=Severity.WARNING)
+        if isinstance(slide, VideoSlide) and slide.sound:
+            yield doc.problem(("slides", n, "sound"), "a tap for the video's sound stops "
+                              "this slide's audio guide (one sound plays at a time)",
+                              severity=Severity.WARNING)
 
 
 def _lowered(problems: list[Problem]) -> list[Problem]:

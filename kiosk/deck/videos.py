@@ -66,6 +66,9 @@ def _open(path: Path, size: int) -> VideoInfo | str:
             rate = float(stream.average_rate or stream.guessed_rate or 0) or 25.0
             width, height = first.width, first.height
             sound = bool(container.streams.audio)
+            if duration > 2.0 and not _decodes_near(container, stream, duration - 1.0):
+                return ("is cut short: no frame decodes near its end (a copy that did not "
+                        "finish?)")
     except av.error.FFmpegError as exc:
         return f"cannot be played ({_reason(exc)})"
     except (OSError, ValueError, StopIteration) as exc:
@@ -75,6 +78,21 @@ def _open(path: Path, size: int) -> VideoInfo | str:
     if duration > LONGEST:
         return f"is {duration / 3600:.1f} hours long; at most {LONGEST / 3600:.0f} are played"
     return VideoInfo(codec, width, height, duration, rate, sound)
+
+
+def _decodes_near(container: object, stream: object, seconds: float) -> bool:
+    """Whether a frame decodes at ``seconds`` (a file cut short, its index intact, says
+    its full length but has no frames there)."""
+    try:
+        base = stream.time_base  # type: ignore[attr-defined]
+        container.seek(round(seconds / base) if base else 0,  # type: ignore[attr-defined]
+                       stream=stream)
+        for frame in container.decode(stream):  # type: ignore[attr-defined]
+            if frame.time is not None and frame.time >= seconds - 0.5:
+                return True
+    except Exception:  # (an FFmpeg error on the way: the same as nothing there)
+        return False
+    return False
 
 
 def _duration(container: object, stream: object) -> float:

@@ -153,6 +153,10 @@ class FrameSource:
                     container.seek(0)
         except Exception as error:  # (a file cut short or replaced while it plays)
             self.problem = str(error)
+            if str(self.path) not in _warned:  # (once: it is tried again at each loop)
+                _warned.add(str(self.path))
+                log.warning("video %s stopped playing (%s): its last frame stays until the "
+                            "slide is shown again", self.path, error)
         with self._ready:
             self.ended = True
             self._ready.notify_all()
@@ -226,15 +230,16 @@ class VideoItem(QGraphicsItem):
     def __init__(self, path: Path | None, rect: QRectF, *, fill: bool,
                  focus: tuple[float, float] = (0.5, 0.5), poster: QImage | None = None,
                  background: QColor | None = None, loop: bool = True,
-                 parent: QGraphicsItem | None = None) -> None:
+                 name: str | None = None, parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
         self.path, self.rect, self.fill, self.focus, self.loop = path, rect, fill, focus, loop
         info = videos.probe(path) if path is not None else "is missing"
         self.info = info if isinstance(info, videos.VideoInfo) else None
         self.problem = info if isinstance(info, str) else None
-        if self.problem is not None and str(path) not in _warned:
-            _warned.add(str(path))
-            log.warning("video %s %s: showing a placeholder", path, self.problem)
+        said = str(path) if path is not None else f"'{name}'"  # (the deck's name for it)
+        if self.problem is not None and said not in _warned:
+            _warned.add(said)
+            log.warning("video %s %s: showing a placeholder", said, self.problem)
         self.natural = QSize(self.info.width, self.info.height) if self.info else QSize()
         self.background = background or QColor("#000000")
         self.screen_scale = 1.0

@@ -66,7 +66,7 @@ def add_video(parent: QGraphicsItem, visual: VideoVisual, ctx: SlideContext,
     starts and stops it: SlideView.videos)."""
     from kiosk.show.video import VideoItem, poster
 
-    return VideoItem(ctx.assets.get(visual.src), rect, fill=False,
+    return VideoItem(ctx.assets.get(visual.src), rect, fill=False, name=visual.src,
                      poster=poster(ctx.assets.get(visual.poster) if visual.poster else None,
                                    rect), background=ctx.palette.surface, parent=parent)
 

@@ -154,3 +154,14 @@ def test_header_lines_after_webvtt_are_read_as_a_header(qapp, tmp_path):
             "The first ferry\n")
     captions, problems = parse(tmp_path / "c.vtt", text)
     assert problems == [] and [cue.text for cue in captions.cues] == ["The first ferry"]
+
+
+def test_check_warns_of_a_guide_the_loop_would_cut_short_and_of_a_missing_language(
+        qapp, tmp_path):
+    tone(tmp_path / "audio" / "zh.wav", seconds=12.0)
+    deck = decks.write(tmp_path, decks.deck(decks.title_slide(
+        narration={"zh": "audio/zh.wav"}, duration=4)))
+    said = [str(w) for w in load_deck(deck).warnings]
+    assert any("lasts 12.0 s but slide 1 stays 4 s in the loop" in w and
+               "at least 13 s" in w for w in said), said
+    assert any("no audio guide in 'en'" in w for w in said), said

@@ -280,3 +280,41 @@ def test_videos_are_decoded_on_a_gpu_where_there_is_one_and_the_log_says_which(
     finally:
         video.set_decoding("software")
         video.set_decoding("auto")
+
+
+def test_check_finds_a_copy_that_did_not_finish(qapp, tmp_path):
+    """A fast-start MP4 (its index first) cut in half said its full length and passed the
+    check; it froze on its last frame for seconds at every loop."""
+    import av
+    import numpy as np
+
+    whole = tmp_path / "videos" / "whole.mp4"
+    whole.parent.mkdir()
+    with av.open(str(whole), "w", options={"movflags": "faststart"}) as container:
+        stream = container.add_stream("libx264", rate=RATE)
+        stream.width, stream.height, stream.pix_fmt = 320, 180, "yuv420p"
+        noise = np.random.default_rng(1).integers(0, 255, (180, 320, 3), dtype=np.uint8)
+        for n in range(150):  # (frames that cost bytes: the index a small part of it)
+            frame = av.VideoFrame.from_ndarray(np.roll(noise, n, axis=1), "rgb24")
+            for packet in stream.encode(frame):
+                container.mux(packet)
+        for packet in stream.encode():
+            container.mux(packet)
+    data = whole.read_bytes()
+    (tmp_path / "videos" / "half.mp4").write_bytes(data[: len(data) // 2])
+    deck = decks.write(tmp_path, decks.deck(video_slide(src="videos/whole.mp4"),
+                                            video_slide(src="videos/half.mp4")))
+    with pytest.raises(DeckError) as raised:
+        load_deck(deck)
+    (problem,) = [str(p) for p in raised.value.problems]
+    assert "video 'videos/half.mp4' is cut short" in problem
+
+
+def test_a_missing_video_is_named_in_the_log(qapp, tmp_path, caplog):
+    caplog.set_level(logging.WARNING)
+    loaded = decks.built(tmp_path, decks.deck(video_slide(src="videos/gone-1.mp4"),
+                                              video_slide(src="videos/gone-2.mp4")))
+    for index in (0, 1):
+        render_slide(loaded, Config(), index, (320, 180), "zh")
+    assert "video 'videos/gone-1.mp4' is missing" in caplog.text
+    assert "video 'videos/gone-2.mp4' is missing" in caplog.text

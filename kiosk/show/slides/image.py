@@ -311,7 +311,7 @@ class VideoView(FramedView):
 
     def media(self, path: Path | None, rect: QRectF, fill: bool) -> QGraphicsItem:
         ctx, s = self.ctx, self.slide
-        item = VideoItem(path, rect, fill=fill, focus=s.focus,
+        item = VideoItem(path, rect, fill=fill, focus=s.focus, name=s.src,
                          poster=poster(ctx.assets.get(s.poster) if s.poster else None, rect),
                          background=ctx.palette.surface, loop=s.advance != "end",
                          parent=self)
