@@ -20,12 +20,16 @@ LINES = 2
 class CaptionBand(QGraphicsRectItem):
     """The caption due at the slide's time, centred near the foot of the stage."""
 
-    def __init__(self, path: Path, ctx: SlideContext, parent: QGraphicsItem) -> None:
+    def __init__(self, path: Path, ctx: SlideContext, parent: QGraphicsItem,
+                 bottom: float | None = None) -> None:
+        """``bottom``: where it ends (above what the slide writes at its foot, a
+        photograph's caption); the content's foot otherwise."""
         self.cues, _ = captions.load(path)
         area = ctx.content
         height = ctx.room("body", LINES, 1.3) + ctx.size("body") * 0.6
         width = area.width() * (1.0 if ctx.portrait else 0.8)
-        rect = QRectF(area.center().x() - width / 2, area.bottom() - height, width, height)
+        foot = area.bottom() if bottom is None else max(area.top() + height, bottom)
+        rect = QRectF(area.center().x() - width / 2, foot - height, width, height)
         super().__init__(rect, parent)
         self.ctx = ctx
         shade = QColor(0, 0, 0, 190)

@@ -165,3 +165,25 @@ def test_check_warns_of_a_guide_the_loop_would_cut_short_and_of_a_missing_langua
     assert any("lasts 12.0 s but slide 1 stays 4 s in the loop" in w and
                "at least 13 s" in w for w in said), said
     assert any("no audio guide in 'en'" in w for w in said), said
+
+
+@pytest.mark.parametrize("portrait", [False, True])
+def test_a_guides_captions_stay_above_a_photographs_own_caption(qapp, tmp_path, portrait):
+    """The band of the guide's captions covered the photo's caption (and check's advice,
+    "shorten one of them", could not help)."""
+    from kiosk.show.textbox import TextBox
+
+    guided(tmp_path)
+    slide = {"type": "image", "src": "images/photo.jpg", "title": "码头",
+             "caption": "一八九七年的码头，远处是第一座灯塔", "credit": "摄影：馆藏",
+             "narration": {"zh": "audio/zh.wav", "en": "audio/en.wav"},
+             "captions": {"zh": "captions/zh.vtt", "en": "captions/en.vtt"}}
+    cfg = decks.config(portrait=portrait)
+    loaded = decks.built(tmp_path, decks.deck(slide), cfg)
+    view = build_view(loaded.deck.slides[0], context(loaded, cfg, "zh"))
+    view.start(0.0)
+    view.step(1.0)
+    band = view.captions.sceneBoundingRect()
+    caption = next(t for t in decks.items_of(view) if isinstance(t, TextBox)
+                   and t.text.startswith("一八九七年"))
+    assert view.captions.isVisible() and not band.intersects(caption.ink_rect())

@@ -242,7 +242,12 @@ class SlideView(QGraphicsItem):
             return None
         from kiosk.show.captions import CaptionBand
 
-        return CaptionBand(path, self.ctx, self)
+        return CaptionBand(path, self.ctx, self, self.captions_bottom())
+
+    def captions_bottom(self) -> float | None:
+        """Where the captions of an audio guide end: above what the slide writes at its
+        foot (None: the content's foot)."""
+        return None
 
     @property
     def moving(self) -> bool:

@@ -57,6 +57,7 @@ class GalleryView(FramedView):
 
     def build(self) -> None:
         ctx, s = self.ctx, self.slide
+        self.caption_boxes = []
         fill = s.fit == "fill"
         colour = ON_PHOTO if fill else ctx.palette.text
         area = ctx.content

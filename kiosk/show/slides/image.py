@@ -125,6 +125,8 @@ class FramedView(SlideView):
 
     def build(self) -> None:
         ctx, s = self.ctx, self.slide
+        self.caption_boxes: list[TextBox] = []
+        """The photograph's captions (a band of an audio guide's captions stays above)."""
         path = ctx.assets.get(s.src)
         if s.fit == "fill":
             stage = QRectF(0, 0, ctx.width, ctx.height)
@@ -198,15 +200,23 @@ class FramedView(SlideView):
         area = self.ctx.content
         return area.width() * (1.0 if self.ctx.portrait else 0.62)
 
+    def captions_bottom(self) -> float | None:
+        """Above the photograph's own caption (of any photo, in a gallery)."""
+        tops = [box.mapRectToItem(self, box.ink_rect()).top() for box in self.caption_boxes
+                if box.text]
+        return min(tops) - self.ctx.size("body") * 0.5 if tops else None
+
     def _caption(self, text: Text, colour: QColor, bottom: float, parent: QGraphicsItem,
                  valign: str = "bottom") -> TextBox:
         """A caption's lines, their last one at ``bottom`` (placed by the caller when
         ``valign`` is top)."""
         ctx, area = self.ctx, self.ctx.content
         height = self.ctx.room("body", 3, 1.4)
-        return ctx.box(parent, ctx.text(text), QRectF(
+        box = ctx.box(parent, ctx.text(text), QRectF(
             area.left(), bottom - height, self._caption_width(), height), "body",
             color=colour, max_lines=3, line_height=1.4, valign=valign)
+        self.caption_boxes.append(box)
+        return box
 
     def source_text(self) -> str:
         """The photograph's credit where the source line is (the deck's source is of
