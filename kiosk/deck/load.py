@@ -238,6 +238,8 @@ def _checks(doc: Document, deck: Deck, roots: list[Path], strict_assets: bool, *
         resolved[ref] = found
         if why is None and found is not None and ref in named:
             why = pictures.check(ref, found)  # a picture that cannot draw
+            if why is None and (misnamed := pictures.misnamed(ref, found)) is not None:
+                warnings.append(doc.problem(loc, misnamed, severity=Severity.WARNING))
         if why is None and found is not None and ref in filmed:
             why = videos.check(ref, found)  # a video that will not play
         if why is None and found is not None and ref in heard:

@@ -36,6 +36,25 @@ def check(ref: str, path: Path) -> str | None:
     return None if why is None else f"picture '{ref}' {why}"
 
 
+def misnamed(ref: str, path: Path) -> str | None:
+    """A picture whose name says another kind than it is (a PNG named .jpg): it is drawn
+    (the show decodes by content), but a warning says to rename it."""
+    try:
+        with path.open("rb") as file:
+            kind = sniff(file.read(4096))
+    except OSError:
+        return None
+    suffix = path.suffix.lower()
+    if kind is None or kind == "SVG" or suffix in SUFFIXES[kind]:
+        return None
+    return (f"picture '{ref}' is a {kind} picture {_named(suffix)}: it is drawn, but "
+            f"rename it to end in '{SUFFIXES[kind][0]}' (other programs go by the name)")
+
+
+def _named(suffix: str) -> str:
+    return f"named '{suffix}'" if suffix else "named without a suffix"
+
+
 def problem(path: Path) -> str | None:
     """Why the picture at ``path`` cannot be drawn (a predicate: "is empty ..."), or None.
 
@@ -74,10 +93,8 @@ def _inspect(file: BinaryIO, size: int, suffix: str) -> str | None:
         kind = "SVG"  # XML named .svg: the parser says what is wrong with it
     if kind is None:
         return _not_a_picture(head)
-    if suffix not in SUFFIXES[kind]:
-        named = f"named '{suffix}'" if suffix else "named without a suffix"
-        article = "an" if kind == "SVG" else "a"
-        return f"is {article} {kind} picture {named}: rename it to end in '{SUFFIXES[kind][0]}'"
+    if suffix not in SUFFIXES[kind] and kind == "SVG":  # (drawn by another engine:
+        return f"is an SVG picture {_named(suffix)}: rename it to end in '.svg'"  # refused)
     if kind == "SVG":
         if size > svg.MAX_BYTES:
             return (f"is {size / 2**20:.1f} MB: an SVG may be at most "

@@ -211,6 +211,7 @@ def natural_size(path: Path | None) -> QSize:
     if path is None:
         return QSize()
     reader = QImageReader(str(path))
+    reader.setDecideFormatFromContent(True)
     reader.setAutoTransform(True)
     size = reader.size()
     if reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90:

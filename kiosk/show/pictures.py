@@ -76,6 +76,7 @@ def deck_problems(loaded: LoadedDeck, fit: QSize | None = None) -> list[Problem]
 
 def _read(path: Path, fit: QSize | None) -> QImage | str:
     reader = QImageReader(str(path))
+    reader.setDecideFormatFromContent(True)  # (a PNG named .jpg is drawn as the PNG it is)
     reader.setAllocationLimit(pictures.MAX_DECODED_MB)
     reader.setAutoTransform(True)  # a photo taken upright is shown upright
     target = _target(reader, fit)

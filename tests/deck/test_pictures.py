@@ -59,7 +59,6 @@ def test_a_good_picture_of_each_format_passes(tmp_path, name):
                                       "(PNG, JPEG, GIF, WebP, BMP or SVG)"),
     ("a.jpg", b"\x00\x00\x00\x18ftypheic" + bytes(64), "is a HEIC picture"),
     ("a.png", b"\x01\x02\x03\xfe" * 40, "is not a picture the show draws"),
-    ("a.png", make.saved("JPG"), "is a JPEG picture named '.png': rename it to end in '.jpg'"),
     ("a.jpg", make.svg().encode(), "is an SVG picture named '.jpg'"),
 ])
 def test_what_is_no_picture_says_what_it_is(tmp_path, name, data, message):
@@ -211,3 +210,23 @@ def test_a_name_too_long_for_the_file_system_is_a_problem_not_a_traceback(write_
     assert found.message == f"asset '{ref}': the name is too long for the file system"
     loaded = load_deck(path, strict_assets=False)  # the show starts, with a placeholder
     assert loaded.assets == {ref: None} and len(loaded.warnings) == 1
+
+
+def test_a_picture_named_as_another_kind_is_drawn_and_warned_of(qapp, tmp_path):
+    """A PNG named .jpg was refused by the check and a blank placeholder in the hall,
+    though it decodes: now it is drawn, and the check says to rename it."""
+    from kiosk.config import Config
+    from kiosk.show.render import render_slide
+    from tests import decks
+
+    folder = tmp_path / "site"
+    decks.write(folder, decks.deck(decks.title_slide()))
+    (folder / "images" / "really_png.jpg").write_bytes(make.saved("PNG", 64, 48, "teal"))
+    loaded = decks.built(folder, decks.deck({"type": "image", "src":
+                                             "images/really_png.jpg"}))
+    (warning,) = [str(w) for w in loaded.warnings if "really_png" in str(w)]
+    assert "is a PNG picture named '.jpg': it is drawn, but rename it" in warning
+    image, _view = render_slide(loaded, Config(), 0, (320, 180), "zh")
+    from PySide6.QtGui import QColor
+
+    assert QColor(image.pixel(160, 90)).name() == QColor("teal").name()
