@@ -59,8 +59,12 @@ class DeviceOutput:
             self._device.start(louder)
         except Exception as error:  # no device (a machine without sound), a bad file
             self._failed = self._device is None
-            log.warning("audio %s cannot be played (%s)%s", path, error,
-                        ": the show is silent, captions are shown" if self._failed else "")
+            reason = " ".join(str(part) for part in error.args[:1]) or str(error)
+            if self._failed:
+                log.warning("no sound device here (%s): the show is silent, captions are "
+                            "shown", reason)
+            else:
+                log.warning("audio %s cannot be played (%s)", path, reason)
 
     def stop(self) -> None:
         if self._device is not None:
