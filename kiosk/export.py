@@ -42,31 +42,39 @@ PDF_PHOTO_SCALE = 1.5
 a 1920 slide): sharp when the page is printed or zoomed into."""
 
 def _pictures(loaded: LoadedDeck, config: Config, size: tuple[int, int],
-              language: str | None, faults: list[str]) -> Iterator[tuple[int, QImage]]:
-    """Each slide in its final state at ``size``; a slide drawn as "cannot be shown" is
-    added to ``faults``."""
-    for index in range(len(loaded.deck.slides)):
-        image, view = render_slide(loaded, config, index, size, language)
-        if view.fault:
-            faults.append(f"slide {index + 1}: {view.fault}")
-        view.dispose()
-        yield index, image
+              language: str | None, faults: list[str]
+              ) -> Iterator[tuple[int, int, QImage]]:
+    """Each slide in its final state at ``size``, a gallery's every photo (index, step,
+    picture); a slide drawn as "cannot be shown" is added to ``faults``."""
+    for index, slide in enumerate(loaded.deck.slides):
+        for step in range(loaded.deck.slide_steps(slide)):
+            image, view = render_slide(loaded, config, index, size, language, step=step)
+            if view.fault and not step:
+                faults.append(f"slide {index + 1}: {view.fault}")
+            view.dispose()
+            yield index, step, image
+
+
+def _number(index: int, step: int, width: int) -> str:
+    """03, and 03.2 for the second photo of a gallery on slide 3."""
+    return f"{index + 1:0{max(2, width)}d}" + (f".{step + 1}" if step else "")
 
 
 def export_png(loaded: LoadedDeck, config: Config, out: Path, size: tuple[int, int],
                language: str | None = None) -> Exported:
-    """One PNG per slide: ``01.png``, ``02.png``... (with the language when given)."""
+    """One PNG per slide: ``01.png``, ``02.png``... (with the language when given), and
+    per photo of a gallery: ``03.png``, ``03.2.png``, ``03.3.png``..."""
     out.mkdir(parents=True, exist_ok=True)
     files: list[Path] = []
     faults: list[str] = []
     width = len(str(len(loaded.deck.slides)))
     suffix = f"-{language}" if language else ""
-    for index, image in _pictures(loaded, config, size, language, faults):
-        path = out / f"{index + 1:0{max(2, width)}d}{suffix}.png"
+    for index, step, image in _pictures(loaded, config, size, language, faults):
+        path = out / f"{_number(index, step, width)}{suffix}.png"
         if not image.save(str(path), None, PNG_QUALITY):  # format from the .png suffix
             raise OSError(f"cannot write {path}")
         files.append(path)
-    return Exported(files, len(files), faults)
+    return Exported(files, len(loaded.deck.slides), faults)
 
 
 SHEET_COLUMNS = 4
@@ -79,7 +87,7 @@ def export_sheet(loaded: LoadedDeck, config: Config, path: Path,
     ctx = context(loaded, config, language)
     scale = SHEET_THUMB / max(ctx.width, ctx.height)
     thumb = (round(ctx.width * scale), round(ctx.height * scale))
-    count = len(loaded.deck.slides)
+    count = sum(loaded.deck.slide_steps(slide) for slide in loaded.deck.slides)
     columns = min(SHEET_COLUMNS, count)
     rows = -(-count // columns)
     gap, caption = 24, 40
@@ -90,26 +98,29 @@ def export_sheet(loaded: LoadedDeck, config: Config, path: Path,
     painter.setRenderHints(RENDER_HINTS)
     painter.setFont(fonts.font(22, bold=True))
     faults: list[str] = []
-    for index, image in _pictures(loaded, config, thumb, language, faults):
+    for tile, (index, step, image) in enumerate(_pictures(loaded, config, thumb, language,
+                                                         faults)):
         slide = loaded.deck.slides[index]
-        row, column = divmod(index, columns)
+        row, column = divmod(tile, columns)
         x, y = gap + column * (thumb[0] + gap), gap + row * (thumb[1] + caption + gap)
         painter.drawImage(x, y, image)
         painter.setPen(ctx.palette.muted)
         label = painter.fontMetrics().elidedText(  # (a long id ends in …, not mid-letter)
-            f"{index + 1} · {slide.id or slide.type}", Qt.TextElideMode.ElideRight, thumb[0])
+            f"{index + 1}{f'.{step + 1}' if step else ''} · {slide.id or slide.type}",
+            Qt.TextElideMode.ElideRight, thumb[0])
         painter.drawText(QRectF(x, y + thumb[1], thumb[0], caption),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
     painter.end()
     path.parent.mkdir(parents=True, exist_ok=True)
     if not sheet.save(str(path), None, PNG_QUALITY):
         raise OSError(f"cannot write {path}")
-    return Exported([path], count, faults)
+    return Exported([path], len(loaded.deck.slides), faults)
 
 
 def export_pdf(loaded: LoadedDeck, config: Config, path: Path,
                language: str | None = None) -> Exported:
-    """All slides in one PDF, a page per slide at the design size's proportions."""
+    """All slides in one PDF, a page per slide (and per photo of a gallery) at the design
+    size's proportions."""
     path.parent.mkdir(parents=True, exist_ok=True)
     ctx = context(loaded, config, language)
     writer = QPdfWriter(str(path))
@@ -133,19 +144,23 @@ def export_pdf(loaded: LoadedDeck, config: Config, path: Path,
 
 def _pages(loaded: LoadedDeck, ctx: SlideContext, writer: QPdfWriter, painter: QPainter,
            target: QRectF, faults: list[str]) -> None:
-    for index, slide in enumerate(loaded.deck.slides):
-        if index:
+    pages = [(index, slide, step) for index, slide in enumerate(loaded.deck.slides)
+             for step in range(loaded.deck.slide_steps(slide))]  # (a gallery's photos)
+    for page, (index, slide, step) in enumerate(pages):
+        if page:
             writer.newPage()
         scene = QGraphicsScene(0, 0, ctx.width, ctx.height)
         scene.setBackgroundBrush(gradient_brush(ctx.palette, ctx.width, ctx.height))
         view = build_view(slide, ctx)
         view.start(0.0, reduced_motion=True)
+        if step:
+            view.go_to_step(step, 0.0, 1, animate=False)
         scene.addItem(view)
         prepare(view, PDF_PHOTO_SCALE)
         for item in scene.items():  # drawn as text and vectors, not from cached pictures
             item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         scene.render(painter, target, QRectF(0, 0, ctx.width, ctx.height))
         scene.removeItem(view)
-        if view.fault:
+        if view.fault and not step:
             faults.append(f"slide {index + 1}: {view.fault}")
         view.dispose()

@@ -139,3 +139,26 @@ def test_dashes_and_tildes_copy_from_the_pdf_as_written(tmp_path):
     assert result.returncode == 0, result.stderr
     text = PdfReader(tmp_path / "show.pdf").pages[0].extract_text()
     assert "顶山——汉河" in text and "1990–2020" in text and "5～10" in text, text
+
+
+def test_every_photo_of_a_gallery_is_exported(tmp_path):
+    """Only a gallery's first photo was written: an author could not review the rest."""
+    from pypdf import PdfReader
+
+    folder = tmp_path / "site"
+    gallery = {"type": "gallery", "photos": [
+        {"src": "images/photo.png", "caption": "第一张"},
+        {"src": "images/photo.jpg", "caption": "第二张"}]}
+    decks.write(folder, decks.deck(decks.title_slide(), gallery), name="show.yaml")
+    (folder / "config.yaml").write_text("deck: show.yaml\n", encoding="utf-8")
+    result = kiosk_export(folder, "--out", str(tmp_path / "png"), "--size", "480x270",
+                          "--lang", "zh")
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in (tmp_path / "png").glob("*.png"))
+    assert names == ["01-zh.png", "02-zh.png", "02.2-zh.png"]
+    assert (tmp_path / "png" / "02-zh.png").read_bytes() != (
+        tmp_path / "png" / "02.2-zh.png").read_bytes()
+    result = kiosk_export(folder, "--out", str(tmp_path), "--format", "pdf", "--lang", "zh")
+    assert result.returncode == 0, result.stderr
+    pages = PdfReader(tmp_path / "show-zh.pdf").pages
+    assert len(pages) == 3 and "第二张" in pages[2].extract_text()

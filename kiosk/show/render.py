@@ -30,14 +30,17 @@ def context(loaded: LoadedDeck, config: Config, language: str | None = None, *,
 
 
 def render_slide(loaded: LoadedDeck, config: Config, index: int, size: tuple[int, int],
-                 language: str | None = None, *, explain_faults: bool = True
-                 ) -> tuple[QImage, SlideView]:
-    """Slide ``index`` in its final state, drawn at ``size`` pixels, letterboxed (a slide
-    that cannot be drawn says why, unless visitors see it: ``explain_faults``)."""
+                 language: str | None = None, *, explain_faults: bool = True,
+                 step: int = 0) -> tuple[QImage, SlideView]:
+    """Slide ``index`` in its final state (at ``step``: a gallery's photo), drawn at
+    ``size`` pixels, letterboxed (a slide that cannot be drawn says why, unless visitors
+    see it: ``explain_faults``)."""
     ctx = context(loaded, config, language, explain_faults=explain_faults)
     scene = QGraphicsScene(0, 0, ctx.width, ctx.height)
     view = build_view(loaded.deck.slides[index], ctx)
     view.start(0.0, reduced_motion=True)  # every animation at its final state
+    if step:
+        view.go_to_step(step, 0.0, 1, animate=False)
     scene.addItem(view)
     image = QImage(size[0], size[1], QImage.Format.Format_RGB32)
     image.fill(Qt.GlobalColor.black)
