@@ -143,13 +143,14 @@ def test_bars_across_grow_from_the_zero_line(qapp, tmp_path):
 
 
 def test_many_upright_bars_set_every_second_name_lower_rather_than_cut_one(qapp, tmp_path):
-    """Eleven stations on a wall: too many for bars across, and "Wudaoliang" is wider
-    than its bar's slot: it was cut to "Wudaoli…"."""
-    stations = ["Xining", "Delingha", "Golmud", "Naij Tal", "Wudaoliang", "Tuotuohe",
-                "Tanggula Pass", "Amdo", "Nagqu", "Damxung", "Lhasa"]
+    """Seventeen stations on a wall: too many for bars across, and "Wudaoliang" is
+    wider than its bar's slot: it was cut to "Wudaoli…"."""
+    stations = ["Xining", "Haiyan", "Gangca", "Delingha", "Ulan", "Golmud", "Naij Tal",
+                "Wudaoliang", "Tuotuohe", "Yanshiping", "Tanggula", "Amdo", "Nagqu",
+                "Damxung", "Yangbajain", "Lhasa", "Nyingchi"]
     chart_data = {"kind": "bar", "unit": "°C", "categories": stations, "series": [
-        {"name": "Mean", "values": [6.1, 4.0, 5.3, 1.5, -5.2, -4.2, -6.0, -2.8, -1.2, 1.9,
-                                    8.0]}]}
+        {"name": "Mean", "values": [6.1, 1.2, -0.3, 4.0, 3.1, 5.3, 1.5, -5.2, -4.2, -5.5,
+                                    -6.0, -2.8, -1.2, 1.9, 2.4, 8.0, 8.7]}]}
     cfg = decks.config()
     loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart_data), languages=[
         "en"]), cfg)
@@ -162,6 +163,29 @@ def test_many_upright_bars_set_every_second_name_lower_rather_than_cut_one(qapp,
     for n, name in enumerate(stations):  # under its own bar, every second one lower
         ink = boxes[name].ink_rect()
         assert abs(ink.center().x() - chart.mapToScene(chart.x_of(n), 0).x()) < 2
-    upper, lower = boxes["Wudaoliang"].ink_rect(), boxes["Tuotuohe"].ink_rect()
+    upper, lower = boxes["Tuotuohe"].ink_rect(), boxes["Wudaoliang"].ink_rect()  # (8, 7)
     assert lower.top() >= upper.bottom() and not upper.intersects(lower)
+    assert layout_problems(loaded, cfg) == []
+
+
+def test_fourteen_long_names_on_a_wall_go_across_whole(qapp, tmp_path):
+    """Fourteen trunk lines of two series were upright, their names cut ("Shanghai–…")."""
+    lines = ["Beijing–Shanghai", "Beijing–Guangzhou", "Shanghai–Kunming", "Beijing–Harbin",
+             "Xuzhou–Lanzhou", "Qinghai–Tibet", "Chengdu–Kunming", "Lanzhou–Xinjiang",
+             "Beijing–Kowloon", "Jiaozuo–Liuzhou", "Baoji–Chengdu", "Southern Xinjiang",
+             "Jining–Tongliao", "Sichuan–Tibet"]
+    chart_data = {"kind": "bar", "unit": "km/h", "categories": lines, "series": [
+        {"name": "2014", "values": [250, 210, 160, 140, 175, 90, 65, 120, 110, 85, 70, 80,
+                                    60, 1]},
+        {"name": "2024", "values": [290, 260, 230, 220, 240, 100, 140, 180, 130, 95, 75, 110,
+                                    70, 160]}]}
+    cfg = decks.config()
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(
+        chart_data, title="Average Passenger Train Speed on Fourteen Trunk Lines"),
+        languages=["en"]), cfg)
+    _image, _view, chart = chart_at(loaded, cfg, "en")
+    assert isinstance(chart, BarsAcross)
+    boxes = [item for item in chart.childItems() if isinstance(item, TextBox)
+             and item.text in lines]
+    assert len(boxes) == 14 and not any(box.elided for box in boxes)
     assert layout_problems(loaded, cfg) == []

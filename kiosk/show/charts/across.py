@@ -30,6 +30,9 @@ NAME_LINES = 3
 """A name takes up to this many lines in its column."""
 STACKED_BELOW = 40
 """A chart narrower than this many label sizes writes each name above its bars."""
+ROWS_SHARE = 0.95
+"""Bars go across only where a row for each category (a line of its name, 1.25 lines
+high) fits in this share of the content's height: fourteen two-bar rows on a wall do."""
 THICKEST = 2.0
 """A bar is at most this many label sizes thick (three bars on a tall screen are not
 slabs)."""
@@ -55,7 +58,7 @@ def reads_better_across(chart: SeriesChart, ctx: SlideContext, rect: QRectF) -> 
     # (made at the configured type and the content's height, which every language
     # shares: a title of two lines in one language does not turn the bars)
     least = max(ctx.room("label", 1) * 1.25, ctx.size("label") * 0.5 * len(chart.series))
-    if least * len(chart.categories) > ctx.content.height() * 0.6:
+    if least * len(chart.categories) > ctx.content.height() * ROWS_SHARE:
         return False  # (many categories or series on a low screen: upright)
     languages = dict.fromkeys([ctx.language, *ctx.deck.languages])
     return any(_upright_cramped(chart, dataclasses.replace(ctx, language=language), rect)
