@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.app.options import PlayOptions
 from kiosk.config import Config, Installation, deck_problems
+from kiosk.deck.errors import display_path
 from kiosk.deck.load import LoadedDeck
 from kiosk.record.log import log_path
 
@@ -182,8 +183,9 @@ def play(installation: Installation, loaded: LoadedDeck, options: PlayOptions) -
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: "
                         "%(message)s")
-    for warning in loaded.warnings:
-        log.warning("%s", warning)
+    for warning in loaded.warnings:  # (the log's level says it is a warning)
+        log.warning("%s:%d:%d: %s", display_path(warning.path), warning.line,
+                    warning.column, warning.message)
     why = platform.problem()
     if why is not None:
         print(f"kiosk: {why}", file=sys.stderr)
