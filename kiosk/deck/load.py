@@ -281,12 +281,16 @@ def _guide_warnings(doc: Document, deck: Deck, resolved: dict[str, Path | None]
                 yield doc.problem(("slides", n, "narration"), f"no audio guide in "
                                   f"'{language}': a visitor who reads it hears nothing",
                                   severity=Severity.WARNING)
-        path = resolved.get(guides.get(default, ""))
-        length = sounds.probe(path) if path is not None else None
-        stay = deck.slide_duration(slide)
+        path = resolved.get(guides.get(default, ""))  # (the loop plays in the default
+        length = sounds.probe(path) if path is not None else None  # language)
+        stay = deck.slide_duration(slide) * deck.slide_steps(slide)  # (all of a gallery)
+        film = resolved.get(slide.src) if isinstance(slide, VideoSlide) and \
+            slide.advance == "end" and not slide.duration else None
+        if film is not None and isinstance(info := videos.probe(film), videos.VideoInfo):
+            stay = info.duration  # (the loop leaves when the video ends)
         if isinstance(length, float) and length > stay:
             yield doc.problem(("slides", n, "narration", default), f"the audio guide lasts "
-                              f"{length:.1f} s but slide {n + 1} stays {stay:g} s in the "
+                              f"{length:.1f} s but slide {n + 1} stays {stay:.3g} s in the "
                               "loop, which leaves it mid-sentence: give the slide a duration "
                               f"of at least {math.ceil(length) + 1} s",
                               severity=Severity.WARNING)

@@ -123,8 +123,8 @@ def pdf_deck(path: Path) -> str:
     import json
 
     name = json.dumps(path.name, ensure_ascii=False)
-    return f"{{title: {json.dumps(path.stem, ensure_ascii=False)}, slides: [{{type: pdf, " \
-           f"src: {name}}}]}}\n"
+    return f"{{title: {json.dumps(path.stem, ensure_ascii=False)}, languages: [zh, en], " \
+           f"slides: [{{type: pdf, src: {name}}}]}}\n"  # (pages are in no one language)
 
 
 def parse(path: Path, text: str) -> Document:

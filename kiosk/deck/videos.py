@@ -66,7 +66,7 @@ def _open(path: Path, size: int) -> VideoInfo | str:
             rate = float(stream.average_rate or stream.guessed_rate or 0) or 25.0
             width, height = first.width, first.height
             sound = bool(container.streams.audio)
-            if duration > 2.0 and not _decodes_near(container, stream, duration - 1.0):
+            if duration > 2.0 and not _decodes_near(container, stream, duration - 0.5):
                 return ("is cut short: no frame decodes near its end (a copy that did not "
                         "finish?)")
     except av.error.FFmpegError as exc:
@@ -88,7 +88,8 @@ def _decodes_near(container: object, stream: object, seconds: float) -> bool:
         container.seek(round(seconds / base) if base else 0,  # type: ignore[attr-defined]
                        stream=stream)
         for frame in container.decode(stream):  # type: ignore[attr-defined]
-            if frame.time is not None and frame.time >= seconds - 0.5:
+            if frame.time is not None and frame.time >= seconds - 0.5:  # (a second's
+                # leeway: a container may say its length a little longer than its frames)
                 return True
     except Exception:  # (an FFmpeg error on the way: the same as nothing there)
         return False

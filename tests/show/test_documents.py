@@ -123,3 +123,14 @@ def test_a_show_starts_with_a_page_its_pdf_lacks_and_check_still_refuses_it(qapp
     assert [s.pages for s in loaded.deck.slides[1:]] == [[1], [9]]
     _image, view = render_slide(loaded, Config(), 2, (640, 360), "zh")
     assert view.fault is None  # (a quiet fill where the page would be)
+
+
+def test_a_pdf_deck_plays_in_english_too(tmp_path):
+    import subprocess
+    import sys
+
+    brochure(tmp_path / "brochure.pdf")
+    (tmp_path / "config.yaml").write_text("deck: brochure.pdf\nlanguages: {default: en}\n")
+    checked = subprocess.run([sys.executable, "-m", "kiosk", "check"], cwd=tmp_path,
+                             capture_output=True, text=True, timeout=60)
+    assert checked.returncode == 0, checked.stdout

@@ -187,3 +187,22 @@ def test_a_guides_captions_stay_above_a_photographs_own_caption(qapp, tmp_path, 
     caption = next(t for t in decks.items_of(view) if isinstance(t, TextBox)
                    and t.text.startswith("一八九七年"))
     assert view.captions.isVisible() and not band.intersects(caption.ink_rect())
+    assert view.ctx.safe.contains(band)  # (on the screen, where a visitor reads it)
+    assert band.bottom() <= caption.ink_rect().top()  # just above the photo's caption
+    assert caption.ink_rect().top() - band.bottom() < view.ctx.size("body") * 2
+
+
+def test_the_guide_warning_counts_a_gallerys_photos_and_a_videos_own_length(qapp,
+                                                                             tmp_path):
+    from tests.media import counting_clip
+
+    tone(tmp_path / "audio" / "zh.wav", seconds=12.0)
+    tone(tmp_path / "audio" / "en.wav", seconds=12.0)
+    counting_clip(tmp_path / "videos" / "six.mp4", frames=180, rate=30)
+    guide = {"narration": {"zh": "audio/zh.wav", "en": "audio/en.wav"}}
+    photos = [{"src": "images/photo.png"}] * 3
+    deck = decks.write(tmp_path, decks.deck(
+        {"type": "gallery", "photos": photos, "duration": 4, **guide},  # 3 x 4 s: whole
+        {"type": "video", "src": "videos/six.mp4", "advance": "end", **guide}))  # 6 s
+    said = [str(w) for w in load_deck(deck).warnings if "audio guide lasts" in w.message]
+    assert len(said) == 1 and "slide 2 stays 6 s" in said[0], said

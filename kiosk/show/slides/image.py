@@ -202,8 +202,8 @@ class FramedView(SlideView):
 
     def captions_bottom(self) -> float | None:
         """Above the photograph's own caption (of any photo, in a gallery)."""
-        tops = [box.mapRectToItem(self, box.ink_rect()).top() for box in self.caption_boxes
-                if box.text]
+        tops = [self.mapRectFromScene(box.ink_rect()).top() for box in self.caption_boxes
+                if box.text]  # (ink_rect is in the scene's coordinates)
         return min(tops) - self.ctx.size("body") * 0.5 if tops else None
 
     def _caption(self, text: Text, colour: QColor, bottom: float, parent: QGraphicsItem,
