@@ -66,6 +66,11 @@ class DeviceOutput:
             else:
                 log.warning("audio %s cannot be played (%s)", path, reason)
 
+    @property
+    def silent(self) -> bool:
+        """Whether there is no sound device here (found with the first sound played)."""
+        return self._failed
+
     def stop(self) -> None:
         if self._device is not None:
             self._device.stop()

@@ -359,6 +359,8 @@ class VideoView(FramedView):
             volume = self.ctx.sound.volume if self.ctx.sound is not None else 1.0
             sound.output().play(self.picture.path, volume,
                                 self.picture.position(self.now))
+            if getattr(sound.output(), "silent", False):
+                return True  # (no sound device here: the badge stays crossed out)
         self.sounding = not self.sounding
         self.badge.set_on(self.sounding)
         return True
