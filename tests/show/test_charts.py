@@ -817,3 +817,29 @@ def test_a_waffle_keeps_its_grid_when_the_visitor_switches_language(qapp, tmp_pa
         cells = chart_of(view).cells
         grids.append(len({round(c.rect().left()) for c in cells}))
     assert grids[0] == grids[1]
+
+
+def test_a_funnels_value_and_label_pairs_stay_apart(qapp, tmp_path):
+    """At type scale 1.3, "Security screenings" sat on "241,500 passengers": which label
+    went with which value was a guess."""
+    funnel = {"kind": "funnel", "stages": [
+        {"label": "Security screenings", "value": 286000, "qualifier": "约",
+         "unit": "screenings"},
+        {"label": "Ticket gates passed", "value": 241500, "unit": "passengers"},
+        {"label": "Assisted-travel bookings used", "value": 1320, "unit": "passengers"},
+        {"label": "Lost property returned", "value": 57, "unit": "items"}]}
+    cfg = decks.config(theme={"type_scale": 1.3})
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(
+        funnel, title="Gate to Train: Beijing West on a Spring Festival Peak Day"),
+        languages=["en"]), cfg)
+    _image, view = render_slide(loaded, cfg, 0, (1920, 1080), "en")
+    chart = chart_of(view)
+    values = sorted((c for c in chart.childItems() if isinstance(c, CountLabel)),
+                    key=lambda c: c.sceneBoundingRect().top())
+    labels = sorted((t for t in chart.childItems() if isinstance(t, TextBox)
+                     and t.text in {s["label"] for s in funnel["stages"]}),
+                    key=lambda t: t.sceneBoundingRect().top())
+    assert len(values) == len(labels) == 4
+    for label, following in zip(labels, values[1:], strict=False):
+        assert following.sceneBoundingRect().top() - label.ink_rect().bottom() >= \
+            chart.ctx.size("label") * 0.4

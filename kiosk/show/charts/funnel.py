@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPolygonItem
 from kiosk.deck.charts import FunnelChart
 from kiosk.show.charts.base import ChartView, CountLabel, Mark, shown, staggered, value_text
 from kiosk.show.context import SlideContext
+from kiosk.show.textbox import TextBox
 from kiosk.show.theme import texture
 
 MIN_SHARE = 0.02  # the narrowest stage (but one of 0) keeps this share of the width: seen,
@@ -49,8 +50,16 @@ class FunnelView(ChartView):
             rect = QRectF(rect.left(), rect.top(), rect.width(),
                           rect.height() - note.text_height - ctx.size("note") * 0.6)
         gap = rect.height() * 0.03
+        label_room = label_w - ctx.size("label")
+        lines = max(min(2, len(TextBox(ctx.text(s.label), label_room, 1e4,
+                                       size=ctx.size("label"), color=QColor(),
+                                       smallest=ctx.size("label")).lines))
+                    for s in chart.stages)
+        block = ctx.size("heading") * 1.2 + ctx.room("label", lines)
+        """A stage's value and its label, one under the other: each pair kept apart from
+        the next by at least half a line (they ran together at a large type scale)."""
         step = ctx.needs((rect.height() - gap * (count - 1)) / count,
-                         ctx.size("heading") * 1.2 + ctx.size("label") * 1.3)
+                         block + ctx.size("label") * 0.5)
         colours = [ctx.palette.accent2, ctx.palette.accent]
         self.final_widths = widths
         for n, stage in enumerate(chart.stages):
@@ -70,10 +79,11 @@ class FunnelView(ChartView):
                                    [shown(s.value, self.factor) for s in chart.stages]),
                                role="heading", color=ctx.palette.accent,
                                max_width=label_w - ctx.size("label"), parent=self)
-            value.setPos(area.right() + ctx.size("label"), y + step * 0.3)
+            pair = y + max(0.0, (step - block) / 2)  # (the pair in the middle of its row)
+            value.setPos(area.right() + ctx.size("label"), pair + ctx.size("heading") * 0.6)
             ctx.box(self, ctx.text(stage.label), QRectF(area.right() + ctx.size("label"),
-                    y + step * 0.3 + ctx.size("heading") * 0.8, label_w - ctx.size("label"),
-                    max(step * 0.6, ctx.room("label", 2))), "label", color=ctx.palette.muted,
+                    pair + ctx.size("heading") * 1.2, label_room, ctx.room("label", lines)),
+                    "label", color=ctx.palette.muted,
                     max_lines=2)  # (two lines rather than smaller than its neighbours)
             self.marks.append(Mark(QRectF(centre - upper / 2, y, upper, step),
                                    ctx.text(stage.label),
