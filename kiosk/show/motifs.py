@@ -122,18 +122,45 @@ class Motif(QGraphicsItem):
         painter.drawEllipse(c, sq.width() * 0.09, sq.width() * 0.09)
 
     def _draw_city(self, painter: QPainter, rect: QRectF) -> None:
+        """A skyline: buildings of one colour that touch, lit windows, a spire, roofs of
+        two kinds (not bars of two colours on a baseline, which read as a chart)."""
         sq = self._square(rect)
         p = self._palette
         rng = random.Random(3)
         base = sq.bottom() - sq.height() * 0.2
         x = sq.left()
         painter.setPen(Qt.PenStyle.NoPen)
+        tallest: QRectF | None = None
         while x < sq.right() - sq.width() * 0.04:
-            w = sq.width() * rng.uniform(0.06, 0.11)
-            h = sq.height() * rng.uniform(0.2, 0.62)
-            painter.setBrush(_alpha(p.accent2 if rng.random() < 0.3 else p.muted, 0.55))
-            painter.drawRect(QRectF(x, base - h, min(w, sq.right() - x), h))
-            x += w + sq.width() * 0.012
+            w = sq.width() * rng.uniform(0.07, 0.13)
+            h = sq.height() * rng.uniform(0.18, 0.6)
+            body = QRectF(x, base - h, min(w, sq.right() - x), h)
+            painter.setBrush(_alpha(p.muted, 0.5))
+            painter.drawRect(body)
+            if rng.random() < 0.35:  # a pitched roof
+                roof = QPainterPath()
+                roof.moveTo(body.left(), body.top())
+                roof.lineTo(body.center().x(), body.top() - body.width() * 0.45)
+                roof.lineTo(body.right(), body.top())
+                roof.closeSubpath()
+                painter.drawPath(roof)
+            window = body.width() * 0.16  # rows of lit windows, a few dark
+            painter.setBrush(_alpha(p.accent2, 0.55))
+            y = body.top() + window * 1.2
+            while y < base - window * 1.5:
+                for column in (0.22, 0.62):
+                    if rng.random() < 0.75:
+                        painter.drawRect(QRectF(body.left() + body.width() * column, y,
+                                                window, window * 1.2))
+                y += window * 2.2
+            if tallest is None or body.height() > tallest.height():
+                tallest = body
+            x += body.width()  # (touching: a row of buildings, not bars apart)
+        if tallest is not None:  # a spire on the tallest
+            painter.setPen(QPen(_alpha(p.muted, 0.7), sq.width() * 0.008))
+            painter.drawLine(QPointF(tallest.center().x(), tallest.top()),
+                             QPointF(tallest.center().x(), tallest.top() - sq.height() * 0.08))
+            painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(p.accent)
         painter.drawRect(QRectF(sq.left(), base, sq.width(), sq.height() * 0.012))
 
