@@ -202,37 +202,37 @@ class Motif(QGraphicsItem):
         painter.drawRoundedRect(body, sq.width() * 0.03, sq.width() * 0.03)
 
     def _draw_rail(self, painter: QPainter, rect: QRectF) -> None:
+        """A train's front on a track running to the horizon (no dots: a picture of
+        so many things in two colours reads as data)."""
         sq = self._square(rect)
         p = self._palette
-        c = sq.center()
-        # The supply chain: a hub with many suppliers around it.
-        rng = random.Random(138)
-        painter.setPen(QPen(_alpha(p.muted, 0.35), sq.width() * 0.003))
-        dots = []
-        for n in range(138):
-            angle = n * 2.39996
-            radius = sq.width() * (0.17 + 0.3 * math.sqrt((n + 0.5) / 138))
-            point = QPointF(c.x() + radius * math.cos(angle), c.y() + radius * math.sin(angle)
-                            + rng.uniform(-2, 2))
-            dots.append(point)
-            if n % 3 == 0:
-                painter.drawLine(c, point)
+        hub = QRectF(sq.center().x() - sq.width() * 0.16, sq.top() + sq.height() * 0.2,
+                     sq.width() * 0.32, sq.width() * 0.34)  # the train, coming
+        horizon = hub.center().y()  # (the track runs on behind it)
+        vanish = QPointF(sq.center().x(), horizon)
+        near = sq.bottom() - sq.height() * 0.04
+        gauge = sq.width() * 0.62  # the rails apart at the near edge
         painter.setPen(Qt.PenStyle.NoPen)
-        for n, point in enumerate(dots):
-            color = p.accent if n < 6 else p.accent2 if n < 30 else _alpha(p.text, 0.7)
-            painter.setBrush(color)
-            radius = sq.width() * (0.016 if n < 30 else 0.009)
-            painter.drawEllipse(point, radius, radius)
-        # The hub: a train front.
-        hub = QRectF(c.x() - sq.width() * 0.11, c.y() - sq.width() * 0.12, sq.width() * 0.22,
-                     sq.width() * 0.24)
+        for n in range(9):  # sleepers, closer together into the distance
+            t = (n / 9) ** 1.8
+            y = near - (near - horizon) * t
+            half = gauge * 0.62 * (1 - t)
+            painter.setBrush(_alpha(p.muted, 0.45 * (1 - t) + 0.1))
+            painter.drawRect(QRectF(vanish.x() - half, y - sq.height() * 0.012 * (1 - t),
+                                    half * 2, sq.height() * 0.024 * (1 - t) + 1))
+        pen = QPen(_alpha(p.accent2, 0.9), sq.width() * 0.012)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        for side in (-1, 1):
+            painter.drawLine(QPointF(vanish.x() + side * gauge / 2, near), vanish)
+        painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(p.accent)
-        painter.drawRoundedRect(hub, sq.width() * 0.05, sq.width() * 0.05)
+        painter.drawRoundedRect(hub, sq.width() * 0.06, sq.width() * 0.06)
         painter.setBrush(p.background)
         window = hub.adjusted(hub.width() * 0.15, hub.height() * 0.15, -hub.width() * 0.15,
                               -hub.height() * 0.5)
-        painter.drawRoundedRect(window, sq.width() * 0.015, sq.width() * 0.015)
+        painter.drawRoundedRect(window, sq.width() * 0.02, sq.width() * 0.02)
         for dx in (0.28, 0.72):
             painter.drawEllipse(QPointF(hub.left() + hub.width() * dx,
                                         hub.top() + hub.height() * 0.75),
-                                sq.width() * 0.018, sq.width() * 0.018)
+                                sq.width() * 0.024, sq.width() * 0.024)
