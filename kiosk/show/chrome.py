@@ -207,6 +207,10 @@ class Chrome(QGraphicsItem):
         line = QColor(p.text)
         line.setAlphaF(0.55)
         painter.setPen(Qt.PenStyle.NoPen)
+        under = QColor(p.background)  # (a button over a light photo or PDF page is seen
+        under.setAlphaF(0.6)           # too: the show's dark under its faint fill)
+        painter.setBrush(under)
+        painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
         painter.setBrush(faint)
         painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
         painter.setPen(QPen(line, max(2.0, rect.height() * 0.05)))
