@@ -152,6 +152,11 @@ _BEGINS_PHRASE = "与和及或在向从把被对"
 the phrase 从 begins."""
 
 
+_NUMERALS = "〇零一二三四五六七八九十百千万亿两"
+"""Chinese numerals: a break between one and the next Han character splits a number
+from what it counts (一千六百 / 年)."""
+_HYPHENATED = re.compile(r"(?<=[A-Za-z0-9])-(?=[A-Za-z0-9])")
+"""A hyphen inside a word (Nine-Coloured, 9-kilometre), which a line does not break at."""
 _CLOSING_QUOTES = "”’」』》"
 _UNIT = re.compile(r"[a-z%°‰][a-z]{0,9}\b")
 """A word that may be a number's unit (km, trains, billion, %): lower case and short."""
@@ -182,10 +187,10 @@ def _break_cost(text: str, at: int, size: float) -> float:
     if before != text[:at] and before[-1:].isdigit() and _UNIT.match(text, at):
         return INSIDE_WORD  # (48,000 / km: a number and its unit are read together)
     if before.endswith("-") and at < len(text) and text[at].isalpha():
-        return INSIDE
-    if before == text[:at] and at < len(text) and before and before[-1].isdigit() and \
-            is_han(text[at]):
-        return INSIDE_WORD
+        return INSIDE_WORD  # (Nine- / Coloured: a word of two, read as one)
+    if before == text[:at] and at < len(text) and before and (
+            before[-1].isdigit() or before[-1] in _NUMERALS) and is_han(text[at]):
+        return INSIDE_WORD  # (5,842 / 颗, 一千六百 / 年: a number and what it counts)
     if before == text[:at] and at < len(text) and is_han(text[at - 1]) and is_han(text[at]):
         if inside_word(text, at) or text[at - 1] in _PREPOSITIONS:
             return INSIDE_WORD
@@ -320,7 +325,8 @@ class TextBox(QGraphicsItem):
     def _lines_at(self, text: str, size: float, width: float, *,
                   whole_words: bool = False) -> list[str]:
         # (laid out with a no-break space between a number and its unit: 48,000 km)
-        layout = QTextLayout(_NUMBER_UNIT.sub("\u00a0", text), self._font(size))
+        layout = QTextLayout(_HYPHENATED.sub("\u2011", _NUMBER_UNIT.sub("\u00a0", text)),
+                             self._font(size))  # (and a non-breaking hyphen in a word)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WordWrap if whole_words
                            else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)

@@ -168,3 +168,19 @@ def test_a_quoted_term_is_not_a_pause_before_its_noun():
     text = "郑州：“米”字形高铁网的中心"
     assert _break_cost(text, text.index("：") + 1, 60) < 0  # the subtitle's colon: yes
     assert _break_cost(text, text.index("字"), 60) > 0  # after the closing quote: no
+
+
+def test_a_hyphenated_word_and_a_chinese_number_stay_whole(qapp):
+    """"a 9- / kilometre gallery", "Nine- / Coloured Deer", "一千六百 / 年"."""
+    metrics = QFontMetricsF(fonts.font(30))
+    box = TextBox("along a 9-kilometre gallery of caves",
+                  metrics.horizontalAdvance("along a 9-kilo"), 500, size=30,
+                  color=QColor("white"))
+    assert "9-kilometre" in " ".join(box.lines).split()
+    assert all(not line.endswith("-") for line in box.lines)
+    big = QFontMetricsF(fonts.font(80, bold=True))
+    title = TextBox("一座石窟群跨越一千六百年的守护与传承之路",
+                    big.horizontalAdvance("一座石窟群跨越一千六百") + 2, 1000, size=80,
+                    bold=True, color=QColor("white"), balance=True, max_lines=3,
+                    line_height=1.2)
+    assert any("一千六百年" in line for line in title.lines), title.lines

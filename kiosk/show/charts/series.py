@@ -253,25 +253,39 @@ class SeriesView(ChartView):
                     line_height=1.15)
 
     def _years(self, texts: list[str], metrics: QFontMetricsF, gap: float) -> None:
-        """The years of a time axis, each under its point, on one line; one that would
-        touch the one before it is left out (never the last)."""
+        """The years of a time axis, each under its point: on one line where they do not
+        touch, a year that would touch the one before it a line lower (with a hairline
+        to its point; where a second line is not to be had, it is left out, never the
+        last)."""
         ctx = self.ctx
-        shown: list[int] = []
+        rows: list[float] = [-math.inf, -math.inf]  # where each line's last year ends
+        lines = 2 if self.category_lines >= 2 else 1
+        top = self.plot.bottom() + ctx.size("label") * 0.3
+        line = ctx.room("label", 1, 1.15)
+        placed: list[tuple[int, int]] = []
         for n, text in enumerate(texts):
             width = metrics.horizontalAdvance(text)
-            while shown and self.x_of(shown[-1]) + metrics.horizontalAdvance(
-                    texts[shown[-1]]) / 2 + gap > self.x_of(n) - width / 2:
+            left = self.x_of(n) - width / 2
+            row = next((r for r in range(lines) if rows[r] + gap <= left), None)
+            if row is None:
                 if n != len(texts) - 1:
-                    break
-                shown.pop()  # (the last year is always said: the one before it gives way)
-            else:
-                shown.append(n)
-        for n in shown:
+                    continue  # (no room on either line: left out)
+                placed = [(m, r) for m, r in placed  # the last is always said: the
+                          if r or self.x_of(m) + metrics.horizontalAdvance(  # ones on its
+                              texts[m]) / 2 + gap <= left]  # line it would touch give way
+                row = 0
+            rows[row] = left + width
+            placed.append((n, row))
+        for n, row in placed:
             room = metrics.horizontalAdvance(texts[n]) + gap
-            ctx.box(self, texts[n], QRectF(self.x_of(n) - room / 2,
-                    self.plot.bottom() + ctx.size("label") * 0.3, room,
-                    ctx.room("label", 1, 1.15)), "label", color=ctx.palette.muted,
-                    align="center", max_lines=1)
+            if row:  # (a hairline down to it: which point it names)
+                tick = QGraphicsLineItem(self.x_of(n), self.plot.bottom() + 2, self.x_of(n),
+                                         top + line * 0.9, self)
+                faint = QColor(ctx.palette.muted)
+                faint.setAlphaF(0.4)
+                tick.setPen(QPen(faint, 1.5))
+            ctx.box(self, texts[n], QRectF(self.x_of(n) - room / 2, top + row * line, room,
+                    line), "label", color=ctx.palette.muted, align="center", max_lines=1)
 
     def _bars(self) -> None:
         ctx, chart = self.ctx, self.chart
