@@ -142,9 +142,11 @@ class SlideContext:
         max_lines: int | None = None,
         tabular: bool = False,
         line_height: float = 1.3,
+        size: float | None = None,
     ) -> TextBox:
-        """A text box of a named type role, placed at ``rect`` inside ``parent``."""
-        item = TextBox(text, rect.width(), rect.height(), size=self.size(role),
+        """A text box of a named type role, placed at ``rect`` inside ``parent`` (at
+        ``size`` rather than the role's, for texts that share one: a row's headings)."""
+        item = TextBox(text, rect.width(), rect.height(), size=size or self.size(role),
                        color=color or self.palette.text, bold=bold, align=align,
                        valign=valign, max_lines=max_lines, tabular=tabular,
                        line_height=line_height, smallest=self.smallest(role), role=role,

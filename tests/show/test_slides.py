@@ -329,3 +329,17 @@ def test_a_larger_type_scale_never_leaves_a_title_smaller(qapp, tmp_path, langua
         return box.font_size
 
     assert title_size(1.3) >= title_size(1.0) - 0.5
+
+
+def test_the_headings_of_a_points_slide_are_one_size(qapp, tmp_path):
+    """One heading made smaller to fit its card left the others larger: 30 px beside 42."""
+    points = [{"heading": "Chang Shuhong, the “Guardian of Dunhuang” of the Mogao Caves",
+               "icon": "people"},
+              {"heading": "Duan Wenjie: copying and scholarship"},
+              {"heading": "Fan Jinshi, the “Daughter of Dunhuang”", "icon": "people"}]
+    loaded = decks.built(tmp_path, decks.deck(decks.points_slide(points=points),
+                                              languages=["en"]))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    sizes = {t.font_size for t in decks.items_of(view) if isinstance(t, TextBox)
+             and t.role == "heading" and t.text}
+    assert len(sizes) == 1, sizes

@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
-from kiosk.deck.model import PointsSlide
+from kiosk.deck.model import PointItem, PointsSlide
 from kiosk.show.context import OPTICAL_MIDDLE
 from kiosk.show.motifs import Motif
 from kiosk.show.slides.base import SlideView
@@ -39,6 +39,18 @@ class PointsView(SlideView):
         pad = ctx.size("heading") * 0.7
         built: list[tuple[int, float, list[QGraphicsItem], QGraphicsRectItem,
                           QGraphicsRectItem]] = []
+        inner_w = cell_w - pad * 2.3
+        icon_side = min(cell_h - pad * 2, ctx.size("heading") * 2.2)
+
+        def fitted(point: PointItem) -> float:
+            width = inner_w - (icon_side + pad if point.icon else 0.0)
+            return TextBox(ctx.text(point.heading), width, ctx.room("heading", 2, 1.2),
+                           size=ctx.size("heading"), smallest=ctx.smallest("heading"),
+                           bold=True, max_lines=2, line_height=1.2, color=QColor()).font_size
+
+        common = min(fitted(point) for point in s.points)
+        """Every card's heading at one size (one made smaller to fit made the others
+        look larger than it: 30 px beside 42)."""
         for n, point in enumerate(s.points):
             row, col = divmod(n, columns)
             cell = QRectF(area.left() + col * (cell_w + gap), top + row * (cell_h + gap),
@@ -62,7 +74,7 @@ class PointsView(SlideView):
                 below = inner.top() + side
             heading = ctx.box(self, ctx.text(point.heading), QRectF(
                 inner.left(), inner.top(), heading_w, ctx.room("heading", 2, 1.2)), "heading",
-                bold=True, max_lines=2, line_height=1.2)
+                bold=True, max_lines=2, line_height=1.2, size=common)
             items.append(heading)
             y = max(inner.top() + heading.text_height, below) + ctx.size("detail") * 0.6
             end = inner.top() + heading.text_height
