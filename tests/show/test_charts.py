@@ -547,7 +547,8 @@ def test_a_network_legend_says_what_a_dot_counts_in_full(qapp, tmp_path):
         "kind": "network", "hub": both("智慧水务调度中心", "Smart water dispatch centre"),
         "groups": groups}})
     loaded = decks.built(tmp_path, decks.deck(story))
-    for language, note in (("zh", "（每点10台）"), ("en", "(one dot: 10 analysers)")):
+    for language, note in (("zh", "；每点10台）"), ("en", "; one dot: 10 analysers)")):
+        # (inside the bracket the name ends with: not "（...）（每点10台）")
         _, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
         texts = [t for t in decks.items_of(view) if isinstance(t, TextBox)]
         (row,) = [t for t in texts if note in t.text]
@@ -843,3 +844,22 @@ def test_a_funnels_value_and_label_pairs_stay_apart(qapp, tmp_path):
     for label, following in zip(labels, values[1:], strict=False):
         assert following.sceneBoundingRect().top() - label.ink_rect().bottom() >= \
             chart.ctx.size("label") * 0.4
+
+
+def test_what_a_dot_counts_is_said_once_when_every_group_counts_alike(qapp, tmp_path):
+    """"(one dot: 10 people)" on every row of a legend, and 妇女（社邑成员）（每点10人）."""
+    both = decks.both
+    groups = [{"label": both(name, english), "count": count, "unit": both("人", "people"),
+               "per_node": 10} for name, english, count in (
+        ("僧尼", "Monks and nuns", 300), ("画工", "Painters", 120),
+        ("妇女（社邑成员）", "Women (lay associations)", 90))]
+    story = decks.story_slide(visual={"kind": "chart", "chart": {
+        "kind": "network", "hub": both("敦煌", "Dunhuang"), "groups": groups}})
+    loaded = decks.built(tmp_path, decks.deck(story))
+    for language, note in (("zh", "每点10人"), ("en", "dot: 10 people")):
+        _, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
+        said = [t.text for t in decks.items_of(view) if isinstance(t, TextBox)
+                and note in t.text]
+        assert len(said) == 1, said
+        assert "）（" not in "".join(t.text for t in decks.items_of(view)
+                                    if isinstance(t, TextBox))

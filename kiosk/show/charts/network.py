@@ -289,13 +289,17 @@ class NetworkView(ChartView):
         ctx, p = self.ctx, self.ctx.palette
         group_colours_of, highlight_colours_of = colours(self.chart, p)
         rows = []
+        counted = [(g.per_node, ctx.text(g.unit)) for g in self.chart.groups if g.per_node > 1]
+        once = len(counted) > 1 and len(set(counted)) == 1  # (one for all: said once)
+        said = False
         for g, group in enumerate(self.chart.groups):
-            note = ""
-            if group.per_node > 1:
-                each = value_text(group.per_node, ctx, ctx.text(group.unit))
-                note = f"（每点{each}）" if ctx.language.startswith("zh") else f" (one dot: {each})"
+            label = ctx.text(group.label)
+            if group.per_node > 1 and not (once and said):
+                label = _with_dot_note(label, value_text(group.per_node, ctx, ctx.text(
+                    group.unit)), ctx.language.startswith("zh"), every=once)
+                said = True
             rows.append((group_colours_of[g], group.count, group.qualifier, group.unit,
-                         ctx.text(group.label) + note))
+                         label))
             for h, highlight in enumerate(group.highlights):
                 rows.append((highlight_colours_of[g][h], highlight.count, None, group.unit,
                              ctx.text(highlight.label)))
@@ -365,3 +369,13 @@ class NetworkView(ChartView):
         dot.setBrush(colour)
         dot.setPen(Qt.PenStyle.NoPen)
         return [value, label, dot], max(line, label.text_height)
+
+
+def _with_dot_note(label: str, each: str, chinese: bool, *, every: bool) -> str:
+    """A group's label with what one dot counts (of every group, when ``every``), inside
+    a bracket the label ends with rather than a second bracket after it."""
+    if chinese:
+        note = f"每点{each}" if not every else f"各组每点{each}"
+        return f"{label[:-1]}；{note}）" if label.endswith("）") else f"{label}（{note}）"
+    note = f"one dot: {each}" if not every else f"every dot: {each}"
+    return f"{label[:-1]}; {note})" if label.endswith(")") else f"{label} ({note})"
