@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 from kiosk import textlayer
 from kiosk.config import Config
 from kiosk.deck.load import LoadedDeck
+from kiosk.deck.model import SlideBase
 from kiosk.show import fonts
 from kiosk.show.background import gradient_brush
 from kiosk.show.context import SlideContext
@@ -46,13 +47,20 @@ def _pictures(loaded: LoadedDeck, config: Config, size: tuple[int, int],
               ) -> Iterator[tuple[int, int, QImage]]:
     """Each slide in its final state at ``size``, a gallery's every photo (index, step,
     picture); a slide drawn as "cannot be shown" is added to ``faults``."""
-    for index, slide in enumerate(loaded.deck.slides):
-        for step in range(loaded.deck.slide_steps(slide)):
-            image, view = render_slide(loaded, config, index, size, language, step=step)
-            if view.fault and not step:
-                faults.append(f"slide {index + 1}: {view.fault}")
-            view.dispose()
-            yield index, step, image
+    for index, _slide, step in _shots(loaded):
+        image, view = render_slide(loaded, config, index, size, language, step=step)
+        if view.fault and not step:
+            faults.append(f"slide {index + 1}: {view.fault}")
+        view.dispose()
+        yield index, step, image
+
+
+def _shots(loaded: LoadedDeck) -> list[tuple[int, SlideBase, int]]:
+    """What an export draws: each slide (index, slide, step 0), and each further photo
+    of a gallery (its step)."""
+    deck = loaded.deck
+    return [(index, slide, step) for index, slide in enumerate(deck.slides)
+            for step in range(deck.slide_steps(slide))]
 
 
 def _number(index: int, step: int, width: int) -> str:
@@ -87,7 +95,7 @@ def export_sheet(loaded: LoadedDeck, config: Config, path: Path,
     ctx = context(loaded, config, language)
     scale = SHEET_THUMB / max(ctx.width, ctx.height)
     thumb = (round(ctx.width * scale), round(ctx.height * scale))
-    count = sum(loaded.deck.slide_steps(slide) for slide in loaded.deck.slides)
+    count = len(_shots(loaded))
     columns = min(SHEET_COLUMNS, count)
     rows = -(-count // columns)
     gap, caption = 24, 40
@@ -144,9 +152,7 @@ def export_pdf(loaded: LoadedDeck, config: Config, path: Path,
 
 def _pages(loaded: LoadedDeck, ctx: SlideContext, writer: QPdfWriter, painter: QPainter,
            target: QRectF, faults: list[str]) -> None:
-    pages = [(index, slide, step) for index, slide in enumerate(loaded.deck.slides)
-             for step in range(loaded.deck.slide_steps(slide))]  # (a gallery's photos)
-    for page, (index, slide, step) in enumerate(pages):
+    for page, (index, slide, step) in enumerate(_shots(loaded)):
         if page:
             writer.newPage()
         scene = QGraphicsScene(0, 0, ctx.width, ctx.height)

@@ -36,14 +36,18 @@ def check(ref: str, path: Path) -> str | None:
     return None if why is None else f"picture '{ref}' {why}"
 
 
+_kinds: dict[tuple[str, int, int, int], tuple[str | None] | str] = {}
+
+
 def misnamed(ref: str, path: Path) -> str | None:
     """A picture whose name says another kind than it is (a PNG named .jpg): it is drawn
     (the show decodes by content), but a warning says to rename it."""
-    try:
+    def judge(size: int) -> tuple[str | None]:
         with path.open("rb") as file:
-            kind = sniff(file.read(4096))
-    except OSError:
-        return None
+            return (sniff(file.read(4096)),)
+
+    found = remembered(_kinds, path, 1024, judge)  # (read once while the file stays)
+    kind = found[0] if isinstance(found, tuple) else None
     suffix = path.suffix.lower()
     if kind is None or kind == "SVG" or suffix in SUFFIXES[kind]:
         return None

@@ -10,6 +10,8 @@ SWIPE_MIN_SPEED = 400.0  # design px per second
 SWIPE_MAX_SLOPE = 0.6  # |dy| / |dx|: a swipe is mostly sideways
 TAP_MAX_TRAVEL = 24.0  # design px: a shaky finger still taps
 TAP_MAX_TIME = 0.6  # seconds: longer is a long press, not a tap
+EDGE_ZONE = 0.14
+"""Share of the stage width at each side where a tap turns the page."""
 
 
 @dataclasses.dataclass(frozen=True)

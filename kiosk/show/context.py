@@ -128,6 +128,12 @@ class SlideContext:
             theme = self.configured or self.theme
         return max(type_size(role, theme, self.reference), self.smallest(role))
 
+    def lines(self, text: str, width: float, role: str) -> int:
+        """How many lines ``text`` takes in ``width`` at the size of ``role`` (made no
+        smaller): what a box for it must be tall enough for."""
+        size = self.size(role)
+        return len(TextBox(text, width, 1e4, size=size, color=QColor(), smallest=size).lines)
+
     def box(
         self,
         parent: QGraphicsItem,

@@ -14,7 +14,7 @@ from kiosk.app.controllers import Overlay
 from kiosk.app.show import Show
 from kiosk.play.clock import Clock
 from kiosk.play.commands import Action, Command, Zoom
-from kiosk.play.gestures import Swipe, Tap, classify
+from kiosk.play.gestures import EDGE_ZONE, Swipe, Tap, classify
 from kiosk.show.slides.gallery import DOUBLE_TAP_ZOOM
 from kiosk.show.stage import Stage
 
@@ -24,8 +24,6 @@ DOUBLE_TAP_DISTANCE = 60.0
 """Design pixels within which a second tap makes a double tap."""
 WHEEL_STEP = 1.15
 """How much closer a wheel's notch looks."""
-EDGE_ZONE = 0.14
-"""Share of the stage width at each side where a tap turns the page."""
 BUTTONS = {"next": Action.NEXT, "previous": Action.PREVIOUS, "home": Action.FIRST,
            "overview": Action.OVERVIEW, "language": Action.LANGUAGE}
 
@@ -35,16 +33,21 @@ def where(stage: Stage, event: QEvent) -> tuple[str, QPointF] | None:
     ("down" or "up", and where, in design pixels); None for other events."""
     kind = event.type()
     if isinstance(event, QMouseEvent) and event.button() == Qt.MouseButton.LeftButton:
-        position = event.position()
+        point = stage.mapToScene(event.position().toPoint())
         phase = {QEvent.Type.MouseButtonPress: "down",  # (a double click's second press
                  QEvent.Type.MouseButtonDblClick: "down",  # is a press: a double tap)
                  QEvent.Type.MouseButtonRelease: "up"}.get(kind)
     elif isinstance(event, QTouchEvent) and event.points():
-        position = stage.viewport().mapFromGlobal(event.points()[0].globalPosition())
+        point = scene_point(stage, event.points()[0].globalPosition())
         phase = {QEvent.Type.TouchBegin: "down", QEvent.Type.TouchEnd: "up"}.get(kind)
     else:
         return None
-    return (phase, stage.mapToScene(position.toPoint())) if phase else None
+    return (phase, point) if phase else None
+
+
+def scene_point(stage: Stage, global_position: QPointF) -> QPointF:
+    """A finger's place on the screen, in design pixels."""
+    return stage.mapToScene(stage.viewport().mapFromGlobal(global_position).toPoint())
 
 
 class Pointer(QObject):
@@ -98,16 +101,12 @@ class Pointer(QObject):
             return True
         return found is not None
 
-    def _scene_point(self, global_position: QPointF) -> QPointF:
-        viewport = self.stage.viewport()
-        return self.stage.mapToScene(viewport.mapFromGlobal(global_position).toPoint())
-
     def _fingers(self, event: QTouchEvent) -> None:
         """Two fingers: closer or farther as they spread or pinch, moved as their middle
         moves; lifting them ends it (no tap, no swipe)."""
         self._pinched = True
         self._press = None
-        first, second = (self._scene_point(p.globalPosition()) for p in event.points()[:2])
+        first, second = (scene_point(self.stage, p.globalPosition()) for p in event.points()[:2])
         middle = (first + second) / 2
         apart = max(1.0, math.dist((first.x(), first.y()), (second.x(), second.y())))
         if event.type() == QEvent.Type.TouchEnd or any(
@@ -130,7 +129,7 @@ class Pointer(QObject):
                 return
             point = self.stage.mapToScene(event.position().toPoint())
         elif isinstance(event, QTouchEvent) and event.points():
-            point = self._scene_point(event.points()[0].globalPosition())
+            point = scene_point(self.stage, event.points()[0].globalPosition())
         else:
             return
         assert self._held is not None

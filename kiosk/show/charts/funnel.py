@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPolygonItem
 from kiosk.deck.charts import FunnelChart
 from kiosk.show.charts.base import ChartView, CountLabel, Mark, shown, staggered, value_text
 from kiosk.show.context import SlideContext
-from kiosk.show.textbox import TextBox
 from kiosk.show.theme import texture
 
 MIN_SHARE = 0.02  # the narrowest stage (but one of 0) keeps this share of the width: seen,
@@ -51,9 +50,7 @@ class FunnelView(ChartView):
                           rect.height() - note.text_height - ctx.size("note") * 0.6)
         gap = rect.height() * 0.03
         label_room = label_w - ctx.size("label")
-        lines = max(min(2, len(TextBox(ctx.text(s.label), label_room, 1e4,
-                                       size=ctx.size("label"), color=QColor(),
-                                       smallest=ctx.size("label")).lines))
+        lines = max(min(2, ctx.lines(ctx.text(s.label), label_room, "label"))
                     for s in chart.stages)
         block = ctx.size("heading") * 1.2 + ctx.room("label", lines)
         """A stage's value and its label, one under the other: each pair kept apart from

@@ -20,7 +20,6 @@ from kiosk.show.charts.base import (
 )
 from kiosk.show.context import SlideContext
 from kiosk.show.guard import guarded
-from kiosk.show.textbox import TextBox
 
 
 class Donut(QGraphicsItem):
@@ -223,10 +222,8 @@ class ProportionView(ChartView):
             width = rect.width() - swatch * 1.8
             above = swatch * 0.85 + QFontMetricsF(fonts.font(
                 ctx.size("heading"), bold=True)).height() / 2  # (the value, over the label)
-            needed = [above + ctx.room("label", min(2, len(TextBox(
-                label, width, 1e4, size=ctx.size("label"), color=QColor(),
-                smallest=ctx.size("label")).lines)), 1.3) + ctx.size("label") * 0.6
-                for label in labels]
+            needed = [above + ctx.room("label", min(2, ctx.lines(label, width, "label")), 1.3)
+                      + ctx.size("label") * 0.6 for label in labels]
             if sum(needed) <= rect.height():  # (as airy as before, where there is room)
                 spare = max(0.0, step * len(rows) - sum(needed)) / len(rows)
                 steps = [n + spare for n in needed]

@@ -237,11 +237,7 @@ class SeriesView(ChartView):
             if staggered:
                 room, lower = slot * 2 - gap, n % 2
                 if lower:  # (a hairline down to it: which bar it names)
-                    tick = QGraphicsLineItem(self.x_of(n), self.plot.bottom() + 2,
-                                             self.x_of(n), top + line * 0.9, self)
-                    grid = QColor(ctx.palette.muted)
-                    grid.setAlphaF(0.4)
-                    tick.setPen(QPen(grid, 1.5))
+                    self._hairline(n, top + line * 0.9)
                 ctx.box(self, text, QRectF(self.x_of(n) - room / 2, top + lower * line, room,
                         line), "label", color=ctx.palette.muted, align="center", max_lines=1,
                         line_height=1.15)
@@ -279,13 +275,18 @@ class SeriesView(ChartView):
         for n, row in placed:
             room = metrics.horizontalAdvance(texts[n]) + gap
             if row:  # (a hairline down to it: which point it names)
-                tick = QGraphicsLineItem(self.x_of(n), self.plot.bottom() + 2, self.x_of(n),
-                                         top + line * 0.9, self)
-                faint = QColor(ctx.palette.muted)
-                faint.setAlphaF(0.4)
-                tick.setPen(QPen(faint, 1.5))
+                self._hairline(n, top + line * 0.9)
             ctx.box(self, texts[n], QRectF(self.x_of(n) - room / 2, top + row * line, room,
                     line), "label", color=ctx.palette.muted, align="center", max_lines=1)
+
+    def _hairline(self, n: int, bottom: float) -> None:
+        """A faint line from the plot down to ``bottom`` under category ``n``: to a name
+        set a line lower, which it names."""
+        tick = QGraphicsLineItem(self.x_of(n), self.plot.bottom() + 2, self.x_of(n), bottom,
+                                 self)
+        faint = QColor(self.ctx.palette.muted)
+        faint.setAlphaF(0.4)
+        tick.setPen(QPen(faint, 1.5))
 
     def _bars(self) -> None:
         ctx, chart = self.ctx, self.chart

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.deck.model import ImageSlide, VideoSlide
 from kiosk.deck.text import Text
+from kiosk.play.gestures import EDGE_ZONE
 from kiosk.play.timeline import Track
 from kiosk.show.photo import PictureItem, natural_size
 from kiosk.show.slides.base import BLEED, SlideView
@@ -255,7 +256,7 @@ class ImageView(FramedView):
         self.picture.release()
 
 
-SOUND_ZONE = 0.72
+SOUND_ZONE = 1 - 2 * EDGE_ZONE
 """The middle share of the stage's width where a tap on a video turns its sound on or
 off (the edges turn the page, as on every slide)."""
 
