@@ -189,3 +189,33 @@ def test_fourteen_long_names_on_a_wall_go_across_whole(qapp, tmp_path):
              and item.text in lines]
     assert len(boxes) == 14 and not any(box.elided for box in boxes)
     assert layout_problems(loaded, cfg) == []
+
+
+def test_values_are_said_in_both_languages_when_a_longer_title_leaves_thinner_rows(
+        qapp, tmp_path):
+    """Eleven dynasties with ``labels: true``: the English title takes two lines, the
+    Chinese one, and the English rows were too thin for a value at their bars' ends, so
+    English visitors saw no values. A value beside its bar has the row's height."""
+    dynasties = [("十六国", "Sixteen Kingdoms"), ("北魏", "Northern Wei"),
+                 ("西魏", "Western Wei"), ("北周", "Northern Zhou"), ("隋", "Sui"),
+                 ("唐", "Tang"), ("五代", "Five Dynasties"), ("宋", "Song"),
+                 ("西夏", "Western Xia (Tangut)"), ("元", "Yuan"),
+                 ("清及以后", "Qing and afterwards")]
+    chart_data = {"kind": "bar", "labels": True, "unit": decks.both("个", "caves"),
+                  "categories": [decks.both(*names) for names in dynasties],
+                  "series": [{"name": decks.both("洞窟数", "Caves"),
+                              "values": [7, 10, 10, 15, 97, 232, 31, 45, 82, 10, 4]}]}
+    title = decks.both("十个朝代的营造：各时期现存洞窟数量（南区）",
+                       "Ten Dynasties of Building: Surviving Caves by Period (Southern Section)")
+    cfg = decks.config()
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart_data, title=title)), cfg)
+    for language in ("zh", "en"):
+        _image, _view, chart = chart_at(loaded, cfg, language)
+        assert isinstance(chart, BarsAcross)
+        labels = sorted((item for item in chart.childItems() if isinstance(item, CountLabel)),
+                        key=lambda label: label.scenePos().y())
+        assert len(labels) == 11, language
+        assert all(label.font_size >= chart.ctx.smallest("label") for label in labels)
+        for upper, lower in zip(labels, labels[1:]):  # one above another, not touching
+            assert upper.sceneBoundingRect().bottom() <= lower.sceneBoundingRect().top() + 1
+    assert layout_problems(loaded, cfg) == []

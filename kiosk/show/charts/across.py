@@ -76,16 +76,22 @@ def _upright_cramped(chart: SeriesChart, ctx: SlideContext, rect: QRectF) -> boo
         ChartView.__init__(probe, chart, ctx, QRectF(rect))
         probe._numbers()
         width = probe.widest_value(ctx.smallest("label"))
-        thickness = ctx.content.height() * 0.6 / len(chart.categories) * 0.7 / len(
-            chart.series)
+        row = ctx.content.height() * 0.6 / len(chart.categories)
         return (width > slot * 0.7 / len(chart.series) and width < rect.width() * 0.4
-                and thickness >= _label_height(ctx))  # (values across: one under another)
+                and _value_pitch(row, len(chart.series)) >= _label_height(ctx))
     return False
 
 
-def _label_height(ctx: SlideContext) -> float:
-    """The height of a value written at the smallest size read at 2 m."""
-    return QFontMetricsF(fonts.font(ctx.smallest("label"), bold=True)).height()
+def _label_height(ctx: SlideContext, size: float | None = None) -> float:
+    """The height of a value written at ``size`` (by default the smallest read at 2 m)."""
+    return QFontMetricsF(fonts.font(size or ctx.smallest("label"), bold=True)).height()
+
+
+def _value_pitch(row: float, series: int) -> float:
+    """How far apart the values written past the bars' ends are, one above another:
+    a row's height for one series (a value beside its bar has the row's room, not the
+    bar's thickness), a bar's thickness for several."""
+    return row if series == 1 else row * 0.7 / series
 
 
 class BarsAcross(SeriesView):
@@ -115,13 +121,25 @@ class BarsAcross(SeriesView):
                            max(1.0, rect.height() - legend_h - axis_h))
         self._fit_rows()
         if chart.labels:
-            self.labelled = self._labels_fit(self.plot.width() * 0.4 if self.thickness
-                                             >= _label_height(ctx) else 0.0)
+            pitch = _value_pitch(self.plot.height() / len(chart.categories), len(chart.series))
+            self.value_size = self._value_size(pitch)
+            self.labelled = self._labels_fit(self.plot.width() * 0.4 if self.value_size
+                                             else 0.0)
             if self.labelled:
                 self._room_across(min(values), max(values))
         self._axis_across(marks, numbers)
         self._names()
         self._bars_across()
+
+    def _value_size(self, pitch: float) -> float:
+        """The size the values past the bars' ends are written at: the label size, or
+        smaller (never below the size read at 2 m) where one above another would touch;
+        0 where even that would."""
+        ctx = self.ctx
+        size = ctx.size("label")
+        while size > ctx.smallest("label") and _label_height(ctx, size) > pitch:
+            size = max(ctx.smallest("label"), size - 1)
+        return size if _label_height(ctx, size) <= pitch else 0.0
 
     def _names_width(self, most: float) -> float:
         """The names' column: as wide as the widest name on one line, up to ``most``."""
@@ -244,6 +262,7 @@ class BarsAcross(SeriesView):
                                      self.thickness * 0.9), s, n)
                 if self.labelled:
                     label = self.value_label(value, "left" if w >= 0 else "right")
+                    label.shrink_to(self.value_size)
                     label.setPos(base + w + (room if w >= 0 else -room), y)
                     labels.append(label)
 
