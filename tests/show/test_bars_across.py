@@ -3,6 +3,8 @@ narrow screen), the bars grow across with their names whole at their left."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from PySide6.QtGui import QColor
 
@@ -216,6 +218,6 @@ def test_values_are_said_in_both_languages_when_a_longer_title_leaves_thinner_ro
                         key=lambda label: label.scenePos().y())
         assert len(labels) == 11, language
         assert all(label.font_size >= chart.ctx.smallest("label") for label in labels)
-        for upper, lower in zip(labels, labels[1:]):  # one above another, not touching
+        for upper, lower in itertools.pairwise(labels):  # one above another, not touching
             assert upper.sceneBoundingRect().bottom() <= lower.sceneBoundingRect().top() + 1
     assert layout_problems(loaded, cfg) == []

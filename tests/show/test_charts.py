@@ -780,6 +780,76 @@ def test_a_line_over_uneven_years_puts_them_as_far_apart_as_they_are(qapp, tmp_p
     assert chart_of(view).positions is None  # (evenly apart: one slot each, as before)
 
 
+VISITS = {"kind": "line", "area": True, "unit": decks.both("万人次", "10k visits"),
+          "categories": ["1979", "1984", "1998", "2008", "2014", "2019", "2020", "2023",
+                         "2024"],
+          "series": [{"name": decks.both("莫高窟接待游客", "Visitors to Mogao"),
+                      "values": [2.5, 8.1, 20.3, 55, 81, 216, 52, 280, 310]},
+                     {"name": decks.both("数字展示中心", "Digital Exhibition Centre"),
+                      "values": [0, 0, 0, 0, 20, 190, 48, 260, 290]}]}
+
+
+@pytest.mark.parametrize("portrait", [False, True])
+def test_years_close_together_are_all_said_on_a_time_axis(qapp, tmp_path, portrait):
+    """2019, 2020, 2023 and 2024 on a 45-year axis: on a totem 2020 and 2023 were left
+    out (two lines were not enough); they take a third line where they need it."""
+    cfg = decks.config(portrait=portrait)
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(VISITS)), cfg)
+    _image, view = render_slide(loaded, cfg, 0, tuple(cfg.display.design_size), "en")
+    chart = chart_of(view)
+    years = VISITS["categories"]
+    labels = [t for t in chart.childItems() if isinstance(t, TextBox) and t.text in years]
+    assert sorted(label.text for label in labels) == years
+    assert not any(a.ink_rect().intersects(b.ink_rect())
+                   for a, b in itertools.combinations(labels, 2))
+    for label in labels:  # each under its own point
+        x = chart.mapToScene(chart.x_of(years.index(label.text)), 0).x()
+        assert label.ink_rect().center().x() == pytest.approx(x, abs=2)
+    assert view.ctx.safe.contains(view.mapRectToScene(chart.childrenBoundingRect()))
+
+
+def test_a_long_unit_is_written_above_the_axis_not_beside_its_top_tick(qapp, tmp_path):
+    """"4 million ten-thousand visits a year" as the top tick took a third of the chart's
+    width from its plot."""
+    line = {**VISITS, "unit": decks.both("万人次/年", "ten-thousand visits a year"),
+            "scale": {"en": 10000}}
+    cfg = decks.config()
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(line)), cfg)
+    _image, view = render_slide(loaded, cfg, 0, (1920, 1080), "en")
+    chart = chart_of(view)
+    assert chart.unit_above
+    assert chart.plot.left() - chart.rect().left() < chart.rect().width() * 0.12
+    unit = next(t for t in chart.childItems() if isinstance(t, TextBox)
+                and t.text == "ten-thousand visits a year")
+    assert unit.ink_rect().bottom() <= chart.mapRectToScene(chart.plot).top()
+
+
+def test_a_line_chart_on_a_totem_gives_its_plot_the_width(qapp, tmp_path):
+    """Each line's name at its end took a third of a totem's width: the plot was a
+    small square in the top half. On a screen taller than wide the names are a legend
+    above the plot, each with its line's colour and stroke."""
+    from PySide6.QtWidgets import QGraphicsLineItem
+
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(VISITS)), cfg)
+    _image, view = render_slide(loaded, cfg, 0, (1080, 1920), "en")
+    chart = chart_of(view)
+    assert chart.plot.width() > view.ctx.safe.width() * 0.75
+    assert chart.plot.height() > chart.plot.width() * 0.9
+    names = [t for t in chart.childItems() if isinstance(t, TextBox)
+             and t.text in ("Visitors to Mogao", "Digital Exhibition Centre")]
+    assert len(names) == 2
+    assert all(name.ink_rect().bottom() < chart.mapRectToScene(chart.plot).top()
+               for name in names)
+    strokes = [line for line in chart.childItems() if isinstance(line, QGraphicsLineItem)
+               and line.line().dy() == 0 and line.sceneBoundingRect().bottom()
+               < chart.mapRectToScene(chart.plot).top()]
+    colours = {line.pen().color().name() for line in strokes}
+    assert colours == {view.ctx.palette.series(0).name(), view.ctx.palette.series(1).name()}
+    _image, view = render_slide(loaded, decks.config(), 0, (1920, 1080), "en")
+    assert chart_of(view).named_at_ends  # (on a wall: each name at its line's end)
+
+
 def test_the_zero_line_runs_by_the_bars_not_through_a_rows_note(qapp, tmp_path):
     from PySide6.QtWidgets import QGraphicsLineItem
 

@@ -343,3 +343,22 @@ def test_the_headings_of_a_points_slide_are_one_size(qapp, tmp_path):
     sizes = {t.font_size for t in decks.items_of(view) if isinstance(t, TextBox)
              and t.role == "heading" and t.text}
     assert len(sizes) == 1, sizes
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_long_opening_title_on_a_totem_takes_at_most_three_lines(qapp, tmp_path, language):
+    """It took four on a totem (从“藏经洞”到 / “数字敦煌”：一座 / 石窟群跨越一千六百 / 年的...):
+    the README promises three, and a break at the colon, not inside 一千六百年."""
+    title = decks.both("从“藏经洞”到“数字敦煌”：一座石窟群跨越一千六百年的守护与传承之路",
+                       "From the “Library Cave” to “Digital Dunhuang”: Sixteen Centuries "
+                       "of Guardianship and Transmission")
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.deck(decks.title_slide(title=title)), cfg)
+    _image, view = render_slide(loaded, cfg, 0, (1080, 1920), language)
+    hero = next(t for t in decks.items_of(view) if isinstance(t, TextBox)
+                and t.role == "hero")
+    assert len(hero.lines) <= 3 and not hero.elided
+    assert hero.font_size >= view.ctx.size("subtitle") * 1.5  # (still the largest words)
+    if language == "zh":
+        assert hero.lines[0].endswith("：")
+        assert not any(line.endswith("六百") for line in hero.lines)

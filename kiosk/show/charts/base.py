@@ -8,7 +8,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsRectItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from kiosk.deck.basics import Qualifier
 from kiosk.deck.charts import ChartBase
@@ -82,10 +88,11 @@ def value_text(value: float, ctx: SlideContext, unit: str = "",
                         ctx.language))
 
 
-def legend(chart: ChartView, entries: list[tuple[QColor | QBrush, str]], left: float,
+def legend(chart: ChartView, entries: list[tuple[QColor | QBrush | QPen, str]], left: float,
            top: float, width: float) -> float:
     """Swatches with their names, flowing into as many rows as ``width`` needs (a name
-    longer than a row in two lines); the height they take."""
+    longer than a row in two lines); the height they take. A pen's swatch is a short
+    stroke of it (a line's legend: its colour and its dashes)."""
     ctx = chart.ctx
     swatch = ctx.size("label") * 0.7
     line = ctx.room("label", 1)
@@ -96,9 +103,14 @@ def legend(chart: ChartView, entries: list[tuple[QColor | QBrush, str]], left: f
         needed = swatch * 1.5 + label.text_width
         if x > left and x + needed > left + width:
             x, y, row_h = left, y + row_h + ctx.size("label") * 0.3, line
-        box = QGraphicsRectItem(x, y + line / 2 - swatch / 2, swatch, swatch, chart)
-        box.setBrush(colour)
-        box.setPen(Qt.PenStyle.NoPen)
+        if isinstance(colour, QPen):
+            stroke = QGraphicsLineItem(x - swatch * 0.4, y + line / 2, x + swatch * 1.1,
+                                       y + line / 2, chart)
+            stroke.setPen(colour)
+        else:
+            box = QGraphicsRectItem(x, y + line / 2 - swatch / 2, swatch, swatch, chart)
+            box.setBrush(colour)
+            box.setPen(Qt.PenStyle.NoPen)
         label.setPos(x + swatch * 1.5, y)
         row_h = max(row_h, label.text_height)
         x += needed + swatch * 2

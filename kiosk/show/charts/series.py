@@ -38,6 +38,9 @@ TALLEST = 1.1
 """A chart of values over categories is at most this much taller than it is wide."""
 
 
+YEAR_GAP = 0.45
+"""The least room between two years on one line of a time axis, in label sizes."""
+
 UNEVEN = 0.02
 """Years further from even spacing than this share of their span are drawn on a time
 axis."""
@@ -91,18 +94,23 @@ class SeriesView(ChartView):
         apart as far as they are in time), or None: evenly, one slot each."""
         values, step = self._numbers()
         marks = ticks(self.low, self.high, step)
-        self.unit_above = self._unit_too_wide(marks, rect.width() * 0.3)
+        self.unit_above = self._unit_too_wide(marks, rect.width() * 0.15)
         """Whether the unit is written on a line of its own above the axis (too long to
         be written with the top tick: "15 million cubic metres")."""
         axis_w = self._axis_width(marks, rect.width() * 0.3)
         legend_h = names_w = 0.0
-        named = chart.kind == "line" and len(chart.series) > 1
-        if named:  # each line's name at its end, in its colour: read without a legend
+        self.named_at_ends = chart.kind == "line" and len(chart.series) > 1 and \
+            rect.height() <= rect.width()
+        """Whether each line's name is written at its end, in its colour: read without a
+        legend (not on a screen taller than wide, where the names would take a third of
+        the plot's width: a legend above it there)."""
+        if self.named_at_ends:
             metrics = QFontMetricsF(fonts.font(ctx.size("label"), bold=True))
             names_w = min(rect.width() * 0.28, ctx.size("label") * 0.6 + max(
                 metrics.horizontalAdvance(ctx.text(row.name)) for row in chart.series))
         elif len(chart.series) > 1:
-            legend_h = legend(self, [(ctx.palette.fill(n), ctx.text(row.name))
+            legend_h = legend(self, [(self._pen(n) if chart.kind == "line" else
+                                      ctx.palette.fill(n), ctx.text(row.name))
                                      for n, row in enumerate(chart.series)],
                               rect.left() + axis_w, rect.top(), rect.width() - axis_w)
         above = legend_h + ctx.size("note")  # the top tick's label stays in the chart
@@ -115,6 +123,12 @@ class SeriesView(ChartView):
             "label", n, 1.15) > rect.height() * 0.55), 1)  # (a short chart: one line)
         if chart.kind == "line":
             self.category_lines = min(2, self.category_lines)
+            if self.positions is not None:  # years close together: on as many lines as
+                self.plot = QRectF(rect.left() + axis_w, rect.top(),  # they need, up to
+                                   rect.width() - axis_w - names_w, 1.0)  # three
+                lines = min(3, next((n for n in (3, 2) if rect.height() - above - ctx.room(
+                    "label", n, 1.15) > rect.height() * 0.55), 1))
+                self.category_lines = 1 + max(row for _, row in self._year_rows(lines))
         bottom_h = ctx.room("label", self.category_lines, 1.15) + ctx.size("label") * 0.4
         height = ctx.needs(rect.height() - above - bottom_h, rect.height() * 0.4)
         self.plot = QRectF(rect.left() + axis_w, rect.top() + above,
@@ -221,7 +235,7 @@ class SeriesView(ChartView):
         word = max((metrics.horizontalAdvance(w) for t in texts for w in _words(t)),
                    default=0.0)
         if self.positions is not None:
-            self._years(texts, metrics, gap)
+            self._years()
             return
         every = max(1, math.ceil((word + gap) / slot)) if self.chart.kind == "line" else 1
         # (a bar's name is never left out: years on a line may be, every second one)
@@ -248,16 +262,14 @@ class SeriesView(ChartView):
                     color=ctx.palette.muted, align="center", max_lines=self.category_lines,
                     line_height=1.15)
 
-    def _years(self, texts: list[str], metrics: QFontMetricsF, gap: float) -> None:
-        """The years of a time axis, each under its point: on one line where they do not
-        touch, a year that would touch the one before it a line lower (with a hairline
-        to its point; where a second line is not to be had, it is left out, never the
-        last)."""
-        ctx = self.ctx
-        rows: list[float] = [-math.inf, -math.inf]  # where each line's last year ends
-        lines = 2 if self.category_lines >= 2 else 1
-        top = self.plot.bottom() + ctx.size("label") * 0.3
-        line = ctx.room("label", 1, 1.15)
+    def _year_rows(self, lines: int) -> list[tuple[int, int]]:
+        """Which years of a time axis are said, and on which of ``lines`` lines: each on
+        the first line where it does not touch the year before it there; where none
+        has room, it is left out (never the last: those it would touch give way)."""
+        texts = [self.ctx.text(c) for c in self.chart.categories]
+        metrics = QFontMetricsF(fonts.font(self.ctx.size("label")))
+        gap = self.ctx.size("label") * YEAR_GAP
+        rows = [-math.inf] * lines  # where each line's last year ends
         placed: list[tuple[int, int]] = []
         for n, text in enumerate(texts):
             width = metrics.horizontalAdvance(text)
@@ -265,18 +277,29 @@ class SeriesView(ChartView):
             row = next((r for r in range(lines) if rows[r] + gap <= left), None)
             if row is None:
                 if n != len(texts) - 1:
-                    continue  # (no room on either line: left out)
-                placed = [(m, r) for m, r in placed  # the last is always said: the
-                          if r or self.x_of(m) + metrics.horizontalAdvance(  # ones on its
-                              texts[m]) / 2 + gap <= left]  # line it would touch give way
+                    continue
+                placed = [(m, r) for m, r in placed
+                          if r or self.x_of(m) + metrics.horizontalAdvance(
+                              texts[m]) / 2 + gap <= left]
                 row = 0
             rows[row] = left + width
             placed.append((n, row))
-        for n, row in placed:
-            room = metrics.horizontalAdvance(texts[n]) + gap
+        return placed
+
+    def _years(self) -> None:
+        """The years of a time axis, each under its point: on one line where they do not
+        touch, a year that would touch the one before it a line lower (with a hairline
+        to its point)."""
+        ctx = self.ctx
+        top = self.plot.bottom() + ctx.size("label") * 0.3
+        line = ctx.room("label", 1, 1.15)
+        metrics = QFontMetricsF(fonts.font(ctx.size("label")))
+        for n, row in self._year_rows(self.category_lines):
+            text = ctx.text(self.chart.categories[n])
+            room = metrics.horizontalAdvance(text) + ctx.size("label") * YEAR_GAP
             if row:  # (a hairline down to it: which point it names)
-                self._hairline(n, top + line * 0.9)
-            ctx.box(self, texts[n], QRectF(self.x_of(n) - room / 2, top + row * line, room,
+                self._hairline(n, top + line * (row - 0.1))
+            ctx.box(self, text, QRectF(self.x_of(n) - room / 2, top + row * line, room,
                     line), "label", color=ctx.palette.muted, align="center", max_lines=1)
 
     def _hairline(self, n: int, bottom: float) -> None:
@@ -406,10 +429,7 @@ class SeriesView(ChartView):
             color = ctx.palette.series(s)
             xs = np.array([self.x_of(n) for n in range(len(row.values))], dtype=float)
             ys = np.array([self.y_of(v) for v in row.values], dtype=float)
-            pen = pg.mkPen(color, width=max(3.0, ctx.height * 0.004), cosmetic=False)
-            if s >= ctx.palette.apart:  # past the colours everyone tells apart: dashed
-                pen.setStyle(Qt.PenStyle.DashLine)
-            curve = pg.PlotCurveItem(xs, ys, pen=pen, antialias=True)
+            curve = pg.PlotCurveItem(xs, ys, pen=self._pen(s), antialias=True)
             if chart.area:
                 fill = QColor(color)
                 fill.setAlphaF(0.22 if len(chart.series) == 1 else 0.1)  # (areas over
@@ -443,8 +463,17 @@ class SeriesView(ChartView):
                 dots.setData(xs[: whole + 1], ys[: whole + 1])
 
             self.track(draw)
-        if len(chart.series) > 1:
+        if self.named_at_ends:
             self._names()
+
+    def _pen(self, s: int) -> QPen:
+        """How series ``s``'s line is drawn: its colour, dashed past the colours everyone
+        tells apart."""
+        pen = QPen(self.ctx.palette.series(s), max(3.0, self.ctx.height * 0.004))
+        pen.setCosmetic(False)
+        if s >= self.ctx.palette.apart:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        return pen
 
     def _names(self) -> None:
         """Each line's name right of its last point, in its colour (in two lines if it

@@ -39,7 +39,7 @@ class TitleView(SlideView):
             y += box.text_height + size * 0.5
 
         add(kicker, "kicker", p.accent2, False, 2)
-        add(s.title, "hero", p.text, True, 4 if ctx.portrait else 3)
+        add(s.title, "hero", p.text, True, 3)
         mid, half = ctx.width / 2, ctx.size("hero") * 0.9
         rule = QGraphicsLineItem(mid - half, 0, mid + half, 0, self)
         rule.setPen(QPen(p.accent, max(3.0, ctx.height * 0.004)))
