@@ -556,6 +556,64 @@ def test_a_network_legend_says_what_a_dot_counts_in_full(qapp, tmp_path):
         assert not any(t.elided for t in texts)
 
 
+PEOPLE = [("僧尼", "Monks and nuns", 1800), ("粟特商人", "Sogdian merchants", 640),
+          ("戍边士兵", "Frontier soldiers", 920), ("抄经生", "Copyists", 410),
+          ("官吏", "Officials", 300), ("工匠画师", "Artisans and painters", 250),
+          ("妇女（社邑成员）", "Women of the lay associations", 180), ("其他", "Others", 120)]
+
+
+@pytest.mark.parametrize("portrait", [False, True])
+def test_a_network_of_eight_groups_says_every_row_whole_and_keeps_its_hub(qapp, tmp_path,
+                                                                           portrait):
+    """Eight groups and a highlight beside a story: the first row was cut to "Monks and
+    nuns (every dot:…" with room to spare, and the hub grew in English ("Dunhuang" is
+    wider than 敦煌), covering more of the dots than in Chinese."""
+    both = decks.both
+    groups = [{"label": both(zh, en), "count": count, "unit": both("人", "people"),
+               "per_node": 10} for zh, en, count in PEOPLE]
+    groups[0]["highlights"] = [{"label": both("高僧", "Eminent monks"), "count": 20}]
+    story = decks.story_slide(figures=[], visual={"kind": "chart", "chart": {
+        "kind": "network", "hub": both("敦煌", "Dunhuang"), "seed": 7, "groups": groups}})
+    cfg = decks.config(portrait=portrait)
+    loaded = decks.built(tmp_path, decks.deck(story), cfg)
+    hubs = []
+    for language in ("zh", "en"):
+        _, view = render_slide(loaded, cfg, 0, tuple(cfg.display.design_size), language)
+        network = chart_of(view)
+        texts = [t for t in decks.items_of(view) if isinstance(t, TextBox)]
+        assert not any(t.elided for t in texts), [t.text for t in texts if t.elided]
+        hub = next(m for m in network.marks if m.label in ("敦煌", "Dunhuang")).rect
+        hubs.append(hub.width() / network.ctx.size("note"))
+    assert hubs[0] == pytest.approx(hubs[1], rel=0.01)
+
+
+def test_network_groups_past_the_colours_told_apart_differ_in_shape(qapp, tmp_path):
+    """Eight groups and a highlight: the last four groups' colours (coral, slate, lilac,
+    sky) are taken for others by colour-blind visitors, and nothing else told them apart.
+    Their dots are rings, squares and diamonds, and so is each one's legend swatch."""
+    from kiosk.show.charts.network import Swatch
+
+    groups = [{"label": en, "count": count, "per_node": 10} for _zh, en, count in PEOPLE]
+    groups[0]["highlights"] = [{"label": "Eminent monks", "count": 20}]
+    chart = {"kind": "network", "hub": "Dunhuang", "seed": 7, "groups": groups}
+    loaded = decks.built(tmp_path, decks.only("en", decks.deck(decks.chart_slide(chart))))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    network = chart_of(view)
+    palette = network.ctx.palette
+    told_apart = {palette.series(n).name() for n in range(palette.apart)}
+    swatches = [item for item in network.childItems() if isinstance(item, Swatch)]
+    assert len(swatches) == 9
+    forms = collections.Counter()
+    for swatch in swatches:
+        alone = swatch.colour.name() in told_apart
+        assert (swatch.form == "disc") == alone, swatch.colour.name()
+        forms[swatch.form] += 1
+    assert forms["disc"] == 5 and len(forms) == 4  # (four past them: three shapes)
+    dots = network.nodes.marks
+    drawn = {dots.shapes[c] for c in set(dots.colour_of)}
+    assert drawn == set(forms)  # the dots are drawn as their swatches say
+
+
 @pytest.mark.parametrize("portrait", [False, True])
 def test_compare_rows_rise_and_fall_from_one_zero_line(qapp, tmp_path, portrait):
     """A level that went from −0.86 m to 0.34 m among rows of other units: its zero was

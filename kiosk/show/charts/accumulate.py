@@ -21,29 +21,57 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.show.guard import guarded
 
+SHAPES = ("disc", "ring", "square", "diamond")
+"""How a dot may be drawn: past the colours every visitor tells apart, a group's dots
+differ in shape too (as bars do in pattern)."""
+
+
+def draw_dot(painter: QPainter, centre: QPointF, radius: float, colour: QColor,
+             shape: str = "disc") -> None:
+    """One dot of ``shape`` around ``centre``, ``radius`` to its edge."""
+    r = radius
+    if shape == "ring":  # (a thick ring: its colour still reads at a dot's size)
+        painter.setPen(QPen(colour, r * 0.55))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(centre, r * 0.72, r * 0.72)
+        return
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    if shape == "square":
+        side = r * 0.86
+        painter.drawRect(QRectF(centre.x() - side, centre.y() - side, 2 * side, 2 * side))
+    elif shape == "diamond":
+        x, y = centre.x(), centre.y()
+        painter.drawPolygon([QPointF(x, y - r * 1.1), QPointF(x + r * 1.1, y),
+                             QPointF(x, y + r * 1.1), QPointF(x - r * 1.1, y)])
+    else:
+        painter.drawEllipse(centre, r, r)
+
 
 @dataclasses.dataclass
 class Dots:
-    """Round dots of one radius: centres and, per dot, the index of its colour."""
+    """Dots of one radius: centres and, per dot, the index of its colour; per colour,
+    its shape (``SHAPES``: a disc unless told)."""
 
     xs: list[float]
     ys: list[float]
     radius: float
     colour_of: list[int]
     colours: list[QColor]
+    shapes: list[str] | None = None
 
     def __len__(self) -> int:
         return len(self.xs)
 
     def draw(self, painter: QPainter, start: int, end: int) -> None:
-        painter.setPen(Qt.PenStyle.NoPen)
         current = -1
-        r = self.radius
+        shape = "disc"
         for n in range(start, end):
             if self.colour_of[n] != current:
                 current = self.colour_of[n]
-                painter.setBrush(self.colours[current])
-            painter.drawEllipse(QPointF(self.xs[n], self.ys[n]), r, r)
+                shape = self.shapes[current] if self.shapes else "disc"
+            draw_dot(painter, QPointF(self.xs[n], self.ys[n]), self.radius,
+                     self.colours[current], shape)
 
     def bounds(self) -> QRectF:
         r = self.radius + 1

@@ -6,18 +6,24 @@ picture on every replay and in every export.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import random
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF
-from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsRectItem
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from kiosk.deck.basics import Qualifier
 from kiosk.deck.charts import NetworkChart, dots
 from kiosk.deck.text import Text
 from kiosk.show import fonts
-from kiosk.show.charts.accumulate import Accumulated, Dots, Lines
+from kiosk.show.charts.accumulate import SHAPES, Accumulated, Dots, Lines, draw_dot
 from kiosk.show.charts.base import ChartView, CountLabel, Mark, value_text
 from kiosk.show.context import SlideContext
 from kiosk.show.textbox import WORD, TextBox
@@ -35,20 +41,53 @@ HUB_LINES = 4
 """The hub's name takes up to this many lines inside its circle."""
 LEGEND_LINES = 3
 """A legend row's name (with what a dot counts) takes up to this many lines."""
+LEGEND_MOST = 0.55
+"""A legend under the disc takes at most this share of the chart's height."""
 
-def colours(chart: NetworkChart, palette: Palette) -> tuple[list[QColor], list[list[QColor]]]:
-    """Each group's colour, and its highlights': every highlight of the chart differs
-    from the groups and from the others while the palette lasts, and none takes the
-    hub's (the first accent)."""
+Row = tuple[QColor, str, int, Qualifier | None, Text | None, str]
+"""A legend row: colour, shape, count, qualifier, unit and label."""
+
+
+def _classes(chart: NetworkChart) -> tuple[list[int], list[list[int]]]:
+    """The palette's data colour of each group, and of each of its highlights: every
+    highlight of the chart differs from the groups and from the others while the
+    palette lasts, and none takes the hub's (the first accent)."""
     groups = [GROUP_COLOURS[g % len(GROUP_COLOURS)] for g in range(len(chart.groups))]
     free = [c for c in HIGHLIGHT_COLOURS if c not in groups and not (chart.hub and c == 0)]
     free = free or [c for c in HIGHLIGHT_COLOURS if not (chart.hub and c == 0)]
     picked, n = [], 0
     for group in chart.groups:
-        picked.append([palette.series(free[(n + h) % len(free)])
-                       for h in range(len(group.highlights))])
+        picked.append([free[(n + h) % len(free)] for h in range(len(group.highlights))])
         n += len(group.highlights)
-    return [palette.series(c) for c in groups], picked
+    return groups, picked
+
+
+def colours(chart: NetworkChart, palette: Palette) -> tuple[list[QColor], list[list[QColor]]]:
+    """Each group's colour, and its highlights'."""
+    groups, highlights = _classes(chart)
+    return [palette.series(c) for c in groups], [[palette.series(c) for c in h]
+                                                  for h in highlights]
+
+
+def shapes(chart: NetworkChart, palette: Palette) -> tuple[list[str], list[list[str]]]:
+    """Each group's dot shape, and its highlights': a disc while its colour is one every
+    visitor tells apart; past those, a ring, a square, a diamond, in the legend's order
+    (its colour alone would be taken for another's by a colour-blind visitor)."""
+    groups, highlights = _classes(chart)
+    past = 0
+
+    def shape(colour: int) -> str:
+        nonlocal past
+        if colour < palette.apart:
+            return SHAPES[0]
+        past += 1
+        return SHAPES[1 + (past - 1) % (len(SHAPES) - 1)]
+
+    group_shapes, highlight_shapes = [], []
+    for g, colour in enumerate(groups):
+        group_shapes.append(shape(colour))
+        highlight_shapes.append([shape(c) for c in highlights[g]])
+    return group_shapes, highlight_shapes
 
 
 def layout(count: int, seed: int, inner: float = 0.0) -> list[tuple[float, float]]:
@@ -132,33 +171,38 @@ class NetworkView(ChartView):
                  parent: QGraphicsItem | None = None) -> None:
         super().__init__(chart, ctx, rect, parent)
         p = ctx.palette
-        legend_h = ctx.room("label", 2) * 1.1 * (len(chart.groups) + sum(  # two lines a row
-            len(g.highlights) for g in chart.groups))
         wide = rect.width() > rect.height() * 1.3
         self._legend_beside = wide
-        legend_h = min(legend_h, rect.height() * (1.0 if wide else 0.42))
+        rows = self._rows()
+        legend_w = rect.width() * 0.4 - ctx.size("label") if wide else rect.width()
+        legend_h, self._columns = self._legend_room(rows, legend_w, rect.height() * (
+            1.0 if wide else LEGEND_MOST))
         if wide:  # legend beside the disc, as tall as it needs
             disc = QRectF(rect.left(), rect.top(), rect.width() * 0.6, rect.height())
             legend = QRectF(disc.right() + ctx.size("label"), rect.top() + (rect.height()
-                            - legend_h) / 2, rect.width() * 0.4 - ctx.size("label"), legend_h)
-        else:
+                            - legend_h) / 2, legend_w, legend_h)
+        else:  # under it: the disc gives the legend the room its rows need
             disc = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - legend_h)
             legend = QRectF(rect.left(), disc.bottom(), rect.width(), legend_h)
         side = min(disc.width(), disc.height())
         centre = disc.center()
         radius = side / 2 * 0.94
         palette: list[QColor] = []  # each group's colour, then its highlights
+        forms: list[str] = []  # (and their shapes)
         colour_of: list[int] = []
         group_of: list[int] = []
         group_colours_of, highlight_colours_of = colours(chart, p)
+        group_shapes, highlight_shapes = shapes(chart, p)
         for g, group in enumerate(chart.groups):
             base = QColor(group_colours_of[g])
             base.setAlphaF(0.85)
             palette.append(base)
+            forms.append(group_shapes[g])
             group_colours = [len(palette) - 1] * group.dots
             at = 0
             for h, highlight in enumerate(group.highlights):
                 palette.append(highlight_colours_of[g][h])
+                forms.append(highlight_shapes[g][h])
                 k = dots(highlight.count, group.per_node)
                 group_colours[at : at + k] = [len(palette) - 1] * k
                 at += k
@@ -191,7 +235,8 @@ class NetworkView(ChartView):
                                        faint), self, bounds=spread)
         reveal = by_distance(xs, ys, centre.x(), centre.y())
         self.nodes = Accumulated(Dots([xs[n] for n in reveal], [ys[n] for n in reveal],
-                                      node / 2, [colour_of[n] for n in reveal], palette),
+                                      node / 2, [colour_of[n] for n in reveal], palette,
+                                      forms),
                                  self, bounds=spread)
         self.nodes.setZValue(1)
         self.node_colours = [palette[c] for c in colour_of]
@@ -210,7 +255,7 @@ class NetworkView(ChartView):
             self.marks.append(Mark(hub.rect(), ctx.text(chart.hub), ""))
         self._labels = [(ctx.text(group.label), value_text(
             group.count, ctx, ctx.text(group.unit), group.qualifier)) for group in chart.groups]
-        self._legend(legend)
+        self._legend(legend, rows)
 
         def grow(progress: float) -> None:
             self.nodes.set_count(round(min(1.0, progress / 0.6) * self.nodes.total))
@@ -221,18 +266,27 @@ class NetworkView(ChartView):
 
     def _hub_radius(self, side: float) -> float:
         """The hub's radius: a ninth of the disc, or as much more (up to a third) as its
-        name needs, laid out in the block of lines that fits the smallest circle at a
-        size read at 2 m (a word is never split, nor cut)."""
-        ctx = self.ctx
-        if not self.chart.hub:
+        name needs in the deck's widest language (a visitor who switches language sees
+        the same picture), laid out in the block of lines that fits the smallest circle
+        at a size read at 2 m (a word is never split, nor cut)."""
+        ctx, hub = self.ctx, self.chart.hub
+        if not hub:
             return 0.0
-        text = ctx.text(self.chart.hub)
-        size = ctx.size("note")
+        languages = dict.fromkeys([ctx.language, *ctx.deck.languages])
+        needed = max(self._hub_block(hub.get_text(language, ctx.deck.default_language))[0]
+                     for language in languages)
+        self.hub_width = self._hub_block(ctx.text(hub))[1]
+        return min(side * 0.3, max(side * 0.11, needed))
+
+    def _hub_block(self, text: str) -> tuple[float, float]:
+        """The radius of the smallest circle around ``text`` in a block of lines, and the
+        block's width."""
+        size = self.ctx.size("note")
         metrics = QFontMetricsF(fonts.font(size, bold=True))
         widest = max([metrics.horizontalAdvance(w) for w in WORD.findall(text)]
                      + [metrics.horizontalAdvance(c) * 2 for c in text if not c.isspace()])
         whole = metrics.horizontalAdvance(text)
-        best, self.hub_width = math.inf, widest
+        best, block = math.inf, widest
         for lines in range(1, HUB_LINES + 1):  # the block of each count of lines: how
             width = max(widest, whole / lines)  # wide it is, and the circle around it
             box = TextBox(text, width * 1.02, size * 1.15 * HUB_LINES + size, size=size,
@@ -243,9 +297,8 @@ class NetworkView(ChartView):
                 continue  # (cut short, or one character alone on the last line)
             around = math.hypot(box.text_width / 2, box.text_height / 2)
             if around < best:
-                best, self.hub_width = around, width * 1.02
-        radius = (best if best < math.inf else whole / 2) + size * 0.5
-        return min(side * 0.3, max(side * 0.11, radius))
+                best, block = around, width * 1.02
+        return (best if best < math.inf else whole / 2) + size * 0.5, block
 
     def node_mark(self, n: int) -> Mark:
         """What a tap on node ``n`` says: its group and the group's count."""
@@ -285,10 +338,13 @@ class NetworkView(ChartView):
                     ends += (xs[n], ys[n], xs[m], ys[m])
         return ends
 
-    def _legend(self, rect: QRectF) -> None:
-        ctx, p = self.ctx, self.ctx.palette
-        group_colours_of, highlight_colours_of = colours(self.chart, p)
-        rows = []
+    def _rows(self) -> list[Row]:
+        """The legend's rows: each group (with what a dot counts, said once where every
+        group counts alike), then its highlights."""
+        ctx = self.ctx
+        group_colours_of, highlight_colours_of = colours(self.chart, ctx.palette)
+        group_shapes, highlight_shapes = shapes(self.chart, ctx.palette)
+        rows: list[Row] = []
         counted = [(g.per_node, ctx.text(g.unit)) for g in self.chart.groups if g.per_node > 1]
         once = len(counted) > 1 and len(set(counted)) == 1  # (one for all: said once)
         said = False
@@ -298,14 +354,55 @@ class NetworkView(ChartView):
                 label = _with_dot_note(label, value_text(group.per_node, ctx, ctx.text(
                     group.unit)), ctx.language.startswith("zh"), every=once)
                 said = True
-            rows.append((group_colours_of[g], group.count, group.qualifier, group.unit,
-                         label))
+            rows.append((group_colours_of[g], group_shapes[g], group.count,
+                         group.qualifier, group.unit, label))
             for h, highlight in enumerate(group.highlights):
-                rows.append((highlight_colours_of[g][h], highlight.count, None, group.unit,
-                             ctx.text(highlight.label)))
-        wanted = ctx.size("label") * 1.3
-        columns = 2 if rect.height() / max(len(rows), 1) < wanted and rect.width() > \
-            ctx.size("label") * 16 else 1  # a long legend in two columns, if they fit
+                rows.append((highlight_colours_of[g][h], highlight_shapes[g][h],
+                             highlight.count, None, group.unit, ctx.text(highlight.label)))
+        return rows
+
+    def _legend_room(self, rows: list[Row], width: float, most: float) -> tuple[float, int]:
+        """The legend's height, the same in every language of the deck (the disc above
+        it keeps its size when a visitor switches language), and its columns in this
+        one."""
+        ctx = self.ctx
+        heights = []
+        for language in dict.fromkeys(ctx.deck.languages):
+            if language != ctx.language:
+                self.ctx = dataclasses.replace(ctx, language=language)
+                heights.append(self._legend_fit(self._rows(), width, most)[0])
+                self.ctx = ctx
+        used, columns = self._legend_fit(rows, width, most)
+        if heights and max(heights) > used:
+            used, columns = self._legend_fit(rows, width, max(heights))
+            used = max(heights)
+        return used, columns
+
+    def _legend_fit(self, rows: list[Row],
+                    width: float, most: float) -> tuple[float, int]:
+        """The legend's height and columns: one column where its rows fit in ``most``,
+        else two where they are wide enough and fit, else the lower of the two (at most
+        ``most``: then the type is made smaller, or the rows cut)."""
+        ctx = self.ctx
+        swatch = ctx.size("label") * 0.7
+        tried = []
+        for columns in (1, 2) if width > ctx.size("label") * 16 else (1,):
+            tracks = len(self.tracks)
+            used, placed = self._legend_rows(QRectF(0, 0, width, 0), rows, columns, swatch,
+                                             None)
+            for items in placed:  # (measured only: made again where they go)
+                for item in items:
+                    item.setParentItem(None)  # type: ignore[arg-type]  # Qt takes None
+            del self.tracks[tracks:]
+            if used <= most:
+                return used, columns
+            tried.append((used, columns))
+        used, columns = min(tried)
+        return min(used, most), columns
+
+    def _legend(self, rect: QRectF, rows: list[Row]) -> None:
+        ctx = self.ctx
+        columns = self._columns
         per_column = math.ceil(len(rows) / columns)
         swatch = ctx.size("label") * 0.7
         room = self.rect().bottom() - rect.top()
@@ -324,9 +421,8 @@ class NetworkView(ChartView):
             for item in items:
                 item.moveBy(0, shift)
 
-    def _legend_rows(self, rect: QRectF, rows: list[tuple[QColor, int, Qualifier | None,
-                     Text | None, str]], columns: int, swatch: float, share: float | None
-                     ) -> tuple[float, list[list[QGraphicsItem]]]:
+    def _legend_rows(self, rect: QRectF, rows: list[Row], columns: int, swatch: float,
+                     share: float | None) -> tuple[float, list[list[QGraphicsItem]]]:
         """The rows down ``columns`` columns from the top of ``rect``, each as tall as its
         words (a note on what a dot counts is never cut off), or ``share`` tall; the
         height they take and their items."""
@@ -347,7 +443,7 @@ class NetworkView(ChartView):
             bottoms.append(y)
         return max(bottoms, default=rect.top()) - rect.top(), placed
 
-    def _legend_row(self, cell: QRectF, colour: QColor, count: int,
+    def _legend_row(self, cell: QRectF, colour: QColor, shape: str, count: int,
                     qualifier: Qualifier | None, unit: Text | None, text: str,
                     swatch: float) -> tuple[list[QGraphicsItem], float]:
         """One row of the legend from the top of ``cell``: swatch, count (counting up)
@@ -364,11 +460,27 @@ class NetworkView(ChartView):
         label = ctx.box(self, text, QRectF(left, cell.top(), cell.right() - left,
                         cell.height() or ctx.room("label", LEGEND_LINES)), "label",
                         color=p.muted, max_lines=LEGEND_LINES)
-        dot = QGraphicsRectItem(cell.left(), cell.top() + line / 2 - swatch / 2, swatch,
-                                swatch, self)
-        dot.setBrush(colour)
-        dot.setPen(Qt.PenStyle.NoPen)
+        dot = Swatch(colour, shape, swatch / 2, self)
+        dot.setPos(cell.left() + swatch / 2, cell.top() + line / 2)
         return [value, label, dot], max(line, label.text_height)
+
+
+class Swatch(QGraphicsItem):
+    """A legend's dot: the colour and the shape of a group's dots, a little larger."""
+
+    def __init__(self, colour: QColor, shape: str, radius: float,
+                 parent: QGraphicsItem | None = None) -> None:
+        super().__init__(parent)
+        self.colour, self.form, self.radius = colour, shape, radius
+
+    def boundingRect(self) -> QRectF:
+        r = self.radius * 1.2
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        draw_dot(painter, QPointF(0, 0), self.radius, self.colour, self.form)
 
 
 def _with_dot_note(label: str, each: str, chinese: bool, *, every: bool) -> str:
