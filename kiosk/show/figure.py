@@ -263,8 +263,11 @@ def common_size(figures: list[Figure], ctx: SlideContext, width: float,
 
 def add_figure(parent: QGraphicsItem, figure: Figure, ctx: SlideContext, rect: QRectF,
                *, size: float | None = None, align: str = "left",
-               stack: bool | None = None) -> tuple[float, FigureNumber]:
-    """A figure (number, label, note) inside ``rect``; the height it took, and its number."""
+               stack: bool | None = None, roomy: bool = False) -> tuple[float, FigureNumber]:
+    """A figure (number, label, note) inside ``rect``; the height it took, and its number.
+    Its note takes two lines, or where ``rect`` is ``roomy`` (its height is the figure's
+    to fill), as many as fit under the label, up to four: not cut short beside free
+    room."""
     size = size or ctx.size("figure")
     number = FigureNumber(figure, ctx, rect.width(), size, align, parent,
                           stack=stack if figure.value is not None else False)
@@ -274,8 +277,11 @@ def add_figure(parent: QGraphicsItem, figure: Figure, ctx: SlideContext, rect: Q
                     ctx.room("label", 3)), "label", align=align, max_lines=3)
     y += label.text_height + ctx.size("note") * 0.4
     if figure.note:
+        lines = 2
+        while roomy and lines < 4 and ctx.room("note", lines + 1) <= rect.bottom() - y:
+            lines += 1
         note = ctx.box(parent, ctx.text(figure.note), QRectF(rect.left(), y, rect.width(),
-                       ctx.room("note", 2)), "note", color=ctx.palette.muted, align=align,
-                       max_lines=2)
+                       ctx.room("note", lines)), "note", color=ctx.palette.muted, align=align,
+                       max_lines=lines)
         y += note.text_height
     return y - rect.top(), number

@@ -362,3 +362,34 @@ def test_a_long_opening_title_on_a_totem_takes_at_most_three_lines(qapp, tmp_pat
     if language == "zh":
         assert hero.lines[0].endswith("：")
         assert not any(line.endswith("六百") for line in hero.lines)
+
+
+def test_a_figures_note_takes_the_lines_it_needs_where_there_is_room(qapp, tmp_path):
+    """"About forty thousand are now held by institutions in…": cut at two lines with a
+    third of the slide free under it."""
+    both = decks.both
+    figures = [
+        decks.figure(735, both("个", "caves"), both("现存洞窟", "Surviving caves, southern "
+                                                "and northern sections together")),
+        decks.figure(4.5, both("万平方米", "square metres"), both("壁画面积", "Wall paintings"),
+                     qualifier="约", values={"en": 45000},
+                     note=both("若连成一条高5米的画廊，可长达9公里",
+                               "Laid end to end at 5 m high: a 9-kilometre gallery")),
+        decks.figure(2400, both("身", "statues"), both("彩塑", "Painted clay sculptures"),
+                     qualifier="超"),
+        decks.figure(5, both("万件", "manuscripts"), both("藏经洞出土文书",
+                     "Documents from the Library Cave"), qualifier="近", values={"en": 50000},
+                     note=both("其中约四万件现藏于海外13个国家的机构", "About forty thousand "
+                               "are now held by institutions in 13 countries abroad"))]
+    slide = decks.figures_slide(*figures, title=both(
+        "数字里的莫高窟", "Mogao in Numbers: Caves, Murals and “Flying Apsaras”"), points=[
+        both("1987年列入《世界遗产名录》", "Inscribed on the World Heritage List in 1987"),
+        both("现存最早洞窟为北凉时期开凿", "The earliest surviving caves date from the "
+             "Northern Liang")])
+    cfg = decks.config()
+    loaded = decks.built(tmp_path, decks.deck(slide), cfg)
+    _image, view = render_slide(loaded, cfg, 0, (1920, 1080), "en")
+    texts = [t for t in decks.items_of(view) if isinstance(t, TextBox)]
+    (note,) = [t for t in texts if t.text.startswith("About forty")]
+    assert not note.elided and "abroad" in note.lines[-1]
+    assert not any(t.elided for t in texts)

@@ -63,7 +63,8 @@ class FiguresView(SlideView):
             rule = QGraphicsLineItem(x, 0, x + cell_w * 0.25, 0, line)
             rule.setPen(QPen(ctx.palette.accent2, max(2.0, ctx.height * 0.002)))
             rect = QRectF(x, pad, cell_w * 0.95, cell_h - pad)
-            used, number = add_figure(line, figure, ctx, rect, size=size, stack=stack)
+            used, number = add_figure(line, figure, ctx, rect, size=size, stack=stack,
+                                      roomy=True)
             if number.counts:
                 self.timeline.add(number.track(n), number.set_progress)
             row_heights[row] = max(row_heights[row], used + pad)
