@@ -33,6 +33,7 @@ _CLOSING = "，。、；：！？）」』》〉】”’,.;:!?)"
 
 QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》"}
 SHORT_TERM = 8  # characters: a quoted term no longer than this is kept on one line
+SHORT_LATIN_TERM = (3, 24)  # words, characters: nor a Latin one of this ("Digital Dunhuang")
 
 
 def _open_quote(text: str, start: int, end: int) -> int | None:
@@ -45,9 +46,18 @@ def _open_quote(text: str, start: int, end: int) -> int | None:
         if at <= start or closing in text[at:end]:
             continue
         shut = text.find(closing, end)
-        if shut != -1 and shut - at <= SHORT_TERM:
+        if shut != -1 and _short_term(text[at + 1 : shut]):
             return at
     return None
+
+
+def _short_term(term: str) -> bool:
+    """Whether a quoted term is short enough to be kept on one line: a few characters,
+    or a few Latin words (a name: “Digital Dunhuang”, not a quoted sentence)."""
+    if len(term) < SHORT_TERM:
+        return True
+    words, characters = SHORT_LATIN_TERM
+    return term.isascii() and len(term.split()) <= words and len(term) <= characters
 
 
 def _stranded(last: str, before: str) -> bool:

@@ -32,6 +32,19 @@ def test_a_short_quoted_term_is_not_split_across_lines(qapp):
     assert any("“小巨人”" in line for line in box.lines)  # not "“小巨" / "人”企业"
 
 
+@pytest.mark.parametrize("balance", [False, True])
+def test_a_quoted_name_of_a_few_words_stays_on_one_line(qapp, balance):
+    """"Conceived “Digital / Dunhuang” and ...": a name in quotes was broken in two; a
+    quoted sentence still wraps as any text does."""
+    text = "Conceived “Digital Dunhuang” and brought in visitor caps and timed reservations"
+    width = QFontMetricsF(fonts.font(26)).horizontalAdvance("Conceived “Digital Dunh") + 2
+    box = TextBox(text, width, 400, size=26, color=QColor("white"), balance=balance)
+    assert any("“Digital Dunhuang”" in line for line in box.lines), box.lines
+    said = "She said “we will keep every cave open to visitors who book ahead” and left"
+    box = TextBox(said, 300, 400, size=26, color=QColor("white"))
+    assert not box.elided and len(box.lines) > 2
+
+
 def test_quotes_in_english_are_as_narrow_as_english_type_sets_them(qapp):
     """The CJK font's “ ” are a whole em wide: right in Chinese, a gap in English."""
     english = TextBox("the “Suqing Partners” chain", 2000, 100, size=40,
