@@ -5,8 +5,9 @@ A PDF reader copies and searches text by each font's ToUnicode map, which Qt wri
 asking the font which character each glyph draws, taking the lowest when several share
 one: an en dash (U+2013) shares its glyph with the figure dash (U+2012), a full-width
 tilde (U+FF5E) with the wave dash (U+301C), and the glyph the font draws for "——" (two
-em dashes joined) is named U+2E3A TWO-EM DASH by the shipped font (assets/fonts). This
-maps them back to the characters an author writes.
+em dashes joined) is named U+2E3A TWO-EM DASH by the shipped font (assets/fonts), and the
+narrow quotes and ellipsis of English text (the font's ``pwid`` forms) private-use code
+points from U+E000. This maps them back to the characters an author writes.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 
-MEANT = {"2012": "2013", "301C": "FF5E", "2E3A": "20142014"}
+MEANT = {"2012": "2013", "301C": "FF5E", "2E3A": "20142014", "E000": "2018", "E001": "2019",
+         "E002": "201C", "E003": "201D", "E004": "2026"}
 """Character (as written in a ToUnicode map) to what the glyph stands for in text."""
 _TARGET = re.compile(r"<(" + "|".join(MEANT) + r")>", re.IGNORECASE)
 _RANGE = re.compile(r"^(\s*<[0-9A-Fa-f]+>\s*<[0-9A-Fa-f]+>)(.*)$")

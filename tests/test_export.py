@@ -141,6 +141,25 @@ def test_dashes_and_tildes_copy_from_the_pdf_as_written(tmp_path):
     assert "顶山——汉河" in text and "1990–2020" in text and "5～10" in text, text
 
 
+def test_english_quotes_and_ellipses_copy_from_the_pdf_as_written(tmp_path):
+    """English quotes are drawn narrow (the font's proportional forms, which no character
+    maps to): the PDF's text layer had "From the Library Cave to Digital Dunhuang"."""
+    from pypdf import PdfReader
+
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "show.yaml").write_text(
+        "title: Quotes\nlanguages: [en]\nslides:\n  - type: title\n    id: t\n"
+        "    title: From the “Library Cave” to ‘Digital Dunhuang’\n"
+        "    subtitle: Wang’s find… and Ōtani’s expedition\n", encoding="utf-8")
+    (folder / "config.yaml").write_text("deck: show.yaml\n", encoding="utf-8")
+    result = kiosk_export(folder, "--out", str(tmp_path), "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    text = " ".join(PdfReader(tmp_path / "show.pdf").pages[0].extract_text().split())
+    for said in ("“Library Cave”", "‘Digital Dunhuang’", "Wang’s find…", "Ōtani’s"):
+        assert said in text, text
+
+
 def test_every_photo_of_a_gallery_is_exported(tmp_path):
     """Only a gallery's first photo was written: an author could not review the rest."""
     from pypdf import PdfReader

@@ -1,4 +1,4 @@
-"""Cut Noto Sans CJK SC down to GB 2312 plus Latin, for the kiosk to ship.
+"""Cut Noto Sans CJK SC down to the CJK Unified Ideographs plus Latin, for the kiosk to ship.
 
 Run from the repository root on Debian with ``fonts-noto-cjk`` installed::
 
@@ -36,10 +36,18 @@ def gb2312() -> set[str]:
     return chars
 
 
+def unified_ideographs() -> set[str]:
+    """Every character of the CJK Unified Ideographs block (U+4E00-9FFF): beyond GB 2312,
+    the rarer characters of names and history (乐僔, 王圆箓) and the traditional forms."""
+    return {chr(c) for c in range(0x4E00, 0xA000)}
+
+
 def latin_and_punctuation() -> set[str]:
-    """Printable ASCII, Latin-1, general and CJK punctuation, full-width forms."""
+    """Printable ASCII, Latin-1, Latin Extended-A and -B and Additional (Ōtani, Łódź,
+    Dvořák, Nguyễn), Greek, Cyrillic, general and CJK punctuation, full-width forms."""
     ranges = [
-        (0x20, 0x7E), (0xA0, 0xFF), (0x2000, 0x206F), (0x2100, 0x215F),
+        (0x20, 0x7E), (0xA0, 0xFF), (0x100, 0x24F), (0x370, 0x3FF), (0x400, 0x4FF),
+        (0x1E00, 0x1EFF), (0x2000, 0x206F), (0x2100, 0x215F),
         (0x2190, 0x21FF), (0x2212, 0x2212), (0x25A0, 0x25FF), (0x3000, 0x303F),
         (0xFF00, 0xFFEF),
     ]
@@ -104,6 +112,38 @@ def name_two_em_dash(font) -> None:
             table.cmap[TWO_EM_DASH] = glyph
 
 
+PROPORTIONAL = 0xE000
+"""The first of the private-use code points given to the proportional glyphs below."""
+
+
+def name_proportional_punctuation(font) -> list[tuple[int, int]]:
+    """Map private-use code points (from U+E000) to the glyphs that the ``pwid`` feature
+    draws for punctuation (the narrow “ ” ‘ ’ … of English text) and no character maps
+    to: as for "——", a PDF's text layer names a glyph by a character of the cmap, and
+    lost them. Returns (private, meant) code point pairs (kiosk/textlayer.py)."""
+    cmap = font.getBestCmap()
+    named = {glyph for glyph in cmap.values()}
+    gsub = font["GSUB"].table
+    lookups = {index for record in gsub.FeatureList.FeatureRecord
+               if record.FeatureTag == "pwid" for index in record.Feature.LookupListIndex}
+    proportional: dict[str, str] = {}
+    for index in sorted(lookups):
+        for table in gsub.LookupList.Lookup[index].SubTable:
+            proportional.update(getattr(getattr(table, "ExtSubTable", table), "mapping", {}))
+    pairs = []
+    for code in sorted(cmap):
+        glyph = proportional.get(cmap[code])
+        if glyph is None or glyph in named or unicodedata.category(chr(code))[0] != "P":
+            continue
+        private = PROPORTIONAL + len(pairs)
+        for table in font["cmap"].tables:
+            if table.isUnicode():
+                table.cmap[private] = glyph
+        named.add(glyph)
+        pairs.append((private, code))
+    return pairs
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source-dir", type=Path,
@@ -113,7 +153,7 @@ def main() -> None:
                         help="also keep every character of these files or folders")
     args = parser.parse_args()
 
-    wanted = gb2312() | latin_and_punctuation() | extra_text(args.text)
+    wanted = gb2312() | unified_ideographs() | latin_and_punctuation() | extra_text(args.text)
     unicodes = sorted(ord(c) for c in wanted)
     options = subset.Options()
     options.layout_features = ["*"]
@@ -129,11 +169,13 @@ def main() -> None:
         subsetter.populate(unicodes=unicodes)
         subsetter.subset(font)
         name_two_em_dash(font)
+        pairs = name_proportional_punctuation(font)
         rename(font, weight)
         out = HERE / f"NotoSansSC-Kiosk-{weight}.otf"
         font.save(out)
         print(f"{out.name}: {len(font.getBestCmap())} characters, "
-              f"{out.stat().st_size / 1e6:.2f} MB")
+              f"{out.stat().st_size / 1e6:.2f} MB; proportional punctuation: "
+              + ", ".join(f"U+{a:04X} {chr(b)}" for a, b in pairs))
 
 
 if __name__ == "__main__":

@@ -228,13 +228,21 @@ def test_characters_the_font_cannot_draw_are_warnings_with_their_place(write_dec
     assert "南" not in warning.message
 
 
+def test_names_of_history_and_of_other_languages_draw(write_deck):
+    """乐僔 and 王圆箓 (outside GB 2312), Ōtani, Nguyễn, Москва were boxes (Łódź, Dvořák:
+    the font has no glyph for them yet, and check says so)."""
+    loaded = load_deck(write_deck("title: T\nslides:\n  - type: title\n"
+                                  "    title: 乐僔 王圆箓 敦煌 Ōtani Nguyễn Đà Nẵng ΑΒΓ Москва\n"))
+    assert not loaded.warnings
+
+
 def test_font_coverage_read_without_qt_matches_the_font():
     from kiosk.deck import glyphs
 
     coverage = glyphs.shipped()
     assert "南" in coverage and "汊" in coverage and "A" in coverage and "。" in coverage
     assert "𠀀" not in coverage
-    assert 7000 < len(coverage) < 9000
+    assert 21000 < len(coverage) < 24000  # (the CJK Unified Ideographs, Latin, Greek...)
 
 
 def test_two_slides_of_one_id_are_an_error(write_deck):
