@@ -335,3 +335,19 @@ def test_a_mouse_double_click_is_a_double_tap(qapp, qtbot, tmp_path):
     assert player.stage.zoomed
     double_click()
     assert not player.stage.zoomed
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.3])
+def test_a_galleries_words_are_at_the_shows_type_scale(qapp, tmp_path, scale):
+    """A photo's credit stood where a slide's source line stands, two pixels past the
+    safe area by its box: the gallery was built smaller and smaller to fit, down to the
+    least (captions at 24 px whatever the type scale)."""
+    from kiosk.show.render import render_slide
+
+    cfg = config(theme={"type_scale": scale})
+    loaded = decks.built(tmp_path, deck(gallery(tmp_path)), cfg)
+    _image, view = render_slide(loaded, cfg, 0, (1920, 1080), "en")
+    assert view.ctx.theme.type_scale == scale
+    captions = [t for t in decks.items_of(view) if isinstance(t, TextBox)
+                and t.text.startswith("Photo ") and t.role == "body"]
+    assert captions and all(t.font_size == pytest.approx(32 * scale) for t in captions)

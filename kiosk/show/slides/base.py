@@ -337,7 +337,10 @@ class SlideView(QGraphicsItem):
 
     def drawn_rect(self) -> QRectF:
         """Where the slide's items draw (containers that draw nothing do not count, nor
-        what is hidden: a gallery's other photos)."""
+        what is hidden: a gallery's other photos, nor a source line or a photo's credit,
+        which stand where the show puts them at the show's size whatever the slide's)."""
+        from kiosk.show.textbox import TextBox
+
         used = QRectF()
         stack = list(self.childItems())
         while stack:
@@ -346,7 +349,8 @@ class SlideView(QGraphicsItem):
                 continue
             stack.extend(item.childItems())
             if not item.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents and \
-                    not QGraphicsItem.data(item, BLEED):
+                    not QGraphicsItem.data(item, BLEED) and not (
+                        isinstance(item, TextBox) and item.role == "source"):
                 rect = item.mapRectToItem(self, item.boundingRect())
                 if not rect.isEmpty():
                     used = used.united(rect)
