@@ -20,6 +20,7 @@ from kiosk.show.charts.funnel import MIN_SHARE, FunnelView
 from kiosk.show.charts.network import NetworkView, colours
 from kiosk.show.charts.proportion import ProportionView
 from kiosk.show.charts.series import SeriesView
+from kiosk.show.layoutcheck import layout_problems
 from kiosk.show.render import context, render_slide
 from kiosk.show.slides import build_view
 from kiosk.show.textbox import TextBox
@@ -63,7 +64,9 @@ def test_compare_bars_are_in_proportion_and_never_invent_a_before(qapp, charts, 
     income, gdp = chart.bars
     before, after = (bar.rect().width() for bar in income)
     assert before / after == pytest.approx(3.7 / 7.2)
-    assert len(gdp) == 1  # only the later value is known
+    assert gdp == []  # only the later value is known, in a unit of its own: no bar of a
+    said = [c.final for c in chart.childItems() if isinstance(c, CountLabel)]  # scale of
+    assert said.count("1.74万亿元") == 1  # its own, and no earlier value made up
 
 
 def drawn_height(image, x: int, colour: QColor) -> int:
@@ -425,6 +428,61 @@ def test_a_whole_its_parts_make_up_is_filled_and_a_rest_is_said(qapp, tmp_path, 
     labels = [t.text for t in view.childItems() if isinstance(t, TextBox)]
     values = [c.final for c in view.childItems() if isinstance(c, CountLabel)]
     assert "其余" in labels and "500" in values  # the grey half of the ring, in the legend
+
+
+def test_a_waffle_draws_a_part_between_whole_cells_in_part_and_says_its_rest(
+        qapp, tmp_path):
+    """492 caves at 2 a cell: 95 was drawn as 48 cells (96), and the grey of the 345
+    caves in no part was in no legend."""
+    from PySide6.QtWidgets import QGraphicsRectItem
+
+    waffle = {"kind": "proportion", "style": "waffle",
+              "total": {"label": "Numbered caves", "value": 492},
+              "parts": [{"label": "Open", "value": 40}, {"label": "Special", "value": 12},
+                        {"label": "Under study", "value": 95}]}
+    loaded = decks.built(tmp_path, decks.only("en", decks.deck(decks.chart_slide(waffle))))
+    _image, slide = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    view = chart_of(slide)
+    pink = QColor(view.colours[2]).name()
+
+    def area(colour: str) -> float:
+        pieces = [item for cell in view.cells for item in (cell, *cell.childItems())
+                  if isinstance(item, QGraphicsRectItem)
+                  and item.brush().color().name() == colour]
+        return sum(p.rect().width() * p.rect().height() for p in pieces)
+
+    whole = view.cells[0].rect().width() * view.cells[0].rect().height()
+    assert area(pink) / whole == pytest.approx(47.5)  # 95 at 2 a cell
+    assert area(QColor(view.colours[0]).name()) / whole == pytest.approx(20)
+    shared = view.cells[73]  # (units 146 and 147: the last of the 95, the first of the rest)
+    assert shared.rect().width() == pytest.approx(view.cells[0].rect().width() / 2)
+    labels = [t.text for t in view.childItems() if isinstance(t, TextBox)]
+    values = [c.final for c in view.childItems() if isinstance(c, CountLabel)]
+    assert "The rest" in labels and "345" in values
+
+
+def test_a_compare_row_of_one_value_in_a_unit_of_its_own_has_no_bar(qapp, tmp_path):
+    """"over 290 caves" had a bar as long as 1,280 m², the longest of three rows in
+    another unit: a scale of its own made any single value the longest bar."""
+    compare = {"kind": "compare", "before_label": "Early 1990s", "after_label": "2024",
+               "items": [
+                   {"label": "Hollowing", "before": 1280, "after": 310, "unit": "m²"},
+                   {"label": "Flaking", "before": 540, "after": 60, "unit": "m²"},
+                   {"label": "Caves digitised", "after": 290, "qualifier": "超",
+                    "unit": "caves", "note": "Cumulative to end-2024"}]}
+    loaded = decks.built(tmp_path, decks.only("en", decks.deck(decks.chart_slide(compare))))
+    _image, slide = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    view = chart_of(slide)
+    assert [len(row) for row in view.bars] == [2, 2, 0]
+    said = next(c for c in decks.items_of(view) if isinstance(c, CountLabel)
+                and c.final == "over 290 caves")
+    note = next(t for t in decks.items_of(view) if isinstance(t, TextBox)
+                and t.text == "Cumulative to end-2024")
+    assert said.sceneBoundingRect().bottom() <= note.ink_rect().top()
+    assert "over 290 caves" in {mark.value for mark in view.marks}  # (a tap says it)
+    texts = {t.text for t in decks.items_of(view) if isinstance(t, TextBox)}
+    assert not any("scale of its own" in text for text in texts)  # (one scale of bars)
+    assert layout_problems(loaded, Config()) == []
 
 
 def test_values_shown_together_have_the_same_decimals(qapp, tmp_path, final):

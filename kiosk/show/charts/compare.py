@@ -1,7 +1,9 @@
 """Before/after pairs: two bars per measure, on one scale per unit (said when there are two).
 
 Where the source gives only the later value, only that bar is drawn, with the note
-that says how it grew: no earlier value is ever made up.
+that says how it grew: no earlier value is ever made up. A single value in a unit no
+other row has is written without a bar (on a scale of its own, any such value would be
+the longest bar).
 """
 
 from __future__ import annotations
@@ -66,7 +68,12 @@ class CompareView(ChartView):
                           rect.left(), rect.top(), rect.width())
         self.scales = _scales(chart.items)
         """Per unit, the lowest and highest value of its rows: one scale per unit."""
-        if len(self.scales) > 1:  # a second scale, for a second unit: said so
+        self.alone = _alone(chart.items) if len(self.scales) > 1 else set()
+        """The rows of a single value in a unit no other row has: a bar of a scale of
+        its own would be as long as any other row's longest, whatever the value (290
+        caves as long as 1,280 m²); such a value is written without a bar."""
+        if len(_scales([item for n, item in enumerate(chart.items)
+                        if n not in self.alone])) > 1:  # a second scale of bars: said so
             note = ctx.box(self, SCALES_NOTE.get(ctx.language[:2], SCALES_NOTE["en"]),
                            QRectF(rect.left(), rect.top() + legend_h, rect.width(),
                                   ctx.size("note") * 1.6), "note", color=ctx.palette.muted,
@@ -176,6 +183,10 @@ class CompareView(ChartView):
             y += bar_h * 0.6
         if self.stacked:  # (right under the name)
             y = rect.top() + bar_h * 0.1
+        if n in self.alone:  # (a value of a unit of its own: no bar to measure it by)
+            said = self._value_alone(item, pairs[0][0], by, zero, y + bar_h / 2, rect, n)
+            y = max(y + pitch, said.bottom())  # (its note under it)
+            pairs = []
         for value, color in pairs:
             width = value * per_unit
             if abs(width) < 2.0:
@@ -196,7 +207,7 @@ class CompareView(ChartView):
             labels.append(label)
             y += pitch
         self.bars.append(row_bars)
-        if self.negative:  # the line the bars grow from, by the bars (not through the
+        if self.negative and ys:  # the line the bars grow from, by the bars (not through the
             self._zero_line(ys[0] - bar_h * 0.7, ys[-1] + bar_h * 0.7)  # name nor note)
         for (value, _), width, yc in zip(pairs, widths, ys, strict=True):
             self.marks.append(Mark(_span(zero, width, yc - bar_h / 2, bar_h),
@@ -215,6 +226,30 @@ class CompareView(ChartView):
                 label.set_progress(p)
 
         self.track(grow, offset=ROW_STAGGER * n, share=1.0)
+
+
+    def _value_alone(self, item: ComparePair, value: float, by: float, x: float, y: float,
+                     rect: QRectF, n: int) -> QRectF:
+        """A row's only value, of a unit no other row has, written where its bar would
+        start, counting up with the bars; where it is written."""
+        ctx = self.ctx
+        unit = ctx.text(item.unit)
+        label = CountLabel(shown(value, by), ctx, unit=unit, qualifier=item.qualifier,
+                           role="heading", color=ctx.palette.accent,
+                           max_width=rect.right() - x, parent=self)
+        label.setPos(x, y)
+        said = label.mapRectToParent(label.boundingRect())
+        self.marks.append(Mark(said, ctx.text(item.label), value_text(
+            shown(value, by), ctx, unit, item.qualifier)))
+        self.track(label.set_progress, offset=ROW_STAGGER * n, share=1.0)
+        return said
+
+
+def _alone(items: list[ComparePair]) -> set[int]:
+    """The rows of one value whose unit no other row has."""
+    units = [_unit_key(item) for item in items]
+    return {n for n, item in enumerate(items) if units.count(units[n]) == 1
+            and (item.before is None) != (item.after is None)}
 
 
 def _span(zero: float, width: float, top: float, height: float) -> QRectF:

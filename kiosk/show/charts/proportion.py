@@ -74,6 +74,28 @@ SHAPES = (0.5, 0.75, 1.0, 1.5, 2.0, 3.0)
 title a line longer in one language does not give the grid another column."""
 
 
+def _cell_pieces(total: float, parts: list[float], per_cell: int, cells: int
+                 ) -> list[list[tuple[int, float, float]]]:
+    """What each cell of a waffle holds, as (part, from, to) shares of its width across:
+    the units from the first part's on, ``per_cell`` to a cell, the rest (part -1) after
+    the parts; a cell where one part ends and the next begins is shared (95 at 2 a cell
+    is 47 cells and a half, not 48), and the whole ends where it ends (the last cell of
+    1,234 at 4 a cell is half a cell)."""
+    bounds, at = [], 0.0
+    for n, value in enumerate(parts):
+        bounds.append((n, at, at + value))
+        at += value
+    if at < total:
+        bounds.append((-1, at, total))
+    found = []
+    for k in range(cells):
+        low, high = k * per_cell, (k + 1) * per_cell
+        pieces = [(n, (max(a, low) - low) / per_cell, (min(b, high) - low) / per_cell)
+                  for n, a, b in bounds if a < high and b > low]
+        found.append([(n, a, b) for n, a, b in pieces if b - a > 1e-9] or [(-1, 0.0, 0.0)])
+    return found
+
+
 def _columns(cells: int, shape: float) -> int:
     """Columns for ``cells`` in an area of ``shape`` (width / height, taken to the
     nearest of SHAPES): full rows where a number of columns near that shape divides them
@@ -157,25 +179,31 @@ class ProportionView(ChartView):
 
     def _waffle(self, area: QRectF) -> None:
         ctx = self.ctx
-        per_cell, cells, counts = waffle_cells(self.chart.total.value,
-                                               [part.value for part in self.chart.parts])
+        per_cell, cells, _counts = waffle_cells(self.chart.total.value,
+                                                [part.value for part in self.chart.parts])
         columns = _columns(cells, max(area.width(), 1.0) / max(area.height(), 1.0))
         rows = math.ceil(cells / columns)
         side = min(area.width() / columns, area.height() / rows)
         faint = QColor(ctx.palette.muted)
         faint.setAlphaF(0.35)
-        colours: list[QBrush] = []
-        for count, brush in zip(counts, self.fills, strict=True):
-            colours += [brush] * count
-        colours += [QBrush(faint)] * (cells - len(colours))
         left = area.left() + (area.width() - side * columns) / 2
         self.cells: list[QGraphicsRectItem] = []
-        for n in range(cells):
+        for n, pieces in enumerate(_cell_pieces(self.chart.total.value, [
+                part.value for part in self.chart.parts], per_cell, cells)):
             row, col = divmod(n, columns)
-            cell = QGraphicsRectItem(left + col * side + side * 0.1, area.top() + row * side
-                                     + side * 0.1, side * 0.8, side * 0.8, self)
-            cell.setBrush(colours[n])
-            cell.setPen(Qt.PenStyle.NoPen)
+            x, y, inner = left + col * side + side * 0.1, area.top() + row * side + side * 0.1, \
+                side * 0.8
+            cell: QGraphicsRectItem | None = None
+            for part, start, end in pieces:  # (a cell shared by two parts: split across,
+                brush = self.fills[part] if part >= 0 else QBrush(faint)  # in proportion)
+                piece = QGraphicsRectItem(x + inner * start, y, inner * (end - start), inner,
+                                          self if cell is None else cell)
+                if cell is not None:
+                    piece.setPos(-cell.pos())
+                piece.setBrush(brush)
+                piece.setPen(Qt.PenStyle.NoPen)
+                cell = cell or piece
+            assert cell is not None
             cell.setVisible(False)
             self.cells.append(cell)
         self.per_cell = per_cell
@@ -196,9 +224,9 @@ class ProportionView(ChartView):
         if self.chart.style == "waffle":
             rows.insert(0, (self.chart.total, None))
         rest = self.chart.rest
-        if rest > 0 and self.chart.style == "donut":  # the grey of the ring, said
+        if rest > 0:  # the grey of the ring or of the cells, said
             faint = QColor(ctx.palette.muted)
-            faint.setAlphaF(0.3)
+            faint.setAlphaF(0.3 if self.chart.style == "donut" else 0.35)
             rows.append((Part(label=REST, value=rest, unit=self.chart.total.unit),
                          QBrush(faint)))
         two_lines = ctx.size("heading") * 2.4  # the value, the label under it
