@@ -60,6 +60,22 @@ def _short_term(term: str) -> bool:
     return term.isascii() and len(term.split()) <= words and len(term) <= characters
 
 
+def _squeezed(line: str, em: float) -> list[tuple[str, float]]:
+    """``line`` in pieces, each with how far left of the previous piece's end it is
+    drawn: half an em where two full-width marks meet with a half em of space each
+    (：“ or ）。: one em of nothing between their ink, as Chinese type never sets it)."""
+    pieces: list[tuple[str, float]] = []
+    start, shift = 0, 0.0
+    for n in range(1, len(line)):
+        before, after = line[n - 1], line[n]
+        if (before in _CLOSING_FULL and after in _OPENING_FULL + _CLOSING_FULL) or (
+                before in _OPENING_FULL and after in _OPENING_FULL):
+            pieces.append((line[start:n], shift))
+            start, shift = n, em * 0.5
+    pieces.append((line[start:], shift))
+    return pieces
+
+
 def _stranded(last: str, before: str) -> bool:
     """A last line of a third of the line before, or less (closing punctuation aside)."""
     return len(last.strip().rstrip(_CLOSING)) * 3 <= len(before.strip())
@@ -72,6 +88,11 @@ BALANCE_LIMIT = 120
 _HANGING = "，。、；：！？”’」』》）"
 """Full-width punctuation, mostly space, that a centred line ending in it is centred
 without (on its ink)."""
+_OPENING_FULL = "“‘（《「『【〈〔"
+"""Full-width opening punctuation: its ink in the right half of its em, the left half
+space (hung into the margin at the start of a line, squeezed after another mark)."""
+_CLOSING_FULL = "，。、；：！？”’」』》）〉】〕"
+"""Full-width closing punctuation: its ink in the left half, the right half space."""
 _PAUSES = "，。、；：！？,;:!?—·）」』》”"
 """After these a line may end where the text pauses (a title breaks there first)."""
 
@@ -442,12 +463,23 @@ class TextBox(QGraphicsItem):
                "bottom": self._height - block}[self._valign]
         step = self.font_size * self._line_height
         for n, line in enumerate(self.lines):
-            advance = metrics.horizontalAdvance(line)
+            pieces = [(line, 0.0)] if self._latin else _squeezed(line, self.font_size)
+            squeeze = sum(shift for _, shift in pieces)
+            advance = metrics.horizontalAdvance(line) - squeeze
             x = {"left": 0.0, "center": (self._width - advance) / 2,
                  "right": self._width - advance}[self._align]
-            if self._align == "center" and line.rstrip(_HANGING) != line:
-                # a line ending in full-width punctuation (，：” ...), which is mostly
-                # space: centred on its ink, so that it looks centred under the others
+            hangs = not self._latin and line[:1] in tuple(_OPENING_FULL) and \
+                self._align != "right"
+            if self._align == "center" and (line.rstrip(_HANGING) != line or hangs):
+                # a line ending in full-width punctuation (，：” ...) or opening with it
+                # (“), which is mostly space: centred on its ink, so that it looks
+                # centred under the others
                 ink = metrics.tightBoundingRect(line)
-                x = (self._width - ink.width()) / 2 - ink.left()
-            painter.drawText(QPointF(x, top + n * step + metrics.ascent()), line)
+                x = (self._width - (ink.width() - squeeze)) / 2 - ink.left()
+            elif hangs:  # (“ at the start of a line: its space hung into the margin, its
+                x -= self.font_size * 0.5  # mark where the line's letters start)
+            baseline = top + n * step + metrics.ascent()
+            for piece, shift in pieces:
+                x -= shift
+                painter.drawText(QPointF(x, baseline), piece)
+                x += metrics.horizontalAdvance(piece)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from PySide6.QtGui import QColor, QFontMetricsF
 
@@ -197,3 +199,36 @@ def test_a_hyphenated_word_and_a_chinese_number_stay_whole(qapp):
                     bold=True, color=QColor("white"), balance=True, max_lines=3,
                     line_height=1.2)
     assert any("一千六百年" in line for line in title.lines), title.lines
+
+
+def _ink_columns(box: TextBox) -> list[int]:
+    """The columns of a box drawn white on black that have ink."""
+    from PySide6.QtGui import QImage, QPainter
+
+    image = QImage(int(box.box.width()) + 40, int(box.box.height()) + 4,
+                   QImage.Format.Format_RGB32)
+    image.fill(QColor("black"))
+    painter = QPainter(image)
+    painter.translate(20, 0)
+    box.paint_text(painter)
+    painter.end()
+    return [x - 20 for x in range(image.width())
+            if any(QColor(image.pixel(x, y)).red() > 100 for y in range(image.height()))]
+
+
+def test_full_width_marks_that_meet_are_set_close_and_an_opening_quote_hangs(qapp):
+    """郑州：“米”字形 had an em of nothing between the colon and the quote, and a title
+    starting with “ looked indented by half an em."""
+    size = 60
+    paired = TextBox("郑州：“米”字形", 2000, 200, size=size, color=QColor("white"))
+    plain = TextBox("郑州：米字形", 2000, 200, size=size, color=QColor("white"))
+
+    def widest_gap(box: TextBox) -> int:
+        columns = _ink_columns(box)
+        return max(b - a for a, b in itertools.pairwise(columns))
+
+    # (colon to quote no wider than colon to 米: it was half an em wider)
+    assert widest_gap(paired) <= widest_gap(plain) + size * 0.15
+    quoted = TextBox("“数字敦煌”的流水线", 2000, 200, size=size, color=QColor("white"))
+    bare = TextBox("数字敦煌的流水线", 2000, 200, size=size, color=QColor("white"))
+    assert _ink_columns(quoted)[0] == pytest.approx(_ink_columns(bare)[0], abs=size * 0.12)
