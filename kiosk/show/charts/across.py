@@ -175,8 +175,10 @@ class BarsAcross(SeriesView):
             free = (slot - needed) * rows
             self.plot = QRectF(self.plot.left(), self.plot.top() + free * OPTICAL_MIDDLE,
                                self.plot.width(), needed * rows)
-        else:
-            ctx.needs(slot, needed)
+        else:  # (rows of the room there is: too little where a bar would be thinner
+            bars = ctx.size("label") * 0.5 * count / 0.7  # than half a letter, or a name
+            ctx.needs(slot, bars + self.name_h if self.stacked else max(  # would touch
+                bars, name_h + ctx.size("label") * 0.25))  # the next)
 
     def x_of_value(self, value: float) -> float:
         """Design-pixel x of a value."""
