@@ -485,6 +485,27 @@ def test_a_compare_row_of_one_value_in_a_unit_of_its_own_has_no_bar(qapp, tmp_pa
     assert layout_problems(loaded, Config()) == []
 
 
+def test_a_donut_beside_a_story_gives_its_legend_the_rows_it_needs(qapp, tmp_path):
+    """Five collections and the rest under a donut beside a story: the legend had 40 %
+    of the height, its rows too low for their values, and the slide was built smaller."""
+    both = decks.both
+    parts = [(both("英国国家图书馆", "British Library"), 14000),
+             (both("法国国家图书馆", "Bibliothèque nationale de France"), 7000),
+             (both("俄罗斯科学院东方文献研究所", "Institute of Oriental Manuscripts"), 19000),
+             (both("日本各机构", "Japanese collections"), 1000),
+             (both("中国国家图书馆", "National Library of China"), 8000)]
+    story = decks.story_slide(visual={"kind": "chart", "chart": {
+        "kind": "proportion", "total": {"label": both("藏经洞文书", "Documents"),
+                                        "value": 50000},
+        "parts": [{"label": label, "value": value} for label, value in parts]}})
+    loaded = decks.built(tmp_path, decks.deck(story))
+    _image, view = render_slide(loaded, Config(), 0, (1920, 1080), "zh")
+    assert view.ctx.theme.type_scale == 1.0
+    texts = [t for t in decks.items_of(view) if isinstance(t, TextBox)]
+    assert not any(t.elided for t in texts)
+    assert "其余" in {t.text for t in texts}
+
+
 def test_values_shown_together_have_the_same_decimals(qapp, tmp_path, final):
     donut = {"kind": "proportion", "unit": "%", "total": {"label": "全部", "value": 100},
              "parts": [{"label": "甲", "value": 38.5}, {"label": "乙", "value": 11.0},

@@ -129,8 +129,11 @@ class ProportionView(ChartView):
         stacked = rect.width() < rect.height() * 1.3  # a portrait screen, a story's visual:
         legend_w = rect.width() * 0.42 if not stacked else 0.0  # the legend under it
         figure = QRectF(rect.left(), rect.top(), rect.width() - legend_w, rect.height())
-        if stacked:
-            figure.setHeight(rect.height() * 0.6)
+        if stacked:  # (the figure gives the legend under it the rows it needs)
+            rows = len(chart.parts) + (chart.rest > 0) + (chart.style == "waffle")
+            legend_h = rows * ctx.room("heading", 1) * 1.15 + ctx.size("label")
+            figure.setHeight(max(rect.height() * 0.45, min(rect.height() * 0.6,
+                                                           rect.height() - legend_h)))
         unit = ctx.text(chart.unit) or ctx.text(chart.total.unit)  # a part's, when it has
         if chart.style == "donut":                                   # none of its own
             self._donut(figure, unit)
@@ -246,6 +249,17 @@ class ProportionView(ChartView):
                     count=value_text(shown(self.per_cell, self.factor), ctx, unit))
             labels.append(label)
         steps = [step] * len(rows)
+        if beside:  # (a long label in two lines beside its value, where the rows fit)
+            value_w = max(QFontMetricsF(fonts.font(ctx.size("heading"), bold=True,
+                                                   tabular=True)).horizontalAdvance(
+                value_text(shown(part.value, self.factor), ctx,
+                           ctx.text(part.unit) or unit)) for part, _ in rows)
+            width = rect.width() - swatch * 1.8 - min(value_w, (rect.width() - swatch * 1.8)
+                                                      * 0.5) - swatch * 0.6
+            needed = [max(step, ctx.room("label", min(2, ctx.lines(label, width, "label")))
+                          + ctx.size("label") * 0.3) for label in labels]
+            if sum(needed) <= rect.height():
+                steps = needed
         if not beside:  # (a row as tall as its label's lines: the total's note takes two)
             width = rect.width() - swatch * 1.8
             above = swatch * 0.85 + QFontMetricsF(fonts.font(
@@ -257,7 +271,7 @@ class ProportionView(ChartView):
                 steps = [n + spare for n in needed]
         y = rect.top() + (rect.height() - sum(steps)) / 2
         for (part, colour), label, step in zip(rows, labels, steps, strict=True):
-            middle = y + (swatch * 0.85 if not beside else step / 2)
+            middle = y + (swatch * 0.85 if not beside else min(step, one_line) / 2)
             if colour is not None:
                 box = QGraphicsRectItem(rect.left(), middle - swatch / 2, swatch, swatch, self)
                 box.setBrush(colour)
@@ -271,8 +285,10 @@ class ProportionView(ChartView):
             self.track(value.set_progress)
             if beside:
                 left = rect.left() + swatch * 1.8 + value.boundingRect().width() + swatch * 0.6
-                ctx.box(self, label, QRectF(left, y, rect.right() - left, step), "label",
-                        color=ctx.palette.muted, valign="center", max_lines=1)
+                first = (min(step, one_line) - ctx.room("label", 1)) / 2  # (its first line
+                ctx.box(self, label, QRectF(left, y + first, rect.right() - left,  # by the
+                        step - first), "label", color=ctx.palette.muted,  # value)
+                        max_lines=2 if step > one_line else 1)
             else:
                 under = middle + value.boundingRect().height() / 2
                 ctx.box(self, label, QRectF(rect.left() + swatch * 1.8, under,
