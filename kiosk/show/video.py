@@ -323,4 +323,9 @@ class VideoItem(QGraphicsItem):
         target = self.target()
         source = crop(self.image.size(), (target.width(), target.height()), self.focus) \
             if self.fill else QRectF(self.image.rect())
+        shape = self.image.width() * target.height() / max(1.0, self.image.height()
+                                                           * target.width())
+        if not self.fill and abs(shape - 1) > 0.01:  # (a poster of another shape than the
+            painter.fillRect(target, self.background)  # video's: whole inside its frame,
+            target = fitted(self.image.size(), target)  # never stretched)
         painter.drawImage(target, self.image, source)

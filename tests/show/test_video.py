@@ -318,3 +318,27 @@ def test_a_missing_video_is_named_in_the_log(qapp, tmp_path, caplog):
         render_slide(loaded, Config(), index, (320, 180), "zh")
     assert "video 'videos/gone-1.mp4' is missing" in caplog.text
     assert "video 'videos/gone-2.mp4' is missing" in caplog.text
+
+
+def test_a_poster_of_another_shape_than_its_video_is_never_stretched(qapp, counting):
+    """A tall pagoda as the poster of a 16:9 video beside a story: squashed into the
+    video's frame, a stubby block."""
+    from PySide6.QtGui import QImage
+
+    tall = QImage(300, 600, QImage.Format.Format_RGB32)
+    tall.fill(QColor("#d03030"))
+    (counting / "images").mkdir(exist_ok=True)
+    tall.save(str(counting / "images" / "tall.png"))
+    story = decks.story_slide(figures=[], visual={
+        "kind": "video", "src": "videos/count.mp4", "poster": "images/tall.png"})
+    loaded = decks.built(counting, decks.deck(story))
+    image, view = render_slide(loaded, Config(), 0, (1920, 1080), "zh")
+    (video,) = view.videos()
+    frame = video.mapRectToScene(video.target())
+    red = [(x, y) for x in range(int(frame.left()), int(frame.right()), 2)
+           for y in range(int(frame.top()), int(frame.bottom()), 2)
+           if QColor(image.pixel(x, y)).name() == "#d03030"]
+    xs, ys = [x for x, _ in red], [y for _, y in red]
+    width, height = max(xs) - min(xs) + 2, max(ys) - min(ys) + 2
+    assert width / height == pytest.approx(0.5, abs=0.03)  # its own shape, whole
+    assert height == pytest.approx(frame.height(), abs=4)
