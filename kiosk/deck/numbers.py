@@ -35,15 +35,16 @@ class FigureText:
 MINUS = "\u2212"
 
 
-def format_number(value: float, decimals: int, lang: str) -> str:
+def format_number(value: float, decimals: int, lang: str, *, group: bool = False) -> str:
     """The number with exactly ``decimals`` decimals; English groups thousands, Chinese
-    from five digits on (3500 and 12,450, as GB/T 15835 and the press write them)."""
+    from five digits on (3500 and 12,450, as GB/T 15835 and the press write them), or
+    from four with ``group`` (an axis whose 10,000 stands over 5,000)."""
     if not math.isfinite(value):
         return "–"
     rounded = round(value, decimals)
     if rounded == 0:
         rounded = 0.0  # no "-0.0"
-    grouped = abs(rounded) >= (10_000 if lang.startswith("zh") else 1000)
+    grouped = abs(rounded) >= (10_000 if lang.startswith("zh") and not group else 1000)
     spec = f"{',' if grouped else ''}.{decimals}f"
     return format(rounded, spec).replace("-", MINUS)  # (the minus sign, not a hyphen)
 
@@ -59,6 +60,32 @@ COMPACT_DECIMALS = 2
 NEARLY = 1 - 5e-5
 """A number this close to a unit is written in it: 999,999,999,999 is 1万亿, not the
 10,000亿 it would round to in 亿."""
+
+
+MAGNITUDES = (("万亿", 1e12), ("亿", 1e8), ("万", 1e4))
+"""The magnitudes a Chinese unit may start with (万吨, 亿元), largest first."""
+
+
+def magnitude(unit: str) -> tuple[float, str]:
+    """A Chinese unit's magnitude as a factor, and the rest of it: 万吨 is (10,000, 吨),
+    亿元 (100,000,000, 元); 千克 and 件 have none (1, the unit)."""
+    return next(((factor, unit[len(prefix):]) for prefix, factor in MAGNITUDES
+                 if unit.startswith(prefix)), (1.0, unit))
+
+
+def regrouped(largest: float, unit: str, lang: str) -> tuple[float, str]:
+    """For Chinese values in a unit written with a magnitude (万吨, 万件), up to
+    ``largest``: what they are multiplied by and the unit they are written in, so that
+    the number is under 10,000 and at least 1 where a magnitude allows: 25,000万吨 is
+    2.5亿吨 and 0.08万件 800件, as Chinese writes them. (1, ``unit``) otherwise."""
+    if not lang.startswith("zh"):
+        return 1.0, unit
+    factor, rest = magnitude(unit)
+    if factor == 1.0 or not largest:
+        return 1.0, unit
+    total = abs(largest) * factor
+    prefix, written = next(((p, f) for p, f in MAGNITUDES if total >= f * NEARLY), ("", 1.0))
+    return factor / written, prefix + rest
 
 
 def short(value: float, divisor: float) -> float:
@@ -105,6 +132,10 @@ def quantity(number: str, unit: str, qualifier: str | None, lang: str) -> Figure
         before = q if q in QUALIFIERS_BEFORE else ""
         between = q if q in QUALIFIERS_BETWEEN else ""
         after_unit = q if q in QUALIFIERS_AFTER else ""
+        factor, rest = magnitude(unit)
+        if between and factor != 1.0:  # (after the magnitude: 3.2万余件, not 3.2余万件)
+            return FigureText(before, number, f"{unit[:len(unit) - len(rest)]}{between}{rest}"
+                              f"{after_unit}")
         return FigureText(before or "", number, f"{between}{unit}{after_unit}")
     word = f"{ENGLISH[q]} " if q else ""
     spaced = unit if not unit or unit in ("%", "‰") else f" {unit}"

@@ -506,6 +506,45 @@ def test_a_donut_beside_a_story_gives_its_legend_the_rows_it_needs(qapp, tmp_pat
     assert "其余" in {t.text for t in texts}
 
 
+def test_chinese_values_are_written_in_the_magnitude_that_suits_them(qapp, tmp_path):
+    """An axis topped "25,000万吨" (Chinese writes 2.5亿吨) over "5000" beside "10,000";
+    a legend said "0.08万件" for 800件."""
+    line = {"kind": "line", "unit": decks.both("万吨", "tonnes"), "scale": {"en": 10000},
+            "categories": ["2020", "2021", "2022", "2023"],
+            "series": [{"name": "吞吐量", "values": [12000, 18000, 21000, 24500]}]}
+    donut = {"kind": "proportion", "unit": decks.both("万件", "objects"),
+             "values": None, "total": {"label": "馆藏", "value": 3.2},
+             "parts": [{"label": "瓷器", "value": 0.08}, {"label": "石刻", "value": 0.21},
+                       {"label": "沉船", "value": 0.9}]}
+    del donut["values"]
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(line),
+                                              decks.chart_slide(donut)))
+    _image, view = render_slide(loaded, Config(), 0, (1920, 1080), "zh")
+    texts = {t.text for t in decks.items_of(view) if isinstance(t, TextBox)}
+    assert "2.5亿吨" in texts and not any("万吨" in t for t in texts), texts
+    visits = {**line, "unit": "件", "scale": None, "series": [
+        {"name": "件数", "values": [3000, 8000, 12000, 16500]}]}
+    del visits["scale"]
+    loaded_visits = decks.built(tmp_path / "v", decks.deck(decks.chart_slide(visits)))
+    _image, view = render_slide(loaded_visits, Config(), 0, (1920, 1080), "zh")
+    ticks = [t.text for t in decks.items_of(view) if isinstance(t, TextBox)
+             and t.text[:1].isdigit() and t.text not in line["categories"]]
+    assert "5,000" in ticks and "20,000件" in ticks, ticks  # (not 5000 under 10,000)
+    _image, view = render_slide(loaded, Config(), 1, (1920, 1080), "zh")
+    said = {c.final for c in decks.items_of(view) if isinstance(c, CountLabel)}
+    assert {"800件", "2100件", "9000件"} <= said, said
+    assert "3.2万件" in said and "2.01万件" in said  # (the rest: 万 it reaches)
+
+
+def test_a_qualifier_after_the_number_follows_a_chinese_magnitude():
+    from kiosk.deck.numbers import quantity
+
+    assert str(quantity("3.2", "万件", "余", "zh")) == "3.2万余件"  # (not 3.2余万件)
+    assert str(quantity("12", "亿元", "多", "zh")) == "12亿多元"
+    assert str(quantity("1500", "家", "余", "zh")) == "1500余家"
+    assert str(quantity("1420", "千克", "余", "zh")) == "1420余千克"  # (千克 is one unit)
+
+
 def test_values_shown_together_have_the_same_decimals(qapp, tmp_path, final):
     donut = {"kind": "proportion", "unit": "%", "total": {"label": "全部", "value": 100},
              "parts": [{"label": "甲", "value": 38.5}, {"label": "乙", "value": 11.0},

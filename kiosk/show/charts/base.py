@@ -18,7 +18,14 @@ from PySide6.QtWidgets import (
 
 from kiosk.deck.basics import Qualifier
 from kiosk.deck.charts import ChartBase
-from kiosk.deck.numbers import compact_step, format_number, quantity, short, short_decimals
+from kiosk.deck.numbers import (
+    compact_step,
+    format_number,
+    quantity,
+    regrouped,
+    short,
+    short_decimals,
+)
 from kiosk.deck.precision import decimals_of
 from kiosk.deck.timing import chart_timing
 from kiosk.play.timeline import Track
@@ -72,10 +79,17 @@ def shown(value: float, by: float) -> float:
 
 def value_text(value: float, ctx: SlideContext, unit: str = "",
                qualifier: Qualifier | None = None, decimals: int | None = None,
-               step: tuple[float, str] | None = None) -> str:
+               step: tuple[float, str] | None = None, *, regroup: bool = True,
+               among: float | None = None) -> str:
     """A chart value as people write it: 近3500项, 52.1%, over 1,500 firms (as a figure
     writes it); a very large one short, 73.2亿元, 7.32 billion yuan (``step``: divided
-    by what, and what follows; by default as large as ``value`` asks)."""
+    by what, and what follows; by default as large as ``value`` asks); in Chinese, in
+    the magnitude of its unit that suits it, or the largest of the values shown with it
+    (``among``): 0.08万件 is 800件 (``regroup``)."""
+    by, written = regrouped(value if among is None else among, unit, ctx.language) \
+        if regroup else (1.0, unit)
+    if by != 1.0:
+        value, unit, decimals, step = short(value * by, 1.0), written, None, None
     divisor, suffix = step or compact_step(value, ctx.language, axis=False)
     if divisor != 1.0:
         number = short(value, divisor)
@@ -277,9 +291,13 @@ class CountLabel(QGraphicsItem):
                  qualifier: Qualifier | None = None, role: str = "label",
                  color: QColor | None = None, align: str = "left",
                  max_width: float | None = None, decimals: int | None = None,
-                 step: tuple[float, str] | None = None,
-                 parent: QGraphicsItem | None = None) -> None:
+                 step: tuple[float, str] | None = None, among: float | None = None,
+                 regroup: bool = True, parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
+        by, written = regrouped(value if among is None else among, unit, ctx.language) \
+            if regroup else (1.0, unit)
+        if by != 1.0:  # (0.08万件: 800件, counted in 件 from the start)
+            value, unit, decimals, step = short(value * by, 1.0), written, None, None
         self.value, self.ctx, self.unit, self.qualifier = value, ctx, unit, qualifier
         self.step = step or compact_step(value, ctx.language, axis=False)
         """Divided by what, and followed by what (a very large value, written short):
@@ -290,7 +308,8 @@ class CountLabel(QGraphicsItem):
         """Its own, or those of the values it is shown with (38.5% beside 11.0%)."""
         self._color = color or ctx.palette.text
         self._align = align
-        self.final = value_text(value, ctx, unit, qualifier, self.decimals, self.step)
+        self.final = value_text(value, ctx, unit, qualifier, self.decimals, self.step,
+                                regroup=False)
         self.text = self.final
         self.role = role
         self._use(fitted_font(self.final, ctx.size(role), max_width))  # (smaller than
@@ -315,7 +334,7 @@ class CountLabel(QGraphicsItem):
     def set_progress(self, progress: float) -> None:
         text = self.final if progress >= 1.0 else value_text(
             self.value * progress, self.ctx, self.unit, self.qualifier, self.decimals,
-            self.step)
+            self.step, regroup=False)
         if text != self.text:
             self.text = text
             self.update()

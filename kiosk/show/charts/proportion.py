@@ -280,7 +280,8 @@ class ProportionView(ChartView):
                                unit=ctx.text(part.unit) or unit,
                                role="heading", color=ctx.palette.accent,
                                max_width=(rect.width() - swatch * 1.8) * (0.5 if beside else 1),
-                               decimals=decimals if colour is not None else None, parent=self)
+                               decimals=decimals if colour is not None else None,
+                               parent=self)  # (each in its magnitude: 800件, 2.01万件)
             value.setPos(rect.left() + swatch * 1.8, middle)
             self.track(value.set_progress)
             if beside:

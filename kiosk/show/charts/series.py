@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem
 
 from kiosk.deck.charts import SeriesChart
-from kiosk.deck.numbers import compact_step, format_number, quantity, short
+from kiosk.deck.numbers import compact_step, format_number, quantity, regrouped, short
 from kiosk.show import fonts
 from kiosk.show.charts.base import (
     ChartView,
@@ -115,7 +115,7 @@ class SeriesView(ChartView):
                               rect.left() + axis_w, rect.top(), rect.width() - axis_w)
         above = legend_h + ctx.size("note")  # the top tick's label stays in the chart
         if self.unit_above:
-            ctx.box(self, ctx.text(chart.unit), QRectF(rect.left(), rect.top() + legend_h,
+            ctx.box(self, self.axis_unit, QRectF(rect.left(), rect.top() + legend_h,
                     rect.width(), ctx.room("note", 1)), "note", color=ctx.palette.muted,
                     max_lines=1)
             above += ctx.room("note", 1)
@@ -158,6 +158,14 @@ class SeriesView(ChartView):
         self.decimals = self.decimals_for([shown(v, self.factor) for v, step in zip(
             values, steps, strict=True) if step[0] == 1.0])  # (those written in full)
         self.low, self.high, step = nice_range(min(values), max(values))
+        self.axis_largest = max(abs(shown(self.low, self.factor)),
+                                abs(shown(self.high, self.factor)))
+        self.axis_by, self.axis_unit = regrouped(
+            self.axis_largest, self.ctx.text(self.chart.unit), self.ctx.language) if not \
+            self.chart.labels else (1.0, self.ctx.text(self.chart.unit))
+        """What the axis's numbers are multiplied by, and the unit it says: in Chinese,
+        the magnitude of the unit that suits its numbers (25,000万吨: 2.5亿吨); the
+        author's where the bars say their values (which may leave the unit to it)."""
         return values, step
 
     def _unit_too_wide(self, values: list[float], most: float) -> bool:
@@ -180,14 +188,16 @@ class SeriesView(ChartView):
         """The ticks as written: large ones short (3亿, 300M), the unit at the top one
         (as a figure has it) unless told not to."""
         ctx = self.ctx
-        largest = max((abs(shown(v, self.factor)) for v in values), default=0.0)
+        by = self.axis_by
+        largest = max((abs(shown(v, self.factor) * by) for v in values), default=0.0)
         divisor, suffix = compact_step(largest, ctx.language)
-        numbers = [short(shown(v, self.factor), divisor) for v in values]
+        numbers = [short(shown(v, self.factor) * by, divisor) for v in values]
         decimals = shared_decimals(numbers)
-        unit = ctx.text(self.chart.unit) if unit_at_top else ""
+        unit = self.axis_unit if unit_at_top else ""
+        group = any(abs(number) >= 10_000 for number in numbers)  # (10,000 over 5,000)
         labels = []
         for n, number in enumerate(numbers):
-            text = format_number(number, decimals, ctx.language)
+            text = format_number(number, decimals, ctx.language, group=group)
             if number and suffix:
                 text += suffix
             top = unit if n == len(numbers) - 1 else ""
@@ -362,7 +372,7 @@ class SeriesView(ChartView):
                           role="label", decimals=self._decimals(value),
                           step=self._step(shown(value, self.factor)),
                           color=self.ctx.palette.text, align=align, max_width=max_width,
-                          parent=self)
+                          regroup=False, parent=self)  # (in the axis's magnitude)
 
     def _step(self, value: float) -> tuple[float, str]:
         """How a value is written short: as the axis writes it (25万件 under 25万), but
@@ -379,7 +389,8 @@ class SeriesView(ChartView):
         """A value as its label and its callout write it."""
         return value_text(shown(value, self.factor), self.ctx, unit,
                           decimals=self._decimals(value), step=self._step(
-                              shown(value, self.factor)))
+                              shown(value, self.factor)), among=self.axis_largest,
+                          regroup=self.axis_by != 1.0)  # (in the axis's magnitude)
 
     def _room_for_labels(self, lowest: float, highest: float) -> None:
         """Stretch the scale (not its ticks) so that a value written past the end of the
