@@ -72,6 +72,7 @@ class ChartBase(Strict):
     """Fields every chart kind has."""
 
     title: Text | None = None
+    """The chart's own heading, over it (beside a story, or under a slide's title)."""
     unit: Text | None = None
     """Unit of the values, shown with the labels."""
     scale: Scale | None = None

@@ -35,6 +35,7 @@ from kiosk.deck.model import (
     TitleSlide,
     VideoSlide,
 )
+from kiosk.deck.numbers import magnitude
 from kiosk.deck.reader import Document, Loc
 from kiosk.deck.text import Text
 from kiosk.deck.timing import motion_end
@@ -223,7 +224,8 @@ def _checks(doc: Document, deck: Deck, roots: list[Path], strict_assets: bool, *
     """Warnings, errors and resolved assets of a deck's texts, assets and pictures."""
     warnings = [*(_translation_warnings(doc, deck) if translations else ()),
                 *_glyph_warnings(doc, deck), *_timing_warnings(doc, deck),
-                *_funnel_warnings(doc, deck)]
+                *_funnel_warnings(doc, deck), *_magnitude_warnings(doc, deck),
+                *_year_order_warnings(doc, deck)]
     errors: list[Problem] = list(_id_errors(doc))
     resolved: dict[str, Path | None] = {}
     named = {visual.src for _, visual in walk(deck, Pictured)} | {
@@ -336,14 +338,20 @@ def _missing_pages(doc: Document, deck: Deck, resolved: dict[str, Path | None]
 
 
 def _language_keys(doc: Document, deck: Deck) -> Iterator[Problem]:
-    """Narration or captions for a language the deck does not have."""
+    """Narration, captions, a figure's ``values`` or a chart's ``scale`` for a language
+    the deck does not have (``values: {fr: 32000}`` left the English figure at 3.2)."""
+    found: list[tuple[Loc, str]] = []
     for n, slide in enumerate(deck.slides):
         for field in ("narration", "captions"):
-            for language in getattr(slide, field) or {}:
-                if language not in deck.languages:
-                    yield doc.problem(("slides", n, field, language), f"'{language}' is not "
-                                      f"one of the deck's languages ({', '.join(deck.languages)})",
-                                      key=True)
+            found += [(("slides", n, field), language)
+                      for language in getattr(slide, field) or {}]
+    for loc, per_language in walk(deck, dict):
+        if loc and loc[-1] in ("values", "scale"):
+            found += [(loc, language) for language in per_language]
+    for loc, language in found:
+        if language not in deck.languages:
+            yield doc.problem((*loc, language), f"'{language}' is not one of the deck's "
+                              f"languages ({', '.join(deck.languages)})", key=True)
 
 
 def _id_errors(doc: Document) -> Iterator[Problem]:
@@ -389,6 +397,28 @@ def _funnel_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
                                   severity=Severity.WARNING)
 
 
+def _year_order_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
+    """A line over years that go back (2024, then 2023): drawn left to right in the
+    order written, it would show time running backwards."""
+    from kiosk.deck.charts import SeriesChart
+
+    for loc, chart in walk(deck, SeriesChart):
+        if chart.kind != "line":
+            continue
+        try:
+            years = [float(c.get_text(deck.default_language, deck.default_language))
+                     for c in chart.categories]
+        except ValueError:
+            continue
+        for n, (before, year) in enumerate(itertools.pairwise(years), 1):
+            if year <= before:
+                yield doc.problem((*loc, "categories", n), f"'{year:g}' comes after "
+                                  f"'{before:g}': a line runs left to right through time; "
+                                  "put the categories (and their values) in order",
+                                  severity=Severity.WARNING)
+                break
+
+
 def _translation_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
     for loc, text in walk(deck, Text):
         missing = text.missing(deck.languages)
@@ -403,6 +433,39 @@ def _translation_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
             shown = ", ".join(f"'{e}'" for e in extra)
             yield doc.problem(loc, f"language {shown} is not one of the deck's languages "
                                    f"{deck.languages}", severity=Severity.WARNING)
+
+
+ENGLISH_MAGNITUDES = ("thousand", "million", "billion", "trillion", "10k", "10,000", "万")
+"""Words of an English unit that count in more than ones (10k visits, million yuan)."""
+
+
+def _magnitude_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
+    """A unit that counts in 万 or 亿 in Chinese and in ones in another language, with no
+    number (``values``) or ``scale`` for that language: 3.2万件 would read "3.2 objects"."""
+    from kiosk.deck.charts import ChartBase, CompareChart
+    from kiosk.deck.model import Figure
+
+    found: list[tuple[Loc, Text | None, Any, str]] = [
+        (loc, figure.unit, figure.values, "values") for loc, figure in walk(deck, Figure)]
+    for loc, chart in walk(deck, ChartBase):
+        found.append((loc, chart.unit, chart.scale, "scale"))
+        if isinstance(chart, CompareChart):
+            found += [((*loc, "items", n), item.unit, item.scale or chart.scale, "scale")
+                      for n, item in enumerate(chart.items)]
+    for loc, unit, given, own in found:
+        chinese = unit.get_text("zh", deck.default_language) if unit else ""
+        factor = magnitude(chinese)[0]
+        if unit is None or factor == 1.0:
+            continue
+        for language in deck.languages:
+            said = unit.get_text(language, deck.default_language)
+            if language.startswith("zh") or language in (given or {}) or said == chinese \
+                    or any(word in said.lower() for word in ENGLISH_MAGNITUDES):
+                continue
+            yield doc.problem((*loc, "unit"), f"'{chinese}' counts in {factor:,.0f}s and "
+                              f"the {language} unit '{said}' in ones: give {own}: "
+                              f"{{{language}: ...}} (the number in {language}) or a unit "
+                              "that says it (10k, million)", severity=Severity.WARNING)
 
 
 def _glyph_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:

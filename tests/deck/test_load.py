@@ -252,3 +252,40 @@ def test_two_slides_of_one_id_are_an_error(write_deck):
         load_deck(path)
     assert [str(p).split(":", 1)[1] for p in caught.value.problems] == [
         "5:33: id 'dup' is slide 1's already: each slide needs its own"]
+
+
+def test_a_number_for_a_language_the_deck_does_not_have_is_an_error(write_deck):
+    """``values: {fr: 32000}`` was dropped without a word: English showed 3.2 objects."""
+    found = errors_of(write_deck(
+        "title: T\nlanguages: [zh, en]\nslides:\n  - type: figures\n    title: T\n"
+        "    figures:\n      - {value: 3.2, unit: {zh: 万件, en: objects}, "
+        "values: {fr: 32000}, label: {zh: 馆藏, en: Collection}}\n"))
+    assert "7:60: 'fr' is not one of the deck's languages (zh, en)" in found
+
+
+def test_a_chinese_magnitude_without_an_english_number_is_warned(write_deck):
+    """3.2万件 with the English unit "objects" and no English number reads 3.2 objects."""
+    loaded = load_deck(write_deck(
+        "title: T\nlanguages: [zh, en]\nslides:\n  - type: figures\n    title: T\n"
+        "    figures:\n"
+        "      - {value: 3.2, unit: {zh: 万件, en: objects}, label: {zh: 馆藏, en: A}}\n"
+        "      - {value: 3.2, unit: {zh: 万件, en: objects}, values: {en: 32000}, "
+        "label: {zh: 馆藏, en: B}}\n"
+        "      - {value: 12, unit: {zh: 万人次, en: 10k visits}, label: {zh: 游客, en: C}}\n"
+        "  - type: chart\n    title: T\n    chart:\n      kind: compare\n"
+        "      before_label: A\n      after_label: B\n      scale: {en: 10000}\n"
+        "      items:\n        - {label: L, before: 1, after: 2, unit: {zh: 万元, en: yuan}}\n"))
+    (warning,) = loaded.warnings
+    assert (warning.line, warning.column) == (7, 28)  # (the first figure's unit)
+    assert "'万件' counts in 10,000s" in warning.message and "values: {en: ...}" in \
+        warning.message
+
+
+def test_a_line_whose_years_go_back_is_warned(write_deck):
+    loaded = load_deck(write_deck(
+        "title: T\nslides:\n  - type: chart\n    title: T\n    chart:\n      kind: line\n"
+        "      categories: ['1978', '1990', '2024', '2023']\n"
+        "      series: [{name: A, values: [1, 2, 3, 4]}]\n"))
+    (warning,) = loaded.warnings
+    assert (warning.line, warning.column) == (7, 44)
+    assert "'2023' comes after '2024'" in warning.message

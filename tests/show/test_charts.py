@@ -1109,3 +1109,18 @@ def test_what_a_dot_counts_is_said_once_when_every_group_counts_alike(qapp, tmp_
         assert len(said) == 1, said
         assert "）（" not in "".join(t.text for t in decks.items_of(view)
                                     if isinstance(t, TextBox))
+
+
+def test_a_charts_own_title_is_written_over_it(qapp, tmp_path):
+    """A chart's ``title`` was accepted and never drawn: the bars beside a story had no
+    heading, and nothing said so."""
+    bars = {**decks.bars(), "title": decks.both("舱内香料出土重量", "Spices found in the holds")}
+    story = decks.story_slide(visual={"kind": "chart", "chart": bars})
+    loaded = decks.built(tmp_path, decks.deck(story))
+    for language, said in (("zh", "舱内香料出土重量"), ("en", "Spices found in the holds")):
+        _image, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
+        chart = chart_of(view)
+        (heading,) = [t for t in decks.items_of(view) if isinstance(t, TextBox)
+                      and t.text == said]
+        assert heading.ink_rect().bottom() <= chart.sceneBoundingRect().top() + 1
+        assert not heading.elided

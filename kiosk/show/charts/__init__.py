@@ -20,6 +20,13 @@ def add_chart(parent: QGraphicsItem, chart: ChartBase, ctx: SlideContext, rect: 
     from kiosk.show.charts.views import view_class
 
     rect = QRectF(rect.left(), rect.top(), max(1.0, rect.width()), max(1.0, rect.height()))
+    if chart.title:  # (its own heading, over it: what a chart beside a story shows)
+        heading = ctx.box(parent, ctx.text(chart.title), QRectF(
+            rect.left(), rect.top(), rect.width(), ctx.room("label", 2, 1.2)), "label",
+            bold=True, color=ctx.palette.muted, max_lines=2, line_height=1.2)
+        below = heading.text_height + ctx.size("label") * 0.6
+        rect = QRectF(rect.left(), rect.top() + below, rect.width(),
+                      max(1.0, rect.height() - below))
     view = view_class(chart.kind)(chart, ctx, rect, parent)  # type: ignore[attr-defined]
     view.even_values()
     if timeline is not None:
