@@ -207,8 +207,8 @@ def _salvage(data: Any) -> tuple[Deck, ValidationError | None]:
     for item in slides if isinstance(slides, list) else []:
         try:
             valid.append(_SLIDE.validate_python(item))
-        except ValidationError:
-            valid.append(None)
+        except ValidationError as exc:
+            valid.append(_without_faults(item, exc))
     blank = TitleSlide(type="title", title=Text(""))
     whole = [slide or blank for slide in valid] or [blank]
     head = {**data, "slides": whole} if isinstance(data, dict) else data
@@ -216,6 +216,25 @@ def _salvage(data: Any) -> tuple[Deck, ValidationError | None]:
         return Deck.model_validate(head), None
     except ValidationError as exc:
         return Deck.model_construct(title=Text(""), slides=whole), exc
+
+
+def _without_faults(item: Any, error: ValidationError, tries: int = 3) -> Any:
+    """An invalid slide without the keys its errors are in, when that makes it valid (an
+    image whose ``focus`` is out of range still has its ``src`` checked, in the same
+    run: every problem at once); None when it does not."""
+    if not isinstance(item, dict):
+        return None
+    keys = set()
+    for found in error.errors():
+        loc = [part for part in found["loc"] if part != item.get("type")]
+        if not loc or loc[0] in ("type", "src") or loc[0] not in item:
+            return None  # (what the slide is, or its file: nothing left to check)
+        keys.add(loc[0])
+    rest = {key: value for key, value in item.items() if key not in keys}
+    try:
+        return _SLIDE.validate_python(rest)
+    except ValidationError as again:
+        return _without_faults(rest, again, tries - 1) if tries > 1 else None
 
 
 def _checks(doc: Document, deck: Deck, roots: list[Path], strict_assets: bool, *,

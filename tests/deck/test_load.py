@@ -289,3 +289,13 @@ def test_a_line_whose_years_go_back_is_warned(write_deck):
     (warning,) = loaded.warnings
     assert (warning.line, warning.column) == (7, 44)
     assert "'2023' comes after '2024'" in warning.message
+
+
+def test_a_slide_with_an_error_still_has_its_file_checked_in_the_same_run(write_deck):
+    """A missing photo was reported only once the slide's other error was fixed: a second
+    run for what one could have said."""
+    found = errors_of(write_deck(
+        "title: T\nslides:\n  - type: image\n    src: media/harbor.jpg\n"
+        "    focus: [1.2, 0.5]\n"))
+    assert any(f.startswith("4:10: asset 'media/harbor.jpg' not found") for f in found), found
+    assert any(f.startswith("5:13: item 1 of 'focus'") for f in found), found
