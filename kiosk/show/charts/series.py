@@ -38,6 +38,9 @@ TALLEST = 1.1
 """A chart of values over categories is at most this much taller than it is wide."""
 
 
+DODGE_MOST = 1.1
+"""A year on a time axis moves aside from its point at most this share of its width
+(further, the years take more lines)."""
 YEAR_GAP = 0.45
 """The least room between two years on one line of a time axis, in label sizes."""
 
@@ -123,12 +126,13 @@ class SeriesView(ChartView):
             "label", n, 1.15) > rect.height() * 0.55), 1)  # (a short chart: one line)
         if chart.kind == "line":
             self.category_lines = min(2, self.category_lines)
-            if self.positions is not None:  # years close together: on as many lines as
-                self.plot = QRectF(rect.left() + axis_w, rect.top(),  # they need, up to
-                                   rect.width() - axis_w - names_w, 1.0)  # three
+            if self.positions is not None:  # years close together: side by side, or on
+                self.plot = QRectF(rect.left() + axis_w, rect.top(),  # as many lines as
+                                   rect.width() - axis_w - names_w, 1.0)  # they need (3)
                 lines = min(3, next((n for n in (3, 2) if rect.height() - above - ctx.room(
                     "label", n, 1.15) > rect.height() * 0.55), 1))
-                self.category_lines = 1 + max(row for _, row in self._year_rows(lines))
+                self.category_lines = 1 if self._dodged_years() is not None else \
+                    1 + max(row for _, row in self._year_rows(lines))
         bottom_h = ctx.room("label", self.category_lines, 1.15) + ctx.size("label") * 0.4
         height = ctx.needs(rect.height() - above - bottom_h, rect.height() * 0.4)
         self.plot = QRectF(rect.left() + axis_w, rect.top() + above,
@@ -296,21 +300,83 @@ class SeriesView(ChartView):
             placed.append((n, row))
         return placed
 
+    def _dodged_years(self) -> list[float] | None:
+        """Where the years of a time axis stand on one line, each moved aside from its
+        point as little as keeps it from touching its neighbours (years a year apart,
+        2023 and 2024, side by side with a short leader each); None where one would move
+        further than DODGE_MOST of its width (then they take more lines)."""
+        texts = [self.ctx.text(c) for c in self.chart.categories]
+        metrics = QFontMetricsF(fonts.font(self.ctx.size("label")))
+        widths = [metrics.horizontalAdvance(t) for t in texts]
+        gap = self.ctx.size("label") * YEAR_GAP
+        wanted = [self.x_of(n) for n in range(len(texts))]
+        groups: list[list[int]] = []  # runs of years set edge to edge
+        lefts: list[float] = []
+        for n in range(len(texts)):
+            groups.append([n])
+            lefts.append(wanted[n] - widths[n] / 2)
+            while len(groups) > 1:
+                before = groups[-2]
+                end = lefts[-2] + sum(widths[m] for m in before) + gap * len(before)
+                if end <= lefts[-1]:
+                    break
+                merged = before + groups.pop()
+                lefts.pop()
+                offsets, at = [], 0.0  # (each year's centre from the run's left edge)
+                for m in merged:
+                    offsets.append(at + widths[m] / 2)
+                    at += widths[m] + gap
+                groups[-1] = merged
+                lefts[-1] = sum(wanted[m] - o for m, o in zip(merged, offsets, strict=True)
+                                ) / len(merged)  # (centred on where its years want to be)
+        centres = [0.0] * len(texts)
+        for group, left in zip(groups, lefts, strict=True):
+            for m in group:
+                centres[m] = left + widths[m] / 2
+                left += widths[m] + gap
+        if any(abs(c - w) > DODGE_MOST * width for c, w, width in zip(
+                centres, wanted, widths, strict=True)):
+            return None
+        return centres
+
     def _years(self) -> None:
         """The years of a time axis, each under its point: on one line where they do not
-        touch, a year that would touch the one before it a line lower (with a hairline
-        to its point)."""
+        touch, moved a little aside where two are close (a short leader to each point),
+        else a year that would touch the one before it a line lower (with a hairline to
+        its point, none through a year above it)."""
         ctx = self.ctx
         top = self.plot.bottom() + ctx.size("label") * 0.3
         line = ctx.room("label", 1, 1.15)
         metrics = QFontMetricsF(fonts.font(ctx.size("label")))
-        for n, row in self._year_rows(self.category_lines):
+        centres = self._dodged_years() if self.category_lines == 1 else None
+        if centres is not None:
+            for n, centre in enumerate(centres):
+                text = ctx.text(self.chart.categories[n])
+                room = metrics.horizontalAdvance(text) + ctx.size("label") * YEAR_GAP
+                if abs(centre - self.x_of(n)) > 1.0:  # (a leader from its point to it)
+                    self._leader(n, centre, top + ctx.size("label") * 0.15)
+                ctx.box(self, text, QRectF(centre - room / 2, top + ctx.size("label") * 0.15,
+                        room, line), "label", color=ctx.palette.muted, align="center",
+                        max_lines=1)
+            return
+        placed = self._year_rows(self.category_lines)
+        for n, row in placed:
             text = ctx.text(self.chart.categories[n])
             room = metrics.horizontalAdvance(text) + ctx.size("label") * YEAR_GAP
-            if row:  # (a hairline down to it: which point it names)
-                self._hairline(n, top + line * (row - 0.1))
+            x = self.x_of(n)
+            if row and not any(r < row and abs(self.x_of(m) - x) < metrics.horizontalAdvance(
+                    ctx.text(self.chart.categories[m])) / 2 + 2 for m, r in placed):
+                self._hairline(n, top + line * (row - 0.1))  # (to its point: not through
+                # a year above it, where "2023" would read "20|23")
             ctx.box(self, text, QRectF(self.x_of(n) - room / 2, top + row * line, room,
                     line), "label", color=ctx.palette.muted, align="center", max_lines=1)
+
+    def _leader(self, n: int, x: float, bottom: float) -> None:
+        """A faint line from category ``n``'s point on the axis to a year set aside."""
+        tick = QGraphicsLineItem(self.x_of(n), self.plot.bottom() + 2, x, bottom, self)
+        faint = QColor(self.ctx.palette.muted)
+        faint.setAlphaF(0.4)
+        tick.setPen(QPen(faint, 1.5))
 
     def _hairline(self, n: int, bottom: float) -> None:
         """A faint line from the plot down to ``bottom`` under category ``n``: to a name
