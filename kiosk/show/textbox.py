@@ -429,17 +429,24 @@ class TextBox(QGraphicsItem):
         kept = [self._cut(line, metrics) for line in lines[:room]]
         last = kept[-1]
         if len(lines) > room and not last.endswith(ELLIPSIS):  # (lines left out)
-            while last and metrics.horizontalAdvance(last + ELLIPSIS) > self._width:
-                last = last[:-1]
-            kept[-1] = last + ELLIPSIS
+            kept[-1] = self._shortened(last + " ", metrics)
         return kept
 
     def _cut(self, line: str, metrics: QFontMetricsF) -> str:
         """``line``, cut short with an ellipsis if it is wider than the box."""
         if metrics.horizontalAdvance(line) <= self._width + 0.5:
             return line
-        while line and metrics.horizontalAdvance(line + ELLIPSIS) > self._width:
+        return self._shortened(line, metrics)
+
+    def _shortened(self, line: str, metrics: QFontMetricsF) -> str:
+        """As much of ``line`` as fits with an ellipsis after it: whole words where it
+        has spaces ("in the Third…", not "in the Third Natio…")."""
+        whole = line
+        while line and metrics.horizontalAdvance(line.rstrip() + ELLIPSIS) > self._width:
             line = line[:-1]
+        if line and len(line) < len(whole) and not whole[len(line)].isspace() and \
+                " " in line.strip() and not any(is_han(c) for c in line):
+            line = line[:line.rstrip().rfind(" ")]  # (back to the word's start)
         return line.rstrip() + ELLIPSIS
 
     @guarded

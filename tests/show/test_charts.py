@@ -1135,3 +1135,20 @@ def test_a_charts_own_title_is_written_over_it(qapp, tmp_path):
                       and t.text == said]
         assert heading.ink_rect().bottom() <= chart.sceneBoundingRect().top() + 1
         assert not heading.elided
+
+
+def test_a_funnel_label_takes_a_third_line_where_its_row_is_tall(qapp, tmp_path):
+    """On a totem, "...registered in the Third Natio…" was cut at two lines beside a row
+    with room for five."""
+    funnel = {"kind": "funnel", "stages": [
+        {"label": "Immovable heritage sites registered in the Third National Survey",
+         "value": 6000, "qualifier": "余", "unit": "sites"},
+        {"label": "Sites linked to maritime trade", "value": 300, "unit": "sites"},
+        {"label": "Inscribed in 2021", "value": 22, "unit": "sites"}]}
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.only("en", decks.deck(decks.chart_slide(funnel))),
+                         cfg)
+    _image, view = render_slide(loaded, cfg, 0, (1080, 1920), "en")
+    labels = [t for t in decks.items_of(view) if isinstance(t, TextBox) and t.role == "label"]
+    assert labels and not any(t.elided for t in labels)
+    assert any(len(t.lines) == 3 for t in labels)

@@ -232,3 +232,15 @@ def test_full_width_marks_that_meet_are_set_close_and_an_opening_quote_hangs(qap
     quoted = TextBox("“数字敦煌”的流水线", 2000, 200, size=size, color=QColor("white"))
     bare = TextBox("数字敦煌的流水线", 2000, 200, size=size, color=QColor("white"))
     assert _ink_columns(quoted)[0] == pytest.approx(_ink_columns(bare)[0], abs=size * 0.12)
+
+
+def test_text_cut_short_is_cut_between_words(qapp):
+    """"registered in the Third Natio…": the README promises a cut between words."""
+    text = "Immovable heritage sites registered in the Third National Survey of 2007"
+    metrics = QFontMetricsF(fonts.font(24))
+    width = metrics.horizontalAdvance("registered in the Third National") + 2
+    box = TextBox(text, width, 400, size=24, color=QColor("white"), max_lines=2,
+                  smallest=24)
+    assert box.elided and box.lines[-1].endswith("…")
+    kept = box.lines[-1][:-1].split()
+    assert all(word in text.split() for word in kept), box.lines  # (whole words only)

@@ -50,8 +50,12 @@ class FunnelView(ChartView):
                           rect.height() - note.text_height - ctx.size("note") * 0.6)
         gap = rect.height() * 0.03
         label_room = label_w - ctx.size("label")
-        lines = max(min(2, ctx.lines(ctx.text(s.label), label_room, "label"))
-                    for s in chart.stages)
+        wanted = max(ctx.lines(ctx.text(s.label), label_room, "label") for s in chart.stages)
+        lines = min(2, wanted)
+        room = (rect.height() - gap * (count - 1)) / count
+        if wanted > 2 and ctx.size("heading") * 1.2 + ctx.room("label", 3) + ctx.size(
+                "label") * 0.5 <= room:  # (a long label in three lines where rows are tall)
+            lines = 3
         block = ctx.size("heading") * 1.2 + ctx.room("label", lines)
         """A stage's value and its label, one under the other: each pair kept apart from
         the next by at least half a line (they ran together at a large type scale)."""
@@ -81,7 +85,7 @@ class FunnelView(ChartView):
             ctx.box(self, ctx.text(stage.label), QRectF(area.right() + ctx.size("label"),
                     pair + ctx.size("heading") * 1.2, label_room, ctx.room("label", lines)),
                     "label", color=ctx.palette.muted,
-                    max_lines=2)  # (two lines rather than smaller than its neighbours)
+                    max_lines=lines)  # (lines rather than smaller than its neighbours)
             self.marks.append(Mark(QRectF(centre - upper / 2, y, upper, step),
                                    ctx.text(stage.label),
                                    value_text(shown(stage.value, self.factor), ctx, unit,
