@@ -276,6 +276,11 @@ class TextBox(QGraphicsItem):
         """Just the text: its cached picture is no bigger than the text itself."""
         return self._ink
 
+    def set_color(self, color: QColor) -> None:
+        """Draw it in ``color`` from now on."""
+        self._color = QColor(color)
+        self.update()
+
     @property
     def color(self) -> QColor:
         """The colour it is drawn in."""

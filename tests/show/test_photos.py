@@ -193,7 +193,8 @@ def test_a_picture_that_cannot_be_decoded_is_a_quiet_fill_and_one_log_line(
 
 def test_words_over_a_white_photo_read_at_four_and_a_half_to_one(qapp, tmp_path):
     """White captions on a snow photo read at 2.3:1: the shades were too light where the
-    words lay."""
+    words lay. (Over a photo light all through, the words are now dark, with no shade:
+    they read against the photo as it is.)"""
     image = QImage(1600, 900, QImage.Format.Format_RGB32)
     image.fill(QColor("#ffffff"))
     (tmp_path / "images").mkdir()
@@ -205,21 +206,24 @@ def test_words_over_a_white_photo_read_at_four_and_a_half_to_one(qapp, tmp_path)
     loaded = decks.built(tmp_path, decks.deck(slide))
     shot, view = render_slide(loaded, Config(), 0, (960, 540), "en")
 
-    def contrast(x: float, y: float) -> float:
+    def luminance(colour: QColor) -> float:
         def linear(c: float) -> float:
             c /= 255
             return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-        colour = QColor(shot.pixel(round(x / 2), round(y / 2)))
-        lum = 0.2126 * linear(colour.red()) + 0.7152 * linear(colour.green()) + \
+        return 0.2126 * linear(colour.red()) + 0.7152 * linear(colour.green()) + \
             0.0722 * linear(colour.blue())
-        return 1.05 / (lum + 0.05)
+
+    def contrast(words: QColor, x: float, y: float) -> float:
+        lights = sorted((luminance(words), luminance(QColor(shot.pixel(round(x / 2),
+                                                                       round(y / 2))))))
+        return (lights[1] + 0.05) / (lights[0] + 0.05)
 
     for text in ("In the snow", "At 5,100 metres it is snowed in all winter.", "Photo: Li Si"):
         (box,) = [t for t in decks.items_of(view) if getattr(t, "text", None) == text]
         ink = box.ink_rect()
         for x, y in ((ink.left() - 8, ink.center().y()), (ink.right() + 8, ink.top()),
                      (ink.center().x(), ink.bottom() + 4)):  # beside and under the words
-            assert contrast(x, y) >= 4.5, (text, x, y)
+            assert contrast(box.color, x, y) >= 4.5, (text, x, y)
 
 
 def test_shades_over_a_dark_photo_are_lighter_than_over_snow(qapp, tmp_path):
@@ -238,5 +242,32 @@ def test_shades_over_a_dark_photo_are_lighter_than_over_snow(qapp, tmp_path):
 
         levels[name] = {round(item.level, 2) for item in decks.items_of(view)
                         if isinstance(item, Shade)}
-    assert levels["snow"] == {0.82}
+    assert levels["snow"] == {0.0}  # (light all through: dark words, no shade)
     assert max(levels["night"]) <= 0.4
+
+
+def test_a_photo_light_all_through_has_dark_words_and_no_grey_slabs(qapp, tmp_path):
+    """An object on white got two grey slabs of shade, top and bottom, for its white
+    words; a photo light only in places keeps its shade and white words."""
+    for name, paint in (("white", None), ("half", "#202020")):
+        image = QImage(1600, 900, QImage.Format.Format_RGB32)
+        image.fill(QColor("#f6f6f2"))
+        if paint:  # (a dark band where the caption lies)
+            painter = QPainter(image)
+            painter.fillRect(0, 700, 1600, 200, QColor(paint))
+            painter.end()
+        (tmp_path / name / "images").mkdir(parents=True)
+        image.save(str(tmp_path / name / "images" / "bowl.png"))
+        loaded = decks.built(tmp_path / name, decks.deck(image_slide(
+            "images/bowl.png", title="Celadon", caption="Celadon bowl, Southern Song",
+            credit="Photo: Wang Ci")))
+        shot, view = render_slide(loaded, Config(), 0, (960, 540), "en")
+        words = {t.text: t for t in decks.items_of(view) if getattr(t, "text", None)
+                 in ("Celadon", "Celadon bowl, Southern Song", "Photo: Wang Ci")}
+        assert len(words) == 3
+        if name == "white":
+            assert all(t.color.lightness() < 80 for t in words.values())
+            corner = QColor(shot.pixel(10, 530))  # (no grey slab at the foot)
+            assert corner.lightness() > 230
+        else:
+            assert words["Celadon bowl, Southern Song"].color.lightness() > 200

@@ -77,6 +77,7 @@ class SlideView(QGraphicsItem):
         ``tell_faults``."""
         self._build_to_fit()
         self._source_line()
+        self.words_placed()
         self.captions = self._captions()
         """The band that shows the slide's captions at its time, if it has them."""
         self.started: float | None = None
@@ -196,6 +197,10 @@ class SlideView(QGraphicsItem):
     def build(self) -> None:
         """Add the slide's own items (and their tracks to ``self.timeline``)."""
         raise NotImplementedError
+
+    def words_placed(self) -> None:
+        """Every word of the slide is placed, its source line too (what is drawn under
+        words may now suit them)."""
 
     def fail(self, error: BaseException, doing: str) -> None:
         """Something of this slide raised ``error`` while ``doing`` (animating, drawing):

@@ -58,6 +58,7 @@ class GalleryView(FramedView):
     def build(self) -> None:
         ctx, s = self.ctx, self.slide
         self.caption_boxes = []
+        self.shades = []
         fill = s.fit == "fill"
         colour = ON_PHOTO if fill else ctx.palette.text
         area = ctx.content

@@ -27,6 +27,9 @@ from kiosk.show.video import VideoItem, poster
 
 ON_PHOTO = QColor("#ffffff")
 """Words over a photograph: white, over a shade that darkens the picture under them."""
+LIGHT = 0.3
+"""A picture whose darkest part (bar a few pixels) is at least this luminant takes dark
+words, no shade: the show's dark reads on it at 4.5:1 and more (WCAG)."""
 READABLE = 0.183
 """The relative luminance under white words that reads at 4.5:1 (1.05 / (0.183 + 0.05))."""
 LIGHTEST_SHADE = 0.35
@@ -53,12 +56,17 @@ class Shade(QGraphicsItem):
     BANDS = 48
 
     def __init__(self, rect: QRectF, falling: bool, solid: float,
-                 parent: QGraphicsItem) -> None:
+                 parent: QGraphicsItem, dark: QColor | None = None) -> None:
         super().__init__(parent)
         self.rect, self.falling, self.solid = rect, falling, solid
         """``solid``: the share of the rect, from its dark end, that is dark all through."""
         self.level = SHADE
         """How dark it is under the words: SHADE, or less over a dark picture."""
+        self.dark = dark
+        """The colour of words over a picture light all through (none: always a shade)."""
+        self.light = False
+        """Whether the picture under it is light all through: no shade, dark words."""
+        self._white: dict[TextBox, QColor] = {}
 
     def adapt(self, picture: PictureItem) -> None:
         """As dark as the picture under it needs for white words to read at 4.5:1 (its
@@ -78,8 +86,29 @@ class Shade(QGraphicsItem):
             for i in range(24) for j in range(8))
         bright = lights[int(len(lights) * 0.95)]
         needed = 1 - READABLE / bright if bright > READABLE else 0.0
-        self.level = min(SHADE, max(LIGHTEST_SHADE, needed))
+        self.light = self.dark is not None and lights[int(len(lights) * 0.03)] >= LIGHT
+        self.level = 0.0 if self.light else min(SHADE, max(LIGHTEST_SHADE, needed))
+        self.colour_words()
         self.update()
+
+    def colour_words(self) -> None:
+        """The words over it dark where the picture is light all through (a photograph
+        of an object on white: a grey slab of shade was all it got), white again where
+        it is not."""
+        view = self.parentItem()
+        if view is None or self.dark is None:
+            return
+        area = self.mapRectToScene(self.rect)
+        stack = list(view.childItems())
+        while stack:
+            item = stack.pop()
+            stack.extend(item.childItems())
+            if isinstance(item, TextBox) and area.contains(item.ink_rect().center()):
+                if self.light and item not in self._white:
+                    self._white[item] = item.color
+                    item.set_color(self.dark)
+                elif not self.light and item in self._white:
+                    item.set_color(self._white.pop(item))
 
     def boundingRect(self) -> QRectF:
         return self.rect
@@ -126,6 +155,8 @@ class FramedView(SlideView):
 
     def build(self) -> None:
         ctx, s = self.ctx, self.slide
+        self.shades: list[Shade] = []
+        """The shades under words over the picture (their words dark over a light one)."""
         self.caption_boxes: list[TextBox] = []
         """The photograph's captions (a band of an audio guide's captions stays above)."""
         path = ctx.assets.get(s.src)
@@ -153,6 +184,10 @@ class FramedView(SlideView):
             caption.setPos(left, drawn.bottom() + ctx.size("body") * 0.6)
 
 
+    def words_placed(self) -> None:
+        for shade in self.shades:  # (the credit, placed last, dark too where it must)
+            shade.colour_words()
+
     def _shades(self, picture: QGraphicsItem, title_bottom: float | None,
                 caption_top: float | None, parent: QGraphicsItem) -> None:
         """Dark shades where words lie over the picture, under the pictures' words: fully
@@ -164,13 +199,17 @@ class FramedView(SlideView):
         dark_from = min(caption_top if caption_top is not None else ctx.content.bottom(),
                         ctx.content.bottom()) - pad
         top = dark_from - fade
+        dark = ctx.palette.background if isinstance(picture, PictureItem) else None
         bottom = Shade(QRectF(0, top, ctx.width, ctx.height - top), False,
-                       (ctx.height - dark_from) / (ctx.height - top), parent)
+                       (ctx.height - dark_from) / (ctx.height - top), parent, dark)
         shades = [bottom]
         if title_bottom is not None:
             dark_to = title_bottom + pad
             shades.append(Shade(QRectF(0, 0, ctx.width, dark_to + fade), True,
-                                dark_to / (dark_to + fade), parent))
+                                dark_to / (dark_to + fade), parent,
+                                dark if parent is self else None))  # (a gallery's title
+            # is every photo's: white over a shade on each)
+        self.shades += shades
         for shade in shades:
             shade.setData(BLEED, True)
             shade.setZValue(-1)  # (over the picture, under its words)
