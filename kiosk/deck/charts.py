@@ -203,7 +203,9 @@ class ProportionChart(ChartBase):
         if self.total.value <= 0:
             raise ValueError("the total must be more than 0: there is no whole to divide")
         if self.rest < 0:
-            raise ValueError("the parts add up to more than the total")
+            whole = self.total.value - self.rest
+            raise ValueError(f"the parts add up to {whole:,g}, more than the total "
+                             f"({self.total.value:,g})")
         if self.style == "waffle":
             self._cells_fit()
         return self

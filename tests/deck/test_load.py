@@ -210,7 +210,7 @@ def test_chart_data_errors(write_deck):
             "'value' in slide 1, stage 1 must be at least 0",
         "      kind: proportion\n      total: {label: t, value: 10}\n"
         "      parts: [{label: a, value: 8}, {label: b, value: 8}]\n":
-            "the parts add up to more than the total",
+            "the parts add up to 16, more than the total (10)",
         "      kind: line\n      categories: [a]\n      series: [{name: s, values: [1e300]}]\n":
             "value 1 in slide 1, series 1 must be at most 1,000,000,000,000,000",
     }
