@@ -1152,3 +1152,21 @@ def test_a_funnel_label_takes_a_third_line_where_its_row_is_tall(qapp, tmp_path)
     labels = [t for t in decks.items_of(view) if isinstance(t, TextBox) and t.role == "label"]
     assert labels and not any(t.elided for t in labels)
     assert any(len(t.lines) == 3 for t in labels)
+
+
+def test_a_highlight_is_said_to_be_among_its_group_not_beside_it(qapp, tmp_path):
+    """Srivijaya's 3 ports were listed as a peer of Southeast Asia's 36: a visitor added
+    them up to 39. A highlight's row is set in and says whose it is."""
+    both = decks.both
+    chart = {"kind": "network", "hub": both("刺桐港", "Zayton"), "groups": [
+        {"label": both("东亚", "East Asia"), "count": 12},
+        {"label": both("东南亚", "Southeast Asia"), "count": 36, "highlights": [
+            {"label": both("三佛齐", "Srivijaya"), "count": 3}]}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    for language, said in (("zh", "三佛齐（含于东南亚）"),
+                           ("en", "Srivijaya (among Southeast Asia)")):
+        _image, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
+        texts = {t.text: t for t in decks.items_of(view) if isinstance(t, TextBox)}
+        assert said in texts
+        group = texts["东南亚" if language == "zh" else "Southeast Asia"]
+        assert texts[said].ink_rect().left() > group.ink_rect().left()  # (set in)

@@ -44,8 +44,9 @@ LEGEND_LINES = 3
 LEGEND_MOST = 0.55
 """A legend under the disc takes at most this share of the chart's height."""
 
-Row = tuple[QColor, str, int, Qualifier | None, Text | None, str]
-"""A legend row: colour, shape, count, qualifier, unit and label."""
+Row = tuple[QColor, str, int, Qualifier | None, Text | None, str, bool]
+"""A legend row: colour, shape, count, qualifier, unit, label, and whether it is some of
+the group above it (a highlight: set in, said to be among them)."""
 
 
 def _classes(chart: NetworkChart) -> tuple[list[int], list[list[int]]]:
@@ -355,10 +356,12 @@ class NetworkView(ChartView):
                     group.unit)), ctx.language.startswith("zh"), every=once)
                 said = True
             rows.append((group_colours_of[g], group_shapes[g], group.count,
-                         group.qualifier, group.unit, label))
-            for h, highlight in enumerate(group.highlights):
-                rows.append((highlight_colours_of[g][h], highlight_shapes[g][h],
-                             highlight.count, None, group.unit, ctx.text(highlight.label)))
+                         group.qualifier, group.unit, label, False))
+            for h, highlight in enumerate(group.highlights):  # (some of the group: not
+                rows.append((highlight_colours_of[g][h], highlight_shapes[g][h],  # to be
+                             highlight.count, None, group.unit, _among(  # added to it)
+                                 ctx.text(highlight.label), ctx.text(group.label),
+                                 ctx.language.startswith("zh")), True))
         return rows
 
     def _legend_room(self, rows: list[Row], width: float, most: float) -> tuple[float, int]:
@@ -444,11 +447,14 @@ class NetworkView(ChartView):
         return max(bottoms, default=rect.top()) - rect.top(), placed
 
     def _legend_row(self, cell: QRectF, colour: QColor, shape: str, count: int,
-                    qualifier: Qualifier | None, unit: Text | None, text: str,
+                    qualifier: Qualifier | None, unit: Text | None, text: str, inner: bool,
                     swatch: float) -> tuple[list[QGraphicsItem], float]:
         """One row of the legend from the top of ``cell``: swatch, count (counting up)
-        and label, in as many lines as the label needs; its items and its height."""
+        and label, in as many lines as the label needs (set in by a swatch's width when
+        it is some of the group above); its items and its height."""
         ctx, p = self.ctx, self.ctx.palette
+        if inner:
+            cell = cell.adjusted(swatch * 1.4, 0, 0, 0)
         line = ctx.room("label", 1)
         value = CountLabel(count, ctx, unit=ctx.text(unit), qualifier=qualifier, role="label",
                            color=p.accent, max_width=(cell.width() - swatch * 1.8) * 0.6,
@@ -481,6 +487,12 @@ class Swatch(QGraphicsItem):
               widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         draw_dot(painter, QPointF(0, 0), self.radius, self.colour, self.form)
+
+
+def _among(label: str, group: str, chinese: bool) -> str:
+    """A highlight's label saying it is some of its group (its dots are the group's, not
+    more besides): 高僧（含于僧尼）, Eminent monks (among Monks and nuns)."""
+    return f"{label}（含于{group}）" if chinese else f"{label} (among {group})"
 
 
 def _with_dot_note(label: str, each: str, chinese: bool, *, every: bool) -> str:
