@@ -224,3 +224,24 @@ def test_values_are_said_in_both_languages_when_a_longer_title_leaves_thinner_ro
         for upper, lower in itertools.pairwise(labels):  # one above another, not touching
             assert upper.sceneBoundingRect().bottom() <= lower.sceneBoundingRect().top() + 1
     assert layout_problems(loaded, cfg) == []
+
+
+def test_a_larger_type_scale_does_not_turn_long_names_upright_and_cut_them(qapp, tmp_path):
+    """Twelve trading partners at type scale 1.3: the rows did not fit at 1.3, so the
+    bars stood upright and "Middle East and th…" was cut; across at the type that fits,
+    every name is whole."""
+    partners = ["ASEAN", "United States", "European Union", "Japan", "Republic of Korea",
+                "Middle East and the Gulf states", "Africa",
+                "Latin America and the Caribbean", "Russia", "India", "Australia",
+                "Taiwan region"]
+    chart_data = {"kind": "bar", "labels": True, "unit": "%", "categories": partners,
+                  "series": [{"name": "2024", "values": [8.2, -4.5, -2.1, -7.8, 1.3, 12.6,
+                                                         15.4, 9.7, 3.1, -1.2, 0.6, -3.4]}]}
+    cfg = decks.config(theme={"type_scale": 1.3})
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(
+        chart_data, title="Quanzhou’s Trade with Its Main Partners, 2024: Change on the "
+        "Year Before"), languages=["en"]), cfg)
+    _image, _view, chart = chart_at(loaded, cfg, "en")
+    assert isinstance(chart, BarsAcross)
+    names = [t for t in chart.childItems() if isinstance(t, TextBox) and t.text in partners]
+    assert len(names) == 12 and not any(t.elided for t in names)

@@ -57,7 +57,10 @@ def reads_better_across(chart: SeriesChart, ctx: SlideContext, rect: QRectF) -> 
     ctx = dataclasses.replace(ctx, theme=ctx.configured or ctx.theme, steady=None)
     # (made at the configured type and the content's height, which every language
     # shares: a title of two lines in one language does not turn the bars)
-    least = max(ctx.room("label", 1) * 1.25, ctx.size("label") * 0.5 * len(chart.series))
+    default = dataclasses.replace(ctx, theme=ctx.theme.model_copy(update={
+        "type_scale": min(ctx.theme.type_scale, 1.0)}))  # (a larger type scale gives way
+    least = max(default.room("label", 1) * 1.25,  # to the default's where rows need it)
+                default.size("label") * 0.5 * len(chart.series))
     if least * len(chart.categories) > ctx.content.height() * ROWS_SHARE:
         return False  # (many categories or series on a low screen: upright)
     languages = dict.fromkeys([ctx.language, *ctx.deck.languages])
