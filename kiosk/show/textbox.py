@@ -201,6 +201,18 @@ _SUBTITLE = "：:—"
 after it is worth twice a break after other punctuation."""
 
 
+ARTICLE_END = 0.1
+"""A line ending in an article (Emporium of the / World): read on, but as a line of very
+unequal length would be worse."""
+_ARTICLES = frozenset({"a", "an", "the"})
+_FUNCTION_WORDS = frozenset({"of", "to", "in", "on", "at", "for", "and", "or", "by", "from",
+                             "with", "into", "as", "its", "their", "our"})
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
+                           "nine", "ten", "twenty", "thirty", "forty", "fifty", "hundred",
+                           "a", "several", "few"})
+_MAGNITUDE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
+
+
 def _break_cost(text: str, at: int, size: float) -> float:
     """What a break at ``at`` adds to the cost of a balanced text: less after
     punctuation, much more inside a word than at a space between phrases (坚定信心 鼓足干劲
@@ -227,6 +239,15 @@ def _break_cost(text: str, at: int, size: float) -> float:
             return INSIDE_WORD
         return AFTER_PARTICLE if text[at - 1] in _ENDS_PHRASE or \
             text[at] in _BEGINS_PHRASE else BETWEEN_WORDS
+    if before != text[:at] and before:  # (at a space between Latin words)
+        last = before.rsplit(maxsplit=1)[-1].lower()
+        following = text[at:].split(maxsplit=1)
+        after = following[0].lower().strip(",.;:") if following else ""
+        if last in _ARTICLES or (last in _NUMBER_WORDS and after in _MAGNITUDE_WORDS):
+            return ARTICLE_END if last in _ARTICLES else INSIDE_WORD  # (Emporium of the /
+            # World; Ten / Thousand)
+        if last in _FUNCTION_WORDS:
+            return AFTER_PARTICLE / 2  # (a line ending "of" reads on: better before it)
     return 0.0
 
 

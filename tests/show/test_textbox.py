@@ -244,3 +244,16 @@ def test_text_cut_short_is_cut_between_words(qapp):
     assert box.elided and box.lines[-1].endswith("…")
     kept = box.lines[-1][:-1].split()
     assert all(word in text.split() for word in kept), box.lines  # (whole words only)
+
+
+@pytest.mark.parametrize(("text", "width", "whole"), [
+    ("Where the Merchants of Ten Thousand Lands Met", 900, "Ten Thousand"),
+    ("Quanzhou: Emporium of the World in Song–Yuan China", 1000, "the World"),
+])
+def test_an_english_title_never_ends_a_line_on_an_article_nor_splits_a_number(
+        qapp, text, width, whole):
+    """"Merchants of Ten / Thousand Lands", "Emporium of the / World"."""
+    box = TextBox(text, width, 600, size=68, color=QColor("white"), bold=True,
+                  balance=True, role="title", max_lines=3)
+    assert len(box.lines) > 1 and any(whole in line for line in box.lines), box.lines
+    assert not any(line.split()[-1].lower() in ("a", "an", "the") for line in box.lines)
