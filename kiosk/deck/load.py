@@ -498,16 +498,63 @@ def _glyph_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
 
 
 def walk(value: Any, kind: type, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
-    """Every value of type ``kind`` inside a model, with its YAML location."""
+    """Every value of type ``kind`` inside a model, with its YAML location (outermost
+    first; a deck's values are gathered once for all the checks that look for them)."""
+    if isinstance(value, Deck) and not loc and not isinstance(value, kind):
+        yield from ((where, found) for where, found in _values(value)
+                    if isinstance(found, kind) and not any(
+                        isinstance(outer, kind) for outer in _outer(value, where)))
+        return
+    yield from _walk(value, kind, loc)
+
+
+def _walk(value: Any, kind: type, loc: Loc) -> Iterator[tuple[Loc, Any]]:
     if isinstance(value, kind):
         yield loc, value
     elif isinstance(value, BaseModel):
         for name, field in type(value).model_fields.items():
             if name in value.model_fields_set or field.default is not None:
-                yield from walk(getattr(value, name), kind, (*loc, field.alias or name))
+                yield from _walk(getattr(value, name), kind, (*loc, field.alias or name))
     elif isinstance(value, list | tuple):
         for n, item in enumerate(value):
-            yield from walk(item, kind, (*loc, n))
+            yield from _walk(item, kind, (*loc, n))
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from walk(item, kind, (*loc, key))
+            yield from _walk(item, kind, (*loc, key))
+
+
+_gathered: list[tuple[Deck, list[tuple[Loc, Any]], dict[Loc, Any]]] = []
+"""The last deck walked, its values (with their locations) and each location's value."""
+
+
+def _values(deck: Deck) -> list[tuple[Loc, Any]]:
+    """Every value inside ``deck`` (models, lists, dicts and their leaves) with its
+    location, gathered in one walk and kept for the deck's next checks."""
+    if _gathered and _gathered[0][0] is deck:
+        return _gathered[0][1]
+    found = list(_every(deck, ()))
+    _gathered[:] = [(deck, found, dict(found))]
+    return found
+
+
+def _outer(deck: Deck, loc: Loc) -> Iterator[Any]:
+    """The values that hold the one at ``loc`` (not the deck itself)."""
+    at = _gathered[0][2]
+    for n in range(1, len(loc)):
+        if loc[:n] in at:
+            yield at[loc[:n]]
+
+
+def _every(value: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
+    if loc:
+        yield loc, value
+    if isinstance(value, BaseModel):
+        for name, field in type(value).model_fields.items():
+            if name in value.model_fields_set or field.default is not None:
+                yield from _every(getattr(value, name), (*loc, field.alias or name))
+    elif isinstance(value, list | tuple):
+        for n, item in enumerate(value):
+            yield from _every(item, (*loc, n))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _every(item, (*loc, key))
