@@ -64,14 +64,22 @@ class Dots:
         return len(self.xs)
 
     def draw(self, painter: QPainter, start: int, end: int) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
         current = -1
         shape = "disc"
+        r = self.radius
         for n in range(start, end):
             if self.colour_of[n] != current:
                 current = self.colour_of[n]
                 shape = self.shapes[current] if self.shapes else "disc"
-            draw_dot(painter, QPointF(self.xs[n], self.ys[n]), self.radius,
-                     self.colours[current], shape)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(self.colours[current])
+            if shape == "disc":  # (most dots: the pen and brush set once a colour)
+                painter.drawEllipse(QPointF(self.xs[n], self.ys[n]), r, r)
+            else:
+                draw_dot(painter, QPointF(self.xs[n], self.ys[n]), r, self.colours[current],
+                         shape)
+                current = -1  # (it set its own pen: set them again for the next)
 
     def bounds(self) -> QRectF:
         r = self.radius + 1
