@@ -117,11 +117,13 @@ def connect(path: Path, check: bool, wait_ms: int = WAIT_MS) -> sqlite3.Connecti
         columns = {row[1] for row in db.execute("PRAGMA table_info(views)")}
         if "deck" not in columns:  # a log begun before views said which deck
             db.execute("ALTER TABLE views ADD COLUMN deck TEXT")
-    except BaseException:
+    except BaseException as exc:
         db.close()
-        if new:
-            _remove_if_empty(path)
-        raise
+        busy = getattr(exc, "sqlite_errorcode", 0) & 0xFF in (sqlite3.SQLITE_BUSY,
+                                                              sqlite3.SQLITE_LOCKED)
+        if new and not busy:  # (busy: another show opened the file this one made and is
+            _remove_if_empty(path)  # making its tables; removed, that show's rows would
+        raise  # go to a file no longer there: two shows on one PC lost one's log)
     return db
 
 

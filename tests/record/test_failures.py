@@ -163,3 +163,39 @@ def test_stats_read_a_log_in_a_folder_the_reader_may_not_write():
         assert outcome == "ok", found
         assert (0, 2) in found  # the slides of the visit, as the operator's report shows
         assert sorted(p.name for p in Path(folder).iterdir()) == ["visitors.sqlite"]
+
+
+def test_a_log_another_show_has_just_opened_is_not_removed(tmp_path, monkeypatch):
+    """Two shows starting at once: the one that made the file found it busy (the other
+    had opened it and was making its tables, nothing written yet) and removed it as a
+    leftover of its own; the other show then wrote its visits to a file no longer there
+    (one show's log lost, one run in twelve of the test above)."""
+    from kiosk.record import db
+
+    path = tmp_path / "visitors.sqlite"
+    real = sqlite3.connect
+    other: list[sqlite3.Connection] = []
+
+    class Busy:
+        """The first show's connection to the file, which the other has just opened."""
+
+        def __init__(self) -> None:
+            other.append(real(path, isolation_level=None))  # (the other show: open)
+
+        def execute(self, *args: object) -> None:
+            error = sqlite3.OperationalError("database is locked")
+            error.sqlite_errorcode = sqlite3.SQLITE_BUSY  # type: ignore[attr-defined]
+            raise error
+
+        def close(self) -> None:
+            pass
+
+    monkeypatch.setattr(sqlite3, "connect", lambda *args, **kwargs: Busy())
+    with pytest.raises(sqlite3.OperationalError):
+        db.connect(path, check=False, wait_ms=1)
+    monkeypatch.undo()
+    (show,) = other  # (its tables and a visit, in the file it has open)
+    show.execute("CREATE TABLE visits (at REAL)")
+    show.execute("INSERT INTO visits VALUES (1.0)")
+    show.close()
+    assert real(path).execute("SELECT count(*) FROM visits").fetchone() == (1,)
