@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import itertools
+import math
 
 import pytest
 from PySide6.QtCore import Qt
@@ -1170,3 +1171,22 @@ def test_a_highlight_is_said_to_be_among_its_group_not_beside_it(qapp, tmp_path)
         assert said in texts
         group = texts["东南亚" if language == "zh" else "Southeast Asia"]
         assert texts[said].ink_rect().left() > group.ink_rect().left()  # (set in)
+
+
+@pytest.mark.parametrize("count", [97, 240])
+def test_network_dots_neither_overlap_nor_hide_under_the_hub(qapp, tmp_path, count):
+    """Dots lay over each other and half under the hub (a Hormuz dot half hidden)."""
+    chart = {"kind": "network", "hub": "Zayton", "seed": 7, "groups": [
+        {"label": "East Asia", "count": count // 2},
+        {"label": "Southeast Asia", "count": count - count // 2}]}
+    loaded = decks.built(tmp_path, decks.only("en", decks.deck(decks.chart_slide(chart))))
+    _image, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    network = chart_of(view)
+    xs, ys = network.positions
+    r = network.node_size / 2
+    hub = next(m for m in network.marks if m.label == "Zayton").rect
+    for n in range(len(xs)):
+        assert math.hypot(xs[n] - hub.center().x(), ys[n] - hub.center().y()) >= \
+            hub.width() / 2 + r * 0.9
+        for m in range(n):
+            assert math.hypot(xs[n] - xs[m], ys[n] - ys[m]) >= 2 * r * 0.95, (n, m)

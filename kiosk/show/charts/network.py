@@ -97,8 +97,8 @@ def layout(count: int, seed: int, inner: float = 0.0) -> list[tuple[float, float
     points = []
     for n in range(count):
         radius = math.sqrt(inner**2 + (1 - inner**2) * (n + 0.5) / count)
-        angle = n * GOLDEN_ANGLE + rng.uniform(-0.25, 0.25)
-        radius *= rng.uniform(0.96, 1.0)
+        angle = n * GOLDEN_ANGLE + rng.uniform(-0.25, 0.25) / math.sqrt(n + 1)
+        radius *= rng.uniform(0.99, 1.0)
         points.append((radius * math.cos(angle), radius * math.sin(angle)))
     return points
 
@@ -213,7 +213,12 @@ class NetworkView(ChartView):
         order = list(range(len(colour_of)))
         random.Random(chart.seed).shuffle(order)
         hub_r = self._hub_radius(side)
-        hub_share = max(0.2, hub_r / radius * 0.9) if chart.hub else 0.0
+        inner = min(0.8, hub_r / radius) if chart.hub else 0.0
+        node = max(4.0, min(side * 0.045, 0.65 * radius * math.sqrt(
+            math.pi * (1 - inner ** 2) / max(1, len(order)))))  # (apart: a sunflower's
+        # nearest dots are 0.69 of the root of the area a dot has apart, measured)
+        hub_share = min(0.8, max(0.2, (hub_r + node * 0.7) / (radius * 0.99))) \
+            if chart.hub else 0.0  # (the nearest dots clear of the hub, not under it)
         spots = layout(len(order), chart.seed, inner=hub_share)
         xs = [0.0] * len(order)
         ys = [0.0] * len(order)
@@ -222,7 +227,6 @@ class NetworkView(ChartView):
             ys[n] = centre.y() + spot[1] * radius
         self.positions = (xs, ys)
         self.group_of = group_of
-        node = max(4.0, min(side * 0.045, side * 1.1 / math.sqrt(len(order) + 1)))
         self.node_size = node
         self.node_count = len(order)
         faint = QColor(p.muted)
