@@ -351,3 +351,30 @@ def test_a_galleries_words_are_at_the_shows_type_scale(qapp, tmp_path, scale):
     captions = [t for t in decks.items_of(view) if isinstance(t, TextBox)
                 and t.text.startswith("Photo ") and t.role == "body"]
     assert captions and all(t.font_size == pytest.approx(32 * scale) for t in captions)
+
+
+def test_the_title_over_a_light_photo_is_dark_and_white_again_over_a_dark_one(qapp, tmp_path):
+    """A gallery's title, every photo's, kept its grey slab of shade over a photo of an
+    object on white: it is dark there, with no shade, and white again on the next."""
+    from kiosk.show.render import context
+    from kiosk.show.slides import build_view
+
+    (tmp_path / "images").mkdir()
+    for name, colour in (("dark", "#201810"), ("white", "#f8f8f4")):
+        image = QImage(1600, 900, QImage.Format.Format_RGB32)
+        image.fill(QColor(colour))
+        image.save(str(tmp_path / "images" / f"{name}.png"))
+    slide = {"type": "gallery", "title": "Selected Objects", "photos": [
+        {"src": "images/dark.png", "caption": "A ship"},
+        {"src": "images/white.png", "caption": "A bowl"}]}
+    loaded = decks.built(tmp_path, decks.only("en", deck(slide)))
+    view = build_view(loaded.deck.slides[0], context(loaded, config(), "en"))
+    for page, name in zip(view.pages, ("dark", "white"), strict=True):  # (decoded, as
+        page.picture.receive(QImage(str(tmp_path / "images" / f"{name}.png")))  # ahead)
+    (title,) = [t for t in view.heading if isinstance(t, TextBox)]
+    assert title.color.lightness() > 200  # (over the dark photo: white)
+    view.go_to_step(1, 0.0, 1, animate=False)
+    assert view.pages[1].top_shade.light and view.pages[1].top_shade.level == 0.0
+    assert title.color.lightness() < 80  # (over the white one: dark, no shade)
+    view.go_to_step(0, 0.0, -1, animate=False)
+    assert title.color.lightness() > 200

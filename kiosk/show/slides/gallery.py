@@ -18,7 +18,8 @@ from kiosk.play.commands import Zoom
 from kiosk.play.easing import ease_out_cubic
 from kiosk.show.photo import PictureItem, natural_size
 from kiosk.show.slides.base import BLEED, SlideView
-from kiosk.show.slides.image import ON_PHOTO, FramedView
+from kiosk.show.slides.image import ON_PHOTO, FramedView, Shade
+from kiosk.show.textbox import TextBox
 
 SLIDE_TIME = 0.35
 """Seconds a photograph takes to slide in."""
@@ -40,6 +41,8 @@ class Page(QGraphicsItem):
         self.words: list[QGraphicsItem] = []
         """What steps aside while the picture is looked at closer: shades, caption,
         credit, count."""
+        self.top_shade: Shade | None = None
+        """The shade under the title over this photo (none where the photo is fitted)."""
 
     def boundingRect(self) -> QRectF:
         return QRectF()
@@ -59,6 +62,7 @@ class GalleryView(FramedView):
         ctx, s = self.ctx, self.slide
         self.caption_boxes = []
         self.shades = []
+        self._white: dict[TextBox, QColor] = {}
         fill = s.fit == "fill"
         colour = ON_PHOTO if fill else ctx.palette.text
         area = ctx.content
@@ -100,8 +104,13 @@ class GalleryView(FramedView):
                 if photo.caption else None
             before = set(page.childItems())
             top_words = max(title_bottom or area.top(), count.ink_rect().bottom())
+            made = len(self.shades)
             self._shades(page.picture, top_words,
                          caption.ink_rect().top() if caption else None, page)
+            page.top_shade = next((shade for shade in self.shades[made:] if shade.falling),
+                                  None)
+            if page.top_shade is not None:
+                page.top_shade.on_light = self._title_colour
             page.words += [item for item in page.childItems() if item not in before]
         else:
             top = max(title_bottom or area.top(), count.ink_rect().bottom() + ctx.size(
@@ -145,6 +154,20 @@ class GalleryView(FramedView):
             self.at = step
         self._arrange(now)
         self._get_ready()
+        self._title_colour()
+
+    def _title_colour(self) -> None:
+        """The title, every photo's, dark over a photo light all through at its top (its
+        shade is then none), as it was over the others."""
+        pages = getattr(self, "pages", None)  # (a photo looked at while being built)
+        if not pages:
+            return
+        shade = pages[min(getattr(self, "at", 0), len(pages) - 1)].top_shade
+        for item in self.heading:
+            if isinstance(item, TextBox):
+                white = self._white.setdefault(item, item.color)
+                item.set_color(shade.dark if shade is not None and shade.light and
+                               shade.dark is not None else white)
 
     @property
     def moving(self) -> bool:

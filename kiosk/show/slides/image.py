@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -67,6 +68,9 @@ class Shade(QGraphicsItem):
         self.light = False
         """Whether the picture under it is light all through: no shade, dark words."""
         self._white: dict[TextBox, QColor] = {}
+        self.on_light: Callable[[], None] | None = None
+        """Told when it has looked at the picture (a gallery's title, every photo's,
+        takes the colour the photo on screen asks for)."""
 
     def adapt(self, picture: PictureItem) -> None:
         """As dark as the picture under it needs for white words to read at 4.5:1 (its
@@ -90,6 +94,8 @@ class Shade(QGraphicsItem):
         self.level = 0.0 if self.light else min(SHADE, max(LIGHTEST_SHADE, needed))
         self.colour_words()
         self.update()
+        if self.on_light is not None:
+            self.on_light()
 
     def colour_words(self) -> None:
         """The words over it dark where the picture is light all through (a photograph
@@ -206,9 +212,7 @@ class FramedView(SlideView):
         if title_bottom is not None:
             dark_to = title_bottom + pad
             shades.append(Shade(QRectF(0, 0, ctx.width, dark_to + fade), True,
-                                dark_to / (dark_to + fade), parent,
-                                dark if parent is self else None))  # (a gallery's title
-            # is every photo's: white over a shade on each)
+                                dark_to / (dark_to + fade), parent, dark))
         self.shades += shades
         for shade in shades:
             shade.setData(BLEED, True)
