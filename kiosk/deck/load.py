@@ -498,56 +498,37 @@ def _glyph_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
 
 
 def walk(value: Any, kind: type, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
-    """Every value of type ``kind`` inside a model, with its YAML location (outermost
-    first; a deck's values are gathered once for all the checks that look for them)."""
-    if isinstance(value, Deck) and not loc and not isinstance(value, kind):
-        yield from ((where, found) for where, found in _values(value)
-                    if isinstance(found, kind) and not any(
-                        isinstance(outer, kind) for outer in _outer(value, where)))
-        return
-    yield from _walk(value, kind, loc)
+    """Every value of type ``kind`` inside a model (none inside another such value),
+    outermost first, with its YAML location. A deck's values are gathered in one walk
+    and kept for the checks after it, each of which picks its kind."""
+    nodes, at = _values(value) if isinstance(value, Deck) and not loc else _gather(value, loc)
+    for where, found in nodes:
+        if isinstance(found, kind) and not any(  # (its holders: not one of the kind)
+                isinstance(at[where[:n]], kind) for n in range(len(loc), len(where))):
+            yield where, found
 
 
-def _walk(value: Any, kind: type, loc: Loc) -> Iterator[tuple[Loc, Any]]:
-    if isinstance(value, kind):
-        yield loc, value
-    elif isinstance(value, BaseModel):
-        for name, field in type(value).model_fields.items():
-            if name in value.model_fields_set or field.default is not None:
-                yield from _walk(getattr(value, name), kind, (*loc, field.alias or name))
-    elif isinstance(value, list | tuple):
-        for n, item in enumerate(value):
-            yield from _walk(item, kind, (*loc, n))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _walk(item, kind, (*loc, key))
+Gathered = tuple[list[tuple[Loc, Any]], dict[Loc, Any]]
+_last: list[tuple[Deck, Gathered]] = []
+"""The last deck walked and its values."""
 
 
-_gathered: list[tuple[Deck, list[tuple[Loc, Any]], dict[Loc, Any]]] = []
-"""The last deck walked, its values (with their locations) and each location's value."""
+def _values(deck: Deck) -> Gathered:
+    """Every value of ``deck``, gathered once while it is the deck being checked."""
+    if not _last or _last[0][0] is not deck:
+        _last[:] = [(deck, _gather(deck, ()))]
+    return _last[0][1]
 
 
-def _values(deck: Deck) -> list[tuple[Loc, Any]]:
-    """Every value inside ``deck`` (models, lists, dicts and their leaves) with its
-    location, gathered in one walk and kept for the deck's next checks."""
-    if _gathered and _gathered[0][0] is deck:
-        return _gathered[0][1]
-    found = list(_every(deck, ()))
-    _gathered[:] = [(deck, found, dict(found))]
-    return found
-
-
-def _outer(deck: Deck, loc: Loc) -> Iterator[Any]:
-    """The values that hold the one at ``loc`` (not the deck itself)."""
-    at = _gathered[0][2]
-    for n in range(1, len(loc)):
-        if loc[:n] in at:
-            yield at[loc[:n]]
+def _gather(value: Any, loc: Loc) -> Gathered:
+    """Every value inside ``value``, itself first (models, lists, dicts and their leaves),
+    with its location; and the value at each location."""
+    found = list(_every(value, loc))
+    return found, dict(found)
 
 
 def _every(value: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
-    if loc:
-        yield loc, value
+    yield loc, value
     if isinstance(value, BaseModel):
         for name, field in type(value).model_fields.items():
             if name in value.model_fields_set or field.default is not None:

@@ -44,6 +44,10 @@ LEGEND_LINES = 3
 LEGEND_MOST = 0.55
 """A legend under the disc takes at most this share of the chart's height."""
 
+Placed = tuple[list[list[QGraphicsItem]], int]
+"""A legend's rows laid out, each row's items, and where its tracks begin."""
+Measured = tuple[float, int, Placed | None]
+"""A legend's height, columns, and its rows as laid out where they are kept."""
 Row = tuple[QColor, str, int, Qualifier | None, Text | None, str, bool]
 """A legend row: colour, shape, count, qualifier, unit, label, and whether it is some of
 the group above it (a highlight: set in, said to be among them)."""
@@ -176,8 +180,9 @@ class NetworkView(ChartView):
         self._legend_beside = wide
         rows = self._rows()
         legend_w = rect.width() * 0.4 - ctx.size("label") if wide else rect.width()
-        legend_h, self._columns = self._legend_room(rows, legend_w, rect.height() * (
-            1.0 if wide else LEGEND_MOST))
+        legend_h, self._columns, measured = self._legend_room(
+            rows, legend_w, rect.height() * (1.0 if wide else LEGEND_MOST), alike=not wide)
+        # (beside the disc, its height is no other language's business)
         if wide:  # legend beside the disc, as tall as it needs
             disc = QRectF(rect.left(), rect.top(), rect.width() * 0.6, rect.height())
             legend = QRectF(disc.right() + ctx.size("label"), rect.top() + (rect.height()
@@ -260,7 +265,7 @@ class NetworkView(ChartView):
             self.marks.append(Mark(hub.rect(), ctx.text(chart.hub), ""))
         self._labels = [(ctx.text(group.label), value_text(
             group.count, ctx, ctx.text(group.unit), group.qualifier)) for group in chart.groups]
-        self._legend(legend, rows)
+        self._legend(legend, rows, measured)
 
         def grow(progress: float) -> None:
             self.nodes.set_count(round(min(1.0, progress / 0.6) * self.nodes.total))
@@ -368,61 +373,76 @@ class NetworkView(ChartView):
                                  ctx.language.startswith("zh")), True))
         return rows
 
-    def _legend_room(self, rows: list[Row], width: float, most: float) -> tuple[float, int]:
-        """The legend's height, the same in every language of the deck (the disc above
-        it keeps its size when a visitor switches language), and its columns in this
-        one."""
+    def _legend_room(self, rows: list[Row], width: float, most: float, *, alike: bool
+                     ) -> Measured:
+        """The legend measured: as tall as in the deck's tallest language where ``alike``
+        (the disc above it keeps its size when a visitor switches language), and its
+        columns in this one."""
         ctx = self.ctx
         heights = []
-        for language in dict.fromkeys(ctx.deck.languages):
+        for language in dict.fromkeys(ctx.deck.languages) if alike else ():
             if language != ctx.language:
                 self.ctx = dataclasses.replace(ctx, language=language)
-                heights.append(self._legend_fit(self._rows(), width, most)[0])
+                used, _, placed = self._legend_fit(self._rows(), width, most)
+                self._drop(placed)
+                heights.append(used)
                 self.ctx = ctx
-        used, columns = self._legend_fit(rows, width, most)
+        used, columns, placed = self._legend_fit(rows, width, most)
         if heights and max(heights) > used:
-            used, columns = self._legend_fit(rows, width, max(heights))
+            self._drop(placed)
+            used, columns, placed = self._legend_fit(rows, width, max(heights))
             used = max(heights)
-        return used, columns
+        return used, columns, placed
 
-    def _legend_fit(self, rows: list[Row],
-                    width: float, most: float) -> tuple[float, int]:
-        """The legend's height and columns: one column where its rows fit in ``most``,
-        else two where they are wide enough and fit, else the lower of the two (at most
-        ``most``: then the type is made smaller, or the rows cut)."""
+    def _legend_fit(self, rows: list[Row], width: float, most: float) -> Measured:
+        """The legend laid out from the origin: one column where its rows fit in
+        ``most``, else two where they are wide enough and fit, else the lower of the two
+        (at most ``most``: then the type is made smaller, or the rows cut); the height,
+        the columns, and the rows' items and tracks where the one chosen is kept."""
         ctx = self.ctx
         swatch = ctx.size("label") * 0.7
         tried = []
+        least = ctx.room("label", 1) + ctx.size("label") * 0.45  # (a row of one line)
         for columns in (1, 2) if width > ctx.size("label") * 16 else (1,):
+            if math.ceil(len(rows) / columns) * least - ctx.size("label") * 0.45 > most:
+                tried.append((math.ceil(len(rows) / columns) * least, columns))
+                continue  # (too tall at a line a row: not laid out to be told so)
             tracks = len(self.tracks)
             used, placed = self._legend_rows(QRectF(0, 0, width, 0), rows, columns, swatch,
                                              None)
-            for items in placed:  # (measured only: made again where they go)
-                for item in items:
-                    item.setParentItem(None)  # type: ignore[arg-type]  # Qt takes None
-            del self.tracks[tracks:]
             if used <= most:
-                return used, columns
+                return used, columns, (placed, tracks)
+            self._drop((placed, tracks))
             tried.append((used, columns))
         used, columns = min(tried)
-        return min(used, most), columns
+        return min(used, most), columns, None  # (too tall: none kept)
 
-    def _legend(self, rect: QRectF, rows: list[Row]) -> None:
+    def _drop(self, placed: Placed | None) -> None:
+        """Items of a legend measured but not kept, and their tracks."""
+        if placed is None:
+            return
+        items, tracks = placed
+        for row in items:
+            for item in row:
+                item.setParentItem(None)  # type: ignore[arg-type]  # Qt takes None
+        del self.tracks[tracks:]
+
+    def _legend(self, rect: QRectF, rows: list[Row], measured: Placed | None) -> None:
+        """The legend in ``rect``: the rows as measured, moved there; or, too tall for
+        the chart (none kept), made again each keeping to its share of the room (smaller
+        type asked for; at the smallest, its name cut short)."""
         ctx = self.ctx
-        columns = self._columns
-        per_column = math.ceil(len(rows) / columns)
-        swatch = ctx.size("label") * 0.7
-        room = self.rect().bottom() - rect.top()
-        tracks = len(self.tracks)
-        used, placed = self._legend_rows(rect, rows, columns, swatch, None)
-        if used > room + 0.5:  # taller than the chart: smaller type; at the smallest,
-            ctx.needs(room, used)  # each row keeps to its share, its name cut short
-            for items in placed:
-                for item in items:
-                    item.setParentItem(None)  # type: ignore[arg-type]  # Qt takes None
-            del self.tracks[tracks:]
-            share = room / per_column
-            used, placed = self._legend_rows(rect, rows, columns, swatch, share)
+        if measured is not None:
+            placed, _tracks = measured
+            for row in placed:
+                for item in row:
+                    item.moveBy(rect.left(), rect.top())
+            used = rect.height()
+        else:
+            room = self.rect().bottom() - rect.top()
+            ctx.needs(room, math.inf)
+            used, placed = self._legend_rows(rect, rows, self._columns, ctx.size(
+                "label") * 0.7, room / math.ceil(len(rows) / self._columns))
         shift = max(0.0, (rect.height() - used) / 2) if self._legend_beside else 0.0
         for items in placed:
             for item in items:
