@@ -131,7 +131,9 @@ class SeriesView(ChartView):
                                    rect.width() - axis_w - names_w, 1.0)  # they need (3)
                 lines = min(3, next((n for n in (3, 2) if rect.height() - above - ctx.room(
                     "label", n, 1.15) > rect.height() * 0.55), 1))
-                self.category_lines = 1 if self._dodged_years() is not None else \
+                self.year_centres = self._dodged_years()
+                """Where the years stand side by side (their x is the plot's to come)."""
+                self.category_lines = 1 if self.year_centres is not None else \
                     1 + max(row for _, row in self._year_rows(lines))
         bottom_h = ctx.room("label", self.category_lines, 1.15) + ctx.size("label") * 0.4
         height = ctx.needs(rect.height() - above - bottom_h, rect.height() * 0.4)
@@ -348,7 +350,7 @@ class SeriesView(ChartView):
         top = self.plot.bottom() + ctx.size("label") * 0.3
         line = ctx.room("label", 1, 1.15)
         metrics = QFontMetricsF(fonts.font(ctx.size("label")))
-        centres = self._dodged_years() if self.category_lines == 1 else None
+        centres = self.year_centres if self.category_lines == 1 else None
         if centres is not None:
             for n, centre in enumerate(centres):
                 text = ctx.text(self.chart.categories[n])
