@@ -817,6 +817,15 @@ def test_values_keep_their_own_decimals_rather_than_claim_more_precision(qapp, t
     assert said == {"0.35亿立方米", "4.1275亿立方米"}
 
 
+def test_large_values_are_not_padded_with_a_zero_to_match_a_small_one(qapp, tmp_path, final):
+    """Trial 5: 1420.0千克 beside 12.5千克; the source wrote 1420."""
+    chart = {"kind": "bar", "labels": True, "unit": "千克", "categories": ["锚石", "船板", "瓷器"],
+             "series": [{"name": "重量", "values": [1420, 12.5, 300]}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    said = {c.final for c in final(loaded, 0).childItems() if isinstance(c, CountLabel)}
+    assert said == {"1420千克", "12.5千克", "300千克"}
+
+
 def test_bar_values_leave_a_long_unit_to_the_axis_rather_than_be_left_out(qapp, tmp_path,
                                                                          final):
     chart = {"kind": "bar", "labels": True, "unit": "万立方米", "decimals": 0,

@@ -37,6 +37,8 @@ from kiosk.show.textcache import draw_text
 
 PADDED = 1
 """Values shown together share their decimals when that adds at most this many zeros."""
+PADDED_BELOW = 100
+"""...and only to values under this: 11.0% beside 38.5%, but not 1420.0 beside 12.5."""
 
 
 def shared_decimals(values: list[float]) -> int:
@@ -156,13 +158,17 @@ class ChartView(QGraphicsRectItem):
     def decimals_for(self, values: list[float]) -> int | None:
         """The decimals values shown together have: the chart's ``decimals`` if it says,
         else the most any of them has (11.0% beside 38.5%), where that adds at most one
-        zero to any of them; else None: each its own (0.35 beside 4.1275, not 0.3500,
-        which claims a precision the source does not give)."""
+        zero to any of them, and only to values under 100; else None: each its own
+        (0.35 beside 4.1275, not 0.3500, which claims a precision the source does not
+        give; 1420 beside 12.5, not 1420.0)."""
         given = getattr(self.chart, "decimals", None)
         if given is not None:
             return int(given)
         counts = [decimals_of(v) for v in values]
         if counts and max(counts) - min(counts) > PADDED:
+            return None
+        most = max(counts, default=0)
+        if any(c < most and abs(v) >= PADDED_BELOW for v, c in zip(values, counts)):
             return None
         return shared_decimals(values)
 
