@@ -26,6 +26,14 @@ STACK_GAIN = 1.25
 SMALL = 0.36
 """Qualifier and unit beside the number, as a share of its size (never below the smallest
 readable text)."""
+WRAP_BELOW = 0.75
+"""A figure written as a text takes two lines, at most this share of the numbers' size,
+rather than be made smaller on one than..."""
+WRAP_UNDER_LABEL = 1.5
+"""...this many times its label's size (Starting point of the Maritime Silk Road at 19 px;
+No. 1 in Jiangsu stays on its line)."""
+TEXT_LINES = 2
+TEXT_LINE_HEIGHT = 1.1
 
 
 def _symbol(unit: str) -> bool:
@@ -42,6 +50,8 @@ class FigureNumber(QGraphicsItem):
         super().__init__(parent)
         self.figure = figure
         self.ctx = ctx
+        self.lines: list[str] = []
+        """A text figure's lines, where it takes more than one (else empty)."""
         self._width = width
         self._align = align
         lang, fallback = ctx.language, ctx.deck.default_language
@@ -59,6 +69,9 @@ class FigureNumber(QGraphicsItem):
             under = self._fitted(size, width)
             self.stacked = stack is True or under[0] > inline[0] * STACK_GAIN
         self.size, self.small = self._fitted(size, width) if self.stacked else inline
+        if self.target is None and not self.final.after and not self.final.before and \
+                self.size < min(size * WRAP_BELOW, ctx.size("label") * WRAP_UNDER_LABEL):
+            self._wrap_text(size, width)
         if self.stacked and _symbol(self.final.after):  # a sign (%, °C) stays beside its
             self.inline = True  # number where it fits there, a word (mm, 亿元) goes under
             self.inline = self._natural_width(self.size, self.small) <= width  # as the
@@ -77,6 +90,20 @@ class FigureNumber(QGraphicsItem):
             size *= 0.94  # smaller than can be read (the layout audit marks it), but
             small = min(small, size * 0.6)  # inside its box
         return size, small
+
+    def _wrap_text(self, size: float, width: float) -> None:
+        """The text on up to TEXT_LINES balanced lines, where that lets it be larger than
+        on one (Starting point of the / Maritime Silk Road, not 19 px on a line)."""
+        from kiosk.show.textbox import TextBox
+
+        size *= WRAP_BELOW
+        font = fonts.font(size, bold=True)
+        height = QFontMetricsF(font).height() + (TEXT_LINES - 1) * size * TEXT_LINE_HEIGHT
+        box = TextBox(self.final.number, width, height, size=size, color=self.ctx.palette.accent,
+                      bold=True, line_height=TEXT_LINE_HEIGHT, max_lines=TEXT_LINES,
+                      smallest=self.size, balance=True)
+        if len(box.lines) > 1 and not box.elided and box.font_size > self.size * 1.05:
+            self.lines, self.size = box.lines, box.font_size
 
     def _origin(self) -> float | None:
         """Where the count starts, in this language's number (scaled like ``values``)."""
@@ -129,6 +156,9 @@ class FigureNumber(QGraphicsItem):
     def _natural_width(self, size: float, small: float) -> float:
         """Width of the whole line at ``size``, the number in its widest state."""
         before, _, after = self._fonts(size, small)
+        if self.lines:
+            metrics = QFontMetricsF(fonts.font(size, bold=True))
+            return max(metrics.horizontalAdvance(line) for line in self.lines)
         gap = small * 0.15
         lead = QFontMetricsF(before).horizontalAdvance(self.final.before) + (
             gap if self.final.before else 0)
@@ -154,6 +184,11 @@ class FigureNumber(QGraphicsItem):
         """Line height at the nominal size, so that shrunk figures keep the baseline (and
         the unit's line under it, when it is there)."""
         line = QFontMetricsF(fonts.font(self.nominal, bold=True)).height()
+        if self.lines:  # (from the first line's baseline, where a one-line figure's is)
+            ascent = QFontMetricsF(fonts.font(self.nominal, bold=True)).ascent()
+            own = QFontMetricsF(fonts.font(self.size, bold=True))
+            return ascent + (len(self.lines) - 1) * self.size * TEXT_LINE_HEIGHT + \
+                own.descent()
         return line + self._unit_line() if self.stacked else line
 
     def _unit_line(self) -> float:
@@ -192,6 +227,9 @@ class FigureNumber(QGraphicsItem):
         p = self.ctx.palette
         before_font, number_font, after_font = self._fonts(self.size, self.small)
         baseline = QFontMetricsF(fonts.font(self.nominal, bold=True)).ascent()
+        if self.lines:
+            self._paint_lines(painter, baseline)
+            return
         gap = self.small * 0.15
         before_w = QFontMetricsF(before_font).horizontalAdvance(self.parts.before)
         after_w = QFontMetricsF(after_font).horizontalAdvance(self.parts.after)
@@ -221,6 +259,16 @@ class FigureNumber(QGraphicsItem):
         if self.parts.after and not under:
             draw_text(painter, QPointF(x + gap, baseline), self.parts.after, after_font,
                       p.accent2)
+
+    def _paint_lines(self, painter: QPainter, baseline: float) -> None:
+        """A text figure on its lines, each aligned as the figure is."""
+        font = fonts.font(self.size, bold=True)
+        metrics = QFontMetricsF(font)
+        for n, line in enumerate(self.lines):
+            free = self._width - metrics.horizontalAdvance(line)
+            x = {"left": 0.0, "center": free / 2, "right": free}[self._align]
+            draw_text(painter, QPointF(x, baseline + n * self.size * TEXT_LINE_HEIGHT), line,
+                      font, self.ctx.palette.accent)
 
     def _paint_rolling(self, painter: QPainter, font: QFont, x: float, baseline: float) -> None:
         """Digits that roll like an odometer: the last digit turns continuously, each

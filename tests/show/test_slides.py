@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QImage, QRawFont
 
 from kiosk.config import Config
 from kiosk.show import fonts
+from kiosk.show.audit import audit
 from kiosk.show.render import render_slide
 from kiosk.show.textbox import TextBox
 from tests import decks
@@ -278,6 +279,34 @@ def test_a_long_unit_goes_under_its_number_rather_than_shrink_the_group(qapp, tm
     # "hours" too, though it would fit beside 72 (a ragged row: some beside, some under)
     assert {n.final.after.strip(): n.inline for n in numbers} == {
         "%": True, "hours": False, "million people": False}
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_long_text_figure_takes_two_lines_rather_than_shrink_unread(qapp, tmp_path,
+                                                                     language):
+    """Trial 5: "Starting point of the Maritime Silk Road" beside three numbers was drawn
+    on one line at 19 px, smaller than its own label."""
+    from kiosk.show.figure import FigureNumber
+
+    both = decks.both
+    figures = [decks.figure(4.5, both("万平方米", "square metres"), both("建筑面积", "Floor area"),
+                            values={"en": 45000}),
+               decks.figure(22, both("处", "sites"), both("遗产点", "Component sites")),
+               decks.figure(text=both("海上丝绸之路起点",
+                                      "Starting point of the Maritime Silk Road"),
+                            label=both("联合国教科文组织认定", "Recognised by UNESCO")),
+               decks.figure(100, both("个国家和地区", "countries and regions"),
+                            both("通商", "Trading partners"), qualifier="近")]
+    loaded = decks.built(tmp_path, decks.deck(decks.figures_slide(*figures)))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
+    text = next(item for item in decks.items_of(view)
+                if isinstance(item, FigureNumber) and not item.counts)
+    label = view.ctx.size("label")
+    assert text.size >= label * 1.25, text.size  # a key figure, larger than its label
+    if language == "en":  # (the Chinese fits its line at that size)
+        assert len(text.lines) == 2
+        assert " ".join(text.lines) == text.final.number
+    assert audit(view) == []  # (nothing over its neighbour, nothing too small)
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])

@@ -168,7 +168,7 @@ class ChartView(QGraphicsRectItem):
         if counts and max(counts) - min(counts) > PADDED:
             return None
         most = max(counts, default=0)
-        if any(c < most and abs(v) >= PADDED_BELOW for v, c in zip(values, counts)):
+        if any(c < most and abs(v) >= PADDED_BELOW for v, c in zip(values, counts, strict=True)):
             return None
         return shared_decimals(values)
 
