@@ -1199,3 +1199,36 @@ def test_network_dots_neither_overlap_nor_hide_under_the_hub(qapp, tmp_path, cou
             hub.width() / 2 + r * 0.9
         for m in range(n):
             assert math.hypot(xs[n] - xs[m], ys[n] - ys[m]) >= 2 * r * 0.95, (n, m)
+
+
+@pytest.mark.parametrize("hub", [None, "Zayton"])
+def test_network_groups_are_wedges_as_large_as_their_shares(qapp, tmp_path, hub):
+    """Trial 5: the groups' dots were mixed at random, so their sizes could not be read
+    from the picture. Each group is now one wedge (its highlights wedges inside it)."""
+    chart: dict[str, object] = {"kind": "network", "seed": 3, "groups": [
+        {"label": "East Asia", "count": 30},
+        {"label": "Southeast Asia", "count": 90,
+         "highlights": [{"label": "Srivijaya", "count": 12}]},
+        {"label": "Arabia", "count": 60}]}
+    if hub:
+        chart["hub"] = hub
+    loaded = decks.built(tmp_path, decks.only("en", decks.deck(decks.chart_slide(chart))))
+    _image, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    network = chart_of(view)
+    xs, ys = network.positions
+    cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+    turn = [math.degrees(math.atan2(x - cx, cy - y)) % 360 for x, y in zip(xs, ys, strict=True)]
+    radius = (max(xs) - min(xs)) / 2
+    total = len(xs)
+    outer = [math.hypot(x - cx, y - cy) > radius * 0.3 for x, y in zip(xs, ys, strict=True)]
+    start = 0.0  # (the angle of a dot near the centre says little: those are not looked at)
+    for g, count in enumerate((30, 90, 60)):
+        mine = sorted(turn[n] for n in range(total) if network.group_of[n] == g and outer[n])
+        share = 360 * count / total
+        assert len(mine) >= count * 0.8
+        assert mine[0] >= start - 8 and mine[-1] <= start + share + 8, (g, mine[0], mine[-1])
+        start += share
+    highlight = network.node_colours[network.group_of.index(1)]  # (the group's first)
+    picked = [turn[n] for n in range(total) if network.node_colours[n] == highlight
+              and outer[n]]
+    assert len(picked) >= 9 and max(picked) - min(picked) <= 360 * 12 / total + 8

@@ -1,7 +1,7 @@
 """A hub and its partners, or an ecosystem: nodes appear, then the links between them.
 
-The layout is a sunflower spiral with seeded jitter: the same seed gives the same
-picture on every replay and in every export.
+The layout is a sunflower spiral with seeded jitter, each group a wedge of it: the same
+seed gives the same picture on every replay and in every export.
 """
 
 from __future__ import annotations
@@ -105,6 +105,13 @@ def layout(count: int, seed: int, inner: float = 0.0) -> list[tuple[float, float
         radius *= rng.uniform(0.99, 1.0)
         points.append((radius * math.cos(angle), radius * math.sin(angle)))
     return points
+
+
+def around(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The points in the order a hand goes round from twelve o'clock (y down): the
+    nodes of a group, given one after another, lie in one wedge, as large as its share
+    (a visitor compares groups as a pie's slices; mixed at random, they could not)."""
+    return sorted(points, key=lambda p: math.atan2(p[0], -p[1]) % math.tau)
 
 
 def by_distance(xs: list[float], ys: list[float], x: float, y: float) -> list[int]:
@@ -214,9 +221,7 @@ class NetworkView(ChartView):
                 at += k
             colour_of += group_colours
             group_of += [g] * group.dots
-        # Mix the groups around the disc, the same way every time.
         order = list(range(len(colour_of)))
-        random.Random(chart.seed).shuffle(order)
         hub_r = self._hub_radius(side)
         inner = min(0.8, hub_r / radius) if chart.hub else 0.0
         node = max(4.0, min(side * 0.045, 0.65 * radius * math.sqrt(
@@ -224,7 +229,7 @@ class NetworkView(ChartView):
         # nearest dots are 0.69 of the root of the area a dot has apart, measured)
         hub_share = min(0.8, max(0.2, (hub_r + node * 0.7) / (radius * 0.99))) \
             if chart.hub else 0.0  # (the nearest dots clear of the hub, not under it)
-        spots = layout(len(order), chart.seed, inner=hub_share)
+        spots = around(layout(len(order), chart.seed, inner=hub_share))
         xs = [0.0] * len(order)
         ys = [0.0] * len(order)
         for spot, n in zip(spots, order, strict=True):
@@ -241,7 +246,7 @@ class NetworkView(ChartView):
         left, top = min([*xs, centre.x()]), min([*ys, centre.y()])  # (a null rect, as of one
         spread = QRectF(left, top, max([*xs, centre.x()]) - left,  # dot, unites with none)
                         max([*ys, centre.y()]) - top).adjusted(-reach, -reach, reach, reach)
-        self.links = Accumulated(Lines(lambda: self._links(xs, ys, centre, group_of), width,
+        self.links = Accumulated(Lines(lambda: self._links(xs, ys, centre), width,
                                        faint), self, bounds=spread)
         reveal = by_distance(xs, ys, centre.x(), centre.y())
         self.nodes = Accumulated(Dots([xs[n] for n in reveal], [ys[n] for n in reveal],
@@ -332,19 +337,17 @@ class NetworkView(ChartView):
             return None
         return self.node_mark(best)
 
-    def _links(self, xs: list[float], ys: list[float], centre: QPointF,
-               group_of: list[int]) -> list[float]:
-        """Segments as x1, y1, x2, y2: every node to the hub, or to near nodes of other
-        groups when there is no hub."""
+    def _links(self, xs: list[float], ys: list[float], centre: QPointF) -> list[float]:
+        """Segments as x1, y1, x2, y2: every node to the hub, or to its two nearest
+        nodes when there is no hub (a mesh across the groups' wedges)."""
         ends: list[float] = []
         if self.chart.hub:
             cx, cy = centre.x(), centre.y()
             for n in by_distance(xs, ys, cx, cy):
                 ends += (cx, cy, xs[n], ys[n])
         else:
-            alone = len(set(group_of)) == 1
-            for n, close in enumerate(nearest(xs, ys, 7)):
-                for m in [m for m in close if alone or group_of[m] != group_of[n]][:2]:
+            for n, close in enumerate(nearest(xs, ys, 2)):
+                for m in close:
                     ends += (xs[n], ys[n], xs[m], ys[m])
         return ends
 
