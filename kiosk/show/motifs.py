@@ -1,4 +1,5 @@
-"""Drawn vector motifs for slides without photographs: people, networks, a rail line."""
+"""Drawn vector motifs for slides without photographs: people, networks, a rail line, a
+ship, a vase, a pagoda, a book."""
 
 from __future__ import annotations
 
@@ -236,3 +237,188 @@ class Motif(QGraphicsItem):
             painter.drawEllipse(QPointF(hub.left() + hub.width() * dx,
                                         hub.top() + hub.height() * 0.75),
                                 sq.width() * 0.024, sq.width() * 0.024)
+
+    def _waves(self, painter: QPainter, sq: QRectF, top: float, rows: int) -> None:
+        """Rows of waves from ``top`` down, fainter further down."""
+        p = self._palette
+        for n in range(rows):
+            path = QPainterPath()
+            y0 = top + sq.height() * 0.055 * n
+            for k in range(41):
+                x = sq.left() + sq.width() * (0.04 + 0.92 * k / 40)
+                y = y0 + sq.height() * 0.018 * math.sin(k / 40 * math.tau * 3 + n * 1.3)
+                if k:
+                    path.lineTo(x, y)
+                else:
+                    path.moveTo(x, y)
+            pen = QPen(_alpha(p.accent2, 0.8 - n * 0.22), sq.width() * 0.012)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(path)
+
+    def _draw_ship(self, painter: QPainter, rect: QRectF) -> None:
+        """A junk under three battened sails, on waves."""
+        sq = self._square(rect)
+        p = self._palette
+        w, h, left, top = sq.width(), sq.height(), sq.left(), sq.top()
+        deck_y = top + h * 0.66
+        hull = QPainterPath()  # a raised stern at the right, a lower bow at the left
+        hull.moveTo(left + w * 0.1, top + h * 0.6)
+        hull.lineTo(left + w * 0.86, top + h * 0.56)
+        hull.lineTo(left + w * 0.9, top + h * 0.5)
+        hull.quadTo(QPointF(left + w * 0.84, top + h * 0.76), QPointF(left + w * 0.7,
+                                                                      top + h * 0.78))
+        hull.lineTo(left + w * 0.3, top + h * 0.78)
+        hull.quadTo(QPointF(left + w * 0.16, top + h * 0.74), QPointF(left + w * 0.1,
+                                                                      top + h * 0.6))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(p.accent)
+        painter.drawPath(hull)
+        masts = ((0.3, 0.34, 0.14), (0.52, 0.16, 0.2), (0.72, 0.28, 0.15))  # x, top, half
+        for x, mast_top, half in masts:
+            centre = left + w * x
+            painter.setPen(QPen(_alpha(p.muted, 0.9), w * 0.008))
+            painter.drawLine(QPointF(centre, top + h * mast_top - h * 0.03),
+                             QPointF(centre, deck_y - h * 0.08))
+            sail = QPainterPath()
+            sail.moveTo(centre - w * half * 0.8, top + h * mast_top)
+            sail.lineTo(centre + w * half * 0.9, top + h * mast_top + h * 0.02)
+            sail.lineTo(centre + w * half, deck_y - h * 0.1)
+            sail.lineTo(centre - w * half, deck_y - h * 0.1)
+            sail.closeSubpath()
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_alpha(p.text, 0.85))
+            painter.drawPath(sail)
+            painter.setPen(QPen(_alpha(p.background, 0.6), w * 0.006))  # its battens
+            bottom = deck_y - h * 0.1
+            for k in range(1, 5):
+                y = top + h * mast_top + (bottom - top - h * mast_top) * k / 5
+                painter.drawLine(QPointF(centre - w * half * 0.97, y),
+                                 QPointF(centre + w * half * 0.97, y))
+        self._waves(painter, sq, top + h * 0.8, 3)
+
+    def _draw_vase(self, painter: QPainter, rect: QRectF) -> None:
+        """A porcelain vase (a meiping: small mouth, broad shoulder, slender foot) with
+        a painted band."""
+        sq = self._square(rect)
+        p = self._palette
+        w, h, cx, top = sq.width(), sq.height(), sq.center().x(), sq.top()
+        right = [(0.05, 0.07), (0.1, 0.06), (0.16, 0.09), (0.3, 0.26), (0.46, 0.27),
+                 (0.7, 0.18), (0.86, 0.12), (0.92, 0.14), (0.95, 0.14)]  # (y, half-width)
+        outline = QPainterPath()
+        outline.moveTo(cx - w * right[0][1], top + h * right[0][0])
+        points = [QPointF(cx + w * half, top + h * y) for y, half in right]
+        outline.lineTo(points[0])
+        for a, b in zip(points[1::2], points[2::2], strict=False):
+            outline.quadTo(a, b)
+        back = [QPointF(cx - w * half, top + h * y) for y, half in reversed(right)]
+        outline.lineTo(back[0])
+        for a, b in zip(back[1::2], back[2::2], strict=False):
+            outline.quadTo(a, b)
+        outline.closeSubpath()
+        painter.setPen(QPen(p.accent, w * 0.012))
+        painter.setBrush(_alpha(p.text, 0.88))
+        painter.drawPath(outline)
+        painter.save()
+        painter.setClipPath(outline)
+        band = QRectF(sq.left(), top + h * 0.36, w, h * 0.24)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_alpha(p.accent2, 0.35))
+        painter.drawRect(band)
+        pen = QPen(p.accent2, w * 0.012)  # a scroll of waves in the band
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for k in range(7):
+            painter.drawArc(QRectF(sq.left() + w * (0.2 + k * 0.1), band.center().y()
+                                   - h * 0.05, w * 0.1, h * 0.1), 0, 180 * 16)
+        painter.setPen(QPen(p.accent2, w * 0.008))
+        for y in (band.top(), band.bottom(), top + h * 0.2):
+            painter.drawLine(QPointF(sq.left(), y), QPointF(sq.right(), y))
+        painter.restore()
+
+    def _draw_pagoda(self, painter: QPainter, rect: QRectF) -> None:
+        """A pagoda of five storeys, their eaves turned up, on a platform."""
+        sq = self._square(rect)
+        p = self._palette
+        w, h, cx = sq.width(), sq.height(), sq.center().x()
+        floor = sq.bottom() - h * 0.06
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_alpha(p.muted, 0.6))
+        painter.drawRect(QRectF(cx - w * 0.32, floor, w * 0.64, h * 0.04))
+        storey = h * 0.145
+        y = floor
+        for n in range(5):
+            half = w * (0.2 - n * 0.025)
+            body = QRectF(cx - half * 0.72, y - storey * 0.72, half * 1.44, storey * 0.72)
+            painter.setBrush(_alpha(p.text, 0.85))
+            painter.drawRect(body)
+            painter.setBrush(p.background)  # its door or window
+            painter.drawRect(QRectF(cx - half * 0.14, body.top() + storey * 0.2, half * 0.28,
+                                    storey * 0.52))
+            eave = QPainterPath()  # the roof over it, its ends turned up
+            base_y = body.top()
+            eave.moveTo(cx - half * 1.25, base_y - storey * 0.16)
+            eave.quadTo(QPointF(cx - half * 0.9, base_y + storey * 0.02),
+                        QPointF(cx - half * 0.6, base_y))
+            eave.lineTo(cx + half * 0.6, base_y)
+            eave.quadTo(QPointF(cx + half * 0.9, base_y + storey * 0.02),
+                        QPointF(cx + half * 1.25, base_y - storey * 0.16))
+            eave.quadTo(QPointF(cx + half * 0.7, base_y - storey * 0.12),
+                        QPointF(cx + half * 0.45, base_y - storey * 0.28))
+            eave.lineTo(cx - half * 0.45, base_y - storey * 0.28)
+            eave.quadTo(QPointF(cx - half * 0.7, base_y - storey * 0.12),
+                        QPointF(cx - half * 1.25, base_y - storey * 0.16))
+            painter.setBrush(p.accent)
+            painter.drawPath(eave)
+            y = base_y - storey * 0.28
+        pen = QPen(p.accent, w * 0.014)  # the finial
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.drawLine(QPointF(cx, y), QPointF(cx, y - h * 0.1))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(p.accent)
+        for k in range(3):
+            painter.drawEllipse(QPointF(cx, y - h * (0.025 + k * 0.03)), w * 0.018, w * 0.012)
+
+    def _draw_book(self, painter: QPainter, rect: QRectF) -> None:
+        """An open book, lines of writing on its pages."""
+        sq = self._square(rect)
+        p = self._palette
+        w, h, cx = sq.width(), sq.height(), sq.center().x()
+        top, bottom = sq.top() + h * 0.24, sq.bottom() - h * 0.2
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(p.accent)  # the cover under the pages
+        cover = QPainterPath()
+        cover.moveTo(sq.left() + w * 0.06, top + h * 0.06)
+        cover.lineTo(sq.left() + w * 0.06, bottom + h * 0.05)
+        cover.quadTo(QPointF(cx - w * 0.2, bottom - h * 0.01), QPointF(cx, bottom + h * 0.06))
+        cover.quadTo(QPointF(cx + w * 0.2, bottom - h * 0.01),
+                     QPointF(sq.right() - w * 0.06, bottom + h * 0.05))
+        cover.lineTo(sq.right() - w * 0.06, top + h * 0.06)
+        cover.closeSubpath()
+        painter.drawPath(cover)
+        for side in (-1, 1):
+            edge = cx + side * w * 0.4
+            page = QPainterPath()
+            page.moveTo(cx, top + h * 0.04)
+            page.quadTo(QPointF(cx + side * w * 0.2, top - h * 0.06), QPointF(edge, top))
+            page.lineTo(edge, bottom)
+            page.quadTo(QPointF(cx + side * w * 0.2, bottom - h * 0.06),
+                        QPointF(cx, bottom + h * 0.03))
+            page.closeSubpath()
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_alpha(p.text, 0.9))
+            painter.drawPath(page)
+            painter.setPen(QPen(_alpha(p.muted, 0.9), w * 0.01))
+            for k in range(6):  # lines of writing, following the page's curve
+                y = top + h * (0.08 + k * 0.065)
+                near, far = cx + side * w * 0.06, edge - side * w * 0.06
+                length = 1.0 if k % 3 != 2 else 0.6
+                end = near + (far - near) * length
+                line = QPainterPath()
+                line.moveTo(near, y + h * 0.012)
+                line.quadTo(QPointF((near + end) / 2, y - h * 0.012), QPointF(end, y))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawPath(line)

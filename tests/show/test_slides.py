@@ -5,7 +5,7 @@ slides: tests/test_default_deck.py.)"""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QColor, QImage, QRawFont
+from PySide6.QtGui import QColor, QImage, QPainter, QRawFont
 
 from kiosk.config import Config
 from kiosk.show import fonts
@@ -422,3 +422,30 @@ def test_a_figures_note_takes_the_lines_it_needs_where_there_is_room(qapp, tmp_p
     (note,) = [t for t in texts if t.text.startswith("About forty")]
     assert not note.elided and "abroad" in note.lines[-1]
     assert not any(t.elided for t in texts)
+
+
+def test_every_icon_draws_its_own_picture_inside_its_square(qapp, tmp_path):
+    """Trial 5: seven generic icons, none for a ship, a kiln's ware, a temple or a book.
+    Each named icon draws a picture of its own, inside the square it is given."""
+    from typing import get_args
+
+    from kiosk.deck.basics import Icon
+    from kiosk.show.motifs import Motif
+
+    loaded = decks.built(tmp_path, decks.deck(decks.title_slide()))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), "zh")
+    names = get_args(Icon)
+    assert {"ship", "vase", "pagoda", "book"} <= set(names)
+    pictures = {}
+    for name in names:
+        image = QImage(300, 200, QImage.Format.Format_ARGB32)
+        image.fill(QColor(0, 0, 0, 0))
+        painter = QPainter(image)
+        Motif(name, 300, 200, view.ctx.palette).paint(painter, None)  # type: ignore[arg-type]
+        painter.end()
+        inked = [(x, y) for x in range(0, 300, 3) for y in range(0, 200, 3)
+                 if image.pixelColor(x, y).alpha() > 40]
+        assert len(inked) > 100, name  # a picture, not a speck
+        assert min(x for x, _ in inked) >= 48 and max(x for x, _ in inked) <= 252, name
+        pictures[name] = frozenset(inked)
+    assert len(set(pictures.values())) == len(names)  # each its own
