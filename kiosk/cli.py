@@ -68,9 +68,11 @@ def _parser() -> argparse.ArgumentParser:
                                            "files or one PDF")
     export.add_argument("deck", nargs="?", type=Path, metavar="DECK",
                         help="deck to export (default: the config's)")
-    export.add_argument("--out", type=Path, required=True, help="folder to write into")
-    export.add_argument("--format", choices=("png", "pdf", "sheet"), default="png",
-                        help="sheet: every slide on one PNG, numbered, for a review")
+    export.add_argument("--out", type=Path, required=True,
+                        help="folder to write into, or the file (a name ending .pdf: a PDF)")
+    export.add_argument("--format", choices=("png", "pdf", "sheet"), default=None,
+                        help="png (the default), pdf, or sheet: every slide on one PNG, "
+                             "numbered, for a review")
     export.add_argument("--size", default=None, help="PNG size WxH (default: design size)")
     export.add_argument("--lang", help="language (default: the deck's default)")
     export.add_argument("--config", type=Path, help="config.yaml (theme, design size)")
@@ -237,11 +239,14 @@ def _export(args: argparse.Namespace) -> int:
     fonts.register()
     try:
         stem = loaded.path.stem + (f"-{args.lang}" if args.lang else "")
-        if args.format == "pdf":
-            done = export.export_pdf(loaded, config, args.out / f"{stem}.pdf", args.lang)
-        elif args.format == "sheet":
-            done = export.export_sheet(loaded, config, args.out / f"{stem}-sheet.png",
-                                       args.lang)
+        kind = args.format or ("pdf" if args.out.suffix.lower() == ".pdf" else "png")
+        named = args.out.suffix.lower() in (".pdf", ".png")  # (a file, not a folder)
+        if kind == "pdf":
+            done = export.export_pdf(loaded, config, args.out if named
+                                     else args.out / f"{stem}.pdf", args.lang)
+        elif kind == "sheet":
+            done = export.export_sheet(loaded, config, args.out if named
+                                       else args.out / f"{stem}-sheet.png", args.lang)
         else:
             done = export.export_png(loaded, config, args.out, size, args.lang)
     except OSError as exc:

@@ -181,3 +181,22 @@ def test_every_photo_of_a_gallery_is_exported(tmp_path):
     assert result.returncode == 0, result.stderr
     pages = PdfReader(tmp_path / "show-zh.pdf").pages
     assert len(pages) == 3 and "第二张" in pages[2].extract_text()
+
+
+def test_an_out_named_pdf_is_the_pdf_and_its_figures_read_number_then_unit(tmp_path):
+    """Trial 6 setup: `--out talk.pdf` made a folder of PNGs named talk.pdf; and a unit
+    under its number came before it in the PDF's text (square metres / 45,000)."""
+    from pypdf import PdfReader
+
+    folder = tmp_path / "site"
+    figures = [decks.figure(45000, "square metres", "Floor area"),
+               decks.figure(22, "sites", "Component sites of the World Heritage property")]
+    decks.write(folder, decks.only("en", decks.deck(decks.figures_slide(*figures))),
+                name="show.yaml")
+    (folder / "config.yaml").write_text("deck: show.yaml\n", encoding="utf-8")
+    result = kiosk_export(folder, "--out", str(tmp_path / "talk.pdf"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "talk.pdf").is_file()
+    text = " ".join(PdfReader(tmp_path / "talk.pdf").pages[0].extract_text(
+        extraction_mode="plain").split())
+    assert text.index("45,000") < text.index("square metres") < text.index("Floor area"), text

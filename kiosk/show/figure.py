@@ -238,12 +238,7 @@ class FigureNumber(QGraphicsItem):
             gap + after_w if self.parts.after and not under else 0)
         x = {"left": 0.0, "center": (self._width - total) / 2,
              "right": self._width - total}[self._align]
-        if under and self.parts.after:  # the unit on its own line, under the
-            digits = x + (before_w + gap if self.parts.before else 0.0)  # number's digits
-            low = baseline + self.small * 0.35 + QFontMetricsF(after_font).ascent()
-            draw_text(painter, QPointF(digits if self._align == "left" else
-                                       self._unit_x(0.0, self._width), low),
-                      self.parts.after.lstrip(), after_font, p.accent2)
+        digits = x + (before_w + gap if self.parts.before else 0.0)
         if self.parts.before:
             draw_text(painter, QPointF(x, baseline), self.parts.before, before_font, p.accent2)
             x += before_w + gap
@@ -258,6 +253,12 @@ class FigureNumber(QGraphicsItem):
         x += self._slot
         if self.parts.after and not under:
             draw_text(painter, QPointF(x + gap, baseline), self.parts.after, after_font,
+                      p.accent2)
+        elif self.parts.after:  # the unit on its own line, under the number's digits
+            # (drawn after the number, so that a PDF's text reads in order)
+            low = baseline + self.small * 0.35 + QFontMetricsF(after_font).ascent()
+            x = digits if self._align == "left" else self._unit_x(0.0, self._width)
+            draw_text(painter, QPointF(x, low), self.parts.after.lstrip(), after_font,
                       p.accent2)
 
     def _paint_lines(self, painter: QPainter, baseline: float) -> None:
