@@ -15,6 +15,7 @@ from kiosk.deck.load import load_deck
 from kiosk.deck.model import Figure
 from kiosk.deck.numbers import figure_text
 from kiosk.play.clock import FakeClock
+from kiosk.show.audit import audit
 from kiosk.show.charts.base import ChartView, CountLabel
 from kiosk.show.charts.compare import CompareView
 from kiosk.show.charts.funnel import MIN_SHARE, FunnelView
@@ -1232,3 +1233,24 @@ def test_network_groups_are_wedges_as_large_as_their_shares(qapp, tmp_path, hub)
     picked = [turn[n] for n in range(total) if network.node_colours[n] == highlight
               and outer[n]]
     assert len(picked) >= 9 and max(picked) - min(picked) <= 360 * 12 / total + 8
+
+
+def test_a_legend_too_tall_sets_highlights_in_by_name_alone_rather_than_cut_them(qapp,
+                                                                                 tmp_path):
+    """The heaviest network (8 groups, 3 highlights each: 32 rows) cut every highlight's
+    name ("Picked 1 (among…") and was built four times in a search for a type that fits
+    (there was none). Its highlights, set in under their group, go by their names alone:
+    whole, at the show's own type."""
+    groups = [{"label": f"Group {g + 1}", "count": 75,
+               "highlights": [{"label": f"Picked {h + 1}", "count": 5} for h in range(3)]}
+              for g in range(8)]
+    chart = {"kind": "network", "seed": 1, "groups": groups}
+    loaded = decks.built(tmp_path, decks.only("en", decks.deck(decks.chart_slide(chart))))
+    _image, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    texts = [t for t in decks.items_of(view) if isinstance(t, TextBox)]
+    said = {t.text for t in texts}
+    assert {f"Picked {h + 1}" for h in range(3)} <= said
+    assert not any("among" in t or "…" in t for t in said)
+    assert not any(t.elided for t in texts)
+    assert view.ctx.theme.type_scale == Config().theme.type_scale  # (not made smaller)
+    assert audit(view) == []

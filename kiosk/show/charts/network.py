@@ -187,9 +187,14 @@ class NetworkView(ChartView):
         self._legend_beside = wide
         rows = self._rows()
         legend_w = rect.width() * 0.4 - ctx.size("label") if wide else rect.width()
-        legend_h, self._columns, measured = self._legend_room(
-            rows, legend_w, rect.height() * (1.0 if wide else LEGEND_MOST), alike=not wide)
+        most = rect.height() * (1.0 if wide else LEGEND_MOST)
+        legend_h, self._columns, measured = self._legend_room(rows, legend_w, most,
+                                                              alike=not wide)
         # (beside the disc, its height is no other language's business)
+        if measured is None and any(row[6] for row in rows):  # too tall: the highlights
+            rows = self._rows(plain=True)  # without "(among X)", set in under their group
+            legend_h, self._columns, measured = self._legend_room(  # (which says so)
+                rows, legend_w, most, alike=not wide, plain=True)
         if wide:  # legend beside the disc, as tall as it needs
             disc = QRectF(rect.left(), rect.top(), rect.width() * 0.6, rect.height())
             legend = QRectF(disc.right() + ctx.size("label"), rect.top() + (rect.height()
@@ -351,9 +356,10 @@ class NetworkView(ChartView):
                     ends += (xs[n], ys[n], xs[m], ys[m])
         return ends
 
-    def _rows(self) -> list[Row]:
+    def _rows(self, *, plain: bool = False) -> list[Row]:
         """The legend's rows: each group (with what a dot counts, said once where every
-        group counts alike), then its highlights."""
+        group counts alike), then its highlights (said to be among it, unless ``plain``:
+        set in under it, they are)."""
         ctx = self.ctx
         group_colours_of, highlight_colours_of = colours(self.chart, ctx.palette)
         group_shapes, highlight_shapes = shapes(self.chart, ctx.palette)
@@ -371,13 +377,14 @@ class NetworkView(ChartView):
                          group.qualifier, group.unit, label, False))
             for h, highlight in enumerate(group.highlights):  # (some of the group: not
                 rows.append((highlight_colours_of[g][h], highlight_shapes[g][h],  # to be
-                             highlight.count, None, group.unit, _among(  # added to it)
+                             highlight.count, None, group.unit, ctx.text(  # added
+                                 highlight.label) if plain else _among(  # to it)
                                  ctx.text(highlight.label), ctx.text(group.label),
                                  ctx.language.startswith("zh")), True))
         return rows
 
-    def _legend_room(self, rows: list[Row], width: float, most: float, *, alike: bool
-                     ) -> Measured:
+    def _legend_room(self, rows: list[Row], width: float, most: float, *, alike: bool,
+                     plain: bool = False) -> Measured:
         """The legend measured: as tall as in the deck's tallest language where ``alike``
         (the disc above it keeps its size when a visitor switches language), and its
         columns in this one."""
@@ -386,7 +393,7 @@ class NetworkView(ChartView):
         for language in dict.fromkeys(ctx.deck.languages) if alike else ():
             if language != ctx.language:
                 self.ctx = dataclasses.replace(ctx, language=language)
-                used, _, placed = self._legend_fit(self._rows(), width, most)
+                used, _, placed = self._legend_fit(self._rows(plain=plain), width, most)
                 self._drop(placed)
                 heights.append(used)
                 self.ctx = ctx
@@ -443,9 +450,11 @@ class NetworkView(ChartView):
             used = rect.height()
         else:
             room = self.rect().bottom() - rect.top()
-            ctx.needs(room, math.inf)
             used, placed = self._legend_rows(rect, rows, self._columns, ctx.size(
                 "label") * 0.7, room / math.ceil(len(rows) / self._columns))
+            if any(isinstance(item, TextBox) and (item.elided or item.font_size < ctx.size(
+                    "label") * 0.97) for row in placed for item in row):
+                ctx.needs(room, math.inf)  # (a name cut or made smaller: smaller type)
         shift = max(0.0, (rect.height() - used) / 2) if self._legend_beside else 0.0
         for items in placed:
             for item in items:
