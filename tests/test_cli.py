@@ -87,6 +87,24 @@ def test_check_warns_of_text_the_screen_cannot_show_readably_at_its_line(tmp_pat
     assert "at 1080x1920: “一段很长" in capsys.readouterr().out  # the config's screen
 
 
+def test_check_refuses_a_deck_whose_slide_kiosk_cannot_build(tmp_path, capsys, monkeypatch):
+    """A slide that raised while being built (a fault of ours) passed check with 0 errors;
+    the show then went on without it, and export said so only then."""
+    from kiosk.show.slides.figures import FiguresView
+
+    def broken(self):
+        raise AttributeError("'FigureNumber' object has no attribute 'lines'")
+
+    monkeypatch.setattr(FiguresView, "build", broken)
+    deck = decks.write(tmp_path, decks.deck(decks.title_slide(), decks.figures_slide()))
+    line = next(n for n, text in enumerate(deck.read_text("utf-8").splitlines(), 1)
+                if "type: figures" in text)
+    assert main(["check", str(deck)]) == 2
+    out = capsys.readouterr().out
+    assert f"deck.yaml:{line}:" in out and "slide 2 cannot be shown in 'zh'" in out
+    assert "AttributeError" in out and "please report it" in out
+
+
 def test_a_config_is_checked_with_its_deck(tmp_path, capsys):
     (tmp_path / "config.yaml").write_text("deck: show.yaml\ndisplay:\n  screen: 0\n  safe: 1\n")
     (tmp_path / "show.yaml").write_text("title: T\nslides:\n  - type: nope\n")

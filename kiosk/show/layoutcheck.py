@@ -32,6 +32,7 @@ def layout_problems(loaded: LoadedDeck, config: Config) -> list[Problem]:
     deck = loaded.deck
     width, height = config.display.design_size
     found: dict[tuple[Loc, str, str], list[int]] = {}
+    faults: list[Problem] = []
     for language in deck.languages:
         ctx = context(loaded, config, language, explain_faults=False)
         chrome = Chrome(ctx.width, ctx.height, config.theme, config.show, ctx.safe_area,
@@ -40,8 +41,11 @@ def layout_problems(loaded: LoadedDeck, config: Config) -> list[Problem]:
         scene.addItem(chrome)
         for n, slide in enumerate(deck.slides):
             view = build_view(slide, ctx)
-            if view.fault is not None:
-                continue  # (the show passes it; the contract's tests see to it)
+            if view.fault is not None:  # a fault of ours, not the deck's; the show would
+                faults.append(loaded.document.problem(("slides", n), (  # pass it: said, so
+                    f"slide {n + 1} cannot be shown in '{language}' ({view.fault}): a fault "
+                    "of kiosk's, not of the deck; please report it with this deck")))
+                continue  # (that no one finds out from the show that a slide is missing)
             view.start(0.0, reduced_motion=True)
             scene.addItem(view)  # (what is drawn over a text is found in the scene)
             chrome.set_state(n, len(deck.slides), language)
@@ -60,10 +64,10 @@ def layout_problems(loaded: LoadedDeck, config: Config) -> list[Problem]:
                         numbers.append(n + 1)
             scene.removeItem(view)
             view.dispose()
-    return [loaded.document.problem(where, f"{_slides(numbers)} in '{language}' at "
-                                           f"{width:g}x{height:g}: {message}",
-                                    severity=Severity.WARNING)
-            for (where, language, message), numbers in found.items()]
+    return faults + [loaded.document.problem(where, f"{_slides(numbers)} in '{language}' at "
+                                                    f"{width:g}x{height:g}: {message}",
+                                             severity=Severity.WARNING)
+                     for (where, language, message), numbers in found.items()]
 
 
 def _slides(numbers: list[int]) -> str:
