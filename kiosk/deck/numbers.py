@@ -66,6 +66,10 @@ MAGNITUDES = (("万亿", 1e12), ("亿", 1e8), ("万", 1e4))
 """The magnitudes a Chinese unit may start with (万吨, 亿元), largest first."""
 
 
+ENGLISH_MAGNITUDES = (("trillion", 1e12), ("billion", 1e9), ("million", 1e6))
+"""The magnitudes an English unit may start with (billion tonnes), largest first."""
+
+
 def magnitude(unit: str) -> tuple[float, str]:
     """A Chinese unit's magnitude as a factor, and the rest of it: 万吨 is (10,000, 吨),
     亿元 (100,000,000, 元); 千克 and 件 have none (1, the unit)."""
@@ -73,19 +77,32 @@ def magnitude(unit: str) -> tuple[float, str]:
                  if unit.startswith(prefix)), (1.0, unit))
 
 
+def english_magnitude(unit: str) -> tuple[float, str]:
+    """An English unit's magnitude word as a factor, and the rest of it: "billion
+    tonnes" is (1e9, " tonnes"); "km" has none (1, the unit)."""
+    first, _, after = unit.partition(" ")
+    return next(((factor, f" {after}" if after else "") for word, factor in
+                 ENGLISH_MAGNITUDES if first == word), (1.0, unit))
+
+
 def regrouped(largest: float, unit: str, lang: str) -> tuple[float, str]:
-    """For Chinese values in a unit written with a magnitude (万吨, 万件), up to
-    ``largest``: what they are multiplied by and the unit they are written in, so that
-    the number is under 10,000 and at least 1 where a magnitude allows: 25,000万吨 is
-    2.5亿吨 and 0.08万件 800件, as Chinese writes them. (1, ``unit``) otherwise."""
-    if not lang.startswith("zh"):
-        return 1.0, unit
-    factor, rest = magnitude(unit)
+    """For values in a unit written with a magnitude (万吨, 万件; billion tonnes), up
+    to ``largest``: what they are multiplied by and the unit they are written in, so
+    that the number is under 10,000 (under 1,000 in English) and at least 1 where a
+    magnitude allows: 25,000万吨 is 2.5亿吨 and 0.08万件 800件, as Chinese writes them;
+    0.815 billion is 815 million. (1, ``unit``) otherwise."""
+    chinese = lang.startswith("zh")
+    factor, rest = magnitude(unit) if chinese else english_magnitude(unit)
     if factor == 1.0 or not largest:
         return 1.0, unit
     total = abs(largest) * factor
-    prefix, written = next(((p, f) for p, f in MAGNITUDES if total >= f * NEARLY), ("", 1.0))
-    return factor / written, prefix + rest
+    if chinese:
+        prefix, written = next(((p, f) for p, f in MAGNITUDES if total >= f * NEARLY),
+                               ("", 1.0))
+        return factor / written, prefix + rest
+    word, written = next(((w, f) for w, f in ENGLISH_MAGNITUDES if total >= f * NEARLY),
+                         ("", 1.0))
+    return factor / written, (word + rest) if word else rest.lstrip()
 
 
 def short(value: float, divisor: float) -> float:

@@ -51,8 +51,8 @@ def final():
     a chart lives as long as its view)."""
     views = []
 
-    def rendered(charts, index) -> ChartView:
-        _, view = render_slide(charts, Config(), index, (1920, 1080), "zh")
+    def rendered(charts, index, language="zh") -> ChartView:
+        _, view = render_slide(charts, Config(), index, (1920, 1080), language)
         views.append(view)
         return chart_of(view)
 
@@ -376,7 +376,7 @@ def test_a_chart_says_its_numbers_in_each_languages_own_unit(qapp, tmp_path):
                           [[b.rect() for b in row] for row in charts[0].bars])
     assert seen["zh"][0] == ["3.7万元", "7.2万元", "320万人次"]
     assert seen["en"][0] == ["37,000 yuan", "72,000 yuan", "3,200,000 visits"]
-    assert seen["zh"][1] == ["1.5万人", "3.0万人"]  # (one chart, one number of decimals)
+    assert seen["zh"][1] == ["1.5万人", "3万人"]  # (each as written)
     assert seen["en"][1] == ["15,000 people", "30,000 people"]
     assert seen["en"][2] == ["0", "10,000", "20,000", "2022", "2023", "30,000 people"]
     assert seen["zh"][2] == ["0", "1", "2", "2022", "2023", "3万人"]  # the axis too
@@ -547,14 +547,20 @@ def test_a_qualifier_after_the_number_follows_a_chinese_magnitude():
     assert str(quantity("1420", "千克", "余", "zh")) == "1420余千克"  # (千克 is one unit)
 
 
-def test_values_shown_together_have_the_same_decimals(qapp, tmp_path, final):
+def test_values_shown_together_keep_each_its_own_decimals(qapp, tmp_path, final):
+    """Trial 6: 15.9 beside 8.15 was written 15.90 (and 0.815 billion 0.850): a
+    precision the source does not give. Each value as written; a chart's ``decimals``
+    makes them alike."""
     donut = {"kind": "proportion", "unit": "%", "total": {"label": "全部", "value": 100},
-             "parts": [{"label": "甲", "value": 38.5}, {"label": "乙", "value": 11.0},
-                       {"label": "丙", "value": 6.4}]}
-    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(donut)))
-    view = final(loaded, 0)
-    values = sorted(c.final for c in view.childItems() if isinstance(c, CountLabel))
-    assert "11.0%" in values and "38.5%" in values  # not 11% beside 38.5%
+             "parts": [{"label": "甲", "value": 38.5}, {"label": "乙", "value": 11},
+                       {"label": "丙", "value": 6.45}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(donut),
+                                              decks.chart_slide({**donut, "decimals": 1})))
+    values = sorted(c.final for c in final(loaded, 0).childItems()
+                    if isinstance(c, CountLabel))
+    assert {"11%", "38.5%", "6.45%"} <= set(values), values
+    alike = sorted(c.final for c in final(loaded, 1).childItems() if isinstance(c, CountLabel))
+    assert {"11.0%", "38.5%", "6.5%"} <= set(alike), alike
 
 
 def test_bar_values_too_wide_for_their_bars_are_left_to_a_tap_and_said(qapp, tmp_path, final,
@@ -808,14 +814,19 @@ def test_a_funnel_stage_too_small_to_draw_to_scale_is_striped_and_said(qapp, tmp
                    if isinstance(t, TextBox))
 
 
-def test_values_keep_their_own_decimals_rather_than_claim_more_precision(qapp, tmp_path,
-                                                                        final):
-    """0.35 beside 4.1275 was written 0.3500: a precision the source does not give."""
+def test_values_keep_their_own_decimals_and_magnitude(qapp, tmp_path, final):
+    """0.35 beside 4.1275 was written 0.3500: a precision the source does not give; and
+    0.35亿 is 3500万 as Chinese writes it, 0.815 billion 815 million as English does."""
     chart = {"kind": "compare", "before_label": "2010", "after_label": "2024", "items": [
-        {"label": "再生水利用量", "before": 0.35, "after": 4.1275, "unit": "亿立方米"}]}
+        {"label": "再生水利用量", "before": 0.35, "after": 4.1275, "unit": "亿立方米"},
+        {"label": "客运", "before": 8.15, "after": 38.5,
+         "unit": {"zh": "亿人次", "en": "billion trips"}, "scale": {"en": 0.1}}]}
     loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
     said = {c.final for c in final(loaded, 0).childItems() if isinstance(c, CountLabel)}
-    assert said == {"0.35亿立方米", "4.1275亿立方米"}
+    assert said == {"3500万立方米", "4.1275亿立方米", "8.15亿人次", "38.5亿人次"}
+    english = {c.final for c in final(loaded, 0, "en").childItems()
+               if isinstance(c, CountLabel)}
+    assert {"815 million trips", "3.85 billion trips"} <= english, english
 
 
 def test_large_values_are_not_padded_with_a_zero_to_match_a_small_one(qapp, tmp_path, final):
@@ -1254,3 +1265,25 @@ def test_a_legend_too_tall_sets_highlights_in_by_name_alone_rather_than_cut_them
     assert not any(t.elided for t in texts)
     assert view.ctx.theme.type_scale == Config().theme.type_scale  # (not made smaller)
     assert audit(view) == []
+
+
+def test_chinese_bars_and_ticks_say_each_number_in_the_magnitude_that_suits_it(qapp,
+                                                                              tmp_path):
+    """Trial 6: bars said 0.07万公里 beside 4.50万公里 (Chinese writes 700公里), and an
+    axis up to 1亿 read 0.0 0.2 … 1.0亿人次 for stations of 4300万 to 9500万."""
+    lines = {"kind": "bar", "labels": True, "unit": {"zh": "万公里", "en": "km"},
+             "scale": {"en": 10000}, "categories": ["2008", "2010", "2023"],
+             "series": [{"name": "高铁", "values": [0.07, 0.51, 4.5]}]}
+    stations = {"kind": "bar", "unit": "万人次", "categories": ["广州南", "上海虹桥"],
+                "series": [{"name": "2019年", "values": [8900, 6800]},
+                           {"name": "2023年", "values": [9500, 7600]}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(lines),
+                                              decks.chart_slide(stations)))
+    _image, view = render_slide(loaded, Config(), 0, (1920, 1080), "zh")
+    said = [c.final for c in decks.items_of(view) if isinstance(c, CountLabel)]
+    assert sorted(said) == sorted(["700公里", "5100公里", "4.5万公里"]), said
+    _image, view = render_slide(loaded, Config(), 1, (1920, 1080), "zh")
+    ticks = [t.text for t in decks.items_of(view) if isinstance(t, TextBox)
+             and t.text[:1].isdigit() and not t.text.endswith("年")]
+    assert "2000万" in ticks and "8000万" in ticks and ("1亿人次" in ticks or "1亿" in ticks)
+    assert not any(t.startswith("0.") for t in ticks), ticks

@@ -224,7 +224,7 @@ class BarsAcross(SeriesView):
             ctx.box(self, text, QRectF(x - widest / 2, top, widest, ctx.room("note", 1)),
                     "note", color=ctx.palette.muted, align="center", max_lines=1,
                     tabular=True)
-        unit = self.axis_unit
+        unit = self.unit_said
         if unit:
             right = self.x_of_value(values[(len(values) - 1) // every * every]) + widest / 2
             ctx.box(self, unit, QRectF(self.plot.left(), top + ctx.room(

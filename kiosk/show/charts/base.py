@@ -35,11 +35,6 @@ from kiosk.show.guard import guarded
 from kiosk.show.protocols import Releasable
 from kiosk.show.textcache import draw_text
 
-PADDED = 1
-"""Values shown together share their decimals when that adds at most this many zeros."""
-PADDED_BELOW = 100
-"""...and only to values under this: 11.0% beside 38.5%, but not 1420.0 beside 12.5."""
-
 
 def shared_decimals(values: list[float]) -> int:
     """The decimals values shown together have: the most any of them has (11.0% beside
@@ -157,20 +152,10 @@ class ChartView(QGraphicsRectItem):
 
     def decimals_for(self, values: list[float]) -> int | None:
         """The decimals values shown together have: the chart's ``decimals`` if it says,
-        else the most any of them has (11.0% beside 38.5%), where that adds at most one
-        zero to any of them, and only to values under 100; else None: each its own
-        (0.35 beside 4.1275, not 0.3500, which claims a precision the source does not
-        give; 1420 beside 12.5, not 1420.0)."""
+        else None: each its own, as written (15.9 beside 8.15, not 15.90, which claims a
+        precision the source does not give; 1420 beside 12.5, not 1420.0)."""
         given = getattr(self.chart, "decimals", None)
-        if given is not None:
-            return int(given)
-        counts = [decimals_of(v) for v in values]
-        if counts and max(counts) - min(counts) > PADDED:
-            return None
-        most = max(counts, default=0)
-        if any(c < most and abs(v) >= PADDED_BELOW for v, c in zip(values, counts, strict=True)):
-            return None
-        return shared_decimals(values)
+        return None if given is None else int(given)
 
     def even_values(self) -> None:
         """Its values of one kind (a legend's, the bars') at one size: the smallest any

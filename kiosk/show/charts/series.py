@@ -15,7 +15,15 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem
 
 from kiosk.deck.charts import SeriesChart
-from kiosk.deck.numbers import compact_step, format_number, quantity, regrouped, short
+from kiosk.deck.numbers import (
+    compact_step,
+    format_number,
+    magnitude,
+    quantity,
+    regrouped,
+    short,
+)
+from kiosk.deck.precision import decimals_of
 from kiosk.show import fonts
 from kiosk.show.charts.base import (
     ChartView,
@@ -118,7 +126,7 @@ class SeriesView(ChartView):
                               rect.left() + axis_w, rect.top(), rect.width() - axis_w)
         above = legend_h + ctx.size("note")  # the top tick's label stays in the chart
         if self.unit_above:
-            ctx.box(self, self.axis_unit, QRectF(rect.left(), rect.top() + legend_h,
+            ctx.box(self, self.unit_said, QRectF(rect.left(), rect.top() + legend_h,
                     rect.width(), ctx.room("note", 1)), "note", color=ctx.palette.muted,
                     max_lines=1)
             above += ctx.room("note", 1)
@@ -172,6 +180,12 @@ class SeriesView(ChartView):
         """What the axis's numbers are multiplied by, and the unit it says: in Chinese,
         the magnitude of the unit that suits its numbers (25,000万吨: 2.5亿吨); the
         author's where the bars say their values (which may leave the unit to it)."""
+        self.ticks_each = self.ctx.language.startswith("zh") and self.axis_by < 1.0 and any(
+            0 < abs(shown(v, self.factor) * self.axis_by) < 1
+            for v in ticks(self.low, self.high, step))
+        """Whether its ticks are each in their own magnitude (2000万 … 1亿): the unit said
+        apart from them is then the rest (人次)."""
+        self.unit_said = magnitude(self.axis_unit)[1] if self.ticks_each else self.axis_unit
         return values, step
 
     def _unit_too_wide(self, values: list[float], most: float) -> bool:
@@ -195,6 +209,8 @@ class SeriesView(ChartView):
         (as a figure has it) unless told not to."""
         ctx = self.ctx
         by = self.axis_by
+        if self.ticks_each:
+            return self._ticks_each_in_its_magnitude(values, unit_at_top)
         largest = max((abs(shown(v, self.factor) * by) for v in values), default=0.0)
         divisor, suffix = compact_step(largest, ctx.language)
         numbers = [short(shown(v, self.factor) * by, divisor) for v in values]
@@ -208,6 +224,23 @@ class SeriesView(ChartView):
                 text += suffix
             top = unit if n == len(numbers) - 1 else ""
             labels.append(str(quantity(text, top, None, ctx.language)) if top else text)
+        return labels
+
+    def _ticks_each_in_its_magnitude(self, values: list[float], unit_at_top: bool
+                                     ) -> list[str]:
+        """Chinese ticks up to a larger magnitude than most of them reach, each in its
+        own: 2000万 … 8000万, 1亿人次 (not 0.2 … 1.0亿人次, nor 10,000万人次)."""
+        ctx, unit = self.ctx, self.ctx.text(self.chart.unit)
+        rest = magnitude(self.axis_unit)[1]
+        labels = []
+        for n, value in enumerate(values):
+            number = shown(value, self.factor)
+            by, written = regrouped(number, unit, ctx.language)
+            number = short(number * by, 1.0)
+            text = format_number(number, decimals_of(number), ctx.language)
+            if n < len(values) - 1 or not unit_at_top:
+                written = written[: len(written) - len(rest)] if number else ""
+            labels.append(str(quantity(text, written, None, ctx.language)))
         return labels
 
     def y_of(self, value: float) -> float:
@@ -435,12 +468,14 @@ class SeriesView(ChartView):
 
     def value_label(self, value: float, align: str, max_width: float | None = None
                     ) -> CountLabel:
-        """A bar's value, counting with it, written as the axis writes it."""
+        """A bar's value, counting with it: in Chinese, in the magnitude that suits it
+        where it says its unit (700公里 beside 4.5万公里, not 0.07万公里), else in the
+        axis's (which then says the unit)."""
         return CountLabel(shown(value, self.factor), self.ctx, unit=self.label_unit,
                           role="label", decimals=self._decimals(value),
                           step=self._step(shown(value, self.factor)),
                           color=self.ctx.palette.text, align=align, max_width=max_width,
-                          regroup=False, parent=self)  # (in the axis's magnitude)
+                          regroup=bool(self.label_unit), parent=self)
 
     def _step(self, value: float) -> tuple[float, str]:
         """How a value is written short: as the axis writes it (25万件 under 25万), but
@@ -457,8 +492,7 @@ class SeriesView(ChartView):
         """A value as its label and its callout write it."""
         return value_text(shown(value, self.factor), self.ctx, unit,
                           decimals=self._decimals(value), step=self._step(
-                              shown(value, self.factor)), among=self.axis_largest,
-                          regroup=self.axis_by != 1.0)  # (in the axis's magnitude)
+                              shown(value, self.factor)))  # (in its own magnitude)
 
     def _room_for_labels(self, lowest: float, highest: float) -> None:
         """Stretch the scale (not its ticks) so that a value written past the end of the
