@@ -51,6 +51,26 @@ def _open_quote(text: str, start: int, end: int) -> int | None:
     return None
 
 
+def _quantity_start(text: str, start: int, end: int) -> int | None:
+    """Where a number with its unit that a break at ``end`` would split begins (after
+    ``start``), or None: 350 km/ h (a unit of letters either side of a slash), 350 /
+    公里 (digits and the Chinese unit after them)."""
+    if not start < end < len(text):
+        return None
+    before, after = text[end - 1], text[end]
+    if before == "/" and end >= 2 and text[end - 2].isalnum() and after.isalnum():
+        begins = max(text.rfind(" ", start, end - 1), text.rfind("\u00a0", start, end - 1))
+        if begins != -1 and text[begins] == "\u00a0":  # (350 km/h: the number too)
+            begins = text.rfind(" ", start, begins)
+        return begins + 1 if begins + 1 > start else None
+    if before.isdigit() and is_han(after):
+        begins = end - 1
+        while begins > start and (text[begins - 1].isdigit() or text[begins - 1] in ".,"):
+            begins -= 1
+        return begins if begins > start else None
+    return None
+
+
 def _short_term(term: str) -> bool:
     """Whether a quoted term is short enough to be kept on one line: a few characters,
     or a few Latin words (a name: “Digital Dunhuang”, not a quoted sentence)."""
@@ -382,8 +402,8 @@ class TextBox(QGraphicsItem):
     def _lines_at(self, text: str, size: float, width: float, *,
                   whole_words: bool = False) -> list[str]:
         # (laid out with a no-break space between a number and its unit: 48,000 km)
-        layout = QTextLayout(_HYPHENATED.sub("\u2011", _NUMBER_UNIT.sub("\u00a0", text)),
-                             self._font(size))  # (and a non-breaking hyphen in a word)
+        laid = _HYPHENATED.sub("\u2011", _NUMBER_UNIT.sub("\u00a0", text))
+        layout = QTextLayout(laid, self._font(size))  # (and a non-breaking hyphen in a word)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WordWrap if whole_words
                            else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -402,6 +422,9 @@ class TextBox(QGraphicsItem):
                     start < (begins := word_start(text, end)) < end and \
                     end - begins < LONGEST_WORD:
                 opened = begins  # not inside a Chinese word (今 / 晚): before it
+            quantity = _quantity_start(laid, start, end if opened is None else opened)
+            if quantity is not None:  # nor inside a quantity (350 km/ h, 350 / 公里)
+                opened = quantity
             if opened is not None:  # not inside a short quoted term (“小巨 / 人”): before it
                 found: Any = line.cursorToX(opened)  # (x, cursor) in PySide6
                 x = float(found[0] if isinstance(found, tuple) else found)

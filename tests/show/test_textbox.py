@@ -34,6 +34,21 @@ def test_a_short_quoted_term_is_not_split_across_lines(qapp):
     assert any("“小巨人”" in line for line in box.lines)  # not "“小巨" / "人”企业"
 
 
+@pytest.mark.parametrize("text", [
+    "The Fuxing bullet train runs at up to 350 km/h and links Beijing with Shanghai in "
+    "four and a half hours.",
+    "复兴号动车组最高时速350公里，2022年北京冬奥会期间开行智能动车组，从北京到张家口最快仅需47分钟。",
+])
+def test_a_number_and_its_unit_are_never_split_across_lines(qapp, text):
+    """Trial 6: "350 km/" / "h and links…" on a totem; "最高时速350 / 公里" at type 1.3."""
+    for width in range(200, 720, 7):
+        lines = TextBox(text, width, 2000, size=30, color=QColor("white")).lines
+        for line, after in itertools.pairwise(lines):
+            assert not line.endswith("/"), (width, lines)
+            assert not (line[-1].isdigit() and after.startswith(("km", "公里", "分钟"))), (
+                width, lines)
+
+
 @pytest.mark.parametrize("balance", [False, True])
 def test_a_quoted_name_of_a_few_words_stays_on_one_line(qapp, balance):
     """"Conceived “Digital / Dunhuang” and ...": a name in quotes was broken in two; a
