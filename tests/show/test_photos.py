@@ -3,6 +3,7 @@ thread at the size shown, pushed in on the show's clock, captioned and credited.
 
 from __future__ import annotations
 
+import itertools
 import logging
 
 import pytest
@@ -271,3 +272,26 @@ def test_a_photo_light_all_through_has_dark_words_and_no_grey_slabs(qapp, tmp_pa
             assert corner.lightness() > 230
         else:
             assert words["Celadon bowl, Southern Song"].color.lightness() > 200
+
+
+def test_a_shade_fades_into_the_photo_without_an_edge(qapp, tmp_path):
+    """Trial 6: the shade under a title was a flat band with an edge about 60 px wide:
+    every photo looked letterboxed. It fades over a fifth of the screen, smoothly."""
+    image = QImage(1600, 900, QImage.Format.Format_RGB32)
+    image.fill(QColor("#ffffff"))  # (white, with a dark strip at its left: a shade as
+    painter = QPainter(image)  # dark as it gets)
+    painter.fillRect(0, 0, 200, 900, QColor("#000000"))
+    painter.end()
+    (tmp_path / "images").mkdir()
+    image.save(str(tmp_path / "images" / "grey.png"))
+    loaded = decks.built(tmp_path, decks.deck(image_slide("images/grey.png", title="T",
+                                                          caption="A caption")))
+    shot, _view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    x = 1800  # (a column clear of the words)
+    column = [QColor(shot.pixel(x, y)).red() for y in range(1080)]
+    steps = [abs(a - b) for a, b in itertools.pairwise(column)]
+    assert max(steps) <= 2, max(steps)  # no edge: at most 2 levels from a row to the next
+    middle = column[540]
+    assert middle >= 0xff - 2  # the photo itself in the middle
+    fading = [y for y in range(540) if 8 < middle - column[y] < middle - min(column[:540]) - 8]
+    assert len(fading) >= 1080 * 0.15  # a long fade, not a band

@@ -35,6 +35,10 @@ READABLE = 0.183
 """The relative luminance under white words that reads at 4.5:1 (1.05 / (0.183 + 0.05))."""
 LIGHTEST_SHADE = 0.35
 """A shade is never lighter than this: it marks where the words are, even on a dark photo."""
+STOPS = 16
+"""A shade's fade drawn in this many steps of a smooth curve."""
+FADE = 0.2
+"""A shade fades out over this share of the screen's height (two lines at least)."""
 SHADE = 0.82
 """How dark a shade is under words (its alpha): white text over it reads at 4.5:1 or
 better over any photograph, white snow included ((1 - 0.82) x white: 4.56:1)."""
@@ -120,12 +124,14 @@ class Shade(QGraphicsItem):
         return self.rect
 
     def _alpha(self, share: float) -> int:
-        """How dark at ``share`` of the way down the rect."""
+        """How dark at ``share`` of the way down the rect: dark through its solid part,
+        then fading out smoothly (no slope where the fade begins nor where it ends: a
+        straight fade drew an edge, a band across the photograph)."""
         from_dark = share if self.falling else 1 - share  # (0 at the dark end)
         fading = 1 - self.solid
-        level = 1.0 if from_dark <= self.solid else max(
-            0.0, 1 - (from_dark - self.solid) / fading) if fading > 0 else 1.0
-        return round(255 * self.level * level)
+        t = 0.0 if from_dark <= self.solid else min(
+            1.0, (from_dark - self.solid) / fading) if fading > 0 else 0.0
+        return round(255 * self.level * (1 - t * t * (3 - 2 * t)))
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
               widget: QWidget | None = None) -> None:
@@ -143,7 +149,9 @@ class Shade(QGraphicsItem):
             return
         gradient = QLinearGradient(0, rect.top(), 0, rect.bottom())
         edge = self.solid if self.falling else 1 - self.solid  # where the fade begins
-        for stop in (0.0, edge, 1.0):
+        fade = [edge + (1 - edge) * n / STOPS for n in range(STOPS + 1)] if self.falling \
+            else [edge * n / STOPS for n in range(STOPS + 1)]
+        for stop in sorted({0.0, 1.0, *fade}):
             gradient.setColorAt(stop, QColor(0, 0, 0, self._alpha(stop)))
         painter.fillRect(rect, gradient)
 
@@ -198,10 +206,10 @@ class FramedView(SlideView):
                 caption_top: float | None, parent: QGraphicsItem) -> None:
         """Dark shades where words lie over the picture, under the pictures' words: fully
         dark from the edge to just past the title (or the caption, the credit and the
-        on-screen controls), fading out over two lines beyond (white text on white snow
-        reads at 4.5:1 or better)."""
+        on-screen controls), fading out smoothly over a fifth of the screen beyond (white
+        text on white snow reads at 4.5:1 or better)."""
         ctx = self.ctx
-        fade, pad = ctx.size("body") * 2, ctx.size("body") * 0.6
+        fade, pad = max(ctx.size("body") * 2, ctx.height * FADE), ctx.size("body") * 0.6
         dark_from = min(caption_top if caption_top is not None else ctx.content.bottom(),
                         ctx.content.bottom()) - pad
         top = dark_from - fade
