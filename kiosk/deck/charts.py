@@ -242,6 +242,9 @@ class Highlight(Strict):
 
     label: Text
     count: int = Field(ge=1, le=100_000)
+    unit: Text | None = None
+    """Its own unit (1 university among 36 universities); by default its group's, which
+    a highlight of one says in English only where it has its own."""
 
 
 class NodeGroup(Strict):

@@ -1287,3 +1287,27 @@ def test_chinese_bars_and_ticks_say_each_number_in_the_magnitude_that_suits_it(q
              and t.text[:1].isdigit() and not t.text.endswith("年")]
     assert "2000万" in ticks and "8000万" in ticks and ("1亿人次" in ticks or "1亿" in ticks)
     assert not any(t.startswith("0.") for t in ticks), ticks
+
+
+def test_a_networks_first_groups_differ_in_hue_and_a_highlight_of_one_reads_right(
+        qapp, tmp_path):
+    """Trial 6: railway bureaus (teal) and volunteers (ice blue) read as one group in two
+    shades; the legend said "1 universities Beijing Jiaotong University"."""
+    chart = {"kind": "network", "hub": "China Railway Museum", "seed": 7, "groups": [
+        {"label": "Regional railway bureaus", "count": 18, "unit": "bureaus"},
+        {"label": "Universities", "count": 36, "unit": "universities",
+         "highlights": [{"label": "Beijing Jiaotong University", "count": 1}]},
+        {"label": "Schools", "count": 240, "unit": "schools", "per_node": 4},
+        {"label": "Volunteers", "count": 1500, "unit": "people", "per_node": 10,
+         "highlights": [{"label": "Retired engine drivers", "count": 200,
+                         "unit": "drivers"}]}]}
+    loaded = decks.built(tmp_path, decks.only("en", decks.deck(decks.chart_slide(chart))))
+    _image, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    network = chart_of(view)
+    groups, _highlights = colours(network.chart, view.ctx.palette)
+    hues = [c.hslHue() for c in groups]
+    for a, b in itertools.combinations(hues, 2):
+        assert min(abs(a - b), 360 - abs(a - b)) >= 25, hues
+    said = {c.final for c in decks.items_of(view) if isinstance(c, CountLabel)}
+    assert "1" in said and not any(s.startswith("1 universit") for s in said), said
+    assert "200 drivers" in said and "36 universities" in said, said

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.deck.basics import Qualifier
-from kiosk.deck.charts import NetworkChart, dots
+from kiosk.deck.charts import Highlight, NetworkChart, NodeGroup, dots
 from kiosk.deck.text import Text
 from kiosk.show import fonts
 from kiosk.show.charts.accumulate import SHAPES, Accumulated, Dots, Lines, draw_dot
@@ -30,9 +30,10 @@ from kiosk.show.textbox import WORD, TextBox
 from kiosk.show.theme import Palette
 
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
-GROUP_COLOURS = (1, 4, 5, 6, 7, 8, 9, 10)
-"""The palette's data colours of the (up to 8) groups, in order..."""
-HIGHLIGHT_COLOURS = (0, 2, 3, 11, 10, 9, 8, 7, 6, 5, 4)
+GROUP_COLOURS = (1, 4, 5, 3, 7, 8, 9, 10)
+"""The palette's data colours of the (up to 8) groups, in order (teal, pale green, olive,
+violet: not the ice blue, which beside the teal read as its shadow)..."""
+HIGHLIGHT_COLOURS = (0, 2, 3, 11, 6, 10, 9, 8, 7, 5, 4)
 """...and of the highlights, one after another across the chart: first the colours no
 group has, then those of the groups the chart does not have."""
 
@@ -377,7 +378,8 @@ class NetworkView(ChartView):
                          group.qualifier, group.unit, label, False))
             for h, highlight in enumerate(group.highlights):  # (some of the group: not
                 rows.append((highlight_colours_of[g][h], highlight_shapes[g][h],  # to be
-                             highlight.count, None, group.unit, ctx.text(  # added
+                             highlight.count, None, _highlight_unit(highlight, group,  # added
+                                                                   ctx.language), ctx.text(
                                  highlight.label) if plain else _among(  # to it)
                                  ctx.text(highlight.label), ctx.text(group.label),
                                  ctx.language.startswith("zh")), True))
@@ -523,6 +525,16 @@ class Swatch(QGraphicsItem):
               widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         draw_dot(painter, QPointF(0, 0), self.radius, self.colour, self.form)
+
+
+def _highlight_unit(highlight: Highlight, group: NodeGroup, language: str) -> Text | None:
+    """The unit a highlight's count is said in: its own, else its group's, but not in
+    English for a highlight of one (1 universities: the group's unit is a plural)."""
+    if highlight.unit is not None:
+        return highlight.unit
+    if highlight.count == 1 and not language.startswith("zh"):
+        return None
+    return group.unit
 
 
 def _among(label: str, group: str, chinese: bool) -> str:
