@@ -449,3 +449,33 @@ def test_every_icon_draws_its_own_picture_inside_its_square(qapp, tmp_path):
         assert min(x for x, _ in inked) >= 48 and max(x for x, _ in inked) <= 252, name
         pictures[name] = frozenset(inked)
     assert len(set(pictures.values())) == len(names)  # each its own
+
+
+def test_a_cards_heading_stays_larger_than_its_detail_at_a_larger_type_scale(qapp,
+                                                                             tmp_path):
+    """Trial 6: at type scale 1.3 the English card headings ("Climb into a cab") were
+    made smaller than the details under them, to fit the longest in two lines."""
+    points = [
+        {"heading": "Climb into a cab", "icon": "rail",
+         "detail": "The QJ-class steam locomotive in the east wing is open to visitors"},
+        {"heading": "Hear a retired driver", "icon": "people",
+         "detail": "Saturdays at 10:00 and 14:30"},
+        {"heading": "Drive a simulator", "icon": "chip",
+         "detail": "Book at the information desk; about five minutes each"},
+        {"heading": "See how lines join cities", "icon": "city",
+         "detail": "An interactive model of the “eight vertical and eight horizontal” network"},
+        {"heading": "Learn about the Qinghai–Tibet Railway", "icon": "river",
+         "detail": "The world's highest railway, reaching 5,072 m above sea level"},
+        {"heading": "School workshops", "icon": "network",
+         "detail": "Railway science lessons for schools"}]
+    cfg = decks.config(theme={"type_scale": 1.3})
+    loaded = decks.built(tmp_path, decks.only("en", decks.deck(decks.points_slide(
+        title="In This Gallery You Can", points=points))), cfg)
+    _, view = render_slide(loaded, cfg, 0, (1920, 1080), "en")
+    boxes = [t for t in decks.items_of(view) if isinstance(t, TextBox)]
+    headings = [t for t in boxes if t.role == "heading"]
+    details = [t for t in boxes if t.role == "detail"]
+    assert len(headings) == 6 and len(details) == 6
+    assert min(h.font_size for h in headings) >= max(d.font_size for d in details) * 1.1
+    assert not any(t.elided for t in boxes)
+    assert audit(view) == []

@@ -16,6 +16,9 @@ from kiosk.show.textbox import TextBox
 
 DETAIL_LINES = 4
 """A point's detail takes up to this many lines; its card grows for them."""
+HEADING_OVER_DETAIL = 1.15
+"""A card's heading is at least this much larger than its detail: a third line for it
+rather than a heading smaller than what it heads (type scale 1.3, in English)."""
 
 
 class PointsView(SlideView):
@@ -42,15 +45,20 @@ class PointsView(SlideView):
         inner_w = cell_w - pad * 2.3
         icon_side = min(cell_h - pad * 2, ctx.size("heading") * 2.2)
 
-        def fitted(point: PointItem) -> float:
+        def fitted(point: PointItem, lines: int) -> float:
             width = inner_w - (icon_side + pad if point.icon else 0.0)
-            return TextBox(ctx.text(point.heading), width, ctx.room("heading", 2, 1.2),
+            return TextBox(ctx.text(point.heading), width, ctx.room("heading", lines, 1.2),
                            size=ctx.size("heading"), smallest=ctx.smallest("heading"),
-                           bold=True, max_lines=2, line_height=1.2, color=QColor()).font_size
+                           bold=True, max_lines=lines, line_height=1.2,
+                           color=QColor()).font_size
 
-        common = min(fitted(point) for point in s.points)
+        heading_lines = 2
+        common = min(fitted(point, heading_lines) for point in s.points)
         """Every card's heading at one size (one made smaller to fit made the others
-        look larger than it: 30 px beside 42)."""
+        look larger than it: 30 px beside 42)..."""
+        if common < ctx.size("detail") * HEADING_OVER_DETAIL:  # ...and larger than the
+            heading_lines = 3  # details under it: a third line rather than smaller
+            common = min(fitted(point, heading_lines) for point in s.points)
         for n, point in enumerate(s.points):
             row, col = divmod(n, columns)
             cell = QRectF(area.left() + col * (cell_w + gap), top + row * (cell_h + gap),
@@ -73,8 +81,8 @@ class PointsView(SlideView):
                 heading_w -= side + pad
                 below = inner.top() + side
             heading = ctx.box(self, ctx.text(point.heading), QRectF(
-                inner.left(), inner.top(), heading_w, ctx.room("heading", 2, 1.2)), "heading",
-                bold=True, max_lines=2, line_height=1.2, size=common)
+                inner.left(), inner.top(), heading_w, ctx.room("heading", heading_lines, 1.2)),
+                "heading", bold=True, max_lines=heading_lines, line_height=1.2, size=common)
             items.append(heading)
             y = max(inner.top() + heading.text_height, below) + ctx.size("detail") * 0.6
             end = inner.top() + heading.text_height
