@@ -479,3 +479,31 @@ def test_a_cards_heading_stays_larger_than_its_detail_at_a_larger_type_scale(qap
     assert min(h.font_size for h in headings) >= max(d.font_size for d in details) * 1.1
     assert not any(t.elided for t in boxes)
     assert audit(view) == []
+
+
+def test_a_storys_figures_are_no_smaller_at_a_larger_type_scale(qapp, tmp_path):
+    """Trial 6: at type scale 1.3, 约201公里 and 近693.5万两白银 were drawn smaller than at
+    1.0 (the story's larger words left the numbers less room)."""
+    from kiosk.show.figure import FigureNumber
+
+    both = decks.both
+    story = decks.story_slide(
+        kicker="1905—1909", headline="詹天佑与京张铁路",
+        body="京张铁路是中国人自主设计和建造的第一条干线铁路。总工程师詹天佑在八达岭以“人”字形线路"
+             "翻越关沟，工期比计划提前两年，造价仅为外国人估价的五分之一左右。",
+        figures=[decks.figure(201, both("公里", "km"), both("线路全长", "Length"),
+                              qualifier="约"),
+                 decks.figure(4, both("年", "years"), both("建设工期", "Years to build")),
+                 decks.figure(693.5, both("万两白银", "10k taels"), both("总造价", "Cost"),
+                              qualifier="近")],
+        visual={"kind": "icon", "name": "rail"})
+    sizes = {}
+    for scale in (1.0, 1.3):
+        cfg = decks.config(theme={"type_scale": scale})
+        loaded = decks.built(tmp_path / str(scale), decks.deck(story), cfg)
+        _, view = render_slide(loaded, cfg, 0, (1920, 1080), "zh")
+        numbers = [n for n in decks.items_of(view) if isinstance(n, FigureNumber)]
+        sizes[scale] = (min(n.size for n in numbers), min(n.small for n in numbers))
+        assert audit(view) == []
+    assert sizes[1.3][0] >= sizes[1.0][0] * 0.98, sizes
+    assert sizes[1.3][1] >= sizes[1.0][1] * 0.98, sizes

@@ -83,9 +83,10 @@ class StoryView(SlideView):
         room = text_rect.height() * FIGURES_SHARE - ctx.room("label", 2)
         size, stack = common_size(s.figures, ctx, cell, ctx.size("figure") * 0.8)
         line = 1.45 + (SMALL * 1.4 if stack else 0.0)  # (a number's line, and its unit's)
-        if size * line > room:
-            size, stack = common_size(s.figures, ctx, cell, max(room / line,
-                                                                ctx.size("body") * 1.6))
+        if size * line > room:  # (never smaller than at the default type scale: a
+            default = ctx.size("figure") * 0.8 / max(1.0, ctx.theme.type_scale)  # larger
+            size, stack = common_size(s.figures, ctx, cell, max(  # one asked for is not
+                room / line, ctx.size("body") * 1.6, default))  # met with smaller numbers)
         for n, figure in enumerate(s.figures):
             rect = QRectF(text_rect.left() + n * (cell + gap), 0, cell, ctx.height / 3)
             _, number = add_figure(block, figure, ctx, rect, size=size, stack=stack)
