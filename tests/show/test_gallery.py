@@ -6,7 +6,7 @@ go through it.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QEventPoint, QImage, QInputDevice, QTouchEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -378,3 +378,25 @@ def test_the_title_over_a_light_photo_is_dark_and_white_again_over_a_dark_one(qa
     assert title.color.lightness() < 80  # (over the white one: dark, no shade)
     view.go_to_step(0, 0.0, -1, animate=False)
     assert title.color.lightness() > 200
+
+
+def test_an_upright_photo_in_a_filling_gallery_is_shown_whole_and_credited_by_none_else(
+        qtbot, tmp_path):
+    """Trial 6: an upright photo on a landscape screen was cut to its middle third (the
+    object lost), and a photo without a credit had the deck's data source written where
+    the others' credits stand: it read as the photo's."""
+    data = deck(gallery(tmp_path), source=decks.both("资料来源：统计公报", "Source: bulletins"))
+    del data["slides"][0]["photos"][1]["credit"]
+    player, clock = decks.show(qtbot, tmp_path, data)
+    settle(player, clock)
+    view = player.stage.current
+    upright, wide = view.pages[1], view.pages[0]
+    view.go_to_step(1, clock.now(), 1, animate=False)
+    drawn = upright.picture.mapRectToScene(upright.picture.target())
+    assert drawn.width() / drawn.height() == pytest.approx(900 / 1200, rel=0.01)  # whole
+    assert drawn.height() == pytest.approx(view.ctx.height, rel=0.01)
+    said = [t.text for t in decks.items_of(upright) if isinstance(t, TextBox)]
+    assert not any("统计公报" in text for text in said), said
+    view.go_to_step(0, clock.now(), -1, animate=False)
+    covered = wide.picture.mapRectToScene(wide.picture.target())
+    assert covered.contains(QRectF(0, 0, view.ctx.width, view.ctx.height))  # (4:3 fills)

@@ -9,7 +9,7 @@ for at the larger size); its words step aside until it is whole again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -17,7 +17,7 @@ from kiosk.deck.model import GallerySlide, Photo
 from kiosk.play.commands import Zoom
 from kiosk.play.easing import ease_out_cubic
 from kiosk.show.photo import PictureItem, natural_size
-from kiosk.show.slides.base import BLEED, SlideView
+from kiosk.show.slides.base import BLEED
 from kiosk.show.slides.image import ON_PHOTO, FramedView, Shade
 from kiosk.show.textbox import TextBox
 
@@ -95,8 +95,10 @@ class GalleryView(FramedView):
             "detail", color=colour, max_lines=1)
         page.words.append(count)
         if fill:
-            page.picture = PictureItem(path, QRectF(0, 0, ctx.width, ctx.height), fill=True,
-                                       focus=photo.focus, natural=natural_size(path),
+            natural = natural_size(path)
+            page.picture = PictureItem(path, QRectF(0, 0, ctx.width, ctx.height),
+                                       fill=_fills(natural, ctx.width, ctx.height),
+                                       focus=photo.focus, natural=natural,
                                        background=ctx.palette.surface, parent=page)
             page.picture.setData(BLEED, True)
             page.picture.setZValue(-2)
@@ -131,7 +133,8 @@ class GalleryView(FramedView):
         page.picture.on_drawn = self._drawn
         if caption is not None:
             page.words.append(caption)
-        credit = ctx.text(photo.credit) if photo.credit else SlideView.source_text(self)
+        credit = ctx.text(photo.credit or self.slide.source)  # (not the deck's source:
+        # where a photo's credit stands, it would be taken for the photo's)
         if credit:
             before = set(page.childItems())
             self.source_line(credit, self.source_colour(), page)
@@ -288,3 +291,17 @@ class GalleryView(FramedView):
                 item.setVisible(True)
         for item in self.heading:
             item.setVisible(True)
+
+
+KEPT = 0.5
+"""A photo filling the screen keeps at least this share of itself; one of another shape
+(upright, on a landscape screen) is shown whole instead."""
+
+
+def _fills(natural: QSize, width: float, height: float) -> bool:
+    """Whether a photo of ``natural`` size fills a ``width`` x ``height`` screen (its
+    crop keeps KEPT of it or more) rather than being shown whole on it."""
+    if not natural.isValid() or natural.width() <= 0 or natural.height() <= 0:
+        return True
+    photo, screen = natural.width() / natural.height(), width / height
+    return min(photo, screen) / max(photo, screen) >= KEPT
