@@ -1311,3 +1311,22 @@ def test_a_networks_first_groups_differ_in_hue_and_a_highlight_of_one_reads_righ
     said = {c.final for c in decks.items_of(view) if isinstance(c, CountLabel)}
     assert "1" in said and not any(s.startswith("1 universit") for s in said), said
     assert "200 drivers" in said and "36 universities" in said, said
+
+
+def test_a_lines_area_is_a_tint_of_its_colour_not_grey(qapp, tmp_path):
+    """Trial 6: the area under the gold line was a muddy grey (gold at 10 % over the
+    dark): it is the line's colour, strongest under the line, fading to the axis."""
+    chart = {"kind": "line", "area": True, "unit": "万公里",
+             "categories": ["1949", "1978", "2000", "2023"],
+             "series": [{"name": "全国铁路", "values": [2.18, 5.17, 6.87, 15.9]},
+                        {"name": "高铁", "values": [0, 0, 0, 4.5]}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    image, view = render_slide(loaded, Config(), 0, (1920, 1080), "zh")
+    line = chart_of(view)
+    gold = view.ctx.palette.series(0)
+    top = line.mapToScene(line.curves[0].mapToParent(line.curves[0].getData()[0][-1],
+                                                     line.curves[0].getData()[1][-1]))
+    under = QColor(image.pixel(round(top.x() - 12), round(top.y() + 60)))
+    background = QColor(image.pixel(round(top.x() - 12), round(top.y() - 120)))
+    assert abs(under.hslHue() - gold.hslHue()) <= 20, (under.name(), gold.name())
+    assert under.red() - background.red() >= 25  # (a tint one sees, not a shadow)

@@ -11,7 +11,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QLinearGradient, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem
 
 from kiosk.deck.charts import SeriesChart
@@ -42,6 +42,8 @@ from kiosk.show.textbox import TextBox
 pg.setConfigOptions(antialias=True)
 
 
+AREA_TINT = 0.38
+"""A line's area, right under the line: its colour at this alpha (fading to the axis)."""
 TALLEST = 1.1
 """A chart of values over categories is at most this much taller than it is wide."""
 
@@ -543,12 +545,17 @@ class SeriesView(ChartView):
             xs = np.array([self.x_of(n) for n in range(len(row.values))], dtype=float)
             ys = np.array([self.y_of(v) for v in row.values], dtype=float)
             curve = pg.PlotCurveItem(xs, ys, pen=self._pen(s), antialias=True)
-            if chart.area:
-                fill = QColor(color)
-                fill.setAlphaF(0.22 if len(chart.series) == 1 else 0.1)  # (areas over
-                # each other: faint enough not to mix into a muddy third colour)
-                curve.setFillLevel(self.y_of(max(self.low, 0.0)))
-                curve.setBrush(pg.mkBrush(fill))
+            if chart.area:  # a tint of the line's colour, strongest under the line and
+                base = self.y_of(max(self.low, 0.0))  # fading to the axis (a flat tint
+                top = float(ys.min()) if len(ys) else base  # over the dark read grey)
+                strong = AREA_TINT if len(chart.series) == 1 else AREA_TINT * 0.7
+                gradient = QLinearGradient(0, top, 0, base)
+                for stop, alpha in ((0.0, strong), (1.0, strong * 0.12)):
+                    tint = QColor(color)
+                    tint.setAlphaF(alpha)
+                    gradient.setColorAt(stop, tint)
+                curve.setFillLevel(base)
+                curve.setBrush(QBrush(gradient))
             curve.setParentItem(self)
             dots = pg.ScatterPlotItem(xs, ys, size=ctx.size("note") * 0.7, pen=pg.mkPen(None),
                                       brush=pg.mkBrush(color), pxMode=False)
