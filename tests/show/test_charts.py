@@ -8,13 +8,14 @@ import math
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetricsF
 
 from kiosk.config import Config
 from kiosk.deck.load import load_deck
 from kiosk.deck.model import Figure
 from kiosk.deck.numbers import figure_text
 from kiosk.play.clock import FakeClock
+from kiosk.show import fonts
 from kiosk.show.audit import audit
 from kiosk.show.charts.base import ChartView, CountLabel
 from kiosk.show.charts.compare import CompareView
@@ -1330,3 +1331,36 @@ def test_a_lines_area_is_a_tint_of_its_colour_not_grey(qapp, tmp_path):
     background = QColor(image.pixel(round(top.x() - 12), round(top.y() - 120)))
     assert abs(under.hslHue() - gold.hslHue()) <= 20, (under.name(), gold.name())
     assert under.red() - background.red() >= 25  # (a tint one sees, not a shadow)
+
+
+def test_a_callout_holds_what_it_says_and_covers_no_other_value(qapp, tmp_path):
+    """Trial 6, on the touch screen: the hub's callout had an empty lower half (a value
+    line with nothing in it), and a compare row's callout lay over the next row's value."""
+    from kiosk.show.charts.base import Callout
+
+    network = {"kind": "network", "hub": "China Railway Museum", "groups": [
+        {"label": "Universities", "count": 36}]}
+    compare = {"kind": "compare", "before_label": "1978", "after_label": "2023", "items": [
+        {"label": "Length", "before": 5.17, "after": 15.9, "unit": "万公里"},
+        {"label": "Journeys", "before": 8.15, "after": 38.5, "unit": "亿人次"},
+        {"label": "Freight", "before": 11, "after": 50.1, "unit": "亿吨"}]}
+    loaded = decks.built(tmp_path, decks.only("en", decks.deck(
+        decks.chart_slide(network), decks.chart_slide(compare))))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    hub_chart = chart_of(view)
+    hub = next(m for m in hub_chart.marks if m.label == "China Railway Museum")
+    assert hub_chart.explore(hub_chart.mapToScene(hub.rect.center())) is not None
+    callout = hub_chart.callout
+    assert isinstance(callout, Callout)
+    label_line = QFontMetricsF(fonts.font(view.ctx.size("label"), bold=True)).height()
+    assert callout._box.height() <= label_line + view.ctx.size("label") * 1.3  # one line
+    _, view = render_slide(loaded, Config(), 1, (1920, 1080), "en")
+    rows = chart_of(view)
+    values = [c for c in rows.childItems() if isinstance(c, CountLabel)]
+    for mark in rows.marks:
+        rows.explore(rows.mapToScene(mark.rect.center()))
+        box = rows.callout._box
+        others = [v for v in values if not mark.rect.adjusted(-1, -1, 400, 1).contains(
+            v.mapRectToParent(v.boundingRect()).center())]
+        assert not any(box.intersects(v.mapRectToParent(v.boundingRect())) for v in others), \
+            mark.label

@@ -33,6 +33,7 @@ from kiosk.show import fonts
 from kiosk.show.context import SlideContext
 from kiosk.show.guard import guarded
 from kiosk.show.protocols import Releasable
+from kiosk.show.textbox import TextBox
 from kiosk.show.textcache import draw_text
 
 
@@ -211,16 +212,39 @@ class Callout(QGraphicsItem):
         pad = ctx.size("label") * 0.6
         width = max(QFontMetricsF(self._label_font).horizontalAdvance(mark.label),
                     QFontMetricsF(self._value_font).horizontalAdvance(mark.value)) + 2 * pad
-        height = (QFontMetricsF(self._label_font).height()
-                  + QFontMetricsF(self._value_font).height() + 2 * pad)
-        area = parent.rect()
-        x = min(max(mark.rect.center().x() - width / 2, area.left()), area.right() - width)
-        y = mark.rect.top() - height - pad
-        if y < area.top():
-            y = min(mark.rect.bottom() + pad, area.bottom() - height)
-        self._box = QRectF(x, y, width, height)
+        height = QFontMetricsF(self._label_font).height() + 2 * pad + (
+            QFontMetricsF(self._value_font).height() if mark.value else 0.0)  # (the hub:
+        self._box = self._placed(parent, width, height, pad)  # its name alone)
         self._pad = pad
         self.setZValue(10)
+
+    def _placed(self, chart: ChartView, width: float, height: float, pad: float) -> QRectF:
+        """Where the box goes: above the mark, else below it, else beside it, the first
+        of those inside the chart that covers none of its words (a compare row's callout
+        lay over the next row's value); above or below if none is clear."""
+        mark, area = self.mark, chart.rect()
+        x = min(max(mark.rect.center().x() - width / 2, area.left()), area.right() - width)
+        y = min(max(mark.rect.center().y() - height / 2, area.top()), area.bottom() - height)
+        words = [item.mapRectToParent(item.boundingRect()) for item in chart.childItems()
+                 if isinstance(item, CountLabel | TextBox) and item.isVisible()]
+        beyond = max([mark.rect.right(), *(word.right() for word in words  # (past its own
+                      if word.left() >= mark.rect.right() - 1  # value, on its line)
+                      and word.top() < mark.rect.bottom() and word.bottom() > mark.rect.top())])
+        tries = [QRectF(x, mark.rect.top() - height - pad, width, height),
+                 QRectF(x, mark.rect.bottom() + pad, width, height),
+                 QRectF(mark.rect.right() + pad, y, width, height),
+                 QRectF(beyond + pad, y, width, height),
+                 QRectF(mark.rect.left() - pad - width, y, width, height)]
+        inside = [box for box in tries if area.contains(box)]
+        clear = [box for box in inside
+                 if not any(box.intersects(word) and not mark.rect.contains(word.center())
+                            for word in words)]
+        if clear:
+            return clear[0]
+        above = tries[0]
+        if above.top() < area.top():
+            above.moveTop(min(mark.rect.bottom() + pad, area.bottom() - height))
+        return above
 
     def boundingRect(self) -> QRectF:
         return self._box.united(self.mark.rect).adjusted(-4, -4, 4, 4)
