@@ -113,6 +113,12 @@ def test_caption_title_and_credit_are_written_and_the_credit_stands_for_the_sour
                             ("en", {"Pukou station", "Built in 1914", "Photo: Zhang San"})):
         _, view = render_slide(loaded, Config(), 0, (960, 540), language)
         assert set(decks.texts(view)) == words  # the deck's source gives way to the credit
+    write_photo(tmp_path / "none")
+    uncredited = decks.built(tmp_path / "none", decks.deck(
+        {k: v for k, v in slide.items() if k != "credit"}, source=decks.both("来源", "Source")))
+    _, view = render_slide(uncredited, Config(), 0, (960, 540), "en")
+    assert set(decks.texts(view)) == {"Pukou station", "Built in 1914"}  # (trial 6: the
+    # deck's data source where a credit stands read as the photo's)
 
 
 @pytest.mark.parametrize("portrait", [False, True])

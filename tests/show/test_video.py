@@ -4,6 +4,7 @@ poster in exports, a placeholder and one log line when it cannot play."""
 from __future__ import annotations
 
 import logging
+import math
 
 import pytest
 from PySide6.QtGui import QColor
@@ -181,6 +182,10 @@ def test_a_tap_gives_a_video_its_sound_from_where_the_picture_is(qapp, qtbot, tm
         click(qtbot, player, 960, 540)  # a tap again: silent
         assert heard.stopped == 1 and not player.stage.current.badge.on
         badge = player.stage.current.badge.boundingRect().center()
+        controls = player.stage.chrome.drawn()
+        nearest = min(math.hypot(badge.x() - rect.center().x(), badge.y() - rect.center().y())
+                      for rect in controls.values())  # (trial 6: right under the language
+        assert nearest >= player.stage.current.badge.side * 1.5  # switch, two round things)
         click(qtbot, player, badge.x(), badge.y())  # the loudspeaker itself, by the edge
         assert heard.played[-1][0] == "count.mp4" and player.stage.index == 0
         click(qtbot, player, 1880, 540)  # the edge turns the page, and the sound stops

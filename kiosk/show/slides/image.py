@@ -250,7 +250,9 @@ class FramedView(SlideView):
 
     def _caption_width(self) -> float:
         area = self.ctx.content
-        return area.width() * (1.0 if self.ctx.portrait else 0.62)
+        badge = getattr(self, "badge", None)  # (a video's sound badge at the foot)
+        room = area.width() - (badge.side * 1.4 if badge is not None else 0.0)
+        return room if self.ctx.portrait else area.width() * 0.62
 
     def captions_bottom(self) -> float | None:
         """Above the photograph's own caption (of any photo, in a gallery)."""
@@ -273,8 +275,8 @@ class FramedView(SlideView):
     def source_text(self) -> str:
         """The photograph's credit where the source line is (the deck's source is of
         its figures, not of this picture)."""
-        s = self.slide
-        return self.ctx.text(s.credit) if s.credit else super().source_text()
+        s = self.slide  # (none: the slide's own source, if it has one; not the deck's,
+        return self.ctx.text(s.credit or s.source)  # which would read as the picture's)
 
     def source_colour(self) -> QColor:
         if self.slide.fit == "fill":
@@ -384,8 +386,9 @@ class VideoView(FramedView):
             side = ctx.size("label") * 2.4
             area = item.target() if not fill else ctx.content
             inset = side * 0.5 + ctx.size("label") * (0.6 if not fill else 0.0)
-            self.badge = SoundBadge(QPointF(area.right() - inset, area.top() + inset
-                                            if fill else area.bottom() - inset), side, self)
+            self.badge = SoundBadge(QPointF(area.right() - inset, area.bottom() - inset),
+                                    side, self)  # (at the foot: under the language
+            # switch in the corner above, two round things read as two buttons)
         return item
 
     def step(self, now: float) -> bool:
