@@ -54,11 +54,13 @@ def _open_quote(text: str, start: int, end: int) -> int | None:
 def _quantity_start(text: str, start: int, end: int) -> int | None:
     """Where a number with its unit that a break at ``end`` would split begins (after
     ``start``), or None: 350 km/ h (a unit of letters either side of a slash), 350 /
-    公里 (digits and the Chinese unit after them)."""
+    公里 (digits and the Chinese unit after them); likewise two names an en dash joins
+    (Beijing–Zhangjiakou)."""
     if not start < end < len(text):
         return None
     before, after = text[end - 1], text[end]
-    if before == "/" and end >= 2 and text[end - 2].isalnum() and after.isalnum():
+    if before in "/\u2013" and end >= 2 and text[end - 2].isalnum() and after.isalnum():
+        # (and a pair joined by an en dash: Beijing– / Zhangjiakou)
         begins = max(text.rfind(" ", start, end - 1), text.rfind("\u00a0", start, end - 1))
         if begins != -1 and text[begins] == "\u00a0":  # (350 km/h: the number too)
             begins = text.rfind(" ", start, begins)
@@ -127,8 +129,9 @@ def _balanced(text: str, metrics: QFontMetricsF, width: float,
     finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, text)
     breaks = [0]
     while (at := finder.toNextBoundary()) != -1:
-        if at == len(text) or _open_quote(text, 0, at) is None:
-            breaks.append(at)
+        if at == len(text) or (_open_quote(text, 0, at) is None
+                               and _quantity_start(text, 0, at) is None):
+            breaks.append(at)  # (not inside a quoted term, a quantity, nor Beijing–Zhang…)
     if breaks[-1] != len(text):
         breaks.append(len(text))
     target = metrics.horizontalAdvance(text) / count

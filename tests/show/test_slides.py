@@ -507,3 +507,34 @@ def test_a_storys_figures_are_no_smaller_at_a_larger_type_scale(qapp, tmp_path):
         assert audit(view) == []
     assert sizes[1.3][0] >= sizes[1.0][0] * 0.98, sizes
     assert sizes[1.3][1] >= sizes[1.0][1] * 0.98, sizes
+
+
+def test_a_storys_words_stand_beside_a_short_photo_not_apart_from_their_figures(qapp,
+                                                                               tmp_path):
+    """Trial 6: beside a photo a third of the column's height, the figure 140余年 stood at
+    the foot of the screen, 300 px under the words it belongs to."""
+    from kiosk.show.figure import FigureNumber
+
+    image = QImage(1600, 1000, QImage.Format.Format_RGB32)
+    image.fill(QColor("#806040"))
+    (tmp_path / "images").mkdir()
+    image.save(str(tmp_path / "images" / "loco.png"))
+    story = decks.story_slide(
+        kicker="镇馆之宝", headline="“0号”蒸汽机车",
+        body="这台机车1882年由英国制造，是中国现存最早的蒸汽机车，曾在唐胥铁路上牵引运煤列车。",
+        figures=[decks.figure(140, "年", "机龄", qualifier="余")],
+        visual={"kind": "image", "src": "images/loco.png"})
+    loaded = decks.built(tmp_path, decks.deck(story))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), "zh")
+    body = next(t for t in decks.items_of(view) if isinstance(t, TextBox) and t.role == "body")
+    number = next(n for n in decks.items_of(view) if isinstance(n, FigureNumber))
+    gap = number.sceneBoundingRect().top() - body.ink_rect().bottom()
+    assert gap < view.ctx.size("body") * 3, gap  # the figure right under its words
+    photo = max((item for item in view.childItems() if not isinstance(item, TextBox)),
+                key=lambda item: item.sceneBoundingRect().width()
+                * item.sceneBoundingRect().height() if item.sceneBoundingRect().width()
+                < view.ctx.width * 0.6 else 0)
+    block = next(item for item in view.childItems() if body in item.childItems())
+    words = block.mapRectToScene(block.childrenBoundingRect())
+    assert abs(words.center().y() - photo.sceneBoundingRect().center().y()) < 40
+    assert audit(view) == []

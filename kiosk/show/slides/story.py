@@ -12,6 +12,9 @@ from kiosk.show.slides.base import SlideView
 from kiosk.show.visual import add_visual
 
 FIGURES_SHARE = 0.32
+SHORT_VISUAL = 0.8
+"""A visual (a photo whole in its column) shorter than this share of the column has the
+story's words beside it, from its top to its foot."""
 """The figures of a story take at most this share of its text column's height."""
 
 
@@ -37,8 +40,18 @@ class StoryView(SlideView):
             split = area.width() * 0.58
             visual_rect = QRectF(area.left() + split + area.width() * 0.04, area.top(),
                                  area.width() - split - area.width() * 0.04, area.height())
-            add_visual(self, s.visual, ctx, visual_rect, self.timeline)
-            self._text(QRectF(area.left(), area.top(), split, area.height()), packed=False)
+            visual = add_visual(self, s.visual, ctx, visual_rect, self.timeline)
+            drawn = visual.mapRectToParent(visual.boundingRect()).united(
+                visual.mapRectToParent(visual.childrenBoundingRect())) \
+                .intersected(visual_rect)
+            column = QRectF(area.left(), area.top(), split, area.height())
+            short = ctx.height * 0.1 < drawn.height() < area.height() * SHORT_VISUAL
+            text = self._text(column, packed=short)
+            if short:  # (a photo shorter than the column: the words, the figures right
+                used = text.mapRectToParent(text.childrenBoundingRect())  # under them,
+                top = drawn.center().y() - used.height() / 2  # beside it, centred on it,
+                top = min(max(top, area.top()), area.bottom() - used.height())  # not hung
+                text.moveBy(0, top - used.top())  # at the top with figures at the foot)
 
     def _text(self, rect: QRectF, *, packed: bool) -> QGraphicsRectItem:
         """Kicker, headline, body and figures inside ``rect``, in a block of their own:
