@@ -50,6 +50,18 @@ def test_a_number_and_its_unit_are_never_split_across_lines(qapp, text):
 
 
 @pytest.mark.parametrize("balance", [False, True])
+def test_two_names_an_en_dash_joins_stay_on_one_line(qapp, balance):
+    """Trial 6: "and the Beijing– / Zhangjiakou Railway" in a headline."""
+    text = "From the Beijing–Zhangjiakou Line to the Fuxing Bullet Trains: A Century"
+    joined = QFontMetricsF(fonts.font(60, bold=True)).horizontalAdvance(
+        "Beijing–Zhangjiakou")
+    for width in range(round(joined) + 10, 1400, 23):
+        lines = TextBox(text, width, 2000, size=60, bold=True, balance=balance,
+                        color=QColor("white")).lines
+        assert not any(line.endswith("–") for line in lines), (width, lines)
+
+
+@pytest.mark.parametrize("balance", [False, True])
 def test_a_quoted_name_of_a_few_words_stays_on_one_line(qapp, balance):
     """"Conceived “Digital / Dunhuang” and ...": a name in quotes was broken in two; a
     quoted sentence still wraps as any text does."""
