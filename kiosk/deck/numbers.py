@@ -167,5 +167,13 @@ def figure_text(figure: Figure, lang: str, fallback: str, value: float | None = 
         return FigureText("", figure.text.get_text(lang, fallback), unit)
     shown = figure_value(figure, lang) if value is None else value
     assert shown is not None
+    final = figure_value(figure, lang)
+    if final is not None and not lang.startswith("zh") and figure.decimals is None and \
+            english_magnitude(unit)[0] == 1.0:  # (150 million yuan, not 150,000,000 yuan;
+        divisor, word = compact_step(final, lang)  # counting in millions all the way)
+        if divisor != 1.0 and decimals_of(short(final, divisor)) <= COMPACT_DECIMALS:
+            number = format_number(short(shown, divisor), decimals_of(short(final, divisor)),
+                                   lang)
+            return quantity(number, f"{word.strip()} {unit}".strip(), figure.qualifier, lang)
     number = format_number(shown, figure_decimals(figure, lang), lang)
     return quantity(number, unit, figure.qualifier, lang)

@@ -34,11 +34,23 @@ def fig(**fields) -> Figure:
     ({"value": 1.7, "decimals": 2, "unit": "倍"}, "1.70倍", "1.70 倍"),
     ({"value": 12.5, "unit": {"zh": "亿", "en": "100 million"}}, "12.5亿", "12.5 100 million"),
     ({"text": {"zh": "第一", "en": "No. 1"}}, "第一", "No. 1"),
+    ({"value": 1.5, "unit": {"zh": "亿元", "en": "yuan"}, "values": {"en": 150000000}},
+     "1.5亿元", "150 million yuan"),  # (trial 6: "150,000,000 yuan")
+    ({"value": 3.85, "unit": {"zh": "亿人次", "en": "trips"}, "values": {"en": 3850000000}},
+     "3.85亿人次", "3.85 billion trips"),
+    ({"value": 1234567, "unit": {"zh": "人", "en": "people"}}, "1,234,567人",
+     "1,234,567 people"),  # (not 1.234567 million: as written)
 ])
 def test_figure_text(fields, zh, en):
     figure = fig(**fields)
     assert str(figure_text(figure, "zh", "zh")) == zh
     assert str(figure_text(figure, "en", "zh")) == en
+
+
+def test_a_figure_in_millions_counts_in_millions():
+    figure = fig(value=1.5, unit={"zh": "亿元", "en": "yuan"}, values={"en": 150000000})
+    assert str(figure_text(figure, "en", "zh", 0.0)) == "0 million yuan"
+    assert str(figure_text(figure, "en", "zh", 73400000)) == "73 million yuan"
 
 
 def test_counting_values_keep_the_figures_decimals():
