@@ -215,7 +215,7 @@ class Motif(QGraphicsItem):
         gauge = sq.width() * 0.62  # the rails apart at the near edge
         painter.setPen(Qt.PenStyle.NoPen)
         for n in range(9):  # sleepers, closer together into the distance
-            t = (n / 9) ** 1.8
+            t = 1 - (1 - n / 9) ** 1.8  # (near ones further apart: no overlap)
             y = near - (near - horizon) * t
             half = gauge * 0.62 * (1 - t)
             painter.setBrush(_alpha(p.muted, 0.45 * (1 - t) + 0.1))
