@@ -64,3 +64,38 @@ def _open(path: Path, size: int) -> tuple[tuple[float, float], ...] | str:
     if not sizes:
         return "has no pages"
     return tuple((float(w), float(h)) for w, h in sizes)
+
+
+Run = tuple[str, tuple[float, float, float, float]]
+"""A line of a page's text, and its box (left, top, width, height) in points from the
+page's top left."""
+
+
+def page_text(path: Path, page: int) -> list[Run]:
+    """The text of page ``page`` (0 the first) in lines with their boxes (pdfium's text
+    rectangles), for an export's text layer; none where the page has no text or the file
+    cannot be read."""
+    with opened(path) as document:
+        if isinstance(document, str) or not 0 <= page < len(document):
+            return []
+        sheet = document[page]
+        height = sheet.get_height()
+        text = sheet.get_textpage()
+        lines: list[list[float]] = []  # (pdfium's rectangles may be a glyph each: the
+        for n in range(text.count_rects()):  # ones of a line joined)
+            left, bottom, right, top = text.get_rect(n)
+            last = lines[-1] if lines else None
+            tall = top - bottom
+            if last is not None and abs(last[3] - top) < tall * 0.5 and \
+                    -tall * 0.5 < left - last[2] < tall * 1.5:
+                last[1], last[2], last[3] = min(last[1], bottom), right, max(last[3], top)
+            else:
+                lines.append([left, bottom, right, top])
+        runs = []
+        for left, bottom, right, top in lines:
+            words = " ".join(text.get_text_bounded(left, bottom, right, top).split())
+            if words:
+                runs.append((words, (left, height - top, right - left, top - bottom)))
+        text.close()
+        sheet.close()
+        return runs

@@ -134,3 +134,39 @@ def test_a_pdf_deck_plays_in_english_too(tmp_path):
     checked = subprocess.run([sys.executable, "-m", "kiosk", "check"], cwd=tmp_path,
                              capture_output=True, text=True, timeout=60)
     assert checked.returncode == 0, checked.stdout
+
+
+def test_a_pdf_pages_words_are_text_in_an_exported_pdf(qapp, tmp_path):
+    """Trial 6: a PDF slide's page was a picture in the exported PDF: its words could
+    not be found, copied or read out. They are there as text now, unseen."""
+    import subprocess
+    import sys
+
+    from pypdf import PdfReader
+
+    from kiosk.show import fonts
+
+    path = tmp_path / "docs" / "leaflet.pdf"
+    path.parent.mkdir(parents=True)
+    writer = QPdfWriter(str(path))
+    writer.setResolution(72)
+    writer.setPageLayout(QPageLayout(QPageSize(QSizeF(640, 360), QPageSize.Unit.Point),
+                                     QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    painter = QPainter(writer)
+    painter.fillRect(QRectF(0, 0, writer.width(), writer.height()), QColor("#f4ecd8"))
+    painter.setFont(fonts.font(28, bold=True))
+    painter.setPen(QColor("#202020"))
+    painter.drawText(QRectF(40, 40, 560, 60), "Blue and white porcelain")
+    painter.drawText(QRectF(40, 120, 560, 60), "青花瓷的故事")
+    painter.end()
+    folder = tmp_path
+    decks.write(folder, decks.deck({"type": "pdf", "src": "docs/leaflet.pdf"}),
+                name="show.yaml")
+    (folder / "config.yaml").write_text("deck: show.yaml\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "export", "--config", str(folder / "config.yaml"),
+         "--out", str(tmp_path / "out.pdf")], capture_output=True, text=True, timeout=120,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    text = " ".join(PdfReader(tmp_path / "out.pdf").pages[0].extract_text().split())
+    assert "Blue and white porcelain" in text and "青花瓷的故事" in text, text
