@@ -38,6 +38,7 @@ class PdfView(SlideView):
         self.picture.setData(BLEED, True)
         if path is not None and natural.isValid():
             self.page_words = PageWords(path, page - 1, self.picture.target(), natural, self)
+            self.page_words.setData(BLEED, True)  # (over the page, to its edges)
 
     def source_text(self) -> str:
         """None: the page says its own sources."""
