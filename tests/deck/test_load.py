@@ -229,10 +229,11 @@ def test_characters_the_font_cannot_draw_are_warnings_with_their_place(write_dec
 
 
 def test_names_of_history_and_of_other_languages_draw(write_deck):
-    """乐僔 and 王圆箓 (outside GB 2312), Ōtani, Nguyễn, Москва were boxes (Łódź, Dvořák:
-    the font has no glyph for them yet, and check says so)."""
+    """乐僔 and 王圆箓 (outside GB 2312), Ōtani, Nguyễn, Москва were boxes; Łódź, Dvořák,
+    İstanbul, Győr too (Noto Sans CJK has no glyph for them: Source Sans 3's are added)."""
     loaded = load_deck(write_deck("title: T\nslides:\n  - type: title\n"
-                                  "    title: 乐僔 王圆箓 敦煌 Ōtani Nguyễn Đà Nẵng ΑΒΓ Москва\n"))
+                                  "    title: 乐僔 王圆箓 敦煌 Ōtani Nguyễn Đà Nẵng ΑΒΓ Москва\n"
+                                  "    subtitle: Łódź Dvořák Šťastný İstanbul Győr Kraków\n"))
     assert not loaded.warnings
 
 
