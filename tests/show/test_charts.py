@@ -28,7 +28,7 @@ from kiosk.show.render import context, render_slide
 from kiosk.show.slides import build_view
 from kiosk.show.textbox import TextBox
 from tests import decks
-from tests.conftest import DATA
+from tests.conftest import DATA, ROOT
 
 
 @pytest.fixture(scope="module")
@@ -1186,7 +1186,7 @@ def test_a_highlight_is_said_to_be_among_its_group_not_beside_it(qapp, tmp_path)
         {"label": both("东南亚", "Southeast Asia"), "count": 36, "highlights": [
             {"label": both("三佛齐", "Srivijaya"), "count": 3}]}]}
     loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
-    for language, said in (("zh", "三佛齐（含于东南亚）"),
+    for language, said in (("zh", "三佛齐（属于东南亚）"),
                            ("en", "Srivijaya (among Southeast Asia)")):
         _image, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
         texts = {t.text: t for t in decks.items_of(view) if isinstance(t, TextBox)}
@@ -1364,3 +1364,21 @@ def test_a_callout_holds_what_it_says_and_covers_no_other_value(qapp, tmp_path):
             v.mapRectToParent(v.boundingRect()).center())]
         assert not any(box.intersects(v.mapRectToParent(v.boundingRect())) for v in others), \
             mark.label
+
+
+def test_the_default_decks_legend_breaks_between_words(qapp):
+    """The legend read "6家 国家级专精特新“小巨人”（含 / 于供应链企业）": 含于 is no word of
+    the dictionary, so a line broke inside it. A highlight says 属于, which is one."""
+    from kiosk.show.chinesewords import word_starts
+
+    loaded = load_deck(ROOT / "slides" / "nanjing.yaml")
+    index = next(n for n, s in enumerate(loaded.deck.slides) if s.id == "snapshot-3")
+    _, view = render_slide(loaded, Config(), index, (1920, 1080), "zh")
+    rows = [t for t in decks.items_of(view) if isinstance(t, TextBox) and "属于" in t.text]
+    assert len(rows) == 2
+    for row in rows:
+        starts = set(word_starts(row.text))
+        at = 0
+        for line in row.lines[:-1]:
+            at += len(line)
+            assert at in starts, row.lines  # (each line ends where a word does)

@@ -284,9 +284,10 @@ def test_a_shade_fades_into_the_photo_without_an_edge(qapp, tmp_path):
     """Trial 6: the shade under a title was a flat band with an edge about 60 px wide:
     every photo looked letterboxed. It fades over a fifth of the screen, smoothly."""
     image = QImage(1600, 900, QImage.Format.Format_RGB32)
-    image.fill(QColor("#ffffff"))  # (white, with a dark strip at its left: a shade as
-    painter = QPainter(image)  # dark as it gets)
-    painter.fillRect(0, 0, 200, 900, QColor("#000000"))
+    image.fill(QColor("#ffffff"))  # (white, with thin dark lines all over: under the
+    painter = QPainter(image)  # words, a shade as dark as it gets)
+    for x in range(50, 1600, 100):
+        painter.fillRect(x, 0, 4, 900, QColor("#000000"))
     painter.end()
     (tmp_path / "images").mkdir()
     image.save(str(tmp_path / "images" / "grey.png"))
@@ -299,5 +300,28 @@ def test_a_shade_fades_into_the_photo_without_an_edge(qapp, tmp_path):
     assert max(steps) <= 2, max(steps)  # no edge: at most 2 levels from a row to the next
     middle = column[540]
     assert middle >= 0xff - 2  # the photo itself in the middle
-    fading = [y for y in range(540) if 8 < middle - column[y] < middle - min(column[:540]) - 8]
+    darkest = min(column[540:])  # (under the caption: its shade)
+    assert darkest < middle - 150
+    fading = [y for y in range(540, 1080) if 8 < middle - column[y] < middle - darkest - 8]
     assert len(fading) >= 1080 * 0.15  # a long fade, not a band
+
+
+def test_an_object_on_white_has_no_shade_though_it_reaches_the_fade(qapp, tmp_path):
+    """Trial 7: a vase on white got charcoal bands over its top and bottom thirds: the
+    shades looked at the whole of their fade (the vase in it), not where the words are."""
+    image = QImage(1600, 1000, QImage.Format.Format_RGB32)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    painter.setBrush(QColor("#3a4a40"))
+    painter.setPen(QColor("#3a4a40"))
+    painter.drawEllipse(QRectF(620, 120, 360, 760))  # (a dark vase, top to bottom)
+    painter.end()
+    (tmp_path / "images").mkdir()
+    image.save(str(tmp_path / "images" / "vase.png"))
+    loaded = decks.built(tmp_path, decks.deck(image_slide(
+        "images/vase.png", title="Meiping", caption="Song dynasty, 30 cm")))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    from kiosk.show.slides.image import Shade
+
+    shades = [item for item in decks.items_of(view) if isinstance(item, Shade)]
+    assert shades and all(shade.light and shade.level == 0.0 for shade in shades)

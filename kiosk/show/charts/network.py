@@ -539,8 +539,8 @@ def _highlight_unit(highlight: Highlight, group: NodeGroup, language: str) -> Te
 
 def _among(label: str, group: str, chinese: bool) -> str:
     """A highlight's label saying it is some of its group (its dots are the group's, not
-    more besides): 高僧（含于僧尼）, Eminent monks (among Monks and nuns)."""
-    return f"{label}（含于{group}）" if chinese else f"{label} (among {group})"
+    more besides): 高僧（属于僧尼）, Eminent monks (among Monks and nuns)."""
+    return f"{label}（属于{group}）" if chinese else f"{label} (among {group})"
 
 
 def _with_dot_note(label: str, each: str, chinese: bool, *, every: bool) -> str:

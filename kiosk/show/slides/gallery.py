@@ -94,10 +94,12 @@ class GalleryView(FramedView):
             area.left(), area.top(), area.width() * COUNT_SHARE, self.count_height),
             "detail", color=colour, max_lines=1)
         page.words.append(count)
+        natural = natural_size(path)
+        if fill and not _fills(natural, ctx.width, ctx.height):  # (of another shape: whole,
+            fill, colour = False, ctx.palette.text  # under the title, its words under it)
+            count.set_color(colour)
         if fill:
-            natural = natural_size(path)
-            page.picture = PictureItem(path, QRectF(0, 0, ctx.width, ctx.height),
-                                       fill=_fills(natural, ctx.width, ctx.height),
+            page.picture = PictureItem(path, QRectF(0, 0, ctx.width, ctx.height), fill=True,
                                        focus=photo.focus, natural=natural,
                                        background=ctx.palette.surface, parent=page)
             page.picture.setData(BLEED, True)
@@ -124,7 +126,7 @@ class GalleryView(FramedView):
             page.picture = PictureItem(
                 path, QRectF(area.left(), top, area.width(), max(1.0, area.bottom() - top
                                                                     - below)),
-                fill=False, focus=photo.focus, natural=natural_size(path),
+                fill=False, focus=photo.focus, natural=natural,
                 background=ctx.palette.surface, parent=page)
             if caption is not None:  # right under the picture, from its left edge
                 drawn = page.picture.target()

@@ -84,12 +84,17 @@ class Shade(QGraphicsItem):
         if image is None or picture.rect.height() <= 0:
             return
         source = picture.source()
-        top = source.top() + (self.rect.top() - picture.rect.top()) / picture.rect.height() \
+        words = self._under_words()
+        left = source.left() + (words.left() - picture.rect.left()) / picture.rect.width() \
+            * source.width()
+        right = source.left() + (words.right() - picture.rect.left()) / \
+            picture.rect.width() * source.width()
+        top = source.top() + (words.top() - picture.rect.top()) / picture.rect.height() \
             * source.height()
-        bottom = source.top() + (self.rect.bottom() - picture.rect.top()) / \
+        bottom = source.top() + (words.bottom() - picture.rect.top()) / \
             picture.rect.height() * source.height()
         lights = sorted(_luminance(QColor(image.pixel(
-            min(image.width() - 1, round(source.left() + source.width() * (i + 0.5) / 24)),
+            min(image.width() - 1, max(0, round(left + (right - left) * (i + 0.5) / 24))),
             min(image.height() - 1, max(0, round(top + (bottom - top) * (j + 0.5) / 8))))))
             for i in range(24) for j in range(8))
         bright = lights[int(len(lights) * 0.95)]
@@ -100,6 +105,30 @@ class Shade(QGraphicsItem):
         self.update()
         if self.on_light is not None:
             self.on_light()
+
+    def _under_words(self) -> QRectF:
+        """Where the picture lies under its words: around the words over it (a vase in
+        the middle of a white photo is not under a title at the left), or, before they
+        are placed, its dark part (not its fade)."""
+        words = QRectF()
+        view = self.parentItem()
+        area = self.mapRectToScene(self.rect)
+        stack = list(view.childItems()) if view is not None else []
+        while stack:
+            item = stack.pop()
+            stack.extend(item.childItems())
+            if isinstance(item, TextBox) and item.text and \
+                    area.contains(item.ink_rect().center()):
+                words = words.united(self.mapRectFromScene(item.ink_rect()))
+        if not words.isEmpty():
+            pad = words.height() * 0.3
+            return words.adjusted(-pad, -pad, pad, pad).intersected(self.rect)
+        dark = QRectF(self.rect)
+        if self.falling:
+            dark.setBottom(self.rect.top() + self.rect.height() * self.solid)
+        else:
+            dark.setTop(self.rect.bottom() - self.rect.height() * self.solid)
+        return dark
 
     def colour_words(self) -> None:
         """The words over it dark where the picture is light all through (a photograph
