@@ -419,19 +419,23 @@ class TextBox(QGraphicsItem):
                 break
             line.setLineWidth(width)
             start, length = line.textStart(), line.textLength()
-            end = start + length
-            opened = _open_quote(text, start, end)
-            if opened is None and end < len(text) and \
-                    start < (begins := word_start(text, end)) < end and \
-                    end - begins < LONGEST_WORD:
-                opened = begins  # not inside a Chinese word (今 / 晚): before it
-            quantity = _quantity_start(laid, start, end if opened is None else opened)
-            if quantity is not None:  # nor inside a quantity (350 km/ h, 350 / 公里)
-                opened = quantity
-            if opened is not None:  # not inside a short quoted term (“小巨 / 人”): before it
-                found: Any = line.cursorToX(opened)  # (x, cursor) in PySide6
-                x = float(found[0] if isinstance(found, tuple) else found)
-                line.setLineWidth(max(1.0, x - line.x()))
+            for _ in range(4):  # (a break moved back may fall where Qt does not break,
+                end = start + length  # and so further back still: looked at again)
+                opened = _open_quote(text, start, end)
+                if opened is None and end < len(text) and \
+                        start < (begins := word_start(text, end)) < end and \
+                        end - begins < LONGEST_WORD:
+                    opened = begins  # not inside a Chinese word (今 / 晚): before it
+                quantity = _quantity_start(laid, start, end if opened is None else opened)
+                if quantity is not None:  # nor inside a quantity (350 km/ h, 350 / 公里)
+                    opened = quantity
+                if opened is None or opened >= end:
+                    break
+                found: Any = line.cursorToX(opened)  # (x, cursor) in PySide6: not inside
+                x = float(found[0] if isinstance(found, tuple) else found)  # a short quoted
+                line.setLineWidth(max(1.0, x - line.x()))  # term (“小巨 / 人”): before it
+                if line.textLength() in (0, length):
+                    break
                 length = line.textLength()
             lines.append(text[start : start + length].rstrip())
         layout.endLayout()
