@@ -7,7 +7,7 @@ import itertools
 import math
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF
 
 from kiosk.config import Config
@@ -1382,3 +1382,30 @@ def test_the_default_decks_legend_breaks_between_words(qapp):
         for line in row.lines[:-1]:
             at += len(line)
             assert at in starts, row.lines  # (each line ends where a word does)
+
+
+def test_a_tap_on_a_donut_names_the_part_under_the_finger_and_nothing_elsewhere(qapp,
+                                                                               tmp_path):
+    """Trial 7: a tap in the donut's hole, or under its legend, said "四川 1387只", and a
+    white frame as large as the chart was drawn around the largest part."""
+    chart = {"kind": "proportion", "unit": "只", "total": {"label": "野生大熊猫", "value": 1864},
+             "parts": [{"label": "四川", "value": 1387}, {"label": "陕西", "value": 345},
+                       {"label": "甘肃", "value": 132}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), "zh")
+    donut_chart = chart_of(view)
+    donut = donut_chart.donut
+    centre = donut_chart.mapToScene(donut.centre)
+    assert donut_chart.explore(centre) is None  # the hole
+    assert donut_chart.explore(donut_chart.mapToScene(
+        donut_chart.rect().bottomRight() - QPointF(5, 5))) is None  # far from the ring
+    start = 0.0
+    for part, share in zip(("四川", "陕西", "甘肃"), donut_chart.shares, strict=True):
+        middle = math.radians(90 - (start + share / 2) * 360)
+        on_ring = donut_chart.mapToScene(QPointF(
+            donut.centre.x() + donut.radius * math.cos(middle),
+            donut.centre.y() - donut.radius * math.sin(middle)))
+        found = donut_chart.explore(on_ring)
+        assert found is not None and found.label == part
+        assert found.rect.width() <= donut.thickness * 1.01  # (an outline of its size)
+        start += share

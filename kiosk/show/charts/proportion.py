@@ -172,13 +172,33 @@ class ProportionView(ChartView):
             middle = math.radians(90 - (start + share * 180))
             point = QPointF(centre.x() + radius * math.cos(middle),
                             centre.y() - radius * math.sin(middle))
-            side_ = max(thickness, radius * 2 * math.pi * share * 0.8)
-            self.marks.append(Mark(QRectF(point.x() - side_ / 2, point.y() - thickness / 2
-                                          - side_ / 4, side_, thickness + side_ / 2),
+            self.marks.append(Mark(QRectF(point.x() - thickness / 2,  # (its middle: the
+                                          point.y() - thickness / 2,  # tap is found on the
+                                          thickness, thickness),  # ring, ``hit``)
                                    ctx.text(part.label),
                                    value_text(shown(part.value, self.factor), ctx,
                                               ctx.text(part.unit) or unit)))
             start += share * 360
+
+    def hit(self, point: QPointF) -> Mark | None:
+        """On a donut, the part whose arc is under the tap (on the ring, a finger's width
+        either side): a box around each arc took taps in its hole, or under the legend,
+        for the largest part."""
+        donut = getattr(self, "donut", None)
+        if donut is None:
+            return super().hit(point)
+        local = self.mapFromScene(point)
+        dx, dy = local.x() - donut.centre.x(), local.y() - donut.centre.y()
+        reach = donut.thickness / 2 + self.ctx.size("label") * 0.5
+        if abs(math.hypot(dx, dy) - donut.radius) > reach:
+            return None
+        turned = (math.degrees(math.atan2(dx, -dy)) % 360) / 360  # (from 12 o'clock)
+        start = 0.0
+        for mark, share in zip(self.marks, self.shares, strict=False):
+            if start <= turned < start + share:
+                return mark
+            start += share
+        return None
 
     def _waffle(self, area: QRectF) -> None:
         ctx = self.ctx
