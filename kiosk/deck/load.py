@@ -244,6 +244,7 @@ def _checks(doc: Document, deck: Deck, roots: list[Path], strict_assets: bool, *
     warnings = [*(_translation_warnings(doc, deck) if translations else ()),
                 *_glyph_warnings(doc, deck), *_timing_warnings(doc, deck),
                 *_funnel_warnings(doc, deck), *_magnitude_warnings(doc, deck),
+                *_number_warnings(doc, deck),
                 *_year_order_warnings(doc, deck)]
     errors: list[Problem] = list(_id_errors(doc))
     resolved: dict[str, Path | None] = {}
@@ -471,6 +472,13 @@ def _magnitude_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
         if isinstance(chart, CompareChart):
             found += [((*loc, "items", n), item.unit, item.scale or chart.scale, "scale")
                       for n, item in enumerate(chart.items)]
+        else:  # (a funnel's stages, a donut's parts, a network's groups: the chart's scale)
+            for key in ("stages", "parts", "groups"):
+                for n, item in enumerate(getattr(chart, key, None) or []):
+                    found.append(((*loc, key, n), item.unit, chart.scale, "scale"))
+                    found += [((*loc, key, n, "highlights", h), lit.unit, chart.scale,
+                               "scale") for h, lit in enumerate(getattr(item, "highlights",
+                                                                        []))]
     for loc, unit, given, own in found:
         chinese = unit.get_text("zh", deck.default_language) if unit else ""
         factor = magnitude(chinese)[0]
@@ -485,6 +493,51 @@ def _magnitude_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
                               f"the {language} unit '{said}' in ones: give {own}: "
                               f"{{{language}: ...}} (the number in {language}) or a unit "
                               "that says it (10k, million)", severity=Severity.WARNING)
+
+
+def _han(char: str) -> bool:
+    """Whether a character is a Chinese ideograph (the CJK Unified blocks)."""
+    code = ord(char)
+    return 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x2FFFF
+
+
+def _number_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
+    """A figure's number for another language that its units do not explain (5万人 and
+    ``values: {en: 5000}`` people: 50,000 was meant), a text for a language other than
+    Chinese written in Chinese characters, and a network group whose dots at one per
+    ``per_node`` draw notably more or fewer than it counts."""
+    from kiosk.deck.charts import NodeGroup, dots
+    from kiosk.deck.model import Figure
+    from kiosk.deck.numbers import english_magnitude
+
+    for loc, figure in walk(deck, Figure):
+        if figure.value is None or not figure.values or figure.unit is None:
+            continue
+        chinese = figure.unit.get_text("zh", deck.default_language)
+        factor = magnitude(chinese)[0]
+        for language, number in figure.values.items():
+            if language.startswith("zh") or factor == 1.0:
+                continue
+            own = english_magnitude(figure.unit.get_text(language, deck.default_language))[0]
+            meant = figure.value * factor / own
+            if meant and not 0.99 < number / meant < 1.01:
+                yield doc.problem((*loc, "values", language), (
+                    f"{figure.value:g}{chinese} is {meant:,.10g} in ones, not {number:,.10g}: "
+                    f"check the {language} number (or its unit)"), severity=Severity.WARNING)
+    for loc, text in walk(deck, Text):
+        for language in text:
+            said = text.get_text(language, deck.default_language)
+            if not language.startswith("zh") and any(_han(c) for c in said):
+                yield doc.problem(loc, f"the {language} text '{said}' is in Chinese "
+                                       "characters: is it its translation?",
+                                  severity=Severity.WARNING)
+    for loc, group in walk(deck, NodeGroup):
+        drawn = dots(group.count, group.per_node) * group.per_node
+        if group.per_node > 1 and abs(drawn - group.count) > group.count * 0.05:
+            yield doc.problem((*loc, "per_node"), (
+                f"{group.count} at one dot per {group.per_node} draws "
+                f"{dots(group.count, group.per_node)} dots, {drawn}: a per_node that "
+                f"divides {group.count} draws it as it is"), severity=Severity.WARNING)
 
 
 def _glyph_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:

@@ -282,6 +282,32 @@ def test_a_chinese_magnitude_without_an_english_number_is_warned(write_deck):
         warning.message
 
 
+def test_numbers_a_check_should_question_are_warned_where_they_are_written(write_deck):
+    """Trial 7: a funnel's 1100万人次 read 1,100 visits in English with no warning (a
+    compare row's was warned); 5万人 with values: {en: 5000}; an English 第一; 38 at one
+    dot per 4 drawn as 40."""
+    loaded = load_deck(write_deck(
+        "title: T\nlanguages: [zh, en]\nslides:\n"
+        "  - type: chart\n    title: T\n    chart:\n      kind: funnel\n      stages:\n"
+        "        - {label: A, value: 1100, unit: {zh: 万人次, en: visits}}\n"
+        "        - {label: B, value: 800, unit: {zh: 万人次, en: visits}}\n"
+        "  - type: figures\n    title: T\n    figures:\n"
+        "      - {text: {zh: 第一, en: 第一}, label: {zh: 排名, en: Rank}}\n"
+        "      - {value: 5, unit: {zh: 万人, en: people}, values: {en: 5000}, label: L}\n"
+        "      - {value: 5, unit: {zh: 万人, en: people}, values: {en: 50000}, label: M}\n"
+        "  - type: chart\n    title: T\n    chart:\n      kind: network\n      groups:\n"
+        "        - {label: A, count: 38, per_node: 4}\n"
+        "        - {label: B, count: 40, per_node: 4}\n"))
+    said = {(w.line, w.message.split(":")[0][:40]) for w in loaded.warnings}
+    lines = sorted(w.line for w in loaded.warnings)
+    assert lines == [9, 10, 14, 15, 22], said  # (each where it is written)
+    messages = " | ".join(w.message for w in loaded.warnings)
+    assert "'万人次' counts in 10,000s and the en unit 'visits' in ones" in messages
+    assert "the en text '第一' is in Chinese characters" in messages
+    assert "5万人 is 50,000 in ones, not 5,000" in messages
+    assert "38 at one dot per 4 draws 10 dots, 40" in messages
+
+
 def test_a_line_whose_years_go_back_is_warned(write_deck):
     loaded = load_deck(write_deck(
         "title: T\nslides:\n  - type: chart\n    title: T\n    chart:\n      kind: line\n"
