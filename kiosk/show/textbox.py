@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.show import fonts
 from kiosk.show.chinesewords import LONGEST as LONGEST_WORD
-from kiosk.show.chinesewords import inside_word, is_han, word_start
+from kiosk.show.chinesewords import inside_word, is_han, word_start, word_starts
 from kiosk.show.guard import guarded
 
 ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCenter,
@@ -69,8 +69,30 @@ def _quantity_start(text: str, start: int, end: int) -> int | None:
         begins = end - 1
         while begins > start and (text[begins - 1].isdigit() or text[begins - 1] in ".,"):
             begins -= 1
+        return _qualified(text, start, begins)
+    if after.isdigit() and before in _QUALIFIES:  # (面积约 / 2.2万: the qualifier with it)
+        return _qualified(text, start, end)
+    if after in _NEVER_BEGINS and is_han(before):  # (八百万年 / 的: the word before it too)
+        begins = max((at for at in word_starts(text) if at < end), default=start)
         return begins if begins > start else None
     return None
+
+
+def _qualified(text: str, start: int, begins: int) -> int | None:
+    """Where a number beginning at ``begins`` begins with the qualifier before it (约,
+    近, 突破), or None when that is the line's start."""
+    for qualifier in sorted(_QUALIFIERS, key=len, reverse=True):
+        if text[max(start, begins - len(qualifier)):begins] == qualifier:
+            begins -= len(qualifier)
+            break
+    return begins if begins > start else None
+
+
+_QUALIFIERS = ("约", "近", "超", "逾", "达", "突破", "超过", "将近")
+"""Words before a number that go with it: a line does not end on them."""
+_QUALIFIES = "".join({q[-1] for q in _QUALIFIERS})
+_NEVER_BEGINS = "的了着过地得"
+"""Particles a Chinese line never begins with: they end the phrase before them."""
 
 
 def _short_term(term: str) -> bool:

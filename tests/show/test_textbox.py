@@ -50,6 +50,20 @@ def test_a_number_and_its_unit_are_never_split_across_lines(qapp, text):
 
 
 @pytest.mark.parametrize("balance", [False, True])
+def test_a_qualifier_stays_with_its_number_and_no_line_begins_with_de(qapp, balance):
+    """Trial 7: "整合80余个自然保护地，面积约 / 2.2万平方公里" on a card, and a portrait
+    title "大熊猫八百万年 / 的生存之路"."""
+    for text, size in (("整合80余个自然保护地，面积约2.2万平方公里", 30),
+                       ("大熊猫八百万年的生存之路", 80)):
+        for width in range(size * 5, size * 20, 11):
+            lines = TextBox(text, width, 4000, size=size, bold=True, balance=balance,
+                            color=QColor("white")).lines
+            assert "".join(lines) == text
+            assert not any(line.endswith("约") for line in lines), (width, lines)
+            assert not any(line.startswith("的") for line in lines), (width, lines)
+
+
+@pytest.mark.parametrize("balance", [False, True])
 def test_two_names_an_en_dash_joins_stay_on_one_line(qapp, balance):
     """Trial 6: "and the Beijing– / Zhangjiakou Railway" in a headline."""
     text = "From the Beijing–Zhangjiakou Line to the Fuxing Bullet Trains: A Century"
