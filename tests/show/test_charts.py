@@ -1409,3 +1409,17 @@ def test_a_tap_on_a_donut_names_the_part_under_the_finger_and_nothing_elsewhere(
         assert found is not None and found.label == part
         assert found.rect.width() <= donut.thickness * 1.01  # (an outline of its size)
         start += share
+
+
+def test_axis_ticks_keep_their_own_decimals(qapp, tmp_path):
+    """Trial 7: "0.0, 2.5 million, 5.0 million … 10.0 million visits": a zero the data
+    does not have, on every tick but one."""
+    chart = {"kind": "bar", "unit": {"zh": "万人次", "en": "visits"}, "scale": {"en": 10000},
+             "categories": ["2019", "2021", "2023"],
+             "series": [{"name": "观众", "values": [860, 420, 1200]}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    ticks = [t.text for t in decks.items_of(view) if isinstance(t, TextBox)
+             and t.text[:1].isdigit() and t.text not in chart["categories"]]
+    assert "0" in ticks and "2.5 million" in ticks and "5 million" in ticks, ticks
+    assert not any(".0" in tick for tick in ticks), ticks

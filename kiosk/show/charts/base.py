@@ -37,12 +37,6 @@ from kiosk.show.textbox import TextBox
 from kiosk.show.textcache import draw_text
 
 
-def shared_decimals(values: list[float]) -> int:
-    """The decimals values shown together have: the most any of them has (11.0% beside
-    38.5%, not 11%)."""
-    return max((decimals_of(v) for v in values), default=0)
-
-
 def staggered(progress: float, index: int, count: int, spread: float = 0.4) -> float:
     """Progress of item ``index`` of ``count`` when they start one after another.
 

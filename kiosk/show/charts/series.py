@@ -30,7 +30,6 @@ from kiosk.show.charts.base import (
     CountLabel,
     Mark,
     legend,
-    shared_decimals,
     shown,
     staggered,
     value_text,
@@ -216,12 +215,12 @@ class SeriesView(ChartView):
         largest = max((abs(shown(v, self.factor) * by) for v in values), default=0.0)
         divisor, suffix = compact_step(largest, ctx.language)
         numbers = [short(shown(v, self.factor) * by, divisor) for v in values]
-        decimals = shared_decimals(numbers)
         unit = self.axis_unit if unit_at_top else ""
         group = any(abs(number) >= 10_000 for number in numbers)  # (10,000 over 5,000)
         labels = []
-        for n, number in enumerate(numbers):
-            text = format_number(number, decimals, ctx.language, group=group)
+        for n, number in enumerate(numbers):  # (each its own decimals: 2.5 million, 5
+            text = format_number(number, decimals_of(number), ctx.language,  # million,
+                                 group=group)  # not 5.0 million beside it)
             if number and suffix:
                 text += suffix
             top = unit if n == len(numbers) - 1 else ""
