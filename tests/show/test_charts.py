@@ -342,6 +342,20 @@ def test_a_waffle_fills_whole_rows_where_its_count_allows(qapp, tmp_path, final)
     assert len(set(rows.values())) == 1  # every row as long as the others: no stub row
 
 
+def test_a_waffle_of_a_prime_count_leaves_no_cell_alone_on_its_last_row(qapp, tmp_path,
+                                                                         final):
+    """Trial 7: 67 reserves in rows of 11 left one cell alone on a seventh row."""
+    chart = {"kind": "proportion", "style": "waffle", "unit": "处",
+             "total": {"label": "保护区", "value": 67},
+             "parts": [{"label": "四川", "value": 46}, {"label": "陕西", "value": 16},
+                       {"label": "甘肃", "value": 5}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    waffle = final(loaded, 0)
+    rows = collections.Counter(round(c.rect().top()) for c in waffle.cells)
+    counts = [rows[top] for top in sorted(rows)]
+    assert sum(counts) == 67 and counts[-1] * 2 >= counts[0], counts
+
+
 def test_bars_can_say_their_values_at_their_ends(qapp, tmp_path, final):
     chart = {"kind": "bar", "unit": "%", "labels": True, "categories": ["a", "b"],
              "series": [{"name": "A", "values": [5, -3]}]}

@@ -104,7 +104,17 @@ def _columns(cells: int, shape: float) -> int:
     ideal = max(1.0, math.sqrt(cells * shape))
     whole = [c for c in range(1, cells + 1) if cells % c == 0
              and 0.75 <= c / ideal <= 1.35]
-    return min(whole, key=lambda c: abs(c - ideal)) if whole else math.ceil(ideal)
+    if whole:
+        return min(whole, key=lambda c: abs(c - ideal))
+    near = range(max(1, math.floor(ideal * 0.8)), math.ceil(ideal * 1.25) + 1)
+    return min(near, key=lambda c: (_last_row_short(cells, c), abs(c - ideal)))  # (67 in
+    # rows of 10 and a last row of 7, not rows of 11 and one cell alone on the last)
+
+
+def _last_row_short(cells: int, columns: int) -> bool:
+    """Whether the last row of ``cells`` in ``columns`` is less than half full."""
+    last = cells % columns
+    return 0 < last < columns / 2
 
 
 CELL_NOTE = {"zh": "（每格代表{count}）", "en": " (a cell: {count})"}
