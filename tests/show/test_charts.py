@@ -1437,3 +1437,26 @@ def test_axis_ticks_keep_their_own_decimals(qapp, tmp_path):
              and t.text[:1].isdigit() and t.text not in chart["categories"]]
     assert "0" in ticks and "2.5 million" in ticks and "5 million" in ticks, ticks
     assert not any(".0" in tick for tick in ticks), ticks
+
+
+def test_a_funnels_values_stay_larger_than_their_labels_at_a_larger_type_scale(qapp,
+                                                                              tmp_path):
+    """Trial 7: at type scale 1.3 "16 pandas" kept its 1.0 size (made smaller to fit the
+    funnel's label column) while the label under it grew: the figure read smaller."""
+    chart = {"kind": "funnel", "unit": {"zh": "只", "en": "pandas"}, "stages": [
+        {"label": {"zh": "进入野化培训", "en": "Began training"}, "value": 30, "qualifier": "近"},
+        {"label": {"zh": "通过全部考核", "en": "Passed every test"}, "value": 16},
+        {"label": {"zh": "放归野外", "en": "Released"}, "value": 12},
+        {"label": {"zh": "确认存活", "en": "Known to survive"}, "value": 10}]}
+    story = decks.story_slide(headline="Release to the wild: a long road",
+                              body="Since 2006, Wolong has trained captive-born pandas.",
+                              visual={"kind": "chart", "chart": chart})
+    cfg = decks.config(theme={"type_scale": 1.3})
+    loaded = decks.built(tmp_path, decks.deck(story), cfg)
+    _, view = render_slide(loaded, cfg, 0, (1920, 1080), "en")
+    funnel = chart_of(view)
+    values = [c for c in funnel.childItems() if isinstance(c, CountLabel)]
+    labels = [t for t in funnel.childItems() if isinstance(t, TextBox) and t.role == "label"]
+    assert len(values) == 4 and len(labels) == 4
+    assert min(v.font_size for v in values) >= max(t.font_size for t in labels) * 1.15
+    assert audit(view) == []

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPolygonItem
 
 from kiosk.deck.charts import FunnelChart
+from kiosk.show import fonts
 from kiosk.show.charts.base import ChartView, CountLabel, Mark, shown, staggered, value_text
 from kiosk.show.context import SlideContext
 from kiosk.show.theme import texture
 
+LABELS_MOST = 0.6
+"""The values and labels beside a funnel take at most this share of its width."""
 MIN_SHARE = 0.02  # the narrowest stage (but one of 0) keeps this share of the width: seen,
 # and hardly more than it is (0.12 drew 180 of 24,000 as wide as 3,600 nearly)
 
@@ -29,12 +32,23 @@ class FunnelView(ChartView):
 
     chart: FunnelChart
 
+    def _label_width(self, width: float) -> float:
+        """The room beside the funnel for its values and labels: 42 % of the chart, or as
+        much more (up to LABELS_MOST) as its widest value asks at its size (at a larger
+        type scale a value was made smaller than the label under it, to fit)."""
+        ctx, chart = self.ctx, self.chart
+        metrics = QFontMetricsF(fonts.font(ctx.size("heading"), bold=True, tabular=True))
+        widest = max(metrics.horizontalAdvance(value_text(
+            shown(s.value, self.factor), ctx, ctx.text(s.unit or chart.unit), s.qualifier))
+            for s in chart.stages)
+        return min(width * LABELS_MOST, max(width * 0.42, widest + ctx.size("label") * 1.2))
+
     def __init__(self, chart: FunnelChart, ctx: SlideContext, rect: QRectF,
                  parent: QGraphicsItem | None = None) -> None:
         super().__init__(chart, ctx, rect, parent)
         self.shapes: list[QGraphicsPolygonItem] = []
         count = len(chart.stages)
-        label_w = rect.width() * 0.42
+        label_w = self._label_width(rect.width())
         area = QRectF(rect.left(), rect.top(), rect.width() - label_w, rect.height())
         top = max(s.value for s in chart.stages) or 1.0
         widths = [area.width() * (max(MIN_SHARE, s.value / top) if s.value else 0.0)
