@@ -390,7 +390,7 @@ def test_a_chart_says_its_numbers_in_each_languages_own_unit(qapp, tmp_path):
                                  if isinstance(t, TextBox) and t.text[:1].isdigit()),
                           [[b.rect() for b in row] for row in charts[0].bars])
     assert seen["zh"][0] == ["3.7万元", "7.2万元", "320万人次"]
-    assert seen["en"][0] == ["37,000 yuan", "72,000 yuan", "3,200,000 visits"]
+    assert seen["en"][0] == ["37,000 yuan", "72,000 yuan", "3.2 million visits"]
     assert seen["zh"][1] == ["1.5万人", "3万人"]  # (each as written)
     assert seen["en"][1] == ["15,000 people", "30,000 people"]
     assert seen["en"][2] == ["0", "10,000", "20,000", "2022", "2023", "30,000 people"]
