@@ -51,11 +51,12 @@ def _open_quote(text: str, start: int, end: int) -> int | None:
     return None
 
 
-def _quantity_start(text: str, start: int, end: int) -> int | None:
-    """Where a number with its unit that a break at ``end`` would split begins (after
-    ``start``), or None: 350 km/ h (a unit of letters either side of a slash), 350 /
-    公里 (digits and the Chinese unit after them); likewise two names an en dash joins
-    (Beijing–Zhangjiakou)."""
+def _kept_start(text: str, start: int, end: int) -> int | None:
+    """Where what a break at ``end`` would split and a line keeps together begins (after
+    ``start``), or None: a number with its unit (350 km/ h, a unit of letters either side
+    of a slash; 350 / 公里, digits and the Chinese unit after them) and its qualifier (约
+    / 2.2万), two names an en dash joins (Beijing– / Zhangjiakou), a word and the particle
+    after it (八百万年 / 的)."""
     if not start < end < len(text):
         return None
     before, after = text[end - 1], text[end]
@@ -152,7 +153,7 @@ def _balanced(text: str, metrics: QFontMetricsF, width: float,
     breaks = [0]
     while (at := finder.toNextBoundary()) != -1:
         if at == len(text) or (_open_quote(text, 0, at) is None
-                               and _quantity_start(text, 0, at) is None):
+                               and _kept_start(text, 0, at) is None):
             breaks.append(at)  # (not inside a quoted term, a quantity, nor Beijing–Zhang…)
     if breaks[-1] != len(text):
         breaks.append(len(text))
@@ -448,7 +449,7 @@ class TextBox(QGraphicsItem):
                         start < (begins := word_start(text, end)) < end and \
                         end - begins < LONGEST_WORD:
                     opened = begins  # not inside a Chinese word (今 / 晚): before it
-                quantity = _quantity_start(laid, start, end if opened is None else opened)
+                quantity = _kept_start(laid, start, end if opened is None else opened)
                 if quantity is not None:  # nor inside a quantity (350 km/ h, 350 / 公里)
                     opened = quantity
                 if opened is None or opened >= end:

@@ -12,10 +12,10 @@ from kiosk.show.slides.base import SlideView
 from kiosk.show.visual import add_visual
 
 FIGURES_SHARE = 0.32
+"""The figures of a story take at most this share of its text column's height."""
 SHORT_VISUAL = 0.8
 """A visual (a photo whole in its column) shorter than this share of the column has the
-story's words beside it, from its top to its foot."""
-"""The figures of a story take at most this share of its text column's height."""
+story's words, and its figures right under them, centred on it."""
 
 
 class StoryView(SlideView):
