@@ -464,6 +464,7 @@ def _magnitude_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
     number (``values``) or ``scale`` for that language: 3.2万件 would read "3.2 objects"."""
     from kiosk.deck.charts import ChartBase, CompareChart
     from kiosk.deck.model import Figure
+    from kiosk.deck.numbers import english_magnitude
 
     found: list[tuple[Loc, Text | None, Any, str]] = [
         (loc, figure.unit, figure.values, "values") for loc, figure in walk(deck, Figure)]
@@ -486,8 +487,19 @@ def _magnitude_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
             continue
         for language in deck.languages:
             said = unit.get_text(language, deck.default_language)
-            if language.startswith("zh") or language in (given or {}) or said == chinese \
-                    or any(word in said.lower() for word in ENGLISH_MAGNITUDES):
+            if language.startswith("zh") or language in (given or {}) or said == chinese:
+                continue
+            counted = english_magnitude(said)[0]
+            if counted != 1.0 and counted != factor:  # (亿元 and "billion yuan": 828.4亿
+                yield doc.problem((*loc, "unit"), (  # would read 828.4 billion)
+                    f"'{chinese}' counts in {factor:,.0f}s and the {language} unit "
+                    f"'{said}' in {counted:,.0f}s: the same number reads "
+                    f"{max(counted / factor, factor / counted):g} times too "
+                    f"{'large' if counted > factor else 'small'} in {language}; give "
+                    f"{own}: {{{language}: ...}} (the number in {language})"),
+                    severity=Severity.WARNING)
+                continue
+            if any(word in said.lower() for word in ENGLISH_MAGNITUDES):
                 continue
             yield doc.problem((*loc, "unit"), f"'{chinese}' counts in {factor:,.0f}s and "
                               f"the {language} unit '{said}' in ones: give {own}: "

@@ -308,6 +308,24 @@ def test_numbers_a_check_should_question_are_warned_where_they_are_written(write
     assert "38 at one dot per 4 draws 10 dots, 40" in messages
 
 
+def test_a_magnitude_said_in_both_units_but_not_alike_is_warned(write_deck):
+    """Trial 8: 828.4亿元 with the English unit "billion yuan" read 828.4 billion (82.84
+    was meant), 161.6万人 as 161.6 million people: no warning, for the English unit said
+    a magnitude (it was not the same one)."""
+    loaded = load_deck(write_deck(
+        "title: T\nlanguages: [zh, en]\nslides:\n  - type: figures\n    title: T\n"
+        "    figures:\n"
+        "      - {value: 828.4, unit: {zh: 亿元, en: billion yuan}, label: A}\n"
+        "      - {value: 161.6, unit: {zh: 万人, en: million people}, label: B}\n"
+        "      - {value: 1.74, unit: {zh: 万亿元, en: trillion yuan}, label: C}\n"
+        "      - {value: 8.28, unit: {zh: 亿元, en: billion yuan}, values: {en: 0.828}, "
+        "label: D}\n"))
+    said = [(w.line, w.message) for w in loaded.warnings]
+    assert [line for line, _ in said] == [7, 8], said
+    assert "reads 10 times too large in en" in said[0][1]
+    assert "reads 100 times too large in en" in said[1][1]
+
+
 def test_a_line_whose_years_go_back_is_warned(write_deck):
     loaded = load_deck(write_deck(
         "title: T\nslides:\n  - type: chart\n    title: T\n    chart:\n      kind: line\n"
