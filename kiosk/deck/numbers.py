@@ -164,6 +164,19 @@ def quantity(number: str, unit: str, qualifier: str | None, lang: str) -> Figure
     return FigureText(word, number, spaced)
 
 
+YEAR_MARKERS = frozenset({"AD", "BC", "BCE", "CE", "A.D.", "B.C."})
+"""Units that make a figure a year (1004 AD): written without a thousands separator, and
+not counted up from nothing."""
+
+
+def is_year(figure: Figure) -> bool:
+    """Whether a figure is a year: its unit, in some language, is AD, BC, CE or BCE."""
+    unit = figure.unit
+    if unit is None or figure.value is None:
+        return False
+    return any(text.strip() in YEAR_MARKERS for text in unit.all_strings())
+
+
 def figure_text(figure: Figure, lang: str, fallback: str, value: float | None = None
                 ) -> FigureText:
     """The figure as drawn in ``lang``; ``value`` replaces the number (for count-up)."""
@@ -172,6 +185,8 @@ def figure_text(figure: Figure, lang: str, fallback: str, value: float | None = 
         return FigureText("", figure.text.get_text(lang, fallback), unit)
     shown = figure_value(figure, lang) if value is None else value
     assert shown is not None
+    if is_year(figure):  # (1004 AD, not 1,004 AD)
+        return quantity(f"{shown:.0f}", unit, figure.qualifier, lang)
     final = figure_value(figure, lang)
     if final is not None and not lang.startswith("zh") and figure.decimals is None and \
             english_magnitude(unit)[0] == 1.0:  # (150 million yuan, not 150,000,000 yuan;

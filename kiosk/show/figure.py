@@ -12,7 +12,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.deck.model import Figure
-from kiosk.deck.numbers import FigureText, figure_text, figure_value
+from kiosk.deck.numbers import FigureText, figure_text, figure_value, is_year
 from kiosk.deck.timing import figure_timing
 from kiosk.play.timeline import Track
 from kiosk.show import fonts
@@ -107,8 +107,8 @@ class FigureNumber(QGraphicsItem):
 
     def _origin(self) -> float | None:
         """Where the count starts, in this language's number (scaled like ``values``)."""
-        if self.target is None or self.figure.value is None:
-            return None
+        if self.target is None or self.figure.value is None or is_year(self.figure):
+            return None  # (a year is not counted up from nothing)
         start = self.figure.start
         if self.figure.value and self.target != self.figure.value:
             start *= self.target / self.figure.value

@@ -47,6 +47,15 @@ def test_figure_text(fields, zh, en):
     assert str(figure_text(figure, "en", "zh")) == en
 
 
+def test_a_year_is_written_without_a_thousands_separator():
+    """Trial 8: 1004年 read "1,004 AD" in English."""
+    figure = fig(value=1004, unit={"zh": "年", "en": "AD"})
+    assert str(figure_text(figure, "zh", "zh")) == "1004年"
+    assert str(figure_text(figure, "en", "zh")) == "1004 AD"
+    bc = fig(value=1046, unit={"zh": "年", "en": "BC"}, qualifier="约")
+    assert str(figure_text(bc, "en", "zh")) == "about 1046 BC"
+
+
 def test_a_figure_in_millions_counts_in_millions():
     figure = fig(value=1.5, unit={"zh": "亿元", "en": "yuan"}, values={"en": 150000000})
     assert str(figure_text(figure, "en", "zh", 0.0)) == "0 million yuan"

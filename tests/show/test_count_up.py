@@ -149,6 +149,20 @@ def test_rolling_digits_draw_every_frame_and_end_on_the_value(qapp, tmp_path):
     assert str(number.parts) == "138家" and number._roll is None
 
 
+def test_a_year_stands_as_it_is_rather_than_count_up_from_nothing(qapp, tmp_path):
+    """Trial 8: 1004 AD counted up from 0 like a quantity."""
+    from kiosk.deck.model import Figure
+    from kiosk.show.render import context
+
+    config = decks.config()
+    ctx = context(decks.built(tmp_path, deck(), config), config, "en")
+    year = FigureNumber(Figure.model_validate(
+        {"value": 1004, "unit": {"zh": "年", "en": "AD"}, "label": "x"}), ctx, 600, 112)
+    assert not year.counts
+    year.set_progress(0.3)
+    assert str(year.parts) == "1004 AD"
+
+
 # --- the first slide moves too --------------------------------------------------------------
 
 def shown_at_the_end(view) -> dict[str, list[str]]:
