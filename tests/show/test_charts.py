@@ -1460,3 +1460,29 @@ def test_a_funnels_values_stay_larger_than_their_labels_at_a_larger_type_scale(q
     assert len(values) == 4 and len(labels) == 4
     assert min(v.font_size for v in values) >= max(t.font_size for t in labels) * 1.15
     assert audit(view) == []
+
+
+@pytest.mark.parametrize(("portrait", "scale"), [(False, 1.0), (True, 1.0), (False, 1.3)])
+def test_a_time_axis_says_every_year(qapp, tmp_path, portrait, scale):
+    """Trial 8: beside a story, 2021 was left out of 2019, 2020, 2021, 2023 (2020 on a
+    totem, 2019 and 2021 at type scale 1.3), with no word of it."""
+    years = ["1978", "1990", "2000", "2010", "2015", "2019", "2020", "2021", "2023"]
+    chart = {"kind": "line", "unit": {"zh": "万人次", "en": "million visits"},
+             "scale": {"en": 0.01}, "categories": years,
+             "series": [{"name": {"zh": "游客", "en": "Visits"},
+                         "values": [42.5, 118, 356.8, 1520.4, 3380, 5986.7, 2790.2, 4410,
+                                    7205.3]}]}
+    story = decks.story_slide(headline=decks.both("游客量四十年增长逾百倍",
+                                                  "Visitors up a hundredfold"),
+                              visual={"kind": "chart", "chart": chart})
+    cfg = decks.config(portrait=portrait, theme={"type_scale": scale})
+    loaded = decks.built(tmp_path, decks.deck(story), cfg)
+    for language in ("zh", "en"):
+        _, view = render_slide(loaded, cfg, 0, view_size(cfg), language)
+        said = {t.text for t in decks.items_of(view) if isinstance(t, TextBox)}
+        assert set(years) <= said, (language, sorted(said))
+        assert audit(view) == []
+
+
+def view_size(cfg):
+    return tuple(cfg.display.design_size)

@@ -50,6 +50,8 @@ TALLEST = 1.1
 DODGE_MOST = 1.1
 """A year on a time axis moves aside from its point at most this share of its width
 (further, the years take more lines)."""
+YEAR_LINES_MOST = 4
+"""A time axis's years take up to this many lines rather than leave one out."""
 YEAR_GAP = 0.45
 """The least room between two years on one line of a time axis, in label sizes."""
 
@@ -142,8 +144,15 @@ class SeriesView(ChartView):
                     "label", n, 1.15) > rect.height() * 0.55), 1))
                 self.year_centres = self._dodged_years()
                 """Where the years stand side by side (their x is the plot's to come)."""
+                if self.year_centres is None and len(self._year_rows(lines)) < len(
+                        chart.categories):  # (a year would be left out: a line more,
+                    lines = YEAR_LINES_MOST  # or, if even that leaves one out, the years
+                    if len(self._year_rows(lines)) < len(chart.categories):  # evenly
+                        self.positions = None  # apart, every one said, not dropped)
+                        lines = self.category_lines
                 self.category_lines = 1 if self.year_centres is not None else \
-                    1 + max(row for _, row in self._year_rows(lines))
+                    1 + max(row for _, row in self._year_rows(lines)) \
+                    if self.positions is not None else self.category_lines
         bottom_h = ctx.room("label", self.category_lines, 1.15) + ctx.size("label") * 0.4
         height = ctx.needs(rect.height() - above - bottom_h, rect.height() * 0.4)
         self.plot = QRectF(rect.left() + axis_w, rect.top() + above,
@@ -287,10 +296,12 @@ class SeriesView(ChartView):
         if self.positions is not None:
             self._years()
             return
-        every = max(1, math.ceil((word + gap) / slot)) if self.chart.kind == "line" else 1
-        # (a bar's name is never left out: years on a line may be, every second one)
-        staggered = self.chart.kind == "bar" and word + gap > slot and \
-            self.category_lines >= 2 and len(texts) > 1
+        staggered = word + gap > slot and self.category_lines >= 2 and len(texts) > 1 and \
+            (self.chart.kind == "bar" or word + gap <= slot * 2)
+        every = max(1, math.ceil((word + gap) / slot)) \
+            if self.chart.kind == "line" and not staggered else 1
+        # (a bar's name is never left out; a line's years stand every second one a line
+        # lower where that gives each room, and only where not even that, every second)
         # (a name wider than its bar's slot: every second name a line lower, each with
         # two slots' room, as a designer sets "Wudaoliang" under a narrow bar)
         top = self.plot.bottom() + ctx.size("label") * 0.3
