@@ -113,6 +113,9 @@ class _Run:
         self.report = Report()
         self.decks: dict[Path, LoadedDeck | None] = {}
         self.broken: set[Path] = set()
+        self.laid_out: dict[Path, set[str]] = {}
+        """The screens (display and theme) each deck's layout was checked on: a deck two
+        configs play is looked at on each of their screens."""
 
     def file(self, path: Path) -> None:
         try:
@@ -157,11 +160,20 @@ class _Run:
             from kiosk.show.pictures import deck_problems as picture_problems
 
             self.report.problems.extend(picture_problems(loaded))
-        from kiosk.show.layoutcheck import layout_problems  # (Qt, imported when needed)
-
-        self.report.problems.extend(layout_problems(loaded, self.installation.config))
+        self._layout(key, loaded)
         self.decks[key] = loaded
         return loaded
+
+    def _layout(self, key: Path, loaded: LoadedDeck) -> None:
+        """The deck's layout on the screen of the config in use, once per screen."""
+        from kiosk.show.layoutcheck import layout_problems  # (Qt, imported when needed)
+
+        config = self.installation.config
+        screen = config.display.model_dump_json() + config.theme.model_dump_json()
+        done = self.laid_out.setdefault(key, set())
+        if screen not in done:
+            done.add(screen)
+            self.report.problems.extend(layout_problems(loaded, config))
 
     def _config(self, path: Path, document: reader.Document) -> None:
         self._listed(path)
@@ -191,6 +203,8 @@ class _Run:
             loaded = self.deck(deck_path)
             if loaded is not None:  # (of a broken deck, its slides still count)
                 whole = deck_path.resolve() not in self.broken
+                if whole:  # (checked before, for another config: on this one's screen)
+                    self._layout(deck_path.resolve(), loaded)
                 self.report.problems.extend(deck_problems(installation, loc, loaded.deck,
                                                           languages=whole))
         self.installation = previous

@@ -105,6 +105,25 @@ def test_check_refuses_a_deck_whose_slide_kiosk_cannot_build(tmp_path, capsys, m
     assert "AttributeError" in out and "please report it" in out
 
 
+def test_a_deck_two_configs_play_is_checked_on_each_ones_screen(tmp_path, capsys):
+    """Trial 8: `check portrait.yaml scale.yaml` looked at the shared deck on the first
+    config's screen only: the other's warnings were lost, and the order changed them."""
+    long = "一段很长很长的说明文字" * 12
+    decks.write(tmp_path, decks.deck(decks.figures_slide(
+        decks.figure(12, label=decks.both(long, "Short")), decks.figure(3))))
+    (tmp_path / "portrait.yaml").write_text(
+        "deck: deck.yaml\ndisplay: {design_size: [1080, 1920]}\n", "utf-8")
+    (tmp_path / "scale.yaml").write_text("deck: deck.yaml\ntheme: {type_scale: 1.3}\n",
+                                         "utf-8")
+    said = []
+    for order in (("portrait.yaml", "scale.yaml"), ("scale.yaml", "portrait.yaml")):
+        assert main(["check", *(str(tmp_path / name) for name in order)]) == 0
+        out = capsys.readouterr().out
+        assert "at 1080x1920:" in out and "at 1920x1080, type scale 1.3:" in out, out
+        said.append(sorted(out.splitlines()))
+    assert said[0] == said[1]  # (the same, in either order)
+
+
 def test_a_config_is_checked_with_its_deck(tmp_path, capsys):
     (tmp_path / "config.yaml").write_text("deck: show.yaml\ndisplay:\n  screen: 0\n  safe: 1\n")
     (tmp_path / "show.yaml").write_text("title: T\nslides:\n  - type: nope\n")

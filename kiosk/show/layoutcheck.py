@@ -64,8 +64,10 @@ def layout_problems(loaded: LoadedDeck, config: Config) -> list[Problem]:
                         numbers.append(n + 1)
             scene.removeItem(view)
             view.dispose()
+    scale = config.theme.type_scale
+    screen = f"{width:g}x{height:g}" + (f", type scale {scale:g}" if scale != 1.0 else "")
     return faults + [loaded.document.problem(where, f"{_slides(numbers)} in '{language}' at "
-                                                    f"{width:g}x{height:g}: {message}",
+                                                    f"{screen}: {message}",
                                              severity=Severity.WARNING)
                      for (where, language, message), numbers in found.items()]
 
