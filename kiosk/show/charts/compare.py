@@ -187,7 +187,9 @@ class CompareView(ChartView):
             said = self._value_alone(item, pairs[0][0], by, zero, y + bar_h / 2, rect, n)
             y = max(y + pitch, said.bottom())  # (its note under it)
             pairs = []
-        for value, color in pairs:  # (each in its magnitude: 3500万 beside 4.1275亿)
+        among = max((abs(shown(v, by)) for v, _ in pairs), default=0.0)  # (a pair in one
+        for value, color in pairs:  # magnitude: 0.85亿 beside 1.52亿, digits a visitor
+            # compares, not 8500万 beside 1.52亿; trial 8)
             width = value * per_unit
             if abs(width) < 2.0:
                 width = 2.0 if value >= 0 else -2.0  # every value a visible mark
@@ -200,6 +202,7 @@ class CompareView(ChartView):
             end = max(zero, zero + width) + gap if width >= 0 else zero + width - gap
             label = CountLabel(shown(value, by), ctx, unit=unit, qualifier=item.qualifier,
                                decimals=self.decimals_for([shown(v, by) for v, _ in pairs]),
+                               among=among,
                                align="left" if width >= 0 else "right",  # at the bar's tip
                                max_width=rect.right() - end if width >= 0
                                else end - rect.left() - label_w, parent=self)
@@ -212,7 +215,8 @@ class CompareView(ChartView):
         for (value, _), width, yc in zip(pairs, widths, ys, strict=True):
             self.marks.append(Mark(_span(zero, width, yc - bar_h / 2, bar_h),
                                    ctx.text(item.label),
-                                   value_text(shown(value, by), ctx, unit, item.qualifier)))
+                                   value_text(shown(value, by), ctx, unit, item.qualifier,
+                                              among=among)))
         if item.note:
             ctx.box(self, ctx.text(item.note), QRectF(rect.left() + label_w, y + bar_h * 0.05,
                     rect.width() - label_w, ctx.room("note", 2)), "note",
