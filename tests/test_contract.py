@@ -93,7 +93,8 @@ def assert_final_and_inside(player, where: str) -> None:
             assert stage.contains(rect), f"{where}: {type(item).__name__} {what!r} at {rect}"
 
 
-WARNED = re.compile(r"slides? ([\d, and-]+) in '([\w-]+)' at (\d+x\d+): (.*)$")
+WARNED = re.compile(r"slides? ([\d, and-]+) in '([\w-]+)' at (\d+x\d+)"
+                    r"(?:, type scale [\d.]+)?: (.*)$")
 
 
 def assert_warned(player, report, index: int, language: str) -> None:

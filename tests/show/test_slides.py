@@ -538,3 +538,25 @@ def test_a_storys_words_stand_beside_a_short_photo_not_apart_from_their_figures(
     words = block.mapRectToScene(block.childrenBoundingRect())
     assert abs(words.center().y() - photo.sceneBoundingRect().center().y()) < 40
     assert audit(view) == []
+
+
+def test_a_storys_figures_stand_under_its_short_words_not_at_the_foot(qapp, tmp_path):
+    """Trials 6 and 8: under a short body the figures stood pinned to the foot of the
+    column, some 300 px under the words they belong to."""
+    from kiosk.show.figure import FigureNumber
+
+    story = decks.story_slide(
+        kicker="镇馆之宝", headline="御窑厂遗址",
+        body="明清两代为皇家烧造瓷器的地方。",
+        figures=[decks.figure(1004, decks.both("年", "AD"), "得名之年"),
+                 decks.figure(600, "年", "御窑烧造", qualifier="近")],
+        visual={"kind": "icon", "name": "vase"})
+    loaded = decks.built(tmp_path, decks.deck(story))
+    for language in ("zh", "en"):
+        _, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
+        body = next(t for t in decks.items_of(view)
+                    if isinstance(t, TextBox) and t.role == "body")
+        number = next(n for n in decks.items_of(view) if isinstance(n, FigureNumber))
+        gap = number.sceneBoundingRect().top() - body.ink_rect().bottom()
+        assert gap < view.ctx.size("body") * 3, (language, gap)
+        assert audit(view) == []

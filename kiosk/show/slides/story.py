@@ -13,6 +13,9 @@ from kiosk.show.visual import add_visual
 
 FIGURES_SHARE = 0.32
 """The figures of a story take at most this share of its text column's height."""
+LOOSE = 3.0
+"""Figures further than this many lines of body under a story's words go right under
+them (pinned to the foot, they stood apart from the words they belong to)."""
 SHORT_VISUAL = 0.8
 """A visual (a photo whole in its column) shorter than this share of the column has the
 story's words, and its figures right under them, centred on it."""
@@ -78,10 +81,16 @@ class StoryView(SlideView):
                            max(body_h, ctx.size("body") * 1.4)), "body",
                            color=ctx.palette.muted, line_height=1.55)
             y += body.text_height + ctx.size("body")
-        figures.setPos(0, y if packed else rect.bottom() - figures_h)
-        if not packed and not s.figures:  # words alone: a little above the middle, not
-            block.setPos(0, max(0.0, rect.bottom() - y) * OPTICAL_MIDDLE)  # hung at the top
-        return block
+        loose = s.figures and rect.bottom() - figures_h - y > ctx.size("body") * LOOSE
+        if packed or loose:  # (figures far under short words: right under them, the
+            y += ctx.size("body") * 0.6 if loose and not packed else 0.0  # block a
+            figures.setPos(0, y)  # little above the middle; 140余年 stood 300 px
+            y += figures_h  # under its words at the foot)
+        else:
+            figures.setPos(0, rect.bottom() - figures_h)
+        if not packed and (loose or not s.figures):  # words alone (or with their figures
+            block.setPos(0, max(0.0, rect.bottom() - y) * OPTICAL_MIDDLE)  # a little above
+        return block  # the middle, not hung at the top
 
     def _figures(self, text_rect: QRectF, parent: QGraphicsItem) -> QGraphicsRectItem:
         """The story's figures in a row, in a block whose top is at y = 0."""
