@@ -197,6 +197,33 @@ def crop(image: QSize, target: QSize | tuple[float, float], focus: tuple[float, 
     return QRectF(x, y, w, h)
 
 
+STUDIO_LIGHT = 0.75
+"""A picture whose edges are all at least this luminant, and within STUDIO_EVEN of each
+other, is an object on a plain light ground (a studio shot)."""
+STUDIO_EVEN = 0.08
+
+
+def studio_ground(image: QImage) -> QColor | None:
+    """The plain light ground an object was photographed on, read from the picture's
+    edges (a strip of 3 % all round), or None when its edges are not one light colour."""
+    width, height = image.width(), image.height()
+    if width < 8 or height < 8:
+        return None
+    inset_x, inset_y = max(1, round(width * 0.015)), max(1, round(height * 0.015))
+    points = [(round((width - 1) * n / 39), y) for n in range(40)
+              for y in (inset_y, height - 1 - inset_y)]
+    points += [(x, round((height - 1) * n / 39)) for n in range(40)
+               for x in (inset_x, width - 1 - inset_x)]
+    colours = [QColor(image.pixel(x, y)) for x, y in points]
+    lights = [0.2126 * c.redF() + 0.7152 * c.greenF() + 0.0722 * c.blueF() for c in colours]
+    if min(lights) < STUDIO_LIGHT or max(lights) - min(lights) > STUDIO_EVEN:
+        return None
+    count = len(colours)
+    return QColor(round(sum(c.red() for c in colours) / count),
+                  round(sum(c.green() for c in colours) / count),
+                  round(sum(c.blue() for c in colours) / count))
+
+
 def fitted(image: QSize, rect: QRectF) -> QRectF:
     """Where a picture of ``image``'s size is drawn whole inside ``rect``, centred."""
     size = QSize(image).scaled(QSize(max(1, round(rect.width())), max(1, round(rect.height()))),
@@ -237,9 +264,16 @@ class PictureItem(QGraphicsItem):
     def __init__(self, path: Path | None, rect: QRectF, *, fill: bool,
                  focus: tuple[float, float] = (0.5, 0.5), zoom: float = 1.0,
                  natural: QSize | None = None, background: QColor | None = None,
-                 page: int | None = None, parent: QGraphicsItem | None = None) -> None:
+                 page: int | None = None, whole_on_ground: bool = False,
+                 parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
         self.page = page
+        self.whole_on_ground = whole_on_ground
+        """Filling: shown whole instead, on its own ground, where it turns out to be an
+        object on a plain light ground (a vase photographed on white: cropped to fill,
+        it lost its neck and foot)."""
+        self.ground: QColor | None = None
+        """That ground, where it is shown so (it fills ``rect`` around the picture)."""
         """The page drawn, of a PDF (0 the first); None: a picture."""
         self.on_image: Callable[[QImage], None] | None = None
         """Told of each decoded picture as it arrives (the shades over it adapt)."""
@@ -300,6 +334,9 @@ class PictureItem(QGraphicsItem):
         else:
             self.image = result
             self.problem = None
+            ground = studio_ground(result) if self.whole_on_ground and self.fill else None
+            if ground is not None:  # (whole, on its ground: asked for at that size)
+                self.fill, self.ground, self._asked = False, ground, QSize()
             if self.on_image is not None:
                 self.on_image(result)
         self.update()
@@ -351,6 +388,8 @@ class PictureItem(QGraphicsItem):
                 painter.fillRect(self.target(), self.background)  # a quiet fill, not a hole)
             return
         painter.save()
+        if self.ground is not None:
+            painter.fillRect(self.rect, self.ground)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         painter.drawImage(self.target(), self.image, self.source())
         painter.restore()

@@ -325,3 +325,35 @@ def test_an_object_on_white_has_no_shade_though_it_reaches_the_fade(qapp, tmp_pa
 
     shades = [item for item in decks.items_of(view) if isinstance(item, Shade)]
     assert shades and all(shade.light and shade.level == 0.0 for shade in shades)
+
+
+def test_an_object_on_white_is_shown_whole_on_its_ground(qapp, tmp_path):
+    """Trial 8: a jar photographed on white, square, filled the screen cut at its neck
+    and foot, its title across its shoulder. Its ground read from its edges, it is shown
+    whole on that ground, which fills the screen; a photo of a scene still fills it."""
+    image = QImage(1200, 1200, QImage.Format.Format_RGB32)
+    image.fill(QColor("#fafaf7"))
+    painter = QPainter(image)
+    painter.setBrush(QColor("#2050a0"))
+    painter.setPen(QColor("#2050a0"))
+    painter.drawEllipse(QRectF(380, 80, 440, 1040))  # (neck to foot, nearly edge to edge)
+    painter.end()
+    (tmp_path / "images").mkdir()
+    image.save(str(tmp_path / "images" / "jar.png"))
+    write_photo(tmp_path, "scene.jpg")
+    loaded = decks.built(tmp_path, decks.deck(
+        image_slide("images/jar.png", title="Blue-and-white Jar", caption="28.5 cm high"),
+        image_slide("images/scene.jpg", title="A scene")))
+    shot, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    picture = view.picture
+    assert picture.ground is not None and not picture.fill
+    drawn = picture.target()
+    assert drawn.width() == pytest.approx(drawn.height(), rel=0.01)  # whole: square
+    assert drawn.height() <= 1080 + 1
+    corner = QColor(shot.pixel(1900, 20))  # (the ground, to the screen's edges)
+    assert corner.lightness() > 240
+    title = next(t for t in decks.items_of(view) if getattr(t, "text", "") ==
+                 "Blue-and-white Jar")
+    assert title.color.lightness() < 80  # (dark words on the light ground)
+    _, scene = render_slide(loaded, Config(), 1, (1920, 1080), "en")
+    assert scene.picture.fill and scene.picture.ground is None

@@ -83,20 +83,25 @@ class Shade(QGraphicsItem):
         image = picture.image
         if image is None or picture.rect.height() <= 0:
             return
-        source = picture.source()
-        words = self._under_words()
-        left = source.left() + (words.left() - picture.rect.left()) / picture.rect.width() \
-            * source.width()
-        right = source.left() + (words.right() - picture.rect.left()) / \
-            picture.rect.width() * source.width()
-        top = source.top() + (words.top() - picture.rect.top()) / picture.rect.height() \
-            * source.height()
-        bottom = source.top() + (words.bottom() - picture.rect.top()) / \
-            picture.rect.height() * source.height()
-        lights = sorted(_luminance(QColor(image.pixel(
-            min(image.width() - 1, max(0, round(left + (right - left) * (i + 0.5) / 24))),
-            min(image.height() - 1, max(0, round(top + (bottom - top) * (j + 0.5) / 8))))))
-            for i in range(24) for j in range(8))
+        source, frame = picture.source(), picture.target()  # (where the picture is: all
+        words = self._under_words()  # of the rect, or a part, on its ground)
+        lights = []
+        for i in range(24):
+            for j in range(8):
+                x = words.left() + words.width() * (i + 0.5) / 24
+                y = words.top() + words.height() * (j + 0.5) / 8
+                if not frame.contains(x, y):  # (beside a picture shown whole: its ground)
+                    if picture.ground is not None:
+                        lights.append(_luminance(picture.ground))
+                    continue
+                lights.append(_luminance(QColor(image.pixel(
+                    min(image.width() - 1, max(0, round(source.left() + (x - frame.left())
+                                                        / frame.width() * source.width()))),
+                    min(image.height() - 1, max(0, round(source.top() + (y - frame.top())
+                                                         / frame.height() * source.height())))))))
+        if not lights:
+            return
+        lights.sort()
         bright = lights[int(len(lights) * 0.95)]
         needed = 1 - READABLE / bright if bright > READABLE else 0.0
         self.light = self.dark is not None and lights[int(len(lights) * 0.03)] >= LIGHT
@@ -325,7 +330,7 @@ class ImageView(FramedView):
         ctx, s = self.ctx, self.slide
         item = PictureItem(path, rect, fill=fill, focus=s.focus, zoom=s.zoom,
                            natural=natural_size(path), background=ctx.palette.surface,
-                           parent=self)
+                           whole_on_ground=fill, parent=self)
         if s.zoom > 1.0:
             self.timeline.add(Track(0.0, ctx.deck.slide_duration(s), "linear"),
                               item.set_progress)
