@@ -368,10 +368,14 @@ def _language_keys(doc: Document, deck: Deck) -> Iterator[Problem]:
     for loc, per_language in walk(deck, dict):
         if loc and loc[-1] in ("values", "scale"):
             found += [(loc, language) for language in per_language]
+    written = doc.data.get("languages") if isinstance(doc.data, dict) else None
+    languages = list(deck.languages)  # (as written too: a deck checked again without
+    if isinstance(written, list):  # its faulty keys has the model's default languages)
+        languages += [w for w in written if isinstance(w, str) and w not in languages]
     for loc, language in found:
-        if language not in deck.languages:
+        if language not in languages:
             yield doc.problem((*loc, language), f"'{language}' is not one of the deck's "
-                              f"languages ({', '.join(deck.languages)})", key=True)
+                              f"languages ({', '.join(languages)})", key=True)
 
 
 def _id_errors(doc: Document) -> Iterator[Problem]:

@@ -326,6 +326,18 @@ def test_a_magnitude_said_in_both_units_but_not_alike_is_warned(write_deck):
     assert "reads 100 times too large in en" in said[1][1]
 
 
+def test_one_comma_in_the_title_is_one_error_not_a_pile(write_deck):
+    """Trial 8: an unquoted comma in the deck's title gave its error, and then one error
+    for every English value, "'en' is not one of the deck's languages (zh)", though the
+    deck lists [zh, en]."""
+    found = errors_of(write_deck(
+        "title: {zh: 瓷都, en: Jingdezhen, the Porcelain Capital}\nlanguages: [zh, en]\n"
+        "slides:\n  - type: figures\n    title: T\n    figures:\n"
+        "      - {value: 6, unit: {zh: 万人, en: people}, values: {en: 60000}, label: A}\n"
+        "      - {value: 2, unit: {zh: 万件, en: objects}, values: {en: 20000}, label: B}\n"))
+    assert len(found) == 1 and "a comma in {zh: ..., en: ...} ends a text" in found[0], found
+
+
 def test_a_line_whose_years_go_back_is_warned(write_deck):
     loaded = load_deck(write_deck(
         "title: T\nslides:\n  - type: chart\n    title: T\n    chart:\n      kind: line\n"
