@@ -560,3 +560,21 @@ def test_a_storys_figures_stand_under_its_short_words_not_at_the_foot(qapp, tmp_
         gap = number.sceneBoundingRect().top() - body.ink_rect().bottom()
         assert gap < view.ctx.size("body") * 3, (language, gap)
         assert audit(view) == []
+
+
+def test_a_last_row_of_fewer_cards_spans_the_row(qapp, tmp_path):
+    """Trial 8: five points in rows of three left a hole at the bottom right."""
+    from PySide6.QtWidgets import QGraphicsRectItem
+
+    points = [{"heading": f"Point {n + 1}", "detail": "A line of detail"} for n in range(5)]
+    loaded = decks.built(tmp_path, decks.deck(decks.points_slide(title="P", points=points)))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    cards = [item.rect() for item in view.childItems() if isinstance(item, QGraphicsRectItem)
+             and item.rect().width() > 200]
+    rows: dict[int, list] = {}
+    for card in cards:
+        rows.setdefault(round(card.top()), []).append(card)
+    first, last = (sorted(rows[top], key=lambda r: r.left()) for top in sorted(rows))
+    assert len(first) == 3 and len(last) == 2
+    assert last[-1].right() == pytest.approx(first[-1].right(), abs=1)
+    assert last[0].left() == pytest.approx(first[0].left(), abs=1)
