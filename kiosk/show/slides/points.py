@@ -59,10 +59,10 @@ class PointsView(SlideView):
         if common < ctx.size("detail") * HEADING_OVER_DETAIL:  # ...and larger than the
             heading_lines = 3  # details under it: a third line rather than smaller
             common = min(fitted(point, heading_lines) for point in s.points)
-        last = count - (rows - 1) * columns  # (cards on the last row)
+        on_last = count - (rows - 1) * columns  # (cards on the last row)
         for n, point in enumerate(s.points):
             row, col = divmod(n, columns)
-            width = cell_w if row < rows - 1 else (area.width() - gap * (last - 1)) / last
+            width = cell_w if row < rows - 1 else (area.width() - gap * (on_last - 1)) / on_last
             cell = QRectF(area.left() + col * (width + gap), top + row * (cell_h + gap),
                           width, cell_h)  # (a last row of fewer cards spans the row: no
             # hole where a card is missing)
