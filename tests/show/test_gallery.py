@@ -403,3 +403,36 @@ def test_an_upright_photo_in_a_filling_gallery_is_shown_whole_and_credited_by_no
     view.go_to_step(0, clock.now(), -1, animate=False)
     covered = wide.picture.mapRectToScene(wide.picture.target())
     assert covered.contains(QRectF(0, 0, view.ctx.width, view.ctx.height))  # (4:3 fills)
+
+
+def test_an_object_on_white_in_a_gallery_is_whole_on_its_ground_in_every_language(
+        qtbot, tmp_path):
+    """Trial 9: a teapot on white, cropped in a gallery (an image slide showed it whole),
+    its lower half under a charcoal band in English only."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPainter
+
+    from kiosk.config import Config
+    from kiosk.show.render import render_slide
+    from kiosk.show.slides.image import Shade
+
+    image = QImage(1600, 1000, QImage.Format.Format_RGB32)
+    image.fill(QColor("#fbfbf8"))
+    painter = QPainter(image)
+    painter.setBrush(QColor("#6b3a24"))
+    painter.setPen(QColor("#6b3a24"))
+    painter.drawEllipse(QRectF(450, 120, 700, 800))
+    painter.end()
+    (tmp_path / "images").mkdir(parents=True, exist_ok=True)
+    image.save(str(tmp_path / "images" / "teapot.png"))
+    photos_ = [{"src": "images/teapot.png",
+                "caption": decks.both("清代紫砂提梁壶", "A Qing-dynasty Yixing clay teapot with "
+                                      "an overhead handle, in the museum's collection")}]
+    loaded = decks.built(tmp_path, deck({"type": "gallery", "title": decks.both(
+        "从茶园到茶桌", "From Garden to Tea Table"), "photos": photos_}))
+    for language in ("zh", "en"):
+        _, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
+        picture = view.pages[0].picture
+        assert picture.ground is not None and not picture.fill, language
+        shades = [item for item in decks.items_of(view) if isinstance(item, Shade)]
+        assert all(shade.light and shade.level == 0.0 for shade in shades), language

@@ -101,7 +101,8 @@ class GalleryView(FramedView):
         if fill:
             page.picture = PictureItem(path, QRectF(0, 0, ctx.width, ctx.height), fill=True,
                                        focus=photo.focus, natural=natural,
-                                       background=ctx.palette.surface, parent=page)
+                                       background=ctx.palette.surface,
+                                       whole_on_ground=True, parent=page)
             page.picture.setData(BLEED, True)
             page.picture.setZValue(-2)
             caption = self._caption(photo.caption, ON_PHOTO, area.bottom(), page) \

@@ -83,6 +83,13 @@ class Shade(QGraphicsItem):
         image = picture.image
         if image is None or picture.rect.height() <= 0:
             return
+        if picture.ground is not None and self.dark is not None:  # (an object whole on
+            self.light, self.level = True, 0.0  # its light ground: dark words, no shade
+            self.colour_words()  # over it, in every language alike)
+            self.update()
+            if self.on_light is not None:
+                self.on_light()
+            return
         source, frame = picture.source(), picture.target()  # (where the picture is: all
         words = self._under_words()  # of the rect, or a part, on its ground)
         lights = []
