@@ -55,8 +55,9 @@ COMPACT = {"zh": ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")),
 COMPACT_AXIS = {"zh": 1e5, "en": 1e6}
 """From where an axis's ticks are shortened (320万, 3 million)."""
 COMPACT_VALUE = {"zh": 1e8, "en": 1e9}
-"""From where a chart's values are (73.2亿元, 7.32 billion yuan); in English, millions that
-are round in them are too (3.2 million, as a figure writes it; 1,234,567 stays)."""
+"""From where a chart's values are (73.2亿元, 7.32 billion yuan); below it, values round in
+the axis's step are too (25万件, 3.2 million, as a figure writes them; 1,234,567 stays,
+not rounded to 1.23 million)."""
 COMPACT_DECIMALS = 2
 NEARLY = 1 - 5e-5
 """A number this close to a unit is written in it: 999,999,999,999 is 1万亿, not the
@@ -121,7 +122,7 @@ def compact_step(largest: float, lang: str, *, axis: bool = True) -> tuple[float
     follows it (1 and "" when it is short enough as it is)."""
     key = "zh" if lang.startswith("zh") else "en"
     if abs(largest) < (COMPACT_AXIS if axis else COMPACT_VALUE)[key]:
-        if key == "en" and not axis and abs(largest) >= COMPACT_AXIS["en"] * NEARLY:
+        if not axis and abs(largest) >= COMPACT_AXIS[key] * NEARLY:
             step = next((d, s) for d, s in COMPACT[key] if abs(largest) >= d * NEARLY)
             if decimals_of(short(largest, step[0])) <= COMPACT_DECIMALS:
                 return step  # (2.3 million hectares, as a figure writes it; 1,234,567

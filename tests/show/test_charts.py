@@ -1487,3 +1487,15 @@ def test_a_time_axis_says_every_year(qapp, tmp_path, portrait, scale):
 
 def view_size(cfg):
     return tuple(cfg.display.design_size)
+
+
+def test_a_bars_value_is_never_rounded_to_be_written_short(qapp, tmp_path):
+    """Trial 9: 185.9万吨 read "1.86 million tonnes" in English (1,860,000, not 1,859,000)
+    beside bars written in full; a value round in millions is still written in them."""
+    chart = {"kind": "bar", "labels": True, "unit": {"zh": "万吨", "en": "tonnes"},
+             "scale": {"en": 10000}, "categories": ["2019", "2023"],
+             "series": [{"name": "产量", "values": [185.9, 250]}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    said = sorted(c.final for c in decks.items_of(view) if isinstance(c, CountLabel))
+    assert said == ["1,859,000 tonnes", "2.5 million tonnes"], said

@@ -490,10 +490,10 @@ class SeriesView(ChartView):
                           regroup=bool(self.label_unit), parent=self)
 
     def _step(self, value: float) -> tuple[float, str]:
-        """How a value is written short: as the axis writes it (25万件 under 25万), but
-        never in a larger unit than the value itself reaches (3件 stays 3件, not 0.00万件;
-        380万元 under an axis of 亿 stays 380万元)."""
-        return compact_step(value, self.ctx.language)
+        """How a value is written short: as a value is, never rounded to be (1,859,000
+        tonnes, not 1.86 million; 1.5 million where it is round in them), and never in a
+        larger unit than the value itself reaches (3件 stays 3件, not 0.00万件)."""
+        return compact_step(value, self.ctx.language, axis=False)
 
     def _decimals(self, value: float) -> int | None:
         """A value's decimals: the chart's where it is written in full; where it is
