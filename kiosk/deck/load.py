@@ -412,6 +412,17 @@ def _funnel_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
     from kiosk.deck.charts import FunnelChart
 
     for loc, funnel in walk(deck, FunnelChart):
+        units = {n: (stage.unit or funnel.unit) for n, stage in enumerate(funnel.stages)}
+        said = {n: unit.get_text(deck.default_language, deck.default_language)
+                if unit else "" for n, unit in units.items()}
+        if len(set(said.values())) > 1:  # (buds and jin, drawn to one scale)
+            first = said[0]
+            n = next(n for n, text in said.items() if text != first)
+            shown = ", ".join(f"'{t}'" for t in dict.fromkeys(said.values()) if t) or "none"
+            yield doc.problem((*loc, "stages", n), (
+                f"the stages are counted in different units ({shown}), yet drawn to one "
+                "scale as one quantity narrowing: a funnel's stages are one kind of thing "
+                "(a bar chart or figures show several)"), severity=Severity.WARNING)
         for n, (before, stage) in enumerate(itertools.pairwise(funnel.stages), 1):
             if stage.value > before.value:
                 yield doc.problem((*loc, "stages", n, "value"),
@@ -480,10 +491,11 @@ def _magnitude_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
         else:  # (a funnel's stages, a donut's parts, a network's groups: the chart's scale)
             for key in ("stages", "parts", "groups"):
                 for n, item in enumerate(getattr(chart, key, None) or []):
-                    found.append(((*loc, key, n), item.unit, chart.scale, "scale"))
+                    found.append(((*loc, key, n), item.unit, chart.scale,
+                                  "the chart a scale"))  # (a stage has none of its own)
                     found += [((*loc, key, n, "highlights", h), lit.unit, chart.scale,
-                               "scale") for h, lit in enumerate(getattr(item, "highlights",
-                                                                        []))]
+                               "the chart a scale") for h, lit in enumerate(getattr(
+                                   item, "highlights", []))]
     for loc, unit, given, own in found:
         chinese = unit.get_text("zh", deck.default_language) if unit else ""
         factor = magnitude(chinese)[0]
@@ -547,6 +559,15 @@ def _number_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
                 yield doc.problem(loc, f"the {language} text '{said}' is in Chinese "
                                        "characters: is it its translation?",
                                   severity=Severity.WARNING)
+    from kiosk.deck.charts import NetworkChart
+
+    for loc, network in walk(deck, NetworkChart):
+        per = sorted({group.per_node for group in network.groups})
+        if len(per) > 1:  # (3,000 at 20 a dot drawn smaller than 170 at one)
+            yield doc.problem((*loc, "groups"), (
+                f"the groups count {', '.join(map(str, per))} a dot: each group's wedge is "
+                "as large as the dots it draws, not as its count; one per_node for every "
+                "group keeps them in proportion"), severity=Severity.WARNING)
     for loc, group in walk(deck, NodeGroup):
         drawn = dots(group.count, group.per_node) * group.per_node
         if group.per_node > 1 and abs(drawn - group.count) > group.count * 0.05:

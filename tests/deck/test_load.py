@@ -338,6 +338,25 @@ def test_one_comma_in_the_title_is_one_error_not_a_pile(write_deck):
     assert len(found) == 1 and "a comma in {zh: ..., en: ...} ends a text" in found[0], found
 
 
+def test_a_funnel_of_stages_in_different_units_is_warned(write_deck):
+    """Trial 9: buds (个) and jin (斤) drawn to one scale, the chart footnoted as too
+    narrow to draw; and a stage's 万个 was told to "give scale", which a stage refuses."""
+    loaded = load_deck(write_deck(
+        "title: T\nlanguages: [zh, en]\nslides:\n  - type: chart\n    title: T\n"
+        "    chart:\n      kind: funnel\n      stages:\n"
+        "        - {label: 鲜叶, value: 8, unit: {zh: 万个, en: buds}}\n"
+        "        - {label: 干茶, value: 4, unit: {zh: 斤, en: jin}}\n"))
+    said = " | ".join(w.message for w in loaded.warnings)
+    assert "the stages are counted in different units ('万个', '斤')" in said, said
+    network = load_deck(write_deck(
+        "title: T\nslides:\n  - type: chart\n    title: T\n    chart:\n"
+        "      kind: network\n      groups:\n"
+        "        - {label: 小, count: 3000, unit: 家, per_node: 20}\n"
+        "        - {label: 大, count: 170, unit: 家}\n"))
+    assert any("the groups count 1, 20 a dot" in w.message for w in network.warnings)
+    assert "give the chart a scale: {en: ...}" in said, said
+
+
 def test_a_line_whose_years_go_back_is_warned(write_deck):
     loaded = load_deck(write_deck(
         "title: T\nslides:\n  - type: chart\n    title: T\n    chart:\n      kind: line\n"
