@@ -79,8 +79,8 @@ class ChartBase(Strict):
     """Per language, values shown multiplied by this, where units differ: with unit
     {zh: 万元, en: yuan} and scale {en: 10000}, 3.7 reads 3.7万元 and 37,000 yuan."""
     decimals: int | None = Field(default=None, ge=0, le=MAX_DECIMALS)
-    """Decimals every value of the chart shows; by default as many as the most precise
-    of them has (11.0% beside 38.5%)."""
+    """Decimals every value of the chart shows; by default each its own, as written (15.9
+    beside 8.15: a zero the source did not give claims a precision it does not have)."""
 
     @model_validator(mode="after")
     def _scaled_exactly(self) -> ChartBase:

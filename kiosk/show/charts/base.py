@@ -314,7 +314,7 @@ class CountLabel(QGraphicsItem):
         if self.step[0] != 1.0 and (step is None or decimals is None):
             decimals = short_decimals(value, self.step[0])
         self.decimals = decimals_of(value) if decimals is None else decimals
-        """Its own, or those of the values it is shown with (38.5% beside 11.0%)."""
+        """Its own, or the chart's ``decimals`` where it gives them."""
         self._color = color or ctx.palette.text
         self._align = align
         self.final = value_text(value, ctx, unit, qualifier, self.decimals, self.step,
