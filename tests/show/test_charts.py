@@ -1499,3 +1499,13 @@ def test_a_bars_value_is_never_rounded_to_be_written_short(qapp, tmp_path):
     _, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
     said = sorted(c.final for c in decks.items_of(view) if isinstance(c, CountLabel))
     assert said == ["1,859,000 tonnes", "2.5 million tonnes"], said
+
+
+def test_an_english_highlight_names_its_group_as_a_sentence_does():
+    """Trial 9: "(among Teahouses)", a capital in mid-sentence; a name keeps its own."""
+    from kiosk.show.charts.network import _among
+
+    assert _among("Laoshe Teahouse", "Teahouses", False) == "Laoshe Teahouse (among teahouses)"
+    assert _among("Srivijaya", "Southeast Asia", False) == "Srivijaya (among Southeast Asia)"
+    assert _among("Peking University", "Beijing", False) == "Peking University (among Beijing)"
+    assert _among("三佛齐", "东南亚", True) == "三佛齐（属于东南亚）"

@@ -539,8 +539,20 @@ def _highlight_unit(highlight: Highlight, group: NodeGroup, language: str) -> Te
 
 def _among(label: str, group: str, chinese: bool) -> str:
     """A highlight's label saying it is some of its group (its dots are the group's, not
-    more besides): 高僧（属于僧尼）, Eminent monks (among Monks and nuns)."""
-    return f"{label}（属于{group}）" if chinese else f"{label} (among {group})"
+    more besides): 高僧（属于僧尼）, Eminent monks (among monks and nuns)."""
+    return f"{label}（属于{group}）" if chinese else f"{label} (among {_in_sentence(group)})"
+
+
+def _in_sentence(name: str) -> str:
+    """A group's name inside an English sentence: a plural common noun lower case (among
+    teahouses, among supply-chain enterprises), a name as it is (among Southeast Asia,
+    among Beijing: capitalised past its first word, or not a plural)."""
+    words = name.split()
+    capitals = sum(1 for word in words if word[:1].isupper())
+    if capitals == 1 and words[0][:1].isupper() and words[0][1:2].islower() and \
+            words[-1].lower().endswith("s"):
+        return name[:1].lower() + name[1:]
+    return name
 
 
 def _with_dot_note(label: str, each: str, chinese: bool, *, every: bool) -> str:
