@@ -1509,3 +1509,26 @@ def test_an_english_highlight_names_its_group_as_a_sentence_does():
     assert _among("Srivijaya", "Southeast Asia", False) == "Srivijaya (among Southeast Asia)"
     assert _among("Peking University", "Beijing", False) == "Peking University (among Beijing)"
     assert _among("三佛齐", "东南亚", True) == "三佛齐（属于东南亚）"
+
+
+def test_the_last_year_of_a_time_axis_stands_no_further_right_than_its_point(qapp,
+                                                                            tmp_path):
+    """Trial 9, on a totem: 2015, 2020 and 2023 moved right side by side, 2023 past the
+    end of the axis, far from its point."""
+    years = ["1950", "1978", "1990", "2000", "2010", "2015", "2020", "2023"]
+    chart = {"kind": "line", "area": True, "unit": {"zh": "万吨", "en": "tonnes"},
+             "scale": {"en": 10000}, "categories": years,
+             "series": [{"name": "全国", "values": [6.5, 26.8, 54.0, 68.3, 147.5, 227.7, 298.6,
+                                                   333.1]},
+                        {"name": "浙江", "values": [2.1, 5.9, 11.4, 11.6, 16.3, 17.2, 18.7,
+                                                  19.5]}]}
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)), cfg)
+    for language in ("zh", "en"):
+        _, view = render_slide(loaded, cfg, 0, (1080, 1920), language)
+        line = chart_of(view)
+        said = {t.text: t for t in decks.items_of(view) if isinstance(t, TextBox)}
+        assert set(years) <= set(said), sorted(said)
+        last = said["2023"].ink_rect().center().x()
+        point = line.mapToScene(line.x_of(len(years) - 1), 0).x()
+        assert last <= point + 1, (language, last, point)

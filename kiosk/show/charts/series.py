@@ -376,6 +376,21 @@ class SeriesView(ChartView):
                 groups[-1] = merged
                 lefts[-1] = sum(wanted[m] - o for m, o in zip(merged, offsets, strict=True)
                                 ) / len(merged)  # (centred on where its years want to be)
+        if texts:  # (the last year no further right than centred on its point: 2023 stood
+            bound = wanted[-1] + widths[-1] / 2  # past the axis's end)
+            while True:
+                run = sum(widths[m] for m in groups[-1]) + gap * (len(groups[-1]) - 1)
+                if lefts[-1] + run <= bound + 0.5:
+                    break
+                lefts[-1] = bound - run
+                if len(groups) < 2:
+                    break
+                before = groups[-2]
+                end = lefts[-2] + sum(widths[m] for m in before) + gap * len(before)
+                if end <= lefts[-1]:
+                    break
+                groups[-2:] = [before + groups[-1]]  # (it reaches the run before: one run,
+                lefts[-2:] = [lefts[-2]]  # ending at the bound)
         centres = [0.0] * len(texts)
         for group, left in zip(groups, lefts, strict=True):
             for m in group:
@@ -560,7 +575,7 @@ class SeriesView(ChartView):
                 top = float(ys.min()) if len(ys) else base  # over the dark read grey)
                 strong = AREA_TINT if len(chart.series) == 1 else AREA_TINT * 0.7
                 gradient = QLinearGradient(0, top, 0, base)
-                for stop, alpha in ((0.0, strong), (1.0, strong * 0.12)):
+                for stop, alpha in ((0.0, strong), (1.0, strong * 0.35)):
                     tint = QColor(color)
                     tint.setAlphaF(alpha)
                     gradient.setColorAt(stop, tint)
