@@ -688,7 +688,7 @@ def test_a_network_legend_says_what_a_dot_counts_in_full(qapp, tmp_path):
         "kind": "network", "hub": both("智慧水务调度中心", "Smart water dispatch centre"),
         "groups": groups}})
     loaded = decks.built(tmp_path, decks.deck(story))
-    for language, note in (("zh", "；每点10台）"), ("en", "; one dot: 10 analysers)")):
+    for language, note in (("zh", "；每点10台）"), ("en", "; one\u00a0dot: 10 analysers)")):
         # (inside the bracket the name ends with: not "（...）（每点10台）")
         _, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
         texts = [t for t in decks.items_of(view) if isinstance(t, TextBox)]
@@ -1532,3 +1532,19 @@ def test_the_last_year_of_a_time_axis_stands_no_further_right_than_its_point(qap
         last = said["2023"].ink_rect().center().x()
         point = line.mapToScene(line.x_of(len(years) - 1), 0).x()
         assert last <= point + 1, (language, last, point)
+
+
+def test_a_legends_dot_note_keeps_one_dot_together(qapp, tmp_path):
+    """Trial 9: "Tea farmers (one / dot: / 20 households)"."""
+    chart = {"kind": "network", "hub": "West Lake Longjing", "groups": [
+        {"label": "Tea farmers", "count": 3000, "qualifier": "约", "unit": "households",
+         "per_node": 20},
+        {"label": "Tea firms", "count": 170, "qualifier": "余", "unit": "firms",
+         "per_node": 20}]}
+    loaded = decks.built(tmp_path, decks.only("en", decks.deck(decks.chart_slide(chart))))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    rows = [t for t in decks.items_of(view) if isinstance(t, TextBox) and "dot" in t.text]
+    assert rows
+    for row in rows:
+        assert any("one\u00a0dot:" in line or "every\u00a0dot:" in line
+                   for line in row.lines), row.lines

@@ -561,5 +561,6 @@ def _with_dot_note(label: str, each: str, chinese: bool, *, every: bool) -> str:
     if chinese:
         note = f"每点{each}" if not every else f"各组每点{each}"
         return f"{label[:-1]}；{note}）" if label.endswith("）") else f"{label}（{note}）"
-    note = f"one dot: {each}" if not every else f"every dot: {each}"
+    note = f"one\u00a0dot: {each}" if not every else f"every\u00a0dot: {each}"
+    # (no break inside "one dot": "(one / dot: / 20 households)" read as three scraps)
     return f"{label[:-1]}; {note})" if label.endswith(")") else f"{label} ({note})"
