@@ -37,7 +37,7 @@ from kiosk.deck.model import (
 )
 from kiosk.deck.numbers import magnitude
 from kiosk.deck.reader import Document, Loc
-from kiosk.deck.text import Text
+from kiosk.deck.text import Text, is_han
 from kiosk.deck.timing import motion_end
 
 
@@ -523,12 +523,6 @@ def _magnitude_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
                               "that says it (10k, million)", severity=Severity.WARNING)
 
 
-def _han(char: str) -> bool:
-    """Whether a character is a Chinese ideograph (the CJK Unified blocks)."""
-    code = ord(char)
-    return 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x2FFFF
-
-
 def _number_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
     """A figure's number for another language that its units do not explain (5万人 and
     ``values: {en: 5000}`` people: 50,000 was meant), a text for a language other than
@@ -555,7 +549,7 @@ def _number_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
     for loc, text in walk(deck, Text):
         for language in text:
             said = text.get_text(language, deck.default_language)
-            if not language.startswith("zh") and any(_han(c) for c in said):
+            if not language.startswith("zh") and any(is_han(c) for c in said):
                 yield doc.problem(loc, f"the {language} text '{said}' is in Chinese "
                                        "characters: is it its translation?",
                                   severity=Severity.WARNING)

@@ -23,6 +23,13 @@ _UNDRAWN = {"Cc": "a control character", "Cs": "half of a surrogate pair",
             "Cn": "not a character Unicode assigns", "Co": "a private-use character"}
 
 
+def is_han(char: str) -> bool:
+    """A Chinese character (CJK unified ideographs, their extensions and compatibility
+    forms)."""
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or \
+        "\U00020000" <= char <= "\U0002ffff"
+
+
 def _length_checked(text: str) -> str:
     if len(text) > MAX_CHARACTERS:
         raise PydanticCustomError(

@@ -18,15 +18,11 @@ import struct
 from array import array
 
 from kiosk import resources
+from kiosk.deck.text import is_han
 
 LONGEST = 6
 """Characters of the longest word a line backs away from (a longer one is a name or a
 term that would leave its line too short; it breaks like any text)."""
-
-
-def is_han(char: str) -> bool:
-    """A Chinese character (CJK unified ideographs and their compatibility forms)."""
-    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
 
 @functools.lru_cache(maxsize=4096)

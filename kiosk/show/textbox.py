@@ -17,9 +17,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTextBoundaryFinder
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextLayout, QTextOption
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from kiosk.deck.text import is_han
 from kiosk.show import fonts
 from kiosk.show.chinesewords import LONGEST as LONGEST_WORD
-from kiosk.show.chinesewords import inside_word, is_han, word_start, word_starts
+from kiosk.show.chinesewords import inside_word, word_start, word_starts
 from kiosk.show.guard import guarded
 
 ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCenter,

@@ -144,15 +144,16 @@ class SeriesView(ChartView):
                     "label", n, 1.15) > rect.height() * 0.55), 1))
                 self.year_centres = self._dodged_years()
                 """Where the years stand side by side (their x is the plot's to come)."""
-                if self.year_centres is None and len(self._year_rows(lines)) < len(
-                        chart.categories):  # (a year would be left out: a line more,
-                    lines = YEAR_LINES_MOST  # or, if even that leaves one out, the years
-                    if len(self._year_rows(lines)) < len(chart.categories):  # evenly
-                        self.positions = None  # apart, every one said, not dropped)
-                        lines = self.category_lines
-                self.category_lines = 1 if self.year_centres is not None else \
-                    1 + max(row for _, row in self._year_rows(lines)) \
-                    if self.positions is not None else self.category_lines
+                if self.year_centres is None:
+                    placed = self._year_rows(lines)
+                    if len(placed) < len(chart.categories):  # (a year would be left out:
+                        placed = self._year_rows(YEAR_LINES_MOST)  # a line more, or, if
+                    if len(placed) < len(chart.categories):  # even that leaves one out,
+                        self.positions = None  # the years evenly apart, every one said)
+                    else:
+                        self.category_lines = 1 + max(row for _, row in placed)
+                else:
+                    self.category_lines = 1
         bottom_h = ctx.room("label", self.category_lines, 1.15) + ctx.size("label") * 0.4
         height = ctx.needs(rect.height() - above - bottom_h, rect.height() * 0.4)
         self.plot = QRectF(rect.left() + axis_w, rect.top() + above,

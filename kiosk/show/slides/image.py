@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -123,15 +123,9 @@ class Shade(QGraphicsItem):
         the middle of a white photo is not under a title at the left), or, before they
         are placed, its dark part (not its fade)."""
         words = QRectF()
-        view = self.parentItem()
-        area = self.mapRectToScene(self.rect)
-        stack = list(view.childItems()) if view is not None else []
-        while stack:
-            item = stack.pop()
-            stack.extend(item.childItems())
-            if isinstance(item, TextBox) and item.text and \
-                    area.contains(item.ink_rect().center()):
-                words = words.united(self.mapRectFromScene(item.ink_rect()))
+        for box in self._words_over():
+            if box.text:
+                words = words.united(self.mapRectFromScene(box.ink_rect()))
         if not words.isEmpty():
             pad = words.height() * 0.3
             return words.adjusted(-pad, -pad, pad, pad).intersected(self.rect)
@@ -146,20 +140,25 @@ class Shade(QGraphicsItem):
         """The words over it dark where the picture is light all through (a photograph
         of an object on white: a grey slab of shade was all it got), white again where
         it is not."""
-        view = self.parentItem()
-        if view is None or self.dark is None:
+        if self.dark is None:
             return
+        for item in self._words_over():
+            if self.light and item not in self._white:
+                self._white[item] = item.color
+                item.set_color(self.dark)
+            elif not self.light and item in self._white:
+                item.set_color(self._white.pop(item))
+
+    def _words_over(self) -> Iterator[TextBox]:
+        """The texts of its slide (or page) that lie over it."""
+        view = self.parentItem()
         area = self.mapRectToScene(self.rect)
-        stack = list(view.childItems())
+        stack = list(view.childItems()) if view is not None else []
         while stack:
             item = stack.pop()
             stack.extend(item.childItems())
             if isinstance(item, TextBox) and area.contains(item.ink_rect().center()):
-                if self.light and item not in self._white:
-                    self._white[item] = item.color
-                    item.set_color(self.dark)
-                elif not self.light and item in self._white:
-                    item.set_color(self._white.pop(item))
+                yield item
 
     def boundingRect(self) -> QRectF:
         return self.rect
