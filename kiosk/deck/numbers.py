@@ -107,6 +107,13 @@ def regrouped(largest: float, unit: str, lang: str) -> tuple[float, str]:
     return factor / written, (word + rest) if word else rest.lstrip()
 
 
+def round_in(value: float, divisor: float) -> bool:
+    """Whether ``value`` counted in ``divisor``s is exact to COMPACT_DECIMALS (2.5 million,
+    not 999,999,999 as a rounded 1 billion)."""
+    counted = short(value, divisor)
+    return counted == round(counted, COMPACT_DECIMALS)
+
+
 def short(value: float, divisor: float) -> float:
     """``value`` counted in ``divisor``s (3.2 for 320000000 in 亿), without binary noise."""
     return float(f"{value / divisor:.12g}")
@@ -124,7 +131,7 @@ def compact_step(largest: float, lang: str, *, axis: bool = True) -> tuple[float
     if abs(largest) < (COMPACT_AXIS if axis else COMPACT_VALUE)[key]:
         if not axis and abs(largest) >= COMPACT_AXIS[key] * NEARLY:
             step = next((d, s) for d, s in COMPACT[key] if abs(largest) >= d * NEARLY)
-            if decimals_of(short(largest, step[0])) <= COMPACT_DECIMALS:
+            if round_in(largest, step[0]):
                 return step  # (2.3 million hectares, as a figure writes it; 1,234,567
         return 1.0, ""  # stays as it is)
     return next((d, s) for d, s in COMPACT[key] if abs(largest) >= d * NEARLY)
@@ -192,7 +199,7 @@ def figure_text(figure: Figure, lang: str, fallback: str, value: float | None = 
     if final is not None and not lang.startswith("zh") and figure.decimals is None and \
             english_magnitude(unit)[0] == 1.0:  # (150 million yuan, not 150,000,000 yuan;
         divisor, word = compact_step(final, lang)  # counting in millions all the way)
-        if divisor != 1.0 and decimals_of(short(final, divisor)) <= COMPACT_DECIMALS:
+        if divisor != 1.0 and round_in(final, divisor):
             number = format_number(short(shown, divisor), decimals_of(short(final, divisor)),
                                    lang)
             return quantity(number, f"{word.strip()} {unit}".strip(), figure.qualifier, lang)

@@ -40,6 +40,8 @@ def fig(**fields) -> Figure:
      "3.85亿人次", "3.85 billion trips"),
     ({"value": 1234567, "unit": {"zh": "人", "en": "people"}}, "1,234,567人",
      "1,234,567 people"),  # (not 1.234567 million: as written)
+    ({"value": 999999999, "unit": {"zh": "元", "en": "yuan"}}, "999,999,999元",
+     "999,999,999 yuan"),  # (not rounded to 1 billion)
 ])
 def test_figure_text(fields, zh, en):
     figure = fig(**fields)
