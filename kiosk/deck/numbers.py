@@ -95,8 +95,10 @@ def regrouped(largest: float, unit: str, lang: str) -> tuple[float, str]:
     0.815 billion is 815 million. (1, ``unit``) otherwise."""
     chinese = lang.startswith("zh")
     factor, rest = magnitude(unit) if chinese else english_magnitude(unit)
-    if factor == 1.0 or not largest:
+    if factor == 1.0:
         return 1.0, unit
+    if not largest:  # (nothing, in no magnitude: 0元, not 0万元)
+        return factor, rest if chinese else rest.lstrip()
     total = abs(largest) * factor
     if chinese:
         prefix, written = next(((p, f) for p, f in MAGNITUDES if total >= f * NEARLY),

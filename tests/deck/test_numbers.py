@@ -103,3 +103,12 @@ def test_a_number_that_rounds_up_to_the_next_unit_is_written_in_it():
     assert compact_step(999_999_999_999, "zh", axis=False) == (1e12, "万亿")  # not 10,000亿
     assert compact_step(999_940_000_000, "zh", axis=False) == (1e8, "亿")  # 9,999.4亿
     assert compact_step(999_999_999_999, "en", axis=False) == (1e12, " trillion")
+
+
+def test_nothing_is_written_in_no_magnitude():
+    """A bar of 0 in 万元 read "0万元"; 0 billion yuan likewise."""
+    from kiosk.deck.numbers import regrouped
+
+    assert regrouped(0, "万元", "zh")[1] == "元"
+    assert regrouped(0, "billion yuan", "en")[1] == "yuan"
+    assert regrouped(3.5, "万元", "zh") == (1.0, "万元")
