@@ -116,6 +116,52 @@ def round_in(value: float, divisor: float) -> bool:
     return counted == round(counted, COMPACT_DECIMALS)
 
 
+SMALLEST_SHARED = {"zh": 0.1, "en": 1.0}
+"""Values shown together share a magnitude only where none of them reads less than this
+in it (0.9万吨 beside 1.6万吨; 700公里 beside 4.5万公里 is 700 and 45,000公里, not 0.07万);
+English does not write 0.12 billion (120 million beside 7,320 million)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Alike:
+    """How values shown together (a chart's bars, a legend's parts) are all written: in
+    the magnitude of the unit that ``among`` is written in (万吨, 吨), and divided by
+    ``step`` (1.5亿元 and 0.9亿元); None where each is written its own way."""
+
+    among: float | None = None
+    step: tuple[float, str] | None = None
+
+
+def alike(values: list[float], unit: str, lang: str) -> Alike:
+    """One way of writing ``values`` shown together, so that they compare at a glance:
+    the largest magnitude in which each reads at least SMALLEST_SHARED and none loses a
+    decimal it has (to two; 12.345万吨 stays as written). Where a unit has no magnitude
+    (元, tonnes), the largest short form of the same kind (亿, million)."""
+    chinese = lang.startswith("zh")
+    own = (magnitude(unit) if chinese else english_magnitude(unit))[0] != 1.0
+    for candidate in sorted({abs(v) for v in values if v}, reverse=True):
+        if own:
+            by = regrouped(candidate, unit, lang)[0]
+            if all(_reads_in(v, 1 / by, lang) for v in values):
+                return Alike(among=candidate)
+        else:
+            step = compact_step(candidate, lang, axis=False)
+            if all(_reads_in(v, step[0], lang) for v in values):
+                return Alike(step=step)
+    return Alike()
+
+
+def _reads_in(value: float, divisor: float, lang: str) -> bool:
+    """Whether ``value`` counted in ``divisor``s reads at least SMALLEST_SHARED (or is
+    nothing) and keeps its decimals, to COMPACT_DECIMALS."""
+    if not value:
+        return True
+    counted = short(value, divisor)
+    kept = max(COMPACT_DECIMALS, decimals_of(value))
+    least = SMALLEST_SHARED["zh" if lang.startswith("zh") else "en"]
+    return abs(counted) >= least * NEARLY and counted == round(counted, kept)
+
+
 def short(value: float, divisor: float) -> float:
     """``value`` counted in ``divisor``s (3.2 for 320000000 in 亿), without binary noise."""
     return float(f"{value / divisor:.12g}")

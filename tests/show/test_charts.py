@@ -428,7 +428,8 @@ def test_large_values_are_written_short_as_each_language_does(qapp, tmp_path):
         said[language] = sorted(label.final for label in bars.childItems()
                                 if isinstance(label, CountLabel))
     assert said["zh"] == ["1.2亿元", "73.2亿元"]
-    assert said["en"] == ["120 million yuan", "7.32 billion yuan"]  # (never 0.12 billion)
+    assert said["en"] == ["120 million yuan", "7,320 million yuan"]  # (one magnitude for
+    # both, and never 0.12 billion)
     assert ticks["zh"] == ["0", "20亿", "40亿", "60亿", "80亿元"]
     assert ticks["en"] == ["0", "2 billion", "4 billion", "6 billion", "8 billion yuan"]
 
@@ -549,8 +550,8 @@ def test_chinese_values_are_written_in_the_magnitude_that_suits_them(qapp, tmp_p
     assert "5,000" in ticks and "20,000件" in ticks, ticks  # (not 5000 under 10,000)
     _image, view = render_slide(loaded, Config(), 1, (1920, 1080), "zh")
     said = {c.final for c in decks.items_of(view) if isinstance(c, CountLabel)}
-    assert {"800件", "2100件", "9000件"} <= said, said
-    assert "3.2万件" in said and "2.01万件" in said  # (the rest: 万 it reaches)
+    assert {"800件", "2100件", "9000件", "20,100件"} <= said, said  # (the rest, as they
+    assert "32,000件" in said  # are: one magnitude for the legend, where 0.08万件 reads ill)
 
 
 def test_a_qualifier_after_the_number_follows_a_chinese_magnitude():
@@ -600,14 +601,14 @@ def test_bar_values_too_wide_for_their_bars_are_left_to_a_tap_and_said(qapp, tmp
 def test_a_small_bar_under_an_axis_of_large_values_says_its_own_value(qapp, tmp_path,
                                                                      final):
     """3件 under an axis of 万 read 0.00万件: a value is never written in a unit larger
-    than itself."""
+    than itself, and its fellows are written as it is (250,000件, not 25万件)."""
     chart = {"kind": "bar", "labels": True, "unit": {"zh": "件", "en": "items"},
              "categories": ["a", "b", "c"], "series": [{"name": "A",
                                                         "values": [250000, 12, 3]}]}
     loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
     view = final(loaded, 0)
     said = sorted(c.final for c in view.childItems() if isinstance(c, CountLabel))
-    assert said == ["12件", "25万件", "3件"]
+    assert said == ["12件", "250,000件", "3件"]
 
 
 def test_a_negative_compare_value_is_said_at_its_bars_tip(qapp, tmp_path, final):
@@ -1285,8 +1286,9 @@ def test_a_legend_too_tall_sets_highlights_in_by_name_alone_rather_than_cut_them
 
 def test_chinese_bars_and_ticks_say_each_number_in_the_magnitude_that_suits_it(qapp,
                                                                               tmp_path):
-    """Trial 6: bars said 0.07万公里 beside 4.50万公里 (Chinese writes 700公里), and an
-    axis up to 1亿 read 0.0 0.2 … 1.0亿人次 for stations of 4300万 to 9500万."""
+    """Trial 6: bars said 0.07万公里 beside 4.50万公里 (Chinese writes 700公里; the bars
+    beside it as it is: 45,000公里), and an axis up to 1亿 read 0.0 0.2 … 1.0亿人次 for
+    stations of 4300万 to 9500万."""
     lines = {"kind": "bar", "labels": True, "unit": {"zh": "万公里", "en": "km"},
              "scale": {"en": 10000}, "categories": ["2008", "2010", "2023"],
              "series": [{"name": "高铁", "values": [0.07, 0.51, 4.5]}]}
@@ -1297,7 +1299,7 @@ def test_chinese_bars_and_ticks_say_each_number_in_the_magnitude_that_suits_it(q
                                               decks.chart_slide(stations)))
     _image, view = render_slide(loaded, Config(), 0, (1920, 1080), "zh")
     said = [c.final for c in decks.items_of(view) if isinstance(c, CountLabel)]
-    assert sorted(said) == sorted(["700公里", "5100公里", "4.5万公里"]), said
+    assert sorted(said) == sorted(["700公里", "5100公里", "45,000公里"]), said
     _image, view = render_slide(loaded, Config(), 1, (1920, 1080), "zh")
     ticks = [t.text for t in decks.items_of(view) if isinstance(t, TextBox)
              and t.text[:1].isdigit() and not t.text.endswith("年")]
@@ -1491,14 +1493,43 @@ def view_size(cfg):
 
 def test_a_bars_value_is_never_rounded_to_be_written_short(qapp, tmp_path):
     """Trial 9: 185.9万吨 read "1.86 million tonnes" in English (1,860,000, not 1,859,000)
-    beside bars written in full; a value round in millions is still written in them."""
+    beside bars written in full (2,500,000 beside it); values round in millions are still
+    written in them."""
     chart = {"kind": "bar", "labels": True, "unit": {"zh": "万吨", "en": "tonnes"},
              "scale": {"en": 10000}, "categories": ["2019", "2023"],
              "series": [{"name": "产量", "values": [185.9, 250]}]}
     loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
     _, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
     said = sorted(c.final for c in decks.items_of(view) if isinstance(c, CountLabel))
-    assert said == ["1,859,000 tonnes", "2.5 million tonnes"], said
+    assert said == ["1,859,000 tonnes", "2,500,000 tonnes"], said
+    chart["series"] = [{"name": "产量", "values": [150, 250]}]
+    loaded = decks.built(tmp_path / "round", decks.deck(decks.chart_slide(chart)))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    said = sorted(c.final for c in decks.items_of(view) if isinstance(c, CountLabel))
+    assert said == ["1.5 million tonnes", "2.5 million tonnes"], said
+
+
+def test_values_shown_together_are_written_in_one_magnitude(qapp, tmp_path):
+    """Trial 9: a bar pair read 9000吨 beside 1.6万吨, a donut's legend 8000吨 beside
+    1.2万吨: values compared are written alike (0.9万吨, 1.6万吨), in English too."""
+    bars = {"kind": "bar", "labels": True, "unit": {"zh": "万吨", "en": "million tonnes"},
+            "scale": {"en": 0.01}, "categories": ["2019", "2023"],
+            "series": [{"name": "出口", "values": [0.9, 1.6]}]}
+    donut = {"kind": "proportion", "unit": {"zh": "万吨", "en": "tonnes"},
+             "scale": {"en": 10000}, "total": {"label": "产量", "value": 2},
+             "parts": [{"label": "绿茶", "value": 1.2}, {"label": "红茶", "value": 0.8}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(bars),
+                                              decks.chart_slide(donut)))
+    said = {}
+    for index in (0, 1):
+        for language in ("zh", "en"):
+            _, view = render_slide(loaded, Config(), index, (1920, 1080), language)
+            said[index, language] = sorted(c.final for c in decks.items_of(view)
+                                           if isinstance(c, CountLabel))
+    assert said[0, "zh"] == ["0.9万吨", "1.6万吨"]
+    assert said[0, "en"] == ["16,000 tonnes", "9,000 tonnes"]  # (not 0.009 million)
+    assert said[1, "zh"] == ["0.8万吨", "1.2万吨", "2万吨"]
+    assert said[1, "en"] == ["12,000 tonnes", "20,000 tonnes", "8,000 tonnes"]
 
 
 def test_an_english_highlight_names_its_group_as_a_sentence_does():

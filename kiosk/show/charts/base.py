@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 from kiosk.deck.basics import Qualifier
 from kiosk.deck.charts import ChartBase
 from kiosk.deck.numbers import (
+    Alike,
+    alike,
     compact_step,
     format_number,
     quantity,
@@ -78,8 +80,8 @@ def value_text(value: float, ctx: SlideContext, unit: str = "",
     by what, and what follows; by default as large as ``value`` asks); in Chinese, in
     the magnitude of its unit that suits it, or the largest of the values shown with it
     (``among``): 0.08万件 is 800件 (``regroup``)."""
-    by, written = regrouped(value if among is None else among, unit, ctx.language) \
-        if regroup else (1.0, unit)
+    by, written = regrouped(value if among is None or not value else among, unit,
+                            ctx.language) if regroup else (1.0, unit)  # (0元 still)
     if by != 1.0:
         value, unit, decimals, step = short(value * by, 1.0), written, None, None
     divisor, suffix = step or compact_step(value, ctx.language, axis=False)
@@ -151,6 +153,15 @@ class ChartView(QGraphicsRectItem):
         precision the source does not give; 1420 beside 12.5, not 1420.0)."""
         given = getattr(self.chart, "decimals", None)
         return None if given is None else int(given)
+
+    def written_alike(self, values: list[tuple[float, str]]) -> dict[str, Alike]:
+        """How values shown together are written, for each unit they are in (a legend's
+        parts in 万吨 in one magnitude: 0.9万吨 beside 1.6万吨, not 9000吨)."""
+        units: dict[str, list[float]] = {}
+        for value, unit in values:
+            units.setdefault(unit, []).append(value)
+        return {unit: alike(numbers, unit, self.ctx.language)
+                for unit, numbers in units.items()}
 
     def even_values(self) -> None:
         """Its values of one kind (a legend's, the bars') at one size: the smallest any
@@ -303,8 +314,8 @@ class CountLabel(QGraphicsItem):
                  step: tuple[float, str] | None = None, among: float | None = None,
                  regroup: bool = True, parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
-        by, written = regrouped(value if among is None else among, unit, ctx.language) \
-            if regroup else (1.0, unit)
+        by, written = regrouped(value if among is None or not value else among, unit,
+                                ctx.language) if regroup else (1.0, unit)
         if by != 1.0:  # (0.08万件: 800件, counted in 件 from the start)
             value, unit, decimals, step = short(value * by, 1.0), written, None, None
         self.value, self.ctx, self.unit, self.qualifier = value, ctx, unit, qualifier

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPolygonItem
 
-from kiosk.deck.charts import FunnelChart
+from kiosk.deck.charts import FunnelChart, FunnelStage
 from kiosk.show import fonts
 from kiosk.show.charts.base import ChartView, CountLabel, Mark, shown, staggered, value_text
 from kiosk.show.context import SlideContext
@@ -38,14 +38,24 @@ class FunnelView(ChartView):
         type scale a value was made smaller than the label under it, to fit)."""
         ctx, chart = self.ctx, self.chart
         metrics = QFontMetricsF(fonts.font(ctx.size("heading"), bold=True, tabular=True))
-        widest = max(metrics.horizontalAdvance(value_text(
-            shown(s.value, self.factor), ctx, ctx.text(s.unit or chart.unit), s.qualifier))
-            for s in chart.stages)
+        widest = max(metrics.horizontalAdvance(self._said(stage)) for stage in chart.stages)
         return min(width * LABELS_MOST, max(width * 0.42, widest + ctx.size("label") * 1.2))
+
+    def _said(self, stage: FunnelStage) -> str:
+        """A stage's value as written beside it: in the magnitude of its fellows."""
+        unit = self.ctx.text(stage.unit or self.chart.unit)
+        written = self.written[unit]
+        return value_text(shown(stage.value, self.factor), self.ctx, unit, stage.qualifier,
+                          among=written.among, step=written.step)
 
     def __init__(self, chart: FunnelChart, ctx: SlideContext, rect: QRectF,
                  parent: QGraphicsItem | None = None) -> None:
         super().__init__(chart, ctx, rect, parent)
+        self.written = self.written_alike([(shown(s.value, self.factor),
+                                            ctx.text(s.unit or chart.unit))
+                                           for s in chart.stages])
+        """How the stages' values are written, for each of their units (0.9万 beside
+        1.6万人, not 9000人)."""
         self.shapes: list[QGraphicsPolygonItem] = []
         count = len(chart.stages)
         label_w = self._label_width(rect.width())
@@ -90,6 +100,7 @@ class FunnelView(ChartView):
             centre = area.center().x()
             unit = ctx.text(stage.unit or chart.unit)
             value = CountLabel(shown(stage.value, self.factor), ctx, unit=unit,
+                               among=self.written[unit].among, step=self.written[unit].step,
                                qualifier=stage.qualifier, decimals=self.decimals_for(
                                    [shown(s.value, self.factor) for s in chart.stages]),
                                role="heading", color=ctx.palette.accent,
@@ -102,8 +113,7 @@ class FunnelView(ChartView):
                     max_lines=lines)  # (lines rather than smaller than its neighbours)
             self.marks.append(Mark(QRectF(centre - upper / 2, y, upper, step),
                                    ctx.text(stage.label),
-                                   value_text(shown(stage.value, self.factor), ctx, unit,
-                                              stage.qualifier)))
+                                   self._said(stage)))
 
             def grow(p: float, shape: QGraphicsPolygonItem = shape, upper: float = upper,
                      lower: float = lower, y: float = y, centre: float = centre,

@@ -145,6 +145,12 @@ class ProportionView(ChartView):
             figure.setHeight(max(rect.height() * 0.45, min(rect.height() * 0.6,
                                                            rect.height() - legend_h)))
         unit = ctx.text(chart.unit) or ctx.text(chart.total.unit)  # a part's, when it has
+        self.written = self.written_alike(
+            [(shown(part.value, self.factor), ctx.text(part.unit) or unit)
+             for part in [chart.total, *chart.parts]]
+            + [(shown(chart.rest, self.factor), ctx.text(chart.total.unit) or unit)])
+        """How the total and the parts are written, for each of their units (0.9万吨
+        beside 1.6万吨)."""
         if chart.style == "donut":                                   # none of its own
             self._donut(figure, unit)
         else:
@@ -167,10 +173,12 @@ class ProportionView(ChartView):
                            self.fills[: len(self.shares)], self.colours[: len(self.shares)],
                            faint, self)
         self.track(self.donut.set_progress)
+        total_unit = ctx.text(self.chart.total.unit) or unit
         total = CountLabel(shown(self.chart.total.value, self.factor), ctx,
-                           unit=ctx.text(self.chart.total.unit)
-                           or unit, role="title", color=ctx.palette.text, align="center",
-                           max_width=radius * 1.5, parent=self)
+                           unit=total_unit, role="title", color=ctx.palette.text,
+                           align="center", max_width=radius * 1.5,
+                           among=self.written[total_unit].among,
+                           step=self.written[total_unit].step, parent=self)
         total.setPos(centre.x(), centre.y() - ctx.size("label") * 0.6)
         self.track(total.set_progress)
         under = total.mapRectToParent(total.boundingRect()).bottom()
@@ -186,9 +194,15 @@ class ProportionView(ChartView):
                                           point.y() - thickness / 2,  # tap is found on the
                                           thickness, thickness),  # ring, ``hit``)
                                    ctx.text(part.label),
-                                   value_text(shown(part.value, self.factor), ctx,
-                                              ctx.text(part.unit) or unit)))
+                                   self._said(part, unit)))
             start += share * 360
+
+    def _said(self, part: Part, unit: str) -> str:
+        """A part's value as the legend writes it (in the magnitude of its fellows)."""
+        unit = self.ctx.text(part.unit) or unit
+        written = self.written[unit]
+        return value_text(shown(part.value, self.factor), self.ctx, unit,
+                          among=written.among, step=written.step)
 
     def hit(self, point: QPointF) -> Mark | None:
         """On a donut, the part whose arc is under the tap (on the ring, a finger's width
@@ -282,8 +296,7 @@ class ProportionView(ChartView):
         if beside:  # (a long label in two lines beside its value, where the rows fit)
             value_w = max(QFontMetricsF(fonts.font(ctx.size("heading"), bold=True,
                                                    tabular=True)).horizontalAdvance(
-                value_text(shown(part.value, self.factor), ctx,
-                           ctx.text(part.unit) or unit)) for part, _ in rows)
+                self._said(part, unit)) for part, _ in rows)
             width = rect.width() - swatch * 1.8 - min(value_w, (rect.width() - swatch * 1.8)
                                                       * 0.5) - swatch * 0.6
             needed = [max(step, ctx.room("label", min(2, ctx.lines(label, width, "label")))
@@ -306,12 +319,15 @@ class ProportionView(ChartView):
                 box = QGraphicsRectItem(rect.left(), middle - swatch / 2, swatch, swatch, self)
                 box.setBrush(colour)
                 box.setPen(Qt.PenStyle.NoPen)
+            written = self.written[ctx.text(part.unit) or unit]
             value = CountLabel(shown(part.value, self.factor), ctx,
                                unit=ctx.text(part.unit) or unit,
                                role="heading", color=ctx.palette.accent,
                                max_width=(rect.width() - swatch * 1.8) * (0.5 if beside else 1),
                                decimals=decimals if colour is not None else None,
-                               parent=self)  # (each in its magnitude: 800件, 2.01万件)
+                               among=written.among, step=written.step,
+                               parent=self)  # (one magnitude: 0.08万件 is 800件 beside
+            # 2,010件 where 800 is not a tenth of a 万)
             value.setPos(rect.left() + swatch * 1.8, middle)
             self.track(value.set_progress)
             if beside:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem
 
 from kiosk.deck.charts import SeriesChart
 from kiosk.deck.numbers import (
+    alike,
     compact_step,
     format_number,
     magnitude,
@@ -179,6 +180,9 @@ class SeriesView(ChartView):
         """Whether the bars say their values at their ends (``labels``, where they fit)."""
         self.curves: list[pg.PlotCurveItem] = []
         values = [v for row in self.chart.series for v in row.values]
+        self.written = alike([shown(v, self.factor) for v in values],
+                             self.ctx.text(self.chart.unit), self.ctx.language)
+        """How the bars' values are all written (0.9万吨 beside 1.6万吨)."""
         steps = [self._step(shown(v, self.factor)) for v in values]
         self.decimals = self.decimals_for([shown(v, self.factor) for v, step in zip(
             values, steps, strict=True) if step[0] == 1.0])  # (those written in full)
@@ -496,20 +500,21 @@ class SeriesView(ChartView):
 
     def value_label(self, value: float, align: str, max_width: float | None = None
                     ) -> CountLabel:
-        """A bar's value, counting with it: in Chinese, in the magnitude that suits it
-        where it says its unit (700公里 beside 4.5万公里, not 0.07万公里), else in the
-        axis's (which then says the unit)."""
+        """A bar's value, counting with it: in the magnitude all the bars' values are
+        written in where it says its unit (0.9万吨 beside 1.6万吨; 700 beside 45,000公里,
+        not 0.07万公里), else in the axis's (which then says the unit)."""
         return CountLabel(shown(value, self.factor), self.ctx, unit=self.label_unit,
                           role="label", decimals=self._decimals(value),
                           step=self._step(shown(value, self.factor)),
                           color=self.ctx.palette.text, align=align, max_width=max_width,
-                          regroup=bool(self.label_unit), parent=self)
+                          regroup=bool(self.label_unit), among=self.written.among,
+                          parent=self)
 
     def _step(self, value: float) -> tuple[float, str]:
-        """How a value is written short: as a value is, never rounded to be (1,859,000
-        tonnes, not 1.86 million; 1.5 million where it is round in them), and never in a
-        larger unit than the value itself reaches (3件 stays 3件, not 0.00万件)."""
-        return compact_step(value, self.ctx.language, axis=False)
+        """How a value is written short: as all the chart's values are (1.5亿 beside
+        0.9亿), and never rounded to be (1,859,000 tonnes, not 1.86 million); where no one
+        way writes them all, each its own (``alike``)."""
+        return self.written.step or compact_step(value, self.ctx.language, axis=False)
 
     def _decimals(self, value: float) -> int | None:
         """A value's decimals: the chart's where it is written in full; where it is
@@ -520,7 +525,7 @@ class SeriesView(ChartView):
         """A value as its label and its callout write it."""
         return value_text(shown(value, self.factor), self.ctx, unit,
                           decimals=self._decimals(value), step=self._step(
-                              shown(value, self.factor)))  # (in its own magnitude)
+                              shown(value, self.factor)), among=self.written.among)
 
     def _room_for_labels(self, lowest: float, highest: float) -> None:
         """Stretch the scale (not its ticks) so that a value written past the end of the
