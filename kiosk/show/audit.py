@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QGraphicsRectItem,
 )
 
+from kiosk.show import fonts
 from kiosk.show.charts.base import CountLabel
 from kiosk.show.context import SlideContext
 from kiosk.show.figure import FigureNumber
@@ -82,7 +83,7 @@ def _overlap(a: QRectF, b: QRectF) -> bool:
 def ink(text: Placed) -> QRectF:
     """Where a text's letters are: its lines' box less the room above and below the
     letters that a line's box keeps (about a sixth of the type size each)."""
-    inset = min(text.size * 0.17, text.rect.height() * 0.25)
+    inset = min(text.size * fonts.INK_INSET, text.rect.height() * 0.25)
     return text.rect.adjusted(0, inset, 0, -inset)
 
 

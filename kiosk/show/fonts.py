@@ -14,6 +14,9 @@ from kiosk import resources
 
 log = logging.getLogger(__name__)
 
+INK_INSET = 0.17
+"""The room a line's box keeps above and below its letters, in type sizes (about a
+sixth each): what the layout audit takes off to find where the letters are."""
 FAMILY = "Noto Sans SC Kiosk"
 FILES = ("NotoSansSC-Kiosk-Regular.otf", "NotoSansSC-Kiosk-Bold.otf")
 

@@ -79,15 +79,22 @@ def _upright_cramped(chart: SeriesChart, ctx: SlideContext, rect: QRectF) -> boo
         ChartView.__init__(probe, chart, ctx, QRectF(rect))
         probe._numbers()
         width = probe.widest_value(ctx.smallest("label"))
-        row = ctx.content.height() * 0.6 / len(chart.categories)
+        legend_h = ctx.room("label", 1) * 1.3 if len(chart.series) > 1 else 0.0
+        row = (rect.height() - legend_h - ctx.room("note", 2)) / len(chart.categories)
+        # (the plot's height across: the chart's, less its legend and its axis)
         return (width > slot * 0.7 / len(chart.series) and width < rect.width() * 0.4
                 and _value_pitch(row, len(chart.series)) >= _label_height(ctx))
     return False
 
 
 def _label_height(ctx: SlideContext, size: float | None = None) -> float:
-    """The height of a value written at ``size`` (by default the smallest read at 2 m)."""
-    return QFontMetricsF(fonts.font(size or ctx.smallest("label"), bold=True)).height()
+    """The height a value written at ``size`` (by default the smallest read at 2 m)
+    needs, one above another: its letters (a line's box less the room it keeps above
+    and below them, as the layout audit reads it) and a tenth of the size between. Two
+    series' values beside six rows' bars were left out for a line's full box."""
+    size = size or ctx.smallest("label")
+    line = QFontMetricsF(fonts.font(size, bold=True)).height()
+    return line - 2 * min(size * fonts.INK_INSET, line * 0.25) + size * 0.1
 
 
 def _value_pitch(row: float, series: int) -> float:
