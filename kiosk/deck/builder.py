@@ -10,6 +10,7 @@ from typing import Any, NoReturn
 import yaml
 
 from kiosk.deck.errors import DeckError, Problem
+from kiosk.deck.precision import decimals_of
 
 MAX_DEPTH = 64
 MAX_NODES = 1_000_000  # values after alias expansion; a 1,000-slide deck has ~30,000
@@ -59,6 +60,17 @@ def _mark(event: Any) -> tuple[int, int]:
     return event.start_mark.line + 1, event.start_mark.column + 1
 
 
+def _written_decimals(text: str, value: Any) -> int:
+    """The decimals a number is written with where it has more than its value (10.0 has
+    one, 205.50 two); 0 otherwise."""
+    if not isinstance(value, float) or not math.isfinite(value) or "." not in text \
+            or "e" in text.lower():
+        return 0
+    digits = text.strip().split(".", 1)[1].replace("_", "")
+    written = len(digits) if digits.isdigit() else 0
+    return written if written > decimals_of(value) else 0
+
+
 class Builder:
     """Turns parser events into plain data, recording marks and checking limits."""
 
@@ -71,6 +83,9 @@ class Builder:
         self.nodes = 0
         self.value_marks: dict[Loc, tuple[int, int]] = {}
         self.key_marks: dict[Loc, tuple[int, int]] = {}
+        self.written_decimals: dict[Loc, int] = {}
+        """Numbers written with zeros at the end of their decimals (10.0, 205.50): how
+        many decimals they were written with, which the number itself forgets."""
         self.problems: list[Problem] = []
 
     def fail(self, where: tuple[int, int], message: str) -> NoReturn:
@@ -127,6 +142,9 @@ class Builder:
         tag = getattr(event, "tag", None)
         if isinstance(event, yaml.ScalarEvent):
             node = _Node(self._scalar(event, loader, where), loc)
+            written = _written_decimals(event.value, node.value)
+            if written:
+                self.written_decimals[loc] = written
             self._place(node, where, event.anchor)
         elif isinstance(event, yaml.MappingStartEvent):
             if tag not in (None, "!", f"{_TAG}map"):

@@ -36,6 +36,7 @@ from kiosk.deck.model import (
     VideoSlide,
 )
 from kiosk.deck.numbers import magnitude
+from kiosk.deck.precision import EXACT_DIGITS, MAX_DECIMALS, decimals_of, shown_digits
 from kiosk.deck.reader import Document, Loc
 from kiosk.deck.text import Text, is_han
 from kiosk.deck.timing import motion_end
@@ -112,6 +113,57 @@ def _without_unknown_keys(doc: Document, model: type[BaseModel], exc: Validation
     return data
 
 
+VALUE_KEYS = frozenset({"value", "values", "before", "after"})
+"""The keys under which a figure's or a chart's numbers are written."""
+
+
+def _as_written(doc: Document) -> Document:
+    """The document with ``decimals`` given to each figure and chart that does not say
+    them but writes a number with zeros at the end of its decimals (10.0 beside 12.5,
+    as the source prints them: the number alone is 10): as many as its numbers are
+    written with, the most of them."""
+    if not doc.written_decimals:
+        return doc
+    data = copy.deepcopy(doc.data)
+    for loc, holder in _holders(data, ()):
+        written = [count for where, count in doc.written_decimals.items()
+                   if where[:len(loc)] == loc and VALUE_KEYS & set(where[len(loc):])]
+        if written and "decimals" not in holder:
+            numbers = [v for where, v in _leaves(holder, ()) if VALUE_KEYS & set(where)
+                       and isinstance(v, float) and math.isfinite(v)]
+            decimals = min(MAX_DECIMALS, max([*written, *map(decimals_of, numbers)]))
+            if all(shown_digits(v, decimals) <= EXACT_DIGITS for v in numbers):
+                holder["decimals"] = decimals  # (not past the digits a number is exact to)
+    return dataclasses.replace(doc, data=data)
+
+
+def _holders(data: Any, loc: Loc) -> Iterator[tuple[Loc, dict[str, Any]]]:
+    """The figures (items of a ``figures`` list) and charts (a ``chart`` with a
+    ``kind``) in plain data, with their locations."""
+    if isinstance(data, dict):
+        if (len(loc) >= 2 and loc[-2] == "figures") or (loc[-1:] == ("chart",)
+                                                         and "kind" in data):
+            yield loc, data
+            return
+        for key, item in data.items():
+            yield from _holders(item, (*loc, key))
+    elif isinstance(data, list):
+        for n, item in enumerate(data):
+            yield from _holders(item, (*loc, n))
+
+
+def _leaves(data: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
+    """Every scalar in plain data, with its location."""
+    if isinstance(data, dict):
+        for key, item in data.items():
+            yield from _leaves(item, (*loc, key))
+    elif isinstance(data, list):
+        for n, item in enumerate(data):
+            yield from _leaves(item, (*loc, n))
+    else:
+        yield loc, data
+
+
 def load_deck(
     path: Path, asset_roots: list[Path] | None = None, *, strict_assets: bool = True
 ) -> LoadedDeck:
@@ -126,7 +178,7 @@ def load_deck(
     their own still have their assets, pictures, translations and glyphs checked, and
     the DeckError carries that part of the deck (``partial``).
     """
-    doc = reader.read(path)
+    doc = _as_written(reader.read(path))
     roots = [path.parent, *(asset_roots or [])]
     deck, problems, data = _validated(doc, Deck)
     if deck is None or any(p.severity is Severity.ERROR for p in problems):

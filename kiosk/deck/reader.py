@@ -34,6 +34,8 @@ class Document:
     value_marks: dict[Loc, tuple[int, int]]
     key_marks: dict[Loc, tuple[int, int]]
     problems: list[Problem] = dataclasses.field(default_factory=list)
+    written_decimals: dict[Loc, int] = dataclasses.field(default_factory=dict)
+    """Numbers written with zeros at the end of their decimals: how many (10.0: one)."""
 
     def place(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the value at ``loc``, or its key with ``key``.
@@ -54,9 +56,9 @@ class Document:
     def renumbered(self, origins: list[int]) -> Document:
         """The document for a deck whose slide ``n`` comes from slide ``origins[n]`` as
         written (a PDF slide made one slide per page): each at its source's place."""
-        def moved(marks: dict[Loc, tuple[int, int]]) -> dict[Loc, tuple[int, int]]:
-            found: dict[Loc, tuple[int, int]] = {}
-            by_slide: dict[Any, list[tuple[Loc, tuple[int, int]]]] = {}
+        def moved(marks: dict[Loc, Any]) -> dict[Loc, Any]:
+            found: dict[Loc, Any] = {}
+            by_slide: dict[Any, list[tuple[Loc, Any]]] = {}
             for loc, mark in marks.items():
                 if len(loc) >= 2 and loc[0] == "slides":
                     by_slide.setdefault(loc[1], []).append((loc[2:], mark))
@@ -68,7 +70,8 @@ class Document:
             return found
 
         return dataclasses.replace(self, value_marks=moved(self.value_marks),
-                                   key_marks=moved(self.key_marks))
+                                   key_marks=moved(self.key_marks),
+                                   written_decimals=moved(self.written_decimals))
 
 
 def decode(path: Path, raw: bytes) -> str:
@@ -148,7 +151,7 @@ def parse(path: Path, text: str) -> Document:
     if builder.documents == 0:
         raise DeckError([Problem(path, 1, 1, "file is empty: expected a YAML mapping")])
     return Document(path, builder.root, builder.value_marks, builder.key_marks,
-                    builder.problems)
+                    builder.problems, builder.written_decimals)
 
 
 def _syntax_problem(path: Path, exc: yaml.MarkedYAMLError, text: str) -> Problem:

@@ -29,6 +29,14 @@ def test_values_and_keys_have_their_line_and_column():
     assert doc.place(("slides", 0)) == (3, 5)
 
 
+def test_the_zeros_a_number_is_written_with_are_kept_beside_it():
+    """10.0 and 205.50 are read as 10 and 205.5; the decimals they are written with are
+    kept for the figure or chart that shows them. Nothing else counts: not 10, 3.5,
+    1.0e3, .inf or a string."""
+    doc = parse("a: 10.0\nb: [205.50, 3.5, 10, 1.0e3, .inf, '7.0']\n")
+    assert doc.written_decimals == {("a",): 1, ("b", 0): 2}
+
+
 def test_unknown_place_falls_back_to_nearest_parent():
     doc = parse("a:\n  b: 1\n")
     assert doc.place(("a", "nope", 3)) == (2, 3)

@@ -1599,3 +1599,44 @@ def test_two_series_of_labelled_bars_across_say_their_values(qapp, tmp_path):
         assert len(values) == 12, language
         assert min(c.font_size for c in values) >= view.ctx.smallest("label")
         assert audit(view) == [], language
+
+
+def test_numbers_keep_the_zeros_they_are_written_with(qapp, tmp_path, final):
+    """Trial 9: "10.0万吨" beside 1.6万吨 read "10万吨", and a figure of 3.50% "3.5%": the
+    file says 10.0, which YAML reads as the number 10. A figure or chart that writes a
+    zero at the end of its decimals shows them so; a number shown multiplied (scale
+    10,000 in English) has as many fewer: 100,000 tonnes, not 100,000.0."""
+    folder = tmp_path / "deck"
+    folder.mkdir()
+    decks.write_pictures(folder)
+    (folder / "deck.yaml").write_text("""\
+title: {zh: 茶, en: Tea}
+languages: [zh, en]
+slides:
+  - type: figures
+    title: {zh: 数字, en: Figures}
+    figures:
+      - {value: 3.50, unit: "%", label: {zh: 增长, en: Growth}}
+      - {value: 12, unit: 家, label: {zh: 茶厂, en: Factories}}
+  - type: chart
+    title: {zh: 产量, en: Output}
+    chart:
+      kind: bar
+      labels: true
+      unit: {zh: 万吨, en: tonnes}
+      scale: {en: 10000}
+      categories: [{zh: 白茶, en: White}, {zh: 黄茶, en: Yellow}]
+      series:
+        - {name: "2023", values: [10.0, 1.6]}
+""", encoding="utf-8")
+    loaded = decks.load(folder / "deck.yaml")
+    said = {}
+    for language in ("zh", "en"):
+        for index in (0, 1):
+            _, view = render_slide(loaded, Config(), index, (1920, 1080), language)
+            said[index, language] = sorted(c.final for c in decks.items_of(view)
+                                           if isinstance(c, CountLabel)) or [
+                str(n.parts) for n in decks.numbers(view)]
+    assert "3.50%" in said[0, "zh"] and "12家" in said[0, "zh"]
+    assert said[1, "zh"] == ["1.6万吨", "10.0万吨"]
+    assert said[1, "en"] == ["100,000 tonnes", "16,000 tonnes"]

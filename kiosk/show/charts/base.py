@@ -147,12 +147,19 @@ class ChartView(QGraphicsRectItem):
         self.tracks.append((Track(delay + offset * duration, duration * share,
                                   self.chart.easing), apply))
 
-    def decimals_for(self, values: list[float]) -> int | None:
-        """The decimals values shown together have: the chart's ``decimals`` if it says,
-        else None: each its own, as written (15.9 beside 8.15, not 15.90, which claims a
-        precision the source does not give; 1420 beside 12.5, not 1420.0)."""
+    def decimals_for(self, values: list[float], by: float | None = None) -> int | None:
+        """The decimals values shown together have: the chart's ``decimals`` if it says
+        (fewer where the values are shown multiplied ``by`` a power of ten: the chart's
+        ``scale`` by default), else None: each its own, as written (15.9 beside 8.15, not
+        15.90, which claims a precision the source does not give; 1420 beside 12.5)."""
         given = getattr(self.chart, "decimals", None)
-        return None if given is None else int(given)
+        if given is None:
+            return None
+        by = self.factor if by is None else by
+        shift = math.log10(by) if by > 0 else 0.0
+        if abs(shift - round(shift)) < 1e-9:  # (10.0万吨 at scale 10,000: 100,000 tonnes,
+            return max(0, int(given) - round(shift))  # not 100,000.0)
+        return int(given)
 
     def written_alike(self, values: list[tuple[float, str]]) -> dict[str, Alike]:
         """How values shown together are written, for each unit they are in (a legend's

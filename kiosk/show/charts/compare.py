@@ -201,7 +201,7 @@ class CompareView(ChartView):
             row_bars.append(bar)
             end = max(zero, zero + width) + gap if width >= 0 else zero + width - gap
             label = CountLabel(shown(value, by), ctx, unit=unit, qualifier=item.qualifier,
-                               decimals=self.decimals_for([shown(v, by) for v, _ in pairs]),
+                               decimals=self.decimals_for([shown(v, by) for v, _ in pairs], by),
                                among=among,
                                align="left" if width >= 0 else "right",  # at the bar's tip
                                max_width=rect.right() - end if width >= 0
