@@ -241,3 +241,31 @@ def test_texts_made_small_alike_are_said_once(qapp, tmp_path):
     assert [f.message for f in said] == [
         "“1,500 people” and 2 more texts are drawn at 19 px, below the 24 px read at 2 m "
         "(on a 1080 px screen): shorten them or what shares their room"]
+
+
+def test_four_figures_on_a_totem_stand_one_under_another_with_their_points(qapp,
+                                                                          tmp_path):
+    """Trial 9 and the default deck on a totem: four figures in a 2 x 2 grid of small
+    numbers, the points pinned to the foot and a hole between. Four stand one under
+    another at the size of a single row, the points right under them."""
+    both = decks.both
+    figures = [decks.figure(v, both(u, e), both(lz, le)) for v, u, e, lz, le in (
+        (5000, "万亩", "million mu", "全国茶园面积", "Tea gardens"),
+        (333, "万吨", "million tonnes", "干毛茶产量", "Tea produced"),
+        (3.2, "亿人", "million people", "饮茶人口", "Tea drinkers"),
+        (3000, "件", "objects", "本馆藏品", "Objects in the museum"))]
+    points = [both("茶园面积和产量均居世界第一", "First in the world for area and output"),
+              both("六大茶类齐全", "All six tea categories")]
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.deck(decks.figures_slide(*figures,
+                                                                  points=points)), cfg)
+    for language in ("zh", "en"):
+        view, chrome, _scene = built(loaded, cfg, 0, language)
+        numbers = decks.numbers(view)
+        assert len({round(n.scenePos().x()) for n in numbers}) == 1, language  # a column
+        assert min(n.size for n in numbers) >= view.ctx.size("figure") * 0.9, language
+        last = max(n.sceneBoundingRect().bottom() for n in numbers)
+        first_point = min(t.sceneBoundingRect().top() for t in decks.items_of(view)
+                          if getattr(t, "text", "") in {p[language] for p in points})
+        assert first_point - last < view.ctx.size("body") * 6, language  # not at the foot
+        assert audit(view, chrome.drawn()) == [], language

@@ -20,9 +20,10 @@ from kiosk.show.slides.base import SlideView
 
 
 def grid(count: int, portrait: bool) -> tuple[int, int]:
-    """Columns and rows for ``count`` figures."""
+    """Columns and rows for ``count`` figures: on a portrait screen one under another
+    up to four (a 2 x 2 grid of small numbers left half a totem empty)."""
     if portrait:
-        columns = 1 if count <= 3 else 2
+        columns = 1 if count <= 4 else 2
     else:
         columns = count if count <= 4 else math.ceil(count / 2)
     return columns, math.ceil(count / columns)
@@ -43,7 +44,7 @@ class FiguresView(SlideView):
         columns, rows = grid(len(s.figures), ctx.portrait)
         gap = ctx.width * 0.025
         cell_w = (area.width() - gap * (columns - 1)) / columns
-        size = ctx.size("figure") * (1.0 if rows == 1 else 0.8)
+        size = ctx.size("figure") * (1.0 if rows == 1 or columns == 1 else 0.8)
         if s.points:  # (the figures have the room they would have had with fewer points)
             ctx.needs(bottom - top, (size * 1.4 + ctx.size("label") * 2.6) * rows)
         cell_h = (bottom - top) / rows
@@ -79,31 +80,41 @@ class FiguresView(SlideView):
             line.setPos(0, y)
             y += advance
         used = y - advances[-1] + row_heights[-1]
+        if ctx.portrait and s.points:  # (on a totem the points follow the figures, the
+            taken = area.bottom() - self.notes.y()  # two a group in the room: pinned to
+            gap = ctx.size("body") * 2  # the foot, they left a hole between)
+            start = top + max(0.0, (area.bottom() - top - used - gap - taken) * OPTICAL_MIDDLE)
+            block.setPos(0, start)
+            self.notes.setY(start + used + gap)
+            return
         block.setPos(0, top + max(0.0, (bottom - top - used) * OPTICAL_MIDDLE))
 
     def _points(self, area: QRectF) -> float:
         """The points, a dot and a line or two each, down one or two columns at the foot
-        of ``area``: the height they take."""
+        of ``area`` (``notes``): the height they take."""
         ctx, points = self.ctx, self.slide.points
+        self.notes = QGraphicsRectItem(self)
+        self.notes.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         columns = 1 if ctx.portrait or len(points) <= 2 else 2
         gap = ctx.width * 0.025
         col_w = (area.width() - gap * (columns - 1)) / columns
         size = ctx.size("body")
         indent = size * 1.1
-        boxes = [ctx.box(self, ctx.text(point), QRectF(0, 0, col_w - indent, size * 4.2),
+        boxes = [ctx.box(self.notes, ctx.text(point), QRectF(0, 0, col_w - indent, size * 4.2),
                          "body", max_lines=3, line_height=1.3) for point in points]
         down = math.ceil(len(boxes) / columns)  # read down the first column, then on
         rows = [boxes[n::down] for n in range(down)]
         heights = [max(box.text_height for box in row) for row in rows]
         taken = sum(heights) + size * 0.6 * (len(rows) - 1)
-        y = area.bottom() - taken
+        self.notes.setY(area.bottom() - taken)
+        y = 0.0
         for row, height in zip(rows, heights, strict=True):
             for col, box in enumerate(row):
                 x = area.left() + col * (col_w + gap)
                 box.setPos(x + indent, y)
                 r = size * 0.16
                 dot = QGraphicsEllipseItem(x + size * 0.2, y + size * 0.65 - r, 2 * r, 2 * r,
-                                           self)
+                                           self.notes)
                 dot.setBrush(ctx.palette.accent)
                 dot.setPen(Qt.PenStyle.NoPen)
             y += height + size * 0.6
