@@ -6,9 +6,11 @@ seed gives the same picture on every replay and in every export.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import math
 import random
+from collections.abc import Iterator
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter
@@ -385,6 +387,17 @@ class NetworkView(ChartView):
                                  ctx.language.startswith("zh")), True))
         return rows
 
+    @contextlib.contextmanager
+    def _speaking(self, language: str) -> Iterator[None]:
+        """The chart's context in ``language`` while in the block (a legend measured as
+        another language writes it), its own again after, whatever happens in it."""
+        own = self.ctx
+        self.ctx = dataclasses.replace(own, language=language)
+        try:
+            yield
+        finally:
+            self.ctx = own
+
     def _legend_room(self, rows: list[Row], width: float, most: float, *, alike: bool,
                      plain: bool = False) -> Measured:
         """The legend measured: as tall as in the deck's tallest language where ``alike``
@@ -394,11 +407,10 @@ class NetworkView(ChartView):
         heights = []
         for language in dict.fromkeys(ctx.deck.languages) if alike else ():
             if language != ctx.language:
-                self.ctx = dataclasses.replace(ctx, language=language)
-                used, _, placed = self._legend_fit(self._rows(plain=plain), width, most)
+                with self._speaking(language):
+                    used, _, placed = self._legend_fit(self._rows(plain=plain), width, most)
                 self._drop(placed)
                 heights.append(used)
-                self.ctx = ctx
         used, columns, placed = self._legend_fit(rows, width, most)
         if heights and max(heights) > used:
             self._drop(placed)
