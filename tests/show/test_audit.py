@@ -269,3 +269,27 @@ def test_four_figures_on_a_totem_stand_one_under_another_with_their_points(qapp,
                           if getattr(t, "text", "") in {p[language] for p in points})
         assert first_point - last < view.ctx.size("body") * 6, language  # not at the foot
         assert audit(view, chrome.drawn()) == [], language
+
+
+def test_a_source_line_of_two_sources_breaks_between_them(qapp, tmp_path):
+    """The default deck's source line wrapped as "…（卢河燕 史童歌 徐红艳）/ · 江苏省政府
+    新闻办…": a line began with the separator, a stray mark. Two sources too long for one
+    line take a line each, the separator dropped; a short one stays on one line."""
+    both = decks.both
+    long = both("来源：现代快报/现代+（卢河燕 史童歌 徐红艳）· 江苏省政府新闻办新闻发布会，5月16日",
+                "Source: Modern Express / Xiandai+ (Lu Heyan, Shi Tongge, Xu Hongyan) · "
+                "Jiangsu provincial press conference, 16 May")
+    cfg = decks.config()
+    loaded = decks.built(tmp_path, decks.deck(decks.title_slide(), source=long), cfg)
+    for language in ("zh", "en"):
+        view, _chrome, _scene = built(loaded, cfg, 0, language)
+        source = next(t for t in decks.items_of(view) if getattr(t, "role", "") == "source")
+        assert len(source.lines) == 2, language
+        assert not any(line.lstrip().startswith("·") or line.rstrip().endswith("·")
+                       for line in source.lines), source.lines
+        assert source.lines[1].lstrip().startswith(("江苏", "Jiangsu")), source.lines
+    short = decks.built(tmp_path / "short", decks.deck(decks.title_slide(),
+                                                       source="甲 · 乙"), cfg)
+    view, _chrome, _scene = built(short, cfg, 0, "zh")
+    source = next(t for t in decks.items_of(view) if getattr(t, "role", "") == "source")
+    assert source.lines == ["甲 · 乙"]

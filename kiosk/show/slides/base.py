@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.config.sections import Theme
@@ -16,6 +17,7 @@ from kiosk.deck.model import SlideBase
 from kiosk.deck.text import Text
 from kiosk.play.commands import Zoom
 from kiosk.play.timeline import Timeline
+from kiosk.show import fonts
 from kiosk.show.context import HEADINGS, SlideContext
 
 if TYPE_CHECKING:
@@ -456,8 +458,31 @@ class SlideView(QGraphicsItem):
         # Leave the lower right to the on-screen controls (chrome.SOURCE_LINE).
         width = (ctx.width - 2 * side) * (0.40 if not ctx.portrait else 1.0)
         top = safe.bottom() - height - (ctx.height * 0.085 if ctx.portrait else 0)
-        ctx.box(parent, text, QRectF(side, top, width, height), "source",
-                color=colour, max_lines=2, valign="bottom")
+        ctx.box(parent, _credits_in_lines(text, width, ctx.size("source")),
+                QRectF(side, top, width, height), "source", color=colour, max_lines=2,
+                valign="bottom")
+
+
+SEPARATOR = re.compile(r"\s*[\u00b7\u30fb]\s*")
+"""Between the sources of a source line (现代快报 · 江苏省政府新闻办)."""
+
+
+def _credits_in_lines(text: str, width: float, size: float) -> str:
+    """A source line of several sources, too long for one line: in two, broken where
+    one source ends and the next begins (the two as even as can be), its separator
+    dropped; a line that began with "· 江苏省政府…" read as a stray mark."""
+    parts = SEPARATOR.split(text)
+    metrics = QFontMetricsF(fonts.font(size))
+    if len(parts) < 2 or metrics.horizontalAdvance(text) <= width:
+        return text
+    joiner = SEPARATOR.search(text)
+    assert joiner is not None
+    mark = joiner.group()
+    lines = [(mark.join(parts[:k]), mark.join(parts[k:])) for k in range(1, len(parts))]
+    first, second = min(lines, key=lambda pair: max(map(metrics.horizontalAdvance, pair)))
+    if max(metrics.horizontalAdvance(first), metrics.horizontalAdvance(second)) > width:
+        return text  # (a source longer than a line: wrapped as it comes)
+    return f"{first}\n{second}"
 
 
 def _dim(color: QColor) -> QColor:
