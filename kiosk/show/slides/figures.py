@@ -21,9 +21,9 @@ from kiosk.show.slides.base import SlideView
 
 def grid(count: int, portrait: bool) -> tuple[int, int]:
     """Columns and rows for ``count`` figures: on a portrait screen one under another
-    up to four (a 2 x 2 grid of small numbers left half a totem empty)."""
+    up to five (a 2 x 2 grid of small numbers left half a totem empty)."""
     if portrait:
-        columns = 1 if count <= 4 else 2
+        columns = 1 if count <= 5 else 2
     else:
         columns = count if count <= 4 else math.ceil(count / 2)
     return columns, math.ceil(count / columns)
@@ -44,7 +44,7 @@ class FiguresView(SlideView):
         columns, rows = grid(len(s.figures), ctx.portrait)
         gap = ctx.width * 0.025
         cell_w = (area.width() - gap * (columns - 1)) / columns
-        size = ctx.size("figure") * (1.0 if rows == 1 or columns == 1 else 0.8)
+        size = ctx.size("figure") * (1.0 if rows == 1 or (columns == 1 and rows <= 4) else 0.8)
         if s.points:  # (the figures have the room they would have had with fewer points)
             ctx.needs(bottom - top, (size * 1.4 + ctx.size("label") * 2.6) * rows)
         cell_h = (bottom - top) / rows
