@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 
 from kiosk.deck.model import Figure
 from kiosk.deck.precision import decimals_of
@@ -218,6 +219,20 @@ def quantity(number: str, unit: str, qualifier: str | None, lang: str) -> Figure
     word = f"{ENGLISH[q]} " if q else ""
     spaced = unit if not unit or unit in ("%", "‰") else f" {unit}"
     return FigureText(word, number, spaced)
+
+
+HELD = re.compile(r"\s*(?:(?:万亿|亿|万)(?:余|多)?|余|多|(?:thousand|million|billion|trillion)\b)")
+"""The words after a number that are part of it: a magnitude (万, 亿; million) and a
+qualifier after it (余, 多)."""
+
+
+def held_with_number(after: str) -> tuple[str, str]:
+    """A number's words split where they may go to a line of their own: what stays
+    beside the digits (3.2万余 / 件; 190 million / years ago) and the unit after it."""
+    found = HELD.match(after)
+    if not found:
+        return "", after
+    return found.group(), after[found.end():].lstrip()
 
 
 YEAR_MARKERS = frozenset({"AD", "BC", "BCE", "CE", "A.D.", "B.C."})

@@ -12,7 +12,13 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.deck.model import Figure
-from kiosk.deck.numbers import FigureText, figure_text, figure_value, is_year
+from kiosk.deck.numbers import (
+    FigureText,
+    figure_text,
+    figure_value,
+    held_with_number,
+    is_year,
+)
 from kiosk.deck.timing import figure_timing
 from kiosk.play.timeline import Track
 from kiosk.show import fonts
@@ -76,6 +82,8 @@ class FigureNumber(QGraphicsItem):
             self.inline = True  # number where it fits there, a word (mm, 亿元) goes under
             self.inline = self._natural_width(self.size, self.small) <= width  # as the
             # group's do; the line under it is kept, so the group's labels align
+        if self.stacked and not held_with_number(self.final.after)[1]:
+            self.inline = True  # (nothing but a magnitude to set under: 3.2万 stays whole)
         self._slot = self._slot_width(self.size)
 
     def _fitted(self, size: float, width: float) -> tuple[float, float]:
@@ -164,8 +172,10 @@ class FigureNumber(QGraphicsItem):
             gap if self.final.before else 0)
         line = lead + self._slot_width(size)
         if self.stacked and not self.inline:  # (the unit under the digits, from their
-            unit = QFontMetricsF(after).horizontalAdvance(self.final.after.lstrip())  # left)
-            return max(line, lead + unit)
+            held, rest = held_with_number(self.final.after)  # left; its magnitude beside
+            metrics = QFontMetricsF(after)  # them: 3.2万余 / 件, 190 million / years ago)
+            line += metrics.horizontalAdvance(held) + gap if held else 0.0
+            return max(line, lead + metrics.horizontalAdvance(rest))
         unit = QFontMetricsF(after).horizontalAdvance(self.final.after)
         return line + unit + (gap if self.final.after else 0)
 
@@ -217,9 +227,18 @@ class FigureNumber(QGraphicsItem):
         return {"left": left, "center": left + (width - self._after_w()) / 2,
                 "right": left + width - self._after_w()}[self._align]
 
+    def words_split(self) -> tuple[str, str]:
+        """The words after the number as drawn: those beside it on its line and those on
+        the line under it (3.2万余 / 件; 190 million / years ago); all beside it where
+        they are not set under it."""
+        if not self.stacked or self.inline:
+            return self.parts.after, ""
+        held, rest = held_with_number(self.parts.after)
+        return held, rest.lstrip()
+
     def _after_w(self) -> float:
         return QFontMetricsF(self._fonts(self.size, self.small)[2]).horizontalAdvance(
-            self.parts.after.lstrip())
+            held_with_number(self.parts.after)[1])
 
     @guarded
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
@@ -234,8 +253,11 @@ class FigureNumber(QGraphicsItem):
         before_w = QFontMetricsF(before_font).horizontalAdvance(self.parts.before)
         after_w = QFontMetricsF(after_font).horizontalAdvance(self.parts.after)
         under = self.stacked and not self.inline
+        held, rest = self.words_split()
+        if under:  # (its magnitude beside the digits, the rest under them)
+            after_w = QFontMetricsF(after_font).horizontalAdvance(held)
         total = (before_w + gap if self.parts.before else 0) + self._slot + (
-            gap + after_w if self.parts.after and not under else 0)
+            gap + after_w if (self.parts.after and not under) or held else 0)
         x = {"left": 0.0, "center": (self._width - total) / 2,
              "right": self._width - total}[self._align]
         digits = x + (before_w + gap if self.parts.before else 0.0)
@@ -256,10 +278,11 @@ class FigureNumber(QGraphicsItem):
                       p.accent2)
         elif self.parts.after:  # the unit on its own line, under the number's digits
             # (drawn after the number, so that a PDF's text reads in order)
+            if held:
+                draw_text(painter, QPointF(x + gap, baseline), held, after_font, p.accent2)
             low = baseline + self.small * 0.35 + QFontMetricsF(after_font).ascent()
             x = digits if self._align == "left" else self._unit_x(0.0, self._width)
-            draw_text(painter, QPointF(x, low), self.parts.after.lstrip(), after_font,
-                      p.accent2)
+            draw_text(painter, QPointF(x, low), rest.lstrip(), after_font, p.accent2)
 
     def _paint_lines(self, painter: QPainter, baseline: float) -> None:
         """A text figure on its lines, each aligned as the figure is."""

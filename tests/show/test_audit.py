@@ -293,3 +293,62 @@ def test_a_source_line_of_two_sources_breaks_between_them(qapp, tmp_path):
     view, _chrome, _scene = built(short, cfg, 0, "zh")
     source = next(t for t in decks.items_of(view) if getattr(t, "role", "") == "source")
     assert source.lines == ["甲 · 乙"]
+
+
+def test_a_magnitude_stays_beside_its_digits_when_the_unit_goes_under(qapp, tmp_path):
+    """Trial 10: "3.2" / "万余件" and "190" / "million years ago": set under the digits,
+    the magnitude left the number, which then read 3.2 and 190. It stays beside them
+    (3.2万余 / 件, 190 million / years ago); a unit of a magnitude alone stays whole."""
+    from kiosk.deck.numbers import held_with_number
+
+    assert held_with_number("万余件") == ("万余", "件")
+    assert held_with_number(" million years ago") == (" million", "years ago")
+    assert held_with_number("亿年前") == ("亿", "年前")
+    assert held_with_number(" tonnes") == ("", " tonnes")
+    both = decks.both
+    figures = [decks.figure(1.9, both("亿年前", "years ago"), both("禄丰龙生活的年代", "Lufeng"),
+                            qualifier="约", values={"en": 190_000_000}),
+               decks.figure(3.2, both("万件", "specimens"), both("馆藏古生物化石", "Fossils"),
+                            qualifier="余", values={"en": 32000}),
+               decks.figure(120, both("具", "skeletons"), both("恐龙个体", "Skeletons"),
+                            qualifier="多"),
+               decks.figure(85.8, both("万人次", "visits"), both("接待观众", "Visits"),
+                            qualifier="近", values={"en": 858000})]
+    figures[0]["unit"] = both("亿年前的早侏罗世地层", "years ago, in the Early Jurassic")
+    figures[1]["unit"] = both("万件馆藏古生物化石标本", "specimens of fossils")  # (long:
+    cfg = decks.config(theme={"type_scale": 1.3})  # set under their numbers)
+    loaded = decks.built(tmp_path, decks.deck(decks.figures_slide(*figures[:3])), cfg)
+    split = {}
+    for language in ("zh", "en"):
+        view, chrome, _scene = built(loaded, cfg, 0, language)
+        split[language] = [n.words_split() for n in decks.numbers(view)]
+        assert audit(view, chrome.drawn()) == [], language
+    assert ("万余", "件馆藏古生物化石标本") in split["zh"]
+    assert (" million", "years ago, in the Early Jurassic") in split["en"]
+    for _beside, under in split["zh"] + split["en"]:
+        assert not held_with_number(under)[0]  # (no magnitude on the line under)
+
+
+def test_four_long_figures_take_two_rows_of_two_in_every_language(qapp, tmp_path):
+    """Trial 10: "about 190 million years ago", "nearly 858,000 visits"... four in a row
+    were made small (about 70 px; 55 at type scale 1.3, under labels grown by it). In two
+    rows of two they are larger; Chinese takes the same grid (a visitor who switches
+    language sees the same slide)."""
+    both = decks.both
+    figures = [decks.figure(1.9, both("亿年前", "years ago"), both("禄丰龙生活的年代", "When"),
+                            qualifier="约", values={"en": 190_000_000}),
+               decks.figure(3.2, both("万件", "specimens"), both("馆藏化石", "Fossils"),
+                            qualifier="余", values={"en": 32000}),
+               decks.figure(120, both("具", "skeletons"), both("恐龙个体", "Skeletons"),
+                            qualifier="多"),
+               decks.figure(85.8, both("万人次", "visits"), both("接待观众", "Visits"),
+                            qualifier="近", values={"en": 858000})]
+    cfg = decks.config()
+    loaded = decks.built(tmp_path, decks.deck(decks.figures_slide(*figures)), cfg)
+    for language in ("zh", "en"):
+        view, chrome, _scene = built(loaded, cfg, 0, language)
+        numbers = decks.numbers(view)
+        assert len({round(n.scenePos().x()) for n in numbers}) == 2, language
+        assert len({round(n.scenePos().y()) for n in numbers}) == 2, language
+        assert min(n.size for n in numbers) >= view.ctx.size("figure") * 0.8, language
+        assert audit(view, chrome.drawn()) == [], language

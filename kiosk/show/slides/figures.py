@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 from PySide6.QtCore import QRectF, Qt
@@ -29,6 +30,12 @@ def grid(count: int, portrait: bool) -> tuple[int, int]:
     return columns, math.ceil(count / columns)
 
 
+TWO_ROWS_GAIN = 1.25
+"""Four figures go in two rows where their numbers are this much larger so..."""
+TWO_ROWS_ROOM = 0.9
+"""...the two rows taking at most this share of the room."""
+
+
 class FiguresView(SlideView):
     """Title, then the figures in rows, each a cell with a thin accent rule, and the
     slide's points in a band at the foot."""
@@ -41,10 +48,11 @@ class FiguresView(SlideView):
         bottom = area.bottom()
         if s.points:
             bottom -= self._points(area) + ctx.size("body") * 1.2
-        columns, rows = grid(len(s.figures), ctx.portrait)
+        columns, rows = self._grid(bottom - top)
         gap = ctx.width * 0.025
         cell_w = (area.width() - gap * (columns - 1)) / columns
-        size = ctx.size("figure") * (1.0 if rows == 1 or (columns == 1 and rows <= 4) else 0.8)
+        size = self._size(columns, rows) if rows != 2 or columns != 2 else \
+            self._two_rows_size(bottom - top)
         if s.points:  # (the figures have the room they would have had with fewer points)
             ctx.needs(bottom - top, (size * 1.4 + ctx.size("label") * 2.6) * rows)
         cell_h = (bottom - top) / rows
@@ -88,6 +96,43 @@ class FiguresView(SlideView):
             self.notes.setY(start + used + gap)
             return
         block.setPos(0, top + max(0.0, (bottom - top - used) * OPTICAL_MIDDLE))
+
+    def _size(self, columns: int, rows: int) -> float:
+        """The figures' size before they are fitted to their cells: smaller where
+        several rows share the room (not two rows of two, made for their size)."""
+        one = rows == 1 or (columns == 1 and rows <= 4) or (columns, rows) == (2, 2)
+        return self.ctx.size("figure") * (1.0 if one else 0.8)
+
+    def _grid(self, room: float) -> tuple[int, int]:
+        """Columns and rows: ``grid``'s, or four figures in two rows of two where their
+        numbers are a good deal larger so and the rows fit (four long English figures
+        in a row were made small while their labels took the type scale)."""
+        ctx, figures = self.ctx, self.slide.figures
+        columns, rows = grid(len(figures), ctx.portrait)
+        if ctx.portrait or len(figures) != 4:
+            return columns, rows
+        gap = ctx.width * 0.025
+
+        def gain(language: str) -> float:
+            said = dataclasses.replace(ctx, language=language)
+
+            def fitted(across: int, size: float) -> float:
+                cell = (ctx.content.width() - gap * (across - 1)) / across
+                return common_size(figures, said, cell * 0.95, size)[0]
+
+            return fitted(2, self._two_rows_size(room)) / fitted(
+                columns, self._size(columns, rows))
+
+        languages = dict.fromkeys([ctx.language, *ctx.deck.languages])  # (one grid in
+        two = any(gain(language) > TWO_ROWS_GAIN for language in languages)  # each: a
+        return (2, 2) if two else (columns, rows)  # visitor who switches sees the same)
+
+    def _two_rows_size(self, room: float) -> float:
+        """The size of four figures in two rows of two: as large as leaves the rows
+        some air in ``room``."""
+        ctx = self.ctx
+        airy = (room * TWO_ROWS_ROOM / 2 - ctx.size("label") * 2.6) / 1.6
+        return min(self._size(2, 2), airy)
 
     def _points(self, area: QRectF) -> float:
         """The points, a dot and a line or two each, down one or two columns at the foot
