@@ -259,9 +259,10 @@ def figure_text(figure: Figure, lang: str, fallback: str, value: float | None = 
     if is_year(figure):  # (1004 AD, not 1,004 AD)
         return quantity(f"{shown:.0f}", unit, figure.qualifier, lang)
     final = figure_value(figure, lang)
-    if final is not None and not lang.startswith("zh") and figure.decimals is None and \
-            english_magnitude(unit)[0] == 1.0:  # (150 million yuan, not 150,000,000 yuan;
-        divisor, word = compact_step(final, lang)  # counting in millions all the way)
+    own = bool(figure.values and lang in figure.values)  # (the decimals are the others')
+    if final is not None and not lang.startswith("zh") and (figure.decimals is None or own) \
+            and english_magnitude(unit)[0] == 1.0:  # (150 million yuan, not 150,000,000
+        divisor, word = compact_step(final, lang)  # yuan; counting in millions all along)
         if divisor != 1.0 and round_in(final, divisor):
             number = format_number(short(shown, divisor), decimals_of(short(final, divisor)),
                                    lang)

@@ -42,6 +42,9 @@ def fig(**fields) -> Figure:
      "1,234,567 people"),  # (not 1.234567 million: as written)
     ({"value": 999999999, "unit": {"zh": "元", "en": "yuan"}}, "999,999,999元",
      "999,999,999 yuan"),  # (not rounded to 1 billion)
+    ({"value": 5.18, "decimals": 2, "unit": {"zh": "亿年", "en": "years"},
+      "values": {"en": 518000000}}, "5.18亿年", "518 million years"),  # (trial 10: the
+    # decimals are the Chinese number's; English read "518,000,000 years")
 ])
 def test_figure_text(fields, zh, en):
     figure = fig(**fields)
