@@ -232,6 +232,20 @@ def fitted(image: QSize, rect: QRectF) -> QRectF:
                   rect.top() + (rect.height() - size.height()) / 2, size.width(), size.height())
 
 
+KEPT = 0.5
+"""A picture filling the screen keeps at least this share of itself; one of another
+shape (upright, on a landscape screen; a 16:9 video on a totem) is shown whole instead."""
+
+
+def fills_screen(natural: QSize, width: float, height: float) -> bool:
+    """Whether a picture of ``natural`` size fills a ``width`` x ``height`` screen (its
+    crop keeps KEPT of it or more) rather than being shown whole on it."""
+    if not natural.isValid() or natural.width() <= 0 or natural.height() <= 0:
+        return True
+    picture, screen = natural.width() / natural.height(), width / height
+    return min(picture, screen) / max(picture, screen) >= KEPT
+
+
 def natural_size(path: Path | None) -> QSize:
     """A picture's size as shown (a photo taken upright, upright), from its header; an
     invalid size when it cannot be read."""

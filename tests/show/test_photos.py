@@ -58,11 +58,13 @@ def image_slide(src, **fields):
 
 @pytest.mark.parametrize("portrait", [False, True])
 def test_a_photo_fills_the_screen_and_keeps_its_focus_in_view(qapp, tmp_path, portrait):
-    """A 4:3 photo with its subject at the left edge: a portrait crop of the middle
-    would lose it; cropped around the focus it stays on the screen."""
-    src = write_photo(tmp_path, dot=(0.12, 0.5))
+    """A photo with its subject at the left edge (4:3 on a wall, near square on a totem: of
+    another shape it would be shown whole): a crop of the middle would lose it; cropped
+    around the focus it stays on the screen."""
+    dot = (0.05, 0.5) if portrait else (0.12, 0.5)
+    src = write_photo(tmp_path, size=(3000, 3400) if portrait else (4000, 3000), dot=dot)
     cfg = decks.config(portrait=portrait)
-    deck = decks.deck(image_slide(src), image_slide(src, focus=[0.12, 0.5]))
+    deck = decks.deck(image_slide(src), image_slide(src, focus=list(dot)))
     loaded = decks.built(tmp_path, deck, cfg)
     size = (270, 480) if portrait else (480, 270)
     plain, _ = render_slide(loaded, cfg, 0, size, "zh")
@@ -73,6 +75,22 @@ def test_a_photo_fills_the_screen_and_keeps_its_focus_in_view(qapp, tmp_path, po
         assert red_centre(plain) is None  # the middle of the photo: its subject cut off
     centre = red_centre(kept)
     assert centre is not None and 0.0 < centre[0] < 0.5  # in view, on its side
+
+
+def test_an_upright_photo_on_a_wall_is_shown_whole(qapp, tmp_path):
+    """Trial 10: a 2:3 skeleton on a landscape image slide kept 37 % of its height, cut
+    at the neck whatever its focus (a gallery showed it whole). A photo that filling
+    the screen would cut to less than half of itself is shown whole, as ``fit``; one of
+    about the screen's shape still fills it."""
+    upright = write_photo(tmp_path, "upright.jpg", size=(1600, 2400), dot=(0.5, 0.1))
+    wide = write_photo(tmp_path, "wide.jpg", size=(4000, 3000))
+    loaded = decks.built(tmp_path, decks.deck(image_slide(upright), image_slide(wide)))
+    image, view = render_slide(loaded, Config(), 0, (480, 270), "en")
+    assert not view.filled
+    assert not near(image.pixel(2, 135), SKY, 60)  # (the screen's edges: not the photo)
+    assert red_centre(image) is not None  # its head, at the top, in view
+    image, view = render_slide(loaded, Config(), 1, (480, 270), "en")
+    assert view.filled and near(image.pixel(2, 135), SKY, 60)
 
 
 def test_a_crop_is_centred_on_the_focus_as_far_as_the_edges_allow():

@@ -49,6 +49,19 @@ def test_the_frame_shown_is_the_one_the_clock_has_reached(qapp, counting):
         view.stop()
 
 
+def test_a_wide_video_on_a_totem_is_shown_whole(qapp, counting):
+    """Trial 10: a 16:9 video filling a portrait totem kept the middle third of its width,
+    blown up and blurred. It is shown whole there; on a wall it fills the screen."""
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(counting, decks.deck(video_slide()), cfg)
+    _, view = render_slide(loaded, cfg, 0, (540, 960), "zh")
+    drawn = view.picture.target()
+    assert not view.filled and drawn.width() <= 1080 and drawn.height() < 1920 / 2
+    _, wall = render_slide(decks.built(counting, decks.deck(video_slide())), Config(), 0,
+                           (960, 540), "zh")
+    assert wall.filled
+
+
 def test_the_loop_comes_round_without_a_gap(qapp, counting):
     """The frame after the last is the first again, one frame period later: no black,
     no frame held over (the players it competes with show seconds of black)."""

@@ -9,14 +9,14 @@ for at the larger size); its words step aside until it is whole again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.deck.model import GallerySlide, Photo
 from kiosk.play.commands import Zoom
 from kiosk.play.easing import ease_out_cubic
-from kiosk.show.photo import PictureItem, natural_size
+from kiosk.show.photo import PictureItem, fills_screen, natural_size
 from kiosk.show.slides.base import BLEED
 from kiosk.show.slides.image import ON_PHOTO, FramedView, Shade
 from kiosk.show.textbox import TextBox
@@ -63,7 +63,7 @@ class GalleryView(FramedView):
         self.caption_boxes = []
         self.shades = []
         self._white: dict[TextBox, QColor] = {}
-        fill = s.fit == "fill"
+        fill = self.filled = s.fit == "fill"
         colour = ON_PHOTO if fill else ctx.palette.text
         area = ctx.content
         self.count_height = ctx.room("detail", 1)
@@ -95,7 +95,7 @@ class GalleryView(FramedView):
             "detail", color=colour, max_lines=1)
         page.words.append(count)
         natural = natural_size(path)
-        if fill and not _fills(natural, ctx.width, ctx.height):  # (of another shape: whole,
+        if fill and not fills_screen(natural, ctx.width, ctx.height):  # (of another shape: whole,
             fill, colour = False, ctx.palette.text  # under the title, its words under it)
             count.set_color(colour)
         if fill:
@@ -294,17 +294,3 @@ class GalleryView(FramedView):
                 item.setVisible(True)
         for item in self.heading:
             item.setVisible(True)
-
-
-KEPT = 0.5
-"""A photo filling the screen keeps at least this share of itself; one of another shape
-(upright, on a landscape screen) is shown whole instead."""
-
-
-def _fills(natural: QSize, width: float, height: float) -> bool:
-    """Whether a photo of ``natural`` size fills a ``width`` x ``height`` screen (its
-    crop keeps KEPT of it or more) rather than being shown whole on it."""
-    if not natural.isValid() or natural.width() <= 0 or natural.height() <= 0:
-        return True
-    photo, screen = natural.width() / natural.height(), width / height
-    return min(photo, screen) / max(photo, screen) >= KEPT

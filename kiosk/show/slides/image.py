@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -17,11 +17,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from kiosk.deck import videos
 from kiosk.deck.model import ImageSlide, VideoSlide
 from kiosk.deck.text import Text
 from kiosk.play.gestures import EDGE_ZONE
 from kiosk.play.timeline import Track
-from kiosk.show.photo import PictureItem, natural_size
+from kiosk.show.photo import PictureItem, fills_screen, natural_size
 from kiosk.show.slides.base import BLEED, SlideView
 from kiosk.show.textbox import TextBox
 from kiosk.show.video import VideoItem, poster
@@ -207,6 +208,10 @@ class FramedView(SlideView):
         """The item that draws the picture or the video inside ``rect``."""
         raise NotImplementedError
 
+    def natural(self, path: Path | None) -> QSize:
+        """The picture's or the video's own size (invalid where it cannot be read)."""
+        raise NotImplementedError
+
     def build(self) -> None:
         ctx, s = self.ctx, self.slide
         self.shades: list[Shade] = []
@@ -214,7 +219,12 @@ class FramedView(SlideView):
         self.caption_boxes: list[TextBox] = []
         """The photograph's captions (a band of an audio guide's captions stays above)."""
         path = ctx.assets.get(s.src)
-        if s.fit == "fill":
+        self.filled = s.fit == "fill" and fills_screen(self.natural(path), ctx.width,
+                                                        ctx.height)
+        """Whether it covers the screen: ``fill`` asks it, unless it is of another shape
+        (an upright photo on a landscape wall cut to a third, a 16:9 video on a totem to
+        a third of its width and blurred): then it is shown whole, as ``fit``."""
+        if self.filled:
             stage = QRectF(0, 0, ctx.width, ctx.height)
             self.picture = self.media(path, stage, True)
             self.picture.setData(BLEED, True)
@@ -319,7 +329,7 @@ class FramedView(SlideView):
         return self.ctx.text(s.credit or s.source)  # which would read as the picture's)
 
     def source_colour(self) -> QColor:
-        if self.slide.fit == "fill":
+        if self.filled:
             colour = QColor(ON_PHOTO)
             colour.setAlphaF(0.85)
             return colour
@@ -331,6 +341,9 @@ class ImageView(FramedView):
 
     slide: ImageSlide
     picture: PictureItem
+
+    def natural(self, path: Path | None) -> QSize:
+        return natural_size(path)
 
     def media(self, path: Path | None, rect: QRectF, fill: bool) -> QGraphicsItem:
         ctx, s = self.ctx, self.slide
@@ -412,6 +425,11 @@ class VideoView(FramedView):
 
     slide: VideoSlide
     picture: VideoItem
+
+    def natural(self, path: Path | None) -> QSize:
+        info = videos.probe(path) if path is not None else None
+        return QSize(info.width, info.height) if isinstance(info, videos.VideoInfo) \
+            else QSize()
 
     def media(self, path: Path | None, rect: QRectF, fill: bool) -> QGraphicsItem:
         ctx, s = self.ctx, self.slide
