@@ -219,6 +219,9 @@ BETWEEN_WORDS = 0.2
 AFTER_PARTICLE = 0.1
 """What a break between Chinese words after a particle or conjunction, or before a
 preposition, adds: such a break ends a phrase (今晚的 / 星空, 工厂 / 从御窑厂)."""
+BETTER_BREAK = 0.5
+"""A balanced text (a title) is set up to an eighth smaller where its breaks cost this
+much less so (a break inside a phrase and none at its colon: 0.8 more)."""
 EXTRA_LINE = 0.2
 """What a line more than the text needs adds (a title takes it to break at a pause)."""
 
@@ -243,6 +246,11 @@ _NUMBER_UNIT = re.compile(r"(?<=\d) (?=[a-z%°‰][a-z]{0,9}\b)")
 _PREPOSITIONS = "在向从把被对"
 """Characters a line never ends with: a preposition belongs with what follows (从 /
 御窑厂 does not read)."""
+_POSTPOSITIONS = "上下里中内外旁"
+"""Characters that, as a word of their own, end a place after its noun (在红土坡上): a
+line does not begin with one."""
+PLACE_PHRASE = 6
+"""Characters from 在 to the place word that closes its phrase, at most."""
 _SUBTITLE = "：:—"
 """Punctuation that sets a title's subtitle off (千年窑火不熄： / 从御窑厂到…): a break
 after it is worth twice a break after other punctuation."""
@@ -257,7 +265,24 @@ _FUNCTION_WORDS = frozenset({"of", "to", "in", "on", "at", "for", "and", "or", "
 _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
                            "nine", "ten", "twenty", "thirty", "forty", "fifty", "hundred",
                            "a", "several", "few"})
+_FRACTIONS = frozenset({"half", "quarter", "third"})
+"""Words before "a" in a number said in words (half a billion)."""
 _MAGNITUDE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
+
+
+def _in_place_phrase(text: str, at: int) -> bool:
+    """Whether ``at`` is inside a short place phrase, 在 … 上 (在红 / 土坡上): from 在 to
+    a place word of its own, a few characters apart, no punctuation between."""
+    opens = text.rfind("在", max(0, at - PLACE_PHRASE), at)
+    if opens == -1:
+        return False
+    starts = word_starts(text)
+    for end in range(at, min(len(text), opens + PLACE_PHRASE + 1)):
+        if not is_han(text[end]):
+            return False
+        if text[end] in _POSTPOSITIONS and (end + 1 == len(text) or end + 1 in starts):
+            return True
+    return False
 
 
 def _break_cost(text: str, at: int, size: float) -> float:
@@ -282,17 +307,21 @@ def _break_cost(text: str, at: int, size: float) -> float:
             before[-1].isdigit() or before[-1] in _NUMERALS) and is_han(text[at]):
         return INSIDE_WORD  # (5,842 / 颗, 一千六百 / 年: a number and what it counts)
     if before == text[:at] and at < len(text) and is_han(text[at - 1]) and is_han(text[at]):
-        if inside_word(text, at) or text[at - 1] in _PREPOSITIONS:
-            return INSIDE_WORD
+        alone = at + 1 == len(text) or at + 1 in word_starts(text)  # (a word of its own)
+        if inside_word(text, at) or text[at - 1] in _PREPOSITIONS or (
+                text[at] in _POSTPOSITIONS and alone) or _in_place_phrase(text, at):
+            return INSIDE_WORD  # (红土坡 / 上: a place word belongs to its noun)
         return AFTER_PARTICLE if text[at - 1] in _ENDS_PHRASE or \
             text[at] in _BEGINS_PHRASE else BETWEEN_WORDS
     if before != text[:at] and before:  # (at a space between Latin words)
         last = before.rsplit(maxsplit=1)[-1].lower()
         following = text[at:].split(maxsplit=1)
         after = following[0].lower().strip(",.;:") if following else ""
-        if last in _ARTICLES or (last in _NUMBER_WORDS and after in _MAGNITUDE_WORDS):
-            return ARTICLE_END if last in _ARTICLES else INSIDE_WORD  # (Emporium of the /
-            # World; Ten / Thousand)
+        if (last in _NUMBER_WORDS and after in _MAGNITUDE_WORDS) or (
+                last in _FRACTIONS and after in _ARTICLES):
+            return INSIDE_WORD  # (Ten / Thousand; Half a / Billion; Half / a Billion)
+        if last in _ARTICLES:
+            return ARTICLE_END  # (Emporium of the / World)
         if last in _FUNCTION_WORDS:
             return AFTER_PARTICLE / 2  # (a line ending "of" reads on: better before it)
     return 0.0
@@ -405,17 +434,9 @@ class TextBox(QGraphicsItem):
         if len(lines) < 2 or not (self._balance or _stranded(lines[-1], lines[-2])):
             return lines
         if self._balance and len(text) <= BALANCE_LIMIT:
-            metrics = QFontMetricsF(self._font(size))
-            counts = [len(lines)]
-            if (self._max_lines is None or len(lines) < self._max_lines) and \
-                    self._block_height(size, len(lines) + 1) <= self._height + 0.5:
-                counts.append(len(lines) + 1)  # a line more, if it breaks at a pause
-            options = [(cost + EXTRA_LINE * (n - len(lines)), found)
-                       for n in counts
-                       if (balanced := _balanced(text, metrics, self._width, n))
-                       for cost, found in [balanced]]
-            if options:
-                return min(options, key=lambda option: option[0])[1]
+            best = self._best_balance(text, size, lines)
+            if best is not None:
+                return best[1]
         low, high = self._width * 0.5, self._width
         for _ in range(10):
             middle = (low + high) / 2
@@ -425,6 +446,39 @@ class TextBox(QGraphicsItem):
             else:
                 low = middle
         return lines
+
+    def _best_balance(self, text: str, size: float, lines: list[str]
+                      ) -> tuple[float, list[str]] | None:
+        """The best way to balance ``text`` at ``size`` in as many lines as ``lines``
+        (its plain wrapping), or one more that breaks at a pause; with its cost."""
+        metrics = QFontMetricsF(self._font(size))
+        counts = [len(lines)]
+        if (self._max_lines is None or len(lines) < self._max_lines) and \
+                self._block_height(size, len(lines) + 1) <= self._height + 0.5:
+            counts.append(len(lines) + 1)  # a line more, if it breaks at a pause
+        options = [(cost + EXTRA_LINE * (n - len(lines)), found)
+                   for n in counts
+                   if (balanced := _balanced(text, metrics, self._width, n))
+                   for cost, found in [balanced]]
+        return min(options, key=lambda option: option[0]) if options else None
+
+    def _better_broken(self, size: float) -> float:
+        """``size``, or a little smaller where a balanced text (a title) breaks far
+        better so: at its colon rather than inside a phrase ("…Fauna: Half a / Billion
+        Years…", "澄江 / 动物群：云南 / 五亿年…"), as a typesetter would set it."""
+        if not self._balance or "\n" in self.text or len(self.text) > BALANCE_LIMIT:
+            return size
+        here = self._best_balance(self.text, size, self._wrap(size))
+        if here is None or here[0] < BETTER_BREAK + PAUSE * 2:  # (no break can gain it)
+            return size
+        chosen, least = size, here[0] - BETTER_BREAK
+        for step in (0.96, 0.92, 0.88):
+            smaller = max(self._smallest, size * step)
+            found = self._best_balance(self.text, smaller, self._wrap(smaller))
+            if found is not None and found[0] < least - 0.05 and self._fits(smaller,
+                                                                            found[1]):
+                chosen, least = smaller, found[0]  # (the best; the larger of two alike)
+        return chosen
 
     def _lines_at(self, text: str, size: float, width: float, *,
                   whole_words: bool = False) -> list[str]:
@@ -491,6 +545,7 @@ class TextBox(QGraphicsItem):
             size = max(floor, size * 0.93)
             lines = self._wrap(size)
         if self._fits(size, lines):
+            size = self._better_broken(size)
             return size, self._wrap(size, even=True), False
         kept = self._elide(size, lines)
         shown = "".join(kept).replace(ELLIPSIS, "")

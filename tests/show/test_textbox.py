@@ -129,6 +129,40 @@ def test_a_title_breaks_at_its_colon_rather_than_inside_a_word(qapp, title):
     assert box.font_size == size
 
 
+def test_a_title_is_set_a_little_smaller_to_break_at_its_colon(qapp):
+    """Trial 10, a totem: "从禄丰龙到澄江 / 动物群：云南 / 五亿年的生命长卷" split the name
+    澄江动物群 and left its colon inside a line. A title is set up to an eighth smaller
+    where it then breaks far better: "从禄丰龙到澄江动物群： / 云南五亿年的生命长卷"."""
+    title = "从禄丰龙到澄江动物群：云南五亿年的生命长卷"
+    box = TextBox(title, 972, 400, size=100, bold=True, color=QColor("white"),
+                  balance=True, max_lines=3, line_height=1.1)
+    assert box.lines == ["从禄丰龙到澄江动物群：", "云南五亿年的生命长卷"]
+    assert 100 * 0.87 <= box.font_size < 100
+    plain = TextBox("坚定信心 鼓足干劲 勇挑大梁", 972, 400, size=100, bold=True,
+                    color=QColor("white"), balance=True, max_lines=3)
+    assert plain.font_size == 100  # (a title that breaks well keeps its size)
+
+
+def test_a_headline_does_not_break_inside_a_place_phrase(qapp):
+    """Trial 10: "一位地质学家在红土坡 / 上捡到了一块骨头": 上 closes the place 在红土坡上 and
+    does not begin a line; nor does a break fall inside the phrase (在红 / 土坡上)."""
+    text = "一位地质学家在红土坡上捡到了一块骨头"
+    width = QFontMetricsF(fonts.font(80, bold=True)).horizontalAdvance(text) * 0.66
+    box = TextBox(text, width, 400, size=80, bold=True, color=QColor("white"),
+                  balance=True, max_lines=3)
+    assert len(box.lines) == 2 and box.lines[0].endswith("在红土坡上"), box.lines
+
+
+def test_a_number_said_in_words_is_not_broken_in_a_title(qapp):
+    """Trial 10: "...Fauna: Half a / Billion Years...": "a" was taken for an article, whose
+    break costs little; in "half a billion" it is a number."""
+    title = "From Lufengosaurus to the Chengjiang Fauna: Half a Billion Years of Life in Yunnan"
+    box = TextBox(title, 1500, 400, size=100, bold=True, color=QColor("white"),
+                  balance=True, max_lines=3, line_height=1.1)
+    joined = " / ".join(box.lines)
+    assert "Half a Billion" in joined and "Half /" not in joined, box.lines
+
+
 def test_a_word_is_never_broken_in_two_the_text_shrinks_instead(qapp):
     box = TextBox("Taoxichuan Creative District", 150, 300, size=40, color=QColor("white"))
     assert {word for line in box.lines for word in line.split()} == {
