@@ -90,8 +90,8 @@ def test_values_are_said_past_the_ends_of_their_bars_on_the_stage(qapp, tmp_path
     _, _, chart = chart_at(loaded, cfg, "en")
     labels = [item for item in chart.childItems() if isinstance(item, CountLabel)]
     assert [label.final for label in labels] == [
-        "120 10k visits", "85.5 10k visits", "64 10k visits", "\u221222 10k visits",
-        "41 10k visits"]  # (each as written: 120, not 120.0 beside 85.5)
+        "+120", "+85.5", "+64", "\u221222", "+41"]  # (each as written: 120, not 120.0 beside
+    # 85.5; the unit said once, by the axis)
     stage = chart.ctx.safe
     for label, mark in zip(labels, chart.marks, strict=True):
         said, bar = label.sceneBoundingRect(), chart.mapRectToScene(mark.rect)

@@ -363,9 +363,9 @@ def test_bars_can_say_their_values_at_their_ends(qapp, tmp_path, final):
     bars = final(loaded, 0)
     said = {label.final: label.scenePos().y() for label in bars.childItems()
             if isinstance(label, CountLabel)}
-    assert set(said) == {"5%", "\u22123%"}  # (a minus sign, not a hyphen)
+    assert set(said) == {"+5%", "\u22123%"}  # (a minus sign, not a hyphen)
     rising, falling = (bars.mapRectToScene(mark.rect) for mark in bars.marks)
-    assert said["5%"] < rising.top()  # above the bar that rises
+    assert said["+5%"] < rising.top()  # above the bar that rises
     assert said["\u22123%"] > falling.bottom()  # below the one that falls
 
 
@@ -608,7 +608,7 @@ def test_a_small_bar_under_an_axis_of_large_values_says_its_own_value(qapp, tmp_
     loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
     view = final(loaded, 0)
     said = sorted(c.final for c in view.childItems() if isinstance(c, CountLabel))
-    assert said == ["12件", "250,000件", "3件"]
+    assert said == ["12", "250,000", "3"]  # (件 said once, by the axis)
 
 
 def test_a_negative_compare_value_is_said_at_its_bars_tip(qapp, tmp_path, final):
@@ -852,7 +852,7 @@ def test_large_values_are_not_padded_with_a_zero_to_match_a_small_one(qapp, tmp_
              "series": [{"name": "重量", "values": [1420, 12.5, 300]}]}
     loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
     said = {c.final for c in final(loaded, 0).childItems() if isinstance(c, CountLabel)}
-    assert said == {"1420千克", "12.5千克", "300千克"}
+    assert said == {"1420", "12.5", "300"}  # (千克 said once, by the axis)
 
 
 def test_bar_values_leave_a_long_unit_to_the_axis_rather_than_be_left_out(qapp, tmp_path,
@@ -1502,7 +1502,7 @@ def test_a_bars_value_is_never_rounded_to_be_written_short(qapp, tmp_path):
     loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
     _, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
     said = sorted(c.final for c in decks.items_of(view) if isinstance(c, CountLabel))
-    assert said == ["1,859,000 tonnes", "2,500,000 tonnes"], said
+    assert said == ["1,859,000", "2,500,000"], said  # (tonnes: on the axis)
     chart["series"] = [{"name": "产量", "values": [150, 250]}]
     loaded = decks.built(tmp_path / "round", decks.deck(decks.chart_slide(chart)))
     _, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
@@ -1527,7 +1527,7 @@ def test_values_shown_together_are_written_in_one_magnitude(qapp, tmp_path):
             _, view = render_slide(loaded, Config(), index, (1920, 1080), language)
             said[index, language] = sorted(c.final for c in decks.items_of(view)
                                            if isinstance(c, CountLabel))
-    assert said[0, "zh"] == ["0.9万吨", "1.6万吨"]
+    assert said[0, "zh"] == ["0.9", "1.6"]  # (万吨 said once, by the axis)
     assert said[0, "en"] == ["16,000 tonnes", "9,000 tonnes"]  # (not 0.009 million)
     assert said[1, "zh"] == ["0.8万吨", "1.2万吨", "2万吨"]
     assert said[1, "en"] == ["12,000 tonnes", "20,000 tonnes", "8,000 tonnes"]
@@ -1638,5 +1638,24 @@ slides:
                                            if isinstance(c, CountLabel)) or [
                 str(n.parts) for n in decks.numbers(view)]
     assert "3.50%" in said[0, "zh"] and "12家" in said[0, "zh"]
-    assert said[1, "zh"] == ["1.6万吨", "10.0万吨"]
-    assert said[1, "en"] == ["100,000 tonnes", "16,000 tonnes"]
+    assert said[1, "zh"] == ["1.6", "10.0"]  # (万吨: on the axis)
+    assert said[1, "en"] == ["100,000", "16,000"]  # (not 100,000.0)
+
+
+def test_labelled_bars_leave_a_word_unit_to_the_axis_and_keep_a_sign(qapp, tmp_path):
+    """Trial 10: "24个属", "11个属" … on every one of 21 bars: the unit, a word, is said once,
+    by the axis; a sign (%) stays with each number, as it is read with it; and changes
+    that rise and fall read "11.7%" beside "−59.6%": the rise has its plus sign."""
+    genera = {"kind": "bar", "labels": True, "unit": {"zh": "个属", "en": "genera"},
+              "categories": ["云南", "四川"], "series": [{"name": "A", "values": [24, 19]}]}
+    change = {"kind": "bar", "labels": True, "unit": "%", "categories": ["2019", "2020"],
+              "series": [{"name": "A", "values": [11.7, -59.6]}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(genera),
+                                              decks.chart_slide(change)))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), "zh")
+    assert sorted(c.final for c in decks.items_of(view) if isinstance(c, CountLabel)) == [
+        "19", "24"]
+    assert any(t.text.endswith("个属") for t in decks.items_of(view) if isinstance(t, TextBox))
+    _, view = render_slide(loaded, Config(), 1, (1920, 1080), "en")
+    assert sorted(c.final for c in decks.items_of(view) if isinstance(c, CountLabel)) == [
+        "+11.7%", "\u221259.6%"]  # (a change that rises and falls: its plus sign said)

@@ -74,7 +74,7 @@ def shown(value: float, by: float) -> float:
 def value_text(value: float, ctx: SlideContext, unit: str = "",
                qualifier: Qualifier | None = None, decimals: int | None = None,
                step: tuple[float, str] | None = None, *, regroup: bool = True,
-               among: float | None = None) -> str:
+               among: float | None = None, signed: bool = False) -> str:
     """A chart value as people write it: 近3500项, 52.1%, over 1,500 firms (as a figure
     writes it); a very large one short, 73.2亿元, 7.32 billion yuan (``step``: divided
     by what, and what follows; by default as large as ``value`` asks); in Chinese, in
@@ -90,10 +90,16 @@ def value_text(value: float, ctx: SlideContext, unit: str = "",
         if decimals is None or step is None:  # (the decimals of the short number)
             decimals = short_decimals(value, divisor)
         text = format_number(number, decimals, ctx.language) + (suffix if number else "")
-        return str(quantity(text, unit, qualifier, ctx.language))
+        return str(quantity(_plus(text, signed), unit, qualifier, ctx.language))
     decimals = decimals_of(value) if decimals is None else decimals
-    return str(quantity(format_number(value, decimals, ctx.language), unit, qualifier,
-                        ctx.language))
+    return str(quantity(_plus(format_number(value, decimals, ctx.language), signed), unit,
+                        qualifier, ctx.language))
+
+
+def _plus(number: str, signed: bool) -> str:
+    """A number written out, with a plus sign where it is above nothing and ``signed``
+    (changes that rise and fall: +11.7% beside −59.6%)."""
+    return f"+{number}" if signed and number[:1].isdigit() and number.strip("0.,") else number
 
 
 def legend(chart: ChartView, entries: list[tuple[QColor | QBrush | QPen, str]], left: float,
@@ -319,7 +325,8 @@ class CountLabel(QGraphicsItem):
                  color: QColor | None = None, align: str = "left",
                  max_width: float | None = None, decimals: int | None = None,
                  step: tuple[float, str] | None = None, among: float | None = None,
-                 regroup: bool = True, parent: QGraphicsItem | None = None) -> None:
+                 regroup: bool = True, signed: bool = False,
+                 parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
         by, written = regrouped(value if among is None or not value else among, unit,
                                 ctx.language) if regroup else (1.0, unit)
@@ -335,8 +342,9 @@ class CountLabel(QGraphicsItem):
         """Its own, or the chart's ``decimals`` where it gives them."""
         self._color = color or ctx.palette.text
         self._align = align
+        self.signed = signed
         self.final = value_text(value, ctx, unit, qualifier, self.decimals, self.step,
-                                regroup=False)
+                                regroup=False, signed=signed)
         self.text = self.final
         self.role = role
         self._use(fitted_font(self.final, ctx.size(role), max_width))  # (smaller than
@@ -361,7 +369,7 @@ class CountLabel(QGraphicsItem):
     def set_progress(self, progress: float) -> None:
         text = self.final if progress >= 1.0 else value_text(
             self.value * progress, self.ctx, self.unit, self.qualifier, self.decimals,
-            self.step, regroup=False)
+            self.step, regroup=False, signed=self.signed)
         if text != self.text:
             self.text = text
             self.update()

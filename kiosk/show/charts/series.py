@@ -183,6 +183,8 @@ class SeriesView(ChartView):
         self.written = alike([shown(v, self.factor) for v in values],
                              self.ctx.text(self.chart.unit), self.ctx.language)
         """How the bars' values are all written (0.9万吨 beside 1.6万吨)."""
+        self.signed = min(values) < 0 < max(values)
+        """Whether values above nothing have their plus sign (changes: +11.7%, −59.6%)."""
         steps = [self._step(shown(v, self.factor)) for v in values]
         self.decimals = self.decimals_for([shown(v, self.factor) for v, step in zip(
             values, steps, strict=True) if step[0] == 1.0])  # (those written in full)
@@ -508,7 +510,7 @@ class SeriesView(ChartView):
                           step=self._step(shown(value, self.factor)),
                           color=self.ctx.palette.text, align=align, max_width=max_width,
                           regroup=bool(self.label_unit), among=self.written.among,
-                          parent=self)
+                          signed=self.signed, parent=self)
 
     def _step(self, value: float) -> tuple[float, str]:
         """How a value is written short: as all the chart's values are (1.5亿 beside
@@ -525,7 +527,8 @@ class SeriesView(ChartView):
         """A value as its label and its callout write it."""
         return value_text(shown(value, self.factor), self.ctx, unit,
                           decimals=self._decimals(value), step=self._step(
-                              shown(value, self.factor)), among=self.written.among)
+                              shown(value, self.factor)), among=self.written.among,
+                          signed=self.signed)
 
     def _room_for_labels(self, lowest: float, highest: float) -> None:
         """Stretch the scale (not its ticks) so that a value written past the end of the
@@ -555,10 +558,10 @@ class SeriesView(ChartView):
     def _labels_fit(self, room: float) -> bool:
         """Whether every bar's value fits above it at a size read at 2 m; if not, the
         values are left to a tap (and said so: ``kiosk check`` warns)."""
-        self.label_unit = self.ctx.text(self.chart.unit)
-        """The unit the values at the bars' ends are written with: none where they fit
-        only without it (the axis says it)."""
-        if self.widest_value(self.ctx.smallest("label")) <= room:
+        self.label_unit = "" if self._unit_said_once() else self.ctx.text(self.chart.unit)
+        """The unit the values at the bars' ends are written with: none where the axis
+        says it as they would, or where they fit only without it."""
+        if self.widest_value(self.ctx.smallest("label"), self.label_unit) <= room:
             return True
         if self.label_unit and self.widest_value(self.ctx.smallest("label"), "") <= room:
             self.label_unit = ""
@@ -567,6 +570,17 @@ class SeriesView(ChartView):
                            "size read at 2 m: they are left out, a tap shows them; fewer "
                            "series or categories make room")
         return False
+
+    def _unit_said_once(self) -> bool:
+        """Whether the bars' values leave their unit, a word, to the axis, which says it
+        as they would be written with it (24, 11 … and 个属 once, not 24个属 on every
+        bar); a sign (%) stays with each number."""
+        unit = self.ctx.text(self.chart.unit)
+        if not any(char.isalpha() for char in unit) or self.ticks_each or self.axis_by != 1.0:
+            return False
+        among, step = self.written.among, self.written.step
+        by = regrouped(among, unit, self.ctx.language)[0] if among is not None else 1.0
+        return by == 1.0 and (step is None or step[0] == 1.0) and self.axis_unit == unit
 
     def _lines(self) -> None:
         ctx, chart = self.ctx, self.chart
