@@ -1659,3 +1659,25 @@ def test_labelled_bars_leave_a_word_unit_to_the_axis_and_keep_a_sign(qapp, tmp_p
     _, view = render_slide(loaded, Config(), 1, (1920, 1080), "en")
     assert sorted(c.final for c in decks.items_of(view) if isinstance(c, CountLabel)) == [
         "+11.7%", "\u221259.6%"]  # (a change that rises and falls: its plus sign said)
+
+
+def test_bars_over_years_stand_upright_beside_a_story_with_their_values(qapp, tmp_path):
+    """Trial 10: six years of change beside a story lay on their sides on a wall (each
+    year over its row), upright on a totem; time reads from left to right. Upright, a
+    lone bar's value may be as wide as nearly its year's room (+133.2% over a narrow
+    bar): all six are said."""
+    from kiosk.show.charts.across import BarsAcross
+
+    chart = {"kind": "bar", "unit": "%", "labels": True,
+             "categories": ["2019", "2020", "2021", "2022", "2023", "2024"],
+             "series": [{"name": "A", "values": [11.7, -59.6, 44.8, -38.3, 133.2, 30.0]}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.story_slide(
+        visual={"kind": "chart", "chart": chart})))
+    for language in ("zh", "en"):
+        _, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
+        bars = chart_of(view)
+        assert not isinstance(bars, BarsAcross), language
+        said = [c for c in decks.items_of(view) if isinstance(c, CountLabel)]
+        assert len(said) == 6 and min(c.font_size for c in said) >= view.ctx.smallest(
+            "label"), language
+        assert audit(view) == [], language

@@ -9,6 +9,7 @@ upright bars on a landscape wall and bars across on a portrait totem.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 
 import pyqtgraph as pg
@@ -20,7 +21,7 @@ from kiosk.deck.charts import SeriesChart
 from kiosk.show import fonts
 from kiosk.show.charts.base import ChartView, CountLabel, legend, staggered
 from kiosk.show.charts.scale import ticks
-from kiosk.show.charts.series import SeriesView
+from kiosk.show.charts.series import SeriesView, value_room
 from kiosk.show.context import OPTICAL_MIDDLE, SlideContext
 from kiosk.show.textbox import TextBox
 
@@ -52,8 +53,8 @@ def reads_better_across(chart: SeriesChart, ctx: SlideContext, rect: QRectF) -> 
     the deck's languages (a visitor who switches language sees the same chart): a name
     would not fit under its bar in two lines, or the values (``labels``) not above
     their bars; and across there is room for a row per category."""
-    if chart.kind != "bar":
-        return False
+    if chart.kind != "bar" or _over_years(chart):
+        return False  # (years run left to right: 2019 … 2024 upright, as on a totem)
     ctx = dataclasses.replace(ctx, theme=ctx.configured or ctx.theme, steady=None)
     # (made at the configured type and the content's height, which every language
     # shares: a title of two lines in one language does not turn the bars)
@@ -66,6 +67,21 @@ def reads_better_across(chart: SeriesChart, ctx: SlideContext, rect: QRectF) -> 
     languages = dict.fromkeys([ctx.language, *ctx.deck.languages])
     return any(_upright_cramped(chart, dataclasses.replace(ctx, language=language), rect)
                for language in languages)
+
+
+def _over_years(chart: SeriesChart) -> bool:
+    """Whether a chart's categories are years, rising (2019, 2020 …; the same in every
+    language): time, which reads from left to right."""
+    found = []
+    for category in chart.categories:
+        said = {text.strip() for text in category.all_strings()}
+        if len(said) != 1:
+            return False
+        text = said.pop()
+        if not (len(text) == 4 and text.isdigit()):
+            return False
+        found.append(int(text))
+    return len(found) > 1 and all(b > a for a, b in itertools.pairwise(found))
 
 
 def _upright_cramped(chart: SeriesChart, ctx: SlideContext, rect: QRectF) -> bool:
@@ -82,7 +98,7 @@ def _upright_cramped(chart: SeriesChart, ctx: SlideContext, rect: QRectF) -> boo
         legend_h = ctx.room("label", 1) * 1.3 if len(chart.series) > 1 else 0.0
         row = (rect.height() - legend_h - ctx.room("note", 2)) / len(chart.categories)
         # (the plot's height across: the chart's, less its legend and its axis)
-        return (width > slot * 0.7 / len(chart.series) and width < rect.width() * 0.4
+        return (width > value_room(slot, len(chart.series)) and width < rect.width() * 0.4
                 and _value_pitch(row, len(chart.series)) >= _label_height(ctx))
     return False
 
