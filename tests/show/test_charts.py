@@ -1681,3 +1681,30 @@ def test_bars_over_years_stand_upright_beside_a_story_with_their_values(qapp, tm
         assert len(said) == 6 and min(c.font_size for c in said) >= view.ctx.smallest(
             "label"), language
         assert audit(view) == [], language
+
+
+def test_a_funnel_of_many_stages_sets_its_labels_beside_their_values(qapp, tmp_path,
+                                                                     final):
+    """Trial 10: six stages, each value over its label, were too tall for their rows: the
+    whole slide, its title too, was set a fifth smaller. Each label stands beside its
+    value, and the slide keeps its type."""
+    stages = [("Clues found in the field", 1260), ("Excavated", 410),
+              ("Prepared in the laboratory", 263), ("Studied", 138),
+              ("Named as a new genus or species", 27), ("On display", 12)]
+    funnel = {"kind": "funnel", "unit": "specimens",
+              "stages": [{"label": label, "value": value} for label, value in stages]}
+    slide = decks.chart_slide(funnel, title="From a Clue in the Field to a Showcase: How "
+                                            "Far a Fossil Travels")
+    loaded = decks.built(tmp_path, decks.only("en", decks.deck(slide)))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    assert view.ctx.theme.type_scale == 1.0
+    chart = chart_of(view)
+    values = sorted((c for c in chart.childItems() if isinstance(c, CountLabel)),
+                    key=lambda c: c.scenePos().y())
+    labels = sorted((t for t in chart.childItems() if isinstance(t, TextBox)
+                     and t.text in dict(stages)), key=lambda t: t.ink_rect().top())
+    for value, label in zip(values, labels, strict=True):
+        assert label.ink_rect().left() > value.sceneBoundingRect().right()  # beside it
+        assert abs(label.ink_rect().center().y() - value.sceneBoundingRect().center().y()) \
+            < value.sceneBoundingRect().height()
+    assert audit(view) == []

@@ -14,6 +14,8 @@ from kiosk.show.theme import texture
 
 LABELS_MOST = 0.6
 """The values and labels beside a funnel take at most this share of its width."""
+BESIDE_MOST = 0.6
+"""Labels beside their values take at most this share of a funnel's width."""
 MIN_SHARE = 0.02  # the narrowest stage (but one of 0) keeps this share of the width: seen,
 # and hardly more than it is (0.12 drew 180 of 24,000 as wide as 3,600 nearly)
 
@@ -59,6 +61,15 @@ class FunnelView(ChartView):
         self.shapes: list[QGraphicsPolygonItem] = []
         count = len(chart.stages)
         label_w = self._label_width(rect.width())
+        metrics = QFontMetricsF(fonts.font(ctx.size("heading"), bold=True, tabular=True))
+        value_w = max(metrics.horizontalAdvance(self._said(s)) for s in chart.stages)
+        named = QFontMetricsF(fonts.font(ctx.size("label")))
+        one_line = ctx.size("label") * 1.6 + value_w + max(
+            named.horizontalAdvance(ctx.text(s.label)) for s in chart.stages) + 2
+        stacked = ctx.size("heading") * 1.2 + ctx.room("label", 1) + ctx.size("label") * 0.5
+        if stacked > rect.height() * 0.9 / count and one_line <= rect.width() * BESIDE_MOST:
+            label_w = max(label_w, one_line)  # (rows too low for a value over its label:
+            # room for each beside its value, on one line)
         area = QRectF(rect.left(), rect.top(), rect.width() - label_w, rect.height())
         top = max(s.value for s in chart.stages) or 1.0
         widths = [area.width() * (max(MIN_SHARE, s.value / top) if s.value else 0.0)
@@ -83,8 +94,16 @@ class FunnelView(ChartView):
         block = ctx.size("heading") * 1.2 + ctx.room("label", lines)
         """A stage's value and its label, one under the other: each pair kept apart from
         the next by at least half a line (they ran together at a large type scale)."""
+        beside_w = label_room - value_w - ctx.size("label") * 0.6
+        beside_lines = max(ctx.lines(ctx.text(s.label), beside_w, "label")
+                           for s in chart.stages) if beside_w > 0 else 3
+        beside = block + ctx.size("label") * 0.5 > room and beside_lines <= 2
+        """Many stages, rows too low for a value over its label: each label beside its
+        value, in a line or two (six stages made the whole slide's type smaller)."""
+        if beside:
+            block = max(ctx.room("heading", 1), ctx.room("label", beside_lines))
         step = ctx.needs((rect.height() - gap * (count - 1)) / count,
-                         block + ctx.size("label") * 0.5)
+                         block + ctx.size("label") * (0.3 if beside else 0.5))
         colours = [ctx.palette.accent2, ctx.palette.accent]
         self.final_widths = widths
         for n, stage in enumerate(chart.stages):
@@ -106,10 +125,18 @@ class FunnelView(ChartView):
                                role="heading", color=ctx.palette.accent,
                                max_width=label_w - ctx.size("label"), parent=self)
             pair = y + max(0.0, (step - block) / 2)  # (the pair in the middle of its row)
-            value.setPos(area.right() + ctx.size("label"), pair + ctx.size("heading") * 0.6)
-            ctx.box(self, ctx.text(stage.label), QRectF(area.right() + ctx.size("label"),
-                    pair + ctx.size("heading") * 1.2, label_room, ctx.room("label", lines)),
-                    "label", color=ctx.palette.muted,
+            left = area.right() + ctx.size("label")
+            if beside:
+                value.setPos(left, y + step / 2)
+                after = left + value_w + ctx.size("label") * 0.6
+                ctx.box(self, ctx.text(stage.label), QRectF(
+                    after, y, rect.right() - after, step), "label", valign="center",
+                    color=ctx.palette.muted, max_lines=beside_lines)
+            else:
+                value.setPos(left, pair + ctx.size("heading") * 0.6)
+                ctx.box(self, ctx.text(stage.label), QRectF(left, pair + ctx.size(
+                    "heading") * 1.2, label_room, ctx.room("label", lines)), "label",
+                    color=ctx.palette.muted,
                     max_lines=lines)  # (lines rather than smaller than its neighbours)
             self.marks.append(Mark(QRectF(centre - upper / 2, y, upper, step),
                                    ctx.text(stage.label),
