@@ -1541,6 +1541,8 @@ def test_an_english_highlight_names_its_group_as_a_sentence_does():
     assert _among("Srivijaya", "Southeast Asia", False) == "Srivijaya (among Southeast Asia)"
     assert _among("Peking University", "Beijing", False) == "Peking University (among Beijing)"
     assert _among("三佛齐", "东南亚", True) == "三佛齐（属于东南亚）"
+    assert _among("Myllokunmingia", "Chordates and their kin", False) == \
+        "Myllokunmingia (among chordates and their kin)"  # (trial 10: its plural first)
 
 
 def test_the_last_year_of_a_time_axis_stands_no_further_right_than_its_point(qapp,

@@ -561,8 +561,9 @@ def _in_sentence(name: str) -> str:
     among Beijing: capitalised past its first word, or not a plural)."""
     words = name.split()
     capitals = sum(1 for word in words if word[:1].isupper())
-    if capitals == 1 and words[0][:1].isupper() and words[0][1:2].islower() and \
-            words[-1].lower().endswith("s"):
+    plural = [word.lower() for word in (words[0], words[-1]) if word.lower().endswith("s")
+              and not word.lower().endswith(("ss", "us"))]  # (Chordates and their kin)
+    if capitals == 1 and words[0][:1].isupper() and words[0][1:2].islower() and plural:
         return name[:1].lower() + name[1:]
     return name
 
