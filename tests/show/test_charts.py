@@ -297,7 +297,8 @@ def test_a_donut_says_its_total_once_in_its_centre_and_its_parts_with_the_unit(
     labels = [t for t in donut.childItems() if isinstance(t, CountLabel)]
     assert words.count("企业总数") == 1  # in the centre only, not again in the legend
     assert sorted(label.final for label in labels) == ["108家", "138家", "24家", "6家"]
-    assert "其余" in words  # (108: what the parts leave of the whole, the ring's grey)
+    assert "其余（78%）" in words  # (108: what the parts leave of the whole, the ring's
+    # grey, with its share)
     cells = final(loaded, 1)
     words = [t.text for t in cells.childItems() if isinstance(t, TextBox)]
     assert any("每格代表8000家" in w for w in words)  # 400 cells for 3,200,000
@@ -445,7 +446,8 @@ def test_a_whole_its_parts_make_up_is_filled_and_a_rest_is_said(qapp, tmp_path, 
     view = final(loaded, 0)
     labels = [t.text for t in view.childItems() if isinstance(t, TextBox)]
     values = [c.final for c in view.childItems() if isinstance(c, CountLabel)]
-    assert "其余" in labels and "500" in values  # the grey half of the ring, in the legend
+    assert "其余（50%）" in labels and "500" in values  # the grey half of the ring, in
+    # the legend
 
 
 def test_a_waffle_draws_a_part_between_whole_cells_in_part_and_says_its_rest(
@@ -521,7 +523,7 @@ def test_a_donut_beside_a_story_gives_its_legend_the_rows_it_needs(qapp, tmp_pat
     assert view.ctx.theme.type_scale == 1.0
     texts = [t for t in decks.items_of(view) if isinstance(t, TextBox)]
     assert not any(t.elided for t in texts)
-    assert "其余" in {t.text for t in texts}
+    assert any(t.text.startswith("其余（") for t in texts)
 
 
 def test_chinese_values_are_written_in_the_magnitude_that_suits_them(qapp, tmp_path):
@@ -1710,3 +1712,29 @@ def test_a_funnel_of_many_stages_sets_its_labels_beside_their_values(qapp, tmp_p
         assert abs(label.ink_rect().center().y() - value.sceneBoundingRect().center().y()) \
             < value.sceneBoundingRect().height()
     assert audit(view) == []
+
+
+def test_a_donuts_legend_says_each_parts_share(qapp, tmp_path):
+    """Trial 10: a donut's legend gave no percentages. Each part's label says its share,
+    in whole percents that add up to 100 (36.9, 27.2, 17.5, 12.8 and 5.6 are 37, 27, 17,
+    13 and 6, not 101 in all); a chart already in % says none."""
+    parts = [("恐龙", "Dinosaurs", 1.18), ("无脊椎动物", "Invertebrates", 0.87),
+             ("鱼类", "Fish", 0.56), ("早期哺乳形类", "Mammaliaforms", 0.41),
+             ("古植物", "Plants", 0.18)]
+    donut = {"kind": "proportion", "unit": decks.both("万件", "specimens"),
+             "scale": {"en": 10000}, "total": {"label": "馆藏", "value": 3.2},
+             "parts": [{"label": decks.both(zh, en), "value": v} for zh, en, v in parts]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(donut)))
+    for language, said in (("zh", ["恐龙（37%）", "无脊椎动物（27%）", "鱼类（17%）",
+                                   "早期哺乳形类（13%）", "古植物（6%）"]),
+                           ("en", ["Dinosaurs (37%)", "Invertebrates (27%)", "Fish (17%)",
+                                   "Mammaliaforms (13%)", "Plants (6%)"])):
+        _, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
+        texts = {t.text for t in decks.items_of(view) if isinstance(t, TextBox)}
+        assert set(said) <= texts, texts
+    percent = {**donut, "unit": "%", "scale": None, "total": {"label": "全部", "value": 100},
+               "parts": [{"label": "甲", "value": 60}, {"label": "乙", "value": 40}]}
+    del percent["scale"]
+    loaded = decks.built(tmp_path / "p", decks.deck(decks.chart_slide(percent)))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), "zh")
+    assert {"甲", "乙"} <= {t.text for t in decks.items_of(view) if isinstance(t, TextBox)}

@@ -117,6 +117,20 @@ def _last_row_short(cells: int, columns: int) -> bool:
     return 0 < last < columns / 2
 
 
+def _shares(values: list[float], total: float, language: str) -> list[str]:
+    """Each value's share of ``total``, written after a donut part's name: （37%）,
+    " (37%)"; whole percents that add up as the values do (the largest remainders
+    rounded up: 37, 27, 18, 13, 5, not 101 in all), under 1 % to a tenth, never 0%."""
+    exact = [value / (total or 1.0) * 100 for value in values]
+    whole = [math.floor(p) for p in exact]
+    for n in sorted(range(len(exact)), key=lambda n: whole[n] - exact[n])[
+            :max(0, round(sum(exact)) - sum(whole))]:
+        whole[n] += 1
+    texts = [f"{w}" if p >= 1 or p == 0 else f"{max(p, 0.1):.1f}"
+             for w, p in zip(whole, exact, strict=True)]
+    return [f"（{t}%）" if language.startswith("zh") else f" ({t}%)" for t in texts]
+
+
 CELL_NOTE = {"zh": "（每格代表{count}）", "en": " (a cell: {count})"}
 REST = Text({"zh": "其余", "en": "The rest"})
 """What a donut's parts leave of its whole (its grey arc), in its legend."""
@@ -285,12 +299,17 @@ class ProportionView(ChartView):
         swatch = ctx.size("label") * (0.8 if not beside else 0.7)
         decimals = self.decimals_for([shown(p.value, self.factor) for p, c in rows
                                       if c is not None])
-        labels = []
+        labels: list[str] = []
+        shares = _shares([part.value for part, _ in rows], self.chart.total.value,
+                         ctx.language)
         for part, colour in rows:
             label = ctx.text(part.label)
             if colour is None and self.per_cell > 1:
                 label += CELL_NOTE.get(ctx.language[:2], CELL_NOTE["en"]).format(
                     count=value_text(shown(self.per_cell, self.factor), ctx, unit))
+            elif colour is not None and self.chart.style == "donut" and "%" not in (
+                    ctx.text(part.unit) or unit):
+                label += shares[len(labels)]
             labels.append(label)
         steps = [step] * len(rows)
         if beside:  # (a long label in two lines beside its value, where the rows fit)
