@@ -125,10 +125,15 @@ def _as_written(doc: Document) -> Document:
     if not doc.written_decimals:
         return doc
     data = copy.deepcopy(doc.data)
-    for loc, holder in _holders(data, ()):
-        written = [count for where, count in doc.written_decimals.items()
-                   if where[:len(loc)] == loc and VALUE_KEYS & set(where[len(loc):])]
-        if written and "decimals" not in holder:
+    holders = dict(_holders(data, ()))
+    counts: dict[Loc, list[int]] = {}
+    for where, count in doc.written_decimals.items():  # (each number to its holder)
+        at = next((n for n in range(len(where) - 1, 0, -1) if where[:n] in holders), 0)
+        if at and VALUE_KEYS & set(where[at:]):
+            counts.setdefault(where[:at], []).append(count)
+    for loc, written in counts.items():
+        holder = holders[loc]
+        if "decimals" not in holder:
             numbers = [v for where, v in _leaves(holder, ()) if VALUE_KEYS & set(where)
                        and isinstance(v, float) and math.isfinite(v)]
             decimals = min(MAX_DECIMALS, max([*written, *map(decimals_of, numbers)]))
