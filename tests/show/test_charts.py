@@ -1732,6 +1732,18 @@ def test_a_donuts_legend_says_each_parts_share(qapp, tmp_path):
         _, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
         texts = {t.text for t in decks.items_of(view) if isinstance(t, TextBox)}
         assert set(said) <= texts, texts
+    tiny = {**donut, "parts": [{"label": decks.both("梁式桥", "Beam"), "value": 92.5},
+                               {"label": decks.both("悬索桥", "Suspension"), "value": 0.05},
+                               {"label": decks.both("其他（含刚构）", "Other (rigid-frame)"),
+                                "value": 15.38}], "total": {"label": "总数", "value": 107.93}}
+    loaded = decks.built(tmp_path / "tiny", decks.deck(decks.chart_slide(tiny)))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), "zh")
+    texts = {t.text for t in decks.items_of(view) if isinstance(t, TextBox)}
+    assert {"梁式桥（86%）", "悬索桥（<1%）", "其他（含刚构；14%）"} <= texts, texts  # (trial 11:
+    # 0.046 % read "0.1%", and a second bracket followed the label's own)
+    values = sorted(c.final for c in decks.items_of(view) if isinstance(c, CountLabel))
+    assert values == ["1,079,300件", "153,800件", "500件", "925,000件"]  # (one magnitude:
+    # not 92.5万件 beside 500件)
     percent = {**donut, "unit": "%", "scale": None, "total": {"label": "全部", "value": 100},
                "parts": [{"label": "甲", "value": 60}, {"label": "乙", "value": 40}]}
     del percent["scale"]

@@ -82,8 +82,9 @@ def value_text(value: float, ctx: SlideContext, unit: str = "",
     (``among``): 0.08万件 is 800件 (``regroup``)."""
     by, written = regrouped(value if among is None or not value else among, unit,
                             ctx.language) if regroup else (1.0, unit)  # (0元 still)
-    if by != 1.0:
-        value, unit, decimals, step = short(value * by, 1.0), written, None, None
+    if by != 1.0:  # (in the magnitude its fellows share: not made short again, 92.5万座
+        value, unit, decimals = short(value * by, 1.0), written, None  # beside 500座)
+        step = (1.0, "") if among is not None else None
     divisor, suffix = step or compact_step(value, ctx.language, axis=False)
     if divisor != 1.0:
         number = short(value, divisor)
@@ -331,7 +332,8 @@ class CountLabel(QGraphicsItem):
         by, written = regrouped(value if among is None or not value else among, unit,
                                 ctx.language) if regroup else (1.0, unit)
         if by != 1.0:  # (0.08万件: 800件, counted in 件 from the start)
-            value, unit, decimals, step = short(value * by, 1.0), written, None, None
+            value, unit, decimals = short(value * by, 1.0), written, None
+            step = (1.0, "") if among is not None else None  # (as its fellows)
         self.value, self.ctx, self.unit, self.qualifier = value, ctx, unit, qualifier
         self.step = step or compact_step(value, ctx.language, axis=False)
         """Divided by what, and followed by what (a very large value, written short):

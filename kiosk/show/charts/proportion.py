@@ -117,18 +117,25 @@ def _last_row_short(cells: int, columns: int) -> bool:
     return 0 < last < columns / 2
 
 
-def _shares(values: list[float], total: float, language: str) -> list[str]:
-    """Each value's share of ``total``, written after a donut part's name: （37%）,
-    " (37%)"; whole percents that add up as the values do (the largest remainders
-    rounded up: 37, 27, 18, 13, 5, not 101 in all), under 1 % to a tenth, never 0%."""
+def _shares(values: list[float], total: float) -> list[str]:
+    """Each value's share of ``total``: 37%; whole percents that add up as the values
+    do (the largest remainders rounded up: 37, 27, 17, 13, 6, not 101 in all); under one
+    "<1%" (not 0.1% for 0.046 %, nor 0%)."""
     exact = [value / (total or 1.0) * 100 for value in values]
     whole = [math.floor(p) for p in exact]
     for n in sorted(range(len(exact)), key=lambda n: whole[n] - exact[n])[
             :max(0, round(sum(exact)) - sum(whole))]:
         whole[n] += 1
-    texts = [f"{w}" if p >= 1 or p == 0 else f"{max(p, 0.1):.1f}"
-             for w, p in zip(whole, exact, strict=True)]
-    return [f"（{t}%）" if language.startswith("zh") else f" ({t}%)" for t in texts]
+    return ["<1%" if w == 0 and p > 0 else f"{w}%"
+            for w, p in zip(whole, exact, strict=True)]
+
+
+def _with_share(label: str, share: str, chinese: bool) -> str:
+    """A part's label with its share in a bracket, inside the bracket it ends with
+    rather than a second one after it: 其他（含刚构；2%）, Other (rigid-frame; 2%)."""
+    if chinese:
+        return f"{label[:-1]}；{share}）" if label.endswith("）") else f"{label}（{share}）"
+    return f"{label[:-1]}; {share})" if label.endswith(")") else f"{label} ({share})"
 
 
 CELL_NOTE = {"zh": "（每格代表{count}）", "en": " (a cell: {count})"}
@@ -300,8 +307,7 @@ class ProportionView(ChartView):
         decimals = self.decimals_for([shown(p.value, self.factor) for p, c in rows
                                       if c is not None])
         labels: list[str] = []
-        shares = _shares([part.value for part, _ in rows], self.chart.total.value,
-                         ctx.language)
+        shares = _shares([part.value for part, _ in rows], self.chart.total.value)
         for part, colour in rows:
             label = ctx.text(part.label)
             if colour is None and self.per_cell > 1:
@@ -309,7 +315,7 @@ class ProportionView(ChartView):
                     count=value_text(shown(self.per_cell, self.factor), ctx, unit))
             elif colour is not None and self.chart.style == "donut" and "%" not in (
                     ctx.text(part.unit) or unit):
-                label += shares[len(labels)]
+                label = _with_share(label, shares[len(labels)], ctx.language.startswith("zh"))
             labels.append(label)
         steps = [step] * len(rows)
         if beside:  # (a long label in two lines beside its value, where the rows fit)
