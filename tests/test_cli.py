@@ -286,7 +286,7 @@ def test_init_makes_a_show_that_checks_and_plays_outside_the_repo(tmp_path):
 
 def test_check_warns_once_of_a_text_every_slide_shares(tmp_path, capsys):
     source = "来源：" + "一段很长很长的来源说明" * 20
-    deck = decks.write(tmp_path, decks.deck(*(decks.title_slide(title=f"第{n}页")
+    deck = decks.write(tmp_path, decks.deck(*(decks.figures_slide(title=f"第{n}页")
                                               for n in range(12)), source=source))
     assert main(["check", str(deck)]) == 0
     out = [line for line in capsys.readouterr().out.splitlines() if "in 'zh'" in line]

@@ -280,7 +280,7 @@ def test_a_source_line_of_two_sources_breaks_between_them(qapp, tmp_path):
                 "Source: Modern Express / Xiandai+ (Lu Heyan, Shi Tongge, Xu Hongyan) · "
                 "Jiangsu provincial press conference, 16 May")
     cfg = decks.config()
-    loaded = decks.built(tmp_path, decks.deck(decks.title_slide(), source=long), cfg)
+    loaded = decks.built(tmp_path, decks.deck(decks.figures_slide(), source=long), cfg)
     for language in ("zh", "en"):
         view, _chrome, _scene = built(loaded, cfg, 0, language)
         source = next(t for t in decks.items_of(view) if getattr(t, "role", "") == "source")
@@ -288,7 +288,7 @@ def test_a_source_line_of_two_sources_breaks_between_them(qapp, tmp_path):
         assert not any(line.lstrip().startswith("·") or line.rstrip().endswith("·")
                        for line in source.lines), source.lines
         assert source.lines[1].lstrip().startswith(("江苏", "Jiangsu")), source.lines
-    short = decks.built(tmp_path / "short", decks.deck(decks.title_slide(),
+    short = decks.built(tmp_path / "short", decks.deck(decks.figures_slide(),
                                                        source="甲 · 乙"), cfg)
     view, _chrome, _scene = built(short, cfg, 0, "zh")
     source = next(t for t in decks.items_of(view) if getattr(t, "role", "") == "source")
@@ -352,3 +352,20 @@ def test_four_long_figures_take_two_rows_of_two_in_every_language(qapp, tmp_path
         assert len({round(n.scenePos().y()) for n in numbers}) == 2, language
         assert min(n.size for n in numbers) >= view.ctx.size("figure") * 0.8, language
         assert audit(view, chrome.drawn()) == [], language
+
+
+def test_the_opening_and_closing_titles_say_no_source_but_their_own(qapp, tmp_path):
+    """Trial 11: "Source: Ministry of Transport, statistical bulletin" under the show's
+    opening and closing titles read as theirs; the deck's source is of its figures. A
+    title slide's own `source:` is still said."""
+    both = decks.both
+    cfg = decks.config()
+    loaded = decks.built(tmp_path, decks.deck(
+        decks.title_slide(), decks.closing_slide(),
+        decks.title_slide(source=both("来源：新闻发布会", "Source: a press conference")),
+        decks.figures_slide(), source=both("资料来源：统计公报", "Source: bulletin")), cfg)
+    said = []
+    for index in range(4):
+        view, _chrome, _scene = built(loaded, cfg, index, "en")
+        said.append([t.text for t in decks.items_of(view) if getattr(t, "role", "") == "source"])
+    assert said == [[], [], ["Source: a press conference"], ["Source: bulletin"]]

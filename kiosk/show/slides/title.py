@@ -17,6 +17,11 @@ class TitleView(SlideView):
     slide: TitleSlide | ClosingSlide
     HEADLINED = True
 
+    def source_text(self) -> str:
+        """The slide's own source only: the deck's is of its figures, and under the show's
+        opening or closing title it read as the title's (trial 11)."""
+        return self.ctx.text(self.slide.source)
+
     def build(self) -> None:
         ctx, area, s = self.ctx, self.ctx.content, self.slide
         p = ctx.palette
