@@ -153,9 +153,10 @@ def _balanced(text: str, metrics: QFontMetricsF, width: float,
     finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, text)
     breaks = [0]
     while (at := finder.toNextBoundary()) != -1:
-        if at == len(text) or (_open_quote(text, 0, at) is None
-                               and _kept_start(text, 0, at) is None):
-            breaks.append(at)  # (not inside a quoted term, a quantity, nor Beijing–Zhang…)
+        if at == len(text) or (_open_quote(text, 0, at) is None and (
+                _kept_start(text, 0, at) is None or _after_dash(text, at))):
+            breaks.append(at)  # (not inside a quoted term, a quantity, nor Beijing–Zhang…
+            # but at a cost, for a chain of names too long for a line)
     if breaks[-1] != len(text):
         breaks.append(len(text))
     target = metrics.horizontalAdvance(text) / count
@@ -270,6 +271,21 @@ _FRACTIONS = frozenset({"half", "quarter", "third"})
 _MAGNITUDE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
 
 
+def _after_dash(text: str, at: int) -> bool:
+    """Whether ``at`` is just after an en dash between two names (Zhuhai– / Macao)."""
+    return 2 <= at < len(text) and text[at - 1] == "\u2013" and text[at - 2].isalpha() \
+        and text[at].isalpha()
+
+
+def _title_case(text: str) -> bool:
+    """Whether an English text capitalises its words (A Home for an Industrial Cluster):
+    none of its words but the small ones is in lower case (a Great Wall on the sea is
+    not); there two capitals side by side say nothing of a name."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’]*", text)
+    small = _ARTICLES | _FUNCTION_WORDS | {"and", "but", "nor", "a"}
+    return not any(w[0].islower() and w.lower() not in small and len(w) > 2 for w in words)
+
+
 def _in_place_phrase(text: str, at: int) -> bool:
     """Whether ``at`` is inside a short place phrase, 在 … 上 (在红 / 土坡上): from 在 to
     a place word of its own, a few characters apart, no punctuation between."""
@@ -292,6 +308,8 @@ def _break_cost(text: str, at: int, size: float) -> float:
     particle (的, 与) than between other words, and most between a number and its measure
     word (5,842 / 颗) or after a preposition (从 / 御窑厂)."""
     before = text[:at].rstrip()
+    if _after_dash(text, at):
+        return INSIDE_WORD  # (Beijing– / Zhangjiakou: only where a name would be split)
     if before and before[-1] in _SUBTITLE:
         return PAUSE * 2
     if before == text[:at] and before and before[-1] in _CLOSING_QUOTES and \
@@ -324,6 +342,12 @@ def _break_cost(text: str, at: int, size: float) -> float:
             return ARTICLE_END  # (Emporium of the / World)
         if last in _FUNCTION_WORDS:
             return AFTER_PARTICLE / 2  # (a line ending "of" reads on: better before it)
+        raw_last = before.rsplit(maxsplit=1)[-1]
+        raw_next = following[0] if following else ""
+        if raw_last[:1].isupper() and raw_next[:1].isupper() and not _title_case(text) \
+                and raw_last[-1:].isalpha():
+            return INSIDE_WORD * 1.5  # (The Hong / Kong–Zhuhai…: in a sentence, two
+            # capitals side by side are one name; worse than a break after a dash)
     return 0.0
 
 

@@ -153,6 +153,22 @@ def test_a_headline_does_not_break_inside_a_place_phrase(qapp):
     assert len(box.lines) == 2 and box.lines[0].endswith("在红土坡上"), box.lines
 
 
+def test_a_headline_does_not_split_a_name(qapp):
+    """Trial 11: "The Hong / Kong–Zhuhai–Macao Bridge: a Great Wall on the sea". In a
+    sentence-case text two capitals side by side are one name, worse to break than after
+    a dash between names (Hong Kong– / Zhuhai); a title-case text breaks between them as
+    between any words."""
+    for width in (760, 1100):
+        box = TextBox("The Hong Kong–Zhuhai–Macao Bridge: a Great Wall on the sea", width,
+                      400, size=72, bold=True, color=QColor("white"), balance=True,
+                      max_lines=3, line_height=1.15)
+        assert not any(line.endswith("Hong") for line in box.lines), box.lines
+    from kiosk.show.textbox import _title_case
+
+    assert _title_case("A Home for an Industrial Cluster")
+    assert not _title_case("The Hong Kong–Zhuhai–Macao Bridge: a Great Wall on the sea")
+
+
 def test_a_number_said_in_words_is_not_broken_in_a_title(qapp):
     """Trial 10: "...Fauna: Half a / Billion Years...": "a" was taken for an article, whose
     break costs little; in "half a billion" it is a number."""
