@@ -360,3 +360,21 @@ def test_a_poster_of_another_shape_than_its_video_is_never_stretched(qapp, count
     width, height = max(xs) - min(xs) + 2, max(ys) - min(ys) + 2
     assert width / height == pytest.approx(0.5, abs=0.03)  # its own shape, whole
     assert height == pytest.approx(frame.height(), abs=4)
+
+
+def test_a_videos_shades_cover_no_more_of_it_than_its_words_need(qapp, counting):
+    """Trial 11: a title and a caption of a line each darkened the top and bottom thirds
+    of a film (a shade as dark as any frame may need, fading over a fifth of the screen).
+    Past the title's line the film shows as it is."""
+    from PySide6.QtGui import QImage
+
+    poster = QImage(320, 180, QImage.Format.Format_RGB32)
+    poster.fill(QColor("white"))
+    (counting / "images").mkdir(exist_ok=True)
+    assert poster.save(str(counting / "images" / "white.png"))
+    slide = video_slide(poster="images/white.png", title="Closing the Span",
+                        caption="The last steel box girder is lifted into place")
+    loaded = decks.built(counting, decks.deck(slide))
+    image, _view = render_slide(loaded, Config(), 0, (960, 540), "en")
+    assert QColor(image.pixel(900, int(540 * 0.32))).lightness() > 240  # the film itself
+    assert QColor(image.pixel(900, 20)).lightness() < 80  # behind the title: dark

@@ -40,6 +40,9 @@ STOPS = 16
 """A shade's fade drawn in this many steps of a smooth curve."""
 FADE = 0.2
 """A shade fades out over this share of the screen's height (two lines at least)."""
+FADE_VIDEO = 0.08
+"""A video's shades fade out over this share of the screen's height: as dark as the
+brightest frame may need, they cover no more of it than the words need."""
 SHADE = 0.82
 """How dark a shade is under words (its alpha): white text over it reads at 4.5:1 or
 better over any photograph, white snow included ((1 - 0.82) x white: 4.56:1)."""
@@ -260,6 +263,9 @@ class FramedView(SlideView):
         text on white snow reads at 4.5:1 or better)."""
         ctx = self.ctx
         fade, pad = max(ctx.size("body") * 2, ctx.height * FADE), ctx.size("body") * 0.6
+        if not isinstance(picture, PictureItem):  # (a video's shade, as dark as any frame
+            fade = max(ctx.size("body") * 1.5, ctx.height * FADE_VIDEO)  # may need, fades
+            # out sooner: it darkened half the film for a title and a caption of a line)
         dark_from = min(caption_top if caption_top is not None else ctx.content.bottom(),
                         ctx.content.bottom()) - pad
         top = dark_from - fade
