@@ -580,6 +580,14 @@ def _magnitude_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
                               "that says it (10k, million)", severity=Severity.WARNING)
 
 
+CONVERSIONS = {("米", "km"): 1e-3, ("延米", "km"): 1e-3, ("米", "kilometres"): 1e-3,
+               ("公里", "m"): 1e3, ("吨", "kg"): 1e3, ("千克", "tonnes"): 1e-3,
+               ("平方米", "km²"): 1e-6, ("平方米", "hectares"): 1e-4, ("公顷", "km²"): 1e-2,
+               ("亩", "hectares"): 1 / 15, ("平方公里", "hectares"): 100}
+"""A Chinese unit and an English one of the same kind, and what the first's numbers are
+multiplied by in the second: a figure's number in the other need not be the same."""
+
+
 def _number_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
     """A figure's number for another language that its units do not explain (5万人 and
     ``values: {en: 5000}`` people: 50,000 was meant), a text for a language other than
@@ -597,9 +605,12 @@ def _number_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
         for language, number in figure.values.items():
             if language.startswith("zh") or factor == 1.0:
                 continue
-            own = english_magnitude(figure.unit.get_text(language, deck.default_language))[0]
+            own, rest = english_magnitude(figure.unit.get_text(language,
+                                                               deck.default_language))
             meant = figure.value * factor / own
-            if meant and not 0.99 < number / meant < 1.01:
+            converted = meant * CONVERSIONS.get((magnitude(chinese)[1], rest.strip()), 1.0)
+            if meant and not 0.99 < number / meant < 1.01 and not \
+                    0.99 < number / converted < 1.01:  # (9529万延米: 95,290 km)
                 yield doc.problem((*loc, "values", language), (
                     f"{figure.value:g}{chinese} is {meant:,.10g} in ones, not {number:,.10g}: "
                     f"check the {language} number (or its unit)"), severity=Severity.WARNING)

@@ -295,12 +295,14 @@ def test_numbers_a_check_should_question_are_warned_where_they_are_written(write
         "      - {text: {zh: 第一, en: 第一}, label: {zh: 排名, en: Rank}}\n"
         "      - {value: 5, unit: {zh: 万人, en: people}, values: {en: 5000}, label: L}\n"
         "      - {value: 5, unit: {zh: 万人, en: people}, values: {en: 50000}, label: M}\n"
+        "      - {value: 9529, unit: {zh: 万延米, en: km}, values: {en: 95290}, label: K}\n"
         "  - type: chart\n    title: T\n    chart:\n      kind: network\n      groups:\n"
         "        - {label: A, count: 38, per_node: 4}\n"
         "        - {label: B, count: 40, per_node: 4}\n"))
     said = {(w.line, w.message.split(":")[0][:40]) for w in loaded.warnings}
     lines = sorted(w.line for w in loaded.warnings)
-    assert lines == [9, 10, 14, 15, 22], said  # (each where it is written)
+    assert lines == [9, 10, 14, 15, 23], said  # (each where it is written; 9529万延米
+    # as 95,290 km is right: trial 11 was warned of it)
     messages = " | ".join(w.message for w in loaded.warnings)
     assert "'万人次' counts in 10,000s and the en unit 'visits' in ones" in messages
     assert "the en text '第一' is in Chinese characters" in messages
