@@ -93,6 +93,19 @@ def test_an_upright_photo_on_a_wall_is_shown_whole(qapp, tmp_path):
     assert view.filled and near(image.pixel(2, 135), SKY, 60)
 
 
+def test_a_caption_under_a_photo_shown_whole_is_no_wider_than_it(qapp, tmp_path):
+    """Trial 11: an upright photo shown whole had its caption run 200 px past its right
+    edge; the caption takes the photo's width (in two lines)."""
+    upright = write_photo(tmp_path, "upright.jpg", size=(1600, 2400))
+    slide = image_slide(upright, title="主塔高耸", caption="斜拉索从塔顶向两侧展开，如同竖琴的琴弦")
+    loaded = decks.built(tmp_path, decks.deck(slide))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), "zh")
+    drawn = view.picture.mapRectToScene(view.picture.target())
+    caption = view.caption_boxes[0].ink_rect()
+    assert not view.filled and caption.right() <= drawn.right() + 2, (caption, drawn)
+    assert caption.left() >= drawn.left() - 2 and caption.top() >= drawn.bottom()
+
+
 def test_a_crop_is_centred_on_the_focus_as_far_as_the_edges_allow():
     image = QSize(4000, 3000)
     assert crop(image, (1920, 1080), (0.5, 0.5)) == QRectF(0, 375, 4000, 2250)

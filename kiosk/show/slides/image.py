@@ -240,8 +240,27 @@ class FramedView(SlideView):
             return
         top = self._title(ctx.palette.text)
         area = ctx.content
-        caption = self._caption(s.caption, ctx.palette.text, area.bottom(), self,
-                                valign="top") if s.caption else None
+        natural = self.natural(path)
+
+        def drawn_width(under: float) -> float:
+            """How wide the picture is drawn with ``under`` of the room left under it."""
+            if not natural.isValid() or not natural.height():
+                return area.width()
+            return min(area.width(), natural.width() / natural.height() * max(
+                1.0, area.bottom() - top - under))
+
+        caption = None
+        if s.caption:  # (no wider than the picture over it, where that leaves it room: it
+            width = None  # ran 200 px past an upright photo)
+            for lines in (1, 2, 3):
+                drawn = drawn_width(ctx.room("body", lines, 1.4) + ctx.size("body") * 0.6)
+                if not ctx.size("body") * 10 <= drawn < self._caption_width():
+                    break
+                if ctx.lines(ctx.text(s.caption), drawn, "body") <= lines:
+                    width = drawn  # (else a long caption keeps the captions' width: not
+                    break  # cut short in a narrow column)
+            caption = self._caption(s.caption, ctx.palette.text, area.bottom(), self,
+                                    valign="top", width=width)
         caption_h = caption.text_height + ctx.size("body") * 0.6 if caption else 0.0
         rect = QRectF(area.left(), top, area.width(), max(1.0, area.bottom() - top - caption_h))
         self.picture = self.media(path, rect, False)
@@ -317,13 +336,13 @@ class FramedView(SlideView):
         return min(tops) - self.ctx.size("body") * 0.5 if tops else None
 
     def _caption(self, text: Text, colour: QColor, bottom: float, parent: QGraphicsItem,
-                 valign: str = "bottom") -> TextBox:
+                 valign: str = "bottom", width: float | None = None) -> TextBox:
         """A caption's lines, their last one at ``bottom`` (placed by the caller when
-        ``valign`` is top)."""
+        ``valign`` is top), as wide as the slide's captions are or ``width``."""
         ctx, area = self.ctx, self.ctx.content
         height = self.ctx.room("body", 3, 1.4)
         box = ctx.box(parent, ctx.text(text), QRectF(
-            area.left(), bottom - height, self._caption_width(), height), "body",
+            area.left(), bottom - height, width or self._caption_width(), height), "body",
             color=colour, max_lines=3, line_height=1.4, valign=valign)
         self.caption_boxes.append(box)
         return box
