@@ -134,7 +134,7 @@ def _as_written(doc: Document) -> Document:
     for loc, written in counts.items():
         holder = holders[loc]
         if "decimals" not in holder:
-            numbers = [v for where, v in _leaves(holder, ()) if VALUE_KEYS & set(where)
+            numbers = [v for where, v in _every(holder, ()) if VALUE_KEYS & set(where)
                        and isinstance(v, float) and math.isfinite(v)]
             decimals = min(MAX_DECIMALS, max([*written, *map(decimals_of, numbers)]))
             if all(shown_digits(v, decimals) <= EXACT_DIGITS for v in numbers):
@@ -155,18 +155,6 @@ def _holders(data: Any, loc: Loc) -> Iterator[tuple[Loc, dict[str, Any]]]:
     elif isinstance(data, list):
         for n, item in enumerate(data):
             yield from _holders(item, (*loc, n))
-
-
-def _leaves(data: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
-    """Every scalar in plain data, with its location."""
-    if isinstance(data, dict):
-        for key, item in data.items():
-            yield from _leaves(item, (*loc, key))
-    elif isinstance(data, list):
-        for n, item in enumerate(data):
-            yield from _leaves(item, (*loc, n))
-    else:
-        yield loc, data
 
 
 def load_deck(

@@ -380,6 +380,7 @@ class TextBox(QGraphicsItem):
         self._smallest = min(size, smallest) if smallest is not None else max(
             size * MIN_SHRINK, 8.0)
         self._balance = balance
+        self._balances: dict[tuple[str, float], tuple[float, list[str]] | None] = {}
         self._latin = not any(is_han(c) for c in text)  # (see fonts.font)
         self._words = sorted(set(WORD.findall(text)), key=len)[-3:]  # the longest
         self._width, self._height = width, height
@@ -390,6 +391,7 @@ class TextBox(QGraphicsItem):
         self._bold, self._tabular = bold, tabular
         self.requested_size = size
         self.font_size, self.lines, self.elided = self._fit(size)
+        self._balances.clear()  # (its lines are laid: what was tried is not kept)
         self._ink = self._local_ink().adjusted(-2, -2, 2, 2)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
@@ -474,7 +476,15 @@ class TextBox(QGraphicsItem):
     def _best_balance(self, text: str, size: float, lines: list[str]
                       ) -> tuple[float, list[str]] | None:
         """The best way to balance ``text`` at ``size`` in as many lines as ``lines``
-        (its plain wrapping), or one more that breaks at a pause; with its cost."""
+        (its plain wrapping), or one more that breaks at a pause; with its cost (worked
+        out once a size: the search for a better break and the lines kept ask alike)."""
+        key = (text, size)
+        if key not in self._balances:
+            self._balances[key] = self._balance_now(text, size, lines)
+        return self._balances[key]
+
+    def _balance_now(self, text: str, size: float, lines: list[str]
+                     ) -> tuple[float, list[str]] | None:
         metrics = QFontMetricsF(self._font(size))
         counts = [len(lines)]
         if (self._max_lines is None or len(lines) < self._max_lines) and \

@@ -295,6 +295,20 @@ def test_a_source_line_of_two_sources_breaks_between_them(qapp, tmp_path):
     assert source.lines == ["甲 · 乙"]
 
 
+def _dinosaur_figures() -> list[dict]:
+    """Trial 10's key figures: about 1.9亿年前 (190 million years ago), over 3.2万件
+    (32,000 specimens), more than 120具 and nearly 85.8万人次 (858,000 visits)."""
+    both = decks.both
+    return [decks.figure(1.9, both("亿年前", "years ago"), both("禄丰龙生活的年代", "When"),
+                         qualifier="约", values={"en": 190_000_000}),
+            decks.figure(3.2, both("万件", "specimens"), both("馆藏化石", "Fossils"),
+                         qualifier="余", values={"en": 32000}),
+            decks.figure(120, both("具", "skeletons"), both("恐龙个体", "Skeletons"),
+                         qualifier="多"),
+            decks.figure(85.8, both("万人次", "visits"), both("接待观众", "Visits"),
+                         qualifier="近", values={"en": 858000})]
+
+
 def test_a_magnitude_stays_beside_its_digits_when_the_unit_goes_under(qapp, tmp_path):
     """Trial 10: "3.2" / "万余件" and "190" / "million years ago": set under the digits,
     the magnitude left the number, which then read 3.2 and 190. It stays beside them
@@ -306,14 +320,7 @@ def test_a_magnitude_stays_beside_its_digits_when_the_unit_goes_under(qapp, tmp_
     assert held_with_number("亿年前") == ("亿", "年前")
     assert held_with_number(" tonnes") == ("", " tonnes")
     both = decks.both
-    figures = [decks.figure(1.9, both("亿年前", "years ago"), both("禄丰龙生活的年代", "Lufeng"),
-                            qualifier="约", values={"en": 190_000_000}),
-               decks.figure(3.2, both("万件", "specimens"), both("馆藏古生物化石", "Fossils"),
-                            qualifier="余", values={"en": 32000}),
-               decks.figure(120, both("具", "skeletons"), both("恐龙个体", "Skeletons"),
-                            qualifier="多"),
-               decks.figure(85.8, both("万人次", "visits"), both("接待观众", "Visits"),
-                            qualifier="近", values={"en": 858000})]
+    figures = _dinosaur_figures()
     figures[0]["unit"] = both("亿年前的早侏罗世地层", "years ago, in the Early Jurassic")
     figures[1]["unit"] = both("万件馆藏古生物化石标本", "specimens of fossils")  # (long:
     cfg = decks.config(theme={"type_scale": 1.3})  # set under their numbers)
@@ -334,15 +341,7 @@ def test_four_long_figures_take_two_rows_of_two_in_every_language(qapp, tmp_path
     were made small (about 70 px; 55 at type scale 1.3, under labels grown by it). In two
     rows of two they are larger; Chinese takes the same grid (a visitor who switches
     language sees the same slide)."""
-    both = decks.both
-    figures = [decks.figure(1.9, both("亿年前", "years ago"), both("禄丰龙生活的年代", "When"),
-                            qualifier="约", values={"en": 190_000_000}),
-               decks.figure(3.2, both("万件", "specimens"), both("馆藏化石", "Fossils"),
-                            qualifier="余", values={"en": 32000}),
-               decks.figure(120, both("具", "skeletons"), both("恐龙个体", "Skeletons"),
-                            qualifier="多"),
-               decks.figure(85.8, both("万人次", "visits"), both("接待观众", "Visits"),
-                            qualifier="近", values={"en": 858000})]
+    figures = _dinosaur_figures()
     cfg = decks.config()
     loaded = decks.built(tmp_path, decks.deck(decks.figures_slide(*figures)), cfg)
     for language in ("zh", "en"):

@@ -9,7 +9,6 @@ upright bars on a landscape wall and bars across on a portrait totem.
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import math
 
 import pyqtgraph as pg
@@ -21,7 +20,7 @@ from kiosk.deck.charts import SeriesChart
 from kiosk.show import fonts
 from kiosk.show.charts.base import ChartView, CountLabel, legend, staggered
 from kiosk.show.charts.scale import ticks
-from kiosk.show.charts.series import SeriesView, value_room
+from kiosk.show.charts.series import SeriesView, category_numbers, value_room
 from kiosk.show.context import OPTICAL_MIDDLE, SlideContext
 from kiosk.show.textbox import TextBox
 
@@ -72,16 +71,9 @@ def reads_better_across(chart: SeriesChart, ctx: SlideContext, rect: QRectF) -> 
 def _over_years(chart: SeriesChart) -> bool:
     """Whether a chart's categories are years, rising (2019, 2020 …; the same in every
     language): time, which reads from left to right."""
-    found = []
-    for category in chart.categories:
-        said = {text.strip() for text in category.all_strings()}
-        if len(said) != 1:
-            return False
-        text = said.pop()
-        if not (len(text) == 4 and text.isdigit()):
-            return False
-        found.append(int(text))
-    return len(found) > 1 and all(b > a for a, b in itertools.pairwise(found))
+    found = category_numbers(chart)
+    return found is not None and len(found) > 1 and all(
+        year.is_integer() and 1000 <= year <= 9999 for year in found)
 
 
 def _upright_cramped(chart: SeriesChart, ctx: SlideContext, rect: QRectF) -> bool:

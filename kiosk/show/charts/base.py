@@ -71,6 +71,18 @@ def shown(value: float, by: float) -> float:
     return value if by == 1.0 else float(f"{value * by:.15g}")
 
 
+def in_magnitude(value: float, unit: str, language: str, decimals: int | None,
+                 step: tuple[float, str] | None, among: float | None
+                 ) -> tuple[float, str, int | None, tuple[float, str] | None]:
+    """A value, its unit, decimals and step once put in the magnitude of its unit that
+    suits it (0.08万件 is 800件), or that its fellows share (``among``: then not made
+    short again on its own, 92.5万座 beside 500座); nothing in no magnitude (0元)."""
+    by, written = regrouped(value if among is None or not value else among, unit, language)
+    if by == 1.0:
+        return value, unit, decimals, step
+    return short(value * by, 1.0), written, None, (1.0, "") if among is not None else None
+
+
 def value_text(value: float, ctx: SlideContext, unit: str = "",
                qualifier: Qualifier | None = None, decimals: int | None = None,
                step: tuple[float, str] | None = None, *, regroup: bool = True,
@@ -80,11 +92,9 @@ def value_text(value: float, ctx: SlideContext, unit: str = "",
     by what, and what follows; by default as large as ``value`` asks); in Chinese, in
     the magnitude of its unit that suits it, or the largest of the values shown with it
     (``among``): 0.08万件 is 800件 (``regroup``)."""
-    by, written = regrouped(value if among is None or not value else among, unit,
-                            ctx.language) if regroup else (1.0, unit)  # (0元 still)
-    if by != 1.0:  # (in the magnitude its fellows share: not made short again, 92.5万座
-        value, unit, decimals = short(value * by, 1.0), written, None  # beside 500座)
-        step = (1.0, "") if among is not None else None
+    if regroup:
+        value, unit, decimals, step = in_magnitude(value, unit, ctx.language, decimals,
+                                                   step, among)
     divisor, suffix = step or compact_step(value, ctx.language, axis=False)
     if divisor != 1.0:
         number = short(value, divisor)
@@ -101,6 +111,14 @@ def _plus(number: str, signed: bool) -> str:
     """A number written out, with a plus sign where it is above nothing and ``signed``
     (changes that rise and fall: +11.7% beside −59.6%)."""
     return f"+{number}" if signed and number[:1].isdigit() and number.strip("0.,") else number
+
+
+def bracketed(label: str, note: str, chinese: bool) -> str:
+    """``label`` with ``note`` in a bracket after it, or inside the bracket it ends with
+    rather than a second one: 其他（含刚构；2%）, Other (rigid-frame; 2%)."""
+    if chinese:
+        return f"{label[:-1]}；{note}）" if label.endswith("）") else f"{label}（{note}）"
+    return f"{label[:-1]}; {note})" if label.endswith(")") else f"{label} ({note})"
 
 
 def legend(chart: ChartView, entries: list[tuple[QColor | QBrush | QPen, str]], left: float,
@@ -329,11 +347,9 @@ class CountLabel(QGraphicsItem):
                  regroup: bool = True, signed: bool = False,
                  parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
-        by, written = regrouped(value if among is None or not value else among, unit,
-                                ctx.language) if regroup else (1.0, unit)
-        if by != 1.0:  # (0.08万件: 800件, counted in 件 from the start)
-            value, unit, decimals = short(value * by, 1.0), written, None
-            step = (1.0, "") if among is not None else None  # (as its fellows)
+        if regroup:  # (0.08万件: 800件, counted in 件 from the start)
+            value, unit, decimals, step = in_magnitude(value, unit, ctx.language, decimals,
+                                                       step, among)
         self.value, self.ctx, self.unit, self.qualifier = value, ctx, unit, qualifier
         self.step = step or compact_step(value, ctx.language, axis=False)
         """Divided by what, and followed by what (a very large value, written short):

@@ -34,14 +34,12 @@ class FunnelView(ChartView):
 
     chart: FunnelChart
 
-    def _label_width(self, width: float) -> float:
+    def _label_width(self, width: float, widest: float) -> float:
         """The room beside the funnel for its values and labels: 42 % of the chart, or as
-        much more (up to LABELS_MOST) as its widest value asks at its size (at a larger
-        type scale a value was made smaller than the label under it, to fit)."""
-        ctx, chart = self.ctx, self.chart
-        metrics = QFontMetricsF(fonts.font(ctx.size("heading"), bold=True, tabular=True))
-        widest = max(metrics.horizontalAdvance(self._said(stage)) for stage in chart.stages)
-        return min(width * LABELS_MOST, max(width * 0.42, widest + ctx.size("label") * 1.2))
+        much more (up to LABELS_MOST) as its ``widest`` value asks at its size (at a
+        larger type scale a value was made smaller than the label under it, to fit)."""
+        return min(width * LABELS_MOST, max(width * 0.42, widest + self.ctx.size("label")
+                                            * 1.2))
 
     def _said(self, stage: FunnelStage) -> str:
         """A stage's value as written beside it: in the magnitude of its fellows."""
@@ -60,9 +58,9 @@ class FunnelView(ChartView):
         1.6万人, not 9000人)."""
         self.shapes: list[QGraphicsPolygonItem] = []
         count = len(chart.stages)
-        label_w = self._label_width(rect.width())
         metrics = QFontMetricsF(fonts.font(ctx.size("heading"), bold=True, tabular=True))
         value_w = max(metrics.horizontalAdvance(self._said(s)) for s in chart.stages)
+        label_w = self._label_width(rect.width(), value_w)
         named = QFontMetricsF(fonts.font(ctx.size("label")))
         one_line = ctx.size("label") * 1.6 + value_w + max(
             named.horizontalAdvance(ctx.text(s.label)) for s in chart.stages) + 2

@@ -26,7 +26,7 @@ from kiosk.deck.charts import Highlight, NetworkChart, NodeGroup, dots
 from kiosk.deck.text import Text
 from kiosk.show import fonts
 from kiosk.show.charts.accumulate import SHAPES, Accumulated, Dots, Lines, draw_dot
-from kiosk.show.charts.base import ChartView, CountLabel, Mark, value_text
+from kiosk.show.charts.base import ChartView, CountLabel, Mark, bracketed, value_text
 from kiosk.show.context import SlideContext
 from kiosk.show.textbox import WORD, TextBox
 from kiosk.show.theme import Palette
@@ -572,8 +572,7 @@ def _with_dot_note(label: str, each: str, chinese: bool, *, every: bool) -> str:
     """A group's label with what one dot counts (of every group, when ``every``), inside
     a bracket the label ends with rather than a second bracket after it."""
     if chinese:
-        note = f"每点{each}" if not every else f"各组每点{each}"
-        return f"{label[:-1]}；{note}）" if label.endswith("）") else f"{label}（{note}）"
-    note = f"one\u00a0dot: {each}" if not every else f"every\u00a0dot: {each}"
+        return bracketed(label, f"每点{each}" if not every else f"各组每点{each}", True)
     # (no break inside "one dot": "(one / dot: / 20 households)" read as three scraps)
-    return f"{label[:-1]}; {note})" if label.endswith(")") else f"{label} ({note})"
+    return bracketed(label, f"one\u00a0dot: {each}" if not every else
+                     f"every\u00a0dot: {each}", False)

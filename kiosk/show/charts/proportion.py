@@ -15,6 +15,7 @@ from kiosk.show.charts.base import (
     ChartView,
     CountLabel,
     Mark,
+    bracketed,
     shown,
     value_text,
 )
@@ -129,13 +130,6 @@ def _shares(values: list[float], total: float) -> list[str]:
     return ["<1%" if w == 0 and p > 0 else f"{w}%"
             for w, p in zip(whole, exact, strict=True)]
 
-
-def _with_share(label: str, share: str, chinese: bool) -> str:
-    """A part's label with its share in a bracket, inside the bracket it ends with
-    rather than a second one after it: 其他（含刚构；2%）, Other (rigid-frame; 2%)."""
-    if chinese:
-        return f"{label[:-1]}；{share}）" if label.endswith("）") else f"{label}（{share}）"
-    return f"{label[:-1]}; {share})" if label.endswith(")") else f"{label} ({share})"
 
 
 CELL_NOTE = {"zh": "（每格代表{count}）", "en": " (a cell: {count})"}
@@ -315,7 +309,7 @@ class ProportionView(ChartView):
                     count=value_text(shown(self.per_cell, self.factor), ctx, unit))
             elif colour is not None and self.chart.style == "donut" and "%" not in (
                     ctx.text(part.unit) or unit):
-                label = _with_share(label, shares[len(labels)], ctx.language.startswith("zh"))
+                label = bracketed(label, shares[len(labels)], ctx.language.startswith("zh"))
             labels.append(label)
         steps = [step] * len(rows)
         if beside:  # (a long label in two lines beside its value, where the rows fit)

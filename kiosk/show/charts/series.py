@@ -68,10 +68,9 @@ def value_room(slot: float, series: int) -> float:
     return slot * 0.9 if series == 1 else slot * 0.7 / series
 
 
-def timeline(chart: SeriesChart) -> list[float] | None:
-    """The years of a line's categories (in every language the same numbers, rising),
-    when they are unevenly apart (1949, 1978, 1990, ...): a line drawn evenly through them
-    would make 29 years look as long as 4; else None."""
+def category_numbers(chart: SeriesChart) -> list[float] | None:
+    """The chart's categories as numbers (years: 2019, 2020 …), where each is one and the
+    same in every language, and they rise; else None."""
     found: list[float] = []
     for category in chart.categories:
         try:
@@ -81,7 +80,15 @@ def timeline(chart: SeriesChart) -> list[float] | None:
         if len(said) != 1:
             return None
         found.append(said.pop())
-    if len(found) < 3 or any(b <= a for a, b in itertools.pairwise(found)):
+    return None if any(b <= a for a, b in itertools.pairwise(found)) else found
+
+
+def timeline(chart: SeriesChart) -> list[float] | None:
+    """The years of a line's categories (in every language the same numbers, rising),
+    when they are unevenly apart (1949, 1978, 1990, ...): a line drawn evenly through them
+    would make 29 years look as long as 4; else None."""
+    found = category_numbers(chart)
+    if found is None or len(found) < 3:
         return None
     span = found[-1] - found[0]
     even = [found[0] + span * n / (len(found) - 1) for n in range(len(found))]
