@@ -63,6 +63,38 @@ def test_long_names_on_a_totem_are_written_whole_beside_bars_across(qapp, tmp_pa
     assert layout_problems(loaded, cfg) == []
 
 
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_totem_s_rows_fill_its_room_under_unbroken_grid_lines(qapp, tmp_path, language):
+    """Five rows on a totem: spread over most of the room under the title (they took
+    less than half of it, bunched in the middle), each name right above its bars, and
+    the grid lines broken only where a name is written across them (a line cut at every
+    row read as a fault)."""
+    from PySide6.QtWidgets import QGraphicsLineItem
+
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(MUSEUMS)), cfg)
+    _image, _view, chart = chart_at(loaded, cfg, language)
+    rows = [chart.mapRectToScene(mark.rect) for mark in chart.marks]
+    assert rows[-1].bottom() - rows[0].top() > chart.ctx.content.height() * 0.5
+    pitch = rows[1].top() - rows[0].top()
+    written = {c.get_text(language, "zh") for c in loaded.deck.slides[0].chart.categories}
+    names = sorted((item.ink_rect() for item in chart.childItems()
+                    if isinstance(item, TextBox) and item.text in written),
+                   key=lambda r: r.top())
+    for name, bar in zip(names, rows, strict=True):
+        assert 0 <= bar.top() - name.bottom() < pitch * 0.3  # its own bar's, not the air's
+    lines: dict[float, list] = {}
+    for item in chart.childItems():
+        if isinstance(item, QGraphicsLineItem):
+            lines.setdefault(round(item.line().x1(), 1), []).append(item.sceneBoundingRect())
+    plot = chart.mapRectToScene(chart.plot)
+    for spans in lines.values():
+        crossed = [n for n in names if n.left() <= spans[0].center().x() <= n.right()]
+        assert len(spans) <= len(crossed) + 1  # (one line where no name crosses it)
+        assert sum(s.height() for s in spans) > plot.height() - sum(
+            n.height() + chart.ctx.size("label") for n in crossed)
+
+
 def test_bar_lengths_on_screen_are_in_proportion_to_the_data(qapp, tmp_path):
     cfg = decks.config(portrait=True)
     loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(MUSEUMS)), cfg)

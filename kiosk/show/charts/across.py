@@ -36,6 +36,9 @@ high) fits in this share of the content's height: fourteen two-bar rows on a wal
 THICKEST = 2.0
 """A bar is at most this many label sizes thick (three bars on a tall screen are not
 slabs)."""
+BREATHE = 1.4
+"""Where the room allows, a row is up to this many times the height its name and bars
+need: five rows on a totem filled half of it, bunched in the middle."""
 
 
 def _upright_name_fits(text: str, ctx: SlideContext, room: float) -> bool:
@@ -145,8 +148,8 @@ class BarsAcross(SeriesView):
                                              else 0.0)
             if self.labelled:
                 self._room_across(min(values), max(values))
-        self._axis_across(marks, numbers)
         self._names()
+        self._axis_across(marks, numbers)
         self._bars_across()
 
     def _value_size(self, pitch: float) -> float:
@@ -170,13 +173,14 @@ class BarsAcross(SeriesView):
         narrow screen, the top of its row, above its bars)."""
         slot = self.plot.height() / len(self.chart.categories)
         if self.stacked:
-            return QRectF(self.rect().left(), self.plot.top() + slot * n, self.names_w,
-                          self.name_h)
+            return QRectF(self.rect().left(), self.plot.top() + slot * n + self._air(slot),
+                          self.names_w, self.name_h)
         return QRectF(self.rect().left(), self.plot.top() + slot * n, self.names_w, slot)
 
     def _fit_rows(self) -> None:
-        """Rows as tall as a name and its bars need, the group a little above the
-        middle of the room (a tall screen and few categories: not stretched)."""
+        """Rows as tall as a name and its bars need and some air (up to ``BREATHE``
+        times that), the group a little above the middle of the room (a tall screen and
+        few categories: not stretched)."""
         ctx, chart = self.ctx, self.chart
         count, rows = len(chart.series), len(chart.categories)
         slot = self.plot.height() / rows
@@ -189,7 +193,10 @@ class BarsAcross(SeriesView):
         """Above the bars, the height of a row's name (on a narrow screen)."""
         needed = self.thickness * count / 0.65 + self.name_h if self.stacked else max(
             self.thickness * count / 0.65, name_h + ctx.size("label") * 0.8)
+        self.row_need = needed
+        """The height a row's name and bars take, without air."""
         if needed < slot:
+            needed = min(slot, needed * BREATHE)
             free = (slot - needed) * rows
             self.plot = QRectF(self.plot.left(), self.plot.top() + free * OPTICAL_MIDDLE,
                                self.plot.width(), needed * rows)
@@ -197,6 +204,11 @@ class BarsAcross(SeriesView):
             bars = ctx.size("label") * 0.5 * count / 0.7  # than half a letter, or a name
             ctx.needs(slot, bars + self.name_h if self.stacked else max(  # would touch
                 bars, name_h + ctx.size("label") * 0.25))  # the next)
+
+    def _air(self, slot: float) -> float:
+        """Above a row's name and bars, half the air of its row: a name stays right above
+        its own bars."""
+        return max(0.0, slot - self.row_need) / 2
 
     def x_of_value(self, value: float) -> float:
         """Design-pixel x of a value."""
@@ -206,7 +218,9 @@ class BarsAcross(SeriesView):
     def y_of_bar(self, n: int, s: int) -> float:
         """Design-pixel y of the middle of series ``s``'s bar in category ``n``."""
         slot = self.plot.height() / len(self.chart.categories)
-        middle = self.plot.top() + slot * n + self.name_h + (slot - self.name_h) / 2
+        held = min(slot, self.row_need)
+        middle = self.plot.top() + slot * n + self._air(slot) + self.name_h + (
+            held - self.name_h) / 2
         return middle + self.thickness * (s - (len(self.chart.series) - 1) / 2)
 
     def _room_across(self, lowest: float, highest: float) -> None:
@@ -231,7 +245,7 @@ class BarsAcross(SeriesView):
         top = self.plot.bottom() + ctx.size("note") * 0.3
         for n, (value, text) in enumerate(zip(values, numbers, strict=True)):
             x = self.x_of_value(value)
-            for start, end in self._grid_spans():
+            for start, end in self._grid_spans(x):
                 line = QGraphicsLineItem(x, start, x, end, self)
                 line.setPen(QPen(grid, 1.5))
             if n % every:  # (from the zero line: 0, 50, 100, not 25, 75, 125)
@@ -246,23 +260,32 @@ class BarsAcross(SeriesView):
                 "note", 1), right - self.plot.left(), ctx.room("note", 1)),
                 "note", color=ctx.palette.muted, align="right", max_lines=1)
 
-    def _grid_spans(self) -> list[tuple[float, float]]:
-        """Where grid lines run: the plot's height, or on a narrow screen each row's bars
-        (not through the names above them)."""
+    def _grid_spans(self, x: float) -> list[tuple[float, float]]:
+        """Where the grid line at ``x`` runs: the plot's height, broken on a narrow
+        screen only where a name above its bars is written across it (a line cut at
+        every row read as a fault)."""
         if not self.stacked:
             return [(self.plot.top(), self.plot.bottom())]
-        slot = self.plot.height() / len(self.chart.categories)
         gap = self.ctx.size("label") * 0.25
-        return [(self.plot.top() + slot * n + self.name_h + gap,
-                 self.plot.top() + slot * (n + 1)) for n in range(len(self.chart.categories))]
+        spans, start = [], self.plot.top()
+        for ink in self.name_inks:
+            if ink.left() - gap <= x <= ink.right() + gap:
+                if ink.top() - gap > start:
+                    spans.append((start, ink.top() - gap))
+                start = max(start, ink.bottom() + gap)
+        spans.append((start, self.plot.bottom()))
+        return spans
 
     def _names(self) -> None:
         ctx = self.ctx
+        self.name_inks: list[QRectF] = []
+        """Where each name's letters are, in the chart's coordinates."""
         for n, category in enumerate(self.chart.categories):
-            ctx.box(self, ctx.text(category), self.name_box(n), "label",
-                    align="left" if self.stacked else "right",
-                    valign="bottom" if self.stacked else "center", max_lines=NAME_LINES,
-                    line_height=1.15)
+            box = ctx.box(self, ctx.text(category), self.name_box(n), "label",
+                          align="left" if self.stacked else "right",
+                          valign="bottom" if self.stacked else "center",
+                          max_lines=NAME_LINES, line_height=1.15)
+            self.name_inks.append(self.mapRectFromScene(box.ink_rect()))
 
     def _bars_across(self) -> None:
         ctx, chart = self.ctx, self.chart
