@@ -136,7 +136,7 @@ class SlideContext:
 
     def box(
         self,
-        parent: QGraphicsItem,
+        parent: QGraphicsItem | None,
         text: str,
         rect: QRectF,
         role: str,

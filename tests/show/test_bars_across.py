@@ -243,18 +243,19 @@ def test_values_are_said_in_both_languages_when_a_longer_title_leaves_thinner_ro
                        "Ten Dynasties of Building: Surviving Caves by Period (Southern Section)")
     cfg = decks.config()
     loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart_data, title=title)), cfg)
+    scales = set()
     for language in ("zh", "en"):
         _image, _view, chart = chart_at(loaded, cfg, language)
         assert isinstance(chart, BarsAcross)
         labels = sorted((item for item in chart.childItems() if isinstance(item, CountLabel)),
                         key=lambda label: label.scenePos().y())
         assert len(labels) == 11, language
-        if language == "zh":  # (rows of a bar and a one-line name each, at the show's
-            assert chart.ctx.theme.type_scale == 1.0  # type: they were "cramped" always,
-            # and the slide was built at the least type scale, 0.6)
+        scales.add(chart.ctx.theme.type_scale)
         assert all(label.font_size >= chart.ctx.smallest("label") for label in labels)
         for upper, lower in itertools.pairwise(labels):  # one above another, not touching
             assert upper.sceneBoundingRect().bottom() <= lower.sceneBoundingRect().top() + 1
+    assert len(scales) == 1 and min(scales) >= 0.9  # (one chart in both languages, near
+    # the show's type: the rows were "cramped" always, and built at the least scale, 0.6)
     assert layout_problems(loaded, cfg) == []
 
 

@@ -74,6 +74,10 @@ SHAPES = (0.5, 0.75, 1.0, 1.5, 2.0, 3.0)
 """The shapes (width / height) a waffle's grid is made for: the area's nearest, so that a
 title a line longer in one language does not give the grid another column."""
 
+INSIDE = 1.3
+"""A donut's total is at most this many times the ring's radius wide (its corners clear
+the ring's inside; at 1.5 "1050平方公里" touched it)."""
+
 
 def _cell_pieces(total: float, parts: list[float], per_cell: int, cells: int
                  ) -> list[list[tuple[int, float, float]]]:
@@ -166,17 +170,15 @@ class ProportionView(ChartView):
             + [(shown(chart.rest, self.factor), ctx.text(chart.total.unit) or unit)])
         """How the total and the parts are written, for each of their units (0.9万吨
         beside 1.6万吨)."""
-        if chart.style == "donut":                                   # none of its own
-            self._donut(figure, unit)
-        else:
-            self._waffle(figure)
+        drawn = self._donut(figure, unit) if chart.style == "donut" else self._waffle(figure)
+        under = drawn + ctx.size("label")  # (the legend right under what was drawn)
         self._legend(QRectF(figure.right() + ctx.size("label"), rect.top(),
                             legend_w - ctx.size("label"), rect.height()) if not stacked
-                     else QRectF(rect.left(), figure.bottom() + ctx.size("label"),
-                                 rect.width(), rect.height() - figure.height()
-                                 - ctx.size("label")), unit)
+                     else QRectF(rect.left(), under, rect.width(), rect.bottom() - under),
+                     unit, from_top=stacked)
 
-    def _donut(self, area: QRectF, unit: str) -> None:
+    def _donut(self, area: QRectF, unit: str) -> float:
+        """The ring and its total in the middle of ``area``; returns the y under it."""
         ctx = self.ctx
         side = min(area.width(), area.height())
         thickness = side * 0.12
@@ -191,14 +193,14 @@ class ProportionView(ChartView):
         total_unit = ctx.text(self.chart.total.unit) or unit
         total = CountLabel(shown(self.chart.total.value, self.factor), ctx,
                            unit=total_unit, role="title", color=ctx.palette.text,
-                           align="center", max_width=radius * 1.5,
+                           align="center", max_width=radius * INSIDE,
                            among=self.written[total_unit].among,
                            step=self.written[total_unit].step, parent=self)
         total.setPos(centre.x(), centre.y() - ctx.size("label") * 0.6)
         self.track(total.set_progress)
         under = total.mapRectToParent(total.boundingRect()).bottom()
-        ctx.box(self, ctx.text(self.chart.total.label), QRectF(centre.x() - radius * 0.75,
-                under, radius * 1.5, ctx.room("label", 2)),
+        ctx.box(self, ctx.text(self.chart.total.label), QRectF(
+                centre.x() - radius * INSIDE / 2, under, radius * INSIDE, ctx.room("label", 2)),
                 "label", color=ctx.palette.muted, align="center", max_lines=2)
         start = 0.0
         for part, share in zip(self.chart.parts, self.shares, strict=True):
@@ -211,6 +213,7 @@ class ProportionView(ChartView):
                                    ctx.text(part.label),
                                    self._said(part, unit)))
             start += share * 360
+        return centre.y() + radius + thickness / 2
 
     def _said(self, part: Part, unit: str) -> str:
         """A part's value as the legend writes it (in the magnitude of its fellows)."""
@@ -239,7 +242,8 @@ class ProportionView(ChartView):
             start += share
         return None
 
-    def _waffle(self, area: QRectF) -> None:
+    def _waffle(self, area: QRectF) -> float:
+        """The grid of cells at the top of ``area``; returns the y under it."""
         ctx = self.ctx
         per_cell, cells, _counts = waffle_cells(self.chart.total.value,
                                                 [part.value for part in self.chart.parts])
@@ -276,10 +280,12 @@ class ProportionView(ChartView):
                 cell.setVisible(n < visible)
 
         self.track(fill)
+        return area.top() + rows * side
 
-    def _legend(self, rect: QRectF, unit: str) -> None:
+    def _legend(self, rect: QRectF, unit: str, from_top: bool = False) -> None:
         """The parts, each with its colour and unit. The total is the donut's centre; a
-        waffle says it above its parts, with what a cell stands for."""
+        waffle says it above its parts, with what a cell stands for. Beside the figure,
+        the rows in the middle of ``rect``; under it (``from_top``), from its top."""
         ctx = self.ctx
         rows: list[tuple[Part, QBrush | None]] = list(
             zip(self.chart.parts, self.fills, strict=True))
@@ -331,7 +337,7 @@ class ProportionView(ChartView):
             if sum(needed) <= rect.height():  # (as airy as before, where there is room)
                 spare = max(0.0, step * len(rows) - sum(needed)) / len(rows)
                 steps = [n + spare for n in needed]
-        y = rect.top() + (rect.height() - sum(steps)) / 2
+        y = rect.top() + (0.0 if from_top else (rect.height() - sum(steps)) / 2)
         for (part, colour), label, step in zip(rows, labels, steps, strict=True):
             middle = y + (swatch * 0.85 if not beside else min(step, one_line) / 2)
             if colour is not None:

@@ -413,29 +413,17 @@ class SlideView(QGraphicsItem):
     def header(self, title: Text | None, subtitle: Text | None = None,
                kicker: Text | None = None) -> float:
         """Title (and subtitle, kicker) at the top of the content; returns the y below."""
-        ctx, area = self.ctx, self.ctx.content
-        y = area.top()
-        if kicker:
-            box = ctx.box(self, ctx.text(kicker), QRectF(area.left(), y, area.width(),
-                          ctx.size("kicker") * 1.5), "kicker", color=ctx.palette.accent2,
-                          max_lines=1)
-            y += box.text_height + ctx.size("kicker") * 0.4
-        if title:
-            lines = 3  # (a long title wraps before it shrinks: one size on every slide)
-            box = ctx.box(self, ctx.text(title), QRectF(area.left(), y, area.width(),
-                          ctx.room("title", lines, 1.2)), "title", bold=True,
-                          max_lines=lines, line_height=1.2)
-            y += box.text_height + ctx.size("title") * 0.25
-            rule = QGraphicsLineItem(area.left(), y, area.left() + ctx.size("title") * 1.6, y,
-                                     self)
-            rule.setPen(QPen(ctx.palette.accent, max(3.0, ctx.height * 0.004)))
-            y += ctx.size("title") * 0.35
-        if subtitle:
-            box = ctx.box(self, ctx.text(subtitle), QRectF(area.left(), y, area.width(),
-                          ctx.room("subtitle", 2)), "subtitle", color=ctx.palette.muted,
-                          max_lines=2)
-            y += box.text_height + ctx.size("subtitle") * 0.6
-        return y
+        return _header(self.ctx, self, title, subtitle, kicker)
+
+    def lowest_header(self, title: Text | None, subtitle: Text | None = None,
+                      kicker: Text | None = None) -> float:
+        """The y below the header in the deck's language where it is tallest: what
+        content the same in every language starts from (a visitor who switches sees it
+        drawn alike, not reflowed for a title a line shorter)."""
+        return max(_header(dataclasses.replace(self.ctx, language=language), None, title,
+                           subtitle, kicker)
+                   for language in dict.fromkeys([self.ctx.language,
+                                                  *self.ctx.deck.languages]))
 
     def source_text(self) -> str:
         """What its source line says: the slide's source, or the deck's."""
@@ -489,3 +477,33 @@ def _dim(color: QColor) -> QColor:
     c = QColor(color)
     c.setAlphaF(0.75)
     return c
+
+
+def _header(ctx: SlideContext, parent: QGraphicsItem | None, title: Text | None,
+            subtitle: Text | None, kicker: Text | None) -> float:
+    """Title (and subtitle, kicker) at the top of the content, under ``parent`` (None:
+    only measured); returns the y below."""
+    area = ctx.content
+    y = area.top()
+    if kicker:
+        box = ctx.box(parent, ctx.text(kicker), QRectF(area.left(), y, area.width(),
+                      ctx.size("kicker") * 1.5), "kicker", color=ctx.palette.accent2,
+                      max_lines=1)
+        y += box.text_height + ctx.size("kicker") * 0.4
+    if title:
+        lines = 3  # (a long title wraps before it shrinks: one size on every slide)
+        box = ctx.box(parent, ctx.text(title), QRectF(area.left(), y, area.width(),
+                      ctx.room("title", lines, 1.2)), "title", bold=True,
+                      max_lines=lines, line_height=1.2)
+        y += box.text_height + ctx.size("title") * 0.25
+        if parent is not None:
+            rule = QGraphicsLineItem(area.left(), y, area.left() + ctx.size("title") * 1.6,
+                                     y, parent)
+            rule.setPen(QPen(ctx.palette.accent, max(3.0, ctx.height * 0.004)))
+        y += ctx.size("title") * 0.35
+    if subtitle:
+        box = ctx.box(parent, ctx.text(subtitle), QRectF(area.left(), y, area.width(),
+                      ctx.room("subtitle", 2)), "subtitle", color=ctx.palette.muted,
+                      max_lines=2)
+        y += box.text_height + ctx.size("subtitle") * 0.6
+    return y

@@ -10,6 +10,9 @@ from kiosk.show.slides.base import SlideView
 
 CHART_SHARE = 0.55
 """The share of the content area a chart keeps, whatever its headings."""
+GAP = 0.2
+"""Between the header and the chart, this many title sizes: a funnel's widest stage or a
+waffle's first row touched the title's rule."""
 
 
 class ChartSlideView(SlideView):
@@ -21,9 +24,13 @@ class ChartSlideView(SlideView):
         ctx, area, s = self.ctx, self.ctx.content, self.slide
         top = self.header(s.title, s.subtitle)
         caption_h = ctx.size("note") * 2 if s.caption else 0.0
-        rect = QRectF(area.left(), top, area.width() * 0.92, area.bottom() - top - caption_h)
-        if rect.height() < area.height() * CHART_SHARE:  # the headings take the chart's room
-            ctx.headings_crowd = True  # (large type, a long title): them smaller too
+        gap = ctx.size("title") * GAP
+        room = area.bottom() - self.lowest_header(s.title, s.subtitle) - caption_h
+        rect = QRectF(area.left(), top + gap, area.width() * 0.92, room - gap)
+        # (as tall in every language: a title a line shorter does not redraw the chart)
+        if room < area.height() * CHART_SHARE:  # the headings take the chart's room in a
+            ctx.headings_crowd = True  # language (large type, a long title): them smaller
+            # too, in every language
         add_chart(self, s.chart, ctx, rect, self.timeline)
         if s.caption:
             ctx.box(self, ctx.text(s.caption), QRectF(area.left(), area.bottom() - caption_h,

@@ -1,0 +1,102 @@
+"""A chart slide's room: the same chart in every language, clear of the title's rule,
+a proportion's legend right under what it explains on a totem, a donut's total inside
+its ring."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from PySide6.QtWidgets import QGraphicsLineItem
+
+from kiosk.show.charts.base import CountLabel
+from kiosk.show.render import render_slide
+from kiosk.show.textbox import TextBox
+from tests import decks
+from tests.show.test_charts import chart_of
+
+WAFFLE = {"kind": "proportion", "style": "waffle",
+          "total": {"label": decks.both("主体工程投资", "Main works"), "value": 481,
+                    "unit": decks.both("亿元", "100m yuan")},
+          "parts": [{"label": decks.both("资本金", "Capital"), "value": 157},
+                    {"label": decks.both("贷款", "Loans"), "value": 324}]}
+LONG_IN_ENGLISH = decks.both("资金来源", "Who Paid for the Main Bridge of the Crossing, "
+                             "Its Tunnel and Its Islands")
+
+
+def _drawn(loaded, cfg, language):
+    _image, view = render_slide(loaded, cfg, 0, tuple(cfg.display.design_size), language)
+    return view, chart_of(view)
+
+
+@pytest.mark.parametrize("portrait", [False, True])
+def test_a_waffle_has_one_grid_in_both_languages_whatever_the_title(qapp, tmp_path,
+                                                                    portrait):
+    """A title two lines longer in English redrew the grid in other columns: a visitor
+    who switched language saw another chart."""
+    cfg = decks.config(portrait=portrait)
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(WAFFLE,
+                                                                title=LONG_IN_ENGLISH)), cfg)
+    grids = []
+    for language in ("zh", "en"):
+        _view, chart = _drawn(loaded, cfg, language)
+        rows = sorted({round(cell.mapRectToScene(cell.childrenBoundingRect()
+                                                  | cell.rect()).top())
+                       for cell in chart.cells})
+        columns = sum(1 for cell in chart.cells
+                      if round(cell.mapRectToScene(cell.rect()).top()) == rows[0])
+        side = chart.cells[1].rect().left() - chart.cells[0].rect().left()
+        grids.append((columns, len(rows), round(side)))
+    assert grids[0] == grids[1]
+
+
+@pytest.mark.parametrize("style", ["waffle", "funnel"])
+def test_a_chart_starts_clear_of_the_title_rule(qapp, tmp_path, style):
+    chart = WAFFLE if style == "waffle" else {
+        "kind": "funnel", "stages": [{"label": decks.both("规划", "Planned"), "value": 320},
+                                     {"label": decks.both("建成", "Built"), "value": 75}]}
+    cfg = decks.config()
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)), cfg)
+    view, drawn = _drawn(loaded, cfg, "en")
+    rule = next(item for item in view.childItems() if isinstance(item, QGraphicsLineItem))
+    marks = [drawn.mapRectToScene(mark.rect) for mark in drawn.marks] or [
+        cell.sceneBoundingRect() for cell in drawn.cells]
+    gap = min(mark.top() for mark in marks) - rule.sceneBoundingRect().bottom()
+    assert gap >= drawn.ctx.size("title") * 0.5  # (it was 23 px: it touched the rule)
+
+
+@pytest.mark.parametrize("style", ["waffle", "donut"])
+def test_on_a_totem_a_proportion_s_legend_is_right_under_its_figure(qapp, tmp_path,
+                                                                      style):
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide({**WAFFLE,
+                                                                 "style": style})), cfg)
+    _view, chart = _drawn(loaded, cfg, "zh")
+    figure = (chart.cells[-1].sceneBoundingRect().bottom() if style == "waffle"
+              else chart.donut.sceneBoundingRect().bottom())
+    words = [item.ink_rect() for item in chart.childItems() if isinstance(item, TextBox)
+             and item.text.startswith(("主体工程投资", "资本金", "贷款"))
+             and item.ink_rect().top() > figure]  # (the donut's total: in its middle)
+    first = min(word.top() for word in words)
+    assert 0 < first - figure < chart.ctx.size("label") * 4  # (it sat a band lower,
+    # in the middle of the room left, apart from what it explains)
+
+
+def test_a_donut_s_total_clears_the_inside_of_its_ring(qapp, tmp_path):
+    donut = {**WAFFLE, "style": "donut",
+             "total": {**WAFFLE["total"], "value": 1050,
+                       "unit": decks.both("平方公里", "square kilometres")}}
+    for portrait in (False, True):
+        cfg = decks.config(portrait=portrait)
+        loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(donut)), cfg)
+        for language in ("zh", "en"):
+            _view, chart = _drawn(loaded, cfg, language)
+            ring = chart.donut
+            inside = ring.radius - ring.thickness / 2
+            centre = ring.mapToScene(ring.centre)
+            total = next(item for item in chart.childItems() if isinstance(item, CountLabel))
+            said = total.sceneBoundingRect()
+            corners = [said.topLeft(), said.topRight(), said.bottomLeft(), said.bottomRight()]
+            far = max(math.dist((c.x(), c.y()), (centre.x(), centre.y())) for c in corners)
+            assert far < inside * 0.85, (portrait, language)  # (its box's corners: at
+            # 0.9 to 0.93 of the way to the ring, the letters of "1050平方公里" touched it)
