@@ -116,6 +116,9 @@ class ComparePair(Strict):
     """Per language, this row's values shown multiplied by this (the chart's by default):
     with unit {zh: 万元, en: yuan} and scale {en: 10000}, 3.7 reads 37,000 yuan."""
     qualifier: Qualifier | None = None
+    decimals: int | None = Field(default=None, ge=0, le=MAX_DECIMALS)
+    """Decimals this row's values show (the chart's by default, else each its own as
+    written): each row is a measure of its own (48 minutes beside 0.85亿元)."""
     note: Text | None = None
     """e.g. 年均增长7.6%, or 翻了近一番 where the earlier value is not given."""
 

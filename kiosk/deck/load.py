@@ -143,9 +143,16 @@ def _as_written(doc: Document) -> Document:
 
 
 def _holders(data: Any, loc: Loc) -> Iterator[tuple[Loc, dict[str, Any]]]:
-    """The figures (items of a ``figures`` list) and charts (a ``chart`` with a
-    ``kind``) in plain data, with their locations."""
+    """The figures (items of a ``figures`` list), charts (a ``chart`` with a ``kind``)
+    and a compare chart's rows (unless the chart gives its ``decimals``) in plain data,
+    with their locations."""
     if isinstance(data, dict):
+        if (loc[-1:] == ("chart",) and data.get("kind") == "compare"
+                and "decimals" not in data and isinstance(data.get("items"), list)):
+            for n, item in enumerate(data["items"]):  # (each row a measure of its own:
+                if isinstance(item, dict):  # 48 beside 86.0 is not 48.0)
+                    yield (*loc, "items", n), item
+            return
         if (len(loc) >= 2 and loc[-2] == "figures") or (loc[-1:] == ("chart",)
                                                          and "kind" in data):
             yield loc, data

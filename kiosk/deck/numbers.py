@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from kiosk.deck.model import Figure
 from kiosk.deck.precision import decimals_of
@@ -42,9 +43,11 @@ def format_number(value: float, decimals: int, lang: str, *, group: bool = False
     from four with ``group`` (an axis whose 10,000 stands over 5,000)."""
     if not math.isfinite(value):
         return "–"
-    rounded = round(value, decimals)
+    rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    # (as the number is written, half up: 0.85 to one decimal is 0.9, as a reader rounds
+    # it, not 0.8 for the binary 0.8499…)
     if rounded == 0:
-        rounded = 0.0  # no "-0.0"
+        rounded = abs(rounded)  # no "-0.0"
     grouped = abs(rounded) >= (10_000 if lang.startswith("zh") and not group else 1000)
     spec = f"{',' if grouped else ''}.{decimals}f"
     return format(rounded, spec).replace("-", MINUS)  # (the minus sign, not a hyphen)

@@ -172,12 +172,15 @@ class ChartView(QGraphicsRectItem):
         self.tracks.append((Track(delay + offset * duration, duration * share,
                                   self.chart.easing), apply))
 
-    def decimals_for(self, values: list[float], by: float | None = None) -> int | None:
-        """The decimals values shown together have: the chart's ``decimals`` if it says
-        (fewer where the values are shown multiplied ``by`` a power of ten: the chart's
-        ``scale`` by default), else None: each its own, as written (15.9 beside 8.15, not
-        15.90, which claims a precision the source does not give; 1420 beside 12.5)."""
-        given = getattr(self.chart, "decimals", None)
+    def decimals_for(self, values: list[float], by: float | None = None,
+                     given: int | None = None) -> int | None:
+        """The decimals values shown together have: ``given`` (a compare row's own) or
+        the chart's ``decimals`` if it says (fewer where the values are shown multiplied
+        ``by`` a power of ten: the chart's ``scale`` by default), else None: each its
+        own, as written (15.9 beside 8.15, not 15.90, which claims a precision the
+        source does not give; 1420 beside 12.5)."""
+        if given is None:
+            given = getattr(self.chart, "decimals", None)
         if given is None:
             return None
         by = self.factor if by is None else by

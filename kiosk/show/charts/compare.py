@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsRectItem
 
 from kiosk.deck.charts import CompareChart, ComparePair
+from kiosk.deck.numbers import Alike, alike
 from kiosk.deck.timing import ROW_STAGGER
 from kiosk.show import fonts
 from kiosk.show.charts.base import (
@@ -120,12 +121,9 @@ class CompareView(ChartView):
         metrics = QFontMetricsF(fonts.font(ctx.size("label"), bold=True, tabular=True))
         widest = 0.0
         for item in chart.items:
-            by = factor(item.scale, ctx.language) if item.scale else self.factor
-            unit = ctx.text(item.unit)
             for value in (item.before, item.after):
                 if value is not None and (value < 0 or not falling):
-                    widest = max(widest, metrics.horizontalAdvance(value_text(
-                        shown(value, by), ctx, unit, item.qualifier)))
+                    widest = max(widest, metrics.horizontalAdvance(self._said(item, value)))
         return min(most, widest + ctx.size("label") * 0.8)
 
     def _zero_line(self, top: float, bottom: float) -> None:
@@ -174,7 +172,7 @@ class CompareView(ChartView):
         zero = rect.left() + label_w + left_room + below
         self.zero_x = zero
         unit = ctx.text(item.unit)
-        by = factor(item.scale, ctx.language) if item.scale else self.factor
+        by, written, decimals = self._written(item)
         gap = ctx.size("label") * 0.4
         ys, widths, labels = [], [], []
         row_bars: list[QGraphicsRectItem] = []
@@ -187,9 +185,7 @@ class CompareView(ChartView):
             said = self._value_alone(item, pairs[0][0], by, zero, y + bar_h / 2, rect, n)
             y = max(y + pitch, said.bottom())  # (its note under it)
             pairs = []
-        among = max((abs(shown(v, by)) for v, _ in pairs), default=0.0)  # (a pair in one
-        for value, color in pairs:  # magnitude: 0.85亿 beside 1.52亿, digits a visitor
-            # compares, not 8500万 beside 1.52亿; trial 8)
+        for value, color in pairs:
             width = value * per_unit
             if abs(width) < 2.0:
                 width = 2.0 if value >= 0 else -2.0  # every value a visible mark
@@ -201,8 +197,7 @@ class CompareView(ChartView):
             row_bars.append(bar)
             end = max(zero, zero + width) + gap if width >= 0 else zero + width - gap
             label = CountLabel(shown(value, by), ctx, unit=unit, qualifier=item.qualifier,
-                               decimals=self.decimals_for([shown(v, by) for v, _ in pairs], by),
-                               among=among,
+                               decimals=decimals, among=written.among, step=written.step,
                                align="left" if width >= 0 else "right",  # at the bar's tip
                                max_width=rect.right() - end if width >= 0
                                else end - rect.left() - label_w, parent=self)
@@ -214,9 +209,7 @@ class CompareView(ChartView):
             self._zero_line(ys[0] - bar_h * 0.7, ys[-1] + bar_h * 0.7)  # name nor note)
         for (value, _), width, yc in zip(pairs, widths, ys, strict=True):
             self.marks.append(Mark(_span(zero, width, yc - bar_h / 2, bar_h),
-                                   ctx.text(item.label),
-                                   value_text(shown(value, by), ctx, unit, item.qualifier,
-                                              among=among)))
+                                   ctx.text(item.label), self._said(item, value)))
         if item.note:
             ctx.box(self, ctx.text(item.note), QRectF(rect.left() + label_w, y + bar_h * 0.05,
                     rect.width() - label_w, ctx.room("note", 2)), "note",
@@ -232,6 +225,23 @@ class CompareView(ChartView):
         self.track(grow, offset=ROW_STAGGER * n, share=1.0)
 
 
+    def _written(self, item: ComparePair) -> tuple[float, Alike, int | None]:
+        """What a row's values are multiplied by, how the pair is written (in one
+        magnitude: 0.85亿 beside 1.52亿, not 8500万; 85 million beside 1,520 million,
+        not 1.52 billion: digits a visitor compares) and with how many decimals (the
+        row's own: 0.85 in one row does not write 48.00 in another)."""
+        ctx = self.ctx
+        by = factor(item.scale, ctx.language) if item.scale else self.factor
+        values = [shown(v, by) for v in (item.before, item.after) if v is not None]
+        return (by, alike(values, ctx.text(item.unit), ctx.language),
+                self.decimals_for(values, by, item.decimals))
+
+    def _said(self, item: ComparePair, value: float) -> str:
+        """How a value of a row is written, in full."""
+        by, written, decimals = self._written(item)
+        return value_text(shown(value, by), self.ctx, self.ctx.text(item.unit),
+                          item.qualifier, decimals, written.step, among=written.among)
+
     def _value_alone(self, item: ComparePair, value: float, by: float, x: float, y: float,
                      rect: QRectF, n: int) -> QRectF:
         """A row's only value, of a unit no other row has, written where its bar would
@@ -239,12 +249,11 @@ class CompareView(ChartView):
         ctx = self.ctx
         unit = ctx.text(item.unit)
         label = CountLabel(shown(value, by), ctx, unit=unit, qualifier=item.qualifier,
-                           role="heading", color=ctx.palette.accent,
-                           max_width=rect.right() - x, parent=self)
+                           decimals=self._written(item)[2], role="heading",
+                           color=ctx.palette.accent, max_width=rect.right() - x, parent=self)
         label.setPos(x, y)
         said = label.mapRectToParent(label.boundingRect())
-        self.marks.append(Mark(said, ctx.text(item.label), value_text(
-            shown(value, by), ctx, unit, item.qualifier)))
+        self.marks.append(Mark(said, ctx.text(item.label), self._said(item, value)))
         self.track(label.set_progress, offset=ROW_STAGGER * n, share=1.0)
         return said
 

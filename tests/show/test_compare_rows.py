@@ -1,0 +1,48 @@
+"""A compare chart's rows are measures of their own: each writes its values with its
+own decimals, and a row's two values in one magnitude, in every language."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.show.charts.base import CountLabel
+from kiosk.show.render import render_slide
+from tests import decks
+from tests.show.test_charts import chart_of
+
+CITY = {"kind": "compare", "before_label": decks.both("2000年", "2000"),
+        "after_label": decks.both("2024年", "2024"),
+        "items": [
+            {"label": decks.both("平均单程通勤时间", "Average one-way commute"),
+             "before": 48, "after": 36, "unit": decks.both("分钟", "min")},
+            {"label": decks.both("自来水普及率", "Homes with piped water"),
+             "before": 86.0, "after": 100.0, "unit": "%"},
+            {"label": decks.both("住房支出", "Public spending on housing"),
+             "before": 0.85, "after": 15.2, "unit": decks.both("亿元", "yuan"),
+             "scale": {"en": 100000000}}]}
+
+
+def _said(tmp_path, chart, language):
+    cfg = decks.config()
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)), cfg)
+    _image, view = render_slide(loaded, cfg, 0, (1920, 1080), language)
+    drawn = chart_of(view)
+    return [item.final for item in drawn.childItems() if isinstance(item, CountLabel)]
+
+
+@pytest.mark.parametrize(("language", "written"), [
+    ("zh", ["48分钟", "36分钟", "86.0%", "100.0%", "0.85亿元", "15.2亿元"]),
+    ("en", ["48 min", "36 min", "86.0%", "100.0%", "85 million yuan",
+            "1,520 million yuan"]),
+])
+def test_each_row_keeps_its_own_decimals_and_its_pair_one_magnitude(qapp, tmp_path,
+                                                                   language, written):
+    """86.0 (a row written with its zero) and 0.85 in another row wrote every value with
+    two decimals: 48.00分钟, 100.00%. And 0.85亿 beside 15.2亿 read "85 million yuan"
+    beside "1.52 billion yuan" in English: two magnitudes in a pair compared."""
+    assert _said(tmp_path, CITY, language) == written
+
+
+def test_a_chart_s_decimals_still_write_every_row_alike(qapp, tmp_path):
+    assert _said(tmp_path, {**CITY, "decimals": 1}, "zh") == [
+        "48.0分钟", "36.0分钟", "86.0%", "100.0%", "0.9亿元", "15.2亿元"]
