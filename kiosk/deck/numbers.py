@@ -215,18 +215,22 @@ def quantity(number: str, unit: str, qualifier: str | None, lang: str) -> Figure
         between = q if q in QUALIFIERS_BETWEEN else ""
         after_unit = q if q in QUALIFIERS_AFTER else ""
         factor, rest = magnitude(unit)
-        if between and factor != 1.0:  # (after the magnitude: 3.2万余件, not 3.2余万件)
-            return FigureText(before, number, f"{unit[:len(unit) - len(rest)]}{between}{rest}"
-                              f"{after_unit}")
-        return FigureText(before or "", number, f"{between}{unit}{after_unit}")
+        digits = number.replace(",", "")
+        if between and factor != 1.0 and not (digits.isdigit() and digits.endswith("0")):
+            # (after the magnitude where the number does not end in a zero: 3.2万余件,
+            return FigureText(before, number,  # 12亿多元, not 3.2余万件)
+                              f"{unit[:len(unit) - len(rest)]}{between}{rest}{after_unit}")
+        return FigureText(before or "", number, f"{between}{unit}{after_unit}")  # (before
+        # it where the number is round: 300多万人次, 20余亿元, not 300万多人次)
     word = f"{ENGLISH[q]} " if q else ""
     spaced = unit if not unit or unit in ("%", "‰") else f" {unit}"
     return FigureText(word, number, spaced)
 
 
-HELD = re.compile(r"\s*(?:(?:万亿|亿|万)(?:余|多)?|余|多|(?:thousand|million|billion|trillion)\b)")
+HELD = re.compile(r"\s*(?:(?:余|多)?(?:万亿|亿|万)(?:余|多)?|余|多|"
+                  r"(?:thousand|million|billion|trillion)\b)")
 """The words after a number that are part of it: a magnitude (万, 亿; million) and a
-qualifier after it (余, 多)."""
+qualifier before or after it (300多万, 3.2万余)."""
 
 
 def held_with_number(after: str) -> tuple[str, str]:

@@ -557,10 +557,14 @@ def test_chinese_values_are_written_in_the_magnitude_that_suits_them(qapp, tmp_p
 
 
 def test_a_qualifier_after_the_number_follows_a_chinese_magnitude():
-    from kiosk.deck.numbers import quantity
+    from kiosk.deck.numbers import held_with_number, quantity
 
     assert str(quantity("3.2", "万件", "余", "zh")) == "3.2万余件"  # (not 3.2余万件)
     assert str(quantity("12", "亿元", "多", "zh")) == "12亿多元"
+    assert str(quantity("300", "万人次", "多", "zh")) == "300多万人次"  # (a round number:
+    assert str(quantity("20", "亿元", "余", "zh")) == "20余亿元"  # not 300万多人次; trial 12)
+    assert held_with_number("多万人次") == ("多万", "人次")  # (300多万 / 人次 when the unit
+    # goes under the digits: not 300多 / 万人次)
     assert str(quantity("1500", "家", "余", "zh")) == "1500余家"
     assert str(quantity("1420", "千克", "余", "zh")) == "1420余千克"  # (千克 is one unit)
 
