@@ -377,3 +377,17 @@ def test_a_slide_with_an_error_still_has_its_file_checked_in_the_same_run(write_
         "    focus: [1.2, 0.5]\n"))
     assert any(f.startswith("4:10: asset 'media/harbor.jpg' not found") for f in found), found
     assert any(f.startswith("5:13: item 1 of 'focus'") for f in found), found
+
+
+def test_chinese_written_over_several_lines_reads_without_the_joins_spaces(write_deck):
+    """YAML joins the lines of a folded text (``>``) with a space: the screen showed
+    "关窗。 2009年起" and "贯通， 如今" (trial 12). A space between Chinese and Latin
+    stays, as does English."""
+    path = write_deck(
+        "title: T\nslides:\n  - type: story\n    headline: T\n    body:\n      zh: >-\n"
+        "        二十年前，沿河居民常年关窗。\n        2009年起，沿岸步道贯通，\n"
+        "        如今用上 AI 监测\n        水质\n"
+        "      en: >-\n        Twenty years ago,\n        windows stayed shut.\n")
+    body = load_deck(path).deck.slides[0].body
+    assert body["zh"] == "二十年前，沿河居民常年关窗。2009年起，沿岸步道贯通，如今用上 AI 监测水质"
+    assert body["en"] == "Twenty years ago, windows stayed shut."
