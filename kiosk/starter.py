@@ -91,7 +91,8 @@ slides:
         - label: {zh: 居民收入, en: Income}
           before: 3.7
           after: 7.2
-          unit: {zh: 万元, en: 10k yuan}
+          unit: {zh: 万元, en: yuan}
+          scale: {en: 10000}            # 3.7万元 reads 37,000 yuan in English
         - {label: {zh: 优良天数, en: Good-air days}, before: 52.1, after: 81.9, unit: "%"}
 
   - type: points

@@ -284,6 +284,25 @@ def test_init_makes_a_show_that_checks_and_plays_outside_the_repo(tmp_path):
     assert again.returncode == 2 and "overwrites nothing" in again.stderr
 
 
+def test_the_starter_teaches_english_numbers_in_words_a_visitor_reads(qapp, tmp_path):
+    """The starter's compare wrote its 万元 as "10k yuan": 3.7 10k yuan on the English
+    screen, the way a new author then copies (trial 12)."""
+    from kiosk.config import Config
+    from kiosk.deck.load import load_deck
+    from kiosk.show.charts.base import CountLabel
+    from kiosk.show.render import render_slide
+    from tests.show.test_charts import chart_of
+
+    assert main(["init", str(tmp_path / "show")]) == 0
+    loaded = load_deck(tmp_path / "show" / "slides" / "deck.yaml")
+    at = next(n for n, slide in enumerate(loaded.deck.slides)
+              if getattr(getattr(slide, "chart", None), "kind", None) == "compare")
+    _image, view = render_slide(loaded, Config(), at, (1920, 1080), "en")
+    said = {item.final for item in chart_of(view).childItems()
+            if isinstance(item, CountLabel)}
+    assert {"37,000 yuan", "72,000 yuan"} <= said, said
+
+
 def test_check_warns_once_of_a_text_every_slide_shares(tmp_path, capsys):
     source = "来源：" + "一段很长很长的来源说明" * 20
     deck = decks.write(tmp_path, decks.deck(*(decks.figures_slide(title=f"第{n}页")
