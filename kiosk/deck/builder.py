@@ -11,6 +11,7 @@ import yaml
 
 from kiosk.deck.errors import DeckError, Problem
 from kiosk.deck.precision import decimals_of
+from kiosk.deck.text import unfolded
 
 MAX_DEPTH = 64
 MAX_NODES = 1_000_000  # values after alias expansion; a 1,000-slide deck has ~30,000
@@ -164,6 +165,8 @@ class Builder:
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark,
                                event.style)
         kind = tag.removeprefix(_TAG)
+        if kind == "str" and _folded(event):
+            return unfolded(event.value)  # (lines YAML joined with a space: none in Chinese)
         if kind in ("str", "timestamp"):
             return event.value
         try:
@@ -242,3 +245,15 @@ class Builder:
         assert loc is not None
         self._count(target.size, where)
         self._place(_Node(target.value, loc, size=target.size), where, None)
+
+
+def _folded(event: Any) -> bool:
+    """Whether a text scalar is written over several lines that YAML joins into one (a
+    folded block, ``>``, or a plain or quoted text going on to the next line)."""
+    start, end = event.start_mark, event.end_mark
+    if event.style == "|":
+        return False
+    lines = end.line - start.line + 1
+    if event.style == ">":  # (a block: from the line of its ">", to the start of the
+        lines -= 1 + (end.column == 0)  # line after its last)
+    return bool(lines > 1)

@@ -31,14 +31,16 @@ def is_han(char: str) -> bool:
 
 
 _CJK = "\u3400-\u9fff\uf900-\ufaff\u3001-\u303f\uff01-\uff60"
-_FOLDED_SPACE = re.compile(f"(?<=[{_CJK}]) +(?=[{_CJK}])|(?<=[。，、；：？！）」』》〉】]) +")
-"""Spaces a Chinese text does not have: between two Chinese characters or marks, or
-after a Chinese stop or comma. YAML joins the lines of a folded text (``>``) with one:
-"关窗。 2009年起", "贯通， 如今". A space between Chinese and Latin (使用 AI 技术) stays."""
+_FOLDED_SPACE = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])|(?<=[。，、；：？！）」』》〉】]) ")
+"""A space YAML put in Chinese where it joined the lines of a text written over several
+(folded, ``>``, or plain): between two Chinese characters or marks, or after a Chinese
+stop or comma ("关窗。 2009年起", "贯通， 如今"). A space between Chinese and Latin
+(使用 AI 技术) stays."""
 
 
-def _unfolded(text: str) -> str:
-    """``text`` without the spaces Chinese does not have (``_FOLDED_SPACE``)."""
+def unfolded(text: str) -> str:
+    """A text written over several lines without the spaces their joins put in Chinese
+    (``_FOLDED_SPACE``; a text on one line keeps its own: 坚定信心 鼓足干劲)."""
     return _FOLDED_SPACE.sub("", text) if " " in text else text
 
 
@@ -135,7 +137,7 @@ class Text(SelfChecked, Mapping[str, str]):
         if isinstance(value, int | float):
             return cls(str(value))
         if isinstance(value, str):
-            return cls(_unfolded(_length_checked(value)))
+            return cls(_length_checked(value))
         if isinstance(value, Mapping):
             if not value:
                 raise PydanticCustomError("text", "expected text, got an empty map")
@@ -155,7 +157,7 @@ class Text(SelfChecked, Mapping[str, str]):
                     raise PydanticCustomError(
                         "text", "the '{lang}' text must be a string", {"lang": lang})
                 _length_checked(item)
-            return cls({str(k): _unfolded(str(v)) for k, v in value.items()})
+            return cls({str(k): str(v) for k, v in value.items()})
         raise PydanticCustomError(
             "text", "expected text or a map such as {zh: ..., en: ...}, got a list")
 

@@ -382,12 +382,15 @@ def test_a_slide_with_an_error_still_has_its_file_checked_in_the_same_run(write_
 def test_chinese_written_over_several_lines_reads_without_the_joins_spaces(write_deck):
     """YAML joins the lines of a folded text (``>``) with a space: the screen showed
     "关窗。 2009年起" and "贯通， 如今" (trial 12). A space between Chinese and Latin
-    stays, as does English."""
+    stays, as do English and a text on one line."""
     path = write_deck(
-        "title: T\nslides:\n  - type: story\n    headline: T\n    body:\n      zh: >-\n"
+        "title: T\nslides:\n  - type: story\n    headline: 坚定信心 鼓足干劲\n"
+        "    body:\n      zh: >-\n"
         "        二十年前，沿河居民常年关窗。\n        2009年起，沿岸步道贯通，\n"
         "        如今用上 AI 监测\n        水质\n"
         "      en: >-\n        Twenty years ago,\n        windows stayed shut.\n")
-    body = load_deck(path).deck.slides[0].body
+    story = load_deck(path).deck.slides[0]
+    assert story.headline.neutral == "坚定信心 鼓足干劲"  # (on one line: its own space)
+    body = story.body
     assert body["zh"] == "二十年前，沿河居民常年关窗。2009年起，沿岸步道贯通，如今用上 AI 监测水质"
     assert body["en"] == "Twenty years ago, windows stayed shut."
