@@ -38,13 +38,20 @@ rather than be made smaller on one than..."""
 WRAP_UNDER_LABEL = 1.5
 """...this many times its label's size (Starting point of the Maritime Silk Road at 19 px;
 No. 1 in Jiangsu stays on its line)."""
+SYMBOL_LETTERS = 3
+"""A unit of at most this many characters, Latin and signs (m², km, AD), is a symbol:
+it stays beside its number where it fits (41.8 / m² was set under 41.8)."""
 TEXT_LINES = 2
 TEXT_LINE_HEIGHT = 1.1
 
 
 def _symbol(unit: str) -> bool:
-    """Whether a unit is a sign written against its number (%, ‰, °C), not a word."""
-    return not any(char.isalpha() for char in unit.replace("°C", "").replace("°F", ""))
+    """Whether a unit is a sign written against its number (%, ‰, °C) or a short symbol
+    (m², km, AD: up to SYMBOL_LETTERS characters, its letters Latin), not a word."""
+    unit = unit.strip()
+    letters = [char for char in unit.replace("°C", "").replace("°F", "") if char.isalpha()]
+    return not letters or (len(unit) <= SYMBOL_LETTERS and " " not in unit
+                           and all(char.isascii() for char in letters))
 
 
 class FigureNumber(QGraphicsItem):
@@ -79,9 +86,8 @@ class FigureNumber(QGraphicsItem):
                 self.size < min(size * WRAP_BELOW, ctx.size("label") * WRAP_UNDER_LABEL):
             self._wrap_text(size, width)
         if self.stacked and _symbol(self.final.after):  # a sign (%, °C) stays beside its
-            self.inline = True  # number where it fits there, a word (mm, 亿元) goes under
-            self.inline = self._natural_width(self.size, self.small) <= width  # as the
-            # group's do; the line under it is kept, so the group's labels align
+            self.inline = self._natural_width(self.size, self.small) <= width  # number
+            # where it fits there, a word (mm, 亿元) goes under
         if self.stacked and not held_with_number(self.final.after)[1]:
             self.inline = True  # (nothing but a magnitude to set under: 3.2万 stays whole)
         self._slot = self._slot_width(self.size)
@@ -199,7 +205,7 @@ class FigureNumber(QGraphicsItem):
             own = QFontMetricsF(fonts.font(self.size, bold=True))
             return ascent + (len(self.lines) - 1) * self.size * TEXT_LINE_HEIGHT + \
                 own.descent()
-        return line + self._unit_line() if self.stacked else line
+        return line + self._unit_line() if self.stacked and not self.inline else line
 
     def _unit_line(self) -> float:
         """The height the unit's own line adds under the number's: its letters, clear of
@@ -325,26 +331,39 @@ def common_size(figures: list[Figure], ctx: SlideContext, width: float,
     """The size every number of a group has: the largest at which the widest fits
     ``width`` (one figure made smaller than its neighbours reads as a lesser one); and
     whether their units go under them (all of them, when one would be far smaller
-    beside it: their labels on one line). A figure written as a text (第一, No. 1 in
-    Jiangsu) is sized on its own."""
+    beside it: a row of some beside, some under looked ragged; a sign or a short
+    symbol, %, m², AD, stays beside where it fits). A figure written as a text (第一,
+    No. 1 in Jiangsu) is sized on its own."""
     numbers = [figure for figure in figures if figure.value is not None]
     stack = any(FigureNumber(figure, ctx, width, size).stacked for figure in numbers)
     return min((FigureNumber(figure, ctx, width, size, stack=stack).size
                 for figure in numbers), default=size), stack
 
 
+def numbers_height(figures: list[Figure], ctx: SlideContext, width: float, size: float,
+                   stack: bool) -> float:
+    """The height of the tallest number line of figures side by side (``common_size``'s
+    ``size`` and ``stack``): where their labels start, on one line (a unit under one
+    number put its label lower than its neighbours')."""
+    return max((FigureNumber(figure, ctx, width, size, stack=stack if figure.value
+                             is not None else False).height for figure in figures),
+               default=0.0)
+
+
 def add_figure(parent: QGraphicsItem, figure: Figure, ctx: SlideContext, rect: QRectF,
                *, size: float | None = None, align: str = "left",
-               stack: bool | None = None, roomy: bool = False) -> tuple[float, FigureNumber]:
+               stack: bool | None = None, roomy: bool = False,
+               number_h: float = 0.0) -> tuple[float, FigureNumber]:
     """A figure (number, label, note) inside ``rect``; the height it took, and its number.
-    Its note takes two lines, or where ``rect`` is ``roomy`` (its height is the figure's
-    to fill), as many as fit under the label, up to four: not cut short beside free
-    room."""
+    Its label starts under its number, or ``number_h`` down where that is lower (its
+    row's, ``numbers_height``). Its note takes two lines, or where ``rect`` is ``roomy``
+    (its height is the figure's to fill), as many as fit under the label, up to four:
+    not cut short beside free room."""
     size = size or ctx.size("figure")
     number = FigureNumber(figure, ctx, rect.width(), size, align, parent,
                           stack=stack if figure.value is not None else False)
     number.setPos(rect.topLeft())
-    y = rect.top() + number.height + ctx.size("label") * 0.1
+    y = rect.top() + max(number.height, number_h) + ctx.size("label") * 0.1
     label = ctx.box(parent, ctx.text(figure.label), QRectF(rect.left(), y, rect.width(),
                     ctx.room("label", 3)), "label", align=align, max_lines=3)
     y += label.text_height + ctx.size("note") * 0.4

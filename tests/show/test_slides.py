@@ -276,7 +276,10 @@ def test_a_long_unit_goes_under_its_number_rather_than_shrink_the_group(qapp, tm
     assert len({round(n.size, 3) for n in numbers}) == 1  # one size for the group
     assert numbers[0].size >= view.ctx.size("label") * 2.5  # a key figure, not a footnote
     assert all(n.stacked for n in numbers)  # their units under them, labels in one line
-    assert len({round(n.scenePos().y() + n.height) for n in numbers}) == 1
+    labels = [item for item in decks.items_of(view) if isinstance(item, TextBox)
+              and item.text in {"Share drawn from the Yangtze", "Emergency supply",
+                                "People served"}]
+    assert len(labels) == 3 and len({round(label.ink_rect().top()) for label in labels}) == 1
     # a sign stays against its number; every word unit of the group goes under its own,
     # "hours" too, though it would fit beside 72 (a ragged row: some beside, some under)
     assert {n.final.after.strip(): n.inline for n in numbers} == {
@@ -580,3 +583,35 @@ def test_a_last_row_of_fewer_cards_spans_the_row(qapp, tmp_path):
     assert len(first) == 3 and len(last) == 2
     assert last[-1].right() == pytest.approx(first[-1].right(), abs=1)
     assert last[0].left() == pytest.approx(first[0].left(), abs=1)
+
+
+def test_eight_figures_keep_each_row_s_labels_on_one_line_and_short_symbols_beside(
+        qapp, tmp_path):
+    """Trial 12, eight figures in English: "41.8 / m²" and "1978 / AD" were set under
+    their numbers like "2.36 trillion / yuan", and a row's labels stood at two heights
+    (lower under a unit set under its number)."""
+    from kiosk.show.figure import FigureNumber
+
+    both = decks.both
+    figures = [decks.figure(2.36, both("万亿元", "trillion yuan"), both("生产总值", "GDP")),
+               decks.figure(3.2, both("亿人次", "hundred million trips"),
+                            both("轨道客运", "Rail trips a year"), qualifier="超"),
+               decks.figure(41.8, "m²", both("人均住房", "Floor space per person")),
+               decks.figure(98.6, "%", both("污水处理率", "Wastewater treated")),
+               decks.figure(-0.8, "‰", both("自然增长率", "Natural growth")),
+               decks.figure(7, None, both("过江通道", "River crossings")),
+               decks.figure(text=both("第一", "No. 1"), label=both("绿色建筑", "Green building")),
+               decks.figure(1978, both("年", "AD"), both("首版总规", "First master plan"))]
+    cfg = decks.config()
+    loaded = decks.built(tmp_path, decks.deck(decks.figures_slide(*figures)), cfg)
+    _image, view = render_slide(loaded, cfg, 0, (1920, 1080), "en")
+    numbers = {n.final.after.strip(): n for n in decks.items_of(view)
+               if isinstance(n, FigureNumber)}
+    assert numbers["m²"].inline and numbers["AD"].inline and numbers["%"].inline
+    assert not numbers["hundred million trips"].inline  # (a word goes under its number)
+    labels = sorted((item.ink_rect() for item in decks.items_of(view)
+                     if isinstance(item, TextBox) and item.role == "label"),
+                    key=lambda r: (round(r.top() / 100), r.left()))
+    assert len(labels) == 8
+    for row in (labels[:4], labels[4:]):
+        assert len({round(label.top()) for label in row}) == 1, [r.top() for r in row]

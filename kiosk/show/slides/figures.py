@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.deck.model import FiguresSlide
 from kiosk.show.context import OPTICAL_MIDDLE
-from kiosk.show.figure import add_figure, common_size
+from kiosk.show.figure import add_figure, common_size, numbers_height
 from kiosk.show.slides.base import SlideView
 
 
@@ -64,6 +64,8 @@ class FiguresView(SlideView):
         row_heights = [0.0] * rows
         pad = ctx.size("label") * 0.6
         size, stack = common_size(s.figures, ctx, cell_w * 0.95, size)
+        tallest = [numbers_height(s.figures[row * columns:(row + 1) * columns], ctx,
+                                  cell_w * 0.95, size, stack) for row in range(rows)]
         for n, figure in enumerate(s.figures):
             row, col = divmod(n, columns)
             line = lines[row]
@@ -73,7 +75,7 @@ class FiguresView(SlideView):
             rule.setPen(QPen(ctx.palette.accent2, max(2.0, ctx.height * 0.002)))
             rect = QRectF(x, pad, cell_w * 0.95, cell_h - pad)
             used, number = add_figure(line, figure, ctx, rect, size=size, stack=stack,
-                                      roomy=True)
+                                      roomy=True, number_h=tallest[row])
             if number.counts:
                 self.timeline.add(number.track(n), number.set_progress)
             row_heights[row] = max(row_heights[row], used + pad)

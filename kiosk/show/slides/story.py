@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from kiosk.deck.model import StorySlide
 from kiosk.show.context import OPTICAL_MIDDLE
-from kiosk.show.figure import SMALL, add_figure, common_size
+from kiosk.show.figure import SMALL, add_figure, common_size, numbers_height
 from kiosk.show.slides.base import SlideView
 from kiosk.show.visual import add_visual
 
@@ -109,9 +109,11 @@ class StoryView(SlideView):
             default = ctx.size("figure") * 0.8 / max(1.0, ctx.theme.type_scale)  # larger
             size, stack = common_size(s.figures, ctx, cell, max(  # one asked for is not
                 room / line, ctx.size("body") * 1.6, default))  # met with smaller numbers)
+        tallest = numbers_height(s.figures, ctx, cell, size, stack)
         for n, figure in enumerate(s.figures):
             rect = QRectF(text_rect.left() + n * (cell + gap), 0, cell, ctx.height / 3)
-            _, number = add_figure(block, figure, ctx, rect, size=size, stack=stack)
+            _, number = add_figure(block, figure, ctx, rect, size=size, stack=stack,
+                                   number_h=tallest)
             if number.counts:
                 self.timeline.add(number.track(n), number.set_progress)
         return block
