@@ -388,3 +388,66 @@ def test_an_object_on_white_is_shown_whole_on_its_ground(qapp, tmp_path):
     assert title.color.lightness() < 80  # (dark words on the light ground)
     _, scene = render_slide(loaded, Config(), 1, (1920, 1080), "en")
     assert scene.picture.fill and scene.picture.ground is None
+
+
+def _tower(folder, name="tower.png", size=(900, 1600)):
+    """An upright photo of light sky with a dark tower up its middle."""
+    image = QImage(*size, QImage.Format.Format_RGB32)
+    image.fill(QColor("#cfe4f6"))
+    painter = QPainter(image)
+    painter.fillRect(round(size[0] * 0.47), round(size[1] * 0.05), round(size[0] * 0.06),
+                     size[1], QColor("#3a4150"))
+    painter.end()
+    (folder / "images").mkdir(parents=True, exist_ok=True)
+    image.save(str(folder / "images" / name))
+    return f"images/{name}"
+
+
+@pytest.mark.parametrize("kind", ["image", "gallery"])
+def test_a_photo_looks_one_way_in_every_language(qapp, tmp_path, kind):
+    """Trial 12, on a totem: the English caption reached the tower and had a dark shade
+    with white words; the shorter Chinese one lay on sky, with dark words and none. A
+    visitor who switched language saw the photo change."""
+    from kiosk.show.slides.image import Shade
+
+    src = _tower(tmp_path)
+    caption = decks.both("从公园望塔", "The TV tower from the riverside park, across the water")
+    title = decks.both("滨江", "The Waterfront of the City")
+    slide = ({"type": "image", "src": src, "fit": "fill", "title": title, "caption": caption}
+             if kind == "image" else {"type": "gallery", "title": title, "photos": [
+                 {"src": src, "caption": caption}]})
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.deck(slide), cfg)
+    looks = {}
+    for language in ("zh", "en"):
+        _shot, view = render_slide(loaded, cfg, 0, (1080, 1920), language)
+        shades = sorted((round(item.level, 2), item.falling) for item in decks.items_of(view)
+                        if isinstance(item, Shade))
+        words = sorted(round(t.color.lightness(), -1) for t in decks.items_of(view)
+                       if getattr(t, "text", None) in (caption[language], title[language]))
+        looks[language] = (shades, words)
+    assert looks["zh"] == looks["en"]
+
+
+def test_a_story_s_photo_on_a_totem_is_as_large_in_every_language(qapp, tmp_path):
+    """Trial 12: the tower was 845 px wide under the Chinese words, 746 under the
+    English ones, a line longer: it jumped when a visitor switched language."""
+    from PySide6.QtWidgets import QGraphicsPixmapItem
+
+    src = _tower(tmp_path)
+    story = decks.story_slide(
+        headline=decks.both("电视塔下的新城", "A New Town at the Foot of the TV Tower"),
+        body=decks.both("1995年建成的电视塔曾是城市边缘。",
+                        "When the TV tower went up in 1995 it stood at the city's edge; "
+                        "today over 300,000 people live around it, in a new town."),
+        visual={"kind": "image", "src": src})
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.deck(story), cfg)
+    drawn = {}
+    for language in ("zh", "en"):
+        _shot, view = render_slide(loaded, cfg, 0, (1080, 1920), language)
+        (picture,) = [item for item in decks.items_of(view)
+                      if isinstance(item, QGraphicsPixmapItem)]
+        target = picture.sceneBoundingRect()
+        drawn[language] = (round(target.width()), round(target.height()), round(target.top()))
+    assert drawn["zh"] == drawn["en"]

@@ -62,6 +62,7 @@ class GalleryView(FramedView):
         ctx, s = self.ctx, self.slide
         self.caption_boxes = []
         self.shades = []
+        self.elsewhere = []
         self._white: dict[TextBox, QColor] = {}
         fill = self.filled = s.fit == "fill"
         colour = ON_PHOTO if fill else ctx.palette.text

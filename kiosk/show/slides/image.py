@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
@@ -130,6 +132,11 @@ class Shade(QGraphicsItem):
         for box in self._words_over():
             if box.text:
                 words = words.united(self.mapRectFromScene(box.ink_rect()))
+        area = self.mapRectToScene(self.rect)
+        elsewhere, heading = self._elsewhere()
+        for ink in [*elsewhere, *heading]:  # (the same words in the deck's other
+            if area.contains(ink.center()):  # languages, and a gallery's title over
+                words = words.united(self.mapRectFromScene(ink))  # its page: one look)
         if not words.isEmpty():
             pad = words.height() * 0.3
             return words.adjusted(-pad, -pad, pad, pad).intersected(self.rect)
@@ -152,6 +159,18 @@ class Shade(QGraphicsItem):
                 item.set_color(self.dark)
             elif not self.light and item in self._white:
                 item.set_color(self._white.pop(item))
+
+    def _elsewhere(self) -> tuple[list[QRectF], list[QRectF]]:
+        """Where its slide's words over pictures are in the deck's other languages
+        (``ImageSlideView.elsewhere``), and where a gallery's title is (over every page,
+        not on this shade's): in the scene's coordinates."""
+        item = self.parentItem()
+        while item is not None and not hasattr(item, "elsewhere"):
+            item = item.parentItem()
+        return ([parent.mapRectToScene(rect) for parent, rect in getattr(item, "elsewhere", [])],
+                [box.ink_rect() for box in getattr(item, "heading", [])
+                 if isinstance(box, TextBox) and box.text and box.parentItem() is not
+                 self.parentItem()])
 
     def _words_over(self) -> Iterator[TextBox]:
         """The texts of its slide (or page) that lie over it."""
@@ -221,6 +240,11 @@ class FramedView(SlideView):
         """The shades under words over the picture (their words dark over a light one)."""
         self.caption_boxes: list[TextBox] = []
         """The photograph's captions (a band of an audio guide's captions stays above)."""
+        self.elsewhere: list[tuple[QGraphicsItem, QRectF]] = []
+        """Where the title and captions are in the deck's other languages (in their
+        parent's coordinates: a gallery's page moves): a shade under them is decided
+        over them all, so that a photo looks one way in every language (a longer
+        English caption over a tower had a dark shade, the Chinese one none)."""
         path = ctx.assets.get(s.src)
         self.filled = s.fit == "fill" and fills_screen(self.natural(path), ctx.width,
                                                         ctx.height)
@@ -318,9 +342,12 @@ class FramedView(SlideView):
         top = area.top() if top is None else top
         if not s.title:
             return top
-        box = ctx.box(self, ctx.text(s.title), QRectF(area.left(), top, area.width()
-                      * (1.0 if ctx.portrait else 0.8), ctx.room("title", 2, 1.2)), "title",
-                      bold=True, color=colour, max_lines=2, line_height=1.2)
+        rect = QRectF(area.left(), top, area.width() * (1.0 if ctx.portrait else 0.8),
+                      ctx.room("title", 2, 1.2))
+        box = ctx.box(self, ctx.text(s.title), rect, "title", bold=True, color=colour,
+                      max_lines=2, line_height=1.2)
+        self._measure_elsewhere(s.title, rect, self, "title", bold=True, max_lines=2,
+                                line_height=1.2)
         return top + box.text_height + ctx.size("title") * 0.5
 
     def _caption_width(self) -> float:
@@ -341,11 +368,27 @@ class FramedView(SlideView):
         ``valign`` is top), as wide as the slide's captions are or ``width``."""
         ctx, area = self.ctx, self.ctx.content
         height = self.ctx.room("body", 3, 1.4)
-        box = ctx.box(parent, ctx.text(text), QRectF(
-            area.left(), bottom - height, width or self._caption_width(), height), "body",
-            color=colour, max_lines=3, line_height=1.4, valign=valign)
+        rect = QRectF(area.left(), bottom - height, width or self._caption_width(), height)
+        box = ctx.box(parent, ctx.text(text), rect, "body", color=colour, max_lines=3,
+                      line_height=1.4, valign=valign)
         self.caption_boxes.append(box)
+        if valign == "bottom":  # (placed where it is drawn: not moved after)
+            self._measure_elsewhere(text, rect, parent, "body", max_lines=3,
+                                    line_height=1.4, valign=valign)
         return box
+
+    def _measure_elsewhere(self, text: Text, rect: QRectF, parent: QGraphicsItem,
+                           role: str, **kw: Any) -> None:
+        """Where ``text`` set in ``rect`` of ``parent`` is in the deck's other languages
+        (``elsewhere``)."""
+        for language in self.ctx.deck.languages:
+            if language == self.ctx.language:
+                continue
+            other = dataclasses.replace(self.ctx, language=language)
+            box = other.box(None, other.text(text), rect, role, **kw)
+            if box.text:
+                self.elsewhere.append((parent, box.ink_rect()))  # (a box of no scene:
+                # its ink in its parent's coordinates)
 
     def source_text(self) -> str:
         """The photograph's credit where the source line is (the deck's source is of

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from kiosk.deck.model import StorySlide
-from kiosk.show.context import OPTICAL_MIDDLE
+from kiosk.show.context import OPTICAL_MIDDLE, SlideContext
 from kiosk.show.figure import SMALL, add_figure, common_size, numbers_height
 from kiosk.show.slides.base import SlideView
 from kiosk.show.visual import add_visual
@@ -32,9 +34,13 @@ class StoryView(SlideView):
             self._text(area, packed=False)
         elif ctx.portrait:  # the text as tall as it needs, under it, the visual takes the rest
             gap = ctx.height * 0.03
-            text = self._text(QRectF(area.left(), 0, area.width(), area.height() * 0.6),
-                              packed=True)
-            height = text.childrenBoundingRect().bottom()
+            room = QRectF(area.left(), 0, area.width(), area.height() * 0.6)
+            text = self._text(room, packed=True)
+            height = max(self._text(room, packed=True, ctx=dataclasses.replace(
+                ctx, language=language)).childrenBoundingRect().bottom()
+                for language in dict.fromkeys([ctx.language, *ctx.deck.languages]))
+            # (the visual as large in every language: words a line longer in English
+            # made the photo smaller than in Chinese)
             visual_rect = QRectF(area.left(), area.top(), area.width(),
                                  area.height() - height - gap)
             add_visual(self, s.visual, ctx, visual_rect, self.timeline)
@@ -56,11 +62,14 @@ class StoryView(SlideView):
                 top = min(max(top, area.top()), area.bottom() - used.height())  # not hung
                 text.moveBy(0, top - used.top())  # at the top with figures at the foot)
 
-    def _text(self, rect: QRectF, *, packed: bool) -> QGraphicsRectItem:
+    def _text(self, rect: QRectF, *, packed: bool,
+              ctx: SlideContext | None = None) -> QGraphicsRectItem:
         """Kicker, headline, body and figures inside ``rect``, in a block of their own:
-        the figures at the bottom of ``rect``, or right under the body when ``packed``."""
-        ctx, s = self.ctx, self.slide
-        block = QGraphicsRectItem(self)
+        the figures at the bottom of ``rect``, or right under the body when ``packed``
+        (with another ``ctx``: only measured, in another language)."""
+        s = self.slide
+        ctx = ctx or self.ctx
+        block = QGraphicsRectItem(self if ctx is self.ctx else None)
         block.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         y = rect.top()
         if s.kicker:
@@ -73,7 +82,7 @@ class StoryView(SlideView):
                       ctx.room("title", lines, 1.2)), "title", bold=True, max_lines=lines,
                       line_height=1.2)
         y += box.text_height + ctx.size("title") * 0.4
-        figures = self._figures(rect, block)
+        figures = self._figures(rect, block, ctx)
         figures_h = figures.childrenBoundingRect().bottom() if s.figures else 0.0
         if s.body:
             body_h = rect.bottom() - y - figures_h - ctx.size("body")
@@ -92,9 +101,10 @@ class StoryView(SlideView):
             block.setPos(0, max(0.0, rect.bottom() - y) * OPTICAL_MIDDLE)  # a little above
         return block  # the middle, not hung at the top
 
-    def _figures(self, text_rect: QRectF, parent: QGraphicsItem) -> QGraphicsRectItem:
+    def _figures(self, text_rect: QRectF, parent: QGraphicsItem,
+                 ctx: SlideContext) -> QGraphicsRectItem:
         """The story's figures in a row, in a block whose top is at y = 0."""
-        ctx, s = self.ctx, self.slide
+        s = self.slide
         block = QGraphicsRectItem(parent)
         block.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         count = max(1, len(s.figures))
@@ -114,6 +124,6 @@ class StoryView(SlideView):
             rect = QRectF(text_rect.left() + n * (cell + gap), 0, cell, ctx.height / 3)
             _, number = add_figure(block, figure, ctx, rect, size=size, stack=stack,
                                    number_h=tallest)
-            if number.counts:
+            if number.counts and ctx is self.ctx:
                 self.timeline.add(number.track(n), number.set_progress)
         return block
