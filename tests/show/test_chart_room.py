@@ -100,3 +100,24 @@ def test_a_donut_s_total_clears_the_inside_of_its_ring(qapp, tmp_path):
             far = max(math.dist((c.x(), c.y()), (centre.x(), centre.y())) for c in corners)
             assert far < inside * 0.85, (portrait, language)  # (its box's corners: at
             # 0.9 to 0.93 of the way to the ring, the letters of "1050平方公里" touched it)
+
+
+def test_a_chart_s_caption_stands_apart_from_its_axis(qapp, tmp_path):
+    """Trial 12: a line chart's caption stood 6 px under the years of its axis, in their
+    grey and size: it read as one more of them."""
+    line = {"kind": "line", "unit": decks.both("万人", "people"), "scale": {"en": 10000},
+            "categories": ["1949", "1978", "2000", "2024"],
+            "series": [{"name": decks.both("人口", "People"), "values": [60, 150, 420, 980]}]}
+    caption = decks.both("1978年后城镇化加快", "Urbanisation sped up after 1978")
+    cfg = decks.config()
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(line, caption=caption)), cfg)
+    for language in ("zh", "en"):
+        view, chart = _drawn(loaded, cfg, language)
+        (said,) = [item for item in view.childItems() if isinstance(item, TextBox)
+                   and item.text == caption[language]]
+        years = [item for item in decks.items_of(chart) if isinstance(item, TextBox)
+                 and item.text == "2024"]
+        assert years
+        gap = said.ink_rect().top() - max(year.ink_rect().bottom() for year in years)
+        assert gap >= chart.ctx.size("label") * 0.8, language
+        assert said.color != years[0].color  # (not the axis's grey)

@@ -23,7 +23,9 @@ class ChartSlideView(SlideView):
     def build(self) -> None:
         ctx, area, s = self.ctx, self.ctx.content, self.slide
         top = self.header(s.title, s.subtitle)
-        caption_h = ctx.size("note") * 2 if s.caption else 0.0
+        caption_h = ctx.size("note") * 2 + ctx.size("label") if s.caption else 0.0
+        # (a caption clear of the axis's numbers, a label's size under them: at 6 px it
+        # read as one more of them)
         gap = ctx.size("title") * GAP
         room = area.bottom() - self.lowest_header(s.title, s.subtitle) - caption_h
         rect = QRectF(area.left(), top + gap, area.width() * 0.92, room - gap)
@@ -32,6 +34,6 @@ class ChartSlideView(SlideView):
             ctx.headings_crowd = True  # language (large type, a long title): them smaller
             # too, in every language
         add_chart(self, s.chart, ctx, rect, self.timeline)
-        if s.caption:
+        if s.caption:  # (in the words' colour, not the axis's grey)
             ctx.box(self, ctx.text(s.caption), QRectF(area.left(), area.bottom() - caption_h,
-                    area.width(), caption_h), "note", color=ctx.palette.muted, max_lines=2)
+                    area.width(), caption_h), "note", max_lines=2, valign="bottom")
