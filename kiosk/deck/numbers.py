@@ -247,12 +247,25 @@ YEAR_MARKERS = frozenset({"AD", "BC", "BCE", "CE", "A.D.", "B.C."})
 not counted up from nothing."""
 
 
+YEAR_WORD = "年"
+"""A Chinese unit that makes a whole number from FIRST_YEAR to LAST_YEAR a year
+(1978年), where no qualifier says it is a count (2000余年 is two thousand years) and no
+other language gives it another unit (years)."""
+FIRST_YEAR, LAST_YEAR = 1000, 2100
+
+
 def is_year(figure: Figure) -> bool:
-    """Whether a figure is a year: its unit, in some language, is AD, BC, CE or BCE."""
+    """Whether a figure is a year: its unit, in some language, is AD, BC, CE or BCE, or
+    it is 1978年 (a whole number of years such as a year's, no qualifier)."""
     unit = figure.unit
     if unit is None or figure.value is None:
         return False
-    return any(text.strip() in YEAR_MARKERS for text in unit.all_strings())
+    if any(text.strip() in YEAR_MARKERS for text in unit.all_strings()):
+        return True
+    return (figure.qualifier is None and float(figure.value).is_integer()
+            and FIRST_YEAR <= figure.value <= LAST_YEAR
+            and all(text.strip() == YEAR_WORD for text in unit.all_strings()))  # ("years"
+    # in English: a length of time, 1,500 years)
 
 
 def figure_text(figure: Figure, lang: str, fallback: str, value: float | None = None
@@ -264,7 +277,9 @@ def figure_text(figure: Figure, lang: str, fallback: str, value: float | None = 
     shown = figure_value(figure, lang) if value is None else value
     assert shown is not None
     if is_year(figure):  # (1004 AD, not 1,004 AD)
-        return quantity(f"{shown:.0f}", unit, figure.qualifier, lang)
+        if unit.strip() == YEAR_WORD and not lang.startswith("zh"):
+            unit = ""  # (1978年 in English is 1978: the Chinese word, untranslated, not
+        return quantity(f"{shown:.0f}", unit, figure.qualifier, lang)  # said after it)
     final = figure_value(figure, lang)
     own = bool(figure.values and lang in figure.values)  # (the decimals are the others')
     if final is not None and not lang.startswith("zh") and (figure.decimals is None or own) \

@@ -61,6 +61,18 @@ def test_a_year_is_written_without_a_thousands_separator():
     assert str(figure_text(bc, "en", "zh")) == "about 1046 BC"
 
 
+def test_a_chinese_year_is_a_year_in_english_too():
+    """Trial 12: 1978年 read "1,978 年" on the English screen (its unit untranslated,
+    a thousands separator in a year); two thousand years and more is still a count."""
+    year = fig(value=1978, unit={"zh": "年"})
+    assert str(figure_text(year, "zh", "zh")) == "1978年"
+    assert str(figure_text(year, "en", "zh")) == "1978"
+    assert str(figure_text(fig(value=2000, unit="年", qualifier="余"), "en", "zh")) == \
+        "over 2,000 年"  # (a length of time: the unit wants its translation, check says)
+    assert str(figure_text(fig(value=1500, unit={"zh": "年", "en": "years"}), "en",
+                           "zh")) == "1,500 years"
+
+
 def test_a_figure_in_millions_counts_in_millions():
     figure = fig(value=1.5, unit={"zh": "亿元", "en": "yuan"}, values={"en": 150000000})
     assert str(figure_text(figure, "en", "zh", 0.0)) == "0 million yuan"
