@@ -695,7 +695,8 @@ def test_a_network_legend_says_what_a_dot_counts_in_full(qapp, tmp_path):
         "kind": "network", "hub": both("智慧水务调度中心", "Smart water dispatch centre"),
         "groups": groups}})
     loaded = decks.built(tmp_path, decks.deck(story))
-    for language, note in (("zh", "；每点10台）"), ("en", "; one\u00a0dot: 10 analysers)")):
+    for language, note in (("zh", "；每点10台）"),
+                           ("en", "; one\u00a0dot:\u00a010\u00a0analysers)")):
         # (inside the bracket the name ends with: not "（...）（每点10台）")
         _, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
         texts = [t for t in decks.items_of(view) if isinstance(t, TextBox)]
@@ -1160,7 +1161,7 @@ def test_what_a_dot_counts_is_said_once_when_every_group_counts_alike(qapp, tmp_
     story = decks.story_slide(visual={"kind": "chart", "chart": {
         "kind": "network", "hub": both("敦煌", "Dunhuang"), "groups": groups}})
     loaded = decks.built(tmp_path, decks.deck(story))
-    for language, note in (("zh", "每点10人"), ("en", "dot: 10 people")):
+    for language, note in (("zh", "每点10人"), ("en", "dot:\u00a010\u00a0people")):
         _, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
         said = [t.text for t in decks.items_of(view) if isinstance(t, TextBox)
                 and note in t.text]
@@ -1757,3 +1758,25 @@ def test_a_donuts_legend_says_each_parts_share(qapp, tmp_path):
     loaded = decks.built(tmp_path / "p", decks.deck(decks.chart_slide(percent)))
     _, view = render_slide(loaded, Config(), 0, (1920, 1080), "zh")
     assert {"甲", "乙"} <= {t.text for t in decks.items_of(view) if isinstance(t, TextBox)}
+
+
+def test_a_network_legend_s_names_stand_in_one_column_and_say_nothing_twice(qapp,
+                                                                           tmp_path):
+    """Trial 12: each name began after its own value (a ragged edge down the legend),
+    "320 schools Schools" said the word twice, and "(one dot: / 2 markets)" broke inside
+    what a dot counts."""
+    chart = {"kind": "network", "hub": "Community centre", "seed": 7, "groups": [
+        {"label": "Schools", "count": 320, "unit": "schools", "per_node": 2},
+        {"label": "Community clinics", "count": 210, "qualifier": "余", "unit": "clinics",
+         "per_node": 2},
+        {"label": "Food markets", "count": 150, "unit": "markets", "per_node": 2},
+        {"label": "Elderly care centres", "count": 96, "unit": "centres", "per_node": 2}]}
+    loaded = decks.built(tmp_path, decks.only("en", decks.deck(decks.chart_slide(chart))))
+    _image, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    network = chart_of(view)
+    names = [t for t in decks.items_of(network) if isinstance(t, TextBox) and "dot" in t.text]
+    assert len(names) == 4
+    assert len({round(t.ink_rect().left()) for t in names}) == 1
+    said = " ".join(" ".join(t.lines) for t in names)
+    assert "Schools" not in said and "(one\u00a0dot:\u00a02\u00a0schools)" in said
+    assert not any(line.endswith("dot:") for t in names for line in t.lines)

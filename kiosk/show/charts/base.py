@@ -118,7 +118,7 @@ def bracketed(label: str, note: str, chinese: bool) -> str:
     rather than a second one: 其他（含刚构；2%）, Other (rigid-frame; 2%)."""
     if chinese:
         return f"{label[:-1]}；{note}）" if label.endswith("）") else f"{label}（{note}）"
-    return f"{label[:-1]}; {note})" if label.endswith(")") else f"{label} ({note})"
+    return f"{label[:-1]}; {note})" if label.endswith(")") else f"{label} ({note})".strip()
 
 
 def legend(chart: ChartView, entries: list[tuple[QColor | QBrush | QPen, str]], left: float,

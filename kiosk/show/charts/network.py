@@ -372,6 +372,8 @@ class NetworkView(ChartView):
         said = False
         for g, group in enumerate(self.chart.groups):
             label = ctx.text(group.label)
+            if label.strip().casefold() == ctx.text(group.unit).strip().casefold():
+                label = ""  # (320 schools, not "320 schools Schools")
             if group.per_node > 1 and not (once and said):
                 label = _with_dot_note(label, value_text(group.per_node, ctx, ctx.text(
                     group.unit)), ctx.language.startswith("zh"), every=once)
@@ -484,6 +486,12 @@ class NetworkView(ChartView):
         width = rect.width() / columns
         gap = ctx.size("label") * 0.45
         bottoms, placed = [], []
+        values = []  # (the labels in one column, after the widest value: each after its
+        for _colour, _shape, count, qualifier, unit, _text, _inner in rows:  # own ragged)
+            probe = CountLabel(count, ctx, unit=ctx.text(unit), qualifier=qualifier,
+                               role="label")
+            values.append(probe.boundingRect().width())
+        self._values_w = min(max(values, default=0.0), (width - swatch * 1.8) * 0.45)
         for column in range(columns):
             y = rect.top()
             for n, row in enumerate(rows[column * per_column:(column + 1) * per_column]):
@@ -503,16 +511,18 @@ class NetworkView(ChartView):
         and label, in as many lines as the label needs (set in by a swatch's width when
         it is some of the group above); its items and its height."""
         ctx, p = self.ctx, self.ctx.palette
-        if inner:
+        column = cell.left() + swatch * 1.8 + self._values_w + ctx.size("label") * 0.5
+        if inner:  # (set in, its label too)
             cell = cell.adjusted(swatch * 1.4, 0, 0, 0)
+            column += swatch * 1.4
         line = ctx.room("label", 1)
         value = CountLabel(count, ctx, unit=ctx.text(unit), qualifier=qualifier, role="label",
                            color=p.accent, max_width=(cell.width() - swatch * 1.8) * 0.6,
                            parent=self)
         value.setPos(cell.left() + swatch * 1.8, cell.top() + line / 2)
         self.track(value.set_progress)
-        left = cell.left() + swatch * 1.8 + value.boundingRect().width() + ctx.size(
-            "label") * 0.5
+        left = max(column, cell.left() + swatch * 1.8 + value.boundingRect().width()
+                   + ctx.size("label") * 0.5)
         label = ctx.box(self, text, QRectF(left, cell.top(), cell.right() - left,
                         cell.height() or ctx.room("label", LEGEND_LINES)), "label",
                         color=p.muted, max_lines=LEGEND_LINES)
@@ -574,5 +584,6 @@ def _with_dot_note(label: str, each: str, chinese: bool, *, every: bool) -> str:
     if chinese:
         return bracketed(label, f"每点{each}" if not every else f"各组每点{each}", True)
     # (no break inside "one dot": "(one / dot: / 20 households)" read as three scraps)
-    return bracketed(label, f"one\u00a0dot: {each}" if not every else
-                     f"every\u00a0dot: {each}", False)
+    each = each.replace(" ", "\u00a0")  # (nor inside "dot: 2 markets": "Food markets
+    return bracketed(label, f"one\u00a0dot:\u00a0{each}" if not every else  # (one dot: /
+                     f"every\u00a0dot:\u00a0{each}", False)  # 2 markets)" read as scraps)
