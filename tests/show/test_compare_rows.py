@@ -46,3 +46,32 @@ def test_each_row_keeps_its_own_decimals_and_its_pair_one_magnitude(qapp, tmp_pa
 def test_a_chart_s_decimals_still_write_every_row_alike(qapp, tmp_path):
     assert _said(tmp_path, {**CITY, "decimals": 1}, "zh") == [
         "48.0分钟", "36.0分钟", "86.0%", "100.0%", "0.9亿元", "15.2亿元"]
+
+
+def test_a_row_s_note_stands_nearer_its_own_bars_than_the_next_row(qapp, tmp_path):
+    """Trial 12: "2000年尚无地铁" stood as close to the next row's bars as to its own
+    value, and read as that row's heading."""
+    from kiosk.show.textbox import TextBox
+
+    items = [{**item} for item in CITY["items"]]
+    items[0]["note"] = decks.both("缩短12分钟", "12 minutes shorter")
+    items.insert(1, {"label": decks.both("地铁运营里程", "Metro in service"), "after": 580,
+                     "qualifier": "超", "unit": decks.both("公里", "km"),
+                     "note": decks.both("2000年尚无地铁", "No metro in 2000")})
+    chart = {**CITY, "items": [*items, {"label": decks.both("公园", "Parks"), "before": 6.2,
+                                        "after": 15.9, "unit": "m²"}]}
+    cfg = decks.config()
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)), cfg)
+    for language in ("zh", "en"):
+        _image, view = render_slide(loaded, cfg, 0, (1920, 1080), language)
+        drawn = chart_of(view)
+        said = sorted((item.sceneBoundingRect() for item in drawn.childItems()
+                       if isinstance(item, CountLabel)), key=lambda r: r.top())
+        for n in (0, 1):
+            note = next(item.ink_rect() for item in drawn.childItems()
+                        if isinstance(item, TextBox)
+                        and item.text == chart["items"][n]["note"][language])
+            above = max(r.bottom() for r in said if r.center().y() < note.top())
+            below = min(r.top() for r in said if r.center().y() > note.bottom())
+            assert below - note.bottom() > max(0.0, note.top() - above) + drawn.ctx.size(
+                "label") * 0.8, (language, n)  # (it was 13 px from the next row's value)

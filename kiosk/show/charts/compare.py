@@ -53,6 +53,10 @@ share of the bars' track (the bars of that unit drawn shorter to fit it)."""
 ROOMY_ROW = 6.0
 """A row is at most this many label sizes tall: two bars, their values and a note."""
 
+NOTE_ROOM = 0.9
+"""A row with a note is this many of the note's lines taller: the note stood as close to
+the next row as to its own, and read as that row's heading."""
+
 
 class CompareView(ChartView):
     """A legend, then one row per item: label, the earlier and the later bar, values."""
@@ -99,13 +103,17 @@ class CompareView(ChartView):
         """Where zero is along the bars' track, alike for every unit: one zero line (at
         most NEGATIVE_SHARE in, where other bars rise from it)."""
         rows = len(chart.items)
-        row_h = ctx.needs((rect.height() - legend_h) / rows, ctx.size("label") * 2.6)
+        noted = ctx.room("note", 1) * NOTE_ROOM  # (a row's note, under its bars, further
+        notes = noted * sum(1 for item in chart.items if item.note)  # from the next row
+        row_h = ctx.needs((rect.height() - legend_h - notes) / rows,  # than from its own)
+                          ctx.size("label") * 2.6)
         row_h = min(row_h, ctx.size("label") * (ROOMY_ROW + 1.5 * self.stacked))
         self.zero_x = rect.left()
+        y = rect.top() + legend_h
         for n, item in enumerate(chart.items):
-            self._row(n, item, QRectF(rect.left(), rect.top() + legend_h + n * row_h,
-                                      rect.width(), row_h))
-        free = rect.height() - legend_h - rows * row_h  # (a tall screen, few rows): the
+            self._row(n, item, QRectF(rect.left(), y, rect.width(), row_h))
+            y += row_h + (noted if item.note else 0.0)
+        free = rect.bottom() - y  # (a tall screen, few rows): the
         if free > 1.0:  # chart a little above the middle of its room, not stretched
             shift = free * OPTICAL_MIDDLE
             for child in self.childItems():
