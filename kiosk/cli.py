@@ -238,7 +238,8 @@ def _export(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     fonts.register()
     try:
-        stem = loaded.path.stem + (f"-{args.lang}" if args.lang else "")
+        stem = f"{loaded.path.stem}-{args.lang or loaded.deck.default_language}"  # (in
+        # every language, as the PNGs are named: deck-zh.pdf beside deck-en.pdf)
         kind = args.format or ("pdf" if args.out.suffix.lower() == ".pdf" else "png")
         named = args.out.suffix.lower() in (".pdf", ".png")  # (a file, not a folder)
         if kind == "pdf":

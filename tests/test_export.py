@@ -137,7 +137,7 @@ def test_dashes_and_tildes_copy_from_the_pdf_as_written(tmp_path):
     (folder / "config.yaml").write_text("deck: show.yaml\n", encoding="utf-8")
     result = kiosk_export(folder, "--out", str(tmp_path), "--format", "pdf")
     assert result.returncode == 0, result.stderr
-    text = PdfReader(tmp_path / "show.pdf").pages[0].extract_text()
+    text = PdfReader(tmp_path / "show-zh.pdf").pages[0].extract_text()  # (its language)
     assert "顶山——汉河" in text and "1990–2020" in text and "5～10" in text, text
 
 
@@ -155,7 +155,7 @@ def test_english_quotes_and_ellipses_copy_from_the_pdf_as_written(tmp_path):
     (folder / "config.yaml").write_text("deck: show.yaml\n", encoding="utf-8")
     result = kiosk_export(folder, "--out", str(tmp_path), "--format", "pdf")
     assert result.returncode == 0, result.stderr
-    text = " ".join(PdfReader(tmp_path / "show.pdf").pages[0].extract_text().split())
+    text = " ".join(PdfReader(tmp_path / "show-en.pdf").pages[0].extract_text().split())
     for said in ("“Library Cave”", "‘Digital Dunhuang’", "Wang’s find…", "Ōtani’s"):
         assert said in text, text
 
