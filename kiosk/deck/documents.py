@@ -85,9 +85,11 @@ def page_text(path: Path, page: int) -> list[Run]:
         for n in range(text.count_rects()):  # ones of a line joined)
             left, bottom, right, top = text.get_rect(n)
             last = lines[-1] if lines else None
-            tall = top - bottom
-            if last is not None and abs(last[3] - top) < tall * 0.5 and \
-                    -tall * 0.5 < left - last[2] < tall * 1.5:
+            tall = max(top - bottom, last[3] - last[1]) if last is not None else 0.0
+            if last is not None and min(last[3], top) - max(last[1], bottom) > min(
+                    top - bottom, last[3] - last[1]) * 0.4 and \
+                    -tall * 0.5 < left - last[2] < tall * 1.5:  # (on its line, a comma's
+                # small box too: "Green belt" / "," / "rail corridors" lost the commas)
                 last[1], last[2], last[3] = min(last[1], bottom), right, max(last[3], top)
             else:
                 lines.append([left, bottom, right, top])

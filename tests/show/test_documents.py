@@ -170,3 +170,23 @@ def test_a_pdf_pages_words_are_text_in_an_exported_pdf(qapp, tmp_path):
     assert result.returncode == 0, result.stderr
     text = " ".join(PdfReader(tmp_path / "out.pdf").pages[0].extract_text().split())
     assert "Blue and white porcelain" in text and "青花瓷的故事" in text, text
+
+
+def test_a_pages_words_keep_their_commas_in_an_exports_text(qapp, tmp_path):
+    """Trial 12: a designer's page said "Green belt, rail corridors, river parks"; the
+    exported PDF's text had "Green belt rail corridors river parks", its commas on a
+    line of their own (pdfium gives a comma a small box of its own)."""
+    from kiosk.deck.documents import page_text
+    from kiosk.show import fonts
+
+    path = tmp_path / "plan.pdf"
+    writer = QPdfWriter(str(path))
+    writer.setResolution(72)
+    writer.setPageLayout(QPageLayout(QPageSize(QSizeF(1600, 900), QPageSize.Unit.Point),
+                                     QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    painter = QPainter(writer)
+    painter.setFont(fonts.font(36))
+    painter.drawText(100, 260, "Green belt, rail corridors, river parks")
+    painter.end()
+    runs = [words for words, _box in page_text(path, 0)]
+    assert runs == ["Green belt, rail corridors, river parks"]
