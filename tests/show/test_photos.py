@@ -315,10 +315,10 @@ def test_a_shade_fades_into_the_photo_without_an_edge(qapp, tmp_path):
     """Trial 6: the shade under a title was a flat band with an edge about 60 px wide:
     every photo looked letterboxed. It fades over a fifth of the screen, smoothly."""
     image = QImage(1600, 900, QImage.Format.Format_RGB32)
-    image.fill(QColor("#ffffff"))  # (white, with thin dark lines all over: under the
+    image.fill(QColor("#ffffff"))  # (white, with dark bands over most of it: under the
     painter = QPainter(image)  # words, a shade as dark as it gets)
-    for x in range(50, 1600, 100):
-        painter.fillRect(x, 0, 4, 900, QColor("#000000"))
+    for x in range(0, 1600, 100):
+        painter.fillRect(x + 10, 0, 80, 900, QColor("#000000"))
     painter.end()
     (tmp_path / "images").mkdir()
     image.save(str(tmp_path / "images" / "grey.png"))
@@ -451,3 +451,32 @@ def test_a_story_s_photo_on_a_totem_is_as_large_in_every_language(qapp, tmp_path
         target = picture.sceneBoundingRect()
         drawn[language] = (round(target.width()), round(target.height()), round(target.top()))
     assert drawn["zh"] == drawn["en"]
+
+
+def test_a_light_picture_crossed_by_a_dark_line_takes_a_light_veil_and_dark_words(
+        qapp, tmp_path):
+    """Trial 12: an old map, light but for a river under its caption, got a black shade
+    that turned its foot a muddy brown under white words. Dark words over a light veil
+    read on it, and it stays a light map."""
+    from kiosk.show.slides.image import Shade, _luminance
+
+    image = QImage(1600, 900, QImage.Format.Format_RGB32)
+    image.fill(QColor("#e6d6b0"))
+    painter = QPainter(image)
+    painter.fillRect(0, 760, 1600, 36, QColor("#3a5f8a"))  # (the river, under the caption)
+    painter.end()
+    (tmp_path / "images").mkdir()
+    image.save(str(tmp_path / "images" / "map.png"))
+    loaded = decks.built(tmp_path, decks.deck(image_slide(
+        "images/map.png", title="Jiangcheng", caption="Map of Jiangcheng, 1930s (detail)")))
+    shot, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    (caption,) = [t for t in decks.items_of(view)
+                  if getattr(t, "text", None) == "Map of Jiangcheng, 1930s (detail)"]
+    assert caption.color.lightness() < 80  # (dark words)
+    ink = caption.ink_rect()
+    under = [QColor(shot.pixel(x, round(ink.center().y()))) for x in range(
+        round(ink.right()) + 40, round(ink.right()) + 400, 20)]
+    assert min(_luminance(c) for c in under) >= _luminance(QColor("#e6d6b0")) * 0.9  # (no
+    # darker than the map: a veil, not a shade)
+    bottom = [s for s in decks.items_of(view) if isinstance(s, Shade) and not s.falling]
+    assert bottom and bottom[0].tint == QColor("#ffffff")

@@ -50,6 +50,23 @@ SHADE = 0.82
 better over any photograph, white snow included ((1 - 0.82) x white: 4.56:1)."""
 
 
+SCRIM_MOST = 0.6
+"""A light scrim is at most this opaque: a picture that needs more keeps a dark shade."""
+
+
+def _scrim(under: QColor, words: QColor) -> float | None:
+    """How opaque a white scrim over ``under`` must be for ``words`` to read on it at
+    4.5:1 (WCAG); None where more than SCRIM_MOST."""
+    needed = 4.5 * (_luminance(words) + 0.05) - 0.05
+    for step in range(0, round(SCRIM_MOST * 20) + 1):
+        alpha = step / 20
+        blend = QColor(*(round(255 * alpha + c * (1 - alpha))
+                         for c in (under.red(), under.green(), under.blue())))
+        if _luminance(blend) >= needed:
+            return max(alpha, 0.2)  # (at least a veil that marks where the words are)
+    return None
+
+
 def _luminance(colour: QColor) -> float:
     """Relative luminance (WCAG) of a colour."""
     def linear(c: int) -> float:
@@ -76,7 +93,10 @@ class Shade(QGraphicsItem):
         self.dark = dark
         """The colour of words over a picture light all through (none: always a shade)."""
         self.light = False
-        """Whether the picture under it is light all through: no shade, dark words."""
+        """Whether the words over it are dark: the picture under them is light all
+        through (no shade), or mostly (a light scrim: ``tint``)."""
+        self.tint = QColor(0, 0, 0)
+        """What it lays over the picture: black under white words, white under dark."""
         self._white: dict[TextBox, QColor] = {}
         self.on_light: Callable[[], None] | None = None
         """Told when it has looked at the picture (a gallery's title, every photo's,
@@ -98,27 +118,35 @@ class Shade(QGraphicsItem):
             return
         source, frame = picture.source(), picture.target()  # (where the picture is: all
         words = self._under_words()  # of the rect, or a part, on its ground)
-        lights = []
+        lights: list[tuple[float, QColor]] = []
         for i in range(24):
             for j in range(8):
                 x = words.left() + words.width() * (i + 0.5) / 24
                 y = words.top() + words.height() * (j + 0.5) / 8
                 if not frame.contains(x, y):  # (beside a picture shown whole: its ground)
                     if picture.ground is not None:
-                        lights.append(_luminance(picture.ground))
+                        lights.append((_luminance(picture.ground), picture.ground))
                     continue
-                lights.append(_luminance(QColor(image.pixel(
+                colour = QColor(image.pixel(
                     min(image.width() - 1, max(0, round(source.left() + (x - frame.left())
                                                         / frame.width() * source.width()))),
                     min(image.height() - 1, max(0, round(source.top() + (y - frame.top())
-                                                         / frame.height() * source.height())))))))
+                                                         / frame.height() * source.height())))))
+                lights.append((_luminance(colour), colour))
         if not lights:
             return
-        lights.sort()
-        bright = lights[int(len(lights) * 0.95)]
+        lights.sort(key=lambda sample: sample[0])
+        bright = lights[int(len(lights) * 0.95)][0]
         needed = 1 - READABLE / bright if bright > READABLE else 0.0
-        self.light = self.dark is not None and lights[int(len(lights) * 0.03)] >= LIGHT
+        self.light = self.dark is not None and lights[int(len(lights) * 0.03)][0] >= LIGHT
         self.level = 0.0 if self.light else min(SHADE, max(LIGHTEST_SHADE, needed))
+        self.tint = QColor(0, 0, 0)
+        if not self.light and self.dark is not None and \
+                lights[len(lights) // 2][0] >= LIGHT:  # (a light picture crossed by a
+            darkest = lights[int(len(lights) * 0.03)][1]  # dark line: a light scrim and
+            scrim = _scrim(darkest, self.dark)  # dark words, not a brown slab of black)
+            if scrim is not None:
+                self.light, self.level, self.tint = True, scrim, QColor(255, 255, 255)
         self.colour_words()
         self.update()
         if self.on_light is not None:
@@ -186,6 +214,9 @@ class Shade(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self.rect
 
+    def _colour(self, alpha: int) -> QColor:
+        return QColor(self.tint.red(), self.tint.green(), self.tint.blue(), alpha)
+
     def _alpha(self, share: float) -> int:
         """How dark at ``share`` of the way down the rect: dark through its solid part,
         then fading out smoothly (no slope where the fade begins nor where it ends: a
@@ -206,8 +237,7 @@ class Shade(QGraphicsItem):
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # (no seams)
             for n in range(self.BANDS):
                 painter.fillRect(QRectF(rect.left(), rect.top() + n * step, rect.width(),
-                                        step), QColor(0, 0, 0, self._alpha(
-                                            (n + 0.5) / self.BANDS)))
+                                        step), self._colour(self._alpha((n + 0.5) / self.BANDS)))
             painter.restore()
             return
         gradient = QLinearGradient(0, rect.top(), 0, rect.bottom())
@@ -215,7 +245,7 @@ class Shade(QGraphicsItem):
         fade = [edge + (1 - edge) * n / STOPS for n in range(STOPS + 1)] if self.falling \
             else [edge * n / STOPS for n in range(STOPS + 1)]
         for stop in sorted({0.0, 1.0, *fade}):
-            gradient.setColorAt(stop, QColor(0, 0, 0, self._alpha(stop)))
+            gradient.setColorAt(stop, self._colour(self._alpha(stop)))
         painter.fillRect(rect, gradient)
 
 
