@@ -14,6 +14,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import dataclasses
+import functools
 import logging
 import weakref
 from collections.abc import Callable
@@ -258,6 +259,31 @@ def natural_size(path: Path | None) -> QSize:
     if reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90:
         size = size.transposed()
     return size
+
+
+def on_plain_ground(path: Path | None) -> bool:
+    """Whether a picture is an object on a plain light ground (``studio_ground``), read
+    from a small copy of it: one that would be shown whole rather than fill the screen
+    fills it with its ground instead (a skull on white on a totem: a white box on dark)."""
+    if path is None:
+        return False
+    try:
+        stat = path.stat()
+    except OSError:
+        return False
+    return _on_plain_ground(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=256)
+def _on_plain_ground(path: str, _mtime: int, _size: int) -> bool:
+    reader = QImageReader(path)
+    reader.setDecideFormatFromContent(True)
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if size.isValid() and size.width() > 0:
+        reader.setScaledSize(QSize(96, max(1, round(96 * size.height() / size.width()))))
+    image = reader.read()
+    return not image.isNull() and studio_ground(image) is not None
 
 
 def prepare(root: QGraphicsItem, scale: float) -> None:

@@ -480,3 +480,30 @@ def test_a_light_picture_crossed_by_a_dark_line_takes_a_light_veil_and_dark_word
     # darker than the map: a veil, not a shade)
     bottom = [s for s in decks.items_of(view) if isinstance(s, Shade) and not s.falling]
     assert bottom and bottom[0].tint == QColor("#ffffff")
+
+
+@pytest.mark.parametrize("kind", ["image", "gallery"])
+def test_an_object_on_white_fills_a_totem_with_its_ground(qapp, tmp_path, kind):
+    """A skull photographed on white, wider than tall, on a totem: shown whole, it was a
+    white box on the dark stage. Its ground fills the screen, the words dark on it."""
+    image = QImage(1600, 1000, QImage.Format.Format_RGB32)
+    image.fill(QColor("#fafafa"))
+    painter = QPainter(image)
+    painter.setBrush(QColor("#8a6a45"))
+    painter.setPen(QColor("#8a6a45"))
+    painter.drawEllipse(QRectF(400, 300, 800, 400))
+    painter.end()
+    (tmp_path / "images").mkdir()
+    image.save(str(tmp_path / "images" / "skull.png"))
+    caption = "Skull of Lufengosaurus"
+    slide = (image_slide("images/skull.png", title="The Skull", caption=caption)
+             if kind == "image" else {"type": "gallery", "title": "The Skull", "photos": [
+                 {"src": "images/skull.png", "caption": caption}]})
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.deck(slide), cfg)
+    shot, view = render_slide(loaded, cfg, 0, (1080, 1920), "en")
+    for x, y in ((20, 20), (1060, 1900), (20, 1000), (1060, 300)):
+        assert QColor(shot.pixel(x, y)).lightness() > 235, (x, y)  # (its ground, not dark)
+    words = [t for t in decks.items_of(view) if getattr(t, "text", None) in (caption,
+                                                                            "The Skull")]
+    assert len(words) == 2 and all(t.color.lightness() < 80 for t in words)

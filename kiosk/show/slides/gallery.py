@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from kiosk.deck.model import GallerySlide, Photo
 from kiosk.play.commands import Zoom
 from kiosk.play.easing import ease_out_cubic
-from kiosk.show.photo import PictureItem, fills_screen, natural_size
+from kiosk.show.photo import PictureItem, fills_screen, natural_size, on_plain_ground
 from kiosk.show.slides.base import BLEED
 from kiosk.show.slides.image import ON_PHOTO, FramedView, Shade
 from kiosk.show.textbox import TextBox
@@ -96,7 +96,8 @@ class GalleryView(FramedView):
             "detail", color=colour, max_lines=1)
         page.words.append(count)
         natural = natural_size(path)
-        if fill and not fills_screen(natural, ctx.width, ctx.height):  # (of another shape: whole,
+        if fill and not fills_screen(natural, ctx.width, ctx.height) and not on_plain_ground(
+                path):  # (of another shape: whole,
             fill, colour = False, ctx.palette.text  # under the title, its words under it)
             count.set_color(colour)
         if fill:

@@ -24,7 +24,7 @@ from kiosk.deck.model import ImageSlide, VideoSlide
 from kiosk.deck.text import Text
 from kiosk.play.gestures import EDGE_ZONE
 from kiosk.play.timeline import Track
-from kiosk.show.photo import PictureItem, fills_screen, natural_size
+from kiosk.show.photo import PictureItem, fills_screen, natural_size, on_plain_ground
 from kiosk.show.slides.base import BLEED, SlideView
 from kiosk.show.textbox import TextBox
 from kiosk.show.video import VideoItem, poster
@@ -264,6 +264,10 @@ class FramedView(SlideView):
         """The picture's or the video's own size (invalid where it cannot be read)."""
         raise NotImplementedError
 
+    def plain(self, path: Path | None) -> bool:
+        """Whether it is an object on a plain light ground (a video never is)."""
+        return False
+
     def build(self) -> None:
         ctx, s = self.ctx, self.slide
         self.shades: list[Shade] = []
@@ -276,11 +280,12 @@ class FramedView(SlideView):
         over them all, so that a photo looks one way in every language (a longer
         English caption over a tower had a dark shade, the Chinese one none)."""
         path = ctx.assets.get(s.src)
-        self.filled = s.fit == "fill" and fills_screen(self.natural(path), ctx.width,
-                                                        ctx.height)
+        self.filled = s.fit == "fill" and (fills_screen(self.natural(path), ctx.width,
+                                                         ctx.height) or self.plain(path))
         """Whether it covers the screen: ``fill`` asks it, unless it is of another shape
         (an upright photo on a landscape wall cut to a third, a 16:9 video on a totem to
-        a third of its width and blurred): then it is shown whole, as ``fit``."""
+        a third of its width and blurred): then it is shown whole, as ``fit``; an object
+        on a plain light ground is shown whole on its ground, which fills the screen."""
         if self.filled:
             stage = QRectF(0, 0, ctx.width, ctx.height)
             self.picture = self.media(path, stage, True)
@@ -442,6 +447,9 @@ class ImageView(FramedView):
 
     def natural(self, path: Path | None) -> QSize:
         return natural_size(path)
+
+    def plain(self, path: Path | None) -> bool:
+        return on_plain_ground(path)
 
     def media(self, path: Path | None, rect: QRectF, fill: bool) -> QGraphicsItem:
         ctx, s = self.ctx, self.slide
