@@ -121,3 +121,28 @@ def test_a_chart_s_caption_stands_apart_from_its_axis(qapp, tmp_path):
         gap = said.ink_rect().top() - max(year.ink_rect().bottom() for year in years)
         assert gap >= chart.ctx.size("label") * 0.8, language
         assert said.color != years[0].color  # (not the axis's grey)
+
+
+@pytest.mark.parametrize("style", ["funnel", "waffle", "donut"])
+def test_a_figure_and_its_legend_stand_in_the_middle_of_a_wall(qapp, tmp_path, style):
+    """Trial 12: a funnel and its values filled the left two thirds of the wall, the
+    right third empty, under a title across it."""
+    from PySide6.QtGui import QColor
+
+    chart = {**WAFFLE, "style": style} if style != "funnel" else {
+        "kind": "funnel", "unit": decks.both("户", "households"), "stages": [
+            {"label": decks.both("入户调查", "Households surveyed"), "value": 42000,
+             "qualifier": "约"},
+            {"label": decks.both("签约", "Agreements signed"), "value": 36000},
+            {"label": decks.both("回迁", "Chose to move back to the same street"),
+             "value": 14000, "qualifier": "近"}]}
+    cfg = decks.config()
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)), cfg)
+    for language in ("zh", "en"):
+        image, view = render_slide(loaded, cfg, 0, (1920, 1080), language)
+        rule = next(item for item in view.childItems() if isinstance(item, QGraphicsLineItem))
+        top = round(rule.sceneBoundingRect().bottom()) + 30
+        inked = [x for x in range(0, 1920, 2) if any(
+            QColor(image.pixel(x, y)).lightness() > 120 for y in range(top, 900, 6))]
+        middle = (min(inked) + max(inked)) / 2
+        assert abs(middle - 960) < 1920 * 0.04, (language, min(inked), max(inked))
