@@ -146,3 +146,21 @@ def test_a_figure_and_its_legend_stand_in_the_middle_of_a_wall(qapp, tmp_path, s
             QColor(image.pixel(x, y)).lightness() > 120 for y in range(top, 900, 6))]
         middle = (min(inked) + max(inked)) / 2
         assert abs(middle - 960) < 1920 * 0.04, (language, min(inked), max(inked))
+
+
+def test_bars_take_the_room_their_language_s_title_leaves(qapp, tmp_path):
+    """Trial 13: bars under a one-line Chinese title kept the height they had under the
+    English three, half the wall empty under them. Only a waffle, whose grid is made for
+    its room's shape, keeps one height in every language."""
+    bars = {"kind": "bar", "unit": decks.both("万千瓦", "GW"), "scale": {"en": 0.01},
+            "categories": [decks.both(f"{n}市", f"City {n}") for n in range(1, 6)],
+            "series": [{"name": decks.both("风电", "Wind"), "values": [120, 460, 380, 95, 210]}]}
+    title = decks.both("各地新增风电装机", "How Each of the Province's Prefectures Has Added "
+                       "New Wind Capacity Since the Start of the Fourteenth Five-Year Plan")
+    cfg = decks.config()
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(bars, title=title)), cfg)
+    heights = {}
+    for language in ("zh", "en"):
+        _view, chart = _drawn(loaded, cfg, language)
+        heights[language] = chart.rect().height()
+    assert heights["zh"] > heights["en"] + 100

@@ -16,6 +16,11 @@ CHART_SHARE = 0.55
 CENTRED = frozenset({"funnel", "proportion"})
 """Kinds drawn as a figure with its legend beside it, centred as a group: narrower than
 the content, they left its right third empty."""
+STEADY = frozenset({"proportion"})
+"""Kinds drawn the same in every language whatever room their title leaves them (a
+waffle's grid, made for its room's shape, took other columns under a longer title);
+others use the room their language leaves (bars in Chinese under a one-line title had
+the height of the English three and left their values out)."""
 GAP = 0.2
 """Between the header and the chart, this many title sizes: a funnel's widest stage or a
 waffle's first row touched the title's rule."""
@@ -33,9 +38,12 @@ class ChartSlideView(SlideView):
         # (a caption clear of the axis's numbers, a label's size under them: at 6 px it
         # read as one more of them)
         gap = ctx.size("title") * GAP
-        room = area.bottom() - self.lowest_header(s.title, s.subtitle) - caption_h
+        steady = s.chart.kind in STEADY
+        room = area.bottom() - (self.lowest_header(s.title, s.subtitle) if steady
+                                else top) - caption_h
         rect = QRectF(area.left(), top + gap, area.width() * 0.92, room - gap)
-        # (as tall in every language: a title a line shorter does not redraw the chart)
+        # (a waffle as tall in every language: a title a line shorter does not redraw
+        # its grid; other kinds take the room their language leaves them)
         if room < area.height() * CHART_SHARE:  # the headings take the chart's room in a
             ctx.headings_crowd = True  # language (large type, a long title): them smaller
             # too, in every language
