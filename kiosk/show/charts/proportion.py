@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
@@ -123,17 +124,16 @@ def _last_row_short(cells: int, columns: int) -> bool:
 
 
 def _shares(values: list[float], total: float) -> list[str]:
-    """Each value's share of ``total``: 37%; whole percents that add up as the values
-    do (the largest remainders rounded up: 37, 27, 17, 13, 6, not 101 in all); under one
-    "<1%" (not 0.1% for 0.046 %, nor 0%)."""
-    exact = [value / (total or 1.0) * 100 for value in values]
-    whole = [math.floor(p) for p in exact]
-    for n in sorted(range(len(exact)), key=lambda n: whole[n] - exact[n])[
-            :max(0, round(sum(exact)) - sum(whole))]:
-        whole[n] += 1
-    return ["<1%" if w == 0 and p > 0 else f"{w}%"
-            for w, p in zip(whole, exact, strict=True)]
-
+    """Each value's share of ``total`` to its nearest whole percent, as a visitor who
+    checks it finds it (1430 of 3720 is 38%: made 39% so that all added up to 100, it
+    read as wrong; rounded shares may add up to 99 or 101, as they do in print); under
+    one "<1%" (not 0.1% for 0.046 %, nor 0%)."""
+    shares = []
+    for value in values:
+        exact = value / (total or 1.0) * 100
+        whole = int(Decimal(repr(exact)).quantize(Decimal(1), ROUND_HALF_UP))
+        shares.append("<1%" if whole == 0 and exact > 0 else f"{whole}%")
+    return shares
 
 
 CELL_NOTE = {"zh": "（每格代表{count}）", "en": " (a cell: {count})"}
