@@ -1781,3 +1781,13 @@ def test_a_network_legend_s_names_stand_in_one_column_and_say_nothing_twice(qapp
     said = " ".join(" ".join(t.lines) for t in names)
     assert "Schools" not in said and "(one\u00a0dot:\u00a02\u00a0schools)" in said
     assert not any(line.endswith("dot:") for t in names for line in t.lines)
+
+
+def test_a_waffle_takes_a_cell_value_that_divides_its_parts():
+    """Trial 13: 1260 MW at 4 a cell put 930 and 50 on half cells, drawn as slivers that
+    looked like faults; at 5 a cell every part fills whole cells."""
+    from kiosk.deck.charts import waffle_cells
+
+    per_cell, cells, counts = waffle_cells(1260, [930, 160, 120, 50])
+    assert (per_cell, cells, counts) == (5, 252, [186, 32, 24, 10])
+    assert waffle_cells(1234, [700, 500, 34])[0] == 4  # (none divides them: the fewest)
