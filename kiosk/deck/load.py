@@ -581,6 +581,26 @@ CONVERSIONS = {("米", "km"): 1e-3, ("延米", "km"): 1e-3, ("米", "kilometres"
                ("亩", "hectares"): 1 / 15, ("平方公里", "hectares"): 100}
 """A Chinese unit and an English one of the same kind, and what the first's numbers are
 multiplied by in the second: a figure's number in the other need not be the same."""
+SI_BASES = {"瓦": ("W", 1.0), "千瓦": ("W", 1e3), "兆瓦": ("W", 1e6), "千瓦时": ("Wh", 1e3),
+            "度": ("Wh", 1e3), "克": ("g", 1.0), "千克": ("g", 1e3), "公斤": ("g", 1e3),
+            "吨": ("t", 1.0), "米": ("m", 1.0), "千米": ("m", 1e3), "公里": ("m", 1e3),
+            "升": ("L", 1.0), "立方米": ("m³", 1.0)}
+"""Chinese units of a kind an English unit may give with an SI prefix (万千瓦 in GW,
+亿千瓦时 in TWh, 万吨 in Mt): the symbol, and how many of it one Chinese unit is."""
+SI_PREFIXES = {"": 1.0, "k": 1e3, "M": 1e6, "G": 1e9, "T": 1e12}
+
+
+def si_conversion(chinese: str, english: str) -> float | None:
+    """What a number in the Chinese unit is multiplied by in the English one where that
+    is the same kind with an SI prefix (千瓦 in GW: 1e-6), else None."""
+    base = SI_BASES.get(chinese)
+    if base is None:
+        return None
+    symbol, size = base
+    for prefix, factor in SI_PREFIXES.items():
+        if english == prefix + symbol:
+            return size / factor
+    return None
 
 
 def _number_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
@@ -603,12 +623,16 @@ def _number_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
             own, rest = english_magnitude(figure.unit.get_text(language,
                                                                deck.default_language))
             meant = figure.value * factor / own
-            converted = meant * CONVERSIONS.get((magnitude(chinese)[1], rest.strip()), 1.0)
-            if meant and not 0.99 < number / meant < 1.01 and not \
-                    0.99 < number / converted < 1.01:  # (9529万延米: 95,290 km)
+            base, written = magnitude(chinese)[1], rest.strip()
+            converted = [meant * CONVERSIONS.get((base, written), 1.0),
+                         meant * (si_conversion(base, written) or 1.0)]
+            if meant and not any(0.99 < number / c < 1.01 for c in [meant, *converted]):
+                # (9529万延米: 95,290 km; 8620万千瓦: 86.2 GW)
+                english = figure.unit.get_text(language, deck.default_language)
                 yield doc.problem((*loc, "values", language), (
-                    f"{figure.value:g}{chinese} is {meant:,.10g} in ones, not {number:,.10g}: "
-                    f"check the {language} number (or its unit)"), severity=Severity.WARNING)
+                    f"{figure.value:g}{chinese} is {figure.value * factor:,.10g}{base}: "
+                    f"{number:,.10g} {english} is not that; check the {language} number "
+                    "(or its unit)"), severity=Severity.WARNING)
     for loc, text in walk(deck, Text):
         for language in text:
             said = text.get_text(language, deck.default_language)

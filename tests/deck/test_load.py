@@ -306,8 +306,23 @@ def test_numbers_a_check_should_question_are_warned_where_they_are_written(write
     messages = " | ".join(w.message for w in loaded.warnings)
     assert "'万人次' counts in 10,000s and the en unit 'visits' in ones" in messages
     assert "the en text '第一' is in Chinese characters" in messages
-    assert "5万人 is 50,000 in ones, not 5,000" in messages
+    assert "5万人 is 50,000人: 5,000 people is not that" in messages
     assert "38 at one dot per 4 draws 10 dots, 40" in messages
+
+
+def test_a_number_given_in_an_si_unit_is_not_warned(write_deck):
+    """Trial 13: 8620万千瓦 as 86.2 GW and 2350亿千瓦时 as 235 TWh were warned as wrong
+    ("86,200,000 in ones"): they are the same amounts in other units."""
+    loaded = load_deck(write_deck(
+        "title: T\nlanguages: [zh, en]\nslides:\n  - type: figures\n    title: T\n"
+        "    figures:\n"
+        "      - {value: 8620, unit: {zh: 万千瓦, en: GW}, values: {en: 86.2}, label: A}\n"
+        "      - {value: 2350, unit: {zh: 亿千瓦时, en: TWh}, values: {en: 235}, label: B}\n"
+        "      - {value: 1.2, unit: {zh: 亿吨, en: Mt}, values: {en: 120}, label: C}\n"
+        "      - {value: 1.2, unit: {zh: 亿吨, en: Mt}, values: {en: 12}, label: D}\n"))
+    said = [(w.line, w.message) for w in loaded.warnings]
+    assert [line for line, _ in said] == [10], said
+    assert "1.2亿吨 is 120,000,000吨: 12 Mt is not that" in said[0][1]
 
 
 def test_a_magnitude_said_in_both_units_but_not_alike_is_warned(write_deck):
