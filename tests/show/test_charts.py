@@ -1791,3 +1791,16 @@ def test_a_waffle_takes_a_cell_value_that_divides_its_parts():
     per_cell, cells, counts = waffle_cells(1260, [930, 160, 120, 50])
     assert (per_cell, cells, counts) == (5, 252, [186, 32, 24, 10])
     assert waffle_cells(1234, [700, 500, 34])[0] == 4  # (none divides them: the fewest)
+
+
+def test_a_hubs_chinese_name_takes_the_fewest_lines_its_circle_holds(qapp, tmp_path):
+    """Trial 13: 省 / 电力 / 调度 / 中心 in a circle made for the longer English name: a
+    character alone on a line, four lines where one or two fit."""
+    chart = {"kind": "network", "hub": decks.both("省电力调度中心", "Provincial dispatch centre"),
+             "seed": 7, "groups": [{"label": decks.both("风电场", "Wind farms"), "count": 80},
+                                   {"label": decks.both("光伏电站", "Solar farms"), "count": 60}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    _image, view = render_slide(loaded, Config(), 0, (1920, 1080), "zh")
+    (hub,) = [t for t in decks.items_of(chart_of(view)) if isinstance(t, TextBox)
+              and t.text == "省电力调度中心"]
+    assert len(hub.lines) <= 2 and all(len(line.strip()) > 1 for line in hub.lines), hub.lines

@@ -298,12 +298,15 @@ class NetworkView(ChartView):
         languages = dict.fromkeys([ctx.language, *ctx.deck.languages])
         needed = max(self._hub_block(hub.get_text(language, ctx.deck.default_language))[0]
                      for language in languages)
-        self.hub_width = self._hub_block(ctx.text(hub))[1]
-        return min(side * 0.3, max(side * 0.11, needed))
+        radius = min(side * 0.3, max(side * 0.11, needed))
+        self.hub_width = self._hub_block(ctx.text(hub), within=radius)[1]
+        return radius
 
-    def _hub_block(self, text: str) -> tuple[float, float]:
+    def _hub_block(self, text: str, within: float | None = None) -> tuple[float, float]:
         """The radius of the smallest circle around ``text`` in a block of lines, and the
-        block's width."""
+        block's width; ``within`` a circle of that radius, the block of the fewest lines
+        that fits it (省电力 / 调度中心 in a circle made for the English name, not four
+        lines of two characters)."""
         size = self.ctx.size("note")
         metrics = QFontMetricsF(fonts.font(size, bold=True))
         widest = max([metrics.horizontalAdvance(w) for w in WORD.findall(text)]
@@ -315,10 +318,12 @@ class NetworkView(ChartView):
             box = TextBox(text, width * 1.02, size * 1.15 * HUB_LINES + size, size=size,
                           color=QColor(), bold=True, max_lines=lines, line_height=1.15,
                           smallest=size)
-            last = box.lines[-1].strip()
-            if box.elided or (len(last) == 1 and len(text.strip()) > 1 and lines > 1):
-                continue  # (cut short, or one character alone on the last line)
+            if box.elided or (len(text.strip()) > 1 and lines > 1 and any(
+                    len(line.strip()) == 1 for line in box.lines)):
+                continue  # (cut short, or one character alone on a line: 省 / 电力 / …)
             around = math.hypot(box.text_width / 2, box.text_height / 2)
+            if within is not None and around + size <= within:  # (some air round it)
+                return around + size * 0.5, width * 1.02  # (the fewest lines that fit)
             if around < best:
                 best, block = around, width * 1.02
         return (best if best < math.inf else whole / 2) + size * 0.5, block
