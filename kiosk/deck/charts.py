@@ -52,7 +52,10 @@ def _per_cell(total: float, parts: list[float]) -> int:
     if not all(float(v).is_integer() and v > 0 for v in values):
         return least
     common = math.gcd(*(int(v) for v in values))
-    return next((n for n in range(least, least * 3 + 1) if common % n == 0), least)
+    nice = {c * 10**e for e in range(16) for c in (1, 2, 5)}  # (and the next few counts)
+    tried = sorted({*range(least, min(least * 3, least + 200) + 1),
+                    *(n for n in nice if least <= n <= least * 3)})
+    return next((n for n in tried if common % n == 0), least)
 
 
 def dots(count: int, per_node: int) -> int:

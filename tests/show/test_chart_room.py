@@ -164,3 +164,21 @@ def test_bars_take_the_room_their_language_s_title_leaves(qapp, tmp_path):
         _view, chart = _drawn(loaded, cfg, language)
         heights[language] = chart.rect().height()
     assert heights["zh"] > heights["en"] + 100
+
+
+def test_bars_over_years_keep_no_room_for_names_they_do_not_have(qapp, tmp_path):
+    """Trial 13, at type scale 1.3: under 2019 … 2024 the bars kept the room of three
+    lines of names, and their plot was squeezed to half the chart."""
+    bars = {"kind": "bar", "unit": "%", "labels": True,
+            "categories": ["2019", "2020", "2021", "2022", "2023", "2024"],
+            "series": [{"name": decks.both("同比变化", "Change"),
+                        "values": [3.2, -1.5, 4.8, -2.7, -6.9, -11.3]}]}
+    cfg = decks.config(theme={"type_scale": 1.3})
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(bars)), cfg)
+    _view, chart = _drawn(loaded, cfg, "zh")
+    years = [item for item in decks.items_of(chart) if isinstance(item, TextBox)
+             and item.text == "2024"]
+    assert years
+    under = chart.rect().bottom() - years[0].ink_rect().bottom()
+    assert under < chart.ctx.size("label") * 1.5  # (no empty lines' room under them)
+    assert chart.plot.height() > chart.rect().height() * 0.75

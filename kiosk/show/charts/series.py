@@ -150,6 +150,9 @@ class SeriesView(ChartView):
             above += ctx.room("note", 1)
         self.category_lines = next((n for n in (3, 2) if rect.height() - above - ctx.room(
             "label", n, 1.15) > rect.height() * 0.55), 1)  # (a short chart: one line)
+        self.category_lines = min(self.category_lines, self._names_need(
+            (rect.width() - axis_w - names_w) / len(chart.categories)))  # (2019 … 2024: a
+        # line, not the room of three under them, a fifth of the chart at large type)
         if chart.kind == "line":
             self.category_lines = min(2, self.category_lines)
             if self.positions is not None:  # years close together: side by side, or on
@@ -302,6 +305,20 @@ class SeriesView(ChartView):
                     self.plot.left() - self.rect().left() - ctx.size("note") * 0.5,
                     ctx.size("note") * 2), "note", color=ctx.palette.muted, align="right",
                     valign="center", max_lines=1, tabular=True)
+
+    def _names_need(self, slot: float) -> int:
+        """The lines the categories' names need under slots ``slot`` wide: as many as the
+        longest takes, or (a word wider than a slot: every second name a line lower)
+        three."""
+        ctx = self.ctx
+        texts = [ctx.text(c) for c in self.chart.categories]
+        metrics = QFontMetricsF(fonts.font(ctx.size("label")))
+        gap = ctx.size("label") * 0.6
+        word = max((metrics.horizontalAdvance(w) for t in texts for w in _words(t)),
+                   default=0.0)
+        if word + gap > slot:
+            return 3
+        return max(1, max(ctx.lines(t, slot - gap, "label") for t in texts))
 
     def _categories(self) -> None:
         """The category under each slot, in two lines where it needs them; where even a
