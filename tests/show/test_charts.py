@@ -1804,3 +1804,32 @@ def test_a_hubs_chinese_name_takes_the_fewest_lines_its_circle_holds(qapp, tmp_p
     (hub,) = [t for t in decks.items_of(chart_of(view)) if isinstance(t, TextBox)
               and t.text == "省电力调度中心"]
     assert len(hub.lines) <= 2 and all(len(line.strip()) > 1 for line in hub.lines), hub.lines
+
+
+def test_a_crowded_end_of_a_time_axis_reads_in_order(qapp, tmp_path):
+    """Trial 13: 2015, 2020, 2022, 2023 and 2024 at the end of a 34-year axis read
+    "2020 2023 / 2022 / 2024" on three lines, without a line to their points. Moved
+    aside, they stand on one line, in order, each with a leader to its point."""
+    from PySide6.QtWidgets import QGraphicsLineItem
+
+    years = ["1990", "2000", "2010", "2015", "2020", "2022", "2023", "2024"]
+    line = {"kind": "line", "area": True, "unit": "TWh", "categories": years,
+            "series": [{"name": decks.both("水电", "Hydro"),
+                        "values": [12, 26, 61, 82, 93, 95, 96, 98]},
+                       {"name": decks.both("风光", "Wind and solar"),
+                        "values": [0, 0, 3.5, 14, 52, 81, 99, 113]}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(line)))
+    _image, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    chart = chart_of(view)
+    labels = sorted((t for t in chart.childItems() if isinstance(t, TextBox)
+                     and t.text in years), key=lambda t: t.ink_rect().left())
+    assert [t.text for t in labels] == years  # (in order, left to right)
+    assert len({round(t.ink_rect().top()) for t in labels}) == 1  # (on one line)
+    leaders = [item for item in chart.childItems() if isinstance(item, QGraphicsLineItem)]
+    for label in labels:
+        x = chart.mapToScene(chart.x_of(years.index(label.text)), 0).x()
+        if abs(label.ink_rect().center().x() - x) > 3:
+            assert any(abs(min(s.sceneBoundingRect().left(), s.sceneBoundingRect().right())
+                           - x) < 2 or abs(max(s.sceneBoundingRect().left(),
+                                               s.sceneBoundingRect().right()) - x) < 2
+                       for s in leaders), label.text

@@ -48,7 +48,7 @@ TALLEST = 1.1
 """A chart of values over categories is at most this much taller than it is wide."""
 
 
-DODGE_MOST = 1.1
+DODGE_MOST = 2.0
 """A year on a time axis moves aside from its point at most this share of its width
 (further, the years take more lines)."""
 YEAR_LINES_MOST = 4
