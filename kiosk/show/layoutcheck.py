@@ -21,6 +21,9 @@ from kiosk.show.render import context
 from kiosk.show.slides import build_view
 
 Loc = tuple[str | int, ...]
+SMALLER = 0.9
+"""A slide drawn at less than this share of the large type asked for (a type scale over
+1) is warned of; at the show's own type, a slide made smaller to fit is its design."""
 
 
 def layout_problems(loaded: LoadedDeck, config: Config) -> list[Problem]:
@@ -47,6 +50,14 @@ def layout_problems(loaded: LoadedDeck, config: Config) -> list[Problem]:
                     "of kiosk's, not of the deck; please report it with this deck")))
                 continue  # (that no one finds out from the show that a slide is missing)
             view.start(0.0, reduced_motion=True)
+            drawn_at = view.ctx.theme.type_scale
+            if config.theme.type_scale > 1.0 and drawn_at < config.theme.type_scale * \
+                    SMALLER:  # (large type asked for, and not given)
+                numbers = found.setdefault((("slides", n), language, (
+                    f"its words are drawn at type scale {drawn_at:.2g}, not "
+                    f"{config.theme.type_scale:g}: they take more room than the screen has "
+                    "(fewer or shorter texts keep the size)")), [])
+                numbers.append(n + 1)
             scene.addItem(view)  # (what is drawn over a text is found in the scene)
             chrome.set_state(n, len(deck.slides), language)
             looked: set[str] = set()

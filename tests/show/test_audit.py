@@ -368,3 +368,33 @@ def test_the_opening_and_closing_titles_say_no_source_but_their_own(qapp, tmp_pa
         view, _chrome, _scene = built(loaded, cfg, index, "en")
         said.append([t.text for t in decks.items_of(view) if getattr(t, "role", "") == "source"])
     assert said == [[], [], ["Source: a press conference"], ["Source: bulletin"]]
+
+
+def test_check_says_where_large_type_asked_for_is_not_given(qapp, tmp_path):
+    """Trial 13: at type scale 1.3 six figures were drawn at the default size, and
+    nothing said so: a museum asking for large type got the usual."""
+    from kiosk.show.layoutcheck import layout_problems
+
+    both = decks.both
+    figures = [decks.figure(value, both("万千瓦", "million kilowatts"), both(zh, en),
+                            qualifier="约",
+                            note=both("是2015年的4.6倍", "4.6 times the 2015 level"))
+               for value, zh, en in ((8620, "可再生能源装机", "Renewable capacity installed"),
+                                     (4210, "风电装机", "Wind capacity"),
+                                     (3180, "光伏装机", "Solar capacity"),
+                                     (1230, "水电装机", "Hydro capacity"),
+                                     (640, "储能装机", "Storage capacity"),
+                                     (186, "充电桩", "Public chargers"))]
+    points = [both("清洁能源装机首次超过煤电", "Clean capacity overtook coal for the first time"),
+              both("全省所有县区实现充电设施全覆盖", "Every county now has public chargers")]
+    deck = decks.deck(decks.figures_slide(*figures, points=points), decks.title_slide())
+    large = decks.config(theme={"type_scale": 1.3})
+    loaded = decks.built(tmp_path, deck, large)
+    said = [p.message for p in layout_problems(loaded, large)]
+    assert any(m.startswith("slide 1 in 'en'") and "drawn at type scale" in m
+               and "not 1.3" in m for m in said), said
+    assert not any(m.startswith("slide 2") and "drawn at type scale" in m for m in said)
+    plain = decks.config()
+    assert not any("drawn at type scale" in p.message
+                   for p in layout_problems(decks.built(tmp_path / "plain", decks.deck(
+                       decks.title_slide()), plain), plain))
