@@ -281,7 +281,7 @@ def _title_case(text: str) -> bool:
     """Whether an English text capitalises its words (A Home for an Industrial Cluster):
     none of its words but the small ones is in lower case (a Great Wall on the sea is
     not); there two capitals side by side say nothing of a name."""
-    words = re.findall(r"[A-Za-z][A-Za-z'’]*", text)
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)  # (Kilowatt-hour: one word)
     small = _ARTICLES | _FUNCTION_WORDS | {"and", "but", "nor", "a"}
     return not any(w[0].islower() and w.lower() not in small and len(w) > 2 for w in words)
 

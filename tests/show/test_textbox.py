@@ -169,6 +169,16 @@ def test_a_headline_does_not_split_a_name(qapp):
     assert not _title_case("The Hong Kong–Zhuhai–Macao Bridge: a Great Wall on the sea")
 
 
+def test_a_title_with_a_hyphenated_word_breaks_between_its_words(qapp):
+    """Trial 13, on a totem: "A Green Future Starts / with / Every Kilowatt-hour": the
+    "hour" of Kilowatt-hour made the title read as a sentence, and its capitals as names
+    not to be parted: "with" stood alone on a line."""
+    box = TextBox("A Green Future Starts with Every Kilowatt-hour", 972, 2000, size=96,
+                  bold=True, color=QColor("white"), balance=True, max_lines=4,
+                  line_height=1.15, smallest=60)
+    assert box.lines == ["A Green Future", "Starts with Every", "Kilowatt-hour"], box.lines
+
+
 def test_a_number_said_in_words_is_not_broken_in_a_title(qapp):
     """Trial 10: "...Fauna: Half a / Billion Years...": "a" was taken for an article, whose
     break costs little; in "half a billion" it is a number."""
