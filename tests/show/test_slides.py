@@ -615,3 +615,25 @@ def test_eight_figures_keep_each_row_s_labels_on_one_line_and_short_symbols_besi
     assert len(labels) == 8
     for row in (labels[:4], labels[4:]):
         assert len({round(label.top()) for label in row}) == 1, [r.top() for r in row]
+
+
+def test_the_details_of_a_row_of_cards_start_on_one_line(qapp, tmp_path):
+    """Trial 13: where one card's heading took two lines, its detail began lower than its
+    neighbours'; a row of cards reads as a row when their details start level."""
+    both = decks.both
+    points = [{"heading": both("海上风电基地", "Offshore wind bases"),
+               "detail": both("临海新增约1000万千瓦", "About 10 GW more off the coast"),
+               "icon": "ship"},
+              {"heading": both("整县推进屋顶光伏建设", "Rooftop solar, county by county"),
+               "detail": both("过半公共建筑屋顶装上光伏", "Panels on half of public roofs"),
+               "icon": "city"},
+              {"heading": both("抽水蓄能", "More pumped storage"),
+               "detail": both("新建12座", "12 new stations"), "icon": "river"}]
+    loaded = decks.built(tmp_path, decks.deck({"type": "points", "title": both("行动", "Actions"),
+                                               "points": points}))
+    for language in ("zh", "en"):
+        _, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
+        details = [t for t in decks.items_of(view) if isinstance(t, TextBox)
+                   and t.text in {p["detail"][language] for p in points}]
+        assert len(details) == 3
+        assert len({round(t.ink_rect().top()) for t in details}) == 1, language

@@ -60,6 +60,8 @@ class PointsView(SlideView):
             heading_lines = 3  # details under it: a third line rather than smaller
             common = min(fitted(point, heading_lines) for point in s.points)
         on_last = count - (rows - 1) * columns  # (cards on the last row)
+        firsts: list[tuple[int, QRectF, QRectF, float, TextBox, QGraphicsRectItem,
+                           QGraphicsRectItem, list[QGraphicsItem], PointItem]] = []
         for n, point in enumerate(s.points):
             row, col = divmod(n, columns)
             width = cell_w if row < rows - 1 else (area.width() - gap * (on_last - 1)) / on_last
@@ -87,7 +89,14 @@ class PointsView(SlideView):
                 inner.left(), inner.top(), heading_w, ctx.room("heading", heading_lines, 1.2)),
                 "heading", bold=True, max_lines=heading_lines, line_height=1.2, size=common)
             items.append(heading)
-            y = max(inner.top() + heading.text_height, below) + ctx.size("detail") * 0.6
+            firsts.append((row, cell, inner, below, heading, card, accent, items, point))
+        under: dict[int, float] = {}  # (a row's details on one line: under its tallest
+        # heading or icon)
+        for row, cell, inner, below, heading, *_ in firsts:
+            under[row] = max(under.get(row, 0.0), max(inner.top() + heading.text_height,
+                                                      below) - cell.top())
+        for row, cell, inner, below, heading, card, accent, items, point in firsts:
+            y = cell.top() + under[row] + ctx.size("detail") * 0.6
             end = inner.top() + heading.text_height
             if point.detail:  # (the card grows for it, while the room lasts)
                 room = max(cell.bottom() - pad - y, ctx.room("detail", DETAIL_LINES, 1.5))
