@@ -99,10 +99,11 @@ def test_bar_lengths_on_screen_are_in_proportion_to_the_data(qapp, tmp_path):
     cfg = decks.config(portrait=True)
     loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(MUSEUMS)), cfg)
     image, _, chart = chart_at(loaded, cfg, "zh")
-    colour = QColor(context(loaded, cfg, "zh").palette.series(0))
+    palette = context(loaded, cfg, "zh").palette
     values = chart.chart.series[0].values
     lengths = []
-    for mark in chart.marks:
+    for mark, value in zip(chart.marks, values, strict=True):
+        colour = QColor(palette.series(0 if value >= 0 else 1))  # (a fall: the next colour)
         y = round(chart.mapToScene(mark.rect.center()).y())
         lengths.append(sum(1 for x in range(image.width())
                            if abs(QColor(image.pixel(x, y)).red() - colour.red()) < 12

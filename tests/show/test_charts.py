@@ -1833,3 +1833,29 @@ def test_a_crowded_end_of_a_time_axis_reads_in_order(qapp, tmp_path):
                            - x) < 2 or abs(max(s.sceneBoundingRect().left(),
                                                s.sceneBoundingRect().right()) - x) < 2
                        for s in leaders), label.text
+
+
+@pytest.mark.parametrize("portrait", [False, True])
+def test_a_series_that_falls_as_well_as_rises_draws_its_falls_apart(qapp, tmp_path,
+                                                                    portrait):
+    """Trial 13: a fall of 11.3 % stood in the gold of a rise. One series' falls take the
+    next colour (its minus and the side of the zero line say it too); a chart of two
+    series keeps one colour a series."""
+    change = {"kind": "bar", "unit": "%", "labels": True,
+              "categories": ["2019", "2020", "2021", "2022"],
+              "series": [{"name": "Change", "values": [3.2, -1.5, 4.8, -11.3]}]}
+    two = {**change, "series": [*change["series"],
+                                {"name": "Other", "values": [1.0, -2.0, 3.0, -4.0]}]}
+    cfg = decks.config(portrait=portrait)
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(change),
+                                              decks.chart_slide(two)), cfg)
+    for index, apart in ((0, True), (1, False)):
+        image, view = render_slide(loaded, cfg, index, tuple(cfg.display.design_size), "en")
+        chart = chart_of(view)
+        first = [m for m in chart.marks if m.rect.height() > 4 and m.rect.width() > 4][:4]
+        colours = [QColor(image.pixel(chart.mapToScene(m.rect.center()).toPoint())).name()
+                   for m in first]
+        if apart:
+            assert colours[0] == colours[2] != colours[1] == colours[3], colours
+        else:
+            assert colours[0] == colours[1] == colours[2] == colours[3], colours

@@ -295,7 +295,7 @@ class BarsAcross(SeriesView):
             ys = [self.y_of_bar(n, s) for n in range(len(row.values))]
             lengths = [self.x_of_value(v) - base for v in row.values]  # negative: leftwards
             bars = pg.BarGraphItem(x0=[base] * len(ys), y=ys, height=self.thickness * 0.9,
-                                   width=lengths, brush=ctx.palette.fill(s),
+                                   width=lengths, **self.fills(s, row.values),
                                    pen=pg.mkPen(None))
             bars.setParentItem(self)
             self.bars.append(bars)

@@ -487,6 +487,17 @@ class SeriesView(ChartView):
         faint.setAlphaF(0.4)
         tick.setPen(QPen(faint, 1.5))
 
+    def fills(self, s: int, values: list[float]) -> dict[str, QBrush | list[QBrush]]:
+        """How series ``s``'s bars are filled (a bar graph's options): in its colour, and
+        where it is the chart's only series and falls as well as rises, its falls in the
+        next colour (trial 13: a fall of 11.3 % in the gold of a rise; the minus and the
+        side of the zero line say it too)."""
+        own = self.ctx.palette.fill(s)
+        if len(self.chart.series) > 1 or not (min(values) < 0 < max(values)):
+            return {"brush": own}
+        fall = self.ctx.palette.fill(s + 1)
+        return {"brushes": [fall if value < 0 else own for value in values]}
+
     def _bars(self) -> None:
         ctx, chart = self.ctx, self.chart
         count = len(chart.series)
@@ -500,7 +511,7 @@ class SeriesView(ChartView):
             xs = [self.x_of(n) - slot * 0.35 + width * (s + 0.5) for n in range(len(row.values))]
             heights = [self.y_of(v) - base for v in row.values]  # negative: upwards
             bars = pg.BarGraphItem(x=xs, y0=[base] * len(xs), width=width * 0.9,
-                                   height=heights, brush=ctx.palette.fill(s),
+                                   height=heights, **self.fills(s, row.values),
                                    pen=pg.mkPen(None))
             bars.setParentItem(self)
             self.bars.append(bars)
