@@ -637,3 +637,29 @@ def test_the_details_of_a_row_of_cards_start_on_one_line(qapp, tmp_path):
                    and t.text in {p["detail"][language] for p in points}]
         assert len(details) == 3
         assert len({round(t.ink_rect().top()) for t in details}) == 1, language
+
+
+def test_a_card_without_a_detail_has_its_heading_in_its_middle(qapp, tmp_path):
+    """Trial 13: a point with no detail was a heading at the top of a card as tall as
+    its neighbour's, the rest of it an empty box."""
+    from PySide6.QtWidgets import QGraphicsRectItem
+
+    both = decks.both
+    points = [{"heading": both("智慧电网", "A smarter grid"),
+               "detail": both("虚拟电厂聚合300万千瓦可调负荷，相当于一座大型电厂",
+                              "Virtual power plants pooling 3 GW of demand, as much as a "
+                              "large power station")},
+              {"heading": both("绿色出行", "Green travel"), "icon": "rail"},
+              {"heading": both("抽水蓄能", "More pumped storage"),
+               "detail": both("新建12座", "12 new stations")}]
+    loaded = decks.built(tmp_path, decks.deck({"type": "points", "title": both("行动", "Actions"),
+                                               "points": points}))
+    for language in ("zh", "en"):
+        _, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
+        (heading,) = [t for t in decks.items_of(view) if isinstance(t, TextBox)
+                      and t.text == points[1]["heading"][language]]
+        ink = heading.ink_rect()
+        card = next(c.sceneBoundingRect() for c in view.childItems()
+                    if isinstance(c, QGraphicsRectItem) and c.rect().width() > 200
+                    and c.sceneBoundingRect().contains(ink.center()))
+        assert abs(ink.center().y() - card.center().y()) < card.height() * 0.12, language

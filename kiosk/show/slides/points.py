@@ -131,10 +131,14 @@ class PointsView(SlideView):
         for height in heights:
             tops.append(y)
             y += height + gap
-        for row, _, items, card, accent in built:
+        for (row, need, items, card, accent), point in zip(built, s.points, strict=True):
             shift = tops[row] - card.rect().top()
-            for item in (*items, card, accent):
-                item.moveBy(0, shift)
+            card.moveBy(0, shift)
+            accent.moveBy(0, shift)
+            if not point.detail:  # (a heading alone in the middle of its card, not at the
+                shift += max(0.0, heights[row] - need) / 2  # top of an empty box)
+            for word in items:
+                word.moveBy(0, shift)
             for frame in (card, accent):
                 rect = frame.rect()
                 rect.setHeight(heights[row])
