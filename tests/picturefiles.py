@@ -76,3 +76,23 @@ def with_orientation(jpeg: bytes, orientation: int) -> bytes:
             + struct.pack(">HHIHH", 0x0112, 3, 1, orientation, 0) + bytes(4))
     app1 = b"Exif\x00\x00" + tiff
     return jpeg[:2] + b"\xff\xe1" + struct.pack(">H", len(app1) + 2) + app1 + jpeg[2:]
+
+
+def object_on_ground(folder, name: str, ground: str, colour: str,
+                     at: tuple[float, float, float, float],
+                     size: tuple[int, int] = (1600, 1000)) -> str:
+    """A studio shot saved as ``folder/images/name``: an oval of ``colour`` (``at``: x, y,
+    width, height) on a plain ``ground``; its path as a deck gives it."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    image = QImage(*size, QImage.Format.Format_RGB32)
+    image.fill(QColor(ground))
+    painter = QPainter(image)
+    painter.setBrush(QColor(colour))
+    painter.setPen(QColor(colour))
+    painter.drawEllipse(QRectF(*at))
+    painter.end()
+    (folder / "images").mkdir(parents=True, exist_ok=True)
+    assert image.save(str(folder / "images" / name))
+    return f"images/{name}"

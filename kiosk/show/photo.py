@@ -35,6 +35,7 @@ from PySide6.QtGui import QColor, QImage, QImageIOHandler, QImageReader, QPainte
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.show.guard import guarded
+from kiosk.show.items import descendants
 from kiosk.show.pictures import decode
 
 log = logging.getLogger(__name__)
@@ -288,10 +289,7 @@ def _on_plain_ground(path: str, _mtime: int, _size: int) -> bool:
 
 def prepare(root: QGraphicsItem, scale: float) -> None:
     """Every picture under ``root`` decoded for the screen's ``scale``, now (an export)."""
-    items = [root, *root.childItems()]
-    while items:
-        item = items.pop()
-        items.extend(item.childItems())
+    for item in (root, *descendants(root)):
         if isinstance(item, PictureItem):
             item.want(scale)
     decoder().settle()

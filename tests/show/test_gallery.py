@@ -409,23 +409,14 @@ def test_an_object_on_white_in_a_gallery_is_whole_on_its_ground_in_every_languag
         qtbot, tmp_path):
     """Trial 9: a teapot on white, cropped in a gallery (an image slide showed it whole),
     its lower half under a charcoal band in English only."""
-    from PySide6.QtCore import QRectF
-    from PySide6.QtGui import QPainter
-
     from kiosk.config import Config
     from kiosk.show.render import render_slide
     from kiosk.show.slides.image import Shade
+    from tests.picturefiles import object_on_ground
 
-    image = QImage(1600, 1000, QImage.Format.Format_RGB32)
-    image.fill(QColor("#fbfbf8"))
-    painter = QPainter(image)
-    painter.setBrush(QColor("#6b3a24"))
-    painter.setPen(QColor("#6b3a24"))
-    painter.drawEllipse(QRectF(450, 120, 700, 800))
-    painter.end()
-    (tmp_path / "images").mkdir(parents=True, exist_ok=True)
-    image.save(str(tmp_path / "images" / "teapot.png"))
-    photos_ = [{"src": "images/teapot.png",
+    teapot = object_on_ground(tmp_path, "teapot.png", "#fbfbf8", "#6b3a24",
+                              (450, 120, 700, 800))
+    photos_ = [{"src": teapot,
                 "caption": decks.both("清代紫砂提梁壶", "A Qing-dynasty Yixing clay teapot with "
                                       "an overhead handle, in the museum's collection")}]
     loaded = decks.built(tmp_path, deck({"type": "gallery", "title": decks.both(

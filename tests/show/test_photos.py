@@ -16,6 +16,7 @@ from kiosk.show.photo import Decoder, PictureItem, crop
 from kiosk.show.render import context, render_slide
 from kiosk.show.slides import build_view
 from tests import decks
+from tests.picturefiles import object_on_ground
 
 RED = QColor("#d02020")
 SKY = QColor("#4080c0")
@@ -340,17 +341,10 @@ def test_a_shade_fades_into_the_photo_without_an_edge(qapp, tmp_path):
 def test_an_object_on_white_has_no_shade_though_it_reaches_the_fade(qapp, tmp_path):
     """Trial 7: a vase on white got charcoal bands over its top and bottom thirds: the
     shades looked at the whole of their fade (the vase in it), not where the words are."""
-    image = QImage(1600, 1000, QImage.Format.Format_RGB32)
-    image.fill(QColor("#ffffff"))
-    painter = QPainter(image)
-    painter.setBrush(QColor("#3a4a40"))
-    painter.setPen(QColor("#3a4a40"))
-    painter.drawEllipse(QRectF(620, 120, 360, 760))  # (a dark vase, top to bottom)
-    painter.end()
-    (tmp_path / "images").mkdir()
-    image.save(str(tmp_path / "images" / "vase.png"))
+    vase = object_on_ground(tmp_path, "vase.png", "#ffffff", "#3a4a40",
+                            (620, 120, 360, 760))  # (a dark vase, top to bottom)
     loaded = decks.built(tmp_path, decks.deck(image_slide(
-        "images/vase.png", title="Meiping", caption="Song dynasty, 30 cm")))
+        vase, title="Meiping", caption="Song dynasty, 30 cm")))
     _, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
     from kiosk.show.slides.image import Shade
 
@@ -486,19 +480,12 @@ def test_a_light_picture_crossed_by_a_dark_line_takes_a_light_veil_and_dark_word
 def test_an_object_on_white_fills_a_totem_with_its_ground(qapp, tmp_path, kind):
     """A skull photographed on white, wider than tall, on a totem: shown whole, it was a
     white box on the dark stage. Its ground fills the screen, the words dark on it."""
-    image = QImage(1600, 1000, QImage.Format.Format_RGB32)
-    image.fill(QColor("#fafafa"))
-    painter = QPainter(image)
-    painter.setBrush(QColor("#8a6a45"))
-    painter.setPen(QColor("#8a6a45"))
-    painter.drawEllipse(QRectF(400, 300, 800, 400))
-    painter.end()
-    (tmp_path / "images").mkdir()
-    image.save(str(tmp_path / "images" / "skull.png"))
+    skull = object_on_ground(tmp_path, "skull.png", "#fafafa", "#8a6a45",
+                             (400, 300, 800, 400))
     caption = "Skull of Lufengosaurus"
-    slide = (image_slide("images/skull.png", title="The Skull", caption=caption)
+    slide = (image_slide(skull, title="The Skull", caption=caption)
              if kind == "image" else {"type": "gallery", "title": "The Skull", "photos": [
-                 {"src": "images/skull.png", "caption": caption}]})
+                 {"src": skull, "caption": caption}]})
     cfg = decks.config(portrait=True)
     loaded = decks.built(tmp_path, decks.deck(slide), cfg)
     shot, view = render_slide(loaded, cfg, 0, (1080, 1920), "en")

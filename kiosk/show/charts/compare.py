@@ -66,6 +66,8 @@ class CompareView(ChartView):
     def __init__(self, chart: CompareChart, ctx: SlideContext, rect: QRectF,
                  parent: QGraphicsItem | None = None) -> None:
         super().__init__(chart, ctx, rect, parent)
+        self.rows_written = [self._written(item) for item in chart.items]
+        """Per row, ``_written``'s answer: worked out once, asked for each value."""
         self.bars: list[list[QGraphicsRectItem]] = []
         """Per row, the earlier (if known) and the later bar."""
         legend_h = legend(self, [(self._before_colour(), ctx.text(chart.before_label)),
@@ -128,10 +130,10 @@ class CompareView(ChartView):
         ctx, chart = self.ctx, self.chart
         metrics = QFontMetricsF(fonts.font(ctx.size("label"), bold=True, tabular=True))
         widest = 0.0
-        for item in chart.items:
+        for n, item in enumerate(chart.items):
             for value in (item.before, item.after):
                 if value is not None and (value < 0 or not falling):
-                    widest = max(widest, metrics.horizontalAdvance(self._said(item, value)))
+                    widest = max(widest, metrics.horizontalAdvance(self._said(n, value)))
         return min(most, widest + ctx.size("label") * 0.8)
 
     def _zero_line(self, top: float, bottom: float) -> None:
@@ -180,7 +182,7 @@ class CompareView(ChartView):
         zero = rect.left() + label_w + left_room + below
         self.zero_x = zero
         unit = ctx.text(item.unit)
-        by, written, decimals = self._written(item)
+        by, written, decimals = self.rows_written[n]
         gap = ctx.size("label") * 0.4
         ys, widths, labels = [], [], []
         row_bars: list[QGraphicsRectItem] = []
@@ -217,7 +219,7 @@ class CompareView(ChartView):
             self._zero_line(ys[0] - bar_h * 0.7, ys[-1] + bar_h * 0.7)  # name nor note)
         for (value, _), width, yc in zip(pairs, widths, ys, strict=True):
             self.marks.append(Mark(_span(zero, width, yc - bar_h / 2, bar_h),
-                                   ctx.text(item.label), self._said(item, value)))
+                                   ctx.text(item.label), self._said(n, value)))
         if item.note:
             ctx.box(self, ctx.text(item.note), QRectF(rect.left() + label_w, y + bar_h * 0.05,
                     rect.width() - label_w, ctx.room("note", 2)), "note",
@@ -244,9 +246,10 @@ class CompareView(ChartView):
         return (by, alike(values, ctx.text(item.unit), ctx.language),
                 self.decimals_for(values, by, item.decimals))
 
-    def _said(self, item: ComparePair, value: float) -> str:
-        """How a value of a row is written, in full."""
-        by, written, decimals = self._written(item)
+    def _said(self, n: int, value: float) -> str:
+        """How a value of row ``n`` is written, in full."""
+        item = self.chart.items[n]
+        by, written, decimals = self.rows_written[n]
         return value_text(shown(value, by), self.ctx, self.ctx.text(item.unit),
                           item.qualifier, decimals, written.step, among=written.among)
 
@@ -257,11 +260,11 @@ class CompareView(ChartView):
         ctx = self.ctx
         unit = ctx.text(item.unit)
         label = CountLabel(shown(value, by), ctx, unit=unit, qualifier=item.qualifier,
-                           decimals=self._written(item)[2], role="heading",
+                           decimals=self.rows_written[n][2], role="heading",
                            color=ctx.palette.accent, max_width=rect.right() - x, parent=self)
         label.setPos(x, y)
         said = label.mapRectToParent(label.boundingRect())
-        self.marks.append(Mark(said, ctx.text(item.label), self._said(item, value)))
+        self.marks.append(Mark(said, ctx.text(item.label), self._said(n, value)))
         self.track(label.set_progress, offset=ROW_STAGGER * n, share=1.0)
         return said
 

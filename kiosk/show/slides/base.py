@@ -19,6 +19,7 @@ from kiosk.play.commands import Zoom
 from kiosk.play.timeline import Timeline
 from kiosk.show import fonts
 from kiosk.show.context import HEADINGS, SlideContext
+from kiosk.show.items import descendants
 
 if TYPE_CHECKING:
     from kiosk.show.captions import CaptionBand
@@ -157,14 +158,8 @@ class SlideView(QGraphicsItem):
         """Whether a text other than a heading was drawn smaller than its role asks."""
         from kiosk.show.textbox import TextBox
 
-        stack = list(self.childItems())
-        while stack:
-            item = stack.pop()
-            stack.extend(item.childItems())
-            if isinstance(item, TextBox) and item.role not in HEADINGS and \
-                    item.font_size < item.requested_size * 0.97:
-                return True
-        return False
+        return any(isinstance(item, TextBox) and item.role not in HEADINGS and
+                   item.font_size < item.requested_size * 0.97 for item in descendants(self))
 
     def _rebuild(self, ctx: SlideContext) -> None:
         self.dispose()
@@ -302,13 +297,7 @@ class SlideView(QGraphicsItem):
         from kiosk.show.video import VideoItem
 
         if self._videos is None:  # (looked for once: step asks 60 times a second)
-            found, stack = [], list(self.childItems())
-            while stack:
-                item = stack.pop()
-                if isinstance(item, VideoItem):
-                    found.append(item)
-                stack.extend(item.childItems())
-            self._videos = found
+            self._videos = [item for item in descendants(self) if isinstance(item, VideoItem)]
         return self._videos
 
     def _cramped(self) -> bool:
@@ -319,14 +308,9 @@ class SlideView(QGraphicsItem):
 
         if self.ctx.cramped or self.ctx.headings_crowd or self._crowded():
             return True
-        stack = list(self.childItems())
-        while stack:
-            item = stack.pop()
-            stack.extend(item.childItems())
-            if isinstance(item, TextBox) and item.text and item.role != "source" and (
-                    item.elided or item.font_size < item.requested_size * SHRUNK):
-                return True
-        return False
+        return any(isinstance(item, TextBox) and item.text and item.role != "source" and (
+            item.elided or item.font_size < item.requested_size * SHRUNK)
+            for item in descendants(self))
 
     def _overflows(self) -> bool:
         """Whether what it holds reaches out of the safe area, two texts overlap, or its

@@ -24,6 +24,7 @@ from kiosk.deck.model import ImageSlide, VideoSlide
 from kiosk.deck.text import Text
 from kiosk.play.gestures import EDGE_ZONE
 from kiosk.play.timeline import Track
+from kiosk.show.items import descendants
 from kiosk.show.photo import PictureItem, fills_screen, natural_size, on_plain_ground
 from kiosk.show.slides.base import BLEED, SlideView
 from kiosk.show.textbox import TextBox
@@ -204,10 +205,7 @@ class Shade(QGraphicsItem):
         """The texts of its slide (or page) that lie over it."""
         view = self.parentItem()
         area = self.mapRectToScene(self.rect)
-        stack = list(view.childItems()) if view is not None else []
-        while stack:
-            item = stack.pop()
-            stack.extend(item.childItems())
+        for item in descendants(view) if view is not None else ():
             if isinstance(item, TextBox) and area.contains(item.ink_rect().center()):
                 yield item
 
