@@ -51,6 +51,9 @@ TALLEST = 1.1
 DODGE_MOST = 2.0
 """A year on a time axis moves aside from its point at most this share of its width
 (further, the years take more lines)."""
+DODGE_SHORT = 0.6
+"""As far as a year moves aside where some years are left unsaid (a short leader: a
+long one fanning to a year far from its point reads worse than its tick unsaid)."""
 YEAR_LINES_MOST = 4
 """A time axis's years take up to this many lines rather than leave one out."""
 YEAR_GAP = 0.45
@@ -96,6 +99,18 @@ def timeline(chart: SeriesChart) -> list[float] | None:
         UNEVEN else None
 
 
+def _roundness(year: float) -> int:
+    """How round a year is: 100 for 1900, 10 for 2010, 5 for 2015, 1 for 2023."""
+    return next((k for k in (100, 50, 10, 5, 2) if year % k == 0), 1)
+
+
+def counted_back(first: int, last: int, every: int) -> list[int]:
+    """Which of the evenly spaced years ``first`` … ``last`` (indices) are said when only
+    every ``every``-th has room: counted back from the last, so that the latest year is
+    always said (2020 2022 2024, not 2019 2021 2023 with 2024 a bare point)."""
+    return list(range(last, first - 1, -every))[::-1]
+
+
 def _words(text: str) -> list[str]:
     """What a line may not break inside: words, and each Chinese character; a short
     label whole (1月, 2024年: never 1 / 月)."""
@@ -121,6 +136,10 @@ class SeriesView(ChartView):
         self.positions = timeline(chart) if chart.kind == "line" else None
         """Where each category lies on a line's time axis (years 1949, 1978, ... 2024:
         apart as far as they are in time), or None: evenly, one slot each."""
+        self.even_years = chart.kind == "line" and self.positions is None and \
+            category_numbers(chart) is not None
+        """Whether a line's categories are years evenly apart (2019, 2020 … 2024), which
+        a reader counts from the ones said."""
         values, step = self._numbers()
         marks = ticks(self.low, self.high, step)
         self.unit_above = self._unit_too_wide(marks, rect.width() * 0.15)
@@ -155,13 +174,20 @@ class SeriesView(ChartView):
         # line, not the room of three under them, a fifth of the chart at large type)
         if chart.kind == "line":
             self.category_lines = min(2, self.category_lines)
+            if self.even_years:  # (one line: every second said where all have no room,
+                self.category_lines = 1  # never stacked)
             if self.positions is not None:  # years close together: side by side, or on
                 self.plot = QRectF(rect.left() + axis_w, rect.top(),  # as many lines as
                                    rect.width() - axis_w - names_w, 1.0)  # they need (3)
                 lines = min(3, next((n for n in (3, 2) if rect.height() - above - ctx.room(
                     "label", n, 1.15) > rect.height() * 0.55), 1))
                 self.year_centres = self._dodged_years()
-                """Where the years stand side by side (their x is the plot's to come)."""
+                """Where the years said stand side by side (their x is the plot's to
+                come)."""
+                for most in (DODGE_SHORT, DODGE_MOST):  # (crowded, 2020 … 2024: the
+                    if self.year_centres is None:  # roundest said, the axis's ticks
+                        self.year_centres = self._round_years(most)  # counting the
+                        # others, rather than years stacked out of order)
                 if self.year_centres is None:
                     placed = self._year_rows(lines)
                     if len(placed) < len(chart.categories):  # (a year would be left out:
@@ -334,18 +360,25 @@ class SeriesView(ChartView):
         if self.positions is not None:
             self._years()
             return
+        years = self.even_years
         staggered = word + gap > slot and self.category_lines >= 2 and len(texts) > 1 and \
-            (self.chart.kind == "bar" or word + gap <= slot * 2)
+            (self.chart.kind == "bar" or word + gap <= slot * 2) and not years
         every = max(1, math.ceil((word + gap) / slot)) \
             if self.chart.kind == "line" and not staggered else 1
-        # (a bar's name is never left out; a line's years stand every second one a line
-        # lower where that gives each room, and only where not even that, every second)
+        # (a bar's name is never left out; a line's names stand every second one a line
+        # lower where that gives each room, and only where not even that, every second;
+        # a line's years, every second, third … on one line, counted back from the last:
+        # its dots and the axis's ticks say where the others are)
         # (a name wider than its bar's slot: every second name a line lower, each with
         # two slots' room, as a designer sets "Wudaoliang" under a narrow bar)
         top = self.plot.bottom() + ctx.size("label") * 0.3
         line = ctx.room("label", 1, 1.15)
+        said = counted_back(0, len(texts) - 1, every) if years else \
+            list(range(0, len(texts), every))
+        if len(said) < len(texts):
+            self._ticks(range(len(texts)))
         for n, text in enumerate(texts):
-            if n % every:
+            if n not in said:
                 continue
             if staggered:
                 room, lower = slot * 2 - gap, n % 2
@@ -385,16 +418,18 @@ class SeriesView(ChartView):
             placed.append((n, row))
         return placed
 
-    def _dodged_years(self) -> list[float] | None:
-        """Where the years of a time axis stand on one line, each moved aside from its
-        point as little as keeps it from touching its neighbours (years a year apart,
-        2023 and 2024, side by side with a short leader each); None where one would move
-        further than DODGE_MOST of its width (then they take more lines)."""
-        texts = [self.ctx.text(c) for c in self.chart.categories]
+    def _dodged_years(self, said: list[int] | None = None, most: float = DODGE_MOST
+                      ) -> dict[int, float] | None:
+        """Where the years of a time axis (those ``said``: all by default) stand on one
+        line, each moved aside from its point as little as keeps it from touching its
+        neighbours (years a year apart, 2023 and 2024, side by side with a short leader
+        each); None where one would move further than ``most`` of its width."""
+        said = list(range(len(self.chart.categories))) if said is None else said
+        texts = [self.ctx.text(self.chart.categories[n]) for n in said]
         metrics = QFontMetricsF(fonts.font(self.ctx.size("label")))
         widths = [metrics.horizontalAdvance(t) for t in texts]
         gap = self.ctx.size("label") * YEAR_GAP
-        wanted = [self.x_of(n) for n in range(len(texts))]
+        wanted = [self.x_of(n) for n in said]
         groups: list[list[int]] = []  # runs of years set edge to edge
         lefts: list[float] = []
         for n in range(len(texts)):
@@ -434,10 +469,33 @@ class SeriesView(ChartView):
             for m in group:
                 centres[m] = left + widths[m] / 2
                 left += widths[m] + gap
-        if any(abs(c - w) > DODGE_MOST * width for c, w, width in zip(
+        if any(abs(c - w) > most * width for c, w, width in zip(
                 centres, wanted, widths, strict=True)):
             return None
-        return centres
+        return dict(zip(said, centres, strict=True))
+
+    def _round_years(self, most: float) -> dict[int, float] | None:
+        """Where the years said stand when only some have room, each moved aside
+        ``most`` of its width at most: every year a reader could not count from its neighbours, then
+        of those they could (2021 between 2020 and 2022) the roundest (2010 before 2015
+        before 2022, the latest first among equals); None where not even the first
+        kind have room."""
+        years = self.positions or []
+
+        def counted(n: int) -> bool:  # (its neighbours as far from it on either side)
+            return 0 < n < len(years) - 1 and math.isclose(
+                years[n] - years[n - 1], years[n + 1] - years[n])
+
+        said: list[int] = []
+        found: dict[int, float] | None = None
+        for n in sorted(range(len(years)), key=lambda n: (
+                counted(n), n != len(years) - 1, n != 0, -_roundness(years[n]), -n)):
+            tried = self._dodged_years(sorted([*said, n]), most)
+            if tried is not None:
+                said, found = sorted([*said, n]), tried
+            elif not counted(n):
+                return None
+        return found
 
     def _years(self) -> None:
         """The years of a time axis, each under its point: on one line where they do not
@@ -450,7 +508,9 @@ class SeriesView(ChartView):
         metrics = QFontMetricsF(fonts.font(ctx.size("label")))
         centres = self.year_centres if self.category_lines == 1 else None
         if centres is not None:
-            for n, centre in enumerate(centres):
+            if len(centres) < len(self.chart.categories):
+                self._ticks(range(len(self.chart.categories)))
+            for n, centre in centres.items():
                 text = ctx.text(self.chart.categories[n])
                 room = metrics.horizontalAdvance(text) + ctx.size("label") * YEAR_GAP
                 if abs(centre - self.x_of(n)) > 1.0:  # (a leader from its point to it)
@@ -470,6 +530,17 @@ class SeriesView(ChartView):
                 # a year above it, where "2023" would read "20|23")
             ctx.box(self, text, QRectF(self.x_of(n) - room / 2, top + row * line, room,
                     line), "label", color=ctx.palette.muted, align="center", max_lines=1)
+
+    def _ticks(self, categories: range | list[int]) -> None:
+        """A short tick under each of ``categories`` on the axis: where a year is not
+        said, the tick counts it (2020 · 2022 · 2024 with a tick between each)."""
+        faint = QColor(self.ctx.palette.muted)
+        faint.setAlphaF(0.6)
+        length = self.ctx.size("label") * 0.3
+        for n in categories:
+            tick = QGraphicsLineItem(self.x_of(n), self.plot.bottom(), self.x_of(n),
+                                     self.plot.bottom() + length, self)
+            tick.setPen(QPen(faint, 1.5))
 
     def _leader(self, n: int, x: float, bottom: float) -> None:
         """A faint line from category ``n``'s point on the axis to a year set aside."""
