@@ -19,6 +19,7 @@ from kiosk.deck.numbers import (
     held_with_number,
     is_year,
 )
+from kiosk.deck.text import is_han
 from kiosk.deck.timing import figure_timing
 from kiosk.play.timeline import Track
 from kiosk.show import fonts
@@ -88,8 +89,12 @@ class FigureNumber(QGraphicsItem):
         if self.stacked and _symbol(self.final.after):  # a sign (%, °C) stays beside its
             self.inline = self._natural_width(self.size, self.small) <= width  # number
             # where it fits there, a word (mm, 亿元) goes under
-        if self.stacked and not held_with_number(self.final.after)[1]:
+        rest = held_with_number(self.final.after)[1]
+        if self.stacked and not rest:
             self.inline = True  # (nothing but a magnitude to set under: 3.2万 stays whole)
+        elif self.stacked and len(rest) == 1 and is_han(rest):  # (one character alone
+            self.inline = True  # on a line, 5.12亿 / 吨, 310余 / 条: beside, at the size
+            self.size, self.small = inline  # that fits there)
         self._slot = self._slot_width(self.size)
 
     def _fitted(self, size: float, width: float) -> tuple[float, float]:

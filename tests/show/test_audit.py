@@ -336,6 +336,33 @@ def test_a_magnitude_stays_beside_its_digits_when_the_unit_goes_under(qapp, tmp_
         assert not held_with_number(under)[0]  # (no magnitude on the line under)
 
 
+def test_no_figure_leaves_one_character_of_its_unit_alone_on_a_line(qapp, tmp_path):
+    """Trial 14 at type scale 1.3: four figures in a row set their units under the digits,
+    leaving 吨, 条 and 元 alone on a line (5.12亿 / 吨, 310余 / 条, 2680多亿 / 元). A unit
+    of one character stays beside its number; a longer one (标准箱) may still go under."""
+    both = decks.both
+    figures = [decks.figure(5.12, both("亿吨", "million tonnes"), both("货物吞吐量", "Cargo"),
+                            qualifier="超", values={"en": 512}),
+               decks.figure(4300, both("万标准箱", "million TEU"), both("集装箱", "Boxes"),
+                            qualifier="近", values={"en": 43}),
+               decks.figure(310, both("条", "routes"), both("国际航线", "Routes"),
+                            qualifier="余"),
+               decks.figure(2680, both("亿元", "billion yuan"), both("增加值", "Value"),
+                            qualifier="多", values={"en": 268})]
+    cfg = decks.config(theme={"type_scale": 1.3})
+    figures[0]["note"] = both("较2004年增长近4倍", "Nearly five times 2004")
+    points = [both("连续十二年位居全国沿海港口前三", "Top three for twelve years"),
+              both("泊位岸线总长超过42公里", "More than 42 km of berths")]
+    loaded = decks.built(tmp_path, decks.deck(decks.figures_slide(*figures, points=points)),
+                         cfg)
+    view, chrome, _scene = built(loaded, cfg, 0, "zh")
+    split = [n.words_split() for n in decks.numbers(view)]
+    assert ("万", "标准箱") in split  # (a row of four, the long unit under its number)
+    for beside, under in split:
+        assert len(under) != 1, (beside, under)
+    assert audit(view, chrome.drawn()) == []
+
+
 def test_four_long_figures_take_two_rows_of_two_in_every_language(qapp, tmp_path):
     """Trial 10: "about 190 million years ago", "nearly 858,000 visits"... four in a row
     were made small (about 70 px; 55 at type scale 1.3, under labels grown by it). In two
