@@ -11,6 +11,7 @@ every value and key so that later checks can point at them.
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 from typing import Any
 
@@ -168,7 +169,22 @@ def _syntax_problem(path: Path, exc: yaml.MarkedYAMLError, text: str) -> Problem
     if "tab" in problem or at == "\t":
         msg = ("YAML syntax error: a tab here: YAML indents with spaces, not tabs" if at == "\t"
                else msg + " (indent with spaces, not tabs)")
+    for n in range(line, max(0, line - 3), -1):  # (title：{zh: …}: typed with a Chinese
+        wide = WIDE_COLON.match(lines[n - 1]) if n <= len(lines) else None  # input method)
+        if wide:
+            return Problem(path, n, wide.end(), f"YAML syntax error: a full-width colon '：' "
+                           f"after '{wide.group(1)}': YAML needs ':' (and a space) after a key")
+    if start is not None and "end of stream" in problem and "quoted" in (exc.context or ""):
+        return Problem(path, start.line + 1, start.column + 1, "YAML syntax error: the "
+                       "quotes begun here are never closed")  # (not at the file's end)
+    if "expected '-' indicator" in problem or "expected <block end>" in problem:
+        msg += f" (check the indentation of line {line}: the keys of one item line up " \
+               "under each other, each list item starts with '-')"
     return Problem(path, line, column, msg)
+
+
+WIDE_COLON = re.compile(r"\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*：")
+"""A key followed by a full-width colon (title：), as a Chinese input method types it."""
 
 
 def _reader_problem(path: Path, exc: yaml.YAMLError, text: str) -> Problem:

@@ -125,9 +125,24 @@ def test_second_document_is_an_error():
 
 
 def test_syntax_error_points_at_the_problem_and_where_it_began():
-    (message,) = messages('a: "open\nb: 2\n')
-    assert message.startswith("deck.yaml:3:1: YAML syntax error")
-    assert "begun at line 1, column 4" in message
+    (message,) = messages("a:\n  - b: 1\n  c: 2\n")
+    assert message.startswith("deck.yaml:3:3: YAML syntax error")
+    assert "begun at line 2, column 3" in message
+
+
+def test_a_quote_never_closed_is_pointed_at_where_it_opens():
+    """Trial 14: an unclosed quote was reported at the end of the file (8:1), not where
+    it opens."""
+    assert messages('a: "open\nb: 2\n\n\n') == [
+        "deck.yaml:1:4: YAML syntax error: the quotes begun here are never closed"]
+
+
+def test_a_full_width_colon_after_a_key_is_named():
+    """Trial 14: ``title：{zh: …}``, typed with a Chinese input method, was "mapping values
+    are not allowed in this context", a column away from the colon."""
+    assert messages("title: T\nslides:\n  - type: points\n    title：{zh: 四, en: Four}\n") \
+        == ["deck.yaml:4:10: YAML syntax error: a full-width colon '：' after 'title': YAML "
+            "needs ':' (and a space) after a key"]
 
 
 def test_keys_stay_text_even_when_yaml_would_make_them_bools():
