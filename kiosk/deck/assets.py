@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import errno
 import re
 from pathlib import Path, PurePosixPath
@@ -83,7 +84,25 @@ def resolve(ref: str, roots: list[Path]) -> tuple[Path | None, str | None]:
             return real, None
     if escaped:
         return None, f"'{ref}' links to a file outside the deck's folder and assets/"
-    return None, f"asset '{ref}' not found beside the deck or in assets/"
+    return None, f"asset '{ref}' not found beside the deck or in assets/{_near(ref, roots)}"
+
+
+def _near(ref: str, roots: list[Path]) -> str:
+    """A file beside where ``ref`` was looked for with nearly its name (another case,
+    a letter off), as a hint: " (did you mean 'media/lighthouse_tall.jpg'?)"."""
+    wanted = PurePosixPath(ref)
+    for root in roots:
+        folder = root / wanted.parent
+        try:
+            names = {entry.name.lower(): entry.name for entry in folder.iterdir()
+                     if entry.is_file()}
+        except OSError:
+            continue
+        close = difflib.get_close_matches(wanted.name.lower(), list(names), n=1, cutoff=0.8)
+        if close:
+            return f" (did you mean '{wanted.parent / names[close[0]]}'?)".replace(
+                "'./", "'")
+    return ""
 
 
 def _unreadable(ref: str, exc: OSError) -> str:

@@ -506,8 +506,20 @@ def _year_order_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
                 break
 
 
+HAN_READERS = ("zh", "ja")
+"""Languages whose visitors read Chinese characters: a plain Chinese text (one for every
+language) is not a translation left out for them."""
+
+
 def _translation_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
+    others = [lang for lang in deck.languages if lang.split("-")[0] not in HAN_READERS]
     for loc, text in walk(deck, Text):
+        if text.neutral is not None and others and any(map(is_han, text.neutral)):
+            shown = " and ".join(f"'{m}'" for m in others)  # (title: 从帆船到集装箱:
+            said = text.neutral if len(text.neutral) <= 24 else f"{text.neutral[:23]}…"
+            yield doc.problem(loc, f"'{said}' is one text for every language: the "
+                              f"{shown} show writes it in Chinese; give each language "
+                              "its own, {zh: ..., en: ...}", severity=Severity.WARNING)
         missing = text.missing(deck.languages)
         if missing:
             shown = ", ".join(f"'{m}'" for m in missing)

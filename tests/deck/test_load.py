@@ -170,6 +170,29 @@ def test_asset_paths_that_escape_are_errors(write_deck, src, message):
     assert found.startswith("5:32: ") and message in found
 
 
+def test_a_missing_asset_names_the_file_of_nearly_its_name(write_deck):
+    """Trial 14: Lighthouse_Tall.JPG was "not found" beside lighthouse_tall.jpg (names
+    are case-sensitive on the kiosk's PC): check names the file that is there."""
+    path = write_deck(STORY.format(src="images/Lighthouse_Tall.JPG"))
+    (path.parent / "images").mkdir(exist_ok=True)
+    (path.parent / "images" / "lighthouse_tall.jpg").write_bytes(b"")
+    (path.parent / "images" / "harbour.jpg").write_bytes(b"")
+    assert errors_of(path) == [
+        "5:32: asset 'images/Lighthouse_Tall.JPG' not found beside the deck or in assets/ "
+        "(did you mean 'images/lighthouse_tall.jpg'?)"]
+
+
+def test_a_plain_chinese_text_in_a_bilingual_deck_is_warned_of(write_deck):
+    """Trial 14: ``title: 从帆船到集装箱`` (one text for every language) passed without a
+    word and showed Chinese in the English show; a name in Latin letters may be shared."""
+    loaded = load_deck(write_deck(
+        "title: {zh: 港口, en: Port}\nlanguages: [zh, en]\nslides:\n"
+        "  - type: title\n    title: 从帆船到集装箱\n    subtitle: Nanjing Port\n"))
+    assert [(w.line, w.message) for w in loaded.warnings] == [
+        (5, "'从帆船到集装箱' is one text for every language: the 'en' show writes it in "
+            "Chinese; give each language its own, {zh: ..., en: ...}")]
+
+
 def test_missing_asset_is_an_error_for_check_and_a_warning_to_play(write_deck):
     path = write_deck(STORY.format(src="images/a.png"))
     assert errors_of(path) == [
