@@ -583,3 +583,34 @@ def test_a_talk_can_hide_the_on_screen_controls(qtbot, tmp_path):
     assert image.pixelColor(spot) != bare.pixelColor(spot)  # no button drawn there
     qtbot.keyClick(player.stage, Qt.Key.Key_Right)
     assert player.stage.index == 1
+
+
+def test_the_slide_number_and_dots_read_over_a_white_photo(qtbot, tmp_path):
+    """Trial 14: over a photograph of fog the slide number was 1.9:1 and the dots 1.4:1
+    against it. They stand on the show's dark, as the buttons do."""
+    from PySide6.QtGui import QColor, QImage
+
+    from kiosk.show.slides.image import _luminance
+
+    white = QImage(1600, 900, QImage.Format.Format_RGB32)
+    white.fill(QColor("#f4f5f6"))
+    (tmp_path / "images").mkdir()
+    white.save(str(tmp_path / "images" / "fog.png"))
+    photo = {"type": "image", "src": "images/fog.png", "title": "Fog",
+             "caption": "Fog closes the river on 40 days a year"}
+    player, clock = decks.show(qtbot, tmp_path, deck(photo, photo, photo))
+    from kiosk.show import photo as photos
+
+    settle(player, clock)
+    player.stage.grab()  # (the photo asked for, decoded, then drawn)
+    photos.decoder().settle()
+    QApplication.processEvents()
+    image = player.stage.grab().toImage()
+    chrome = player.stage.chrome
+    for name in ("number", "progress"):
+        rect = chrome.drawn()[name]
+        spot = player.stage.mapFromScene(QPointF(rect.left() + 4, rect.center().y()))
+        under = image.pixelColor(spot)  # (beside the digits and the dots: their ground)
+        text = QColor(chrome.palette.muted)
+        contrast = (_luminance(text) + 0.05) / (_luminance(under) + 0.05)
+        assert contrast >= 3.0, (name, under.name())
