@@ -476,6 +476,28 @@ def test_a_light_picture_crossed_by_a_dark_line_takes_a_light_veil_and_dark_word
     assert bottom and bottom[0].tint == QColor("#ffffff")
 
 
+def test_a_light_veil_lies_under_the_words_only(qapp, tmp_path):
+    """Trial 14: fog over a harbour, a black pier along its foot: the light veil under
+    the caption lifted the whole pier from RGB 35 to 133. The veil lies around the words;
+    the pier away from them keeps its black."""
+    image = QImage(1600, 900, QImage.Format.Format_RGB32)
+    image.fill(QColor("#eceeef"))
+    painter = QPainter(image)
+    painter.fillRect(0, 830, 1600, 70, QColor("#23252a"))  # (the pier)
+    painter.fillRect(60, 700, 300, 60, QColor("#23252a"))  # (a hull, under the caption)
+    painter.end()
+    (tmp_path / "images").mkdir()
+    image.save(str(tmp_path / "images" / "fog.png"))
+    caption = "Fog closes the river on 40 days"
+    loaded = decks.built(tmp_path, decks.deck(image_slide(
+        "images/fog.png", title="The Old Wharf in Fog", caption=caption)))
+    shot, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    (words,) = [t for t in decks.items_of(view) if getattr(t, "text", None) == caption]
+    assert words.color.lightness() < 80  # (dark words, on a light veil)
+    pier = QColor(shot.pixel(1800, 1060))  # (far right of the words, at the foot)
+    assert pier.lightness() < 50, pier.name()
+
+
 @pytest.mark.parametrize("kind", ["image", "gallery"])
 def test_an_object_on_white_fills_a_totem_with_its_ground(qapp, tmp_path, kind):
     """A skull photographed on white, wider than tall, on a totem: shown whole, it was a

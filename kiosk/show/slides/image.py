@@ -51,6 +51,8 @@ SHADE = 0.82
 better over any photograph, white snow included ((1 - 0.82) x white: 4.56:1)."""
 
 
+PANEL_PAD = 28.0
+"""A light scrim's margin around its words, in design pixels."""
 SCRIM_MOST = 0.6
 """A light scrim is at most this opaque: a picture that needs more keeps a dark shade."""
 
@@ -99,6 +101,9 @@ class Shade(QGraphicsItem):
         self.tint = QColor(0, 0, 0)
         """What it lays over the picture: black under white words, white under dark."""
         self._white: dict[TextBox, QColor] = {}
+        self.card: QRectF | None = None
+        """Where a light scrim lies: around the words (and theirs in the other
+        languages), not across the screen."""
         self.on_light: Callable[[], None] | None = None
         """Told when it has looked at the picture (a gallery's title, every photo's,
         takes the colour the photo on screen asks for)."""
@@ -142,18 +147,21 @@ class Shade(QGraphicsItem):
         self.light = self.dark is not None and lights[int(len(lights) * 0.03)][0] >= LIGHT
         self.level = 0.0 if self.light else min(SHADE, max(LIGHTEST_SHADE, needed))
         self.tint = QColor(0, 0, 0)
+        self.card = None
         if not self.light and self.dark is not None and \
                 lights[len(lights) // 2][0] >= LIGHT:  # (a light picture crossed by a
             darkest = lights[int(len(lights) * 0.03)][1]  # dark line: a light scrim and
             scrim = _scrim(darkest, self.dark)  # dark words, not a brown slab of black)
             if scrim is not None:
                 self.light, self.level, self.tint = True, scrim, QColor(255, 255, 255)
+                self.card = self._under_words(PANEL_PAD)  # (under the words: a band
+                # across the screen lifted a black pier to grey far from them)
         self.colour_words()
         self.update()
         if self.on_light is not None:
             self.on_light()
 
-    def _under_words(self) -> QRectF:
+    def _under_words(self, pad: float | None = None) -> QRectF:
         """Where the picture lies under its words: around the words over it (a vase in
         the middle of a white photo is not under a title at the left), or, before they
         are placed, its dark part (not its fade)."""
@@ -167,7 +175,7 @@ class Shade(QGraphicsItem):
             if area.contains(ink.center()):  # languages, and a gallery's title over
                 words = words.united(self.mapRectFromScene(ink))  # its page: one look)
         if not words.isEmpty():
-            pad = words.height() * 0.3
+            pad = words.height() * 0.3 if pad is None else pad
             return words.adjusted(-pad, -pad, pad, pad).intersected(self.rect)
         dark = QRectF(self.rect)
         if self.falling:
@@ -228,6 +236,12 @@ class Shade(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
               widget: QWidget | None = None) -> None:
         rect = self.rect
+        if self.card is not None:  # (a light scrim: a soft-cornered card of white)
+            radius = min(self.card.height(), self.card.width()) * 0.12
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self._colour(round(255 * self.level)))
+            painter.drawRoundedRect(self.card, radius, radius)
+            return
         engine = painter.paintEngine()
         if engine is not None and engine.type() == QPaintEngine.Type.Pdf:
             step = rect.height() / self.BANDS
