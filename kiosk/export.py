@@ -23,6 +23,7 @@ from kiosk.show import fonts
 from kiosk.show.background import gradient_brush
 from kiosk.show.context import SlideContext
 from kiosk.show.photo import prepare
+from kiosk.show.protocols import Printable
 from kiosk.show.render import context, render_slide
 from kiosk.show.slides import build_view
 from kiosk.show.viewsetup import RENDER_HINTS
@@ -165,6 +166,8 @@ def _pages(loaded: LoadedDeck, ctx: SlideContext, writer: QPdfWriter, painter: Q
         prepare(view, PDF_PHOTO_SCALE)
         for item in scene.items():  # drawn as text and vectors, not from cached pictures
             item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+            if isinstance(item, Printable):
+                item.for_print()
         scene.render(painter, target, QRectF(0, 0, ctx.width, ctx.height))
         scene.removeItem(view)
         if view.fault and not step:

@@ -20,3 +20,11 @@ class Releasable(Protocol):
     """Keeps pictures only to draw frames fast, and lets go of them when asked."""
 
     def release(self) -> None: ...
+
+
+@runtime_checkable
+class Printable(Protocol):
+    """Draws something a PDF cannot show as the screen does (a fade of see-through
+    colour, which PDF readers fill solid), and can draw it another way for print."""
+
+    def for_print(self) -> None: ...

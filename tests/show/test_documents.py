@@ -81,6 +81,27 @@ def test_a_photographs_shades_are_not_black_in_a_pdf(qapp, tmp_path):
     assert near(QColor(*middle[:3]).rgb(), SKY, 40)
 
 
+def test_a_lines_area_in_a_pdf_is_a_tint_not_solid_colour(qapp, tmp_path):
+    """Trial 14: in the PDF the area under a line was solid gold (a fade of see-through
+    colour, which PDF readers fill solid), hiding the line and its points."""
+    import pypdfium2 as pdfium
+
+    from kiosk.export import export_pdf
+    from kiosk.show.render import context
+
+    chart = {"kind": "line", "area": True, "unit": "%", "categories": ["2020", "2022", "2024"],
+             "series": [{"name": "A", "values": [100, 100, 100]}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    export_pdf(loaded, Config(), tmp_path / "out.pdf", "en")
+    page = pdfium.PdfDocument(str(tmp_path / "out.pdf"))[0]
+    pixels = page.render(scale=0.5, rev_byteorder=True).to_numpy()  # (RGB)
+    height, width = pixels.shape[:2]
+    gold = context(loaded, Config(), "en").palette.series(0)
+    inside = QColor(*(int(c) for c in pixels[int(height * 0.6), width // 2][:3]))
+    assert inside.lightness() < gold.lightness() * 0.6, inside.name()  # (a tint of it
+    assert inside.red() > inside.blue()  # over the dark, not the gold itself)
+
+
 def test_a_deck_of_one_pdf_plays_its_pages_as_a_kiosk_plays_any_deck(qapp, qtbot, tmp_path):
     """``deck: brochure.pdf`` in a config: an exhibitor's PDF, with the loop, idle return
     and the check as for any deck."""

@@ -745,6 +745,16 @@ class SeriesView(ChartView):
         if self.named_at_ends:
             self._names()
 
+    def for_print(self) -> None:
+        """Each line's area one even tint, for a PDF: its fade of see-through colour was
+        filled solid gold by PDF readers, hiding the line and its points (trial 14)."""
+        if not self.chart.area:
+            return
+        for s, curve in enumerate(self.curves):
+            tint = QColor(self.ctx.palette.series(s))
+            tint.setAlphaF(AREA_TINT * (0.6 if len(self.chart.series) == 1 else 0.45))
+            curve.setBrush(QBrush(tint))
+
     def _pen(self, s: int) -> QPen:
         """How series ``s``'s line is drawn: its colour, dashed past the colours everyone
         tells apart."""
