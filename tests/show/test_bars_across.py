@@ -279,3 +279,32 @@ def test_a_larger_type_scale_does_not_turn_long_names_upright_and_cut_them(qapp,
     assert isinstance(chart, BarsAcross)
     names = [t for t in chart.childItems() if isinstance(t, TextBox) and t.text in partners]
     assert len(names) == 12 and not any(t.elided for t in names)
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_fourteen_names_on_a_totem_stand_clear_of_their_bars_and_start_with_them(
+        qapp, tmp_path, language):
+    """Trial 14: fourteen partners on a totem: each name's letters stood 1 px above its
+    bar (the descenders of "Japan" in it) and began 25 px left of the bars."""
+    names = ["ASEAN", "Japan", "Republic of Korea", "Australia", "Brazil", "European Union",
+             "United States", "Gulf states", "Russia", "India", "South Africa",
+             "Chile and Peru", "New Zealand", "Others"]
+    chart = {"kind": "bar", "unit": decks.both("百万吨", "million tonnes"),
+             "categories": [decks.both(f"伙伴{n + 1}", name) for n, name in enumerate(names)],
+             "series": [{"name": decks.both("货运量", "Cargo"),
+                         "values": [38.5, 22.1, 19.8, 56.2, 28.7, 16.4, 12.1, 24.3, 9.8,
+                                    7.6, 5.4, 6.9, 3.1, 14.6]}]}
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)), cfg)
+    _image, _view, chart_view = chart_at(loaded, cfg, language)
+    assert isinstance(chart_view, BarsAcross) and chart_view.stacked
+    said = {c.get_text(language, "zh") for c in loaded.deck.slides[0].chart.categories}
+    boxes = sorted((item for item in chart_view.childItems() if isinstance(item, TextBox)
+                    and item.text in said), key=lambda b: b.scenePos().y())
+    bars = [chart_view.mapRectToScene(mark.rect) for mark in chart_view.marks]
+    assert len(boxes) == len(bars) == 14
+    air = chart_view.ctx.size("label") * 0.2
+    for box, bar in zip(boxes, bars, strict=True):
+        ink = box.ink_rect()
+        assert bar.top() - ink.bottom() >= air, box.text
+        assert abs(ink.left() - bar.left()) <= 4, box.text  # (they start together)

@@ -172,9 +172,10 @@ class BarsAcross(SeriesView):
         """Where category ``n``'s name is written: its row, in the names' column (on a
         narrow screen, the top of its row, above its bars)."""
         slot = self.plot.height() / len(self.chart.categories)
-        if self.stacked:
-            return QRectF(self.rect().left(), self.plot.top() + slot * n + self._air(slot),
-                          self.names_w, self.name_h)
+        if self.stacked:  # (from where the bars start, not the axis's first number)
+            left = self.plot.left() if self.low >= 0 else self.rect().left()
+            return QRectF(left, self.plot.top() + slot * n + self._air(slot),
+                          self.rect().right() - left, self.name_h)
         return QRectF(self.rect().left(), self.plot.top() + slot * n, self.names_w, slot)
 
     def _fit_rows(self) -> None:
@@ -184,13 +185,15 @@ class BarsAcross(SeriesView):
         ctx, chart = self.ctx, self.chart
         count, rows = len(chart.series), len(chart.categories)
         slot = self.plot.height() / rows
-        self.thickness = min(slot * 0.7 / count, ctx.size("label") * THICKEST)
         metrics = QFontMetricsF(fonts.font(ctx.size("label")))
         tallest = max(math.ceil(metrics.horizontalAdvance(ctx.text(c)) / self.names_w)
                       for c in chart.categories)
         name_h = ctx.room("label", min(NAME_LINES, tallest), 1.15)
         self.name_h = name_h if self.stacked else 0.0
         """Above the bars, the height of a row's name (on a narrow screen)."""
+        self.thickness = min(max(0.0, slot - self.name_h) * 0.7 / count,  # (under its
+                             ctx.size("label") * THICKEST)  # name: 14 rows on a totem
+        # had bars as thick as a whole row's, the names' letters on their tops)
         needed = self.thickness * count / 0.65 + self.name_h if self.stacked else max(
             self.thickness * count / 0.65, name_h + ctx.size("label") * 0.8)
         self.row_need = needed
