@@ -12,9 +12,11 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from kiosk.config import Config
 from kiosk.show import photo
+from kiosk.show.audit import audit
 from kiosk.show.photo import Decoder, PictureItem, crop
 from kiosk.show.render import context, render_slide
 from kiosk.show.slides import build_view
+from kiosk.show.textbox import TextBox
 from tests import decks
 from tests.picturefiles import object_on_ground
 
@@ -95,16 +97,42 @@ def test_an_upright_photo_on_a_wall_is_shown_whole(qapp, tmp_path):
 
 
 def test_a_caption_under_a_photo_shown_whole_is_no_wider_than_it(qapp, tmp_path):
-    """Trial 11: an upright photo shown whole had its caption run 200 px past its right
-    edge; the caption takes the photo's width (in two lines)."""
-    upright = write_photo(tmp_path, "upright.jpg", size=(1600, 2400))
-    slide = image_slide(upright, title="主塔高耸", caption="斜拉索从塔顶向两侧展开，如同竖琴的琴弦")
+    """Trial 11: a photo shown whole had its caption run 200 px past its right edge; the
+    caption takes the photo's width (in two lines)."""
+    square = write_photo(tmp_path, "square.jpg", size=(2000, 1600))
+    slide = image_slide(square, fit="fit", title="主塔高耸",
+                        caption="斜拉索从塔顶向两侧展开，如同竖琴的琴弦，在江风中轻轻作响，夜里亮起灯来")
     loaded = decks.built(tmp_path, decks.deck(slide))
     _, view = render_slide(loaded, Config(), 0, (1920, 1080), "zh")
     drawn = view.picture.mapRectToScene(view.picture.target())
     caption = view.caption_boxes[0].ink_rect()
     assert not view.filled and caption.right() <= drawn.right() + 2, (caption, drawn)
     assert caption.left() >= drawn.left() - 2 and caption.top() >= drawn.bottom()
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_an_upright_photo_on_a_wall_stands_as_tall_as_the_room_beside_its_words(
+        qapp, tmp_path, language):
+    """Trial 14: a lighthouse, 1:3, shown whole under its title was 203 x 614 px, 6 % of
+    the wall, its caption running far past it. It stands as tall as the room, its title
+    and caption in a column beside it, the pair in the middle of the wall."""
+    tall = write_photo(tmp_path, "tall.jpg", size=(1000, 3000))
+    slide = image_slide(tall, title=decks.both("鸡骨礁灯塔", "The Jiguji Lighthouse"),
+                        caption=decks.both("1871年点亮，塔高36米，至今仍在为进港船舶引航",
+                                           "Lit in 1871, 36 m tall, still guiding ships in"))
+    loaded = decks.built(tmp_path, decks.deck(slide))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
+    area = view.ctx.content
+    drawn = view.picture.mapRectToScene(view.picture.target())
+    assert drawn.height() >= area.height() * 0.98
+    words = [t.ink_rect() for t in decks.items_of(view) if isinstance(t, TextBox) and t.text
+             and t.ink_rect().top() < area.bottom() - 60]  # (not the credit's line)
+    title, caption = sorted(words, key=lambda r: r.top())
+    assert title.right() < drawn.left() and caption.right() < drawn.left()
+    assert title.bottom() < caption.top()
+    left, right = min(title.left(), caption.left()) - area.left(), area.right() - drawn.right()
+    assert abs(left - right) < area.width() * 0.05  # (the pair in the middle)
+    assert audit(view) == []
 
 
 def test_a_crop_is_centred_on_the_focus_as_far_as_the_edges_allow():
@@ -168,11 +196,12 @@ def test_an_image_slide_has_nothing_for_the_layout_audit(qapp, tmp_path, portrai
         credit=decks.both("摄影：张三", "Photo: Zhang San"))), cfg)
     assert layout_problems(loaded, cfg) == []
     _image, view = render_slide(loaded, cfg, 0, (540, 960) if portrait else (960, 540), "en")
-    if fit == "fit":  # the whole picture, its caption under it
-        drawn = view.picture.target()
+    if fit == "fit":  # the whole picture, its caption under it (on a wall, beside it)
+        drawn = view.picture.mapRectToScene(view.picture.target())
         assert drawn.height() / drawn.width() == pytest.approx(1.5, abs=0.01)
         caption = next(b for b in decks.items_of(view) if getattr(b, "text", "") == long["en"])
-        assert caption.ink_rect().top() >= drawn.bottom()
+        assert caption.ink_rect().top() >= drawn.bottom() if portrait else \
+            caption.ink_rect().right() <= drawn.left()
 
 
 def test_pictures_are_decoded_in_a_worker_thread_and_drawn_when_they_arrive(qapp, tmp_path):

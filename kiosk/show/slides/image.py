@@ -53,6 +53,11 @@ better over any photograph, white snow included ((1 - 0.82) x white: 4.56:1)."""
 
 PANEL_PAD = 28.0
 """A light scrim's margin around its words, in design pixels."""
+BESIDE_WIDEST = 0.5
+"""A picture shown whole on a wall stands beside its words, as tall as the room, where it
+is at most this share of the room's width that tall..."""
+BESIDE_COLUMN = 0.36
+"""...its title and caption in a column at most this share of the room's width."""
 SCRIM_MOST = 0.6
 """A light scrim is at most this opaque: a picture that needs more keeps a dark shade."""
 
@@ -309,9 +314,11 @@ class FramedView(SlideView):
             self._shades(self.picture, title_bottom,
                          caption.ink_rect().top() if caption else None, self)
             return
-        top = self._title(ctx.palette.text)
         area = ctx.content
         natural = self.natural(path)
+        if self._beside(path, natural):
+            return
+        top = self._title(ctx.palette.text)
 
         def drawn_width(under: float) -> float:
             """How wide the picture is drawn with ``under`` of the room left under it."""
@@ -340,6 +347,32 @@ class FramedView(SlideView):
             left = max(area.left(), min(drawn.left(), area.right() - caption.text_width))
             caption.setPos(left, drawn.bottom() + ctx.size("body") * 0.6)
 
+
+    def _beside(self, path: Path | None, natural: QSize) -> bool:
+        """An upright picture on a wide screen, shown whole: as tall as the room, at its
+        right, the title and the caption in a column at its left (under the title it
+        was a sliver, 6 % of the wall, its caption running past it: trial 14). False
+        where it is not upright enough for that (it is then set under the title)."""
+        ctx, s = self.ctx, self.slide
+        area = ctx.content
+        if ctx.portrait or not natural.isValid() or natural.height() <= 0:
+            return False
+        width = natural.width() / natural.height() * area.height()
+        gap = ctx.width * 0.04
+        column = min(area.width() * BESIDE_COLUMN, area.width() - width - gap)
+        if width > area.width() * BESIDE_WIDEST or column < area.width() * 0.3:
+            return False
+        left = area.left() + (area.width() - column - gap - width) / 2  # (the pair in the
+        self.picture = self.media(path, QRectF(left + column + gap, area.top(), width,
+                                               area.height()), False)  # middle)
+        top = self._title(ctx.palette.text, width=column, left=left)
+        if s.caption:  # (the column's height is its: a long caption is not cut at 3 lines)
+            room = area.bottom() - top - ctx.size("body") * 0.2 - ctx.room("source", 2)
+            lines = max(3, int(room // (ctx.size("body") * 1.4)))
+            caption = self._caption(s.caption, ctx.palette.text, area.bottom(), self,
+                                    valign="top", width=column, lines=lines)
+            caption.setPos(left, top + ctx.size("body") * 0.2)
+        return True
 
     def words_placed(self) -> None:
         for shade in self.shades:  # (the credit, placed last, dark too where it must)
@@ -381,16 +414,18 @@ class FramedView(SlideView):
             if picture.image is not None:
                 adapt(picture.image)
 
-    def _title(self, colour: QColor, top: float | None = None) -> float:
-        """The title at ``top`` (the top of the content); where what is under it may
-        begin (none: ``top``)."""
+    def _title(self, colour: QColor, top: float | None = None, *,
+               width: float | None = None, left: float | None = None) -> float:
+        """The title at ``top`` (the top of the content), ``left`` and ``width`` (the
+        content's, 80 % of it on a wall); where what is under it may begin (none:
+        ``top``)."""
         ctx, s = self.ctx, self.slide
         area = ctx.content
         top = area.top() if top is None else top
         if not s.title:
             return top
-        rect = QRectF(area.left(), top, area.width() * (1.0 if ctx.portrait else 0.8),
-                      ctx.room("title", 2, 1.2))
+        rect = QRectF(area.left() if left is None else left, top, width or area.width() * (
+            1.0 if ctx.portrait else 0.8), ctx.room("title", 2, 1.2))
         box = ctx.box(self, ctx.text(s.title), rect, "title", bold=True, color=colour,
                       max_lines=2, line_height=1.2)
         self._measure_elsewhere(s.title, rect, self, "title", bold=True, max_lines=2,
@@ -410,17 +445,18 @@ class FramedView(SlideView):
         return min(tops) - self.ctx.size("body") * 0.5 if tops else None
 
     def _caption(self, text: Text, colour: QColor, bottom: float, parent: QGraphicsItem,
-                 valign: str = "bottom", width: float | None = None) -> TextBox:
-        """A caption's lines, their last one at ``bottom`` (placed by the caller when
+                 valign: str = "bottom", width: float | None = None, lines: int = 3
+                 ) -> TextBox:
+        """A caption's ``lines``, their last one at ``bottom`` (placed by the caller when
         ``valign`` is top), as wide as the slide's captions are or ``width``."""
         ctx, area = self.ctx, self.ctx.content
-        height = self.ctx.room("body", 3, 1.4)
+        height = self.ctx.room("body", lines, 1.4)
         rect = QRectF(area.left(), bottom - height, width or self._caption_width(), height)
-        box = ctx.box(parent, ctx.text(text), rect, "body", color=colour, max_lines=3,
+        box = ctx.box(parent, ctx.text(text), rect, "body", color=colour, max_lines=lines,
                       line_height=1.4, valign=valign)
         self.caption_boxes.append(box)
         if valign == "bottom":  # (placed where it is drawn: not moved after)
-            self._measure_elsewhere(text, rect, parent, "body", max_lines=3,
+            self._measure_elsewhere(text, rect, parent, "body", max_lines=lines,
                                     line_height=1.4, valign=valign)
         return box
 
