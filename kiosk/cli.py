@@ -248,13 +248,17 @@ def _export(args: argparse.Namespace) -> int:
         elif kind == "sheet":
             done = export.export_sheet(loaded, config, args.out if named
                                        else args.out / f"{stem}-sheet.png", args.lang)
-        else:
-            done = export.export_png(loaded, config, args.out, size, args.lang)
+        else:  # (named with their language with or without --lang: 03-zh.png)
+            done = export.export_png(loaded, config, args.out, size,
+                                     args.lang or loaded.deck.default_language)
     except OSError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     del app
-    print(f"{done.slides} slides written to {', '.join(str(f) for f in done.files[:1])}"
+    counted = f"{done.slides} slides" + (  # (a gallery's photos, a page each: 24 slides
+        f" ({done.pictures} {'pages' if kind == 'pdf' else 'pictures'})"  # in 27 pages)
+        if done.pictures != done.slides else "")
+    print(f"{counted} written to {', '.join(str(f) for f in done.files[:1])}"
           + (f" … {done.files[-1].name}" if len(done.files) > 1 else ""), file=sys.stderr)
     for fault in done.faults:  # drawn as "cannot be shown": a fault of ours, not the deck's
         print(f"kiosk: {fault}", file=sys.stderr)

@@ -38,6 +38,9 @@ class Exported:
     slides: int
     faults: list[str] = dataclasses.field(default_factory=list)
     """Slides drawn as "cannot be shown" (with why): an internal fault, never bad input."""
+    pictures: int = 0
+    """How many slides' pictures it holds: the slides and a gallery's further photos (a
+    PDF's pages, a sheet's tiles)."""
 
 PDF_PHOTO_SCALE = 1.5
 """Photographs in a PDF are decoded at this many pixels per design pixel (2880 across
@@ -83,7 +86,8 @@ def export_png(loaded: LoadedDeck, config: Config, out: Path, size: tuple[int, i
         if not image.save(str(path), None, PNG_QUALITY):  # format from the .png suffix
             raise OSError(f"cannot write {path}")
         files.append(path)
-    return Exported(files, len(loaded.deck.slides), faults)
+    return Exported(files, len(loaded.deck.slides), faults,
+                    len(_shots(loaded)))
 
 
 SHEET_COLUMNS = 4
@@ -123,7 +127,8 @@ def export_sheet(loaded: LoadedDeck, config: Config, path: Path,
     path.parent.mkdir(parents=True, exist_ok=True)
     if not sheet.save(str(path), None, PNG_QUALITY):
         raise OSError(f"cannot write {path}")
-    return Exported([path], len(loaded.deck.slides), faults)
+    return Exported([path], len(loaded.deck.slides), faults,
+                    len(_shots(loaded)))
 
 
 def export_pdf(loaded: LoadedDeck, config: Config, path: Path,
@@ -148,7 +153,8 @@ def export_pdf(loaded: LoadedDeck, config: Config, path: Path,
         _pages(loaded, ctx, writer, painter, target, faults)
     painter.end()
     textlayer.correct(path)
-    return Exported([path], len(loaded.deck.slides), faults)
+    return Exported([path], len(loaded.deck.slides), faults,
+                    len(_shots(loaded)))
 
 
 def _pages(loaded: LoadedDeck, ctx: SlideContext, writer: QPdfWriter, painter: QPainter,

@@ -83,12 +83,12 @@ def test_a_deck_in_english_alone_exports_in_english(tmp_path):
     result = kiosk_export(folder, "--out", str(out), "--size", "480x270")  # its language
     assert result.returncode == 0, result.stderr
     files = sorted(out.glob("*.png"))
-    assert [f.name for f in files] == [f"{n:02d}.png" for n in range(1, 7)]
-    english = kiosk_export(folder, "--out", str(tmp_path / "en"), "--size", "480x270",
-                           "--lang", "en")
+    assert [f.name for f in files] == [f"{n:02d}-en.png" for n in range(1, 7)]  # (named
+    english = kiosk_export(folder, "--out", str(tmp_path / "en"), "--size", "480x270",  # with
+                           "--lang", "en")  # their language, as the README says: trial 14)
     assert english.returncode == 0, english.stderr
     for path in files:  # the deck's only language is the one drawn without --lang
-        assert path.read_bytes() == (tmp_path / "en" / f"{path.stem}-en.png").read_bytes()
+        assert path.read_bytes() == (tmp_path / "en" / path.name).read_bytes()
     result = kiosk_export(folder, "--out", str(out), "--lang", "zh")
     assert result.returncode == 2 and "no language 'zh'" in result.stderr
 
@@ -104,7 +104,7 @@ def test_a_deck_named_on_the_command_line_is_the_one_exported(tmp_path, site):
     result = kiosk_export(site, str(site / "other.yaml"), "--out", str(tmp_path), "--size",
                           "320x180")
     assert result.returncode == 0, result.stderr
-    assert sorted(f.name for f in tmp_path.glob("*.png")) == ["01.png", "02.png"]
+    assert sorted(f.name for f in tmp_path.glob("*.png")) == ["01-zh.png", "02-zh.png"]
 
 
 def test_a_contact_sheet_puts_every_slide_on_one_page_for_review(tmp_path, site):
@@ -175,12 +175,14 @@ def test_every_photo_of_a_gallery_is_exported(tmp_path):
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in (tmp_path / "png").glob("*.png"))
     assert names == ["01-zh.png", "02-zh.png", "02.2-zh.png"]
+    assert "2 slides (3 pictures) written" in result.stderr  # (trial 14: "24 slides" of 27)
     assert (tmp_path / "png" / "02-zh.png").read_bytes() != (
         tmp_path / "png" / "02.2-zh.png").read_bytes()
     result = kiosk_export(folder, "--out", str(tmp_path), "--format", "pdf", "--lang", "zh")
     assert result.returncode == 0, result.stderr
     pages = PdfReader(tmp_path / "show-zh.pdf").pages
     assert len(pages) == 3 and "第二张" in pages[2].extract_text()
+    assert "2 slides (3 pages) written" in result.stderr
 
 
 def test_an_out_named_pdf_is_the_pdf_and_its_figures_read_number_then_unit(tmp_path):
