@@ -585,6 +585,23 @@ def test_values_shown_together_keep_each_its_own_decimals(qapp, tmp_path, final)
     assert {"11.0%", "38.5%", "6.5%"} <= set(alike), alike
 
 
+def test_values_a_language_shows_multiplied_are_written_alike(qapp, tmp_path, final):
+    """Trial 14: 4050万 and 4300万 TEU, in English at scale 0.01, read "40.5" beside "43":
+    worked out from the author's in another unit, they are written alike (43.0); the
+    Chinese, as written, keep their own."""
+    bars = {"kind": "bar", "labels": True, "unit": decks.both("万标准箱", "million TEU"),
+            "scale": {"en": 0.01}, "categories": ["2022", "2023", "2024"],
+            "series": [{"name": decks.both("集装箱", "Containers"),
+                        "values": [3760, 4050, 4300]}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(bars)))
+    english = [c.final for c in final(loaded, 0, "en").childItems()
+               if isinstance(c, CountLabel)]
+    assert sorted(english) == ["37.6", "40.5", "43.0"], english
+    chinese = [c.final for c in final(loaded, 0, "zh").childItems()
+               if isinstance(c, CountLabel)]
+    assert sorted(chinese) == ["3760", "4050", "4300"], chinese
+
+
 def test_bar_values_too_wide_for_their_bars_are_left_to_a_tap_and_said(qapp, tmp_path, final,
                                                                        capsys):
     from kiosk.cli import main

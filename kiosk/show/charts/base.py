@@ -178,12 +178,15 @@ class ChartView(QGraphicsRectItem):
         the chart's ``decimals`` if it says (fewer where the values are shown multiplied
         ``by`` a power of ten: the chart's ``scale`` by default), else None: each its
         own, as written (15.9 beside 8.15, not 15.90, which claims a precision the
-        source does not give; 1420 beside 12.5)."""
+        source does not give; 1420 beside 12.5); values the language shows divided
+        (4300万 as 43 million) all with the decimals one of them needs."""
         if given is None:
             given = getattr(self.chart, "decimals", None)
-        if given is None:
-            return None
         by = self.factor if by is None else by
+        if given is None and by < 1.0 and values:  # (worked out from the author's, in
+            return max(decimals_of(v) for v in values)  # another unit: 43.0 beside 40.5,
+        if given is None:  # trial 14: each as precise as the others)
+            return None
         shift = math.log10(by) if by > 0 else 0.0
         if abs(shift - round(shift)) < 1e-9:  # (10.0万吨 at scale 10,000: 100,000 tonnes,
             return max(0, int(given) - round(shift))  # not 100,000.0)
