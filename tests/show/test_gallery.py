@@ -51,7 +51,11 @@ def shown(player) -> QColor:
     to ask for it, and again once decoded)."""
     player.stage.grab()
     decoder().settle()
-    return pixel_at(player, 860, 600)  # (inside an upright photo shown whole too)
+    view = player.stage.current
+    picture = view.pages[view.at].picture
+    drawn = picture.mapRectToScene(picture.target())  # (an upright photo shown whole
+    return pixel_at(player, drawn.left() + drawn.width() * 0.3,  # beside its words too)
+                    drawn.top() + drawn.height() * 0.55)
 
 
 def near(colour: QColor, name: str) -> bool:
@@ -285,7 +289,10 @@ def test_fitted_photos_are_whole_under_the_title_with_their_caption_below(
         caption = next(t for t in decks.items_of(page) if isinstance(t, TextBox)
                        and t.text == f"第{n + 1}张")
         assert title.sceneBoundingRect().bottom() <= drawn.top()
-        assert caption.sceneBoundingRect().top() >= drawn.bottom()
+        words = caption.sceneBoundingRect()  # (under it, or, upright on a wall, beside it)
+        upright = natural.height() >= natural.width() and not portrait  # (or square)
+        assert words.right() <= drawn.left() if upright else words.top() >= drawn.bottom(), (
+            n, words, drawn)
 
 
 def test_check_names_a_missing_photo_at_its_line(tmp_path):
@@ -397,8 +404,9 @@ def test_an_upright_photo_in_a_filling_gallery_is_shown_whole_and_credited_by_no
     assert view.ctx.content.adjusted(-1, -1, 1, 1).contains(drawn)  # (under the title,
     said = {t.text: t for t in decks.items_of(upright) if isinstance(t, TextBox)}  # its
     assert not any("统计公报" in text for text in said), said  # caption under it, in the
-    caption = said["第2张"]  # show's colours: trial 7, its words were dark on the dark)
-    assert caption.sceneBoundingRect().top() >= drawn.bottom()
+    caption = said["第2张"]  # show's colours: trial 7, its words were dark on the dark;
+    assert caption.sceneBoundingRect().right() <= drawn.left()  # beside it, trial 14)
+    assert drawn.height() >= view.ctx.content.bottom() - caption.sceneBoundingRect().top() - 4
     assert caption.color.lightness() > 180 and said["2 / 4"].color.lightness() > 180
     view.go_to_step(0, clock.now(), -1, animate=False)
     covered = wide.picture.mapRectToScene(wide.picture.target())

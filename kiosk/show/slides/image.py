@@ -53,9 +53,11 @@ better over any photograph, white snow included ((1 - 0.82) x white: 4.56:1)."""
 
 PANEL_PAD = 28.0
 """A light scrim's margin around its words, in design pixels."""
+BESIDE_SQUARE = 1.05
+"""A picture no wider than this share of its height (upright, or about square)..."""
 BESIDE_WIDEST = 0.5
-"""A picture shown whole on a wall stands beside its words, as tall as the room, where it
-is at most this share of the room's width that tall..."""
+"""...shown whole on a wall stands beside its words, as tall as the room, where it is at
+most this share of the room's width that tall..."""
 BESIDE_COLUMN = 0.36
 """...its title and caption in a column at most this share of the room's width."""
 SCRIM_MOST = 0.6
@@ -355,7 +357,8 @@ class FramedView(SlideView):
         where it is not upright enough for that (it is then set under the title)."""
         ctx, s = self.ctx, self.slide
         area = ctx.content
-        if ctx.portrait or not natural.isValid() or natural.height() <= 0:
+        if ctx.portrait or not natural.isValid() or natural.height() <= 0 or \
+                natural.width() > natural.height() * BESIDE_SQUARE:
             return False
         width = natural.width() / natural.height() * area.height()
         gap = ctx.width * 0.04
