@@ -327,6 +327,9 @@ class PictureItem(QGraphicsItem):
         """The screen's scale it was last drawn at (a gallery asks its neighbours so)."""
         self.on_drawn: Callable[[float], None] | None = None
         """Told the screen's scale when it is first drawn at it."""
+        self.pan = False
+        """Filling: travels from its left edge to its right over its progress instead of
+        pushing in (a panorama far wider than the screen)."""
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, False)
 
     def target(self) -> QRectF:
@@ -403,8 +406,9 @@ class PictureItem(QGraphicsItem):
         assert self.image is not None
         zoom = 1.0 + (self.zoom - 1.0) * self.progress
         if self.fill:
+            focus = (self.progress, self.focus[1]) if self.pan else self.focus
             return crop(self.image.size(), (self.rect.width(), self.rect.height()),
-                        self.focus, zoom)
+                        focus, zoom)
         full = QRectF(0, 0, self.image.width(), self.image.height())
         w, h = full.width() / zoom, full.height() / zoom
         x = min(max(self.focus[0] * full.width() - w / 2, 0.0), full.width() - w)

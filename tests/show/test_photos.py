@@ -545,3 +545,28 @@ def test_an_object_on_white_fills_a_totem_with_its_ground(qapp, tmp_path, kind):
     words = [t for t in decks.items_of(view) if getattr(t, "text", None) in (caption,
                                                                             "The Skull")]
     assert len(words) == 2 and all(t.color.lightness() < 80 for t in words)
+
+
+def test_a_panorama_on_a_totem_is_travelled_across_not_shown_as_a_strip(qapp, tmp_path):
+    """Trial 14: a 7:1 harbour panorama on a totem was a strip 970 x 134 px, its cranes
+    lost. It crosses the screen in a band a third of its height, travelled from its left
+    edge to its right over the slide's time."""
+    wide = write_photo(tmp_path, "pano.jpg", size=(4200, 600))
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.deck(image_slide(
+        wide, title=decks.both("岸桥", "Cranes"), caption=decks.both("全景", "Panorama"))), cfg)
+    _, view = render_slide(loaded, cfg, 0, (1080, 1920), "en")
+    picture = view.picture
+    assert picture.pan and picture.rect.width() == view.ctx.width
+    assert picture.rect.height() >= view.ctx.height * 0.3
+    photo.decoder().settle()
+    picture.want(1.0)
+    photo.decoder().settle()
+    picture.set_progress(0.0)
+    start = picture.source()
+    picture.set_progress(1.0)
+    end = picture.source()
+    assert start.left() == 0 and end.right() == pytest.approx(picture.image.width())
+    caption = next(t for t in decks.items_of(view) if isinstance(t, TextBox)
+                   and t.text == "Panorama")
+    assert caption.ink_rect().top() >= picture.mapRectToScene(picture.rect).bottom()

@@ -24,6 +24,7 @@ from kiosk.deck.model import ImageSlide, VideoSlide
 from kiosk.deck.text import Text
 from kiosk.play.gestures import EDGE_ZONE
 from kiosk.play.timeline import Track
+from kiosk.show.context import OPTICAL_MIDDLE
 from kiosk.show.items import descendants
 from kiosk.show.photo import PictureItem, fills_screen, natural_size, on_plain_ground
 from kiosk.show.slides.base import BLEED, SlideView
@@ -53,6 +54,10 @@ better over any photograph, white snow included ((1 - 0.82) x white: 4.56:1)."""
 
 PANEL_PAD = 28.0
 """A light scrim's margin around its words, in design pixels."""
+PAN_WIDEST = 3.0
+"""A photograph this many times as wide as tall, or more, is travelled across a totem..."""
+PAN_HEIGHT = 0.36
+"""...in a band this share of the screen's height."""
 BESIDE_SQUARE = 1.05
 """A picture no wider than this share of its height (upright, or about square)..."""
 BESIDE_WIDEST = 0.5
@@ -318,7 +323,7 @@ class FramedView(SlideView):
             return
         area = ctx.content
         natural = self.natural(path)
-        if self._beside(path, natural):
+        if self._beside(path, natural) or self._panned(path, natural):
             return
         top = self._title(ctx.palette.text)
 
@@ -376,6 +381,11 @@ class FramedView(SlideView):
                                     valign="top", width=column, lines=lines)
             caption.setPos(left, top + ctx.size("body") * 0.2)
         return True
+
+    def _panned(self, path: Path | None, natural: QSize) -> bool:
+        """A panorama far wider than a tall screen, travelled across (a photograph's);
+        False where it is shown otherwise."""
+        return False
 
     def words_placed(self) -> None:
         for shade in self.shades:  # (the credit, placed last, dark too where it must)
@@ -511,6 +521,35 @@ class ImageView(FramedView):
             self.timeline.add(Track(0.0, ctx.deck.slide_duration(s), "linear"),
                               item.set_progress)
         return item
+
+    def _panned(self, path: Path | None, natural: QSize) -> bool:
+        """A panorama on a totem (three times as wide as tall, or more: shown whole, a
+        strip 134 px high, its cranes lost, trial 14): across the screen, PAN_HEIGHT of
+        it high, travelled from its left edge to its right over the slide's time; its
+        title above, its caption under it."""
+        ctx, s = self.ctx, self.slide
+        if not ctx.portrait or s.fit != "fill" or not natural.isValid() or \
+                natural.height() <= 0 or natural.width() < natural.height() * PAN_WIDEST:
+            return False
+        area = ctx.content
+        top = self._title(ctx.palette.text)
+        gap = ctx.size("body") * 0.6
+        caption = self._caption(s.caption, ctx.palette.text, area.bottom(), self,
+                                valign="top") if s.caption else None
+        below = caption.text_height + gap if caption else 0.0
+        room = area.bottom() - top - below
+        height = min(room, ctx.height * PAN_HEIGHT)
+        band = QRectF(0, top + (room - height) * OPTICAL_MIDDLE, ctx.width, height)
+        item = PictureItem(path, band, fill=True, focus=s.focus, natural=natural,
+                           background=ctx.palette.surface, parent=self)
+        item.pan = True
+        item.setData(BLEED, True)  # (edge to edge: the screen is its frame)
+        self.picture = item
+        self.timeline.add(Track(0.0, ctx.deck.slide_duration(s), "ease-in-out-cubic"),
+                          item.set_progress)
+        if caption is not None:
+            caption.setPos(area.left(), band.bottom() + gap)
+        return True
 
     def stop(self) -> None:
         """Off the screen: the photograph is let go of (the decoder keeps it while there
