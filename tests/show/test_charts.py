@@ -1948,3 +1948,24 @@ def test_a_crowded_time_axis_on_a_totem_reads_in_order_on_one_line(qapp, tmp_pat
             n = years.index(year)
             assert int(years[n]) - int(years[n - 1]) == int(years[n + 1]) - int(years[n])
         assert audit(view) == []
+
+
+def test_a_networks_counts_are_in_each_languages_numbers(qapp, tmp_path, final):
+    """Trial 15: 120万户 read "120 households" in English whatever its ``scale`` said, as
+    check had advised: a visitor was told a number 10,000 times too small. A network's
+    counts take the chart's scale; a dot of 1万户 says what it counts."""
+    network = {"kind": "network", "scale": {"en": 10000}, "groups": [
+        {"label": decks.both("江北", "North"), "count": 120,
+         "unit": decks.both("万户", "households"), "per_node": 1},
+        {"label": decks.both("主城", "Old city"), "count": 210,
+         "unit": decks.both("万户", "households"), "per_node": 1}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(network)))
+    said = {}
+    for language in ("zh", "en"):
+        chart = final(loaded, 0, language)
+        said[language] = " | ".join(
+            [c.final for c in chart.childItems() if isinstance(c, CountLabel)]
+            + [t.text for t in chart.childItems() if isinstance(t, TextBox)])
+    assert "1.2 million households" in said["en"] and "2.1 million households" in said["en"]
+    assert "10,000" in said["en"].replace("\u00a0", " ")  # (what one dot counts)
+    assert "120万户" in said["zh"] and "1万户" in said["zh"]

@@ -23,10 +23,19 @@ from PySide6.QtWidgets import (
 
 from kiosk.deck.basics import Qualifier
 from kiosk.deck.charts import Highlight, NetworkChart, NodeGroup, dots
+from kiosk.deck.numbers import english_magnitude, magnitude
 from kiosk.deck.text import Text
 from kiosk.show import fonts
 from kiosk.show.charts.accumulate import SHAPES, Accumulated, Dots, Lines, draw_dot
-from kiosk.show.charts.base import ChartView, CountLabel, Mark, bracketed, value_text
+from kiosk.show.charts.base import (
+    ChartView,
+    CountLabel,
+    Mark,
+    bracketed,
+    factor,
+    shown,
+    value_text,
+)
 from kiosk.show.context import SlideContext
 from kiosk.show.textbox import WORD, TextBox
 from kiosk.show.theme import Palette
@@ -51,7 +60,7 @@ Placed = tuple[list[list[QGraphicsItem]], int]
 """A legend's rows laid out, each row's items, and where its tracks begin."""
 Measured = tuple[float, int, Placed | None]
 """A legend's height, columns, and its rows as laid out where they are kept."""
-Row = tuple[QColor, str, int, Qualifier | None, Text | None, str, bool]
+Row = tuple[QColor, str, float, Qualifier | None, Text | None, str, bool]
 """A legend row: colour, shape, count, qualifier, unit, label, and whether it is some of
 the group above it (a highlight: set in, said to be among them)."""
 
@@ -276,8 +285,9 @@ class NetworkView(ChartView):
                 max_lines=HUB_LINES, line_height=1.15)
             label.setZValue(3)
             self.marks.append(Mark(hub.rect(), ctx.text(chart.hub), ""))
-        self._labels = [(ctx.text(group.label), value_text(
-            group.count, ctx, ctx.text(group.unit), group.qualifier)) for group in chart.groups]
+        self._labels = [(ctx.text(group.label), value_text(  # (in the language's numbers:
+            shown(group.count, self.factor), ctx, ctx.text(group.unit),  # 120万户 is 1.2
+            group.qualifier)) for group in chart.groups]  # million households, trial 15)
         self._legend(legend, rows, measured)
 
         def grow(progress: float) -> None:
@@ -372,23 +382,32 @@ class NetworkView(ChartView):
         group_colours_of, highlight_colours_of = colours(self.chart, ctx.palette)
         group_shapes, highlight_shapes = shapes(self.chart, ctx.palette)
         rows: list[Row] = []
-        counted = [(g.per_node, ctx.text(g.unit)) for g in self.chart.groups if g.per_node > 1]
+        by = factor(self.chart.scale, ctx.language)  # (its ``scale``: 120万户, 1.2 million)
+
+        def many(g: NodeGroup) -> bool:  # (a dot is more than one: per_node, or a unit
+            unit = ctx.text(g.unit)  # of a magnitude, 万户, where it is one 万)
+            own = magnitude(unit) if ctx.language.startswith("zh") else \
+                english_magnitude(unit)
+            return shown(g.per_node, by) != 1 or own[0] != 1.0
+
+        counted = [(g.per_node, ctx.text(g.unit)) for g in self.chart.groups if many(g)]
         once = len(counted) > 1 and len(set(counted)) == 1  # (one for all: said once)
         said = False
         for g, group in enumerate(self.chart.groups):
             label = ctx.text(group.label)
             if label.strip().casefold() == ctx.text(group.unit).strip().casefold():
                 label = ""  # (320 schools, not "320 schools Schools")
-            if group.per_node > 1 and not (once and said):
-                label = _with_dot_note(label, value_text(group.per_node, ctx, ctx.text(
-                    group.unit)), ctx.language.startswith("zh"), every=once)
+            if many(group) and not (once and said):
+                label = _with_dot_note(label, value_text(shown(group.per_node, by), ctx,
+                                       ctx.text(group.unit)), ctx.language.startswith("zh"),
+                                       every=once)
                 said = True
-            rows.append((group_colours_of[g], group_shapes[g], group.count,
+            rows.append((group_colours_of[g], group_shapes[g], shown(group.count, by),
                          group.qualifier, group.unit, label, False))
             for h, highlight in enumerate(group.highlights):  # (some of the group: not
                 rows.append((highlight_colours_of[g][h], highlight_shapes[g][h],  # to be
-                             highlight.count, None, _highlight_unit(highlight, group,  # added
-                                                                   ctx.language), ctx.text(
+                             shown(highlight.count, by), None, _highlight_unit(  # added
+                                 highlight, group, ctx.language, by), ctx.text(
                                  highlight.label) if plain else _among(  # to it)
                                  ctx.text(highlight.label), ctx.text(group.label),
                                  ctx.language.startswith("zh")), True))
@@ -509,7 +528,7 @@ class NetworkView(ChartView):
             bottoms.append(y)
         return max(bottoms, default=rect.top()) - rect.top(), placed
 
-    def _legend_row(self, cell: QRectF, colour: QColor, shape: str, count: int,
+    def _legend_row(self, cell: QRectF, colour: QColor, shape: str, count: float,
                     qualifier: Qualifier | None, unit: Text | None, text: str, inner: bool,
                     swatch: float) -> tuple[list[QGraphicsItem], float]:
         """One row of the legend from the top of ``cell``: swatch, count (counting up)
@@ -554,12 +573,13 @@ class Swatch(QGraphicsItem):
         draw_dot(painter, QPointF(0, 0), self.radius, self.colour, self.form)
 
 
-def _highlight_unit(highlight: Highlight, group: NodeGroup, language: str) -> Text | None:
+def _highlight_unit(highlight: Highlight, group: NodeGroup, language: str,
+                    by: float = 1.0) -> Text | None:
     """The unit a highlight's count is said in: its own, else its group's, but not in
     English for a highlight of one (1 universities: the group's unit is a plural)."""
     if highlight.unit is not None:
         return highlight.unit
-    if highlight.count == 1 and not language.startswith("zh"):
+    if shown(highlight.count, by) == 1 and not language.startswith("zh"):
         return None
     return group.unit
 
