@@ -167,8 +167,8 @@ class Builder:
         kind = tag.removeprefix(_TAG)
         if kind == "str" and _folded(event):
             return unfolded(event.value)  # (lines YAML joined with a space: none in Chinese)
-        if kind in ("str", "timestamp"):
-            return event.value
+        if kind in ("str", "timestamp") or (kind in ("int", "float") and ":" in event.value):
+            return event.value  # (7:00 is a time of day, not YAML 1.1's base 60: 420)
         try:
             value = getattr(_CONSTRUCTOR, f"construct_yaml_{kind}")(node)
         except (ValueError, KeyError, OverflowError):

@@ -153,6 +153,10 @@ class Text(SelfChecked, Mapping[str, str]):
                         {"lang": lang})
                 if isinstance(item, int | float) and not isinstance(item, bool):
                     continue
+                if isinstance(item, bool):  # (en: No: a yes/no value to YAML)
+                    raise PydanticCustomError(
+                        "text", "the '{lang}' text reads as a yes/no value (YAML takes Yes, "
+                        "No, On and Off so): put it in quotes", {"lang": lang})
                 if not isinstance(item, str):
                     raise PydanticCustomError(
                         "text", "the '{lang}' text must be a string", {"lang": lang})

@@ -432,3 +432,12 @@ def test_chinese_written_over_several_lines_reads_without_the_joins_spaces(write
     body = story.body
     assert body["zh"] == "二十年前，沿河居民常年关窗。2009年起，沿岸步道贯通，如今用上 AI 监测水质"
     assert body["en"] == "Twenty years ago, windows stayed shut."
+
+
+def test_a_yes_or_no_written_for_a_text_is_explained(write_deck):
+    """Trial 15: ``{zh: 否, en: No}`` was "the 'en' text must be a string": YAML 1.1
+    reads No as false, which nothing said."""
+    (problem,) = errors_of(write_deck(
+        "title: T\nlanguages: [zh, en]\nslides:\n  - type: title\n"
+        "    title: {zh: 否, en: No}\n"))
+    assert problem.startswith("5:12: ") and "yes/no value" in problem and "quotes" in problem

@@ -163,3 +163,10 @@ def test_missing_file_and_folder(tmp_path):
         reader.read(tmp_path / "nope.yaml")
     with pytest.raises(DeckError, match="is a folder"):
         reader.read(tmp_path)
+
+
+def test_a_time_of_day_stays_the_text_it_is_written():
+    """Trial 15: categories 7:00, 12:00 and 18:00 read as 420, 720 and 1080 (YAML 1.1's
+    numbers in base 60), with no word from check."""
+    data = parse("categories: [6:30, 7:00, 18:00]\nvalue: 1:30.5\nplain: 700\n").data
+    assert data == {"categories": ["6:30", "7:00", "18:00"], "value": "1:30.5", "plain": 700}
