@@ -184,10 +184,11 @@ class SeriesView(ChartView):
                 self.year_centres = self._dodged_years()
                 """Where the years said stand side by side (their x is the plot's to
                 come)."""
-                for most in (DODGE_SHORT, DODGE_MOST):  # (crowded, 2020 … 2024: the
-                    if self.year_centres is None:  # roundest said, the axis's ticks
-                        self.year_centres = self._round_years(most)  # counting the
-                        # others, rather than years stacked out of order)
+                for every in (False, True):  # (crowded, 2020 … 2024: the roundest said,
+                    if self.year_centres is None:  # the axis's ticks counting the others;
+                        self.year_centres = self._round_years(every)  # where even those a
+                        # reader cannot count have no room, the roundest of them too: each
+                        # under its own tick, none moved far from it, trial 15)
                 if self.year_centres is None:
                     placed = self._year_rows(lines)
                     if len(placed) < len(chart.categories):  # (a year would be left out:
@@ -474,12 +475,13 @@ class SeriesView(ChartView):
             return None
         return dict(zip(said, centres, strict=True))
 
-    def _round_years(self, most: float) -> dict[int, float] | None:
-        """Where the years said stand when only some have room, each moved aside
-        ``most`` of its width at most: every year a reader could not count from its neighbours, then
-        of those they could (2021 between 2020 and 2022) the roundest (2010 before 2015
-        before 2022, the latest first among equals); None where not even the first
-        kind have room."""
+    def _round_years(self, droppable: bool) -> dict[int, float] | None:
+        """Where the years said stand when only some have room, each moved aside a short
+        way at most (DODGE_SHORT of its width): the last and the first, every year a
+        reader could not count from its neighbours, then of those they could (2021
+        between 2020 and 2022) the roundest (2010 before 2015 before 2022, the latest
+        first among equals); None where not even the first kind have room (``droppable``:
+        the roundest of those too, only the first and the last always)."""
         years = self.positions or []
 
         def counted(n: int) -> bool:  # (its neighbours as far from it on either side)
@@ -489,11 +491,12 @@ class SeriesView(ChartView):
         said: list[int] = []
         found: dict[int, float] | None = None
         for n in sorted(range(len(years)), key=lambda n: (
-                counted(n), n != len(years) - 1, n != 0, -_roundness(years[n]), -n)):
-            tried = self._dodged_years(sorted([*said, n]), most)
+                n != len(years) - 1, n != 0, counted(n) or droppable,
+                -_roundness(years[n]), -n)):
+            tried = self._dodged_years(sorted([*said, n]), DODGE_SHORT)
             if tried is not None:
                 said, found = sorted([*said, n]), tried
-            elif not counted(n):
+            elif n in (0, len(years) - 1) or not (counted(n) or droppable):
                 return None
         return found
 
