@@ -99,6 +99,8 @@ def _near(ref: str, roots: list[Path]) -> str:
         except OSError:
             continue
         close = difflib.get_close_matches(wanted.name.lower(), list(names), n=1, cutoff=0.8)
+        stem = wanted.stem.lower()  # (or of its name in another format: flow.mov, flow.mp4)
+        close = close or [name for name in names if PurePosixPath(name).stem == stem][:1]
         if close:
             return f" (did you mean '{wanted.parent / names[close[0]]}'?)".replace(
                 "'./", "'")

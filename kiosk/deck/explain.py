@@ -190,11 +190,19 @@ def _length(doc: Document, place: Place, given: Any) -> Problem:
     return _sentence(doc, place, f"{rule}, not {count:,}")
 
 
+KINDS_CALLED = {
+    style: f" (a {style} is kind: proportion, style: {style})"
+    for style in ("donut", "waffle")} | {
+    "pie": " (a pie is kind: proportion, style: donut)",
+    "column": " (columns are kind: bar)", "area": " (an area is kind: line, area: true)"}
+"""Hints for chart kinds written by the name of a picture another kind draws."""
+
+
 def _unknown_tag(doc: Document, loc: tuple[Any, ...], ctx: dict[str, Any]) -> Problem:
     """A ``type:`` or ``kind:`` that names no kind of slide, chart or visual."""
     expected = _tags(str(ctx.get("expected_tags", "")))
     tag, disc = ctx.get("tag"), str(ctx.get("discriminator", "")).strip("'")
-    hint = did_you_mean(str(tag), expected)
+    hint = did_you_mean(str(tag), expected) or KINDS_CALLED.get(str(tag), "")
     where = fields.within((*loc, disc))
     what = {"type": "slide type"}.get(disc) or f"{loc[-1]} {disc}"
     msg = f"unknown {what} '{tag}'{where} (expected one of: {', '.join(expected)}){hint}"

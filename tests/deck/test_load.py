@@ -180,6 +180,10 @@ def test_a_missing_asset_names_the_file_of_nearly_its_name(write_deck):
     assert errors_of(path) == [
         "5:32: asset 'images/Lighthouse_Tall.JPG' not found beside the deck or in assets/ "
         "(did you mean 'images/lighthouse_tall.jpg'?)"]
+    other = write_deck(STORY.format(src="images/harbour.png"))  # (trial 15: flow.mov
+    assert errors_of(other) == [  # beside flow.mp4 had no word)
+        "5:32: asset 'images/harbour.png' not found beside the deck or in assets/ "
+        "(did you mean 'images/harbour.jpg'?)"]
 
 
 def test_a_plain_chinese_text_in_a_bilingual_deck_is_warned_of(write_deck):

@@ -127,7 +127,10 @@ CASES: list[tuple[type[BaseModel], str, list[str]]] = [
      ["7:13: 'seed' in slide 1 must be a whole number of at most 19 digits, not 1e+300"]),
     (Deck, DECK + "  - type: chart\n    title: C\n    chart: {kind: pie}\n",
      ["5:19: unknown chart kind 'pie' in slide 1 (expected one of: compare, bar, line, "
-      "funnel, proportion, network)"]),
+      "funnel, proportion, network) (a pie is kind: proportion, style: donut)"]),
+    (Deck, DECK + "  - type: chart\n    title: C\n    chart: {kind: donut}\n",  # (trial 15)
+     ["5:19: unknown chart kind 'donut' in slide 1 (expected one of: compare, bar, line, "
+      "funnel, proportion, network) (a donut is kind: proportion, style: donut)"]),
     (Deck, DECK + "  - type: chart\n    title: C\n    chart: [1]\n",
      ["5:12: 'chart' in slide 1 must be a mapping (key: value), not a list"]),
     (Deck, DECK + "  - type: chart\n    title: C\n    chart: {kind: bar, categories: [a, b], "
