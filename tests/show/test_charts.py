@@ -1576,7 +1576,8 @@ def test_values_shown_together_are_written_in_one_magnitude(qapp, tmp_path):
     assert said[0, "zh"] == ["0.9", "1.6"]  # (万吨 said once, by the axis)
     assert said[0, "en"] == ["16,000 tonnes", "9,000 tonnes"]  # (not 0.009 million)
     assert said[1, "zh"] == ["0.8万吨", "1.2万吨", "2万吨"]
-    assert said[1, "en"] == ["12,000 tonnes", "20,000 tonnes", "8,000 tonnes"]
+    assert said[1, "en"] == ["12,000 tonnes", "20,000", "8,000 tonnes"]  # (the total's
+    # unit on a line under it, in the ring: trial 15)
 
 
 def test_an_english_highlight_names_its_group_as_a_sentence_does():
@@ -2012,3 +2013,27 @@ def test_on_a_totem_a_year_is_never_set_far_from_its_point(qapp, tmp_path):
             ink = label.ink_rect()
             assert abs(ink.center().x() - x) <= ink.width() * DODGE_SHORT + 2, label.text
         assert "2000" in said and "2020" in said  # (the roundest)
+
+
+def test_a_donuts_total_in_english_is_as_large_as_its_chinese(qapp, tmp_path, final):
+    """Trial 15: "10.4亿立方米" read at 40 px in the ring, "1,040 million cubic metres" at
+    22: the English was made small to fit on one line. Its number stands in its own
+    magnitude ("1.04 billion") at the Chinese size, its unit of words on a line under it."""
+    donut = {"kind": "proportion", "style": "donut", "unit": decks.both("亿立方米",
+                                                                        "billion cubic metres"),
+             "scale": {"en": 0.1},
+             "total": {"label": decks.both("年售水量", "Water sold per year"), "value": 10.4},
+             "parts": [{"label": decks.both("居民", "Homes"), "value": 5.2},
+                       {"label": decks.both("工业", "Industry"), "value": 2.6},
+                       {"label": decks.both("其他", "Other"), "value": 2.6}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(donut)))
+    sizes = {}
+    for language in ("zh", "en"):
+        chart = final(loaded, 0, language)
+        total = max((c for c in chart.childItems() if isinstance(c, CountLabel)),
+                    key=lambda c: c.font_size)
+        sizes[language] = (total.final, total.font_size)
+        texts = [t.text for t in chart.childItems() if isinstance(t, TextBox)]
+    assert sizes["zh"][0] == "10.4亿立方米" and sizes["en"][0] == "1.04 billion"
+    assert "cubic metres" in texts
+    assert sizes["en"][1] >= sizes["zh"][1] * 0.9

@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.deck.charts import Part, ProportionChart, waffle_cells
+from kiosk.deck.numbers import held_with_number
 from kiosk.deck.text import Text
 from kiosk.show import fonts
 from kiosk.show.charts.base import (
@@ -78,6 +79,9 @@ title a line longer in one language does not give the grid another column."""
 INSIDE = 1.3
 """A donut's total is at most this many times the ring's radius wide (its corners clear
 the ring's inside; at 1.5 "1050平方公里" touched it)."""
+TOTAL_SMALLEST = 0.7
+"""A donut's total on one line drawn smaller than this share of the title size sets a
+unit of words on a line of its own under its number."""
 
 
 def _cell_pieces(total: float, parts: list[float], per_cell: int, cells: int
@@ -191,14 +195,31 @@ class ProportionView(ChartView):
                            faint, self)
         self.track(self.donut.set_progress)
         total_unit = ctx.text(self.chart.total.unit) or unit
-        total = CountLabel(shown(self.chart.total.value, self.factor), ctx,
-                           unit=total_unit, role="title", color=ctx.palette.text,
-                           align="center", max_width=radius * INSIDE,
-                           among=self.written[total_unit].among,
-                           step=self.written[total_unit].step, parent=self)
-        total.setPos(centre.x(), centre.y() - ctx.size("label") * 0.6)
+        value = shown(self.chart.total.value, self.factor)
+        alike = self.written[total_unit]
+
+        def label(unit: str, alone: bool, parent: QGraphicsItem | None) -> CountLabel:
+            return CountLabel(value, ctx, unit=unit, role="title", color=ctx.palette.text,
+                              align="center", max_width=radius * INSIDE,
+                              among=None if alone else alike.among,
+                              step=None if alone else alike.step, parent=parent)
+
+        held, words = held_with_number(total_unit)
+        if not words or label(total_unit, False, None).font_size >= \
+                ctx.size("title") * TOTAL_SMALLEST:
+            words = ""  # (on one line where it reads so; else a unit of words on a line of
+        total = label(held if words else total_unit, bool(words), self)  # its own, the
+        # number in its own magnitude: "1,040 million cubic metres" was half the size of
+        # its Chinese; "1.04 billion" over "cubic metres", trial 15)
+        total.setPos(centre.x(), centre.y() - ctx.size("label") * (1.2 if words else 0.6))
         self.track(total.set_progress)
         under = total.mapRectToParent(total.boundingRect()).bottom()
+        if words:
+            unit_box = ctx.box(self, words, QRectF(centre.x() - radius * INSIDE / 2, under,
+                               radius * INSIDE, ctx.room("label", 1)), "label",
+                               color=ctx.palette.text, bold=True, align="center",
+                               max_lines=1)
+            under += unit_box.text_height
         ctx.box(self, ctx.text(self.chart.total.label), QRectF(
                 centre.x() - radius * INSIDE / 2, under, radius * INSIDE, ctx.room("label", 2)),
                 "label", color=ctx.palette.muted, align="center", max_lines=2)
