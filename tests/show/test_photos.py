@@ -527,6 +527,29 @@ def test_a_light_veil_lies_under_the_words_only(qapp, tmp_path):
     assert pier.lightness() < 50, pier.name()
 
 
+def test_a_light_card_lies_under_each_group_of_words_clear_of_the_foot(qapp, tmp_path):
+    """Trial 15: one card around the caption and the credit ran to the screen's foot,
+    the progress dots over it. The caption and the credit each have their own."""
+    from kiosk.show.slides.image import Shade
+
+    image = QImage(1600, 900, QImage.Format.Format_RGB32)
+    image.fill(QColor("#eceeef"))
+    painter = QPainter(image)
+    painter.fillRect(500, 640, 400, 260, QColor("#1e2022"))  # (a pump house)
+    painter.end()
+    (tmp_path / "images").mkdir()
+    image.save(str(tmp_path / "images" / "fog.png"))
+    loaded = decks.built(tmp_path, decks.deck(image_slide(
+        "images/fog.png", title="Pumping Station in Fog",
+        caption="In winter mornings fog lies over the reservoir; the pumps run all day",
+        credit="Photo: Wang Fang")))
+    _shot, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    (shade,) = [s for s in decks.items_of(view) if isinstance(s, Shade) and s.cards]
+    cards = [shade.mapRectToScene(card) for card in shade.cards]
+    assert len(cards) == 2 and not cards[0].intersects(cards[1])
+    assert all(card.bottom() <= view.ctx.height - 8 for card in cards)
+
+
 @pytest.mark.parametrize("kind", ["image", "gallery"])
 def test_an_object_on_white_fills_a_totem_with_its_ground(qapp, tmp_path, kind):
     """A skull photographed on white, wider than tall, on a totem: shown whole, it was a

@@ -113,9 +113,9 @@ class Shade(QGraphicsItem):
         self.tint = QColor(0, 0, 0)
         """What it lays over the picture: black under white words, white under dark."""
         self._white: dict[TextBox, QColor] = {}
-        self.card: QRectF | None = None
-        """Where a light scrim lies: around the words (and theirs in the other
-        languages), not across the screen."""
+        self.cards: list[QRectF] = []
+        """Where a light scrim lies: a card around each group of words (with theirs in
+        the other languages), not across the screen."""
         self.on_light: Callable[[], None] | None = None
         """Told when it has looked at the picture (a gallery's title, every photo's,
         takes the colour the photo on screen asks for)."""
@@ -159,19 +159,41 @@ class Shade(QGraphicsItem):
         self.light = self.dark is not None and lights[int(len(lights) * 0.03)][0] >= LIGHT
         self.level = 0.0 if self.light else min(SHADE, max(LIGHTEST_SHADE, needed))
         self.tint = QColor(0, 0, 0)
-        self.card = None
+        self.cards = []
         if not self.light and self.dark is not None and \
                 lights[len(lights) // 2][0] >= LIGHT:  # (a light picture crossed by a
             darkest = lights[int(len(lights) * 0.03)][1]  # dark line: a light scrim and
             scrim = _scrim(darkest, self.dark)  # dark words, not a brown slab of black)
             if scrim is not None:
                 self.light, self.level, self.tint = True, scrim, QColor(255, 255, 255)
-                self.card = self._under_words(PANEL_PAD)  # (under the words: a band
-                # across the screen lifted a black pier to grey far from them)
+                self.cards = self._cards()  # (under the words: a band across the
+                # screen lifted a black pier to grey far from them)
         self.colour_words()
         self.update()
         if self.on_light is not None:
             self.on_light()
+
+    def _cards(self) -> list[QRectF]:
+        """A card around each group of its words lying one over another (the caption,
+        the credit: one card for both ran from the caption to the screen's foot, the
+        progress dots over it), with the same words in the other languages."""
+        inks = [self.mapRectFromScene(box.ink_rect()) for box in self._words_over()
+                if box.text]
+        area = self.mapRectToScene(self.rect)
+        elsewhere, heading = self._elsewhere()
+        inks += [self.mapRectFromScene(ink) for ink in [*elsewhere, *heading]
+                 if area.contains(ink.center())]
+        groups: list[QRectF] = []
+        for ink in sorted(inks, key=lambda r: r.top()):
+            if groups and ink.top() <= groups[-1].bottom() + PANEL_PAD:
+                groups[-1] = groups[-1].united(ink)
+            else:
+                groups.append(QRectF(ink))
+        cards = []
+        for group in groups:
+            pad = min(PANEL_PAD, group.height() * 0.6)
+            cards.append(group.adjusted(-pad, -pad, pad, pad).intersected(self.rect))
+        return cards
 
     def _under_words(self, pad: float | None = None) -> QRectF:
         """Where the picture lies under its words: around the words over it (a vase in
@@ -248,11 +270,12 @@ class Shade(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
               widget: QWidget | None = None) -> None:
         rect = self.rect
-        if self.card is not None:  # (a light scrim: a soft-cornered card of white)
-            radius = min(self.card.height(), self.card.width()) * 0.12
-            painter.setPen(Qt.PenStyle.NoPen)
+        if self.cards:  # (a light scrim: a soft-cornered card of white under each
+            painter.setPen(Qt.PenStyle.NoPen)  # group of words)
             painter.setBrush(self._colour(round(255 * self.level)))
-            painter.drawRoundedRect(self.card, radius, radius)
+            for card in self.cards:
+                radius = min(card.height(), card.width()) * 0.12
+                painter.drawRoundedRect(card, radius, radius)
             return
         engine = painter.paintEngine()
         if engine is not None and engine.type() == QPaintEngine.Type.Pdf:
