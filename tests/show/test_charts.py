@@ -124,6 +124,11 @@ def test_funnel_widths_follow_the_values(qapp, charts, final):
     tops = [shape.polygon().at(1).x() - shape.polygon().at(0).x() for shape in chart.shapes]
     assert tops[1] / tops[0] == pytest.approx(max(MIN_SHARE, 400 / 3500))
     assert first > second
+    last = chart.shapes[-1].polygon()  # (the last stage as wide at its foot as its value:
+    bottom = abs(last.at(2).x() - last.at(3).x())  # narrowing, it read as a loss the data
+    assert bottom == pytest.approx(tops[-1])  # does not have, trial 15)
+    colours = [shape.brush().color().name() for shape in chart.shapes]
+    assert len(set(colours[:-1])) == 1  # (one colour, not two taking turns for nothing)
 
 
 def test_donut_arcs_are_the_parts_share(qapp, charts, final):

@@ -102,14 +102,15 @@ class FunnelView(ChartView):
             block = max(ctx.room("heading", 1), ctx.room("label", beside_lines))
         step = ctx.needs((rect.height() - gap * (count - 1)) / count,
                          block + ctx.size("label") * (0.3 if beside else 0.5))
-        colours = [ctx.palette.accent2, ctx.palette.accent]
         self.final_widths = widths
         for n, stage in enumerate(chart.stages):
             y = rect.top() + n * (step + gap)
             upper = widths[n]
-            lower = widths[n + 1] if n + 1 < count else widths[n] * 0.85
-            shape = QGraphicsPolygonItem(self)
-            colour = QColor(colours[n % 2] if n < count - 1 else ctx.palette.accent)
+            lower = widths[n + 1] if n + 1 < count else widths[n]  # (the last narrows to
+            shape = QGraphicsPolygonItem(self)  # nothing the data says: trial 15 read a loss)
+            colour = QColor(ctx.palette.accent2 if n < count - 1 else ctx.palette.accent)
+            # (one colour for the stages, the last, what comes out, in the accent: teal and
+            # gold taking turns meant nothing, trial 15)
             shape.setBrush(striped(colour, ctx.palette.background) if self.widened[n]
                            else colour)
             shape.setPen(Qt.PenStyle.NoPen)
