@@ -2042,3 +2042,27 @@ def test_a_donuts_total_in_english_is_as_large_as_its_chinese(qapp, tmp_path, fi
     assert sizes["zh"][0] == "10.4亿立方米" and sizes["en"][0] == "1.04 billion"
     assert "cubic metres" in texts
     assert sizes["en"][1] >= sizes["zh"][1] * 0.9
+
+
+def test_a_network_legend_beside_its_disc_takes_the_room_the_disc_leaves(qapp, tmp_path,
+                                                                        final):
+    """Trial 15: beside the disc the legend had 40 % of the wall: its English names
+    wrapped in three lines and "(every dot: 10,000 house…" was cut, the wall empty beside
+    them. It takes what the disc leaves; every name whole at its size."""
+    network = {"kind": "network", "hub": decks.both("调度中心", "Control centre"),
+               "scale": {"en": 10000}, "groups": [
+                   {"label": decks.both("江北片区用户", "Households north of the river"),
+                    "count": 120, "unit": decks.both("万户", "households"), "per_node": 1,
+                    "highlights": [{"label": decks.both("智能水表用户", "With smart meters"),
+                                    "count": 40}]},
+                   {"label": decks.both("主城片区用户", "Households in the old city"),
+                    "count": 210, "unit": decks.both("万户", "households"), "per_node": 1},
+                   {"label": decks.both("江南新城用户", "Households in the new towns"),
+                    "count": 98, "unit": decks.both("万户", "households"), "per_node": 1}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(network)))
+    chart = final(loaded, 0, "en")
+    names = [t for t in chart.childItems() if isinstance(t, TextBox) and t.text
+             and "Control" not in t.text]
+    assert names and not any(t.elided for t in names)
+    assert all(t.font_size == t.requested_size and len(t.lines) <= 2 for t in names), [
+        (t.text, t.lines) for t in names]

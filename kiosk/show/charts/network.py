@@ -198,7 +198,10 @@ class NetworkView(ChartView):
         wide = rect.width() > rect.height() * 1.3
         self._legend_beside = wide
         rows = self._rows()
-        legend_w = rect.width() * 0.4 - ctx.size("label") if wide else rect.width()
+        disc_w = min(rect.height(), rect.width() * 0.6)  # (beside: the legend takes all
+        legend_w = rect.width() - disc_w - ctx.size("label") * 2 if wide else \
+            rect.width()  # the disc leaves, not 40 %: English names wrapped in it, the
+        # wall empty beside them, trial 15)
         most = rect.height() * (1.0 if wide else LEGEND_MOST)
         legend_h, self._columns, measured = self._legend_room(rows, legend_w, most,
                                                               alike=not wide)
@@ -208,8 +211,8 @@ class NetworkView(ChartView):
             legend_h, self._columns, measured = self._legend_room(  # (which says so)
                 rows, legend_w, most, alike=not wide, plain=True)
         if wide:  # legend beside the disc, as tall as it needs
-            disc = QRectF(rect.left(), rect.top(), rect.width() * 0.6, rect.height())
-            legend = QRectF(disc.right() + ctx.size("label"), rect.top() + (rect.height()
+            disc = QRectF(rect.left(), rect.top(), disc_w, rect.height())
+            legend = QRectF(disc.right() + ctx.size("label") * 2, rect.top() + (rect.height()
                             - legend_h) / 2, legend_w, legend_h)
         else:  # under it: the disc gives the legend the room its rows need
             disc = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - legend_h)
