@@ -339,7 +339,11 @@ def test_a_magnitude_stays_beside_its_digits_when_the_unit_goes_under(qapp, tmp_
 def test_no_figure_leaves_one_character_of_its_unit_alone_on_a_line(qapp, tmp_path):
     """Trial 14 at type scale 1.3: four figures in a row set their units under the digits,
     leaving 吨, 条 and 元 alone on a line (5.12亿 / 吨, 310余 / 条, 2680多亿 / 元). A unit
-    of one character stays beside its number; a longer one (标准箱) may still go under."""
+    of one character stays beside its number where its group sets units under theirs; a
+    longer one (标准箱) goes under."""
+    from kiosk.show.figure import FigureNumber
+    from kiosk.show.render import context
+
     both = decks.both
     figures = [decks.figure(5.12, both("亿吨", "million tonnes"), both("货物吞吐量", "Cargo"),
                             qualifier="超", values={"en": 512}),
@@ -350,17 +354,39 @@ def test_no_figure_leaves_one_character_of_its_unit_alone_on_a_line(qapp, tmp_pa
                decks.figure(2680, both("亿元", "billion yuan"), both("增加值", "Value"),
                             qualifier="多", values={"en": 268})]
     cfg = decks.config(theme={"type_scale": 1.3})
-    figures[0]["note"] = both("较2004年增长近4倍", "Nearly five times 2004")
-    points = [both("连续十二年位居全国沿海港口前三", "Top three for twelve years"),
-              both("泊位岸线总长超过42公里", "More than 42 km of berths")]
-    loaded = decks.built(tmp_path, decks.deck(decks.figures_slide(*figures, points=points)),
-                         cfg)
-    view, chrome, _scene = built(loaded, cfg, 0, "zh")
-    split = [n.words_split() for n in decks.numbers(view)]
-    assert ("万", "标准箱") in split  # (a row of four, the long unit under its number)
+    loaded = decks.built(tmp_path, decks.deck(decks.figures_slide(*figures)), cfg)
+    ctx = context(loaded, cfg, "zh")
+    split = [FigureNumber(figure, ctx, 380, ctx.size("figure"), stack=True).words_split()
+             for figure in loaded.deck.slides[0].figures]  # (a row of four's cells)
+    assert ("万", "标准箱") in split  # (the long unit under its number)
     for beside, under in split:
         assert len(under) != 1, (beside, under)
-    assert audit(view, chrome.drawn()) == []
+
+
+def test_a_large_type_scale_keeps_figures_whole_in_two_rows_rather_than_break_units(
+        qapp, tmp_path):
+    """Trial 15 at type scale 1.3: four figures went into a row of four with their units
+    under them ("3.2 million / cubic metres a day", 59 px digits against 80 at scale 1):
+    the slide is set a little smaller, in two rows of two, every unit beside its number."""
+    both = decks.both
+    figures = [decks.figure(320, both("万立方米/日", "cubic metres a day"), both("日供水能力",
+                            "Daily supply capacity"), qualifier="近", values={"en": 3200000}),
+               decks.figure(1.26, both("万公里", "km"), both("管网总长", "Length of mains"),
+                            qualifier="超", values={"en": 12600}),
+               decks.figure(428, both("万户", "households"), both("服务用户", "Households"),
+                            qualifier="余", values={"en": 4280000}),
+               decks.figure(38.6, both("亿元", "billion yuan"), both("改造投资", "Invested"),
+                            values={"en": 3.86})]
+    points = [both("出厂水水质106项指标全部达标", "All 106 quality indicators met")]
+    cfg = decks.config(theme={"type_scale": 1.3})
+    loaded = decks.built(tmp_path, decks.deck(decks.figures_slide(*figures, points=points)),
+                         cfg)
+    for language in ("zh", "en"):
+        view, chrome, _scene = built(loaded, cfg, 0, language)
+        numbers = decks.numbers(view)
+        assert len({round(n.scenePos().x()) for n in numbers}) == 2, language
+        assert not any(n.words_split()[1] for n in numbers), language
+        assert audit(view, chrome.drawn()) == []
 
 
 def test_four_long_figures_take_two_rows_of_two_in_every_language(qapp, tmp_path):

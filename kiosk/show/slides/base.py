@@ -155,11 +155,17 @@ class SlideView(QGraphicsItem):
         fits_at(floor, False)
 
     def _shrunk(self) -> bool:
-        """Whether a text other than a heading was drawn smaller than its role asks."""
+        """Whether a text other than a heading was drawn smaller than its role asks, or
+        a figure's unit set under its number (a large type scale broke "3.2 million /
+        cubic metres a day" in a row of four, where a little smaller type kept two rows
+        of two whole and larger: trial 15)."""
+        from kiosk.show.figure import FigureNumber
         from kiosk.show.textbox import TextBox
 
-        return any(isinstance(item, TextBox) and item.role not in HEADINGS and
-                   item.font_size < item.requested_size * 0.97 for item in descendants(self))
+        return any((isinstance(item, TextBox) and item.role not in HEADINGS and
+                    item.font_size < item.requested_size * 0.97) or
+                   (isinstance(item, FigureNumber) and bool(item.words_split()[1]))
+                   for item in descendants(self))
 
     def _rebuild(self, ctx: SlideContext) -> None:
         self.dispose()
