@@ -593,3 +593,15 @@ def test_a_panorama_on_a_totem_is_travelled_across_not_shown_as_a_strip(qapp, tm
     caption = next(t for t in decks.items_of(view) if isinstance(t, TextBox)
                    and t.text == "Panorama")
     assert caption.ink_rect().top() >= picture.mapRectToScene(picture.rect).bottom()
+
+
+def test_a_square_photo_on_a_wall_is_shown_whole_beside_its_words(qapp, tmp_path):
+    """Trial 15: a square photograph of a pipe's cross-section, filling a 16:9 wall, lost
+    44 % of its height, its outer ring among it. Shown whole, as tall as the room."""
+    square = write_photo(tmp_path, "pipe.jpg", size=(1500, 1500))
+    loaded = decks.built(tmp_path, decks.deck(image_slide(square, title="Pipe",
+                                                          caption="A cross-section")))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    drawn = view.picture.mapRectToScene(view.picture.target())
+    assert not view.filled and drawn.width() == pytest.approx(drawn.height(), rel=0.01)
+    assert drawn.height() >= view.ctx.content.height() * 0.98
