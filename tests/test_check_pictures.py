@@ -152,3 +152,19 @@ def test_a_cut_picture_and_a_damaged_one_come_in_one_run(tmp_path):
     assert lines[1] == (f"{deck}:8:32: picture 'images/damaged.png' cannot be decoded "
                         "(Unable to read image data): it is damaged")
     assert result.stderr == f"1 file checked ({deck}): 2 errors, 0 warnings\n"
+
+
+def test_a_photo_drawn_far_larger_than_it_is_is_warned_of(tmp_path, capsys):
+    """Trial 15: an 800 x 600 archive photo filled a 1920 x 1080 wall, 2.4 times its
+    size and soft, with no word from check; a photo of the screen's size is not warned."""
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "old.jpg").write_bytes(make.saved("JPG", 800, 600))
+    (tmp_path / "images" / "new.jpg").write_bytes(make.saved("JPG", 1920, 1440))
+    deck = tmp_path / "deck.yaml"
+    deck.write_text("title: T\nslides:\n  - type: image\n    src: images/old.jpg\n"
+                    "  - type: image\n    src: images/new.jpg\n", encoding="utf-8")
+    assert main(["check", str(deck)]) == 0
+    out = capsys.readouterr().out
+    assert "deck.yaml:4:10: warning: slide 1" in out and "800 x 600 pixels, drawn 2.4 " \
+        "times its size (1920 x 1440): it will look soft" in out
+    assert "slide 2" not in out

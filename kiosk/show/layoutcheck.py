@@ -11,14 +11,16 @@ from PySide6.QtWidgets import QGraphicsScene
 from kiosk.config import Config
 from kiosk.deck.errors import Problem, Severity
 from kiosk.deck.load import LoadedDeck, walk
-from kiosk.deck.model import Figure, GallerySlide
+from kiosk.deck.model import Figure, GallerySlide, ImageSlide, SlideBase
 from kiosk.deck.numbers import figure_text
 from kiosk.deck.text import Text
 from kiosk.show import fonts
 from kiosk.show.audit import Finding, audit
 from kiosk.show.chrome import Chrome
+from kiosk.show.items import descendants
 from kiosk.show.render import context
 from kiosk.show.slides import build_view
+from kiosk.show.slides.base import SlideView
 
 Loc = tuple[str | int, ...]
 SMALLER = 0.9
@@ -73,6 +75,9 @@ def layout_problems(loaded: LoadedDeck, config: Config) -> list[Problem]:
                     numbers = found.setdefault((where, language, finding.message), [])
                     if n + 1 not in numbers:
                         numbers.append(n + 1)
+            if language == deck.languages[0]:  # (a picture is the same in each)
+                for where, message in _soft_pictures(view, slide, n):
+                    found.setdefault((where, language, message), []).append(n + 1)
             scene.removeItem(view)
             view.dispose()
     scale = config.theme.type_scale
@@ -81,6 +86,39 @@ def layout_problems(loaded: LoadedDeck, config: Config) -> list[Problem]:
                                                     f"{screen}: {message}",
                                              severity=Severity.WARNING)
                      for (where, language, message), numbers in found.items()]
+
+
+SOFT = 2.0
+"""A photograph drawn more than this many times its own size looks soft on the screen."""
+
+
+def _soft_pictures(view: SlideView, slide: SlideBase, n: int) -> Iterator[tuple[Loc, str]]:
+    """Photographs of the slide drawn more than SOFT times their size on the screen,
+    where they are given (an 800 x 600 archive photo filling a wall: 2.4 times, soft, and
+    no word of it, trial 15)."""
+    from kiosk.show.photo import PictureItem
+
+    if not isinstance(slide, ImageSlide | GallerySlide):
+        return  # (a photograph's slide: a story's picture beside its words is smaller)
+    pictures = [page.picture for page in getattr(view, "pages", [])] if isinstance(
+        slide, GallerySlide) else [item for item in descendants(view)
+                                   if isinstance(item, PictureItem) and item.page is None]
+    for k, picture in enumerate(pictures):
+        natural = picture.natural if isinstance(picture, PictureItem) and (  # (a drawing
+            picture.path is None or picture.path.suffix.lower() != ".svg") else None  # scales)
+        if natural is None or not natural.isValid() or natural.isEmpty():
+            continue
+        target = picture.target()
+        times = (max if picture.fill else min)(target.width() / natural.width(),
+                                               target.height() / natural.height())
+        if times <= SOFT:
+            continue
+        loc: Loc = ("slides", n, "photos", k, "src") if isinstance(slide, GallerySlide) \
+            else ("slides", n, "src")
+        wide, high = round(natural.width() * times), round(natural.height() * times)
+        yield loc, (f"the picture is {natural.width()} x {natural.height()} pixels, drawn "
+                    f"{times:.1f} times its size ({wide} x {high}): it will look soft; one "
+                    f"of {wide} x {high} pixels or more stays sharp")
 
 
 def _slides(numbers: list[int]) -> str:
