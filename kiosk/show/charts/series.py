@@ -361,9 +361,8 @@ class SeriesView(ChartView):
         if self.positions is not None:
             self._years()
             return
-        years = self.even_years
         staggered = word + gap > slot and self.category_lines >= 2 and len(texts) > 1 and \
-            (self.chart.kind == "bar" or word + gap <= slot * 2) and not years
+            (self.chart.kind == "bar" or word + gap <= slot * 2) and not self.even_years
         every = max(1, math.ceil((word + gap) / slot)) \
             if self.chart.kind == "line" and not staggered else 1
         # (a bar's name is never left out; a line's names stand every second one a line
@@ -374,8 +373,8 @@ class SeriesView(ChartView):
         # two slots' room, as a designer sets "Wudaoliang" under a narrow bar)
         top = self.plot.bottom() + ctx.size("label") * 0.3
         line = ctx.room("label", 1, 1.15)
-        said = counted_back(0, len(texts) - 1, every) if years else \
-            list(range(0, len(texts), every))
+        said = set(counted_back(0, len(texts) - 1, every) if self.even_years else
+                   range(0, len(texts), every))
         if len(said) < len(texts):
             self._ticks(range(len(texts)))
         for n, text in enumerate(texts):
