@@ -9,7 +9,7 @@ for at the larger size); its words step aside until it is whole again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -18,14 +18,7 @@ from kiosk.play.commands import Zoom
 from kiosk.play.easing import ease_out_cubic
 from kiosk.show.photo import PictureItem, fills_screen, natural_size, on_plain_ground
 from kiosk.show.slides.base import BLEED
-from kiosk.show.slides.image import (
-    BESIDE_COLUMN,
-    BESIDE_SQUARE,
-    BESIDE_WIDEST,
-    ON_PHOTO,
-    FramedView,
-    Shade,
-)
+from kiosk.show.slides.image import ON_PHOTO, FramedView, Shade, beside
 from kiosk.show.textbox import TextBox
 
 SLIDE_TIME = 0.35
@@ -126,10 +119,9 @@ class GalleryView(FramedView):
             if page.top_shade is not None:
                 page.top_shade.on_light = self._title_colour
             page.words += [item for item in page.childItems() if item not in before]
-        elif (beside := self._beside_page(natural, max(title_bottom or area.top(),
-                                                        count.ink_rect().bottom() + ctx.size(
-                                                            "body") * 0.6))) is not None:
-            column, picture_rect = beside  # (upright: as tall as the room, its caption
+        elif (placed := beside(ctx, natural, max(title_bottom or area.top(), count.ink_rect(
+                ).bottom() + ctx.size("body") * 0.6), centred=False)) is not None:
+            column, picture_rect = placed  # (upright: as tall as the room, its caption
             page.picture = PictureItem(  # in a column at its left, under the title)
                 path, picture_rect, fill=False, focus=photo.focus, natural=natural,
                 background=ctx.palette.surface, parent=page)
@@ -165,25 +157,6 @@ class GalleryView(FramedView):
             self.source_line(credit, self.source_colour(), page)
             page.words += [item for item in page.childItems() if item not in before]
         return page
-
-    def _beside_page(self, natural: QSize, top: float) -> tuple[QRectF, QRectF] | None:
-        """Where a photo shown whole stands beside its caption on a page of a wall (its
-        caption's column, the picture), where it is upright enough for that; else None."""
-        ctx, area = self.ctx, self.ctx.content
-        if ctx.portrait or not natural.isValid() or natural.height() <= 0 or \
-                natural.width() > natural.height() * BESIDE_SQUARE:
-            return None
-        height = area.bottom() - top
-        width = natural.width() / natural.height() * height
-        gap = ctx.width * 0.04
-        column = min(area.width() * BESIDE_COLUMN, area.width() - width - gap)
-        if width > area.width() * BESIDE_WIDEST or column < area.width() * 0.3:
-            return None
-        room = area.right() - (area.left() + column + gap)  # (the picture in the middle of
-        left = area.left() + column + gap + (room - width) / 2  # what the column leaves)
-        below = ctx.room("source", 2) + ctx.size("body")  # (clear of the credit's line)
-        return (QRectF(area.left(), top, column, max(1.0, height - below)),
-                QRectF(left, top, width, height))
 
     def source_text(self) -> str:
         """None for the slide: each photograph has its credit on its page."""

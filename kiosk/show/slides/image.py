@@ -24,7 +24,7 @@ from kiosk.deck.model import ImageSlide, VideoSlide
 from kiosk.deck.text import Text
 from kiosk.play.gestures import EDGE_ZONE
 from kiosk.play.timeline import Track
-from kiosk.show.context import OPTICAL_MIDDLE
+from kiosk.show.context import OPTICAL_MIDDLE, SlideContext
 from kiosk.show.items import descendants
 from kiosk.show.photo import PictureItem, fills_screen, natural_size, on_plain_ground
 from kiosk.show.slides.base import BLEED, SlideView
@@ -195,7 +195,7 @@ class Shade(QGraphicsItem):
             cards.append(group.adjusted(-pad, -pad, pad, pad).intersected(self.rect))
         return cards
 
-    def _under_words(self, pad: float | None = None) -> QRectF:
+    def _under_words(self) -> QRectF:
         """Where the picture lies under its words: around the words over it (a vase in
         the middle of a white photo is not under a title at the left), or, before they
         are placed, its dark part (not its fade)."""
@@ -209,7 +209,7 @@ class Shade(QGraphicsItem):
             if area.contains(ink.center()):  # languages, and a gallery's title over
                 words = words.united(self.mapRectFromScene(ink))  # its page: one look)
         if not words.isEmpty():
-            pad = words.height() * 0.3 if pad is None else pad
+            pad = words.height() * 0.3
             return words.adjusted(-pad, -pad, pad, pad).intersected(self.rect)
         dark = QRectF(self.rect)
         if self.falling:
@@ -294,6 +294,31 @@ class Shade(QGraphicsItem):
         for stop in sorted({0.0, 1.0, *fade}):
             gradient.setColorAt(stop, self._colour(self._alpha(stop)))
         painter.fillRect(rect, gradient)
+
+
+def beside(ctx: SlideContext, natural: QSize, top: float, *, centred: bool
+           ) -> tuple[QRectF, QRectF] | None:
+    """Where a picture shown whole on a wall stands beside its words, as tall as the room
+    from ``top``: the words' column (clear of the credit's line) and the picture, the pair
+    in the middle (``centred``) or the column at the left and the picture in the middle
+    of what it leaves; None where the picture is not upright (or square) enough."""
+    area = ctx.content
+    if ctx.portrait or not natural.isValid() or natural.height() <= 0 or \
+            natural.width() > natural.height() * BESIDE_SQUARE:
+        return None
+    height = area.bottom() - top
+    width = natural.width() / natural.height() * height
+    gap = ctx.width * 0.04
+    column = min(area.width() * BESIDE_COLUMN, area.width() - width - gap)
+    if width > area.width() * BESIDE_WIDEST or column < area.width() * 0.3:
+        return None
+    left = area.left() + (area.width() - column - gap - width) / 2 if centred else \
+        area.left()
+    room = area.right() - (left + column + gap)
+    x = left + column + gap + (0.0 if centred else (room - width) / 2)
+    below = ctx.room("source", 2) + ctx.size("body")
+    return (QRectF(left, top, column, max(1.0, height - below)),
+            QRectF(x, top, width, height))
 
 
 class FramedView(SlideView):
@@ -385,23 +410,18 @@ class FramedView(SlideView):
         where it is not upright enough for that (it is then set under the title)."""
         ctx, s = self.ctx, self.slide
         area = ctx.content
-        if ctx.portrait or not natural.isValid() or natural.height() <= 0 or \
-                natural.width() > natural.height() * BESIDE_SQUARE:
+        placed = beside(ctx, natural, area.top(), centred=True)
+        if placed is None:
             return False
-        width = natural.width() / natural.height() * area.height()
-        gap = ctx.width * 0.04
-        column = min(area.width() * BESIDE_COLUMN, area.width() - width - gap)
-        if width > area.width() * BESIDE_WIDEST or column < area.width() * 0.3:
-            return False
-        left = area.left() + (area.width() - column - gap - width) / 2  # (the pair in the
-        self.picture = self.media(path, QRectF(left + column + gap, area.top(), width,
-                                               area.height()), False)  # middle)
-        top = self._title(ctx.palette.text, width=column, left=left)
+        column, picture = placed
+        self.picture = self.media(path, picture, False)
+        left = column.left()
+        top = self._title(ctx.palette.text, width=column.width(), left=left)
         if s.caption:  # (the column's height is its: a long caption is not cut at 3 lines)
-            room = area.bottom() - top - ctx.size("body") * 0.2 - ctx.room("source", 2)
+            room = column.bottom() - top - ctx.size("body") * 0.2
             lines = max(3, int(room // (ctx.size("body") * 1.4)))
             caption = self._caption(s.caption, ctx.palette.text, area.bottom(), self,
-                                    valign="top", width=column, lines=lines)
+                                    valign="top", width=column.width(), lines=lines)
             caption.setPos(left, top + ctx.size("body") * 0.2)
         return True
 
