@@ -605,3 +605,27 @@ def test_a_square_photo_on_a_wall_is_shown_whole_beside_its_words(qapp, tmp_path
     drawn = view.picture.mapRectToScene(view.picture.target())
     assert not view.filled and drawn.width() == pytest.approx(drawn.height(), rel=0.01)
     assert drawn.height() >= view.ctx.content.height() * 0.98
+
+
+def test_on_a_totem_a_tall_photo_keeps_its_top_unless_its_focus_says(qapp, tmp_path):
+    """Trial 15: a water tower, cropped around its middle to fill a totem, lost its roof.
+    Without a focus, a photo cut at top and bottom on a totem keeps its upper third; a
+    focus given is kept as written."""
+    from kiosk.show.slides.image import UPPER_THIRD
+
+    tall = write_photo(tmp_path, "tower.jpg", size=(1000, 1500))
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.deck(
+        image_slide(tall, title="Tower"), image_slide(tall, title="Tower", focus=[0.5, 0.5])),
+        cfg)
+    _, view = render_slide(loaded, cfg, 0, (1080, 1920), "en")
+    assert view.picture.focus == (0.5, UPPER_THIRD)
+    photo.decoder().settle()
+    view.picture.want(1.0)
+    photo.decoder().settle()
+    kept = view.picture.source()
+    assert kept.top() < view.picture.image.height() * 0.1  # (its top in view)
+    _, given = render_slide(loaded, cfg, 1, (1080, 1920), "en")
+    assert given.picture.focus == (0.5, 0.5)
+    _, wall = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    assert wall.picture.focus == (0.5, 0.5)  # (a wall's crops as before)

@@ -18,7 +18,7 @@ from kiosk.play.commands import Zoom
 from kiosk.play.easing import ease_out_cubic
 from kiosk.show.photo import PictureItem, fills_screen, natural_size, on_plain_ground
 from kiosk.show.slides.base import BLEED
-from kiosk.show.slides.image import ON_PHOTO, FramedView, Shade, beside
+from kiosk.show.slides.image import ON_PHOTO, FramedView, Shade, beside, focus_of
 from kiosk.show.textbox import TextBox
 
 SLIDE_TIME = 0.35
@@ -102,7 +102,7 @@ class GalleryView(FramedView):
             count.set_color(colour)
         if fill:
             page.picture = PictureItem(path, QRectF(0, 0, ctx.width, ctx.height), fill=True,
-                                       focus=photo.focus, natural=natural,
+                                       focus=focus_of(photo, ctx), natural=natural,
                                        background=ctx.palette.surface,
                                        whole_on_ground=True, parent=page)
             page.picture.setData(BLEED, True)

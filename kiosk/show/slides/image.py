@@ -20,7 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.deck import videos
-from kiosk.deck.model import ImageSlide, VideoSlide
+from kiosk.deck.model import ImageSlide, Photo, VideoSlide
 from kiosk.deck.text import Text
 from kiosk.play.gestures import EDGE_ZONE
 from kiosk.play.timeline import Track
@@ -296,6 +296,19 @@ class Shade(QGraphicsItem):
         painter.fillRect(rect, gradient)
 
 
+UPPER_THIRD = 1 / 3
+"""On a totem, a photograph cut at top and bottom is cut around its upper third unless
+its ``focus`` says where (a water tower lost its roof around the middle: trial 15)."""
+
+
+def focus_of(photo: ImageSlide | Photo, ctx: SlideContext) -> tuple[float, float]:
+    """What of a photograph stays in view when it is cropped: its ``focus``, or, not
+    given, its middle (on a totem, its upper third: a tower's roof, a person's head)."""
+    if "focus" in photo.model_fields_set or not ctx.portrait:
+        return photo.focus
+    return (photo.focus[0], UPPER_THIRD)
+
+
 def beside(ctx: SlideContext, natural: QSize, top: float, *, centred: bool
            ) -> tuple[QRectF, QRectF] | None:
     """Where a picture shown whole on a wall stands beside its words, as tall as the room
@@ -557,7 +570,7 @@ class ImageView(FramedView):
 
     def media(self, path: Path | None, rect: QRectF, fill: bool) -> QGraphicsItem:
         ctx, s = self.ctx, self.slide
-        item = PictureItem(path, rect, fill=fill, focus=s.focus, zoom=s.zoom,
+        item = PictureItem(path, rect, fill=fill, focus=focus_of(s, ctx), zoom=s.zoom,
                            natural=natural_size(path), background=ctx.palette.surface,
                            whole_on_ground=fill, parent=self)
         if s.zoom > 1.0:
