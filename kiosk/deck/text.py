@@ -181,3 +181,23 @@ class Text(SelfChecked, Mapping[str, str]):
                 },
             ]
         }
+
+
+_QUOTES = (
+    (re.compile(r"(?<=\w)'(?=\w)"), "\u2019"),  # (an apostrophe: China's, don't)
+    (re.compile(r"(?:^|(?<=[\s(\[\u2014\u2013/]))'(?=\S)"), "\u2018"),  # 'opening
+    (re.compile(r"(?<=\S)'"), "\u2019"),  # closing'
+    (re.compile(r'(?:^|(?<=[\s(\[\u2014\u2013/]))"(?=\S)'), "\u201c"),
+    (re.compile(r'(?<=\S)"'), "\u201d"),
+)
+
+
+def typeset(text: str) -> str:
+    """``text`` with a typesetter's quotation marks and apostrophes for the straight ones
+    a keyboard types: 'strong, prosperous' as \u2018strong, prosperous\u2019, China's as
+    China\u2019s (a museum's wall is not a typewriter's page)."""
+    if "'" not in text and '"' not in text:
+        return text
+    for pattern, mark in _QUOTES:
+        text = pattern.sub(mark, text)
+    return text

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from kiosk.config.sections import Sound, Theme
 from kiosk.deck.model import Deck
-from kiosk.deck.text import Text
+from kiosk.deck.text import Text, typeset
 from kiosk.show import fonts
 from kiosk.show.textbox import TextBox
 from kiosk.show.theme import Palette, type_size
@@ -103,10 +103,11 @@ class SlideContext:
         return QFontMetricsF(fonts.font(size)).height() + (lines - 1) * size * line_height + 1
 
     def text(self, value: Text | None) -> str:
-        """A text in the current language (the deck's default where it lacks one)."""
+        """A text in the current language (the deck's default where it lacks one), with
+        curly quotation marks and apostrophes for straight ones."""
         if value is None:
             return ""
-        return value.get_text(self.language, self.deck.default_language)
+        return typeset(value.get_text(self.language, self.deck.default_language))
 
     @property
     def reference(self) -> float:

@@ -445,3 +445,19 @@ def test_a_yes_or_no_written_for_a_text_is_explained(write_deck):
         "title: T\nlanguages: [zh, en]\nslides:\n  - type: title\n"
         "    title: {zh: 否, en: No}\n"))
     assert problem.startswith("5:12: ") and "yes/no value" in problem and "quotes" in problem
+
+
+@pytest.mark.parametrize(("written", "shown"), [
+    ("'Firm Confidence, Full Effort' press conference", "‘Firm Confidence, Full Effort’ press "
+                                                       "conference"),
+    ("Nearly double 2014; among China's top ten", "Nearly double 2014; among China’s top ten"),
+    ('the "Battery in the Mountains" (a nickname)', "the “Battery in the Mountains” (a nickname)"),
+    ("Buildings' roofs", "Buildings’ roofs"),
+    ("“Already curly” and ‘so’", "“Already curly” and ‘so’"),
+    ("no quotes at all", "no quotes at all"),
+])
+def test_straight_quotes_are_shown_as_a_typesetter_sets_them(written, shown):
+    """Trial 15: "City's", "Buildings'" on the wall as a typewriter writes them."""
+    from kiosk.deck.text import typeset
+
+    assert typeset(written) == shown
