@@ -472,7 +472,23 @@ class SeriesView(ChartView):
         if any(abs(c - w) > most * width for c, w, width in zip(
                 centres, wanted, widths, strict=True)):
             return None
+        unsaid = [self.x_of(n) for n in range(len(self.chart.categories))
+                  if n not in said and not self._counted(n)]  # (2021 amid 2020 … 2022 is
+        # read from its neighbours, whatever label is nearest it)
+        for c, w, width in zip(centres, wanted, widths, strict=True):
+            nearer = [p for p in [*wanted, *unsaid] if abs(p - c) < abs(w - c) - 0.5]
+            if any(p in unsaid for p in nearer) or (nearer and abs(c - w) > width):
+                return None  # (nearer a point unsaid than its own, or moved off its own
+                # and nearer another's: "2004" read under 1997's point, trial 16; years
+                # side by side over their points, in order, stay)
         return dict(zip(said, centres, strict=True))
+
+    def _counted(self, n: int) -> bool:
+        """Whether year ``n`` of a time axis is one a reader counts from its neighbours:
+        as far from the one before as from the one after (2021 between 2020 and 2022)."""
+        years = self.positions or []
+        return 0 < n < len(years) - 1 and math.isclose(
+            years[n] - years[n - 1], years[n + 1] - years[n])
 
     def _round_years(self, droppable: bool) -> dict[int, float] | None:
         """Where the years said stand when only some have room, each moved aside a short
@@ -482,11 +498,7 @@ class SeriesView(ChartView):
         first among equals); None where not even the first kind have room (``droppable``:
         the roundest of those too, only the first and the last always)."""
         years = self.positions or []
-
-        def counted(n: int) -> bool:  # (its neighbours as far from it on either side)
-            return 0 < n < len(years) - 1 and math.isclose(
-                years[n] - years[n - 1], years[n + 1] - years[n])
-
+        counted = self._counted
         said: list[int] = []
         found: dict[int, float] | None = None
         for n in sorted(range(len(years)), key=lambda n: (
