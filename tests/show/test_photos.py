@@ -629,3 +629,37 @@ def test_on_a_totem_a_tall_photo_keeps_its_top_unless_its_focus_says(qapp, tmp_p
     assert given.picture.focus == (0.5, 0.5)
     _, wall = render_slide(loaded, Config(), 0, (1920, 1080), "en")
     assert wall.picture.focus == (0.5, 0.5)  # (a wall's crops as before)
+
+
+def test_a_light_photo_with_a_dark_object_looks_one_way_at_every_type_size(qapp, tmp_path):
+    """Trial 16: a snowfield with a black locomotive had a card under its caption at type
+    scale 1, and at 1.3 (larger words lay more over the engine) a black shade over its
+    lower half: the snow went charcoal. A light picture keeps its card at every size, an
+    opaque one (the engine showed through a veil as a grey block)."""
+    from kiosk.show.slides.image import CARD, Shade
+
+    image = QImage(1600, 900, QImage.Format.Format_RGB32)
+    image.fill(QColor("#f5f6f8"))
+    painter = QPainter(image)
+    painter.fillRect(0, 650, 1600, 250, QColor("#e4e6ea"))  # (the snowfield, a rail
+    painter.fillRect(0, 868, 1600, 10, QColor("#505050"))  # across it: no studio ground)
+    painter.fillRect(130, 500, 490, 360, QColor("#161616"))  # (the engine, its cab,
+    painter.fillRect(460, 400, 160, 100, QColor("#161616"))  # its chimney)
+    painter.fillRect(190, 420, 60, 80, QColor("#161616"))
+    for x in (160, 270, 380, 490):  # (its wheels)
+        painter.setBrush(QColor("#202020"))
+        painter.drawEllipse(x, 780, 100, 100)
+    painter.end()
+    for scale in (1.0, 1.3):
+        (tmp_path / str(scale) / "images").mkdir(parents=True)
+        image.save(str(tmp_path / str(scale) / "images" / "snow.png"))
+        cfg = decks.config(theme={"type_scale": scale})
+        loaded = decks.built(tmp_path / str(scale), decks.deck(image_slide(
+            "images/snow.png", title=decks.both("雪原上的前进型", "On the Snowfield"),
+            caption=decks.both("集通铁路上最后的蒸汽干线运营，2005年12月",
+                               "The last main-line steam, Jitong Railway, December 2005"),
+            credit=decks.both("摄影：王伟", "Photo: Wang Wei"))), cfg)
+        _shot, view = render_slide(loaded, cfg, 0, (1920, 1080), "zh")
+        foot = [s for s in decks.items_of(view) if isinstance(s, Shade) and not s.falling]
+        assert foot and foot[0].light, scale  # (dark words, never a black shade)
+        assert not foot[0].cards or foot[0].level >= CARD, scale  # (a card, not a veil)

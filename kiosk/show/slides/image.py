@@ -65,8 +65,12 @@ BESIDE_WIDEST = 0.5
 most this share of the room's width that tall..."""
 BESIDE_COLUMN = 0.36
 """...its title and caption in a column at most this share of the room's width."""
-SCRIM_MOST = 0.6
-"""A light scrim is at most this opaque: a picture that needs more keeps a dark shade."""
+SCRIM_MOST = 0.92
+"""A light scrim (a card under the words) is at most this opaque: a picture that needs
+more keeps a dark shade."""
+CARD = 0.85
+"""...and at least this: a card, not a veil through which a black locomotive showed as a
+grey block behind half the caption (trial 16); one look at every type size."""
 
 
 def _scrim(under: QColor, words: QColor) -> float | None:
@@ -80,6 +84,19 @@ def _scrim(under: QColor, words: QColor) -> float | None:
         if _luminance(blend) >= needed:
             return max(alpha, 0.2)  # (at least a veil that marks where the words are)
     return None
+
+
+def _mostly_light(image: QImage) -> bool:
+    """Whether a picture is light as a whole (its median, on a coarse grid, at least
+    LIGHT): a snowfield with a black locomotive in it, whatever its words lie over (at a
+    larger type they covered more of the engine, and it took a black shade, trial 16)."""
+    if image.isNull():
+        return False
+    samples = sorted(_luminance(QColor(image.pixel(
+        min(image.width() - 1, round(image.width() * (i + 0.5) / 16)),
+        min(image.height() - 1, round(image.height() * (j + 0.5) / 9)))))
+        for i in range(16) for j in range(9))
+    return samples[len(samples) // 2] >= LIGHT
 
 
 def _luminance(colour: QColor) -> float:
@@ -160,12 +177,17 @@ class Shade(QGraphicsItem):
         self.level = 0.0 if self.light else min(SHADE, max(LIGHTEST_SHADE, needed))
         self.tint = QColor(0, 0, 0)
         self.cards = []
-        if not self.light and self.dark is not None and \
-                lights[len(lights) // 2][0] >= LIGHT:  # (a light picture crossed by a
+        light_share = sum(1 for sample in lights if sample[0] >= LIGHT) / len(lights)
+        if not self.light and self.dark is not None and (
+                lights[len(lights) // 2][0] >= LIGHT or (
+                    light_share >= 0.3 and _mostly_light(image))):  # (a light picture,
+            # under its words or, where they lie partly on it, as a whole: one look at
+            # every type size; words on a dark band of it keep a shade; crossed by a
             darkest = lights[int(len(lights) * 0.03)][1]  # dark line: a light scrim and
             scrim = _scrim(darkest, self.dark)  # dark words, not a brown slab of black)
             if scrim is not None:
-                self.light, self.level, self.tint = True, scrim, QColor(255, 255, 255)
+                self.light, self.level, self.tint = True, max(scrim, CARD), QColor(
+                    255, 255, 255)
                 self.cards = self._cards()  # (under the words: a band across the
                 # screen lifted a black pier to grey far from them)
         self.colour_words()
