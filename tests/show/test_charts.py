@@ -2101,3 +2101,27 @@ def test_a_year_said_is_read_under_its_own_point(qapp, tmp_path):
             centre = label.ink_rect().center().x()
             nearest = min(range(len(years)), key=lambda n: abs(points[n] - centre))
             assert years[nearest] == label.text, (language, label.text, years[nearest])
+
+
+def test_a_lines_dots_do_not_run_together_where_years_are_close(qapp, tmp_path, final):
+    """Trial 16: 2017 … 2024 at the end of a 148-year axis: their dots ran into one blob.
+    The dots are one size, no wider than the points are apart; years far apart keep
+    their dots as large as a note's letters."""
+    import pyqtgraph as pg
+
+    years = ["1876", "1909", "1952", "1978", "2017", "2018", "2019", "2020", "2024"]
+    line = {"kind": "line", "unit": "km/h", "categories": years,
+            "series": [{"name": "Top speed", "values": [24, 35, 60, 100, 350, 350, 350,
+                                                        350, 350]}]}
+    sparse = {**line, "categories": ["1876", "1909", "1952", "1978", "2024"],
+              "series": [{"name": "Top speed", "values": [24, 35, 60, 100, 350]}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(line),
+                                              decks.chart_slide(sparse)))
+    chart = final(loaded, 0, "en")
+    (dots,) = [i for i in chart.childItems() if isinstance(i, pg.ScatterPlotItem)]
+    sizes = {round(float(s), 2) for s in dots.data["size"]}
+    gap = min(chart.x_of(n + 1) - chart.x_of(n) for n in range(len(years) - 1))
+    assert len(sizes) == 1 and max(sizes) <= max(gap, chart._pen(0).widthF() * 2.0) + 0.01
+    roomy = final(loaded, 1, "en")
+    (wide,) = [i for i in roomy.childItems() if isinstance(i, pg.ScatterPlotItem)]
+    assert float(wide.data["size"][0]) == pytest.approx(roomy.ctx.size("note") * 0.7)

@@ -730,7 +730,8 @@ class SeriesView(ChartView):
                 curve.setFillLevel(base)
                 curve.setBrush(QBrush(gradient))
             curve.setParentItem(self)
-            dots = pg.ScatterPlotItem(xs, ys, size=ctx.size("note") * 0.7, pen=pg.mkPen(None),
+            sizes = self._dot_size(xs)
+            dots = pg.ScatterPlotItem(xs, ys, size=sizes, pen=pg.mkPen(None),
                                       brush=pg.mkBrush(color), pxMode=False)
             dots.setParentItem(self)
             self.curves.append(curve)
@@ -741,7 +742,8 @@ class SeriesView(ChartView):
                                        self._said(value, unit)))
 
             def draw(p: float, curve: pg.PlotCurveItem = curve, dots: pg.ScatterPlotItem = dots,
-                     xs: np.ndarray = xs, ys: np.ndarray = ys) -> None:
+                     xs: np.ndarray = xs, ys: np.ndarray = ys, sizes: list[float] = sizes
+                     ) -> None:
                 # (drawn left to right at an even pace, however far apart its points)
                 at = xs[0] + p * (xs[-1] - xs[0])
                 whole = min(len(xs) - 1, int(np.searchsorted(xs, at, side="right")) - 1)
@@ -753,7 +755,7 @@ class SeriesView(ChartView):
                     px.append(xs[whole] + (xs[whole + 1] - xs[whole]) * t)
                     py.append(ys[whole] + (ys[whole + 1] - ys[whole]) * t)
                 curve.setData(np.array(px), np.array(py))
-                dots.setData(xs[: whole + 1], ys[: whole + 1])
+                dots.setData(xs[: whole + 1], ys[: whole + 1], size=sizes[: whole + 1])
 
             self.track(draw)
         if self.named_at_ends:
@@ -768,6 +770,15 @@ class SeriesView(ChartView):
             tint = QColor(self.ctx.palette.series(s))
             tint.setAlphaF(AREA_TINT * (0.6 if len(self.chart.series) == 1 else 0.45))
             curve.setBrush(QBrush(tint))
+
+    def _dot_size(self, xs: np.ndarray) -> list[float]:
+        """The points' dots, one size: as large as a note's letters, but smaller where
+        two points stand closer than that (2017 … 2024 on a 75-year axis were one blob,
+        trial 16), never smaller than twice the line's thickness."""
+        size = self.ctx.size("note") * 0.7
+        if len(xs) > 1:
+            size = min(size, float(np.min(np.diff(xs))) * 0.8)
+        return [max(size, self._pen(0).widthF() * 2.0)] * len(xs)
 
     def _pen(self, s: int) -> QPen:
         """How series ``s``'s line is drawn: its colour, dashed past the colours everyone
