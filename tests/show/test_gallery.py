@@ -406,6 +406,11 @@ def test_an_upright_photo_in_a_filling_gallery_is_shown_whole_and_credited_by_no
     assert not any("统计公报" in text for text in said), said  # caption under it, in the
     caption = said["第2张"]  # show's colours: trial 7, its words were dark on the dark;
     assert caption.sceneBoundingRect().right() <= drawn.left()  # beside it, trial 14)
+    from kiosk.show.slides.image import BESIDE_COLUMN
+
+    ctx = view.ctx  # (right beside its caption's column: not 700 px off, trial 16)
+    assert drawn.left() - ctx.content.left() <= ctx.content.width() * BESIDE_COLUMN + \
+        ctx.width * 0.04 + 2
     assert drawn.height() >= view.ctx.content.bottom() - caption.sceneBoundingRect().top() - 4
     assert caption.color.lightness() > 180 and said["2 / 4"].color.lightness() > 180
     view.go_to_step(0, clock.now(), -1, animate=False)

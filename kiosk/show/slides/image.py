@@ -334,9 +334,9 @@ def focus_of(photo: ImageSlide | Photo, ctx: SlideContext) -> tuple[float, float
 def beside(ctx: SlideContext, natural: QSize, top: float, *, centred: bool
            ) -> tuple[QRectF, QRectF] | None:
     """Where a picture shown whole on a wall stands beside its words, as tall as the room
-    from ``top``: the words' column (clear of the credit's line) and the picture, the pair
-    in the middle (``centred``) or the column at the left and the picture in the middle
-    of what it leaves; None where the picture is not upright (or square) enough."""
+    from ``top``: the words' column (clear of the credit's line) and the picture right
+    beside it, the pair in the middle (``centred``) or from the left; None where the
+    picture is not upright (or square) enough."""
     area = ctx.content
     if ctx.portrait or not natural.isValid() or natural.height() <= 0 or \
             natural.width() > natural.height() * BESIDE_SQUARE:
@@ -349,8 +349,8 @@ def beside(ctx: SlideContext, natural: QSize, top: float, *, centred: bool
         return None
     left = area.left() + (area.width() - column - gap - width) / 2 if centred else \
         area.left()
-    room = area.right() - (left + column + gap)
-    x = left + column + gap + (0.0 if centred else (room - width) / 2)
+    x = left + column + gap  # (beside its words: centred in what they left, a gallery's
+    # photo stood 700 px from its caption, trial 16)
     below = ctx.room("source", 2) + ctx.size("body")
     return (QRectF(left, top, column, max(1.0, height - below)),
             QRectF(x, top, width, height))
