@@ -141,7 +141,11 @@ def _rule(kind: str, ctx: dict[str, Any], given: Any) -> str | None:
         return f"must be {_TYPES[kind]}, not {show(given)}"
     if kind in _BOUNDS:
         key, words = _BOUNDS[kind]
-        return f"must be {words} {number(ctx.get(key))}"
+        share = kind == "less_than_equal" and ctx.get(key) == 1 and \
+            isinstance(given, int | float) and 1 < given <= 100
+        return f"must be {words} {number(ctx.get(key))}" + (  # (focus: [50, 30])
+            f" (a share from 0 to 1: {number(given / 100)}, not {number(given)})"
+            if share else "")
     if kind == "finite_number":
         return "must be a finite number"
     if kind == "string_pattern_mismatch":

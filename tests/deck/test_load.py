@@ -461,3 +461,13 @@ def test_straight_quotes_are_shown_as_a_typesetter_sets_them(written, shown):
     from kiosk.deck.text import typeset
 
     assert typeset(written) == shown
+
+
+def test_a_focus_given_in_percent_is_said_as_a_share(write_deck):
+    """Trial 16: ``focus: [50, 30]`` had two "must be at most 1" and no word of what was
+    meant: a share, [0.5, 0.3]."""
+    found = errors_of(write_deck(
+        "title: T\nslides:\n  - type: title\n    title: T\n  - type: gallery\n    photos:\n"
+        "      - {src: images/a.png, focus: [50, 30]}\n"))
+    assert any("must be at most 1 (a share from 0 to 1: 0.5, not 50)" in f for f in found), \
+        found
