@@ -2125,3 +2125,31 @@ def test_a_lines_dots_do_not_run_together_where_years_are_close(qapp, tmp_path, 
     roomy = final(loaded, 1, "en")
     (wide,) = [i for i in roomy.childItems() if isinstance(i, pg.ScatterPlotItem)]
     assert float(wide.data["size"][0]) == pytest.approx(roomy.ctx.size("note") * 0.7)
+
+
+def test_a_lines_legend_stroke_stands_clear_of_its_name_and_inside_the_chart(qapp,
+                                                                            tmp_path):
+    """Trial 16, on a totem: a line's legend stroke sat 4 px from its name, its start
+    out past the chart's edge."""
+    from PySide6.QtWidgets import QGraphicsLineItem
+
+    line = {"kind": "line", "unit": "km/h", "categories": ["2000", "2010", "2020"],
+            "series": [{"name": "Top speed", "values": [160, 350, 350]},
+                       {"name": "Average", "values": [60, 70, 80]}]}
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(line)), cfg)
+    _image, view = render_slide(loaded, cfg, 0, (1080, 1920), "en")
+    chart = chart_of(view)
+    names = {t.text: t.ink_rect() for t in chart.childItems() if isinstance(t, TextBox)
+             and t.text in ("Top speed", "Average")}
+    strokes = [item for item in chart.childItems() if isinstance(item, QGraphicsLineItem)
+               and item.pen().widthF() > 2 and item.line().dy() == 0
+               and item.sceneBoundingRect().width() < 60]
+    assert len(names) == 2 and len(strokes) >= 2
+    edge = chart.mapToScene(chart.rect().topLeft()).x()
+    for stroke in strokes:
+        drawn = stroke.sceneBoundingRect()
+        name = min(names.values(), key=lambda r: abs(r.center().y() - drawn.center().y())
+                   + abs(r.left() - drawn.right()))
+        assert name.left() - drawn.right() >= chart.ctx.size("label") * 0.25
+        assert drawn.left() >= edge - 0.5

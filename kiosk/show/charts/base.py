@@ -131,20 +131,22 @@ def legend(chart: ChartView, entries: list[tuple[QColor | QBrush | QPen, str]], 
     line = ctx.room("label", 1)
     x, y, row_h = left, top, line
     for colour, text in entries:
-        label = ctx.box(chart, text, QRectF(0, 0, width - swatch * 1.5, ctx.room("label", 2)),
-                        "label", color=ctx.palette.muted, max_lines=2)
-        needed = swatch * 1.5 + label.text_width
+        lead = swatch * (1.9 if isinstance(colour, QPen) else 1.5)  # (a stroke, clear of
+        label = ctx.box(chart, text, QRectF(0, 0, width - lead, ctx.room("label", 2)),  # its
+                        "label", color=ctx.palette.muted, max_lines=2)  # name: it was 4 px
+        needed = lead + label.text_width  # from it, its start out of the chart, trial 16)
         if x > left and x + needed > left + width:
             x, y, row_h = left, y + row_h + ctx.size("label") * 0.3, line
         if isinstance(colour, QPen):
-            stroke = QGraphicsLineItem(x - swatch * 0.4, y + line / 2, x + swatch * 1.1,
+            cap = colour.widthF() / 2  # (its round ends reach past its points)
+            stroke = QGraphicsLineItem(x + cap, y + line / 2, x + swatch * 1.3 - cap,
                                        y + line / 2, chart)
             stroke.setPen(colour)
         else:
             box = QGraphicsRectItem(x, y + line / 2 - swatch / 2, swatch, swatch, chart)
             box.setBrush(colour)
             box.setPen(Qt.PenStyle.NoPen)
-        label.setPos(x + swatch * 1.5, y)
+        label.setPos(x + lead, y)
         row_h = max(row_h, label.text_height)
         x += needed + swatch * 2
     return y + row_h + ctx.size("label") * 0.4 - top
