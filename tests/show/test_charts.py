@@ -718,7 +718,7 @@ def test_a_network_legend_says_what_a_dot_counts_in_full(qapp, tmp_path):
         "groups": groups}})
     loaded = decks.built(tmp_path, decks.deck(story))
     for language, note in (("zh", "；每点10台）"),
-                           ("en", "; one\u00a0dot:\u00a010\u00a0analysers)")):
+                           ("en", "; one\u00a0dot: 10\u00a0analysers)")):
         # (inside the bracket the name ends with: not "（...）（每点10台）")
         _, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
         texts = [t for t in decks.items_of(view) if isinstance(t, TextBox)]
@@ -1198,7 +1198,7 @@ def test_what_a_dot_counts_is_said_once_when_every_group_counts_alike(qapp, tmp_
     story = decks.story_slide(visual={"kind": "chart", "chart": {
         "kind": "network", "hub": both("敦煌", "Dunhuang"), "groups": groups}})
     loaded = decks.built(tmp_path, decks.deck(story))
-    for language, note in (("zh", "每点10人"), ("en", "dot:\u00a010\u00a0people")):
+    for language, note in (("zh", "每点10人"), ("en", "dot: 10\u00a0people")):
         _, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
         said = [t.text for t in decks.items_of(view) if isinstance(t, TextBox)
                 and note in t.text]
@@ -1827,7 +1827,7 @@ def test_a_network_legend_s_names_stand_in_one_column_and_say_nothing_twice(qapp
     assert len(names) == 4
     assert len({round(t.ink_rect().left()) for t in names}) == 1
     said = " ".join(" ".join(t.lines) for t in names)
-    assert "Schools" not in said and "(one\u00a0dot:\u00a02\u00a0schools)" in said
+    assert "Schools" not in said and "(one\u00a0dot: 2\u00a0schools)" in said
     assert not any(line.endswith("dot:") for t in names for line in t.lines)
 
 
@@ -2153,3 +2153,22 @@ def test_a_lines_legend_stroke_stands_clear_of_its_name_and_inside_the_chart(qap
                    + abs(r.left() - drawn.right()))
         assert name.left() - drawn.right() >= chart.ctx.size("label") * 0.25
         assert drawn.left() >= edge - 0.5
+
+
+def test_the_default_decks_network_legend_breaks_no_word_in_two(qapp):
+    """The default deck's first snapshot, in English: "(one dot: 10 univer / sities)": a
+    note held together by no-break spaces broke inside its last word. It may break after
+    "dot:", never inside a word."""
+    from kiosk.config import find_config
+    from kiosk.deck.load import load_deck
+
+    installation = find_config(None)
+    loaded = load_deck(installation.deck_path, installation.asset_roots)
+    index = next(n for n, slide in enumerate(loaded.deck.slides)
+                 if slide.id == "snapshot-1")
+    _, view = render_slide(loaded, installation.config, index, (1920, 1080), "en")
+    rows = [t for t in decks.items_of(view) if isinstance(t, TextBox) and "dot" in t.text]
+    assert rows
+    for row in rows:
+        joined = " ".join(row.lines).replace("\u00a0", " ")
+        assert joined == row.text.replace("\u00a0", " "), row.lines

@@ -612,6 +612,7 @@ def _with_dot_note(label: str, each: str, chinese: bool, *, every: bool) -> str:
     if chinese:
         return bracketed(label, f"每点{each}" if not every else f"各组每点{each}", True)
     # (no break inside "one dot": "(one / dot: / 20 households)" read as three scraps)
-    each = each.replace(" ", "\u00a0")  # (nor inside "dot: 2 markets": "Food markets
-    return bracketed(label, f"one\u00a0dot:\u00a0{each}" if not every else  # (one dot: /
-                     f"every\u00a0dot:\u00a0{each}", False)  # 2 markets)" read as scraps)
+    each = each.replace(" ", "\u00a0")  # (nor inside "2 markets": "Food markets (one
+    return bracketed(label, f"one\u00a0dot: {each}" if not every else  # dot: 2 / markets)"
+                     f"every\u00a0dot: {each}", False)  # read as scraps; after "dot:" it
+    # may break, or "(one dot: 10 univer / sities)" broke a word in two, the default deck)
