@@ -10,6 +10,7 @@ a deck in every language (``layout_problems``); the tests run it over the shows 
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -232,6 +233,13 @@ def text_findings(ctx: SlideContext, text: Placed) -> Iterator[Finding]:
         if n < len(lines) - 1 and line.rstrip()[-1] in OPENING:
             yield Finding("kinsoku", text.text, f"a line of “{_short(text.text)}” ends "
                           f"with “{line.rstrip()[-1]}”")
+    for before, after in itertools.pairwise(lines):  # (a Latin word broken in two: "univer /
+        if before[-1:].isascii() and before[-1:].isalpha() and after[:1].isascii() and \
+                after[:1].isalpha() and before.split()[-1] + after.split()[0] in \
+                text.text.replace("\u00a0", " ").split():  # sities", the default deck)
+            word = re.sub(r"^\W+|\W+$", "", before.split()[-1] + after.split()[0])
+            yield Finding("broken", text.text, f"“{_short(text.text)}” breaks the word "
+                          f"“{word}” in two")
     if len(lines) > 1:
         last = lines[-1].strip().rstrip(CLOSING)
         if len(last) == 1 and _HAN.match(last):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -79,7 +81,8 @@ def test_line_breaks_and_sizes_a_typesetter_would_not_let_pass_are_marked(qapp, 
     ctx = context(decks.built(tmp_path, decks.deck(), cfg), cfg, "zh")
 
     def marks(*lines: str, role: str = "body", size: float = 40.0) -> set[str]:
-        text = Placed("".join(lines), QRectF(200, 200, 10, 10), size, role, lines)
+        joined = " ".join(lines) if lines[0][:1].isascii() else "".join(lines)
+        text = Placed(joined, QRectF(200, 200, 10, 10), size, role, lines)
         return kinds(text_findings(ctx, text))
 
     assert marks("南京努力成为发展新质", "生产力的重要阵地") == set()
@@ -92,6 +95,14 @@ def test_line_breaks_and_sizes_a_typesetter_would_not_let_pass_are_marked(qapp, 
     assert marks("Heading for the New,", "Striving for Quality", role="title") == set()
     assert marks("小字", size=14.0) == {"small"}
     assert marks("来源", role="source", size=19.0) == set()  # a source line may be 18 px
+    broken = Placed("Partner universities (one\u00a0dot: 10\u00a0universities)",
+                    QRectF(200, 200, 10, 10), 28.0, "label",
+                    ("Partner universities", "(one\u00a0dot:\u00a010\u00a0univer", "sities)"))
+    assert [f.message for f in text_findings(ctx, broken)] == [  # (the default deck's
+        "“Partner universities (on [...]” breaks the word “universities” in two"]  # legend)
+    whole = dataclasses.replace(broken, lines=("Partner universities", "(one\u00a0dot:",
+                                               "10\u00a0universities)"))
+    assert not list(text_findings(ctx, whole))
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (360, 1920), (1280, 800),
