@@ -2172,3 +2172,33 @@ def test_the_default_decks_network_legend_breaks_no_word_in_two(qapp):
     for row in rows:
         joined = " ".join(row.lines).replace("\u00a0", " ")
         assert joined == row.text.replace("\u00a0", " "), row.lines
+
+
+def test_a_year_is_never_as_near_a_point_left_unsaid_as_its_own(qapp, tmp_path):
+    """Trial 17, on a totem: "2016" stood 53 px from both its tick and 2011's, whose
+    point had no year: a visitor read 2011's 19 launches as 2016's."""
+    years = ["1970", "1975", "1984", "1990", "1999", "2003", "2007", "2011", "2016", "2018",
+             "2019", "2020", "2021", "2022", "2023", "2024"]
+    line = {"kind": "line", "unit": decks.both("次", "launches"), "categories": years,
+            "series": [{"name": decks.both("发射", "Launches"),
+                        "values": [1, 3, 3, 5, 1, 7, 10, 19, 22, 39, 34, 39, 55, 64, 67,
+                                   68]}]}
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(line)), cfg)
+    for language in ("zh", "en"):
+        _image, view = render_slide(loaded, cfg, 0, (1080, 1920), language)
+        chart = chart_of(view)
+        said, _tops = _axis_years(chart, years)
+        points = {y: chart.mapToScene(chart.x_of(n), 0).x() for n, y in enumerate(years)}
+        bottom = chart.mapToScene(0, chart.plot.bottom()).y()
+        for label in (t for t in chart.childItems() if isinstance(t, TextBox)
+                      and t.text in said and t.ink_rect().top() > bottom):
+            centre, width = label.ink_rect().center().x(), label.ink_rect().width()
+            own = abs(points[label.text] - centre)
+            for year in set(years) - set(said):
+                n = years.index(year)  # (not one a reader counts: 2019 amid 2018 … 2020)
+                if 0 < n < len(years) - 1 and int(years[n]) - int(years[n - 1]) == \
+                        int(years[n + 1]) - int(years[n]):
+                    continue
+                assert abs(points[year] - centre) >= own + width * 0.25 - 0.5, (
+                    language, label.text, year)

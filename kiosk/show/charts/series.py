@@ -477,7 +477,9 @@ class SeriesView(ChartView):
         # read from its neighbours, whatever label is nearest it)
         for c, w, width in zip(centres, wanted, widths, strict=True):
             nearer = [p for p in [*wanted, *unsaid] if abs(p - c) < abs(w - c) - 0.5]
-            if any(p in unsaid for p in nearer) or (nearer and abs(c - w) > width):
+            near_unsaid = any(abs(p - c) < abs(w - c) + width * 0.25 for p in unsaid)
+            if near_unsaid or (nearer and abs(c - w) > width):  # (a point unsaid as near
+                # as its own, or nearly: "2016" 53 px from both its tick and 2011's, trial 17)
                 return None  # (nearer a point unsaid than its own, or moved off its own
                 # and nearer another's: "2004" read under 1997's point, trial 16; years
                 # side by side over their points, in order, stay)
