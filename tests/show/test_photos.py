@@ -663,3 +663,28 @@ def test_a_light_photo_with_a_dark_object_looks_one_way_at_every_type_size(qapp,
         foot = [s for s in decks.items_of(view) if isinstance(s, Shade) and not s.falling]
         assert foot and foot[0].light, scale  # (dark words, never a black shade)
         assert not foot[0].cards or foot[0].level >= CARD, scale  # (a card, not a veil)
+
+
+def test_a_light_sky_is_not_taken_for_a_studio_ground(qapp):
+    """Trial 17: a blackbird in a pale sky, lighter at the top (#F4F6F8) than at the foot
+    (#E6EAEE), was shown whole on one flat colour, with seams at its edges; a sky fills
+    the screen. A seamless studio white still counts as a ground."""
+    from PySide6.QtGui import QLinearGradient
+
+    from kiosk.show.photo import studio_ground
+
+    sky = QImage(1600, 1000, QImage.Format.Format_RGB32)
+    painter = QPainter(sky)
+    gradient = QLinearGradient(0, 0, 0, 1000)
+    gradient.setColorAt(0, QColor("#f4f6f8"))
+    gradient.setColorAt(1, QColor("#e6eaee"))
+    painter.fillRect(0, 0, 1600, 1000, gradient)
+    painter.fillRect(700, 400, 200, 120, QColor("#202020"))  # (the bird)
+    painter.end()
+    assert studio_ground(sky) is None
+    studio = QImage(1600, 1000, QImage.Format.Format_RGB32)
+    studio.fill(QColor("#f7f7f5"))
+    painter = QPainter(studio)
+    painter.fillRect(600, 300, 400, 400, QColor("#7a5a3a"))  # (a vase)
+    painter.end()
+    assert studio_ground(studio) is not None
