@@ -116,7 +116,8 @@ class Overview(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
               widget: QWidget | None = None) -> None:
         p = self.palette
-        painter.fillRect(self.boundingRect(), p.scrim(0.92))
+        painter.fillRect(self.boundingRect(), p.background)  # (opaque: at 0.92 a light
+        # photo's caption read through between the rows, trial 17)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         number_font = fonts.font(max(14.0, self.cells[0].height() * 0.12), bold=True)
         first = self.page * self.per_page

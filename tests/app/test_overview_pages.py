@@ -63,3 +63,23 @@ def test_pictures_are_kept_within_their_cap_and_dropped_with_new_content():
     assert store.get(("zh", 7)) is not None and store.get(("zh", 8)) is None
     store.clear()
     assert len(store) == 0 and store.bytes == 0
+
+
+def test_the_overview_hides_the_slide_behind_it(qtbot, tmp_path):
+    """Trial 17: over a light photo, the overview's backdrop let the photo's caption be
+    read between its rows of pictures. The overview stands on the show's own ground."""
+    from PySide6.QtGui import QColor, QImage
+
+    white = QImage(1600, 900, QImage.Format.Format_RGB32)
+    white.fill(QColor("#ffffff"))
+    (tmp_path / "images").mkdir()
+    white.save(str(tmp_path / "images" / "white.png"))
+    photo = {"type": "image", "src": "images/white.png", "title": "White"}
+    player, _ = decks.show(qtbot, tmp_path, decks.deck(photo, photo, photo))
+    qtbot.keyClick(player.stage, Qt.Key.Key_O)
+    finish_pictures(qtbot, player)
+    grid = player.overview.grid
+    image = player.stage.grab().toImage()
+    gap = grid.mapRectToScene(grid.boundingRect()).bottomRight() - QPointF(4, 4)
+    spot = player.stage.mapFromScene(gap)  # (a corner, away from the pictures)
+    assert QColor(image.pixel(spot)) == QColor(grid.palette.background)
