@@ -131,6 +131,7 @@ class ComparePair(Strict):
     """Per language, this row's values shown multiplied by this (the chart's by default):
     with unit {zh: 万元, en: yuan} and scale {en: 10000}, 3.7 reads 37,000 yuan."""
     qualifier: Qualifier | None = None
+    """The later value's (超, 近 …): what the source says of now, not of the earlier one."""
     decimals: int | None = Field(default=None, ge=0, le=MAX_DECIMALS)
     """Decimals this row's values show (the chart's by default, else each its own as
     written): each row is a measure of its own (48 minutes beside 0.85亿元)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from kiosk.config import Config
 from kiosk.show.charts.base import CountLabel
 from kiosk.show.render import render_slide
 from tests import decks
@@ -75,3 +76,18 @@ def test_a_row_s_note_stands_nearer_its_own_bars_than_the_next_row(qapp, tmp_pat
             below = min(r.top() for r in said if r.center().y() > note.bottom())
             assert below - note.bottom() > max(0.0, note.top() - above) + drawn.ctx.size(
                 "label") * 0.8, (language, n)  # (it was 13 px from the next row's value)
+
+
+def test_a_rows_qualifier_is_its_later_values(qapp, tmp_path):
+    """Trial 17: a row "over 600 satellites" said "over 142" of 2014 as well, a claim the
+    source made only of now."""
+    compare = {"kind": "compare", "before_label": "2014", "after_label": "2024",
+               "items": [{"label": decks.both("在轨卫星", "Satellites in orbit"), "before": 142,
+                          "after": 600, "qualifier": "超",
+                          "unit": decks.both("颗", "satellites")}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(compare)))
+    for language, now, then in (("zh", "超600颗", "142颗"),
+                                ("en", "over 600 satellites", "142 satellites")):
+        _, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
+        said = {c.final for c in decks.items_of(view) if isinstance(c, CountLabel)}
+        assert now in said and then in said, (language, said)

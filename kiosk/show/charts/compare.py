@@ -195,7 +195,9 @@ class CompareView(ChartView):
             said = self._value_alone(item, pairs[0][0], by, zero, y + bar_h / 2, rect, n)
             y = max(y + pitch, said.bottom())  # (its note under it)
             pairs = []
-        for value, color in pairs:
+        for k, (value, color) in enumerate(pairs):
+            later = k == len(pairs) - 1  # (the row's qualifier is its later value's: "超142颗"
+            # for the earlier one claimed what the source says only of now, trial 17)
             width = value * per_unit
             if abs(width) < 2.0:
                 width = 2.0 if value >= 0 else -2.0  # every value a visible mark
@@ -206,7 +208,8 @@ class CompareView(ChartView):
             bar.setPen(Qt.PenStyle.NoPen)
             row_bars.append(bar)
             end = max(zero, zero + width) + gap if width >= 0 else zero + width - gap
-            label = CountLabel(shown(value, by), ctx, unit=unit, qualifier=item.qualifier,
+            label = CountLabel(shown(value, by), ctx, unit=unit,
+                               qualifier=item.qualifier if later else None,
                                decimals=decimals, among=written.among, step=written.step,
                                align="left" if width >= 0 else "right",  # at the bar's tip
                                max_width=rect.right() - end if width >= 0
@@ -217,9 +220,10 @@ class CompareView(ChartView):
         self.bars.append(row_bars)
         if self.negative and ys:  # the line the bars grow from, by the bars (not through the
             self._zero_line(ys[0] - bar_h * 0.7, ys[-1] + bar_h * 0.7)  # name nor note)
-        for (value, _), width, yc in zip(pairs, widths, ys, strict=True):
+        for k, ((value, _), width, yc) in enumerate(zip(pairs, widths, ys, strict=True)):
             self.marks.append(Mark(_span(zero, width, yc - bar_h / 2, bar_h),
-                                   ctx.text(item.label), self._said(n, value)))
+                                   ctx.text(item.label),
+                                   self._said(n, value, later=k == len(pairs) - 1)))
         if item.note:
             ctx.box(self, ctx.text(item.note), QRectF(rect.left() + label_w, y + bar_h * 0.05,
                     rect.width() - label_w, ctx.room("note", 2)), "note",
@@ -246,12 +250,14 @@ class CompareView(ChartView):
         return (by, alike(values, ctx.text(item.unit), ctx.language),
                 self.decimals_for(values, by, item.decimals))
 
-    def _said(self, n: int, value: float) -> str:
-        """How a value of row ``n`` is written, in full."""
+    def _said(self, n: int, value: float, *, later: bool = True) -> str:
+        """How a value of row ``n`` is written, in full (its qualifier, the ``later``
+        value's)."""
         item = self.chart.items[n]
         by, written, decimals = self.rows_written[n]
         return value_text(shown(value, by), self.ctx, self.ctx.text(item.unit),
-                          item.qualifier, decimals, written.step, among=written.among)
+                          item.qualifier if later else None, decimals, written.step,
+                          among=written.among)
 
     def _value_alone(self, item: ComparePair, value: float, by: float, x: float, y: float,
                      rect: QRectF, n: int) -> QRectF:
