@@ -462,3 +462,31 @@ def test_check_says_where_large_type_asked_for_is_not_given(qapp, tmp_path):
     assert not any("drawn at type scale" in p.message
                    for p in layout_problems(decks.built(tmp_path / "plain", decks.deck(
                        decks.title_slide()), plain), plain))
+
+
+def test_a_large_type_scale_never_leaves_a_figure_smaller_than_at_scale_one(qapp, tmp_path):
+    """Trial 17 at type scale 1.3: four figures went from two rows of two into a row of
+    four, each number about 15 % smaller than at scale 1 while the labels grew."""
+    both = decks.both
+    figures = [decks.figure(3.2, both("万件", "objects"), both("馆藏文物与展品",
+                            "Objects in the collection"), qualifier="近", values={"en": 32000}),
+               decks.figure(1200, both("万人次", "million visits"), both("开馆以来累计观众",
+                            "Visits since opening"), qualifier="超", values={"en": 12}),
+               decks.figure(4.6, both("亿元", "million yuan"), both("新馆建设投资",
+                            "Invested in the new building"), values={"en": 460},
+                            note=both("其中展陈费用1.1亿元", "of which 110 million yuan for the "
+                                      "displays")),
+               decks.figure(7.9, both("公里/秒", "km/s"), both("第一宇宙速度",
+                            "First cosmic velocity"))]
+    points = [both("38万公里：从地球到月球的平均距离", "384,000 km: from Earth to the Moon")]
+    slide = decks.figures_slide(*figures, points=points)
+    sizes = {}
+    for scale in (1.0, 1.3):
+        cfg = decks.config(theme={"type_scale": scale})
+        loaded = decks.built(tmp_path / str(scale), decks.deck(slide), cfg)
+        for language in ("zh", "en"):
+            view, _chrome, _scene = built(loaded, cfg, 0, language)
+            sizes[scale, language] = [n.size for n in decks.numbers(view)]
+    for language in ("zh", "en"):
+        assert all(large >= small * 0.97 for large, small in zip(
+            sizes[1.3, language], sizes[1.0, language], strict=True)), (language, sizes)
