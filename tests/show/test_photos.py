@@ -135,6 +135,19 @@ def test_an_upright_photo_on_a_wall_stands_as_tall_as_the_room_beside_its_words(
     assert audit(view) == []
 
 
+def test_a_credit_beside_an_upright_photo_lines_up_with_its_words(qapp, tmp_path):
+    """Trial 17: beside an upright photo the credit stood at the screen's edge (x = 96),
+    250 px left of the title and caption's column. It lines up with them."""
+    tall = write_photo(tmp_path, "tall.jpg", size=(1000, 3000))
+    loaded = decks.built(tmp_path, decks.deck(image_slide(
+        tall, title="The Jiguji Lighthouse", caption="Lit in 1871, 36 m tall",
+        credit="Photo: Chen Haisheng")))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    said = {t.text: t.ink_rect() for t in decks.items_of(view) if isinstance(t, TextBox)}
+    assert abs(said["Photo: Chen Haisheng"].left() - said["The Jiguji Lighthouse"].left()) < 6
+    assert audit(view) == []
+
+
 def test_a_crop_is_centred_on_the_focus_as_far_as_the_edges_allow():
     image = QSize(4000, 3000)
     assert crop(image, (1920, 1080), (0.5, 0.5)) == QRectF(0, 375, 4000, 2250)

@@ -451,6 +451,8 @@ class FramedView(SlideView):
         column, picture = placed
         self.picture = self.media(path, picture, False)
         left = column.left()
+        self.credit_at = QRectF(column)  # (its credit in the words' column, not at the
+        # screen's edge, 250 px left of them: trial 17)
         top = self._title(ctx.palette.text, width=column.width(), left=left)
         if s.caption:  # (the column's height is its: a long caption is not cut at 3 lines)
             room = column.bottom() - top - ctx.size("body") * 0.2
@@ -563,6 +565,21 @@ class FramedView(SlideView):
             if box.text:
                 self.elsewhere.append((parent, box.ink_rect()))  # (a box of no scene:
                 # its ink in its parent's coordinates)
+
+    credit_at: QRectF | None = None
+    """The column of a picture's words beside it, where its credit lines up with them."""
+
+    def source_line(self, text: str, colour: QColor, parent: QGraphicsItem) -> None:
+        """The credit where a source line is; beside an upright picture, at the foot of
+        its words' column."""
+        if self.credit_at is None:
+            super().source_line(text, colour, parent)
+            return
+        ctx, column = self.ctx, self.credit_at
+        height = ctx.room("source", 2)
+        ctx.box(parent, text, QRectF(column.left(), ctx.content.bottom() - height,
+                                     column.width(), height), "source", color=colour,
+                max_lines=2, valign="bottom")
 
     def source_text(self) -> str:
         """The photograph's credit where the source line is (the deck's source is of
