@@ -28,6 +28,9 @@ BACKING = 0.85
 """How opaque the show's dark is under a control: on white, the muted number and dots
 read on it at 3:1 or better (at 0.6 a grey, 2:1)."""
 
+NUMBER_PAD = 0.45
+"""The slide number's backing reaches this many of its sizes past its text each side."""
+
 CHANGING = ("progress", "number", "language")
 """Controls whose picture follows the slide or the language."""
 
@@ -159,24 +162,33 @@ class Chrome(QGraphicsItem):
         and the dots as they stand (for the layout audit)."""
         found = {name: QRectF(rect) for name, rect in self.button_rects().items()}
         if "number" in self._controls:
-            rect = self._controls["number"].rect
-            width = QFontMetricsF(fonts.font(self._chrome_size, tabular=True)
-                                  ).horizontalAdvance(f"{self.index + 1} / {self.count}")
-            pad = self._chrome_size * 0.45  # (its backing, ``draw``)
-            high = min(rect.height(), self._chrome_size * 1.6)
-            found["number"] = QRectF(rect.right() - width - pad * 2, rect.center().y()
-                                     - high / 2, width + pad * 2, high)
+            found["number"] = self._number_backing(self._controls["number"].rect)
         if "progress" in self._controls and self.count > 1:
             rect = self._controls["progress"].rect
             if self._options.progress == "dots":
-                step, radius = self._dot_step(rect)
-                left = self._dots_centre(rect) - step * (self.count - 1) / 2
-                pad = min(radius * 2.5, left - rect.left())
-                found["progress"] = QRectF(left - pad, rect.top(),
-                                           step * (self.count - 1) + pad * 2, rect.height())
+                found["progress"] = self._dots_backing(rect)
             else:
                 found["progress"] = QRectF(rect)
         return found
+
+    def _number_backing(self, rect: QRectF) -> QRectF:
+        """Where the slide number's backing is, in ``rect`` (its place): around its text,
+        at the right."""
+        width = QFontMetricsF(fonts.font(self._chrome_size, tabular=True)
+                              ).horizontalAdvance(f"{self.index + 1} / {self.count}")
+        pad = self._chrome_size * NUMBER_PAD
+        high = min(rect.height(), self._chrome_size * 1.6)
+        return QRectF(rect.right() - width - pad * 2, rect.center().y() - high / 2,
+                      width + pad * 2, high)
+
+    def _dots_backing(self, rect: QRectF) -> QRectF:
+        """Where the progress dots' backing is, in ``rect`` (their place): around the
+        dots, inside the place."""
+        step, radius = self._dot_step(rect)
+        left = self._dots_centre(rect) - step * (self.count - 1) / 2
+        pad = min(radius * 2.5, left - rect.left())
+        return QRectF(left - pad, rect.top(), step * (self.count - 1) + pad * 2,
+                      rect.height())
 
     def _dot_step(self, rect: QRectF) -> tuple[float, float]:
         step = min(28.0, rect.width() / max(1, self.count))
@@ -201,17 +213,12 @@ class Chrome(QGraphicsItem):
         if name == "progress":
             self._progress(painter, rect)
         elif name == "number":
-            font = fonts.font(self._chrome_size, tabular=True)
-            text = f"{self.index + 1} / {self.count}"
-            width = QFontMetricsF(font).horizontalAdvance(text)
-            pad = self._chrome_size * 0.45
-            high = min(rect.height(), self._chrome_size * 1.6)
-            self._backing(painter, QRectF(rect.right() - width - pad * 2, rect.center().y()
-                                          - high / 2, width + pad * 2, high))
-            painter.setFont(font)
+            self._backing(painter, self._number_backing(rect))
+            painter.setFont(fonts.font(self._chrome_size, tabular=True))
             painter.setPen(self.palette.muted)
-            painter.drawText(rect.adjusted(0, 0, -pad, 0),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
+            painter.drawText(rect.adjusted(0, 0, -self._chrome_size * NUMBER_PAD, 0),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             f"{self.index + 1} / {self.count}")
         else:
             self._button(name, painter, rect)
 
@@ -257,11 +264,9 @@ class Chrome(QGraphicsItem):
         if self.count < 2:
             return
         if self._options.progress == "dots":
+            self._backing(painter, self._dots_backing(rect))
             step, radius = self._dot_step(rect)
             left = self._dots_centre(rect) - step * (self.count - 1) / 2
-            pad = min(radius * 2.5, left - rect.left())  # (inside its place)
-            self._backing(painter, QRectF(left - pad, rect.top(),
-                                          step * (self.count - 1) + pad * 2, rect.height()))
             painter.setPen(Qt.PenStyle.NoPen)
             for n in range(self.count):
                 color = QColor(p.accent if n == self.index else p.muted)

@@ -1051,8 +1051,7 @@ def test_years_close_together_are_said_in_order_each_near_its_point(qapp, tmp_pa
     years = VISITS["categories"]
     said, tops = _axis_years(chart, years)
     assert said == sorted(said) and len(tops) == 1 and {years[0], years[-1]} <= set(said)
-    labels = [t for t in chart.childItems() if isinstance(t, TextBox) and t.text in said
-              and t.ink_rect().top() > chart.mapToScene(0, chart.plot.bottom()).y()]
+    labels = _year_labels(chart, said)
     from PySide6.QtWidgets import QGraphicsLineItem
 
     from kiosk.show.charts.series import DODGE_MOST, DODGE_SHORT
@@ -1072,11 +1071,7 @@ def test_years_close_together_are_said_in_order_each_near_its_point(qapp, tmp_pa
             assert any(abs(min(s.left(), s.right()) - x) < 2 or abs(max(s.left(), s.right())
                        - x) < 2 for s in strokes), label.text
         assert not any(s.intersects(ink.adjusted(2, 2, -2, -2)) for s in strokes)
-    if said != years:
-        ticks = _ticks_under(chart)
-        for year in set(years) - set(said):
-            x = round(chart.mapToScene(chart.x_of(years.index(year)), 0).x())
-            assert any(abs(x - t) <= 1 for t in ticks), year
+    _assert_unsaid_ticked(chart, years, said)
     assert view.ctx.safe.contains(view.mapRectToScene(chart.childrenBoundingRect()))
 
 
@@ -1535,10 +1530,7 @@ def test_a_time_axis_says_every_year(qapp, tmp_path, portrait, scale):
         said, tops = _axis_years(chart, years)
         assert said == sorted(said) and len(tops) == 1, (language, said)
         assert {years[0], years[-1]} <= set(said)
-        ticks = _ticks_under(chart)
-        for year in set(years) - set(said):  # (each year unsaid has its tick: its point
-            x = round(chart.mapToScene(chart.x_of(years.index(year)), 0).x())  # is there)
-            assert any(abs(x - t) <= 1 for t in ticks), (language, year)
+        _assert_unsaid_ticked(chart, years, said, language)  # (its point is there)
         assert audit(view) == []
 
 
@@ -1617,10 +1609,7 @@ def test_the_last_year_of_a_time_axis_stands_no_further_right_than_its_point(qap
         _, view = render_slide(loaded, cfg, 0, (1080, 1920), language)
         line = chart_of(view)
         said = {t.text: t for t in decks.items_of(view) if isinstance(t, TextBox)}
-        ticks = _ticks_under(line)
-        for year in set(years) - set(said):  # (a year unsaid keeps its tick)
-            x = round(line.mapToScene(line.x_of(years.index(year)), 0).x())
-            assert any(abs(x - t) <= 1 for t in ticks), (language, year)
+        _assert_unsaid_ticked(line, years, said, language)  # (a year unsaid keeps its tick)
         last = said["2023"].ink_rect().center().x()
         point = line.mapToScene(line.x_of(len(years) - 1), 0).x()
         assert last <= point + 1, (language, last, point)
@@ -1874,10 +1863,7 @@ def test_a_crowded_end_of_a_time_axis_reads_in_order(qapp, tmp_path):
     said = [t.text for t in labels]
     assert said == sorted(said) and {years[0], years[-1]} <= set(said)  # (in order)
     assert len({round(t.ink_rect().top()) for t in labels}) == 1  # (on one line)
-    ticks = _ticks_under(chart)  # (a year unsaid, 2023 amid 2022 and 2024: its tick)
-    for year in set(years) - set(said):
-        x = round(chart.mapToScene(chart.x_of(years.index(year)), 0).x())
-        assert any(abs(x - t) <= 1 for t in ticks), year
+    _assert_unsaid_ticked(chart, years, said)  # (2023 amid 2022 and 2024: its tick)
     leaders = [item for item in chart.childItems() if isinstance(item, QGraphicsLineItem)]
     for label in labels:
         x = chart.mapToScene(chart.x_of(years.index(label.text)), 0).x()
@@ -1914,13 +1900,27 @@ def test_a_series_that_falls_as_well_as_rises_draws_its_falls_apart(qapp, tmp_pa
             assert colours[0] == colours[1] == colours[2] == colours[3], colours
 
 
+def _year_labels(chart, years):
+    """The boxes of the years written under ``chart``, left to right (not the value
+    axis's 2000)."""
+    bottom = chart.mapToScene(0, chart.plot.bottom()).y()
+    return sorted((t for t in chart.childItems() if isinstance(t, TextBox)
+                   and t.text in years and t.ink_rect().top() > bottom),
+                  key=lambda t: t.ink_rect().left())
+
+
 def _axis_years(chart, years):
     """The years written under ``chart`` (left to right) and the tops of their lines."""
-    bottom = chart.mapToScene(0, chart.plot.bottom()).y()
-    labels = sorted((t for t in chart.childItems() if isinstance(t, TextBox)
-                     and t.text in years and t.ink_rect().top() > bottom),
-                    key=lambda t: t.ink_rect().left())  # (not the value axis's 2000)
+    labels = _year_labels(chart, years)
     return [t.text for t in labels], {round(t.ink_rect().top()) for t in labels}
+
+
+def _assert_unsaid_ticked(chart, years, said, why=""):
+    """Each year not ``said`` has its tick under its point."""
+    ticks = _ticks_under(chart)
+    for year in set(years) - set(said):
+        x = round(chart.mapToScene(chart.x_of(years.index(year)), 0).x())
+        assert any(abs(x - t) <= 1 for t in ticks), (why, year)
 
 
 def _ticks_under(chart):
@@ -2022,9 +2022,7 @@ def test_on_a_totem_a_year_is_never_set_far_from_its_point(qapp, tmp_path):
         chart = chart_of(view)
         said, tops = _axis_years(chart, years)
         assert said[0] == "1950" and said[-1] == "2024" and len(tops) == 1
-        bottom = chart.mapToScene(0, chart.plot.bottom()).y()
-        for label in (t for t in chart.childItems() if isinstance(t, TextBox)
-                      and t.text in said and t.ink_rect().top() > bottom):
+        for label in _year_labels(chart, said):
             x = chart.mapToScene(chart.x_of(years.index(label.text)), 0).x()
             ink = label.ink_rect()
             assert abs(ink.center().x() - x) <= ink.width() * DODGE_SHORT + 2, label.text
@@ -2093,9 +2091,7 @@ def test_a_year_said_is_read_under_its_own_point(qapp, tmp_path):
         _image, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
         chart = chart_of(view)
         points = [chart.mapToScene(chart.x_of(n), 0).x() for n in range(len(years))]
-        bottom = chart.mapToScene(0, chart.plot.bottom()).y()
-        labels = [t for t in chart.childItems() if isinstance(t, TextBox)
-                  and t.text in years and t.ink_rect().top() > bottom]
+        labels = _year_labels(chart, years)
         assert {"1980", "2024"} <= {t.text for t in labels}
         for label in labels:
             centre = label.ink_rect().center().x()
@@ -2190,9 +2186,7 @@ def test_a_year_is_never_as_near_a_point_left_unsaid_as_its_own(qapp, tmp_path):
         chart = chart_of(view)
         said, _tops = _axis_years(chart, years)
         points = {y: chart.mapToScene(chart.x_of(n), 0).x() for n, y in enumerate(years)}
-        bottom = chart.mapToScene(0, chart.plot.bottom()).y()
-        for label in (t for t in chart.childItems() if isinstance(t, TextBox)
-                      and t.text in said and t.ink_rect().top() > bottom):
+        for label in _year_labels(chart, said):
             centre, width = label.ink_rect().center().x(), label.ink_rect().width()
             own = abs(points[label.text] - centre)
             for year in set(years) - set(said):

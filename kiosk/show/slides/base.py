@@ -106,18 +106,19 @@ class SlideView(QGraphicsItem):
         made smaller than it would be at the theme's own scale of 1 (a larger type scale
         must not leave a slide's words smaller than the default would); past that, all of
         the slide's type is made smaller together."""
-        self.build()
         original = self.ctx
         base = original.theme.type_scale
         self._figures_floor: list[float] = []
         """The figures' sizes at type scale 1, where a larger one is asked for: none may
         be drawn smaller (four in a row of four at 1.3 were 15 % smaller than in two rows
         of two at 1, trial 17)."""
-        if base > 1.0 and self._numbers():
+        if base > 1.0 and getattr(self.slide, "figures", None):
             self._rebuild(dataclasses.replace(original, theme=original.theme.model_copy(
                 update={"type_scale": 1.0}), steady=None))
             self._figures_floor = [number.size for number in self._numbers()]
             self._rebuild(dataclasses.replace(original))
+        else:
+            self.build()
         if self._fits() >= 1.0 and not (base > 1.0 and self._shrunk()):
             return
         floor = min(base, 1.0) * SMALLEST_TYPE  # (a larger type scale may need what 1 does)

@@ -195,18 +195,23 @@ class Shade(QGraphicsItem):
         if self.on_light is not None:
             self.on_light()
 
-    def _cards(self) -> list[QRectF]:
-        """A card around each group of its words lying one over another (the caption,
-        the credit: one card for both ran from the caption to the screen's foot, the
-        progress dots over it), with the same words in the other languages."""
+    def _word_inks(self) -> list[QRectF]:
+        """Where its words' letters are, in its coordinates: its slide's over it, and the
+        same words in the deck's other languages and a gallery's title over its page
+        (one look in every language)."""
         inks = [self.mapRectFromScene(box.ink_rect()) for box in self._words_over()
                 if box.text]
         area = self.mapRectToScene(self.rect)
         elsewhere, heading = self._elsewhere()
-        inks += [self.mapRectFromScene(ink) for ink in [*elsewhere, *heading]
-                 if area.contains(ink.center())]
+        return inks + [self.mapRectFromScene(ink) for ink in [*elsewhere, *heading]
+                       if area.contains(ink.center())]
+
+    def _cards(self) -> list[QRectF]:
+        """A card around each group of its words lying one over another (the caption,
+        the credit: one card for both ran from the caption to the screen's foot, the
+        progress dots over it)."""
         groups: list[QRectF] = []
-        for ink in sorted(inks, key=lambda r: r.top()):
+        for ink in sorted(self._word_inks(), key=lambda r: r.top()):
             if groups and ink.top() <= groups[-1].bottom() + PANEL_PAD:
                 groups[-1] = groups[-1].united(ink)
             else:
@@ -222,14 +227,8 @@ class Shade(QGraphicsItem):
         the middle of a white photo is not under a title at the left), or, before they
         are placed, its dark part (not its fade)."""
         words = QRectF()
-        for box in self._words_over():
-            if box.text:
-                words = words.united(self.mapRectFromScene(box.ink_rect()))
-        area = self.mapRectToScene(self.rect)
-        elsewhere, heading = self._elsewhere()
-        for ink in [*elsewhere, *heading]:  # (the same words in the deck's other
-            if area.contains(ink.center()):  # languages, and a gallery's title over
-                words = words.united(self.mapRectFromScene(ink))  # its page: one look)
+        for ink in self._word_inks():
+            words = words.united(ink)
         if not words.isEmpty():
             pad = words.height() * 0.3
             return words.adjusted(-pad, -pad, pad, pad).intersected(self.rect)
