@@ -140,7 +140,8 @@ def alike(values: list[float], unit: str, lang: str) -> Alike:
     """One way of writing ``values`` shown together, so that they compare at a glance:
     the largest magnitude in which each reads at least SMALLEST_SHARED and none loses a
     decimal it has (to two; 12.345万吨 stays as written). Where a unit has no magnitude
-    (元, tonnes), the largest short form of the same kind (亿, million)."""
+    (元, tonnes), the largest short form of the same kind (亿, million). Where none
+    keeps them all, the unit's own magnitude (万吨, as the author wrote them)."""
     chinese = lang.startswith("zh")
     own = (magnitude(unit) if chinese else english_magnitude(unit))[0] != 1.0
     for candidate in sorted({abs(v) for v in values if v}, reverse=True):
@@ -152,6 +153,8 @@ def alike(values: list[float], unit: str, lang: str) -> Alike:
             step = compact_step(candidate, lang, axis=False)
             if all(_reads_in(v, step[0], lang) for v in values):
                 return Alike(step=step)
+    if own:  # (in the author's own unit: 51200万吨 beside 110119万吨, not 5.12亿吨 beside
+        return Alike(among=1.0)  # 11.0119亿吨, nor 11.01亿吨, which it is not)
     return Alike()
 
 

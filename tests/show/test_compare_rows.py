@@ -91,3 +91,12 @@ def test_a_rows_qualifier_is_its_later_values(qapp, tmp_path):
         _, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
         said = {c.final for c in decks.items_of(view) if isinstance(c, CountLabel)}
         assert now in said and then in said, (language, said)
+
+
+def test_a_pair_no_larger_magnitude_keeps_whole_stays_in_the_author_s_unit(qapp, tmp_path):
+    """Designer trial: 51200万吨 beside 110119万吨 read 5.12亿吨 beside 11.0119亿吨, a
+    number no port writes; rounding it to 11.01 would say what the author did not."""
+    port = {**CITY, "items": [{"label": decks.both("货物吞吐量", "Cargo"), "before": 51200,
+                               "after": 110119, "unit": decks.both("万吨", "tonnes"),
+                               "scale": {"en": 10000}}]}
+    assert _said(tmp_path, port, "zh") == ["51,200万吨", "110,119万吨"]
