@@ -260,6 +260,13 @@ _SUBTITLE = "：:—"
 after it is worth twice a break after other punctuation."""
 
 
+IN_PHRASE = 0.25
+"""What a break between two capitalised words of a title adds (Spring / Festival, China
+Space / Station): they may be one name; a line of a title ends before its small words."""
+_TITLE_SMALL = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "for", "and",
+                          "or", "by", "from", "with", "into", "as", "but", "nor"})
+
+
 ARTICLE_END = 0.1
 """A line ending in an article (Emporium of the / World): read on, but as a line of very
 unequal length would be worse."""
@@ -312,7 +319,8 @@ def _break_cost(text: str, at: int, size: float) -> float:
     word (5,842 / 颗) or after a preposition (从 / 御窑厂)."""
     before = text[:at].rstrip()
     if _after_dash(text, at):
-        return INSIDE_WORD  # (Beijing– / Zhangjiakou: only where a name would be split)
+        return INSIDE_WORD * 1.25  # (Beijing– / Zhangjiakou: only where a name would be
+        # split; worse than two breaks between a title's capitals)
     if before and before[-1] in _SUBTITLE:
         return PAUSE * 2
     if before == text[:at] and before and before[-1] in _CLOSING_QUOTES and \
@@ -351,6 +359,11 @@ def _break_cost(text: str, at: int, size: float) -> float:
                 and raw_last[-1:].isalpha():
             return INSIDE_WORD * 1.5  # (The Hong / Kong–Zhuhai…: in a sentence, two
             # capitals side by side are one name; worse than a break after a dash)
+        if raw_last[:1].isupper() and raw_last[-1:].isalpha() and (raw_next[:1].isupper()
+                or raw_next[:1].isdigit()) and last not in _TITLE_SMALL \
+                and after not in _TITLE_SMALL:
+            return IN_PHRASE  # (Spring / Festival, Since / 2021: in a title, a phrase
+            # breaks before its small words, Beijing West / on a Spring Festival Peak Day)
     return 0.0
 
 
@@ -506,15 +519,18 @@ class TextBox(QGraphicsItem):
         if not self._balance or "\n" in self.text or len(self.text) > BALANCE_LIMIT:
             return size
         here = self._best_balance(self.text, size, self._wrap(size))
-        if here is not None and len(here[1]) > 1 and not any(
+        if here is not None and len(here[1]) > 1 and not all(
                 line.rstrip()[-1:] in _PAUSES for line in here[1][:-1]):
-            for step in (0.98, 0.96, 0.94):  # (a little smaller where every line then ends
-                smaller = max(self._smallest, size * step)  # at a pause: "Look Up at the
-                found = self._best_balance(self.text, smaller, self._wrap(smaller))  # Stars,
-                if found is not None and len(found[1]) == len(here[1]) and all(  # / Keep…",
+            # (a little smaller where every line then ends at a pause, in no more lines:
+            # "Look Up at the Stars, / Keep Your Feet…", not "…Stars, Keep / Your…" nor
+            # "…Stars, / Keep Your Feet / on the Ground", trial 17)
+            for step in (0.98, 0.96, 0.94):
+                smaller = max(self._smallest, size * step)
+                found = self._best_balance(self.text, smaller, self._wrap(smaller))
+                if found is not None and 1 < len(found[1]) <= len(here[1]) and all(
                         line.rstrip()[-1:] in _PAUSES for line in found[1][:-1]) and \
-                        self._fits(smaller, found[1]):  # not "…Stars, Keep / Your…",
-                    return smaller  # trial 17)
+                        self._fits(smaller, found[1]):
+                    return smaller
         if here is None or here[0] < BETTER_BREAK + PAUSE * 2:  # (no break can gain it)
             return size
         chosen, least = size, here[0] - BETTER_BREAK

@@ -195,7 +195,25 @@ def test_a_title_with_a_hyphenated_word_breaks_between_its_words(qapp):
     box = TextBox("A Green Future Starts with Every Kilowatt-hour", 972, 2000, size=96,
                   bold=True, color=QColor("white"), balance=True, max_lines=4,
                   line_height=1.15, smallest=60)
-    assert box.lines == ["A Green Future", "Starts with Every", "Kilowatt-hour"], box.lines
+    assert box.lines == ["A Green Future", "Starts with", "Every Kilowatt-hour"], box.lines
+
+
+@pytest.mark.parametrize(("title", "width", "lines"), [
+    ("The Spring Festival Travel Rush in Numbers", 1100,
+     ["The Spring Festival", "Travel Rush", "in Numbers"]),
+    ("China Space Station Tiangong in Orbit Since 2021", 1700,
+     ["China Space Station Tiangong", "in Orbit Since 2021"]),
+    ("From Sailing Ships to Container Giants: A River Port City", 760,
+     ["From Sailing Ships", "to Container Giants:", "A River Port City"]),
+])
+def test_a_title_s_lines_end_before_its_small_words_not_inside_a_name(qapp, title, width,
+                                                                      lines):
+    """Designer trial: "The Spring / Festival Travel / Rush", "China Space Station /
+    Tiangong": in a title-case title any two capitals may be a name, and a line of a
+    title set by hand ends before its small words (of, to, in) or at a pause."""
+    box = TextBox(title, width, 2000, size=96, bold=True, color=QColor("white"),
+                  balance=True, max_lines=4, line_height=1.15, smallest=60)
+    assert box.lines == lines
 
 
 def test_a_number_said_in_words_is_not_broken_in_a_title(qapp):
