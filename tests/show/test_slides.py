@@ -286,6 +286,27 @@ def test_a_long_unit_goes_under_its_number_rather_than_shrink_the_group(qapp, tm
         "%": True, "hours": False, "million people": False}
 
 
+def test_a_visitor_who_switches_language_sees_the_figures_at_one_size(qapp, tmp_path):
+    """Designer trial, on a totem: "nearly 12,000 engineers and technicians" set the
+    English figures a fifth smaller than the Chinese (近1.2万人): the numbers shrank as
+    the language changed. The long unit goes under its number instead."""
+    both = decks.both
+    slide = decks.figures_slide(
+        decks.figure(500, both("次", "launches"), both("火箭发射", "Launches"), qualifier="超"),
+        decks.figure(1.2, both("万人", "engineers and technicians"), both("科研人员", "Staff"),
+                     qualifier="近", values={"en": 12000}))
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.deck(slide), cfg)
+    sizes = {}
+    for language in ("zh", "en"):
+        _, view = render_slide(loaded, cfg, 0, (1080, 1920), language)
+        numbers = list(decks.numbers(view))
+        sizes[language] = numbers[0].size
+        assert all(n.sceneBoundingRect().right() <= view.ctx.content.right() + 1
+                   for n in numbers)
+    assert sizes["en"] >= sizes["zh"] * 0.95, sizes
+
+
 @pytest.mark.parametrize("language", ["zh", "en"])
 def test_a_long_text_figure_takes_two_lines_rather_than_shrink_unread(qapp, tmp_path,
                                                                      language):
