@@ -295,6 +295,54 @@ def test_fitted_photos_are_whole_under_the_title_with_their_caption_below(
             n, words, drawn)
 
 
+@pytest.mark.parametrize("portrait", [False, True])
+@pytest.mark.parametrize("fit", ["fit", "fill"])
+def test_a_visitor_finds_every_photo_s_caption_in_one_place(qtbot, tmp_path, portrait, fit):
+    """Designer trial: the caption stood under a panorama in the middle, at the top of
+    a column beside a square photo, at the foot under another: it moved from page to
+    page as the visitor swiped. Now every photo's caption ends at one height."""
+    cfg = config(portrait=portrait)
+    player, clock = decks.show(qtbot, tmp_path, deck(gallery(tmp_path, fit=fit)), cfg)
+    settle(player, clock)
+    view = player.stage.current
+    feet = set()
+    for n, page in enumerate(view.pages):
+        view.go_to_step(n, clock.now(), 1, animate=False)
+        caption = next(t for t in decks.items_of(page) if isinstance(t, TextBox)
+                       and t.text == f"第{n + 1}张")
+        drawn = page.picture.mapRectToScene(page.picture.target())
+        feet.add(round(caption.ink_rect().bottom() / 4))  # (within 4 px)
+        assert not caption.ink_rect().intersects(drawn) or fit == "fill", n
+    assert len(feet) == 1, feet
+
+
+def test_a_panorama_in_a_gallery_on_a_totem_is_a_band_travelled_along(qtbot, tmp_path):
+    """Designer trial: a 3:1 panorama in a gallery on a totem was a strip 360 px high
+    (a photo slide's panorama is travelled along in a band across the screen)."""
+    from kiosk.show.slides.image import PAN_HEIGHT
+
+    cfg = config(portrait=True)
+    player, clock = decks.show(qtbot, tmp_path, deck(gallery(tmp_path, duration=10)), cfg)
+    settle(player, clock)
+    for _ in range(2):  # (to the third photo: 2400 x 800)
+        qtbot.keyClick(player.stage, Qt.Key.Key_Right)
+        clock.advance(SLIDE_TIME + 0.01)
+        player.stage.tick()
+    view = player.stage.current
+    picture = view.pages[view.at].picture
+    drawn = picture.mapRectToScene(picture.target())
+    assert drawn.height() >= view.ctx.height * PAN_HEIGHT * 0.99
+    assert drawn.width() >= view.ctx.width * 0.99  # (across the screen)
+    player.stage.grab()
+    decoder().settle()
+    seen = []
+    for _ in range(3):
+        seen.append(picture.source().center().x())
+        clock.advance(4.0)
+        player.stage.tick()
+    assert seen[0] < seen[1] < seen[2]  # (from its left edge towards its right)
+
+
 def test_check_names_a_missing_photo_at_its_line(tmp_path):
     import subprocess
     import sys

@@ -15,10 +15,18 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.deck.model import GallerySlide, Photo
 from kiosk.play.commands import Zoom
-from kiosk.play.easing import ease_out_cubic
-from kiosk.show.photo import PictureItem, fills_screen, natural_size, on_plain_ground
+from kiosk.play.easing import ease_in_out_cubic, ease_out_cubic
+from kiosk.show.photo import PictureItem, fills_screen, fitted, natural_size, on_plain_ground
 from kiosk.show.slides.base import BLEED
-from kiosk.show.slides.image import ON_PHOTO, FramedView, Shade, beside, focus_of
+from kiosk.show.slides.image import (
+    ON_PHOTO,
+    PAN_HEIGHT,
+    PAN_WIDEST,
+    FramedView,
+    Shade,
+    beside,
+    focus_of,
+)
 from kiosk.show.textbox import TextBox
 
 SLIDE_TIME = 0.35
@@ -96,11 +104,25 @@ class GalleryView(FramedView):
             "detail", color=colour, max_lines=1)
         page.words.append(count)
         natural = natural_size(path)
-        if fill and not fills_screen(natural, ctx.width, ctx.height) and not on_plain_ground(
-                path):  # (of another shape: whole,
-            fill, colour = False, ctx.palette.text  # under the title, its words under it)
+        panned = fill and ctx.portrait and natural.isValid() and natural.height() > 0 and \
+            natural.width() >= natural.height() * PAN_WIDEST
+        if fill and not panned and not fills_screen(natural, ctx.width, ctx.height) and \
+                not on_plain_ground(path):  # (of another shape: whole, under the title,
+            fill, colour = False, ctx.palette.text  # its words under it)
             count.set_color(colour)
-        if fill:
+        if panned:
+            count.set_color(ctx.palette.text)
+            caption = self._caption(photo.caption, ctx.palette.text, area.bottom(), page
+                                    ) if photo.caption else None  # (a panorama, as on a
+            below = caption.text_height + ctx.size("body") * 0.6 if caption else 0.0  # slide
+            band = QRectF(0, area.bottom() - below - ctx.height * PAN_HEIGHT, ctx.width,  # of
+                          ctx.height * PAN_HEIGHT)  # its own: a band across a totem, travelled
+            page.picture = PictureItem(path, band, fill=True, focus=photo.focus,  # along
+                                       natural=natural, background=ctx.palette.surface,
+                                       parent=page)  # while it is on screen; a strip 134 px
+            page.picture.pan = True  # high in a gallery before)
+            page.picture.setData(BLEED, True)
+        elif fill:
             page.picture = PictureItem(path, QRectF(0, 0, ctx.width, ctx.height), fill=True,
                                        focus=focus_of(photo, ctx), natural=natural,
                                        background=ctx.palette.surface,
@@ -125,28 +147,31 @@ class GalleryView(FramedView):
             page.picture = PictureItem(  # in a column at its left, under the title)
                 path, picture_rect, fill=False, focus=photo.focus, natural=natural,
                 background=ctx.palette.surface, parent=page)
-            caption = self._caption(photo.caption, ctx.palette.text, area.bottom(), page,
-                                    valign="top", width=column.width(), lines=max(
-                                        3, int(column.height() // (ctx.size("body") * 1.4))))\
-                if photo.caption else None
-            if caption is not None:
-                caption.setPos(column.topLeft())
+            caption = self._caption(  # (at the foot of the column, where every page
+                photo.caption, ctx.palette.text, area.bottom(), page,  # has its caption)
+                width=column.width(), lines=max(3, int(column.height() // (
+                    ctx.size("body") * 1.4)))) if photo.caption else None
         else:
             top = max(title_bottom or area.top(), count.ink_rect().bottom() + ctx.size(
                 "body") * 0.6)
-            caption = self._caption(photo.caption, ctx.palette.text, area.bottom(), page,
-                                    valign="top") if photo.caption else None
+            caption = self._caption(photo.caption, ctx.palette.text, area.bottom(), page
+                                    ) if photo.caption else None
             gap = ctx.size("body") * 0.6
             below = caption.text_height + gap if caption else 0.0
+            room = QRectF(area.left(), top, area.width(), max(1.0, area.bottom() - top - below))
+            drawn = fitted(natural, room) if natural.isValid() and not natural.isEmpty() \
+                else room  # (standing on its caption, at the foot: a caption is in one
+            # place from page to page, not under a panorama in the middle, then at the
+            # foot under a taller photo)
             page.picture = PictureItem(
-                path, QRectF(area.left(), top, area.width(), max(1.0, area.bottom() - top
-                                                                    - below)),
-                fill=False, focus=photo.focus, natural=natural,
-                background=ctx.palette.surface, parent=page)
+                path, QRectF(room.left(), room.bottom() - drawn.height(), room.width(),
+                             drawn.height()), fill=False,
+                focus=photo.focus, natural=natural, background=ctx.palette.surface,
+                parent=page)
             if caption is not None:  # right under the picture, from its left edge
                 drawn = page.picture.target()
-                left = max(area.left(), min(drawn.left(), area.right() - caption.text_width))
-                caption.setPos(left, drawn.bottom() + gap)
+                caption.setX(max(area.left(), min(drawn.left(),
+                                                  area.right() - caption.text_width)))
         page.picture.on_drawn = self._drawn
         if caption is not None:
             page.words.append(caption)
@@ -164,6 +189,14 @@ class GalleryView(FramedView):
 
     # --- steps ------------------------------------------------------------------------
 
+    _pan_since: float | None = None
+    """When the photo on screen began to be travelled along (a panorama on a totem)."""
+
+    def start(self, now: float, *, reduced_motion: bool = False) -> None:
+        super().start(now, reduced_motion=reduced_motion)
+        self._pan_since = None if reduced_motion else now
+        self._pan(now)
+
     def go_to_step(self, step: int, now: float, direction: int, *, animate: bool) -> None:
         step = min(max(step, 0), len(self.pages) - 1)
         self._whole()
@@ -172,6 +205,9 @@ class GalleryView(FramedView):
         else:
             self._motion = (now, direction, self.at) if animate else None
             self.at = step
+            if self._pan_since is not None:
+                self._pan_since = now
+        self._pan(now)
         self._arrange(now)
         self._get_ready()
         self._title_colour()
@@ -189,15 +225,32 @@ class GalleryView(FramedView):
                 item.set_color(shade.dark if shade is not None and shade.light and
                                shade.dark is not None else white)
 
+    def _pan(self, now: float) -> bool:
+        """A panorama on screen travelled from its left edge to its right over the time
+        a photo stays (at its end with reduced motion, as exported); whether it moves."""
+        picture = self.pages[self.at].picture
+        if picture is None or not picture.pan:
+            return False
+        if self._pan_since is None:
+            picture.set_progress(1.0)
+            return False
+        done = min(1.0, max(0.0, (now - self._pan_since) / self.ctx.deck.slide_duration(
+            self.slide)))
+        picture.set_progress(ease_in_out_cubic(done))
+        return done < 1.0
+
     @property
     def moving(self) -> bool:
-        return self._motion is not None or super().moving
+        return self._motion is not None or self._panning or super().moving
+
+    _panning = False
 
     def step(self, now: float) -> bool:
         moving = super().step(now)
         if self._motion is not None:
             self._arrange(now)
-        return moving or self._motion is not None
+        self._panning = self._pan(now)
+        return moving or self._motion is not None or self._panning
 
     def _arrange(self, now: float) -> None:
         """Pages where they are at ``now``: the one on screen, and the one it slides in
