@@ -15,7 +15,7 @@ Length = Annotated[float, Field(gt=0, le=60, description="Seconds")]
 TransitionKind = Literal["fade", "slide", "none"]
 Qualifier = Literal["近", "约", "超", "突破", "余", "多", "左右"]
 Icon = Literal["people", "network", "cluster", "city", "river", "chip", "rail", "ship",
-               "vase", "pagoda", "book"]
+               "vase", "pagoda", "book", "rocket", "plane", "leaf", "bridge"]
 """The drawn motifs (``show/motifs.py``)."""
 Easing = Literal["linear", "ease-out-cubic", "ease-out-quad", "ease-out-expo", "ease-in-out-cubic"]
 Number = Annotated[float, Field(ge=-1e15, le=1e15), AfterValidator(showable)]

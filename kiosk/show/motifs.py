@@ -1,5 +1,5 @@
 """Drawn vector motifs for slides without photographs: people, networks, a rail line, a
-ship, a vase, a pagoda, a book."""
+ship, a vase, a pagoda, a book, a rocket, an airliner, a leaf, a bridge."""
 
 from __future__ import annotations
 
@@ -422,3 +422,143 @@ class Motif(QGraphicsItem):
                 line.quadTo(QPointF((near + end) / 2, y - h * 0.012), QPointF(end, y))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawPath(line)
+
+    def _draw_rocket(self, painter: QPainter, rect: QRectF) -> None:
+        """A rocket rising on its flame, a porthole in its body, fins at its foot."""
+        sq = self._square(rect)
+        p = self._palette
+        w, h, cx, top = sq.width(), sq.height(), sq.center().x(), sq.top()
+        half = w * 0.11
+        shoulder, foot = top + h * 0.26, top + h * 0.7
+        painter.setPen(Qt.PenStyle.NoPen)
+        flame = QPainterPath()  # (under the body, drawn first)
+        flame.moveTo(cx - half * 0.7, foot)
+        flame.quadTo(QPointF(cx - half * 0.6, foot + h * 0.16), QPointF(cx, sq.bottom()
+                                                                        - h * 0.02))
+        flame.quadTo(QPointF(cx + half * 0.6, foot + h * 0.16), QPointF(cx + half * 0.7, foot))
+        flame.closeSubpath()
+        painter.setBrush(_alpha(p.accent2, 0.75))
+        painter.drawPath(flame)
+        for side in (-1, 1):  # fins
+            fin = QPainterPath()
+            fin.moveTo(cx + side * half, foot - h * 0.2)
+            fin.lineTo(cx + side * half * 2.1, foot + h * 0.02)
+            fin.lineTo(cx + side * half, foot - h * 0.02)
+            fin.closeSubpath()
+            painter.setBrush(_alpha(p.muted, 0.9))
+            painter.drawPath(fin)
+        body = QPainterPath()
+        body.moveTo(cx - half, foot)
+        body.lineTo(cx - half, shoulder)
+        body.quadTo(QPointF(cx - half, top + h * 0.1), QPointF(cx, top + h * 0.04))
+        body.quadTo(QPointF(cx + half, top + h * 0.1), QPointF(cx + half, shoulder))
+        body.lineTo(cx + half, foot)
+        body.closeSubpath()
+        painter.setBrush(p.accent)
+        painter.drawPath(body)
+        painter.setBrush(p.background)
+        painter.drawEllipse(QPointF(cx, top + h * 0.36), half * 0.5, half * 0.5)
+        painter.setBrush(_alpha(p.background, 0.5))  # a band round the body
+        painter.drawRect(QRectF(cx - half, foot - h * 0.1, half * 2, h * 0.025))
+
+    def _draw_plane(self, painter: QPainter, rect: QRectF) -> None:
+        """An airliner seen from below, climbing to the upper right over its trail."""
+        sq = self._square(rect)
+        p = self._palette
+        w = sq.width()
+        painter.save()
+        painter.translate(sq.center())
+        painter.rotate(45)  # (its nose to the upper right)
+        trail = QPen(_alpha(p.muted, 0.6), w * 0.012, Qt.PenStyle.DashLine)
+        trail.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(trail)
+        for side in (-1, 1):
+            painter.drawLine(QPointF(side * w * 0.16, w * 0.12), QPointF(side * w * 0.16,
+                                                                         w * 0.46))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(p.accent)
+        wings = QPainterPath()
+        wings.moveTo(0, -w * 0.1)
+        wings.lineTo(w * 0.4, w * 0.06)
+        wings.lineTo(w * 0.4, w * 0.1)
+        wings.lineTo(0, w * 0.02)
+        wings.lineTo(-w * 0.4, w * 0.1)
+        wings.lineTo(-w * 0.4, w * 0.06)
+        wings.closeSubpath()
+        tail = QPainterPath()
+        tail.moveTo(0, w * 0.24)
+        tail.lineTo(w * 0.14, w * 0.32)
+        tail.lineTo(w * 0.14, w * 0.35)
+        tail.lineTo(0, w * 0.31)
+        tail.lineTo(-w * 0.14, w * 0.35)
+        tail.lineTo(-w * 0.14, w * 0.32)
+        tail.closeSubpath()
+        painter.drawPath(wings)
+        painter.drawPath(tail)
+        painter.setBrush(_alpha(p.text, 0.92))
+        painter.drawRoundedRect(QRectF(-w * 0.045, -w * 0.4, w * 0.09, w * 0.76), w * 0.045,
+                                w * 0.045)
+        painter.setBrush(_alpha(p.muted, 0.9))  # engines under the wings
+        for side in (-1, 1):
+            painter.drawRoundedRect(QRectF(side * w * 0.17 - w * 0.025, -w * 0.05,
+                                           w * 0.05, w * 0.1), w * 0.02, w * 0.02)
+        painter.restore()
+
+    def _draw_leaf(self, painter: QPainter, rect: QRectF) -> None:
+        """A leaf on its stem, its veins drawn: green growth, ecology."""
+        sq = self._square(rect)
+        p = self._palette
+        w, h, left, top = sq.width(), sq.height(), sq.left(), sq.top()
+        tip, base = QPointF(left + w * 0.82, top + h * 0.14), QPointF(left + w * 0.3,
+                                                                      top + h * 0.72)
+        leaf = QPainterPath()
+        leaf.moveTo(base)
+        leaf.cubicTo(QPointF(left + w * 0.1, top + h * 0.4), QPointF(left + w * 0.5,
+                     top + h * 0.1), tip)
+        leaf.cubicTo(QPointF(left + w * 0.86, top + h * 0.5), QPointF(left + w * 0.6,
+                     top + h * 0.74), base)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(p.accent2)
+        painter.drawPath(leaf)
+        stem = QPen(_alpha(p.muted, 0.9), w * 0.02)
+        stem.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(stem)
+        painter.drawLine(base, QPointF(left + w * 0.18, top + h * 0.88))
+        vein = QPen(_alpha(p.background, 0.7), w * 0.012)
+        vein.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(vein)
+        painter.drawLine(base, QPointF(left + w * 0.76, top + h * 0.2))
+        for k in range(1, 5):  # side veins off the midrib, towards the tip
+            t = k / 5.4
+            on = QPointF(base.x() + (w * 0.46) * t, base.y() - (h * 0.52) * t)
+            for side in (-1, 1):
+                painter.drawLine(on, QPointF(on.x() + w * (0.02 if side < 0 else 0.13),
+                                             on.y() - h * (0.13 if side < 0 else 0.01)))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(p.accent)
+        painter.drawRect(QRectF(left + w * 0.06, top + h * 0.88, w * 0.88, h * 0.012))
+
+    def _draw_bridge(self, painter: QPainter, rect: QRectF) -> None:
+        """A cable-stayed bridge: two towers, their cables fanned to the deck, water
+        under it."""
+        sq = self._square(rect)
+        p = self._palette
+        w, h, left, top = sq.width(), sq.height(), sq.left(), sq.top()
+        deck = top + h * 0.62
+        cable = QPen(_alpha(p.muted, 0.8), w * 0.006)
+        for x in (0.3, 0.7):
+            tower = left + w * x
+            head = top + h * 0.18
+            painter.setPen(cable)
+            for k in range(1, 6):  # cables either side of the tower
+                reach = w * 0.035 * k
+                y = head + h * 0.03 * k
+                for side in (-1, 1):
+                    painter.drawLine(QPointF(tower, y), QPointF(tower + side * reach * 1.6,
+                                                                deck))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(p.accent)
+            painter.drawRect(QRectF(tower - w * 0.018, head, w * 0.036, deck - head + h * 0.1))
+        painter.setBrush(_alpha(p.text, 0.9))
+        painter.drawRect(QRectF(left + w * 0.02, deck, w * 0.96, h * 0.035))
+        self._waves(painter, sq, deck + h * 0.16, 3)

@@ -453,7 +453,8 @@ def test_a_figures_note_takes_the_lines_it_needs_where_there_is_room(qapp, tmp_p
 
 
 def test_every_icon_draws_its_own_picture_inside_its_square(qapp, tmp_path):
-    """Trial 5: seven generic icons, none for a ship, a kiln's ware, a temple or a book.
+    """Trial 5: seven generic icons, none for a ship, a kiln's ware, a temple or a book
+    (trial 17: nor a rocket or an airliner).
     Each named icon draws a picture of its own, inside the square it is given."""
     from typing import get_args
 
@@ -463,7 +464,7 @@ def test_every_icon_draws_its_own_picture_inside_its_square(qapp, tmp_path):
     loaded = decks.built(tmp_path, decks.deck(decks.title_slide()))
     _, view = render_slide(loaded, Config(), 0, (1920, 1080), "zh")
     names = get_args(Icon)
-    assert {"ship", "vase", "pagoda", "book"} <= set(names)
+    assert {"ship", "vase", "pagoda", "book", "rocket", "plane", "leaf", "bridge"} <= set(names)
     pictures = {}
     for name in names:
         image = QImage(300, 200, QImage.Format.Format_ARGB32)
