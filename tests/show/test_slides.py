@@ -286,6 +286,27 @@ def test_a_long_unit_goes_under_its_number_rather_than_shrink_the_group(qapp, tm
         "%": True, "hours": False, "million people": False}
 
 
+def test_figures_one_under_another_on_a_totem_are_set_larger_than_in_a_row(qapp,
+                                                                          tmp_path):
+    """Designer trial: three figures on a totem were set at a wall's size, in the top
+    half, the rest of the screen empty under them."""
+    from kiosk.show.audit import audit
+
+    both = decks.both
+    slide = decks.figures_slide(
+        decks.figure(500, both("次", "launches"), both("火箭发射", "Launches"), qualifier="超"),
+        decks.figure(3.2, both("万公里", "km"), both("最远距离", "Farthest link"),
+                     values={"en": 32000}),
+        decks.figure(1.2, both("万人", "people"), both("科研人员", "Staff"), qualifier="近"))
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.deck(slide), cfg)
+    for language in ("zh", "en"):
+        _, view = render_slide(loaded, cfg, 0, (1080, 1920), language)
+        numbers = decks.numbers(view)
+        assert numbers[0].size >= view.ctx.size("figure") * 1.3, language
+        assert not audit(view), language  # (in their room, clear of each other)
+
+
 def test_a_visitor_who_switches_language_sees_the_figures_at_one_size(qapp, tmp_path):
     """Designer trial, on a totem: "nearly 12,000 engineers and technicians" set the
     English figures a fifth smaller than the Chinese (近1.2万人): the numbers shrank as

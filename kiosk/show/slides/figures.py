@@ -36,6 +36,8 @@ TWO_ROWS_ROOM = 0.9
 """...the two rows taking at most this share of the room."""
 
 
+COLUMN_LARGEST = 1.4
+"""Figures one under another are set up to this much larger than figures in a row."""
 LANGUAGES_EVEN = 1.1
 """A language's figures go with their units under them where another language's are
 this much larger beside them, and they gain as much so."""
@@ -56,8 +58,9 @@ class FiguresView(SlideView):
         columns, rows = self._grid(bottom - top)
         gap = ctx.width * 0.025
         cell_w = (area.width() - gap * (columns - 1)) / columns
-        size = self._size(columns, rows) if rows != 2 or columns != 2 else \
-            self._two_rows_size(bottom - top)
+        size = self._two_rows_size(bottom - top) if (columns, rows) == (2, 2) else \
+            self._column_size(bottom - top, rows) if columns == 1 and rows > 1 else \
+            self._size(columns, rows)
         if s.points:  # (the figures have the room they would have had with fewer points)
             ctx.needs(bottom - top, (size * 1.4 + ctx.size("label") * 2.6) * rows)
         cell_h = (bottom - top) / rows
@@ -150,6 +153,14 @@ class FiguresView(SlideView):
         languages = dict.fromkeys([ctx.language, *ctx.deck.languages])  # (one grid in
         two = any(gain(language) > TWO_ROWS_GAIN for language in languages)  # each: a
         return (2, 2) if two else (columns, rows)  # visitor who switches sees the same)
+
+    def _column_size(self, room: float, rows: int) -> float:
+        """The size of figures one under another (on a totem): larger than in a row, as
+        the room's height allows them some air (three figures of a totem's width were
+        set at a wall's size, half the screen left empty under them)."""
+        ctx = self.ctx
+        airy = (room * TWO_ROWS_ROOM / rows - ctx.size("label") * 2.6) / 1.6
+        return max(self._size(1, rows), min(self._size(1, rows) * COLUMN_LARGEST, airy))
 
     def _two_rows_size(self, room: float) -> float:
         """The size of four figures in two rows of two: as large as leaves the rows
