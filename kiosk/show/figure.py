@@ -332,17 +332,15 @@ class FigureNumber(QGraphicsItem):
 
 
 def common_size(figures: list[Figure], ctx: SlideContext, width: float,
-                size: float, *, stack: bool | None = None) -> tuple[float, bool]:
+                size: float) -> tuple[float, bool]:
     """The size every number of a group has: the largest at which the widest fits
     ``width`` (one figure made smaller than its neighbours reads as a lesser one); and
     whether their units go under them (all of them, when one would be far smaller
     beside it: a row of some beside, some under looked ragged; a sign or a short
     symbol, %, m², AD, stays beside where it fits). A figure written as a text (第一,
-    No. 1 in Jiangsu) is sized on its own. ``stack`` True sets the units under their
-    numbers where they take words."""
+    No. 1 in Jiangsu) is sized on its own."""
     numbers = [figure for figure in figures if figure.value is not None]
-    if stack is None:
-        stack = any(FigureNumber(figure, ctx, width, size).stacked for figure in numbers)
+    stack = any(FigureNumber(figure, ctx, width, size).stacked for figure in numbers)
     return min((FigureNumber(figure, ctx, width, size, stack=stack).size
                 for figure in numbers), default=size), stack
 

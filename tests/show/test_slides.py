@@ -310,7 +310,7 @@ def test_figures_one_under_another_on_a_totem_are_set_larger_than_in_a_row(qapp,
 def test_a_visitor_who_switches_language_sees_the_figures_at_one_size(qapp, tmp_path):
     """Designer trial, on a totem: "nearly 12,000 engineers and technicians" set the
     English figures a fifth smaller than the Chinese (近1.2万人): the numbers shrank as
-    the language changed. The long unit goes under its number instead."""
+    the language changed. Set larger one under another, both fill the width."""
     both = decks.both
     slide = decks.figures_slide(
         decks.figure(500, both("次", "launches"), both("火箭发射", "Launches"), qualifier="超"),

@@ -38,9 +38,6 @@ TWO_ROWS_ROOM = 0.9
 
 COLUMN_LARGEST = 1.4
 """Figures one under another are set up to this much larger than figures in a row."""
-LANGUAGES_EVEN = 1.1
-"""A language's figures go with their units under them where another language's are
-this much larger beside them, and they gain as much so."""
 
 
 class FiguresView(SlideView):
@@ -71,7 +68,7 @@ class FiguresView(SlideView):
         lines = [QGraphicsRectItem(block) for _ in range(rows)]
         row_heights = [0.0] * rows
         pad = ctx.size("label") * 0.6
-        size, stack = self._common_size(cell_w * 0.95, size)
+        size, stack = common_size(s.figures, ctx, cell_w * 0.95, size)
         tallest = [numbers_height(s.figures[row * columns:(row + 1) * columns], ctx,
                                   cell_w * 0.95, size, stack) for row in range(rows)]
         for n, figure in enumerate(s.figures):
@@ -106,23 +103,6 @@ class FiguresView(SlideView):
             self.notes.setY(start + used + gap)
             return
         block.setPos(0, top + max(0.0, (bottom - top - used) * OPTICAL_MIDDLE))
-
-    def _common_size(self, width: float, size: float) -> tuple[float, bool]:
-        """``common_size``, but with the units under the numbers where another language
-        sets its figures far larger than this one beside them (nearly 12,000 engineers
-        and technicians at 80 px beside 近1.2万人 at 100): a visitor who switches
-        language sees the same figures."""
-        ctx, figures = self.ctx, self.slide.figures
-        found, stack = common_size(figures, ctx, width, size)
-        if stack:
-            return found, stack
-        others = [common_size(figures, dataclasses.replace(ctx, language=language), width,
-                              size)[0] for language in ctx.deck.languages
-                  if language != ctx.language]
-        if not others or found * LANGUAGES_EVEN >= max(others):
-            return found, stack
-        under = common_size(figures, ctx, width, size, stack=True)
-        return under if under[0] > found * LANGUAGES_EVEN else (found, stack)
 
     def _size(self, columns: int, rows: int) -> float:
         """The figures' size before they are fitted to their cells: smaller where
