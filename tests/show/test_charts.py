@@ -1981,6 +1981,29 @@ def test_a_crowded_time_axis_on_a_totem_reads_in_order_on_one_line(qapp, tmp_pat
         assert audit(view) == []
 
 
+def test_no_year_stands_nearer_a_point_left_unsaid_than_its_own(qapp, tmp_path):
+    """Trial 18: beside a story, 1978 … 2024 left 2015 unsaid and set "2020" aside from
+    its point, nearer 2015's tick than its own: a visitor read the 2015 point as 2020."""
+    years = ["1978", "1990", "2000", "2010", "2015", "2020", "2024"]
+    line = {"kind": "line", "unit": "km²", "categories": years,
+            "series": [{"name": decks.both("建成区面积", "Built-up area"),
+                        "values": [86, 142, 260, 598, 772, 860, 893]}]}
+    story = decks.story_slide(visual={"kind": "chart", "chart": line})
+    loaded = decks.built(tmp_path, decks.deck(story))
+    for language in ("zh", "en"):
+        _image, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
+        chart = chart_of(view)
+        labels = _year_labels(chart, years)
+        said = [t.text for t in labels]
+        xs = {year: chart.mapToScene(chart.x_of(n), 0).x() for n, year in enumerate(years)}
+        for label in labels:
+            centre = label.ink_rect().center().x()
+            own = abs(centre - xs[label.text])
+            assert all(abs(centre - x) > own for year, x in xs.items() if year not in said), (
+                language, label.text, said)
+        _assert_unsaid_ticked(chart, years, said, language)
+
+
 def test_a_networks_counts_are_in_each_languages_numbers(qapp, tmp_path, final):
     """Trial 15: 120万户 read "120 households" in English whatever its ``scale`` said, as
     check had advised: a visitor was told a number 10,000 times too small. A network's

@@ -475,9 +475,12 @@ class SeriesView(ChartView):
         unsaid = [self.x_of(n) for n in range(len(self.chart.categories))
                   if n not in said and not self._counted(n)]  # (2021 amid 2020 … 2022 is
         # read from its neighbours, whatever label is nearest it)
+        others = [self.x_of(n) for n in range(len(self.chart.categories)) if n not in said]
         for c, w, width in zip(centres, wanted, widths, strict=True):
             nearer = [p for p in [*wanted, *unsaid] if abs(p - c) < abs(w - c) - 0.5]
-            near_unsaid = any(abs(p - c) < abs(w - c) + width * 0.25 for p in unsaid)
+            near_unsaid = any(abs(p - c) < abs(w - c) + width * 0.25 for p in unsaid) or \
+                any(abs(p - c) < abs(w - c) - 0.5 for p in others)  # (nor nearer any
+            # point unsaid, counted or not: "2020" over 2015's tick, trial 18)
             if near_unsaid or (nearer and abs(c - w) > width):  # (a point unsaid as near
                 # as its own, or nearly: "2016" 53 px from both its tick and 2011's, trial 17)
                 return None  # (nearer a point unsaid than its own, or moved off its own
