@@ -24,6 +24,7 @@ import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QObject,
+    QPointF,
     QRectF,
     QRunnable,
     QSize,
@@ -228,6 +229,50 @@ def studio_ground(image: QImage) -> QColor | None:
                   round(sum(c.blue() for c in colours) / count))
 
 
+def object_extent(image: QImage, ground: QColor) -> QRectF:
+    """Where the object of a studio shot is, as shares of the picture (0 to 1): the
+    extent of what differs from its ``ground``, read from a small copy (the whole
+    picture where nothing does)."""
+    small = image.scaled(OBJECT_READ, OBJECT_READ, Qt.AspectRatioMode.KeepAspectRatio,
+                         Qt.TransformationMode.SmoothTransformation)
+    width, height = small.width(), small.height()
+    g = (ground.red(), ground.green(), ground.blue())
+    xs, ys = [], []
+    for y in range(height):
+        for x in range(width):
+            c = QColor(small.pixel(x, y))
+            if abs(c.red() - g[0]) + abs(c.green() - g[1]) + abs(c.blue() - g[2]) > OBJECT_APART:
+                xs.append(x)
+                ys.append(y)
+    if not xs or width < 2 or height < 2:
+        return QRectF(0, 0, 1, 1)
+    return QRectF(QPointF(min(xs) / width, min(ys) / height),
+                  QPointF((max(xs) + 1) / width, (max(ys) + 1) / height))
+
+
+OBJECT_READ = 96
+"""The side of the small copy an object's extent on its ground is read from."""
+OBJECT_APART = 36
+"""How far (in summed 0-255 channels) a pixel is from the ground to be of the object."""
+
+
+def on_ground(natural: QSize, extent: QRectF, rooms: list[QRectF], rect: QRectF) -> QRectF:
+    """Where a studio shot is drawn so that its object (``extent``, shares of it) is
+    as large as the best of ``rooms`` allows and in its middle, the picture no larger
+    than fitted whole in ``rect`` (its ground around it is the ground's colour)."""
+    whole = fitted(natural, rect).width() / natural.width()
+
+    def scale(room: QRectF) -> float:
+        return min(whole, room.width() / max(1e-9, extent.width() * natural.width()),
+                   room.height() / max(1e-9, extent.height() * natural.height()))
+
+    room = max(rooms, key=scale)
+    width, height = natural.width() * scale(room), natural.height() * scale(room)
+    left = room.center().x() - extent.center().x() * width
+    top = room.center().y() - extent.center().y() * height
+    return QRectF(left, top, width, height)
+
+
 def fitted(image: QSize, rect: QRectF) -> QRectF:
     """Where a picture of ``image``'s size is drawn whole inside ``rect``, centred."""
     size = QSize(image).scaled(QSize(max(1, round(rect.width())), max(1, round(rect.height()))),
@@ -315,6 +360,12 @@ class PictureItem(QGraphicsItem):
         it lost its neck and foot)."""
         self.ground: QColor | None = None
         """That ground, where it is shown so (it fills ``rect`` around the picture)."""
+        self.rooms: list[QRectF] = []
+        """Where its object may stand when shown whole on its ground, clear of the words
+        over it (a model on white, fitted to the wall, had its caption across its plinth):
+        the one where it is largest."""
+        self.extent = QRectF(0, 0, 1, 1)
+        """Where that object is in the picture (shares of it), read when decoded."""
         """The page drawn, of a PDF (0 the first); None: a picture."""
         self.on_image: Callable[[QImage], None] | None = None
         """Told of each decoded picture as it arrives (the shades over it adapt)."""
@@ -339,6 +390,8 @@ class PictureItem(QGraphicsItem):
         """Where the picture is drawn: all of ``rect``, or its fitted part."""
         if self.fill or not self.natural.isValid() or self.natural.isEmpty():
             return self.rect
+        if self.ground is not None and self.rooms:
+            return on_ground(self.natural, self.extent, self.rooms, self.rect)
         return fitted(self.natural, self.rect)
 
     def want(self, scale: float) -> None:
@@ -381,6 +434,7 @@ class PictureItem(QGraphicsItem):
             ground = studio_ground(result) if self.whole_on_ground and self.fill else None
             if ground is not None:  # (whole, on its ground: asked for at that size)
                 self.fill, self.ground, self._asked = False, ground, QSize()
+                self.extent = object_extent(result, ground)
             if self.on_image is not None:
                 self.on_image(result)
         self.update()

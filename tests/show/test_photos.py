@@ -701,3 +701,55 @@ def test_a_light_sky_is_not_taken_for_a_studio_ground(qapp):
     painter.fillRect(600, 300, 400, 400, QColor("#7a5a3a"))  # (a vase)
     painter.end()
     assert studio_ground(studio) is not None
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.3])
+def test_an_object_on_white_stands_clear_of_its_title_and_caption(qapp, tmp_path, scale):
+    """Trial 18: a model photographed on white, fitted to the wall, had its caption
+    across its plinth (at type scale 1.3 a word of it dark on the black model, the title
+    touching its tower). The object stands in the room its words leave, as large as it
+    can be there."""
+    model = object_on_ground(tmp_path, "model.png", "#fafafa", "#2a2a2a",
+                             (500, 150, 600, 700), size=(1600, 1000))
+    cfg = decks.config(theme={"type_scale": scale})
+    loaded = decks.built(tmp_path, decks.deck(image_slide(
+        model, title="Model of the Central Business District",
+        caption="The 1:500 planning model; the model itself is on the second floor",
+        credit="Model: Jianglin Planning Institute")), cfg)
+    _shot, view = render_slide(loaded, cfg, 0, (1920, 1080), "en")
+    picture = next(p for p in decks.items_of(view) if isinstance(p, PictureItem))
+    drawn = picture.mapRectToScene(picture.target())
+    extent = picture.extent
+    object_rect = QRectF(drawn.left() + extent.left() * drawn.width(),
+                         drawn.top() + extent.top() * drawn.height(),
+                         extent.width() * drawn.width(), extent.height() * drawn.height())
+    words = [t.ink_rect() for t in decks.items_of(view) if isinstance(t, TextBox) and t.text]
+    assert len(words) == 3
+    assert not any(object_rect.intersects(ink) for ink in words), (object_rect, words)
+    assert object_rect.height() >= view.ctx.content.height() * 0.5  # (not a thumbnail)
+
+
+def test_a_title_over_a_light_sky_crossed_by_a_dark_tower_stands_on_a_card(qapp, tmp_path):
+    """Trial 18: a bridge's black tower ran into the dark letters of a gallery's title
+    over a light dusk sky: 3 % of the samples under the words were let through as
+    specks. A tower is not a speck: the title takes a card."""
+    from kiosk.show.slides.image import Shade
+
+    image = QImage(1920, 1080, QImage.Format.Format_RGB32)
+    image.fill(QColor("#e8c4a0"))
+    painter = QPainter(image)
+    painter.fillRect(0, 650, 1920, 430, QColor("#1c3548"))  # (the river)
+    painter.fillRect(520, 140, 24, 510, QColor("#111111"))  # (the tower, across the title)
+    painter.end()
+    (tmp_path / "images").mkdir()
+    image.save(str(tmp_path / "images" / "dusk.png"))
+    loaded = decks.built(tmp_path, decks.deck(image_slide(
+        "images/dusk.png", title="Faces of the City", caption="The bridge at dusk")))
+    _shot, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    (title,) = [t for t in decks.items_of(view) if getattr(t, "text", None) ==
+                "Faces of the City"]
+    top = next(s for s in decks.items_of(view) if isinstance(s, Shade) and s.falling)
+    if title.color.lightness() < 80:  # dark words: on a card around them
+        assert any(top.mapRectToScene(card).contains(title.ink_rect()) for card in top.cards)
+    else:  # white words: on a shade
+        assert top.level > 0.3

@@ -25,6 +25,7 @@ from kiosk.show.slides.image import (
     FramedView,
     Shade,
     beside,
+    clear_of_words,
     focus_of,
 )
 from kiosk.show.textbox import TextBox
@@ -136,6 +137,9 @@ class GalleryView(FramedView):
             made = len(self.shades)
             self._shades(page.picture, top_words,
                          caption.ink_rect().top() if caption else None, page)
+            page.picture.rooms = clear_of_words(ctx, [*(item for item in self.heading if
+                                                        isinstance(item, TextBox)), count,
+                                                      *([caption] if caption else [])])
             page.top_shade = next((shade for shade in self.shades[made:] if shade.falling),
                                   None)
             if page.top_shade is not None:

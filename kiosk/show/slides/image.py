@@ -36,6 +36,12 @@ ON_PHOTO = QColor("#ffffff")
 LIGHT = 0.3
 """A picture whose darkest part (bar a few pixels) is at least this luminant takes dark
 words, no shade: the show's dark reads on it at 4.5:1 and more (WCAG)."""
+SAMPLES = (64, 10)
+"""Columns and rows of the picture read under its words (24 by 8 before: about one
+column to 25 px of a title's width)."""
+DARKEST = 0.01
+"""The share of the samples under words that may be darker than the picture's "darkest
+part" (a speck; a tower's top across a title is not: 3 % let it through, trial 18)."""
 READABLE = 0.183
 """The relative luminance under white words that reads at 4.5:1 (1.05 / (0.183 + 0.05))."""
 LIGHTEST_SHADE = 0.35
@@ -154,10 +160,10 @@ class Shade(QGraphicsItem):
         source, frame = picture.source(), picture.target()  # (where the picture is: all
         words = self._under_words()  # of the rect, or a part, on its ground)
         lights: list[tuple[float, QColor]] = []
-        for i in range(24):
-            for j in range(8):
-                x = words.left() + words.width() * (i + 0.5) / 24
-                y = words.top() + words.height() * (j + 0.5) / 8
+        for i in range(SAMPLES[0]):  # (a mast thinner than a column apart could fall
+            for j in range(SAMPLES[1]):  # between them)
+                x = words.left() + words.width() * (i + 0.5) / SAMPLES[0]
+                y = words.top() + words.height() * (j + 0.5) / SAMPLES[1]
                 if not frame.contains(x, y):  # (beside a picture shown whole: its ground)
                     if picture.ground is not None:
                         lights.append((_luminance(picture.ground), picture.ground))
@@ -173,7 +179,7 @@ class Shade(QGraphicsItem):
         lights.sort(key=lambda sample: sample[0])
         bright = lights[int(len(lights) * 0.95)][0]
         needed = 1 - READABLE / bright if bright > READABLE else 0.0
-        self.light = self.dark is not None and lights[int(len(lights) * 0.03)][0] >= LIGHT
+        self.light = self.dark is not None and lights[int(len(lights) * DARKEST)][0] >= LIGHT
         self.level = 0.0 if self.light else min(SHADE, max(LIGHTEST_SHADE, needed))
         self.tint = QColor(0, 0, 0)
         self.cards = []
@@ -183,7 +189,7 @@ class Shade(QGraphicsItem):
                     light_share >= 0.3 and _mostly_light(image))):  # (a light picture,
             # under its words or, where they lie partly on it, as a whole: one look at
             # every type size; words on a dark band of it keep a shade; crossed by a
-            darkest = lights[int(len(lights) * 0.03)][1]  # dark line: a light scrim and
+            darkest = lights[int(len(lights) * DARKEST)][1]  # dark line: a light scrim and
             scrim = _scrim(darkest, self.dark)  # dark words, not a brown slab of black)
             if scrim is not None:
                 self.light, self.level, self.tint = True, max(scrim, CARD), QColor(
@@ -322,6 +328,21 @@ UPPER_THIRD = 1 / 3
 its ``focus`` says where (a water tower lost its roof around the middle: trial 15)."""
 
 
+def clear_of_words(ctx: SlideContext, words: list[TextBox]) -> list[QRectF]:
+    """The rooms clear of ``words`` over a picture, where an object shown whole on its own
+    ground may stand (with a little air): between those above the middle and those
+    below it, across the screen, or at their right, from the top to the foot."""
+    area, pad = ctx.content, ctx.size("body") * 0.8
+    inks = [box.ink_rect() for box in words if box.text]
+    middle = area.center().y()
+    top = max((r.bottom() + pad for r in inks if r.center().y() < middle), default=area.top())
+    bottom = min((r.top() - pad for r in inks if r.center().y() >= middle),
+                 default=area.bottom())
+    right = max((r.right() + pad * 2 for r in inks), default=area.left())
+    return [QRectF(area.left(), top, area.width(), max(1.0, bottom - top)),
+            QRectF(right, area.top(), max(1.0, area.right() - right), area.height())]
+
+
 def focus_of(photo: ImageSlide | Photo, ctx: SlideContext) -> tuple[float, float]:
     """What of a photograph stays in view when it is cropped: its ``focus``, or, not
     given, its middle (on a totem, its upper third: a tower's roof, a person's head)."""
@@ -402,6 +423,9 @@ class FramedView(SlideView):
                 if s.caption else None
             self._shades(self.picture, title_bottom,
                          caption.ink_rect().top() if caption else None, self)
+            if isinstance(self.picture, PictureItem):
+                self.picture.rooms = clear_of_words(ctx, [
+                    item for item in self.childItems() if isinstance(item, TextBox)])
             return
         area = ctx.content
         natural = self.natural(path)
