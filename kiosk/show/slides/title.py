@@ -10,6 +10,12 @@ from kiosk.deck.model import ClosingSlide, TitleSlide
 from kiosk.deck.text import Text
 from kiosk.show.slides.base import SlideView
 
+PORTRAIT_LINES = 5
+"""Lines an opening or closing title may take on a totem where in three it would be set
+below PORTRAIT_SMALLEST of its size (three on a wall): a long English title in three was
+set at half its size, the smallest title of the deck (trial 18)."""
+PORTRAIT_SMALLEST = 0.8
+
 
 class TitleView(SlideView):
     """Kicker, title, a rule, subtitle and byline, centred on the stage as one block."""
@@ -32,25 +38,33 @@ class TitleView(SlideView):
         placed: list[tuple[QGraphicsItem, float]] = []
         y = 0.0
 
-        def add(text: Text | None, role: str, color: QColor, bold: bool, lines: int) -> None:
+        def add(text: Text | None, role: str, color: QColor, bold: bool, lines: int,
+                most: int | None = None) -> None:
+            """``text`` in ``lines``, or up to ``most`` where in ``lines`` it would be set
+            below PORTRAIT_SMALLEST of its size."""
             nonlocal y
             if not text:
                 return
             size = ctx.size(role)
-            box = ctx.box(self, ctx.text(text), QRectF(left, 0, width, ctx.room(role, lines, 1.2)),
+            box = ctx.box(None, ctx.text(text), QRectF(left, 0, width, ctx.room(role, lines, 1.2)),
                           role, color=color, bold=bold, align="center", max_lines=lines,
                           line_height=1.2)
+            if most is not None and box.font_size < size * PORTRAIT_SMALLEST:
+                box = ctx.box(None, ctx.text(text), QRectF(left, 0, width, ctx.room(
+                    role, most, 1.2)), role, color=color, bold=bold, align="center",
+                    max_lines=most, line_height=1.2)
+            box.setParentItem(self)
             placed.append((box, y))
             y += box.text_height + size * 0.5
 
         add(kicker, "kicker", p.accent2, False, 2)
-        add(s.title, "hero", p.text, True, 3)
+        add(s.title, "hero", p.text, True, 3, PORTRAIT_LINES if ctx.portrait else None)
         mid, half = ctx.width / 2, ctx.size("hero") * 0.9
         rule = QGraphicsLineItem(mid - half, 0, mid + half, 0, self)
         rule.setPen(QPen(p.accent, max(3.0, ctx.height * 0.004)))
         placed.append((rule, y + ctx.size("hero") * 0.3))
         y += ctx.size("hero") * 0.7
-        add(s.subtitle, "subtitle", p.text, False, 2)
+        add(s.subtitle, "subtitle", p.text, False, 2, 3 if ctx.portrait else None)
         add(byline, "label", p.muted, False, 3)
         ctx.needs(area.height(), y)  # (taller than its room: the slide, smaller)
         top = area.top() + max(0.0, (area.height() - y) / 2)
