@@ -1981,6 +1981,22 @@ def test_a_crowded_time_axis_on_a_totem_reads_in_order_on_one_line(qapp, tmp_pat
         assert audit(view) == []
 
 
+def test_an_english_axis_never_writes_a_value_under_one_of_its_magnitude(qapp, tmp_path):
+    """Trial 18: 1 trillion yuan at the top, "0.2 trillion … 0.8 trillion" under it;
+    English writes 200 billion (the README: no English value reads under 1)."""
+    line = {"kind": "line", "unit": decks.both("亿元", "yuan"), "scale": {"en": 100000000},
+            "categories": ["2000", "2010", "2020", "2024"],
+            "series": [{"name": decks.both("服务业", "Services"),
+                        "values": [580, 2600, 7800, 9990]}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(line)))
+    _image, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    chart = chart_of(view)
+    ticks = [t.text for t in chart.childItems() if isinstance(t, TextBox)
+             and ("billion" in t.text or "trillion" in t.text)]
+    assert "200 billion" in ticks and "1 trillion yuan" in ticks, ticks
+    assert not any(t.startswith("0.") for t in ticks), ticks
+
+
 def test_no_year_stands_nearer_a_point_left_unsaid_than_its_own(qapp, tmp_path):
     """Trial 18: beside a story, 1978 … 2024 left 2015 unsaid and set "2020" aside from
     its point, nearer 2015's tick than its own: a visitor read the 2015 point as 2020."""

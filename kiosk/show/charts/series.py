@@ -275,14 +275,23 @@ class SeriesView(ChartView):
         largest = max((abs(shown(v, self.factor) * by) for v in values), default=0.0)
         divisor, suffix = compact_step(largest, ctx.language)
         numbers = [short(shown(v, self.factor) * by, divisor) for v in values]
+        if suffix and not ctx.language.startswith("zh") and any(0 < abs(n) < 1
+                                                                for n in numbers):
+            steps = [compact_step(abs(shown(v, self.factor) * by), ctx.language)
+                     for v in values]  # (each in its own magnitude: 200 billion … 1
+            numbers = [short(shown(v, self.factor) * by, d)  # trillion, not 0.2 trillion:
+                       for v, (d, _) in zip(values, steps, strict=True)]  # English does
+            suffixes = [s for _, s in steps]  # not write a value under 1 so, trial 18)
+        else:
+            suffixes = [suffix] * len(numbers)
         unit = self.axis_unit if unit_at_top else ""
         group = any(abs(number) >= 10_000 for number in numbers)  # (10,000 over 5,000)
         labels = []
         for n, number in enumerate(numbers):  # (each its own decimals: 2.5 million, 5
             text = format_number(number, decimals_of(number), ctx.language,  # million,
                                  group=group)  # not 5.0 million beside it)
-            if number and suffix:
-                text += suffix
+            if number and suffixes[n]:
+                text += suffixes[n]
             top = unit if n == len(numbers) - 1 else ""
             labels.append(str(quantity(text, top, None, ctx.language)) if top else text)
         return labels
