@@ -384,6 +384,9 @@ class PictureItem(QGraphicsItem):
         self.pan = False
         """Filling: travels from its left edge to its right over its progress instead of
         pushing in (a panorama far wider than the screen)."""
+        self.still = False
+        """Panning, but with reduced motion (and in exports): held around its focus,
+        the part its author chose, not at its right edge."""
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, False)
 
     def target(self) -> QRectF:
@@ -463,7 +466,8 @@ class PictureItem(QGraphicsItem):
         assert self.image is not None
         zoom = 1.0 + (self.zoom - 1.0) * self.progress
         if self.fill:
-            focus = (self.progress, self.focus[1]) if self.pan else self.focus
+            focus = (self.progress, self.focus[1]) if self.pan and not self.still \
+                else self.focus
             return crop(self.image.size(), (self.rect.width(), self.rect.height()),
                         focus, zoom)
         full = QRectF(0, 0, self.image.width(), self.image.height())

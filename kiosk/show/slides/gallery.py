@@ -199,6 +199,9 @@ class GalleryView(FramedView):
     def start(self, now: float, *, reduced_motion: bool = False) -> None:
         super().start(now, reduced_motion=reduced_motion)
         self._pan_since = None if reduced_motion else now
+        for page in self.pages:  # (held at its focus: an export showed its right end)
+            if page.picture is not None:
+                page.picture.still = reduced_motion
         self._pan(now)
 
     def go_to_step(self, step: int, now: float, direction: int, *, animate: bool) -> None:

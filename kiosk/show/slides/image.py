@@ -669,6 +669,11 @@ class ImageView(FramedView):
             caption.setPos(area.left(), band.bottom() + gap)
         return True
 
+    def start(self, now: float, *, reduced_motion: bool = False) -> None:
+        if isinstance(self.picture, PictureItem):  # (a panorama held at its focus: an
+            self.picture.still = reduced_motion  # export showed its right end only)
+        super().start(now, reduced_motion=reduced_motion)
+
     def stop(self) -> None:
         """Off the screen: the photograph is let go of (the decoder keeps it while there
         is room)."""
