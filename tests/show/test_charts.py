@@ -704,6 +704,41 @@ def test_a_hub_holds_its_whole_name_inside_its_circle(qapp, tmp_path, final, hub
             <= r + 2
 
 
+def test_a_hub_stays_a_centre_at_a_large_type_scale(qapp, tmp_path):
+    """Trial 18: at type scale 1.3 "Neighbourhoods" grew its circle to 0.6 of the disc,
+    599 dots squeezed into a thin ring around it. The circle is at most about half the
+    disc, its name set smaller in it rather than the slide's words."""
+    both = decks.both
+    groups = [{"label": both("社区卫生服务站", "Community clinics"), "count": 186,
+               "unit": both("个", "clinics"), "highlights": [
+                   {"label": both("新建", "New since 2020"), "count": 42}]},
+              {"label": both("幼儿园", "Kindergartens"), "count": 240, "qualifier": "超",
+               "unit": both("所", "kindergartens")},
+              {"label": both("养老服务中心", "Elderly care centres"), "count": 95,
+               "unit": both("个", "centres")},
+              {"label": both("口袋公园", "Pocket parks"), "count": 78,
+               "unit": both("个", "parks")}]
+    chart = {"kind": "network", "hub": both("十五分钟生活圈", "Neighbourhoods"), "seed": 7,
+             "groups": groups}
+    cfg = decks.config(theme={"type_scale": 1.3})
+    title = both("十五分钟生活圈里的设施", "Facilities within the 15-Minute Neighbourhoods")
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart, title=title)), cfg)
+    for language in ("zh", "en"):
+        _image, view = render_slide(loaded, cfg, 0, (1920, 1080), language)
+        network = chart_of(view)
+        xs, _ys = network.positions
+        disc = max(xs) - min(xs) + network.node_size
+        circle = next(m for m in network.marks if m.label in ("十五分钟生活圈",
+                                                               "Neighbourhoods")).rect
+        assert circle.width() <= disc * 0.52, (language, circle.width(), disc)
+        (name,) = [t for t in network.childItems() if isinstance(t, TextBox)
+                   and t.text in ("十五分钟生活圈", "Neighbourhoods")]
+        assert not name.elided and name.font_size >= view.ctx.smallest("note")
+        legend = [t for t in network.childItems() if isinstance(t, TextBox)
+                  and t.text in ("Community clinics", "社区卫生服务站")]
+        assert all(t.font_size >= t.requested_size * 0.97 for t in legend)  # (1.3 kept)
+
+
 def test_a_network_legend_says_what_a_dot_counts_in_full(qapp, tmp_path):
     """A long group name beside the disc of a story: its "(one dot: 10 analysers)" was
     cut off, and with it what the dots mean."""

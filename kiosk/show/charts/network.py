@@ -51,6 +51,10 @@ group has, then those of the groups the chart does not have."""
 
 HUB_LINES = 4
 """The hub's name takes up to this many lines inside its circle."""
+HUB_LARGEST = 0.24
+"""The hub's radius at most, as a share of the chart's side: its circle about half the
+disc's width (at type scale 1.3 it took 0.6 of it for "Neighbourhoods", the dots squeezed
+into a thin ring, trial 18); a longer name is set smaller in it."""
 LEGEND_LINES = 3
 """A legend row's name (with what a dot counts) takes up to this many lines."""
 LEGEND_MOST = 0.55
@@ -285,7 +289,7 @@ class NetworkView(ChartView):
             label = ctx.box(self, ctx.text(chart.hub), QRectF(
                 centre.x() - across / 2, centre.y() - hub_r, across, hub_r * 2), "note",
                 color=p.background, bold=True, align="center", valign="center",
-                max_lines=HUB_LINES, line_height=1.15)
+                max_lines=HUB_LINES, line_height=1.15, size=self.hub_size)
             label.setZValue(3)
             self.marks.append(Mark(hub.rect(), ctx.text(chart.hub), ""))
         self._labels = [(ctx.text(group.label), value_text(  # (in the language's numbers:
@@ -301,7 +305,7 @@ class NetworkView(ChartView):
         self.track(grow)
 
     def _hub_radius(self, side: float) -> float:
-        """The hub's radius: a ninth of the disc, or as much more (up to a third) as its
+        """The hub's radius: a ninth of the disc, or as much more (up to HUB_LARGEST) as its
         name needs in the deck's widest language (a visitor who switches language sees
         the same picture), laid out in the block of lines that fits the smallest circle
         at a size read at 2 m (a word is never split, nor cut)."""
@@ -311,16 +315,20 @@ class NetworkView(ChartView):
         languages = dict.fromkeys([ctx.language, *ctx.deck.languages])
         needed = max(self._hub_block(hub.get_text(language, ctx.deck.default_language))[0]
                      for language in languages)
-        radius = min(side * 0.3, max(side * 0.11, needed))
-        self.hub_width = self._hub_block(ctx.text(hub), within=radius)[1]
+        radius = min(side * HUB_LARGEST, max(side * 0.11, needed))
+        self.hub_size = max(ctx.smallest("note"), ctx.size("note") * min(1.0, radius / needed))
+        """Its name's size: the notes', or smaller where the circle is at its largest (a
+        size of its own, not a note shrunk: the slide is not made smaller for it)."""
+        self.hub_width = self._hub_block(ctx.text(hub), within=radius, size=self.hub_size)[1]
         return radius
 
-    def _hub_block(self, text: str, within: float | None = None) -> tuple[float, float]:
-        """The radius of the smallest circle around ``text`` in a block of lines, and the
-        block's width; ``within`` a circle of that radius, the block of the fewest lines
-        that fits it (省电力 / 调度中心 in a circle made for the English name, not four
-        lines of two characters)."""
-        size = self.ctx.size("note")
+    def _hub_block(self, text: str, within: float | None = None, size: float | None = None
+                   ) -> tuple[float, float]:
+        """The radius of the smallest circle around ``text`` in a block of lines (at
+        ``size``, the notes' by default), and the block's width; ``within`` a circle of
+        that radius, the block of the fewest lines that fits it (省电力 / 调度中心 in a
+        circle made for the English name, not four lines of two characters)."""
+        size = size or self.ctx.size("note")
         metrics = QFontMetricsF(fonts.font(size, bold=True))
         widest = max([metrics.horizontalAdvance(w) for w in WORD.findall(text)]
                      + [metrics.horizontalAdvance(c) * 2 for c in text if not c.isspace()])
