@@ -308,3 +308,32 @@ def test_fourteen_names_on_a_totem_stand_clear_of_their_bars_and_start_with_them
         ink = box.ink_rect()
         assert bar.top() - ink.bottom() >= air, box.text
         assert abs(ink.left() - bar.left()) <= 4, box.text  # (they start together)
+
+
+def test_on_a_totem_a_name_stands_nearer_its_own_bar_and_zero_is_said(qapp, tmp_path):
+    """Trial 18, on a totem at type scale 1.3: each name stood as far from the bar above
+    it as from its own ("Jiangbei New Area" read as the +48,000 bar's), and the axis said
+    −50,000, 50,000, 150,000 but not the 0 that rises and falls are read from."""
+    names = ["Xuanwu", "Qinhuai", "Gulou", "Jianye", "Jiangbei New Area (directly "
+             "administered)", "Qixia", "Yuhuatai", "Jiangning", "Pukou", "Luhe", "Lishui",
+             "Gaochun"]
+    chart = {"kind": "bar", "labels": True, "unit": decks.both("万人", "people"),
+             "scale": {"en": 10000},
+             "categories": [decks.both(f"区{n + 1}", name) for n, name in enumerate(names)],
+             "series": [{"name": decks.both("人口增减", "Change"),
+                         "values": [-2.1, -3.4, -1.2, 4.8, 12.6, 3.1, 2.2, 9.7, 5.5, -0.8,
+                                    1.4, -0.6]}]}
+    cfg = decks.config(portrait=True, theme={"type_scale": 1.3})
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)), cfg)
+    _image, _view, chart_view = chart_at(loaded, cfg, "en")
+    assert isinstance(chart_view, BarsAcross) and chart_view.stacked
+    boxes = sorted((item for item in chart_view.childItems() if isinstance(item, TextBox)
+                    and item.text in names), key=lambda b: b.scenePos().y())
+    bars = [chart_view.mapRectToScene(mark.rect) for mark in chart_view.marks]
+    for n in range(1, len(boxes)):
+        own = bars[n].top() - boxes[n].ink_rect().bottom()
+        above = boxes[n].ink_rect().top() - bars[n - 1].bottom()
+        assert above > own * 1.5, (names[n], own, above)
+    axis = [item.text for item in chart_view.childItems() if isinstance(item, TextBox)
+            and item.text.lstrip("−-").replace(",", "").isdigit()]
+    assert "0" in axis, axis

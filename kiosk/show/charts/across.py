@@ -222,9 +222,16 @@ class BarsAcross(SeriesView):
         """Design-pixel y of the middle of series ``s``'s bar in category ``n``."""
         slot = self.plot.height() / len(self.chart.categories)
         held = min(slot, self.row_need)
+        count = len(self.chart.series)
+        if self.stacked:  # (right under its name, a little clear of its letters; the
+            spare = max(0.0, held - self.name_h - self.thickness * count)  # row's room to
+            gap = min(spare / 3, self.ctx.size("label") * 0.2)  # spare under the bars: a
+            return self.plot.top() + slot * n + self._air(slot) + self.name_h + gap + \
+                self.thickness * (s + 0.5)  # name as near the bars above it as its own
+            # read as theirs, trial 18)
         middle = self.plot.top() + slot * n + self._air(slot) + self.name_h + (
             held - self.name_h) / 2
-        return middle + self.thickness * (s - (len(self.chart.series) - 1) / 2)
+        return middle + self.thickness * (s - (count - 1) / 2)
 
     def _room_across(self, lowest: float, highest: float) -> None:
         """Stretch the scale (not its ticks) so that each value, written past its bar's
@@ -245,20 +252,22 @@ class BarsAcross(SeriesView):
         pitch = abs(self.x_of_value(values[1]) - self.x_of_value(values[0])) if len(
             values) > 1 else widest
         every = max(1, math.ceil(widest / max(pitch, 1.0)))
+        zero = next((n for n, value in enumerate(values) if value == 0), 0)
         top = self.plot.bottom() + ctx.size("note") * 0.3
         for n, (value, text) in enumerate(zip(values, numbers, strict=True)):
             x = self.x_of_value(value)
             for start, end in self._grid_spans(x):
                 line = QGraphicsLineItem(x, start, x, end, self)
                 line.setPen(QPen(grid, 1.5))
-            if n % every:  # (from the zero line: 0, 50, 100, not 25, 75, 125)
-                continue
+            if (n - zero) % every:  # (from the zero line: 0, 50, 100, not 25, 75, 125;
+                continue  # −50, 0, 50, not −50, 50, 150: zero unsaid, trial 18)
             ctx.box(self, text, QRectF(x - widest / 2, top, widest, ctx.room("note", 1)),
                     "note", color=ctx.palette.muted, align="center", max_lines=1,
                     tabular=True)
         unit = self.unit_said
         if unit:
-            right = self.x_of_value(values[(len(values) - 1) // every * every]) + widest / 2
+            last = zero + (len(values) - 1 - zero) // every * every  # (the last said)
+            right = self.x_of_value(values[last]) + widest / 2
             ctx.box(self, unit, QRectF(self.plot.left(), top + ctx.room(
                 "note", 1), right - self.plot.left(), ctx.room("note", 1)),
                 "note", color=ctx.palette.muted, align="right", max_lines=1)
