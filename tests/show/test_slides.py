@@ -720,3 +720,24 @@ def test_a_card_without_a_detail_has_its_heading_in_its_middle(qapp, tmp_path):
                     if isinstance(c, QGraphicsRectItem) and c.rect().width() > 200
                     and c.sceneBoundingRect().contains(ink.center()))
         assert abs(ink.center().y() - card.center().y()) < card.height() * 0.12, language
+
+
+def test_a_card_s_detail_follows_its_heading_not_its_icon(qapp, tmp_path):
+    """Trial 18: in a row of one-line headings the details stood under the icons, a
+    blank line under each heading. A detail follows its heading, beside the icon while
+    it is beside it, never under it."""
+    from kiosk.show.motifs import Motif
+
+    loaded = decks.built(tmp_path, decks.deck(decks.points_slide()))
+    for language in ("zh", "en"):
+        _, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
+        items = list(decks.items_of(view))
+        headings = [t for t in items if isinstance(t, TextBox) and t.role == "heading"
+                    and t.text]
+        details = [t for t in items if isinstance(t, TextBox) and t.role == "detail"]
+        icons = [m.sceneBoundingRect() for m in items if isinstance(m, Motif)]
+        assert len(headings) == len(details) == len(icons) == 3
+        for heading, detail in zip(headings, details, strict=True):
+            gap = detail.ink_rect().top() - heading.ink_rect().bottom()
+            assert 0 < gap < view.ctx.size("detail") * 1.3, (language, detail.text, gap)
+            assert not any(detail.ink_rect().intersects(icon) for icon in icons)

@@ -91,17 +91,19 @@ class PointsView(SlideView):
             items.append(heading)
             firsts.append((row, cell, inner, below, heading, card, accent, items, point))
         under: dict[int, float] = {}  # (a row's details on one line: under its tallest
-        # heading or icon)
-        for row, cell, inner, below, heading, *_ in firsts:
-            under[row] = max(under.get(row, 0.0), max(inner.top() + heading.text_height,
-                                                      below) - cell.top())
+        # heading)
+        for row, cell, inner, _below, heading, *_ in firsts:
+            under[row] = max(under.get(row, 0.0), inner.top() + heading.text_height
+                             - cell.top())
         for row, cell, inner, below, heading, card, accent, items, point in firsts:
             y = cell.top() + under[row] + ctx.size("detail") * 0.6
             end = inner.top() + heading.text_height
-            if point.detail:  # (the card grows for it, while the room lasts)
+            if point.detail:  # (the card grows for it, while the room lasts; beside its
                 room = max(cell.bottom() - pad - y, ctx.room("detail", DETAIL_LINES, 1.5))
-                detail = self._detail(ctx.text(point.detail), QRectF(inner.left(), y,
-                                                                     inner.width(), room))
+                width = inner.width() if y >= below else heading.box.width()  # icon where
+                detail = self._detail(ctx.text(point.detail), QRectF(  # it starts beside
+                    inner.left(), y, width, room))  # it: not a blank line under a heading
+                # of one line, trial 18)
                 items.append(detail)
                 end = y + detail.text_height
             built.append((row, max(end, below) + pad * 1.15 - cell.top(), items, card,
