@@ -142,7 +142,8 @@ def _rule(kind: str, ctx: dict[str, Any], given: Any) -> str | None:
     if kind in _BOUNDS:
         key, words = _BOUNDS[kind]
         share = kind == "less_than_equal" and ctx.get(key) == 1 and \
-            isinstance(given, int | float) and 1 < given <= 100
+            isinstance(given, int | float) and 2 <= given <= 100  # (1.4 is no percent:
+        # not 0.014, trial 18)
         return f"must be {words} {number(ctx.get(key))}" + (  # (focus: [50, 30])
             f" (a share from 0 to 1: {number(given / 100)}, not {number(given)})"
             if share else "")

@@ -471,3 +471,12 @@ def test_a_focus_given_in_percent_is_said_as_a_share(write_deck):
         "      - {src: images/a.png, focus: [50, 30]}\n"))
     assert any("must be at most 1 (a share from 0 to 1: 0.5, not 50)" in f for f in found), \
         found
+
+
+def test_a_focus_just_past_the_edge_is_not_read_as_a_percent(write_deck):
+    """Trial 18: ``focus: [1.4, 0.5]`` was told "0.014, not 1.4": no one means that."""
+    found = errors_of(write_deck(
+        "title: T\nslides:\n  - type: title\n    title: T\n  - type: gallery\n    photos:\n"
+        "      - {src: images/a.png, focus: [1.4, 0.5]}\n"))
+    assert any("must be at most 1" in f for f in found), found
+    assert not any("0.014" in f for f in found), found
