@@ -42,6 +42,8 @@ No. 1 in Jiangsu stays on its line)."""
 SYMBOL_LETTERS = 3
 """A unit of at most this many characters, Latin and signs (m², km, AD), is a symbol:
 it stays beside its number where it fits (41.8 / m² was set under 41.8)."""
+UNDER_UNIT = 0.4
+"""Between a unit set under its number and the figure's label, in label sizes."""
 TEXT_LINES = 2
 TEXT_LINE_HEIGHT = 1.1
 
@@ -368,7 +370,10 @@ def add_figure(parent: QGraphicsItem, figure: Figure, ctx: SlideContext, rect: Q
     number = FigureNumber(figure, ctx, rect.width(), size, align, parent,
                           stack=stack if figure.value is not None else False)
     number.setPos(rect.topLeft())
-    y = rect.top() + max(number.height, number_h) + ctx.size("label") * 0.1
+    under = (number.stacked and not number.inline) or number_h > number.height + 0.5
+    y = rect.top() + max(number.height, number_h) + ctx.size("label") * (
+        UNDER_UNIT if under else 0.1)  # (a unit's line under the number, then the label:
+    # set apart, "historic buildings repaired" touched "Historic buildings", trial 18)
     label = ctx.box(parent, ctx.text(figure.label), QRectF(rect.left(), y, rect.width(),
                     ctx.room("label", 3)), "label", align=align, max_lines=3)
     y += label.text_height + ctx.size("note") * 0.4

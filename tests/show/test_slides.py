@@ -741,3 +741,24 @@ def test_a_card_s_detail_follows_its_heading_not_its_icon(qapp, tmp_path):
             gap = detail.ink_rect().top() - heading.ink_rect().bottom()
             assert 0 < gap < view.ctx.size("detail") * 1.3, (language, detail.text, gap)
             assert not any(detail.ink_rect().intersects(icon) for icon in icons)
+
+
+def test_a_unit_set_under_its_number_stands_apart_from_the_label(qapp, tmp_path):
+    """Trial 18: "historic buildings repaired" under 1,300 all but touched the label
+    "Historic buildings" under it."""
+    from kiosk.show.figure import FigureNumber
+
+    both = decks.both
+    figures = [decks.figure(1300, both("处", "historic buildings repaired"),
+                            both("历史建筑", "Historic buildings"), qualifier="超"),
+               decks.figure(63.5, "%", both("回迁居民", "Residents who returned"))]
+    story = decks.story_slide(figures=figures, visual={"kind": "icon", "name": "pagoda"})
+    loaded = decks.built(tmp_path, decks.deck(story))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    number = next(n for n in decks.items_of(view) if isinstance(n, FigureNumber)
+                  and n.figure.value == 1300)
+    assert number.stacked and not number.inline
+    label = next(t for t in decks.items_of(view) if isinstance(t, TextBox)
+                 and t.text == "Historic buildings")
+    gap = label.ink_rect().top() - number.sceneBoundingRect().bottom()
+    assert gap >= view.ctx.size("label") * 0.3, gap
