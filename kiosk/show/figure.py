@@ -188,7 +188,10 @@ class FigureNumber(QGraphicsItem):
             held, rest = held_with_number(self.final.after)  # left; its magnitude beside
             metrics = QFontMetricsF(after)  # them: 3.2万余 / 件, 190 million / years ago)
             line += metrics.horizontalAdvance(held) + gap if held else 0.0
-            return max(line, lead + metrics.horizontalAdvance(rest))
+            under = metrics.horizontalAdvance(rest)  # (from the qualifier's left where it
+            return max(line, under if lead + under > self._width else lead + under)
+            # would not fit under the digits: nearly 12,000 / engineers and technicians
+            # at the size the others have, not the whole group a fifth smaller, trial 18)
         unit = QFontMetricsF(after).horizontalAdvance(self.final.after)
         return line + unit + (gap if self.final.after else 0)
 
@@ -295,6 +298,9 @@ class FigureNumber(QGraphicsItem):
                 draw_text(painter, QPointF(x + gap, baseline), held, after_font, p.accent2)
             low = baseline + self.small * 0.35 + QFontMetricsF(after_font).ascent()
             x = digits if self._align == "left" else self._unit_x(0.0, self._width)
+            if self._align == "left" and digits + QFontMetricsF(after_font).horizontalAdvance(
+                    rest.lstrip()) > self._width + 0.5:
+                x = 0.0  # (from the qualifier's left: under the digits it would not fit)
             draw_text(painter, QPointF(x, low), rest.lstrip(), after_font, p.accent2)
 
     def _paint_lines(self, painter: QPainter, baseline: float) -> None:
