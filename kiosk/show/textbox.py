@@ -217,6 +217,10 @@ INSIDE_WORD = 0.8
 the next (抬头看看今晚的 / 星空吧 reads; 抬头看看今 / 晚的星空吧 does not)."""
 BETWEEN_WORDS = 0.2
 """What a break between two Chinese words adds (鼓足 / 干劲 is no break at a space)."""
+ONE_CHARACTER = 2.5
+"""A break after a Chinese word of one character (not a particle, 到 or a place word)
+costs this many times a break between words: 大 of 大爆发, 新 of 新城区 lean on the word
+they modify."""
 AFTER_PARTICLE = 0.1
 """What a break between Chinese words after a particle or conjunction, or before a
 preposition, adds: such a break ends a phrase (今晚的 / 星空, 工厂 / 从御窑厂)."""
@@ -247,6 +251,9 @@ _UNIT = re.compile(r"[a-z%°‰][a-z]{0,9}\b")
 """A word that may be a number's unit (km, trains, billion, %): lower case and short."""
 _NUMBER_UNIT = re.compile(r"(?<=\d) (?=[a-z%°‰][a-z]{0,9}\b)")
 """The space between a number and its unit, which a line does not break at."""
+_CLOSES_PHRASE = "到"
+"""A one-character word that ends the phrase 从 begins: a line may end with it (从御窑厂到 /
+世界瓷都), as with a place word (在红土坡上 / 捡到了)."""
 _PREPOSITIONS = "在向从把被对"
 """Characters a line never ends with: a preposition belongs with what follows (从 /
 御窑厂 does not read)."""
@@ -340,8 +347,12 @@ def _break_cost(text: str, at: int, size: float) -> float:
         if inside_word(text, at) or text[at - 1] in _PREPOSITIONS or (
                 text[at] in _POSTPOSITIONS and alone) or _in_place_phrase(text, at):
             return INSIDE_WORD  # (红土坡 / 上: a place word belongs to its noun)
-        return AFTER_PARTICLE if text[at - 1] in _ENDS_PHRASE or \
-            text[at] in _BEGINS_PHRASE else BETWEEN_WORDS
+        if text[at - 1] in _ENDS_PHRASE or text[at] in _BEGINS_PHRASE:
+            return AFTER_PARTICLE
+        before_start = max((s for s in word_starts(text) if s < at), default=0)
+        if at - before_start == 1 and text[at - 1] not in _CLOSES_PHRASE + _POSTPOSITIONS:
+            return BETWEEN_WORDS * ONE_CHARACTER  # (寒武纪大 / 爆发: a word of one
+        return BETWEEN_WORDS  # character leans on the word after it, trial 19)
     if before != text[:at] and before:  # (at a space between Latin words)
         last = before.rsplit(maxsplit=1)[-1].lower()
         following = text[at:].split(maxsplit=1)

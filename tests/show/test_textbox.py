@@ -405,3 +405,11 @@ def test_a_title_is_set_a_little_smaller_to_end_its_lines_at_a_pause(qapp):
                   balance=True, max_lines=3, line_height=1.2)
     assert box.lines == ["Look Up at the Stars,", "Keep Your Feet on the Ground"]
     assert 104 * 0.94 <= box.font_size < 104
+
+
+def test_a_title_does_not_leave_a_one_character_word_from_the_word_it_modifies(qapp):
+    """Trial 19: "生命之网：从寒武纪大 / 爆发到今天的山川湖海" on a wall: 大 of 大爆发
+    (the Cambrian explosion) ended a line; the colon is where the title pauses."""
+    box = TextBox("生命之网：从寒武纪大爆发到今天的山川湖海", 1650, 2000, size=104, bold=True,
+                  color=QColor("white"), balance=True, max_lines=3, line_height=1.2)
+    assert box.lines == ["生命之网：", "从寒武纪大爆发到今天的山川湖海"], box.lines
