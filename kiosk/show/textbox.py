@@ -357,9 +357,10 @@ def _break_cost(text: str, at: int, size: float) -> float:
         last = before.rsplit(maxsplit=1)[-1].lower()
         following = text[at:].split(maxsplit=1)
         after = following[0].lower().strip(",.;:") if following else ""
-        if (last in _NUMBER_WORDS and after in _MAGNITUDE_WORDS) or (
-                last in _FRACTIONS and after in _ARTICLES):
-            return INSIDE_WORD  # (Ten / Thousand; Half a / Billion; Half / a Billion)
+        if ((last in _NUMBER_WORDS or last[-1:].isdigit()) and after in _MAGNITUDE_WORDS) \
+                or (last in _FRACTIONS and after in _ARTICLES):
+            return INSIDE_WORD  # (Ten / Thousand; 540 / Million, trial 19; Half a /
+            # Billion; Half / a Billion)
         if last in _ARTICLES:
             return ARTICLE_END  # (Emporium of the / World)
         if last in _FUNCTION_WORDS:

@@ -413,3 +413,12 @@ def test_a_title_does_not_leave_a_one_character_word_from_the_word_it_modifies(q
     box = TextBox("生命之网：从寒武纪大爆发到今天的山川湖海", 1650, 2000, size=104, bold=True,
                   color=QColor("white"), balance=True, max_lines=3, line_height=1.2)
     assert box.lines == ["生命之网：", "从寒武纪大爆发到今天的山川湖海"], box.lines
+
+
+def test_a_title_keeps_a_number_with_its_magnitude(qapp):
+    """Trial 19, on a totem: "Deep Time, 540 / Million Years Ago"."""
+    for width in (972, 760, 600):
+        box = TextBox("Deep Time, 540 Million Years Ago to Today", width, 2000, size=96,
+                      bold=True, color=QColor("white"), balance=True, max_lines=4,
+                      line_height=1.15, smallest=60)
+        assert not any(line.endswith("540") for line in box.lines), (width, box.lines)
