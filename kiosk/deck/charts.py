@@ -165,6 +165,10 @@ class SeriesChart(ChartBase):
     """Fill under a line."""
     labels: bool = False
     """Write each bar's value at its end (bars only): read without the axis."""
+    at: list[Number] | None = None
+    """A line's categories' places on its axis, as numbers, rising (millions of years ago
+    as -540, -445 … 0 for "540 Ma" … "Today"): set as far apart as these are. Years as
+    categories (1949, 1978 …) are so by themselves."""
 
     @model_validator(mode="after")
     def _lengths_match(self) -> SeriesChart:
@@ -174,6 +178,14 @@ class SeriesChart(ChartBase):
                 raise ValueError(
                     f"series {n} has {values} value{'s' * (values != 1)} for {categories} "
                     f"categor{'ies' if categories != 1 else 'y'}")
+        if self.at is not None:
+            if self.kind != "line":
+                raise ValueError("'at' places a line's categories: bars stand evenly")
+            if len(self.at) != len(self.categories):
+                raise ValueError(f"'at' has {len(self.at)} places for "
+                                 f"{len(self.categories)} categories")
+            if any(b <= a for a, b in itertools.pairwise(self.at)):
+                raise ValueError("'at' must rise from one category to the next")
         return self
 
 

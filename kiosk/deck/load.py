@@ -486,12 +486,17 @@ def _funnel_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
 
 def _year_order_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
     """A line over years that go back (2024, then 2023): drawn left to right in the
-    order written, it would show time running backwards."""
+    order written, it would show time running backwards; a line asked for ``labels``,
+    which only bars write."""
     from kiosk.deck.charts import SeriesChart
 
     for loc, chart in walk(deck, SeriesChart):
         if chart.kind != "line":
             continue
+        if chart.labels:  # (trial 19: said nothing, drew nothing)
+            yield doc.problem((*loc, "labels"), "'labels' writes each bar's value at its "
+                              "end: a line's values are read from its axis (or a bar chart "
+                              "says each)", severity=Severity.WARNING)
         try:
             years = [float(c.get_text(deck.default_language, deck.default_language))
                      for c in chart.categories]

@@ -480,3 +480,13 @@ def test_a_focus_just_past_the_edge_is_not_read_as_a_percent(write_deck):
         "      - {src: images/a.png, focus: [1.4, 0.5]}\n"))
     assert any("must be at most 1" in f for f in found), found
     assert not any("0.014" in f for f in found), found
+
+
+def test_labels_asked_of_a_line_are_warned_of(write_deck):
+    """Trial 19: ``labels: true`` on a line drew nothing and said nothing."""
+    loaded = load_deck(write_deck(
+        "title: T\nslides:\n  - type: chart\n    title: T\n    chart:\n      kind: line\n"
+        "      labels: true\n      categories: ['2020', '2024']\n"
+        "      series: [{name: s, values: [1, 2]}]\n"))
+    assert [(w.line, w.column) for w in loaded.warnings
+            if "'labels' writes each bar's value" in w.message] == [(7, 15)], loaded.warnings

@@ -2016,6 +2016,47 @@ def test_a_crowded_time_axis_on_a_totem_reads_in_order_on_one_line(qapp, tmp_pat
         assert audit(view) == []
 
 
+def test_a_line_over_ages_stands_its_points_as_far_apart_as_they_are_in_time(qapp,
+                                                                           tmp_path):
+    """Trial 19: 540, 445, 372, 252, 201, 66 million years ago and today stood evenly
+    apart: 66 Ma to today looked as long as 540 to 445 Ma, the modern rise sudden. A
+    line's ``at`` places its categories."""
+    ages = [-540, -445, -372, -252, -201, -66, 0]
+    line = {"kind": "line", "unit": decks.both("科", "families"), "at": ages,
+            "categories": [decks.both(f"{-a}百万年前" if a else "今天",
+                                      f"{-a} Ma" if a else "Today") for a in ages],
+            "series": [{"name": decks.both("海洋动物科数", "Marine families"),
+                        "values": [150, 480, 390, 180, 290, 640, 1100]}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(line)))
+    for language in ("zh", "en"):
+        _image, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
+        chart = chart_of(view)
+        xs = [chart.x_of(n) for n in range(len(ages))]
+        per_year = (xs[-1] - xs[0]) / 540
+        for x, age in zip(xs, ages, strict=True):
+            assert x - xs[0] == pytest.approx((age + 540) * per_year, abs=1.0)
+        said = [t.text for t in _year_labels(chart, [c[language] for c in (
+            {"zh": f"{-a}百万年前" if a else "今天", "en": f"{-a} Ma" if a else "Today"}
+            for a in ages)])]
+        assert said[0].startswith("540") and said[-1] in ("Today", "今天"), said
+
+
+@pytest.mark.parametrize(("at", "said"), [
+    ([0, 1], "'at' has 2 places for 3 categories"),
+    ([0, 2, 1], "'at' must rise from one category to the next"),
+])
+def test_check_names_places_that_do_not_fit_their_categories(tmp_path, at, said):
+    from kiosk.check import check
+    from kiosk.config.installation import Installation
+
+    line = {"kind": "line", "categories": ["a", "b", "c"], "at": at,
+            "series": [{"name": "s", "values": [1, 2, 3]}]}
+    path = decks.write(tmp_path, decks.only("en", decks.deck(decks.chart_slide(line))))
+    report = check([path], Installation(Config(), None))
+    assert report.errors == 1 and any(said in str(p) for p in report.problems), [
+        str(p) for p in report.problems]
+
+
 def test_an_english_axis_never_writes_a_value_under_one_of_its_magnitude(qapp, tmp_path):
     """Trial 18: 1 trillion yuan at the top, "0.2 trillion … 0.8 trillion" under it;
     English writes 200 billion (the README: no English value reads under 1)."""

@@ -89,8 +89,9 @@ def category_numbers(chart: SeriesChart) -> list[float] | None:
 def timeline(chart: SeriesChart) -> list[float] | None:
     """The years of a line's categories (in every language the same numbers, rising),
     when they are unevenly apart (1949, 1978, 1990, ...): a line drawn evenly through them
-    would make 29 years look as long as 4; else None."""
-    found = category_numbers(chart)
+    would make 29 years look as long as 4; or the places the chart gives them (``at``:
+    540 Ma … Today); else None."""
+    found = list(chart.at) if chart.at is not None else category_numbers(chart)
     if found is None or len(found) < 3:
         return None
     span = found[-1] - found[0]
