@@ -255,9 +255,9 @@ def _export(args: argparse.Namespace) -> int:
         print(f"kiosk: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     del app
-    counted = f"{done.slides} slides" + (  # (a gallery's photos, a page each: 24 slides
-        f" ({done.pictures} {'pages' if kind == 'pdf' else 'pictures'})"  # in 27 pages)
-        if done.pictures != done.slides else "")
+    counted = f"{done.slides} slide{'s' * (done.slides != 1)}" + (  # (a gallery's photos,
+        f" ({done.pictures} {'pages' if kind == 'pdf' else 'pictures'})"  # a page each: 24
+        if done.pictures != done.slides else "")  # slides in 27 pages; 1 slide, not 1 slides)
     print(f"{counted} written to {', '.join(str(f) for f in done.files[:1])}"
           + (f" … {done.files[-1].name}" if len(done.files) > 1 else ""), file=sys.stderr)
     for fault in done.faults:  # drawn as "cannot be shown": a fault of ours, not the deck's

@@ -202,3 +202,13 @@ def test_an_out_named_pdf_is_the_pdf_and_its_figures_read_number_then_unit(tmp_p
     text = " ".join(PdfReader(tmp_path / "talk.pdf").pages[0].extract_text(
         extraction_mode="plain").split())
     assert text.index("45,000") < text.index("square metres") < text.index("Floor area"), text
+
+
+def test_one_slide_is_counted_as_one_slide(tmp_path):
+    """Trial 19: "1 slides written"."""
+    folder = tmp_path / "site"
+    decks.write(folder, decks.deck(decks.title_slide()), name="show.yaml")
+    (folder / "config.yaml").write_text("deck: show.yaml\n", encoding="utf-8")
+    result = kiosk_export(folder, "--out", str(tmp_path / "png"), "--size", "480x270")
+    assert result.returncode == 0, result.stderr
+    assert "1 slide written to" in result.stderr, result.stderr
