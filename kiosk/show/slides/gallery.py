@@ -9,7 +9,7 @@ for at the larger size); its words step aside until it is whole again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -145,8 +145,7 @@ class GalleryView(FramedView):
             if page.top_shade is not None:
                 page.top_shade.on_light = self._title_colour
             page.words += [item for item in page.childItems() if item not in before]
-        elif (placed := beside(ctx, natural, max(title_bottom or area.top(), count.ink_rect(
-                ).bottom() + ctx.size("body") * 0.6), centred=False)) is not None:
+        elif (placed := self._page_beside(natural, count, title_bottom)) is not None:
             column, picture_rect = placed  # (upright: as tall as the room, its caption
             page.picture = PictureItem(  # in a column at its left, under the title)
                 path, picture_rect, fill=False, focus=photo.focus, natural=natural,
@@ -186,6 +185,23 @@ class GalleryView(FramedView):
             self.source_line(credit, self.source_colour(), page)
             page.words += [item for item in page.childItems() if item not in before]
         return page
+
+    def _page_beside(self, natural: QSize, count: TextBox, title_bottom: float | None
+                ) -> tuple[QRectF, QRectF] | None:
+        """Where an upright photo and its caption's column stand (``beside``): from the
+        top of the room where the photo clears the title and the count, as on a slide
+        of its own (under them it was 59 % of the wall's height, trial 19), else under
+        them."""
+        ctx, area = self.ctx, self.ctx.content
+        words = [count.ink_rect(), *(item.ink_rect() for item in self.heading
+                                     if isinstance(item, TextBox) and item.text)]
+        tall = beside(ctx, natural, area.top(), centred=False)
+        if tall is not None and not any(tall[1].intersects(ink) for ink in words):
+            below = max(ink.bottom() for ink in words) + ctx.size("body") * 0.6
+            return QRectF(tall[0].left(), below, tall[0].width(),
+                          max(1.0, tall[0].bottom() - below)), tall[1]
+        return beside(ctx, natural, max(title_bottom or area.top(), count.ink_rect(
+            ).bottom() + ctx.size("body") * 0.6), centred=False)
 
     def source_text(self) -> str:
         """None for the slide: each photograph has its credit on its page."""
