@@ -757,3 +757,29 @@ def test_a_title_over_a_light_sky_crossed_by_a_dark_tower_stands_on_a_card(qapp,
         assert any(top.mapRectToScene(card).contains(title.ink_rect()) for card in top.cards)
     else:  # white words: on a shade
         assert top.level > 0.3
+
+
+def test_a_light_card_is_as_tall_as_the_words_on_screen(qapp, tmp_path):
+    """Trial 19: a one-line English caption stood on a card as tall as the Chinese
+    caption's two lines, 60 px of empty card over it."""
+    from kiosk.show.slides.image import PANEL_PAD, Shade
+
+    image = QImage(1600, 900, QImage.Format.Format_RGB32)
+    image.fill(QColor("#eceeef"))
+    painter = QPainter(image)
+    painter.fillRect(0, 700, 1600, 40, QColor("#5a3d22"))  # (a branch under the caption)
+    painter.end()
+    (tmp_path / "images").mkdir()
+    image.save(str(tmp_path / "images" / "bird.png"))
+    caption = decks.both("一只蓝喉蜂虎（Merops viridis）停在枝头，这是本馆鸟类标本中最受小朋友"
+                         "欢迎的一件，也是华南地区最常见的夏候鸟之一",
+                         "A blue-throated bee-eater on a branch")
+    loaded = decks.built(tmp_path, decks.deck(image_slide("images/bird.png", title="Birds",
+                                                          caption=caption)))
+    _shot, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    (words,) = [t for t in decks.items_of(view) if getattr(t, "text", None) ==
+                caption["en"]]
+    shade = next(s for s in decks.items_of(view) if isinstance(s, Shade) and s.cards)
+    card = next(shade.mapRectToScene(c) for c in shade.cards
+                if shade.mapRectToScene(c).intersects(words.ink_rect()))
+    assert card.height() <= words.ink_rect().height() + 2 * PANEL_PAD + 2, (card, words)

@@ -201,23 +201,24 @@ class Shade(QGraphicsItem):
         if self.on_light is not None:
             self.on_light()
 
-    def _word_inks(self) -> list[QRectF]:
-        """Where its words' letters are, in its coordinates: its slide's over it, and the
-        same words in the deck's other languages and a gallery's title over its page
-        (one look in every language)."""
+    def _word_inks(self, *, everywhere: bool = True) -> list[QRectF]:
+        """Where its words' letters are, in its coordinates: its slide's over it, a
+        gallery's title over its page, and (``everywhere``) the same words in the deck's
+        other languages (one look in every language)."""
         inks = [self.mapRectFromScene(box.ink_rect()) for box in self._words_over()
                 if box.text]
         area = self.mapRectToScene(self.rect)
         elsewhere, heading = self._elsewhere()
-        return inks + [self.mapRectFromScene(ink) for ink in [*elsewhere, *heading]
-                       if area.contains(ink.center())]
+        return inks + [self.mapRectFromScene(ink) for ink in [
+            *(elsewhere if everywhere else []), *heading] if area.contains(ink.center())]
 
     def _cards(self) -> list[QRectF]:
         """A card around each group of its words lying one over another (the caption,
         the credit: one card for both ran from the caption to the screen's foot, the
         progress dots over it)."""
-        groups: list[QRectF] = []
-        for ink in sorted(self._word_inks(), key=lambda r: r.top()):
+        groups: list[QRectF] = []  # (around the words on screen: a card as tall as two
+        # lines of the other language's caption over one, trial 19)
+        for ink in sorted(self._word_inks(everywhere=False), key=lambda r: r.top()):
             if groups and ink.top() <= groups[-1].bottom() + PANEL_PAD:
                 groups[-1] = groups[-1].united(ink)
             else:
