@@ -168,3 +168,19 @@ def test_a_photo_drawn_far_larger_than_it_is_is_warned_of(tmp_path, capsys):
     assert "deck.yaml:4:10: warning: slide 1" in out and "800 x 600 pixels, drawn 2.4 " \
         "times its size (1920 x 1440): it will look soft" in out
     assert "slide 2" not in out
+
+
+def test_a_film_drawn_far_larger_than_it_is_is_warned_of(tmp_path, capsys):
+    """Trial 19: a 640 x 360 video stretched across a 1920 x 1080 wall, three times its
+    size, had no word from check (a photo had)."""
+    from tests.media import counting_clip
+
+    (tmp_path / "videos").mkdir()
+    counting_clip(tmp_path / "videos" / "small.mp4", frames=10, size=(320, 180))
+    deck = tmp_path / "deck.yaml"
+    deck.write_text("title: T\nslides:\n  - type: video\n    src: videos/small.mp4\n",
+                    encoding="utf-8")
+    assert main(["check", str(deck)]) == 0
+    out = capsys.readouterr().out
+    assert "deck.yaml:4:10: warning: slide 1" in out and "320 x 180 pixels, drawn 6.0 " \
+        "times its size" in out, out

@@ -5,13 +5,14 @@ each of the deck's languages, at the config's design size, and audited
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from PySide6.QtWidgets import QGraphicsScene
 
 from kiosk.config import Config
 from kiosk.deck.errors import Problem, Severity
 from kiosk.deck.load import LoadedDeck, walk
-from kiosk.deck.model import Figure, GallerySlide, ImageSlide, SlideBase
+from kiosk.deck.model import Figure, GallerySlide, ImageSlide, SlideBase, VideoSlide
 from kiosk.deck.numbers import figure_text
 from kiosk.deck.text import Text
 from kiosk.show import fonts
@@ -97,15 +98,19 @@ def _soft_pictures(view: SlideView, slide: SlideBase, n: int) -> Iterator[tuple[
     where they are given (an 800 x 600 archive photo filling a wall: 2.4 times, soft, and
     no word of it, trial 15)."""
     from kiosk.show.photo import PictureItem
+    from kiosk.show.video import VideoItem
 
-    if not isinstance(slide, ImageSlide | GallerySlide):
+    if not isinstance(slide, ImageSlide | GallerySlide | VideoSlide):
         return  # (a photograph's slide: a story's picture beside its words is smaller)
-    pictures = [page.picture for page in getattr(view, "pages", [])] if isinstance(
-        slide, GallerySlide) else [item for item in descendants(view)
-                                   if isinstance(item, PictureItem) and item.page is None]
+    pictures: list[Any] = [page.picture for page in getattr(view, "pages", [])] if \
+        isinstance(slide, GallerySlide) else [
+            item for item in descendants(view) if (isinstance(item, PictureItem) and
+                                                   item.page is None) or
+            isinstance(item, VideoItem)]  # (a film too: 640 x 360 across a wall, trial 19)
     for k, picture in enumerate(pictures):
-        natural = picture.natural if isinstance(picture, PictureItem) and (  # (a drawing
-            picture.path is None or picture.path.suffix.lower() != ".svg") else None  # scales)
+        natural = picture.natural if isinstance(picture, VideoItem) or (
+            isinstance(picture, PictureItem) and (  # (a drawing scales)
+                picture.path is None or picture.path.suffix.lower() != ".svg")) else None
         if natural is None or not natural.isValid() or natural.isEmpty():
             continue
         target = picture.target()
