@@ -154,7 +154,7 @@ def _place(loaded: LoadedDeck, n: int, language: str, finding: Finding) -> Loc:
             if text == finding.text:
                 return loc
         begun = [(len(text), loc) for loc, text in texts  # a legend's label with what it
-                 if len(text) > 1 and finding.text.startswith(text)]  # adds ("(a cell: 4")
+                 if len(text) > 1 and finding.text.startswith(text)]  # adds ("(one square: 4")
         if begun:
             return max(begun, key=lambda found: found[0])[1]
         for loc, figure in walk(slide, Figure, ("slides", n)):

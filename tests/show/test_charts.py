@@ -1010,7 +1010,7 @@ def test_a_waffles_total_takes_two_lines_for_what_a_cell_stands_for(qapp, tmp_pa
         chart = chart_of(view)
         (total,) = [t for t in decks.items_of(chart) if isinstance(t, TextBox)
                     and t.text.startswith("Locomotives")]
-        assert total.text.endswith("(a cell: 4 vehicles)") and not total.elided
+        assert total.text.endswith("(one square: 4 vehicles)") and not total.elided
         sizes[scale] = max(c.font_size for c in decks.items_of(chart)
                            if isinstance(c, CountLabel))
     assert sizes[1.3] >= sizes[1.0]

@@ -140,7 +140,9 @@ def _shares(values: list[float], total: float) -> list[str]:
     return shares
 
 
-CELL_NOTE = {"zh": "（每格代表{count}）", "en": " (a cell: {count})"}
+CELL_NOTE = {"zh": "（每格代表{count}）", "en": " (one square: {count})"}
+"""What a waffle's square stands for, where more than one (as a network's dot says it: a
+cell: 2 was terse, trial 19)."""
 REST = Text({"zh": "其余", "en": "The rest"})
 """What a donut's parts leave of its whole (its grey arc), in its legend."""
 
