@@ -229,6 +229,12 @@ def studio_ground(image: QImage) -> QColor | None:
                   round(sum(c.blue() for c in colours) / count))
 
 
+OBJECT_READ = 96
+"""The side of the small copy an object's extent on its ground is read from."""
+OBJECT_APART = 36
+"""How far (in summed 0-255 channels) a pixel is from the ground to be of the object."""
+
+
 def object_extent(image: QImage, ground: QColor) -> QRectF:
     """Where the object of a studio shot is, as shares of the picture (0 to 1): the
     extent of what differs from its ``ground``, read from a small copy (the whole
@@ -248,12 +254,6 @@ def object_extent(image: QImage, ground: QColor) -> QRectF:
         return QRectF(0, 0, 1, 1)
     return QRectF(QPointF(min(xs) / width, min(ys) / height),
                   QPointF((max(xs) + 1) / width, (max(ys) + 1) / height))
-
-
-OBJECT_READ = 96
-"""The side of the small copy an object's extent on its ground is read from."""
-OBJECT_APART = 36
-"""How far (in summed 0-255 channels) a pixel is from the ground to be of the object."""
 
 
 def on_ground(natural: QSize, extent: QRectF, rooms: list[QRectF], rect: QRectF) -> QRectF:

@@ -187,7 +187,7 @@ class GalleryView(FramedView):
         return page
 
     def _page_beside(self, natural: QSize, count: TextBox, title_bottom: float | None
-                ) -> tuple[QRectF, QRectF] | None:
+                     ) -> tuple[QRectF, QRectF] | None:
         """Where an upright photo and its caption's column stand (``beside``): from the
         top of the room where the photo clears the title and the count, as on a slide
         of its own (under them it was 59 % of the wall's height, trial 19), else under
