@@ -347,6 +347,27 @@ def test_a_panorama_in_a_gallery_on_a_totem_is_a_band_travelled_along(qtbot, tmp
     assert seen[0] < seen[1] < seen[2]  # (from its left edge towards its right)
 
 
+def test_an_upright_photo_stands_as_tall_as_the_room_beside_a_longer_title(qtbot, tmp_path):
+    """Trial 20: beside "Star Specimens of the Hall" (wider than the words' column) an
+    upright photo was still set under the title, 59 % of the wall's height; the Chinese
+    title, shorter, had it full height. It stands right of the title instead."""
+    cfg = config()
+    slide = gallery(tmp_path, fit="fit", title=decks.both("馆藏明星标本",
+                                                          "Star Specimens of the Hall"))
+    player, clock = decks.show(qtbot, tmp_path, deck(slide), cfg)
+    settle(player, clock)
+    qtbot.keyClick(player.stage, Qt.Key.Key_L)  # (English)
+    settle(player, clock)
+    view = player.stage.current
+    view.go_to_step(1, clock.now(), 1, animate=False)  # (900 x 1200: upright)
+    page = view.pages[1]
+    drawn = page.picture.mapRectToScene(page.picture.target())
+    title = next(t for t in decks.items_of(view) if isinstance(t, TextBox)
+                 and t.text == "Star Specimens of the Hall")
+    assert not title.ink_rect().intersects(drawn)
+    assert drawn.height() >= view.ctx.content.height() * 0.95, drawn
+
+
 def test_check_names_a_missing_photo_at_its_line(tmp_path):
     import subprocess
     import sys

@@ -196,10 +196,16 @@ class GalleryView(FramedView):
         words = [count.ink_rect(), *(item.ink_rect() for item in self.heading
                                      if isinstance(item, TextBox) and item.text)]
         tall = beside(ctx, natural, area.top(), centred=False)
-        if tall is not None and not any(tall[1].intersects(ink) for ink in words):
-            below = max(ink.bottom() for ink in words) + ctx.size("body") * 0.6
-            return QRectF(tall[0].left(), below, tall[0].width(),
-                          max(1.0, tall[0].bottom() - below)), tall[1]
+        if tall is not None:
+            column, picture = tall
+            clear = max(ink.right() for ink in words) + ctx.width * 0.02
+            if any(picture.intersects(ink) for ink in words) and \
+                    clear + picture.width() <= area.right():  # (a longer title: the photo
+                picture = picture.translated(clear - picture.left(), 0)  # right of it)
+            if not any(picture.intersects(ink) for ink in words):
+                below = max(ink.bottom() for ink in words) + ctx.size("body") * 0.6
+                return QRectF(column.left(), below, column.width(),
+                              max(1.0, column.bottom() - below)), picture
         return beside(ctx, natural, max(title_bottom or area.top(), count.ink_rect(
             ).bottom() + ctx.size("body") * 0.6), centred=False)
 
