@@ -274,6 +274,9 @@ _TITLE_SMALL = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "for",
                           "or", "by", "from", "with", "into", "as", "but", "nor"})
 
 
+SMALL_WORD_END = 0.28
+"""What a title-case title's line ending in a small word (at, of, in) adds: more than a
+break between two capitals (IN_PHRASE), which made such lines cheap (trial 20)."""
 ARTICLE_END = 0.1
 """A line ending in an article (Emporium of the / World): read on, but as a line of very
 unequal length would be worse."""
@@ -361,10 +364,11 @@ def _break_cost(text: str, at: int, size: float) -> float:
                 or (last in _FRACTIONS and after in _ARTICLES):
             return INSIDE_WORD  # (Ten / Thousand; 540 / Million, trial 19; Half a /
             # Billion; Half / a Billion)
-        if last in _ARTICLES:
-            return ARTICLE_END  # (Emporium of the / World)
-        if last in _FUNCTION_WORDS:
-            return AFTER_PARTICLE / 2  # (a line ending "of" reads on: better before it)
+        if last in _ARTICLES:  # (Emporium of the / World; in a title, Every Species Is
+            return SMALL_WORD_END if _title_case(text) else ARTICLE_END  # a / Miracle)
+        if last in _FUNCTION_WORDS:  # (a line ending "of" reads on: better before it; in
+            return SMALL_WORD_END if _title_case(text) else AFTER_PARTICLE / 2  # a title,
+            # worse than a break between its capitals: Birds Counted at / Six…, trial 20)
         raw_last = before.rsplit(maxsplit=1)[-1]
         raw_next = following[0] if following else ""
         if raw_last[:1].isupper() and raw_next[:1].isupper() and not _title_case(text) \

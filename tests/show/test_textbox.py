@@ -195,7 +195,7 @@ def test_a_title_with_a_hyphenated_word_breaks_between_its_words(qapp):
     box = TextBox("A Green Future Starts with Every Kilowatt-hour", 972, 2000, size=96,
                   bold=True, color=QColor("white"), balance=True, max_lines=4,
                   line_height=1.15, smallest=60)
-    assert box.lines == ["A Green Future", "Starts with", "Every Kilowatt-hour"], box.lines
+    assert box.lines == ["A Green Future", "Starts with Every", "Kilowatt-hour"], box.lines
 
 
 @pytest.mark.parametrize(("title", "width", "lines"), [
@@ -422,3 +422,17 @@ def test_a_title_keeps_a_number_with_its_magnitude(qapp):
                       bold=True, color=QColor("white"), balance=True, max_lines=4,
                       line_height=1.15, smallest=60)
         assert not any(line.endswith("540") for line in box.lines), (width, box.lines)
+
+
+@pytest.mark.parametrize(("title", "width", "size", "lines"), [
+    ("Spring Passage Birds Counted at Six Monitoring Stations", 972, 68,
+     ["Spring Passage", "Birds Counted", "at Six Monitoring Stations"]),
+    ("Every Species Is a Miracle Hundreds of Millions of Years in the Making", 972, 68,
+     ["Every Species Is a Miracle", "Hundreds of Millions", "of Years in the Making"]),
+])
+def test_a_title_s_line_does_not_end_with_a_small_word(qapp, title, width, size, lines):
+    """Trial 20: "Birds Counted at / Six…", "Every Species Is a / Miracle…": once a break
+    between two capitals cost more, a line ending in a small word cost less than it."""
+    box = TextBox(title, width, 2000, size=size, bold=True, color=QColor("white"),
+                  balance=True, max_lines=4, line_height=1.15, smallest=size * 0.6)
+    assert box.lines == lines
