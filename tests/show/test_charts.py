@@ -2057,6 +2057,31 @@ def test_check_names_places_that_do_not_fit_their_categories(tmp_path, at, said)
         str(p) for p in report.problems]
 
 
+def test_every_point_of_a_line_has_its_dot_when_it_is_drawn(qapp, tmp_path):
+    """Trial 20, a totem at type scale 1.3: no line had a dot on 2025, its last point
+    (the drawing's end, rounded, fell a hair short of it)."""
+    import pyqtgraph as pg
+
+    years = [str(y) for y in range(2018, 2026)]
+    line = {"kind": "line", "categories": years, "unit": decks.both("只", "birds"),
+            "series": [{"name": decks.both(f"站{n}", f"Station {n}"),
+                        "values": [1000 * (n + 1) + 100 * k for k in range(8)]}
+                       for n in range(7)]}
+    title = decks.both("六个监测点的春季过境鸟类数量",
+                       "Spring Passage Birds Counted at Six Monitoring Stations")
+    for portrait, scale in ((True, 1.3), (False, 1.0)):
+        cfg = decks.config(portrait=portrait, theme={"type_scale": scale})
+        loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(line, title=title)), cfg)
+        for language in ("zh", "en"):
+            _image, view = render_slide(loaded, cfg, 0, tuple(cfg.display.design_size),
+                                        language)
+            dots = [item for item in decks.items_of(view)
+                    if isinstance(item, pg.ScatterPlotItem)]
+            assert len(dots) == 7
+            assert all(len(d.data) == len(years) for d in dots), (
+                portrait, language, [len(d.data) for d in dots])
+
+
 def test_an_english_axis_never_writes_a_value_under_one_of_its_magnitude(qapp, tmp_path):
     """Trial 18: 1 trillion yuan at the top, "0.2 trillion … 0.8 trillion" under it;
     English writes 200 billion (the README: no English value reads under 1)."""

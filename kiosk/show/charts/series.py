@@ -760,7 +760,8 @@ class SeriesView(ChartView):
                      xs: np.ndarray = xs, ys: np.ndarray = ys, sizes: list[float] = sizes
                      ) -> None:
                 # (drawn left to right at an even pace, however far apart its points)
-                at = xs[0] + p * (xs[-1] - xs[0])
+                at = xs[-1] if p >= 1.0 else xs[0] + p * (xs[-1] - xs[0])  # (the last
+                # point exactly: rounded below it, its dot was left out, trial 20)
                 whole = min(len(xs) - 1, int(np.searchsorted(xs, at, side="right")) - 1)
                 reach = whole + ((at - xs[whole]) / (xs[whole + 1] - xs[whole])
                                  if whole < len(xs) - 1 else 0.0)
