@@ -783,3 +783,18 @@ def test_a_light_card_is_as_tall_as_the_words_on_screen(qapp, tmp_path):
     card = next(shade.mapRectToScene(c) for c in shade.cards
                 if shade.mapRectToScene(c).intersects(words.ink_rect()))
     assert card.height() <= words.ink_rect().height() + 2 * PANEL_PAD + 2, (card, words)
+
+
+def test_a_very_wide_panorama_on_a_wall_is_travelled_across_too(qapp, tmp_path):
+    """Trial 20: a 10:1 lake on a wall was a sliver 172 px high. A panorama this many
+    times wider than the wall's own shape is a band travelled along, as on a totem; an
+    ordinary 3:1 one stays whole."""
+    lake = write_photo(tmp_path, "lake.jpg", size=(5000, 500))
+    strip = write_photo(tmp_path, "strip.jpg", size=(3000, 1000))
+    loaded = decks.built(tmp_path, decks.deck(image_slide(lake, caption="Lake"),
+                                              image_slide(strip, caption="Strip")))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    assert view.picture.pan and view.picture.rect.width() == view.ctx.width
+    assert view.picture.rect.height() >= view.ctx.height * 0.3
+    _, view = render_slide(loaded, Config(), 1, (1920, 1080), "en")
+    assert not view.picture.pan

@@ -21,12 +21,12 @@ from kiosk.show.slides.base import BLEED
 from kiosk.show.slides.image import (
     ON_PHOTO,
     PAN_HEIGHT,
-    PAN_WIDEST,
     FramedView,
     Shade,
     beside,
     clear_of_words,
     focus_of,
+    pans,
 )
 from kiosk.show.textbox import TextBox
 
@@ -105,8 +105,7 @@ class GalleryView(FramedView):
             "detail", color=colour, max_lines=1)
         page.words.append(count)
         natural = natural_size(path)
-        panned = fill and ctx.portrait and natural.isValid() and natural.height() > 0 and \
-            natural.width() >= natural.height() * PAN_WIDEST
+        panned = fill and pans(natural, ctx)
         if fill and not panned and not fills_screen(natural, ctx.width, ctx.height) and \
                 not on_plain_ground(path):  # (of another shape: whole, under the title,
             fill, colour = False, ctx.palette.text  # its words under it)

@@ -61,7 +61,15 @@ better over any photograph, white snow included ((1 - 0.82) x white: 4.56:1)."""
 PANEL_PAD = 28.0
 """A light scrim's margin around its words, in design pixels."""
 PAN_WIDEST = 3.0
-"""A photograph this many times as wide as tall, or more, is travelled across a totem..."""
+"""A photograph this many times as wide as tall, or more, is travelled across a totem
+(on a wall, this many times the wall's own shape: a 10:1 lake was a sliver 172 px high,
+trial 20)..."""
+
+
+def pans(natural: QSize, ctx: SlideContext) -> bool:
+    """Whether a photograph shown filling is a panorama travelled across the screen."""
+    return natural.isValid() and natural.height() > 0 and natural.width() >= \
+        natural.height() * PAN_WIDEST * max(1.0, ctx.width / ctx.height)
 PAN_HEIGHT = 0.36
 """...in a band this share of the screen's height."""
 BESIDE_SQUARE = 1.05
@@ -647,8 +655,7 @@ class ImageView(FramedView):
         it high, travelled from its left edge to its right over the slide's time; its
         title above, its caption under it."""
         ctx, s = self.ctx, self.slide
-        if not ctx.portrait or s.fit != "fill" or not natural.isValid() or \
-                natural.height() <= 0 or natural.width() < natural.height() * PAN_WIDEST:
+        if s.fit != "fill" or not pans(natural, ctx):
             return False
         area = ctx.content
         top = self._title(ctx.palette.text)
