@@ -42,6 +42,8 @@ No. 1 in Jiangsu stays on its line)."""
 SYMBOL_LETTERS = 3
 """A unit of at most this many characters, Latin and signs (m², km, AD), is a symbol:
 it stays beside its number where it fits (41.8 / m² was set under 41.8)."""
+UNIT_LINE_HEIGHT = 1.15
+"""Between the lines of a unit set under its number in two, in its size."""
 UNDER_UNIT = 0.4
 """Between a unit set under its number and the figure's label, in label sizes."""
 TEXT_LINES = 2
@@ -188,12 +190,26 @@ class FigureNumber(QGraphicsItem):
             held, rest = held_with_number(self.final.after)  # left; its magnitude beside
             metrics = QFontMetricsF(after)  # them: 3.2万余 / 件, 190 million / years ago)
             line += metrics.horizontalAdvance(held) + gap if held else 0.0
-            under = metrics.horizontalAdvance(rest)  # (from the qualifier's left where it
-            return max(line, under if lead + under > self._width else lead + under)
-            # would not fit under the digits: nearly 12,000 / engineers and technicians
-            # at the size the others have, not the whole group a fifth smaller, trial 18)
+            rows = self._unit_rows(rest.lstrip(), metrics)  # (from the qualifier's
+            widest = max(metrics.horizontalAdvance(row) for row in rows)  # left where it
+            return max(line, widest if len(rows) > 1 or lead + widest > self._width  # would
+                       else lead + widest)  # not fit under the digits, in two lines
+            # where it would not fit in one: nearly 12,000 / engineers and technicians at
+            # the size the others have, not the whole group a fifth smaller, trials 18, 20)
         unit = QFontMetricsF(after).horizontalAdvance(self.final.after)
         return line + unit + (gap if self.final.after else 0)
+
+    def _unit_rows(self, rest: str, metrics: QFontMetricsF) -> list[str]:
+        """The unit set under the number: one line, or, where it is wider than the
+        figure's room and has words, two of about equal length (species of / vascular
+        plants), so that the number keeps its size."""
+        if metrics.horizontalAdvance(rest) <= self._width or " " not in rest or \
+                self._align != "left":
+            return [rest]
+        words = rest.split(" ")
+        splits = [(" ".join(words[:n]), " ".join(words[n:])) for n in range(1, len(words))]
+        return list(min(splits, key=lambda pair: max(metrics.horizontalAdvance(part)
+                                                      for part in pair)))
 
     def _slot_width(self, size: float) -> float:
         """Width of the number at its widest: the start or the end of the count."""
@@ -218,11 +234,12 @@ class FigureNumber(QGraphicsItem):
         return line + self._unit_line() if self.stacked and not self.inline else line
 
     def _unit_line(self) -> float:
-        """The height the unit's own line adds under the number's: its letters, clear of
+        """The height the unit's own lines add under the number's: their letters, clear of
         the digits by a third of their size."""
         small = QFontMetricsF(fonts.font(self.small, bold=True))
-        return small.height() + self.small * 0.35 - QFontMetricsF(
-            fonts.font(self.nominal, bold=True)).descent()
+        rows = self._unit_rows(held_with_number(self.final.after)[1].lstrip(), small)
+        return small.height() + (len(rows) - 1) * self.small * UNIT_LINE_HEIGHT + \
+            self.small * 0.35 - QFontMetricsF(fonts.font(self.nominal, bold=True)).descent()
 
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self._width, self.height)
@@ -298,10 +315,14 @@ class FigureNumber(QGraphicsItem):
                 draw_text(painter, QPointF(x + gap, baseline), held, after_font, p.accent2)
             low = baseline + self.small * 0.35 + QFontMetricsF(after_font).ascent()
             x = digits if self._align == "left" else self._unit_x(0.0, self._width)
-            if self._align == "left" and digits + QFontMetricsF(after_font).horizontalAdvance(
-                    rest.lstrip()) > self._width + 0.5:
+            metrics = QFontMetricsF(after_font)
+            rows = self._unit_rows(rest.lstrip(), metrics)
+            if self._align == "left" and (len(rows) > 1 or digits + metrics.horizontalAdvance(
+                    rest.lstrip()) > self._width + 0.5):
                 x = 0.0  # (from the qualifier's left: under the digits it would not fit)
-            draw_text(painter, QPointF(x, low), rest.lstrip(), after_font, p.accent2)
+            for n, row in enumerate(rows):
+                draw_text(painter, QPointF(x, low + n * self.small * UNIT_LINE_HEIGHT), row,
+                          after_font, p.accent2)
 
     def _paint_lines(self, painter: QPainter, baseline: float) -> None:
         """A text figure on its lines, each aligned as the figure is."""

@@ -762,3 +762,27 @@ def test_a_unit_set_under_its_number_stands_apart_from_the_label(qapp, tmp_path)
                  and t.text == "Historic buildings")
     gap = label.ink_rect().top() - number.sceneBoundingRect().bottom()
     assert gap >= view.ctx.size("label") * 0.3, gap
+
+
+def test_a_long_english_unit_takes_two_lines_rather_than_shrink_its_number(qapp, tmp_path):
+    """Trial 20: "nearly 6,800 species of vascular plants" in a row of four set every
+    English number at about 70 px beside the Chinese 112, the unit on one line at the
+    smallest size. The unit goes under its number in two lines; the number is as large
+    as its digits (wider in English: nearly 6,800, not 近6800) allow."""
+    both = decks.both
+    slide = decks.figures_slide(
+        decks.figure(6800, both("种", "species of vascular plants"), both("维管植物", "Plants"),
+                     qualifier="近"),
+        decks.figure(412, both("件", "type specimens"), both("模式标本", "Specimens"),
+                     qualifier="余"),
+        decks.figure(48, both("处", "protected areas"), both("保护区", "Reserves"),
+                     qualifier="多"),
+        decks.figure(186, both("公里", "kilometres of coastline"), both("岸线", "Coast"),
+                     qualifier="超"))
+    loaded = decks.built(tmp_path, decks.deck(slide))
+    sizes = {}
+    for language in ("zh", "en"):
+        _, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
+        sizes[language] = decks.numbers(view)[0].size
+        assert audit(view) == [], language
+    assert sizes["en"] >= sizes["zh"] * 0.8, sizes  # (0.69 with the unit on one line)
