@@ -22,6 +22,21 @@ def _alpha(color: QColor, alpha: float) -> QColor:
     return c
 
 
+def _swept(span: float, front: float, tip: float, back: float, sweep: float
+           ) -> QPainterPath:
+    """A pair of swept wings (or tailplanes) either side of x = 0: from ``front`` at the
+    middle to the tips ``span`` out at ``tip`` (``sweep`` deep), back in at ``back``."""
+    path = QPainterPath()
+    path.moveTo(0, front)
+    path.lineTo(span, tip)
+    path.lineTo(span, tip + sweep)
+    path.lineTo(0, back)
+    path.lineTo(-span, tip + sweep)
+    path.lineTo(-span, tip)
+    path.closeSubpath()
+    return path
+
+
 class Motif(QGraphicsItem):
     """One named motif drawn to fill ``width`` x ``height``."""
 
@@ -477,24 +492,9 @@ class Motif(QGraphicsItem):
                                                                          w * 0.46))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(p.accent)
-        wings = QPainterPath()
-        wings.moveTo(0, -w * 0.1)
-        wings.lineTo(w * 0.4, w * 0.06)
-        wings.lineTo(w * 0.4, w * 0.1)
-        wings.lineTo(0, w * 0.02)
-        wings.lineTo(-w * 0.4, w * 0.1)
-        wings.lineTo(-w * 0.4, w * 0.06)
-        wings.closeSubpath()
-        tail = QPainterPath()
-        tail.moveTo(0, w * 0.24)
-        tail.lineTo(w * 0.14, w * 0.32)
-        tail.lineTo(w * 0.14, w * 0.35)
-        tail.lineTo(0, w * 0.31)
-        tail.lineTo(-w * 0.14, w * 0.35)
-        tail.lineTo(-w * 0.14, w * 0.32)
-        tail.closeSubpath()
-        painter.drawPath(wings)
-        painter.drawPath(tail)
+        for span, front, tip, back, sweep in ((0.4, -0.1, 0.06, 0.02, 0.04),  # wings
+                                              (0.14, 0.24, 0.32, 0.31, 0.03)):  # tail
+            painter.drawPath(_swept(w * span, w * front, w * tip, w * back, w * sweep))
         painter.setBrush(_alpha(p.text, 0.92))
         painter.drawRoundedRect(QRectF(-w * 0.045, -w * 0.4, w * 0.09, w * 0.76), w * 0.045,
                                 w * 0.045)

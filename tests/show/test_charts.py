@@ -1935,6 +1935,14 @@ def test_a_series_that_falls_as_well_as_rises_draws_its_falls_apart(qapp, tmp_pa
             assert colours[0] == colours[1] == colours[2] == colours[3], colours
 
 
+def _story_line(tmp_path, years, values, unit, name):
+    """A deck of one story whose visual is a line of ``values`` over ``years``."""
+    line = {"kind": "line", "unit": unit, "categories": years,
+            "series": [{"name": name, "values": values}]}
+    story = decks.story_slide(visual={"kind": "chart", "chart": line})
+    return decks.built(tmp_path, decks.deck(story))
+
+
 def _year_labels(chart, years):
     """The boxes of the years written under ``chart``, left to right (not the value
     axis's 2000)."""
@@ -2102,11 +2110,8 @@ def test_no_year_stands_nearer_a_point_left_unsaid_than_its_own(qapp, tmp_path):
     """Trial 18: beside a story, 1978 … 2024 left 2015 unsaid and set "2020" aside from
     its point, nearer 2015's tick than its own: a visitor read the 2015 point as 2020."""
     years = ["1978", "1990", "2000", "2010", "2015", "2020", "2024"]
-    line = {"kind": "line", "unit": "km²", "categories": years,
-            "series": [{"name": decks.both("建成区面积", "Built-up area"),
-                        "values": [86, 142, 260, 598, 772, 860, 893]}]}
-    story = decks.story_slide(visual={"kind": "chart", "chart": line})
-    loaded = decks.built(tmp_path, decks.deck(story))
+    loaded = _story_line(tmp_path, years, [86, 142, 260, 598, 772, 860, 893], "km²",
+                         decks.both("建成区面积", "Built-up area"))
     for language in ("zh", "en"):
         _image, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
         chart = chart_of(view)
@@ -2222,11 +2227,8 @@ def test_a_year_said_is_read_under_its_own_point(qapp, tmp_path):
     "2004" stood under 1997's point, "2008" under 2004's, each pushed 80 px aside. A year
     said is nearer its own point than any other; the others keep their ticks."""
     years = ["1980", "1997", "2004", "2008", "2011", "2017", "2024"]
-    line = {"kind": "line", "unit": decks.both("小时", "hours"), "categories": years,
-            "series": [{"name": decks.both("京沪", "Beijing-Shanghai"),
-                        "values": [19.8, 14.0, 11.9, 9.8, 4.8, 4.5, 4.3]}]}
-    story = decks.story_slide(visual={"kind": "chart", "chart": line})
-    loaded = decks.built(tmp_path, decks.deck(story))
+    loaded = _story_line(tmp_path, years, [19.8, 14.0, 11.9, 9.8, 4.8, 4.5, 4.3],
+                         decks.both("小时", "hours"), decks.both("京沪", "Beijing-Shanghai"))
     for language in ("zh", "en"):
         _image, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
         chart = chart_of(view)

@@ -39,6 +39,19 @@ def write_photo(folder, name="photo.jpg", size=(4000, 3000), dot=(0.2, 0.5)):
     return f"images/{name}"
 
 
+def _painted(folder, name, size, ground, *blocks):
+    """A photo of a plain ``ground`` with ``blocks`` (x, y, width, height, colour) on it,
+    saved as ``folder/images/name``."""
+    image = QImage(*size, QImage.Format.Format_RGB32)
+    image.fill(QColor(ground))
+    painter = QPainter(image)
+    for x, y, width, height, colour in blocks:
+        painter.fillRect(x, y, width, height, QColor(colour))
+    painter.end()
+    (folder / "images").mkdir(parents=True, exist_ok=True)
+    image.save(str(folder / "images" / name))
+
+
 def near(colour: int, wanted: QColor, by: int = 40) -> bool:
     c = QColor(colour)
     return all(abs(a - b) < by for a, b in zip((c.red(), c.green(), c.blue()),
@@ -496,13 +509,8 @@ def test_a_light_picture_crossed_by_a_dark_line_takes_a_light_veil_and_dark_word
     read on it, and it stays a light map."""
     from kiosk.show.slides.image import Shade, _luminance
 
-    image = QImage(1600, 900, QImage.Format.Format_RGB32)
-    image.fill(QColor("#e6d6b0"))
-    painter = QPainter(image)
-    painter.fillRect(0, 760, 1600, 36, QColor("#3a5f8a"))  # (the river, under the caption)
-    painter.end()
-    (tmp_path / "images").mkdir()
-    image.save(str(tmp_path / "images" / "map.png"))
+    _painted(tmp_path, "map.png", (1600, 900), "#e6d6b0",
+        (0, 760, 1600, 36, "#3a5f8a"))  # (the river, under the caption)
     loaded = decks.built(tmp_path, decks.deck(image_slide(
         "images/map.png", title="Jiangcheng", caption="Map of Jiangcheng, 1930s (detail)")))
     shot, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
@@ -522,14 +530,9 @@ def test_a_light_veil_lies_under_the_words_only(qapp, tmp_path):
     """Trial 14: fog over a harbour, a black pier along its foot: the light veil under
     the caption lifted the whole pier from RGB 35 to 133. The veil lies around the words;
     the pier away from them keeps its black."""
-    image = QImage(1600, 900, QImage.Format.Format_RGB32)
-    image.fill(QColor("#eceeef"))
-    painter = QPainter(image)
-    painter.fillRect(0, 830, 1600, 70, QColor("#23252a"))  # (the pier)
-    painter.fillRect(60, 700, 300, 60, QColor("#23252a"))  # (a hull, under the caption)
-    painter.end()
-    (tmp_path / "images").mkdir()
-    image.save(str(tmp_path / "images" / "fog.png"))
+    _painted(tmp_path, "fog.png", (1600, 900), "#eceeef",
+        (0, 830, 1600, 70, "#23252a"),  # (the pier)
+        (60, 700, 300, 60, "#23252a"))  # (a hull, under the caption)
     caption = "Fog closes the river on 40 days"
     loaded = decks.built(tmp_path, decks.deck(image_slide(
         "images/fog.png", title="The Old Wharf in Fog", caption=caption)))
@@ -545,13 +548,8 @@ def test_a_light_card_lies_under_each_group_of_words_clear_of_the_foot(qapp, tmp
     the progress dots over it. The caption and the credit each have their own."""
     from kiosk.show.slides.image import Shade
 
-    image = QImage(1600, 900, QImage.Format.Format_RGB32)
-    image.fill(QColor("#eceeef"))
-    painter = QPainter(image)
-    painter.fillRect(500, 640, 400, 260, QColor("#1e2022"))  # (a pump house)
-    painter.end()
-    (tmp_path / "images").mkdir()
-    image.save(str(tmp_path / "images" / "fog.png"))
+    _painted(tmp_path, "fog.png", (1600, 900), "#eceeef",
+        (500, 640, 400, 260, "#1e2022"))  # (a pump house)
     loaded = decks.built(tmp_path, decks.deck(image_slide(
         "images/fog.png", title="Pumping Station in Fog",
         caption="In winter mornings fog lies over the reservoir; the pumps run all day",
@@ -739,14 +737,9 @@ def test_a_title_over_a_light_sky_crossed_by_a_dark_tower_stands_on_a_card(qapp,
     specks. A tower is not a speck: the title takes a card."""
     from kiosk.show.slides.image import Shade
 
-    image = QImage(1920, 1080, QImage.Format.Format_RGB32)
-    image.fill(QColor("#e8c4a0"))
-    painter = QPainter(image)
-    painter.fillRect(0, 650, 1920, 430, QColor("#1c3548"))  # (the river)
-    painter.fillRect(520, 140, 24, 510, QColor("#111111"))  # (the tower, across the title)
-    painter.end()
-    (tmp_path / "images").mkdir()
-    image.save(str(tmp_path / "images" / "dusk.png"))
+    _painted(tmp_path, "dusk.png", (1920, 1080), "#e8c4a0",
+        (0, 650, 1920, 430, "#1c3548"),  # (the river)
+        (520, 140, 24, 510, "#111111"))  # (the tower, across the title)
     loaded = decks.built(tmp_path, decks.deck(image_slide(
         "images/dusk.png", title="Faces of the City", caption="The bridge at dusk")))
     _shot, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
@@ -764,13 +757,8 @@ def test_a_light_card_is_as_tall_as_the_words_on_screen(qapp, tmp_path):
     caption's two lines, 60 px of empty card over it."""
     from kiosk.show.slides.image import PANEL_PAD, Shade
 
-    image = QImage(1600, 900, QImage.Format.Format_RGB32)
-    image.fill(QColor("#eceeef"))
-    painter = QPainter(image)
-    painter.fillRect(0, 700, 1600, 40, QColor("#5a3d22"))  # (a branch under the caption)
-    painter.end()
-    (tmp_path / "images").mkdir()
-    image.save(str(tmp_path / "images" / "bird.png"))
+    _painted(tmp_path, "bird.png", (1600, 900), "#eceeef",
+        (0, 700, 1600, 40, "#5a3d22"))  # (a branch under the caption)
     caption = decks.both("一只蓝喉蜂虎（Merops viridis）停在枝头，这是本馆鸟类标本中最受小朋友"
                          "欢迎的一件，也是华南地区最常见的夏候鸟之一",
                          "A blue-throated bee-eater on a branch")
