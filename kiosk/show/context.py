@@ -150,13 +150,16 @@ class SlideContext:
         tabular: bool = False,
         line_height: float = 1.3,
         size: float | None = None,
+        balance: bool | None = None,
     ) -> TextBox:
         """A text box of a named type role, placed at ``rect`` inside ``parent`` (at
-        ``size`` rather than the role's, for texts that share one: a row's headings)."""
+        ``size`` rather than the role's, for texts that share one: a row's headings); its
+        lines balanced as a title's where ``balance`` says (by default, for titles)."""
         item = TextBox(text, rect.width(), rect.height(), size=size or self.size(role),
                        color=color or self.palette.text, bold=bold, align=align,
                        valign=valign, max_lines=max_lines, tabular=tabular,
                        line_height=line_height, smallest=self.smallest(role), role=role,
-                       balance=role in BALANCED_ROLES, parent=parent)
+                       balance=role in BALANCED_ROLES if balance is None else balance,
+                       parent=parent)
         item.setPos(rect.topLeft())
         return item

@@ -454,6 +454,24 @@ def test_an_opening_title_that_fits_three_lines_on_a_totem_keeps_to_them(qapp, t
         assert len(hero.lines) <= 3 and hero.font_size >= view.ctx.size("hero") * 0.8
 
 
+def test_an_opening_slides_subtitle_and_byline_break_where_a_reader_pauses(qapp, tmp_path):
+    """Trial 20: a byline broke inside the museum's name ("Provincial Museum of Natural /
+    History, permanent exhibition 2026") and a subtitle before its last words, on a
+    totem at type scale 1.3; centred under a title, they are broken as it is: at the comma."""
+    slide = decks.title_slide(
+        subtitle=decks.both("五亿四千万年的演化，一个省的自然遗产",
+                            "540 million years of evolution, and one province’s natural "
+                            "heritage"),
+        byline=decks.both("省自然博物馆，2026年基本陈列",
+                          "Provincial Museum of Natural History, permanent exhibition 2026"))
+    cfg = decks.config(portrait=True, theme={"type_scale": 1.3})
+    loaded = decks.built(tmp_path, decks.deck(slide), cfg)
+    _image, view = render_slide(loaded, cfg, 0, (1080, 1920), "en")
+    lines = {t.role: t.lines for t in decks.items_of(view) if isinstance(t, TextBox)}
+    assert lines["subtitle"][0].endswith("evolution,"), lines["subtitle"]
+    assert lines["label"][0].endswith("History,"), lines["label"]
+
+
 def test_a_figures_note_takes_the_lines_it_needs_where_there_is_room(qapp, tmp_path):
     """"About forty thousand are now held by institutions in…": cut at two lines with a
     third of the slide free under it."""

@@ -48,11 +48,11 @@ class TitleView(SlideView):
             size = ctx.size(role)
             box = ctx.box(None, ctx.text(text), QRectF(left, 0, width, ctx.room(role, lines, 1.2)),
                           role, color=color, bold=bold, align="center", max_lines=lines,
-                          line_height=1.2)
+                          line_height=1.2, balance=True)
             if most is not None and box.font_size < size * PORTRAIT_SMALLEST:
                 box = ctx.box(None, ctx.text(text), QRectF(left, 0, width, ctx.room(
                     role, most, 1.2)), role, color=color, bold=bold, align="center",
-                    max_lines=most, line_height=1.2)
+                    max_lines=most, line_height=1.2, balance=True)
             box.setParentItem(self)
             placed.append((box, y))
             y += box.text_height + size * 0.5
