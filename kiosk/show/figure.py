@@ -186,16 +186,14 @@ class FigureNumber(QGraphicsItem):
         lead = QFontMetricsF(before).horizontalAdvance(self.final.before) + (
             gap if self.final.before else 0)
         line = lead + self._slot_width(size)
-        if self.stacked and not self.inline:  # (the unit under the digits, from their
+        if self.stacked and not self.inline:  # (the unit under the number, from its
             held, rest = held_with_number(self.final.after)  # left; its magnitude beside
             metrics = QFontMetricsF(after)  # them: 3.2万余 / 件, 190 million / years ago)
             line += metrics.horizontalAdvance(held) + gap if held else 0.0
-            rows = self._unit_rows(rest.lstrip(), metrics)  # (from the qualifier's
-            widest = max(metrics.horizontalAdvance(row) for row in rows)  # left where it
-            return max(line, widest if len(rows) > 1 or lead + widest > self._width  # would
-                       else lead + widest)  # not fit under the digits, in two lines
-            # where it would not fit in one: nearly 12,000 / engineers and technicians at
-            # the size the others have, not the whole group a fifth smaller, trials 18, 20)
+            rows = self._unit_rows(rest.lstrip(), metrics)  # (from the figure's left,
+            widest = max(metrics.horizontalAdvance(row) for row in rows)  # in two lines
+            return max(line, widest)  # where it would not fit in one: nearly 12,000 /
+            # engineers and technicians at the size the others have, trials 18, 20)
         unit = QFontMetricsF(after).horizontalAdvance(self.final.after)
         return line + unit + (gap if self.final.after else 0)
 
@@ -293,7 +291,6 @@ class FigureNumber(QGraphicsItem):
             gap + after_w if (self.parts.after and not under) or held else 0)
         x = {"left": 0.0, "center": (self._width - total) / 2,
              "right": self._width - total}[self._align]
-        digits = x + (before_w + gap if self.parts.before else 0.0)
         if self.parts.before:
             draw_text(painter, QPointF(x, baseline), self.parts.before, before_font, p.accent2)
             x += before_w + gap
@@ -309,17 +306,15 @@ class FigureNumber(QGraphicsItem):
         if self.parts.after and not under:
             draw_text(painter, QPointF(x + gap, baseline), self.parts.after, after_font,
                       p.accent2)
-        elif self.parts.after:  # the unit on its own line, under the number's digits
+        elif self.parts.after:  # the unit on its own line, under the number
             # (drawn after the number, so that a PDF's text reads in order)
             if held:
                 draw_text(painter, QPointF(x + gap, baseline), held, after_font, p.accent2)
             low = baseline + self.small * 0.35 + QFontMetricsF(after_font).ascent()
-            x = digits if self._align == "left" else self._unit_x(0.0, self._width)
-            metrics = QFontMetricsF(after_font)
-            rows = self._unit_rows(rest.lstrip(), metrics)
-            if self._align == "left" and (len(rows) > 1 or digits + metrics.horizontalAdvance(
-                    rest.lstrip()) > self._width + 0.5):
-                x = 0.0  # (from the qualifier's left: under the digits it would not fit)
+            x = 0.0 if self._align == "left" else self._unit_x(0.0, self._width)
+            # (from the figure's left, where its label starts: under the digits of some
+            # figures and the qualifier of others, a row's units started at two places)
+            rows = self._unit_rows(rest.lstrip(), QFontMetricsF(after_font))
             for n, row in enumerate(rows):
                 draw_text(painter, QPointF(x, low + n * self.small * UNIT_LINE_HEIGHT), row,
                           after_font, p.accent2)

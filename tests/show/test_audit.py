@@ -347,6 +347,49 @@ def test_a_magnitude_stays_beside_its_digits_when_the_unit_goes_under(qapp, tmp_
         assert not held_with_number(under)[0]  # (no magnitude on the line under)
 
 
+def test_units_under_a_row_of_figures_start_where_their_labels_do(qapp, tmp_path):
+    """Trial 20: "nearly 6,800 / species of vascular plants" set its unit under the
+    qualifier (too wide under the digits), "over 32,000 / specimens" under the digits: a
+    row's units started at two places. Each starts at its figure's left, as its label."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from kiosk.show import fonts
+    from kiosk.show.render import render_slide
+
+    both = decks.both
+    figures = [decks.figure(6800, both("种", "species of vascular plants"),
+                            both("维管植物", "Vascular plants recorded"), qualifier="近"),
+               decks.figure(3.2, both("万件", "specimens"), both("馆藏标本", "Specimens"),
+                            qualifier="超", values={"en": 32000}),
+               decks.figure(48, both("处", "protected areas"), both("保护地", "Reserves"),
+                            qualifier="余"),
+               decks.figure(1.86, both("万平方公里", "square kilometres"),
+                            both("保护面积", "Protected area"), qualifier="超",
+                            values={"en": 18600})]
+    cfg = decks.config()
+    loaded = decks.built(tmp_path, decks.deck(decks.figures_slide(*figures)), cfg)
+    image, view = render_slide(loaded, cfg, 0, (1920, 1080), "en")
+    unit = view.ctx.palette.accent2
+    starts = []
+    for number in decks.numbers(view):
+        if not number.words_split()[1]:
+            continue
+        box = number.sceneBoundingRect()
+        baseline = box.top() + QFontMetricsF(fonts.font(number.nominal, bold=True)).ascent()
+        top = round(baseline + number.small * 0.5)  # (under the number's line)
+        inked = [x for x in range(round(box.left()) - 4, round(box.right()))
+                 for y in range(top, round(box.bottom()))
+                 if _near(image.pixelColor(x, y), unit)]
+        starts.append(min(inked) - box.left())
+    assert len(starts) >= 3, starts  # (the units went under their numbers)
+    assert all(abs(start) <= 4 for start in starts), starts  # (over 32,000's was 82 px in)
+
+
+def _near(colour, other, tolerance: int = 40) -> bool:
+    return abs(colour.red() - other.red()) + abs(colour.green() - other.green()) + abs(
+        colour.blue() - other.blue()) <= tolerance
+
+
 def test_no_figure_leaves_one_character_of_its_unit_alone_on_a_line(qapp, tmp_path):
     """Trial 14 at type scale 1.3: four figures in a row set their units under the digits,
     leaving 吨, 条 and 元 alone on a line (5.12亿 / 吨, 310余 / 条, 2680多亿 / 元). A unit
