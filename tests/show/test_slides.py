@@ -4,6 +4,8 @@ slides: tests/test_default_deck.py.)"""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from PySide6.QtGui import QColor, QImage, QPainter, QRawFont
 
@@ -303,6 +305,23 @@ def test_figures_one_under_another_on_a_totem_are_set_larger_than_in_a_row(qapp,
         numbers = decks.numbers(view)
         assert numbers[0].size >= view.ctx.size("figure") * 1.3, language
         assert not audit(view), language  # (in their room, clear of each other)
+
+
+def test_figures_one_under_another_are_parted_by_rules_not_ruled_under_the_title(qapp,
+                                                                                  tmp_path):
+    """Trial 20, on a totem: the title's rule and the first figure's, 45 px apart, read
+    as a double rule. Rules part the figures; the title's alone is over the first."""
+    from PySide6.QtWidgets import QGraphicsLineItem
+
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.deck(decks.figures_slide()), cfg)
+    _, view = render_slide(loaded, cfg, 0, (1080, 1920), "en")
+    rules = sorted(item.sceneBoundingRect().center().y() for item in decks.items_of(view)
+                   if isinstance(item, QGraphicsLineItem))
+    numbers = decks.numbers(view)
+    assert len(numbers) >= 3 and len(rules) == len(numbers), rules  # (the title's and
+    gaps = [b - a for a, b in itertools.pairwise(rules)]  # one between each two figures)
+    assert min(gaps) > numbers[0].size, gaps  # (it was 45 px)
 
 
 def test_a_visitor_who_switches_language_sees_the_figures_at_one_size(qapp, tmp_path):

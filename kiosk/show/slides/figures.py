@@ -76,8 +76,10 @@ class FiguresView(SlideView):
             line = lines[row]
             line.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
             x = area.left() + col * (cell_w + gap)
-            rule = QGraphicsLineItem(x, 0, x + cell_w * 0.25, 0, line)
-            rule.setPen(QPen(ctx.palette.accent2, max(2.0, ctx.height * 0.002)))
+            if row or columns > 1 or rows == 1:  # (figures one under another: a rule
+                rule = QGraphicsLineItem(x, 0, x + cell_w * 0.25, 0, line)  # between
+                rule.setPen(QPen(ctx.palette.accent2, max(2.0, ctx.height * 0.002)))
+                # two; over the first, under the title's, it read as a double rule)
             rect = QRectF(x, pad, cell_w * 0.95, cell_h - pad)
             used, number = add_figure(line, figure, ctx, rect, size=size, stack=stack,
                                       roomy=True, number_h=tallest[row])
