@@ -254,6 +254,9 @@ _NUMBER_UNIT = re.compile(r"(?<=\d) (?=[a-z%°‰][a-z]{0,9}\b)")
 _CLOSES_PHRASE = "到"
 """A one-character word that ends the phrase 从 begins: a line may end with it (从御窑厂到 /
 世界瓷都), as with a place word (在红土坡上 / 捡到了)."""
+_VERBS_ALONE = "是有"
+"""Verbs of one character a line ends with as well as with a word of two: they modify
+nothing after them (每一个物种都是 / 亿万年演化的奇迹, trial 20)."""
 _PREPOSITIONS = "在向从把被对"
 """Characters a line never ends with: a preposition belongs with what follows (从 /
 御窑厂 does not read)."""
@@ -353,7 +356,8 @@ def _break_cost(text: str, at: int, size: float) -> float:
         if text[at - 1] in _ENDS_PHRASE or text[at] in _BEGINS_PHRASE:
             return AFTER_PARTICLE
         before_start = max((s for s in word_starts(text) if s < at), default=0)
-        if at - before_start == 1 and text[at - 1] not in _CLOSES_PHRASE + _POSTPOSITIONS:
+        if at - before_start == 1 and text[at - 1] not in \
+                _CLOSES_PHRASE + _POSTPOSITIONS + _VERBS_ALONE:
             return BETWEEN_WORDS * ONE_CHARACTER  # (寒武纪大 / 爆发: a word of one
         return BETWEEN_WORDS  # character leans on the word after it, trial 19)
     if before != text[:at] and before:  # (at a space between Latin words)

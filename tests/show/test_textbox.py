@@ -415,6 +415,14 @@ def test_a_title_does_not_leave_a_one_character_word_from_the_word_it_modifies(q
     assert box.lines == ["生命之网：", "从寒武纪大爆发到今天的山川湖海"], box.lines
 
 
+def test_a_title_may_end_a_line_with_a_verb_of_one_character(qapp):
+    """Trial 20: "每一个物种都是亿万年 / 演化的奇迹" (5 characters under 10): 是 was held
+    to lean on the word after it, as 大 of 大爆发 does; it modifies nothing."""
+    box = TextBox("每一个物种都是亿万年演化的奇迹", 1400, 2000, size=110, bold=True,
+                  color=QColor("white"), balance=True, max_lines=3, line_height=1.2)
+    assert box.lines == ["每一个物种都是", "亿万年演化的奇迹"], box.lines
+
+
 def test_a_title_keeps_a_number_with_its_magnitude(qapp):
     """Trial 19, on a totem: "Deep Time, 540 / Million Years Ago"."""
     for width in (972, 760, 600):
