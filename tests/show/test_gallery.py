@@ -320,6 +320,26 @@ def test_a_visitor_finds_every_photo_s_caption_in_one_place(qtbot, tmp_path, por
     assert len(feet) == 1, feet
 
 
+def test_a_landscape_photo_on_a_totem_stands_in_the_middle_of_its_room(qtbot, tmp_path):
+    """Trial 20: on a totem a landscape photo stood on its caption at the foot, about
+    520 px empty over it under the title. It stands a little above the middle of the
+    room between the title and the captions' place (which is one on every page)."""
+    cfg = config(portrait=True)
+    player, clock = decks.show(qtbot, tmp_path, deck(gallery(tmp_path, fit="fit")), cfg)
+    settle(player, clock)
+    view = player.stage.current
+    title = next(t for t in decks.items_of(view) if isinstance(t, TextBox)
+                 and t.text == "老城门")
+    page = view.pages[0]  # (1600 x 1200)
+    drawn = page.picture.mapRectToScene(page.picture.target())
+    caption = next(t for t in decks.items_of(page) if isinstance(t, TextBox)
+                   and t.text == "第1张")
+    above = drawn.top() - title.ink_rect().bottom()
+    below = caption.ink_rect().top() - drawn.bottom()
+    assert above > 0 and below > 0, (above, below)
+    assert above <= below, (above, below)  # (the eye's middle: it was 0 below)
+
+
 def test_a_panorama_in_a_gallery_on_a_totem_is_a_band_travelled_along(qtbot, tmp_path):
     """Designer trial: a 3:1 panorama in a gallery on a totem was a strip 360 px high
     (a photo slide's panorama is travelled along in a band across the screen)."""

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from kiosk.deck.model import GallerySlide, Photo
 from kiosk.play.commands import Zoom
 from kiosk.play.easing import ease_in_out_cubic, ease_out_cubic
+from kiosk.show.context import OPTICAL_MIDDLE
 from kiosk.show.photo import PictureItem, fills_screen, fitted, natural_size, on_plain_ground
 from kiosk.show.slides.base import BLEED
 from kiosk.show.slides.image import (
@@ -165,12 +166,16 @@ class GalleryView(FramedView):
                 else room  # (standing on its caption, at the foot: a caption is in one
             # place from page to page, not under a panorama in the middle, then at the
             # foot under a taller photo)
+            lift = (room.height() - drawn.height()) * (1 - OPTICAL_MIDDLE) \
+                if ctx.portrait else 0.0  # (on a totem, in the optical middle of the room
+            # over the captions' place: standing on its caption, it left half the screen
+            # empty over it, trial 20)
             page.picture = PictureItem(
-                path, QRectF(room.left(), room.bottom() - drawn.height(), room.width(),
-                             drawn.height()), fill=False,
+                path, QRectF(room.left(), room.bottom() - lift - drawn.height(),
+                             room.width(), drawn.height()), fill=False,
                 focus=photo.focus, natural=natural, background=ctx.palette.surface,
                 parent=page)
-            if caption is not None:  # right under the picture, from its left edge
+            if caption is not None:  # under the picture, from its left edge
                 drawn = page.picture.target()
                 caption.setX(max(area.left(), min(drawn.left(),
                                                   area.right() - caption.text_width)))
