@@ -287,8 +287,10 @@ def figure_text(figure: Figure, lang: str, fallback: str, value: float | None = 
     own = bool(figure.values and lang in figure.values)  # (the decimals are the others')
     if final is not None and not lang.startswith("zh") and (figure.decimals is None or own) \
             and english_magnitude(unit)[0] == 1.0:  # (150 million yuan, not 150,000,000
-        divisor, word = compact_step(final, lang)  # yuan; counting in millions all along)
-        if divisor != 1.0 and round_in(final, divisor):
+        largest, _ = compact_step(final, lang)  # yuan; counting in millions all along;
+        divisor, word = next(((d, w) for d, w in COMPACT["en"] if d <= largest and  # in
+                              round_in(final, d)), (1.0, ""))  # the largest that keeps
+        if divisor != 1.0:  # its digits: 1,324 million, not 1,324,000,000, trial 21)
             number = format_number(short(shown, divisor), decimals_of(short(final, divisor)),
                                    lang)
             return quantity(number, f"{word.strip()} {unit}".strip(), figure.qualifier, lang)

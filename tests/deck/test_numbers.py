@@ -45,6 +45,9 @@ def fig(**fields) -> Figure:
     ({"value": 5.18, "decimals": 2, "unit": {"zh": "亿年", "en": "years"},
       "values": {"en": 518000000}}, "5.18亿年", "518 million years"),  # (trial 10: the
     # decimals are the Chinese number's; English read "518,000,000 years")
+    ({"value": 13.24, "decimals": 2, "unit": {"zh": "亿吨", "en": "tonnes"},
+      "values": {"en": 1324000000}}, "13.24亿吨", "1,324 million tonnes"),  # (trial 21:
+    # "1,324,000,000 tonnes", where 1.324 billion would take a third decimal)
 ])
 def test_figure_text(fields, zh, en):
     figure = fig(**fields)
