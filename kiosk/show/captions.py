@@ -17,6 +17,11 @@ LINES = 2
 """A caption takes up to two lines (WebVTT's own advice)."""
 
 
+def band_height(ctx: SlideContext) -> float:
+    """The height of a caption band: two lines of body text and a margin."""
+    return ctx.room("body", LINES, 1.3) + ctx.size("body") * 0.6
+
+
 class CaptionBand(QGraphicsRectItem):
     """The caption due at the slide's time, centred near the foot of the stage."""
 
@@ -26,7 +31,7 @@ class CaptionBand(QGraphicsRectItem):
         photograph's caption); the content's foot otherwise."""
         self.cues, _ = captions.load(path)
         area = ctx.content
-        height = ctx.room("body", LINES, 1.3) + ctx.size("body") * 0.6
+        height = band_height(ctx)
         width = area.width() * (1.0 if ctx.portrait else 0.8)
         foot = area.bottom() if bottom is None else max(area.top() + height, bottom)
         rect = QRectF(area.center().x() - width / 2, foot - height, width, height)

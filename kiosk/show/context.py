@@ -54,6 +54,8 @@ class SlideContext:
     configured: Theme | None = None
     """The theme as configured, before a slide was made smaller to fit (None: ``theme``):
     what a choice made alike in every language is made at."""
+    kept_free: float = 0.0
+    """Height kept free at the content's foot, for the band of a slide's captions."""
 
     def __post_init__(self) -> None:
         self.palette = Palette.from_theme(self.theme)
@@ -95,7 +97,8 @@ class SlideContext:
             bottom = safe.top() + self.height * 0.1 + self.room("source", 2)
         else:  # the source line beside the controls
             bottom = safe.top() + self.height * 0.11
-        return QRectF(side, top, self.width - 2 * side, self.height - top - bottom)
+        return QRectF(side, top, self.width - 2 * side,
+                      self.height - top - bottom - self.kept_free)
 
     def room(self, role: str, lines: int, line_height: float = 1.3) -> float:
         """The height ``lines`` lines of text of ``role`` take (``TextBox``'s measure)."""

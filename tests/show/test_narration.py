@@ -192,6 +192,35 @@ def test_a_guides_captions_stay_above_a_photographs_own_caption(qapp, tmp_path, 
     assert caption.ink_rect().top() - band.bottom() < view.ctx.size("body") * 2
 
 
+@pytest.mark.parametrize("portrait", [False, True])
+def test_a_guides_captions_leave_what_the_slide_says_readable(qapp, tmp_path, portrait):
+    """Trial 21: the band of a story's captions lay over its figures ("7 voyages / over
+    30 countries" ghosting through it, on a wall and a totem). A slide with captions
+    keeps their band's room free under what it says."""
+    guided(tmp_path)
+    slide = decks.story_slide(narration={"zh": "audio/zh.wav", "en": "audio/en.wav"},
+                              captions={"zh": "captions/zh.vtt", "en": "captions/en.vtt"},
+                              body=decks.both("船队从南京龙江船厂出发，" * 6,
+                                              "The fleet left the shipyard at Nanjing. " * 6))
+    slide["figures"] = [decks.figure(7, decks.both("次", "voyages"), decks.both("远航",
+                        "Voyages")), decks.figure(30, decks.both("个", "countries"),
+                        decks.both("到访", "Visited"), qualifier="余")]
+    cfg = decks.config(portrait=portrait)
+    loaded = decks.built(tmp_path, decks.deck(slide), cfg)
+    for language in ("zh", "en"):
+        view = build_view(loaded.deck.slides[0], context(loaded, cfg, language))
+        view.start(0.0)
+        view.step(1.0)
+        band = view.captions.sceneBoundingRect()
+        assert view.captions.isVisible() and view.ctx.safe.contains(band)
+        band_items = {view.captions, *decks.items_of(view.captions)}
+        said = [item for item in decks.items_of(view) if item not in band_items
+                and isinstance(getattr(item, "text", None), str) and item.text]
+        assert len(said) >= 4
+        over = [item.text for item in said if item.sceneBoundingRect().intersects(band)]
+        assert not over, (language, over)
+
+
 def test_the_guide_warning_counts_a_gallerys_photos_and_a_videos_own_length(qapp,
                                                                              tmp_path):
     from tests.media import counting_clip

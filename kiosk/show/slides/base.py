@@ -18,11 +18,11 @@ from kiosk.deck.text import Text
 from kiosk.play.commands import Zoom
 from kiosk.play.timeline import Timeline
 from kiosk.show import fonts
+from kiosk.show.captions import CaptionBand, band_height
 from kiosk.show.context import HEADINGS, SlideContext
 from kiosk.show.items import descendants
 
 if TYPE_CHECKING:
-    from kiosk.show.captions import CaptionBand
     from kiosk.show.charts.base import ChartView
     from kiosk.show.figure import FigureNumber
     from kiosk.show.video import VideoItem
@@ -69,6 +69,10 @@ class SlideView(QGraphicsItem):
         self.slide = slide
         self.ctx = dataclasses.replace(  # its own: what a build notes in it (cramped)
             ctx, configured=ctx.configured or ctx.theme)
+        if self._captioned() and type(self).captions_bottom is SlideView.captions_bottom:
+            self.ctx.kept_free = band_height(self.ctx) + self.ctx.size("body") * 0.5
+            # (the band of its captions under what it says, not over its figures,
+            # trial 21; a photograph's slide places it over the picture itself)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)  # stays with it
         self.timeline = Timeline()
         self.warmed_at: float | None = None
@@ -266,18 +270,24 @@ class SlideView(QGraphicsItem):
         ref = files.get(self.ctx.language) or files.get(self.ctx.deck.default_language)
         return self.ctx.assets.get(ref) if ref else None
 
-    def _captions(self) -> CaptionBand | None:
-        path = self._in_language(self.slide.captions)
-        if path is None or (self.ctx.sound is not None and not self.ctx.sound.captions):
-            return None
-        from kiosk.show.captions import CaptionBand
+    def _captioned(self) -> bool:
+        """Whether the slide shows captions (its audio guide's, in the visitor's
+        language, where the show shows them)."""
+        return self._in_language(self.slide.captions) is not None and (
+            self.ctx.sound is None or self.ctx.sound.captions)
 
+    def _captions(self) -> CaptionBand | None:
+        if not self._captioned():
+            return None
+        path = self._in_language(self.slide.captions)
+        assert path is not None
         return CaptionBand(path, self.ctx, self, self.captions_bottom())
 
     def captions_bottom(self) -> float | None:
         """Where the captions of an audio guide end: above what the slide writes at its
-        foot (None: the content's foot)."""
-        return None
+        foot (None: the content's foot, under what the slide says)."""
+        return self.ctx.content.bottom() + self.ctx.kept_free if self.ctx.kept_free \
+            else None
 
     @property
     def moving(self) -> bool:
