@@ -20,7 +20,7 @@ from kiosk.show.audit import audit
 from kiosk.show.charts.base import ChartView, CountLabel
 from kiosk.show.charts.compare import CompareView
 from kiosk.show.charts.funnel import MIN_SHARE, FunnelView
-from kiosk.show.charts.network import NetworkView, colours
+from kiosk.show.charts.network import NetworkView, colours, shapes
 from kiosk.show.charts.proportion import ProportionView
 from kiosk.show.charts.series import SeriesView
 from kiosk.show.layoutcheck import layout_problems
@@ -1285,6 +1285,34 @@ def test_a_highlight_is_said_to_be_among_its_group_not_beside_it(qapp, tmp_path)
         assert said in texts
         group = texts["东南亚" if language == "zh" else "Southeast Asia"]
         assert texts[said].ink_rect().left() > group.ink_rect().left()  # (set in)
+
+
+def test_a_highlight_of_one_name_in_several_groups_is_one_colour(qapp, tmp_path):
+    """Trial 21: "Visited by Zheng He" in three groups was drawn in pink, a lime ring and
+    cyan (the cyan near another group's teal): a visitor could not read it as one set."""
+    both = decks.both
+    visited = both("郑和船队到访", "Visited by Zheng He")
+    chart = {"kind": "network", "hub": both("泉州", "Quanzhou"), "groups": [
+        {"label": both("东南亚港口", "Southeast Asian ports"), "count": 38,
+         "highlights": [{"label": visited, "count": 12}]},
+        {"label": both("南亚港口", "South Asian ports"), "count": 21,
+         "highlights": [{"label": visited, "count": 8}]},
+        {"label": both("西亚港口", "West Asian ports"), "count": 17},
+        {"label": both("东非港口", "East African ports"), "count": 9,
+         "highlights": [{"label": visited, "count": 4},
+                        {"label": both("宝船停泊", "Treasure ships moored"), "count": 2}]}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    _image, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    network = chart_of(view)
+    groups, highlights = colours(network.chart, network.ctx.palette)
+    _group_shapes, highlight_shapes = shapes(network.chart, network.ctx.palette)
+    zheng_he = {(highlights[g][0].name(), highlight_shapes[g][0]) for g in (0, 1, 3)}
+    assert len(zheng_he) == 1, zheng_he  # (one colour, one shape)
+    colour = next(iter(zheng_he))[0]
+    assert colour not in {c.name() for c in groups}
+    assert highlights[3][1].name() not in {colour, *(c.name() for c in groups)}
+    painted = {c.name() for c in network.node_colours}
+    assert len(painted) == len(groups) + 2  # (four groups, two kinds picked out)
 
 
 @pytest.mark.parametrize("count", [97, 240])

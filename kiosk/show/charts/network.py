@@ -76,10 +76,15 @@ def _classes(chart: NetworkChart) -> tuple[list[int], list[list[int]]]:
     groups = [GROUP_COLOURS[g % len(GROUP_COLOURS)] for g in range(len(chart.groups))]
     free = [c for c in HIGHLIGHT_COLOURS if c not in groups and not (chart.hub and c == 0)]
     free = free or [c for c in HIGHLIGHT_COLOURS if not (chart.hub and c == 0)]
-    picked, n = [], 0
-    for group in chart.groups:
-        picked.append([free[(n + h) % len(free)] for h in range(len(group.highlights))])
-        n += len(group.highlights)
+    picked: list[list[int]] = []
+    named: dict[Text, int] = {}  # (highlights of one name, in several groups, are one
+    for group in chart.groups:  # kind: one colour; "Visited by Zheng He" was three,
+        row = []  # trial 21)
+        for highlight in group.highlights:
+            if highlight.label not in named:
+                named[highlight.label] = free[len(named) % len(free)]
+            row.append(named[highlight.label])
+        picked.append(row)
     return groups, picked
 
 
@@ -95,14 +100,14 @@ def shapes(chart: NetworkChart, palette: Palette) -> tuple[list[str], list[list[
     visitor tells apart; past those, a ring, a square, a diamond, in the legend's order
     (its colour alone would be taken for another's by a colour-blind visitor)."""
     groups, highlights = _classes(chart)
-    past = 0
+    given: dict[int, str] = {}  # (one colour, one shape: a highlight in several groups)
 
     def shape(colour: int) -> str:
-        nonlocal past
         if colour < palette.apart:
             return SHAPES[0]
-        past += 1
-        return SHAPES[1 + (past - 1) % (len(SHAPES) - 1)]
+        if colour not in given:
+            given[colour] = SHAPES[1 + len(given) % (len(SHAPES) - 1)]
+        return given[colour]
 
     group_shapes, highlight_shapes = [], []
     for g, colour in enumerate(groups):
