@@ -444,3 +444,14 @@ def test_a_title_s_line_does_not_end_with_a_small_word(qapp, title, width, size,
     box = TextBox(title, width, 2000, size=size, bold=True, color=QColor("white"),
                   balance=True, max_lines=4, line_height=1.15, smallest=size * 0.6)
     assert box.lines == lines
+
+
+def test_a_slides_title_takes_a_third_line_only_where_it_reads_far_better(qapp):
+    """Trial 21: "China's Trade with Belt / and Road Partner Countries, / 2023, by Kind of
+    Goods" took a third line to end one at a comma; over a donut, the line was the
+    chart's (a quarter smaller). A title over content keeps to the lines it needs."""
+    text = "China’s Trade with Belt and Road Partner Countries, 2023, by Kind of Goods"
+    box = TextBox(text, 1728, 600, size=68, color=QColor("white"), bold=True,
+                  balance=True, role="title", max_lines=3, line_height=1.2)
+    assert len(box.lines) == 2 and box.font_size >= 68 * 0.94, box.lines
+    assert box.lines[0].endswith("Countries,"), box.lines
