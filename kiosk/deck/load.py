@@ -236,10 +236,13 @@ def _invalid(doc: Document, data: Any, problems: list[Problem], roots: list[Path
              strict_assets: bool) -> DeckError:
     """The DeckError of an invalid deck, with the problems of its valid slides."""
     deck, head = _salvage(data)
+    languages_known = True
     if head is not None:  # the deck's own keys are wrong too
         problems = problems + explain.problems(doc, Deck, head)
+        languages_known = not any(e["loc"] and e["loc"][0] in ("language", "languages")
+                                  for e in head.errors())
     warnings, errors, resolved = _checks(doc, deck, roots, strict_assets,
-                                         translations=head is None)
+                                         translations=languages_known)
     partial = LoadedDeck(deck, doc.path, tuple(warnings), _usable(deck, resolved), doc)
     return DeckError([*problems, *errors, *warnings], partial=partial)
 
@@ -267,7 +270,13 @@ def _salvage(data: Any) -> tuple[Deck, ValidationError | None]:
     try:
         return Deck.model_validate(head), None
     except ValidationError as exc:
-        return Deck.model_construct(title=Text(""), slides=whole), exc
+        faulty = {str(e["loc"][0]) for e in exc.errors() if e["loc"]}
+        kept = {key: value for key, value in head.items() if key not in faulty} \
+            if isinstance(head, dict) and "slides" not in faulty else None
+        try:  # (without its faulty keys, as for a slide: a mistyped duration in
+            return Deck.model_validate(kept), exc  # 'defaults' no longer hides the
+        except ValidationError:  # translations' warnings until a second run, trial 21)
+            return Deck.model_construct(title=Text(""), slides=whole), exc
 
 
 def _without_faults(item: Any, error: ValidationError, tries: int = 3) -> Any:
@@ -530,8 +539,9 @@ def _translation_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
             shown = ", ".join(f"'{m}'" for m in missing)
             instead = deck.default_language if deck.default_language in text else next(
                 iter(text))  # what Text.get_text falls back to
-            yield doc.problem(loc, f"no {shown} translation; the show shows the "
-                                   f"'{instead}' text there", severity=Severity.WARNING)
+            yield doc.problem(loc, f"{fields.name(loc)}{fields.where(loc)} has no "
+                              f"{shown} translation; the show shows the '{instead}' text "
+                              "there", severity=Severity.WARNING)  # (which, trial 21)
         extra = [lang for lang in text if lang not in deck.languages]
         if extra:
             shown = ", ".join(f"'{e}'" for e in extra)

@@ -85,7 +85,8 @@ def test_one_check_run_lists_every_problem_of_a_deck(deck, capsys):
         f"{deck}:25:7: series 1 has 3 values for 2 categories (slide 7)",
         f"{deck}:31:12: series 1 has 1 value for 2 categories (slide 8)",
         f"{deck}:31:25: unknown key 'colour' in slide 8",
-        f"{deck}:33:12: warning: no 'en' translation; the show shows the 'zh' text there",
+        f"{deck}:33:12: warning: 'title' in slide 9 has no 'en' translation; the show "
+        "shows the 'zh' text there",
     ]
     assert out.err.strip().endswith(f"1 file checked ({deck}): 9 errors, 1 warning")
 
@@ -95,7 +96,8 @@ def test_the_show_gets_every_problem_too_and_the_valid_slides(deck):
         load_deck(deck, strict_assets=False)
     messages = [p.message for p in info.value.problems]
     assert "asset 'images/nowhere.png' not found beside the deck or in assets/" in messages
-    assert "no 'en' translation; the show shows the 'zh' text there" in messages
+    assert "'title' in slide 9 has no 'en' translation; the show shows the 'zh' text " \
+        "there" in messages
     partial = info.value.partial
     assert partial is not None
     kinds = [None if isinstance(slide, TitleSlide) and slide.title == "" else slide.type
@@ -127,3 +129,18 @@ def test_a_rule_across_keys_speaks_beside_an_unknown_key(tmp_path, capsys):
         "by `kiosk pin`) or exit_chord",
         f"{config}:4:3: unknown key 'pin' in 'kiosk'",
     ]
+
+
+def test_a_mistake_in_the_decks_own_keys_hides_no_warning_of_its_slides(write_deck):
+    """Trial 21: "defaults: {duration: ten}" hid a missing translation and a Chinese
+    text for every language until the mistake was mended and check run again."""
+    path = write_deck("languages: [zh, en]\ntitle: {zh: 海丝, en: Silk Road}\n"
+                      "defaults: {duration: ten}\nslides:\n"
+                      "  - type: title\n    title: {zh: 你好}\n"
+                      "  - type: closing\n    title: 再见\n")
+    with pytest.raises(DeckError) as info:
+        load_deck(path)
+    said = [f"{p.line}:{p.column}: {p.message}" for p in info.value.problems]
+    assert said[0] == "3:22: 'duration' in 'defaults' must be a number, not text 'ten'"
+    assert any(s.startswith("6:12: 'title' in slide 1 has no 'en' translation") for s in said)
+    assert any(s.startswith("8:12: '再见' is one text for every language") for s in said)
