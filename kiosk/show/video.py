@@ -202,6 +202,12 @@ class FrameSource:
             self._ready.notify_all()
 
 
+POSTER_CUT = 1.5
+"""A poster up to this much wider or narrower than its film fills the film's frame, cut
+about its focus (a 3:2 photo for a 16:9 film stood in a box of another grey, the
+loudspeaker on its edge, trial 21); one further off is shown whole in it."""
+
+
 def poster(path: Path | None, rect: QRectF) -> QImage | None:
     """A video's poster picture decoded to fit ``rect`` (None: none, or not drawable)."""
     if path is None:
@@ -321,11 +327,12 @@ class VideoItem(QGraphicsItem):
             painter.fillRect(self.target(), self.background)
             return
         target = self.target()
-        source = crop(self.image.size(), (target.width(), target.height()), self.focus) \
-            if self.fill else QRectF(self.image.rect())
         shape = self.image.width() * target.height() / max(1.0, self.image.height()
                                                            * target.width())
-        if not self.fill and abs(shape - 1) > 0.01:  # (a poster of another shape than the
-            painter.fillRect(target, self.background)  # video's: whole inside its frame,
-            target = fitted(self.image.size(), target)  # never stretched)
+        near = 1 / POSTER_CUT <= shape <= POSTER_CUT
+        source = crop(self.image.size(), (target.width(), target.height()), self.focus) \
+            if self.fill or near else QRectF(self.image.rect())
+        if not near:  # (a poster of a shape far from the film's: whole inside its frame,
+            painter.fillRect(target, self.background)  # never stretched nor cut to a
+            target = fitted(self.image.size(), target)  # sliver)
         painter.drawImage(target, self.image, source)

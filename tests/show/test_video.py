@@ -378,3 +378,24 @@ def test_a_videos_shades_cover_no_more_of_it_than_its_words_need(qapp, counting)
     image, _view = render_slide(loaded, Config(), 0, (960, 540), "en")
     assert QColor(image.pixel(900, int(540 * 0.32))).lightness() > 240  # the film itself
     assert QColor(image.pixel(900, 20)).lightness() < 80  # behind the title: dark
+
+
+def test_a_poster_near_its_films_shape_fills_the_films_frame(qapp, counting):
+    """Trial 21: a 3:2 photo as the poster of a 16:9 film stood whole in a box of
+    another grey, the loudspeaker on its edge. Near the film's shape, it fills the frame."""
+    from PySide6.QtGui import QImage
+
+    photo = QImage(600, 400, QImage.Format.Format_RGB32)
+    photo.fill(QColor("#d03030"))
+    (counting / "images").mkdir(exist_ok=True)
+    photo.save(str(counting / "images" / "wide.png"))
+    story = decks.story_slide(figures=[], visual={
+        "kind": "video", "src": "videos/count.mp4", "poster": "images/wide.png"})
+    loaded = decks.built(counting, decks.deck(story))
+    image, view = render_slide(loaded, Config(), 0, (1920, 1080), "zh")
+    (video,) = view.videos()
+    frame = video.mapRectToScene(video.target()).adjusted(2, 2, -2, -2)
+    corners = [frame.topLeft(), frame.topRight(), frame.bottomLeft(), frame.bottomRight(),
+               frame.center()]
+    assert all(QColor(image.pixel(round(p.x()), round(p.y()))).name() == "#d03030"
+               for p in corners), frame
