@@ -731,6 +731,35 @@ def test_an_object_on_white_stands_clear_of_its_title_and_caption(qapp, tmp_path
     assert object_rect.height() >= view.ctx.content.height() * 0.5  # (not a thumbnail)
 
 
+def test_an_object_on_white_keeps_its_size_as_a_visitor_switches_language(qapp, tmp_path):
+    """Trial 21: a ship model on white shrank when the visitor switched to English (its
+    title took two lines there, one in Chinese). It stands clear of the words of every
+    language, at one size."""
+    model = object_on_ground(tmp_path, "model.png", "#fafafa", "#5a3a1a",
+                             (300, 200, 1000, 600), size=(1600, 1000))
+    loaded = decks.built(tmp_path, decks.deck(image_slide(
+        model, title=decks.both("郑和宝船复原模型（比例1：50）",
+                                "Model of a Zheng He Treasure Ship, Reconstructed at 1:50, "
+                                "after the Rudder Post Found at Nanjing"),
+        caption=decks.both("据出土舵杆推算", "Worked out from a rudder post found at the "
+                           "Nanjing Treasure Shipyard: about 60 metres long; the nine "
+                           "masts of the old accounts are disputed"))))
+    drawn = {}
+    for language in ("zh", "en"):
+        _shot, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
+        picture = next(p for p in decks.items_of(view) if isinstance(p, PictureItem))
+        drawn[language] = picture.mapRectToScene(picture.target())
+        words = [t.ink_rect() for t in decks.items_of(view) if isinstance(t, TextBox)
+                 and t.text]
+        extent = picture.extent
+        target = drawn[language]
+        thing = QRectF(target.left() + extent.left() * target.width(),
+                       target.top() + extent.top() * target.height(),
+                       extent.width() * target.width(), extent.height() * target.height())
+        assert not any(thing.intersects(ink) for ink in words), language
+    assert drawn["zh"].height() == pytest.approx(drawn["en"].height(), abs=1), drawn
+
+
 def test_a_title_over_a_light_sky_crossed_by_a_dark_tower_stands_on_a_card(qapp, tmp_path):
     """Trial 18: a bridge's black tower ran into the dark letters of a gallery's title
     over a light dusk sky: 3 % of the samples under the words were let through as

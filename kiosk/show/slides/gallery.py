@@ -139,7 +139,9 @@ class GalleryView(FramedView):
                          caption.ink_rect().top() if caption else None, page)
             page.picture.rooms = clear_of_words(ctx, [*(item for item in self.heading if
                                                         isinstance(item, TextBox)), count,
-                                                      *([caption] if caption else [])])
+                                                      *([caption] if caption else [])],
+                                                [parent.mapRectToScene(ink) for parent, ink
+                                                 in self.elsewhere if parent in (page, self)])
             page.top_shade = next((shade for shade in self.shades[made:] if shade.falling),
                                   None)
             if page.top_shade is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -337,12 +337,15 @@ UPPER_THIRD = 1 / 3
 its ``focus`` says where (a water tower lost its roof around the middle: trial 15)."""
 
 
-def clear_of_words(ctx: SlideContext, words: list[TextBox]) -> list[QRectF]:
-    """The rooms clear of ``words`` over a picture, where an object shown whole on its own
-    ground may stand (with a little air): between those above the middle and those
-    below it, across the screen, or at their right, from the top to the foot."""
+def clear_of_words(ctx: SlideContext, words: list[TextBox],
+                   elsewhere: Sequence[QRectF] = ()) -> list[QRectF]:
+    """The rooms clear of ``words`` over a picture, and of where they are in the other
+    languages (``elsewhere``: the object keeps its size as a visitor switches), where an
+    object shown whole on its own ground may stand (with a little air): between those
+    above the middle and those below it, across the screen, or at their right, from the
+    top to the foot."""
     area, pad = ctx.content, ctx.size("body") * 0.8
-    inks = [box.ink_rect() for box in words if box.text]
+    inks = [box.ink_rect() for box in words if box.text] + list(elsewhere)
     middle = area.center().y()
     top = max((r.bottom() + pad for r in inks if r.center().y() < middle), default=area.top())
     bottom = min((r.top() - pad for r in inks if r.center().y() >= middle),
@@ -432,9 +435,10 @@ class FramedView(SlideView):
                 if s.caption else None
             self._shades(self.picture, title_bottom,
                          caption.ink_rect().top() if caption else None, self)
-            if isinstance(self.picture, PictureItem):
-                self.picture.rooms = clear_of_words(ctx, [
-                    item for item in self.childItems() if isinstance(item, TextBox)])
+            if isinstance(self.picture, PictureItem):  # (in every language alike: the
+                self.picture.rooms = clear_of_words(ctx, [  # model shrank in English,
+                    item for item in self.childItems() if isinstance(item, TextBox)],  # t. 21
+                    [parent.mapRectToScene(ink) for parent, ink in self.elsewhere])
             return
         area = ctx.content
         natural = self.natural(path)
