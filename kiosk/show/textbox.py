@@ -331,7 +331,30 @@ def _in_place_phrase(text: str, at: int) -> bool:
     return False
 
 
+BRACKETED = 0.5
+"""What a break inside brackets adds: a bracket's words are read as one aside (Quanzhou
+(Song / and Yuan Dynasties), trial 21)."""
+_BRACKETS = {"(": ")", "（": "）"}
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    """Whether ``at`` is inside a bracket that opens before it and closes after it."""
+    for opening, closing in _BRACKETS.items():
+        opened = text.rfind(opening, 0, at)
+        if opened != -1 and text.rfind(closing, opened, at) == -1 and \
+                text.find(closing, at) != -1:
+            return True
+    return False
+
+
 def _break_cost(text: str, at: int, size: float) -> float:
+    """What a break at ``at`` adds to the cost of a balanced text (more inside brackets,
+    ``_cost_here``)."""
+    cost = _cost_here(text, at, size)
+    return cost + BRACKETED if _in_brackets(text, at) else cost
+
+
+def _cost_here(text: str, at: int, size: float) -> float:
     """What a break at ``at`` adds to the cost of a balanced text: less after
     punctuation, much more inside a word than at a space between phrases (坚定信心 鼓足干劲
     / 勇挑大梁) or between Chinese words (which a dictionary tells apart), less after a

@@ -455,3 +455,11 @@ def test_a_slides_title_takes_a_third_line_only_where_it_reads_far_better(qapp):
                   balance=True, role="title", max_lines=3, line_height=1.2)
     assert len(box.lines) == 2 and box.font_size >= 68 * 0.94, box.lines
     assert box.lines[0].endswith("Countries,"), box.lines
+
+
+def test_a_title_keeps_the_words_in_its_brackets_together(qapp):
+    """Trial 21, on a totem: "around Quanzhou (Song / and Yuan Dynasties)"."""
+    box = TextBox("The Sea-trade Network around Quanzhou (Song and Yuan Dynasties)", 972,
+                  600, size=68, color=QColor("white"), bold=True, balance=True,
+                  role="title", max_lines=3, line_height=1.2)
+    assert box.lines[-1] == "(Song and Yuan Dynasties)", box.lines
