@@ -64,7 +64,7 @@ def test_warnings_alone_exit_0(tmp_path, capsys):
                     "    title: {zh: 你好}\n", encoding="utf-8")
     assert main(["check", str(deck)]) == 0
     out = capsys.readouterr().out
-    assert "deck.yaml:5:12: warning: no 'en' translation" in out
+    assert "deck.yaml:5:12: warning: 'title' in slide 1 has no 'en' translation" in out
     assert main(["check", "-q", str(deck)]) == 0
     assert capsys.readouterr().out == ""
 

@@ -237,10 +237,12 @@ def _invalid(doc: Document, data: Any, problems: list[Problem], roots: list[Path
     """The DeckError of an invalid deck, with the problems of its valid slides."""
     deck, head = _salvage(data)
     languages_known = True
-    if head is not None:  # the deck's own keys are wrong too
-        problems = problems + explain.problems(doc, Deck, head)
-        languages_known = not any(e["loc"] and e["loc"][0] in ("language", "languages")
-                                  for e in head.errors())
+    if head is not None:  # the deck's own keys are wrong too: its texts are checked only
+        problems = problems + explain.problems(doc, Deck, head)  # where its languages
+        written = data.get("languages") if isinstance(data, dict) else None  # are as
+        languages_known = isinstance(written, list) and written == deck.languages and \
+            not any(e["loc"] and e["loc"][0] in ("language", "languages", "title")
+                    for e in head.errors())  # written (a comma in the title misread them)
     warnings, errors, resolved = _checks(doc, deck, roots, strict_assets,
                                          translations=languages_known)
     partial = LoadedDeck(deck, doc.path, tuple(warnings), _usable(deck, resolved), doc)
