@@ -26,7 +26,10 @@ from kiosk.show.slides.base import SlideView
 Loc = tuple[str | int, ...]
 SMALLER = 0.9
 """A slide drawn at less than this share of the large type asked for (a type scale over
-1) is warned of; at the show's own type, a slide made smaller to fit is its design."""
+1) is warned of..."""
+SMALLER_AT_ONE = 0.8
+"""...and at the show's own type, one made smaller than this to fit (an English slide at
+0.72 of its size, its source line as large as its text, said nothing, trial 21)."""
 
 
 def layout_problems(loaded: LoadedDeck, config: Config) -> list[Problem]:
@@ -53,13 +56,14 @@ def layout_problems(loaded: LoadedDeck, config: Config) -> list[Problem]:
                     "of kiosk's, not of the deck; please report it with this deck")))
                 continue  # (that no one finds out from the show that a slide is missing)
             view.start(0.0, reduced_motion=True)
-            drawn_at = view.ctx.theme.type_scale
-            if config.theme.type_scale > 1.0 and drawn_at < config.theme.type_scale * \
-                    SMALLER:  # (large type asked for, and not given)
+            drawn_at, asked = view.ctx.theme.type_scale, config.theme.type_scale
+            if drawn_at < asked * (SMALLER if asked > 1.0 else SMALLER_AT_ONE):
+                said = f"its words are drawn at type scale {drawn_at:.2g}, not {asked:g}" \
+                    if asked > 1.0 else \
+                    f"its words are drawn at {drawn_at / asked:.0%} of their size"
                 numbers = found.setdefault((("slides", n), language, (
-                    f"its words are drawn at type scale {drawn_at:.2g}, not "
-                    f"{config.theme.type_scale:g}: they take more room than the screen has "
-                    "(fewer or shorter texts keep the size)")), [])
+                    f"{said}: they take more room than the screen has (fewer or shorter "
+                    "texts keep the size)")), [])
                 numbers.append(n + 1)
             scene.addItem(view)  # (what is drawn over a text is found in the scene)
             chrome.set_state(n, len(deck.slides), language)

@@ -536,3 +536,28 @@ def test_a_large_type_scale_never_leaves_a_figure_smaller_than_at_scale_one(qapp
     for language in ("zh", "en"):
         assert all(large >= small * 0.97 for large, small in zip(
             sizes[1.3, language], sizes[1.0, language], strict=True)), (language, sizes)
+
+
+def test_check_says_where_a_slide_at_the_shows_own_type_is_made_far_smaller(qapp, tmp_path):
+    """Trial 21: an English figures slide drawn at 0.77 of its size at type scale 1 (and
+    so alike at 1.3) said nothing; a slide made a little smaller to fit is its design."""
+    from kiosk.show.layoutcheck import layout_problems
+
+    both = decks.both
+    crowded = decks.figures_slide(
+        *(decks.figure(value, both("万标准箱", "twenty-foot equivalent container units "
+                                   "(TEU) handled in one year"), both("集装箱", "Containers "
+                                   "handled at Ningbo-Zhoushan, the world's busiest port"),
+                       qualifier="近", values={"en": value * 10000},
+                       note=both("连续多年居世界第一", "First in the world for fifteen years "
+                                 "running, ahead of Shanghai and Singapore"))
+          for value in (3530, 1735, 144.2, 2210)),
+        points=[both("一", "Between 1405 and 1433 the fleet sailed west seven times, as far "
+                          "as the coast of East Africa"),
+                both("二", "Quanzhou was inscribed on the World Heritage List in 2021, the "
+                          "Emporium of the World in Song–Yuan China")])
+    plain = decks.config()
+    loaded = decks.built(tmp_path, decks.deck(crowded, decks.title_slide()), plain)
+    said = [p.message for p in layout_problems(loaded, plain)]
+    assert any(m.startswith("slide 1 in 'en'") and "% of their size" in m for m in said), said
+    assert not any(m.startswith("slide 2") and "of their size" in m for m in said)
