@@ -68,6 +68,7 @@ class _Job(QRunnable):
         self.decoder, self.key, self.path, self.size, self.page = decoder, key, path, size, page
 
     def run(self) -> None:
+        ground: Ground = None
         try:
             result: QImage | str = decode(self.path, self.size) if self.page is None \
                 else render_page(self.path, self.page, self.size)
@@ -75,10 +76,11 @@ class _Job(QRunnable):
                 result = result.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied
                                                 if result.hasAlphaChannel()
                                                 else QImage.Format.Format_RGB32)
+                ground = read_ground(result)  # (here, not in the thread that draws)
         except Exception as error:  # (a decoder's fault is a picture not drawn)
             result = f"cannot be decoded ({error})"
         with contextlib.suppress(RuntimeError):  # (the show ended while it decoded)
-            self.decoder.decoded.emit(self.key, result)
+            self.decoder.decoded.emit(self.key, result, ground)
 
 
 @dataclasses.dataclass
@@ -90,14 +92,17 @@ class Decoder(QObject):
     """Decodes pictures in one worker thread (the other core draws the show) and keeps
     them under ``cap_mb``."""
 
-    decoded = Signal(object, object)
-    """(key, QImage or why not): emitted in the worker, received in the GUI thread."""
+    decoded = Signal(object, object, object)
+    """(key, QImage or why not, its ground): emitted in the worker, received in the GUI
+    thread."""
 
     def __init__(self, cap_mb: float = MEMORY_CAP_MB) -> None:
         super().__init__()
         self.cap = int(cap_mb * 1024 * 1024)
         self._kept: collections.OrderedDict[Key, QImage] = collections.OrderedDict()
         self._failed: dict[Key, str] = {}
+        self._grounds: dict[int, Ground] = {}
+        """Each kept picture's plain ground and its object's extent (by its cacheKey)."""
         self._pending: dict[Key, _Pending] = {}
         self._pool = QThreadPool()
         self._pool.setMaxThreadCount(1)
@@ -127,10 +132,19 @@ class Decoder(QObject):
         pending.waiting.append(weakref.ref(item))
         return None
 
-    def _arrived(self, key: Key, result: QImage | str) -> None:
+    def ground(self, image: QImage) -> Ground:
+        """The plain ground of a picture it decoded and its object's extent, as read in
+        the worker (read now for a picture it did not decode)."""
+        key = image.cacheKey()
+        if key not in self._grounds:
+            return read_ground(image)
+        return self._grounds[key]
+
+    def _arrived(self, key: Key, result: QImage | str, ground: Ground) -> None:
         pending = self._pending.pop(key, _Pending())
         if isinstance(result, QImage):
             self._kept[key] = result
+            self._grounds[result.cacheKey()] = ground
             self._trim()
         else:
             self._failed[key] = result
@@ -143,6 +157,7 @@ class Decoder(QObject):
         total = self.kept_bytes
         while total > self.cap and len(self._kept) > 1:
             _, image = self._kept.popitem(last=False)
+            self._grounds.pop(image.cacheKey(), None)
             total -= image.sizeInBytes()
 
     def settle(self) -> None:
@@ -155,6 +170,7 @@ class Decoder(QObject):
         """Let go of every decoded picture (a new deck: the files may have changed)."""
         self._kept.clear()
         self._failed.clear()
+        self._grounds.clear()
 
 
 _decoder: Decoder | None = None
@@ -254,6 +270,16 @@ def object_extent(image: QImage, ground: QColor) -> QRectF:
         return QRectF(0, 0, 1, 1)
     return QRectF(QPointF(min(xs) / width, min(ys) / height),
                   QPointF((max(xs) + 1) / width, (max(ys) + 1) / height))
+
+
+Ground = tuple[QColor, QRectF] | None
+"""A studio shot's plain ground and its object's extent (None: not a studio shot)."""
+
+
+def read_ground(image: QImage) -> Ground:
+    """A picture's plain light ground and its object's extent on it, or None."""
+    ground = studio_ground(image)
+    return (ground, object_extent(image, ground)) if ground is not None else None
 
 
 def on_ground(natural: QSize, extent: QRectF, rooms: list[QRectF], rect: QRectF) -> QRectF:
@@ -434,10 +460,10 @@ class PictureItem(QGraphicsItem):
         else:
             self.image = result
             self.problem = None
-            ground = studio_ground(result) if self.whole_on_ground and self.fill else None
-            if ground is not None:  # (whole, on its ground: asked for at that size)
-                self.fill, self.ground, self._asked = False, ground, QSize()
-                self.extent = object_extent(result, ground)
+            read = decoder().ground(result) if self.whole_on_ground and self.fill else None
+            if read is not None:  # (whole, on its ground: asked for at that size)
+                self.fill, self._asked = False, QSize()
+                self.ground, self.extent = read
             if self.on_image is not None:
                 self.on_image(result)
         self.update()

@@ -407,6 +407,29 @@ def test_an_object_on_white_has_no_shade_though_it_reaches_the_fade(qapp, tmp_pa
     assert shades and all(shade.light and shade.level == 0.0 for shade in shades)
 
 
+def test_an_objects_extent_on_its_ground_is_read_in_the_worker(qapp, tmp_path, monkeypatch):
+    """Review: an object's extent on its light ground (some 9,000 pixels, in Python) was
+    read in the thread that draws the show, as its picture arrived: a frame's time."""
+    model = object_on_ground(tmp_path, "model.png", "#fafafa", "#2a2a2a",
+                             (500, 150, 600, 700), size=(1600, 1000))
+    threads = []
+    original = photo.object_extent
+
+    def spy(image, ground):
+        threads.append(QThread.currentThread())
+        return original(image, ground)
+
+    monkeypatch.setattr(photo, "object_extent", spy)
+    monkeypatch.setattr(photo, "_decoder", Decoder())
+    item = PictureItem(tmp_path / model, QRectF(0, 0, 1920, 1080), fill=True,
+                       whole_on_ground=True)
+    item.want(1.0)
+    photo.decoder().settle()
+    assert item.ground is not None and not item.fill  # (whole, on its ground)
+    assert 0.25 < item.extent.left() < 0.4 and 0.6 < item.extent.right() < 0.75
+    assert threads and all(t is not QThread.currentThread() for t in threads)
+
+
 def test_an_object_on_white_is_shown_whole_on_its_ground(qapp, tmp_path):
     """Trial 8: a jar photographed on white, square, filled the screen cut at its neck
     and foot, its title across its shoulder. Its ground read from its edges, it is shown
