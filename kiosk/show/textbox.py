@@ -122,6 +122,39 @@ def _squeezed(line: str, em: float) -> list[tuple[str, float]]:
     return pieces
 
 
+_EMPHASIS = re.compile(r"\*(?=\S)([^*\n]*?\S)\*")
+"""Words between asterisks, set in italics (*Teinopalpus aureus*): a scientific name, a
+ship's, a book's."""
+
+
+def emphasised(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` without the asterisks that set words in italics, and where those words
+    are in it (start, end); a lone asterisk stays as written."""
+    plain: list[str] = []
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for found in _EMPHASIS.finditer(text):
+        plain.append(text[at:found.start()])
+        start = sum(map(len, plain))
+        plain.append(found.group(1))
+        spans.append((start, start + len(found.group(1))))
+        at = found.end()
+    plain.append(text[at:])
+    return "".join(plain), spans
+
+
+def _runs(piece: str, start: int, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """``piece`` (at ``start`` in its text) in runs, each italic or not."""
+    runs: list[tuple[str, bool]] = []
+    for n, char in enumerate(piece):
+        italic = any(a <= start + n < b for a, b in spans)
+        if runs and runs[-1][1] == italic:
+            runs[-1] = (runs[-1][0] + char, italic)
+        else:
+            runs.append((char, italic))
+    return runs
+
+
 def _stranded(last: str, before: str) -> bool:
     """A last line of a third of the line before, or less (closing punctuation aside)."""
     return len(last.strip().rstrip(_CLOSING)) * 3 <= len(before.strip())
@@ -440,7 +473,9 @@ class TextBox(QGraphicsItem):
         parent: QGraphicsItem | None = None,
     ) -> None:
         super().__init__(parent)
+        text, self._italic = emphasised(text)
         self.text = text
+        """What it says (without the asterisks that set words in italics)."""
         self.role = role
         """The type role it was made for (``SlideContext.box``), for the layout audit."""
         self._smallest = min(size, smallest) if smallest is not None else max(
@@ -628,6 +663,9 @@ class TextBox(QGraphicsItem):
                         start < (begins := word_start(text, end)) < end and \
                         end - begins < LONGEST_WORD:
                     opened = begins  # not inside a Chinese word (今 / 晚): before it
+                named = self._in_name(text, start, end if opened is None else opened)
+                if named is not None:  # (nor inside a name in italics: Teinopalpus /
+                    opened = named  # aureus)
                 quantity = _kept_start(laid, start, end if opened is None else opened)
                 if quantity is not None:  # nor inside a quantity (350 km/ h, 350 / 公里)
                     opened = quantity
@@ -642,6 +680,18 @@ class TextBox(QGraphicsItem):
             lines.append(text[start : start + length].rstrip())
         layout.endLayout()
         return [ln for ln in lines if ln] or [""]
+
+    def _in_name(self, text: str, start: int, end: int) -> int | None:
+        """Where a short name in italics starts when a line from ``start`` of ``text``
+        (a paragraph of the box's) would end inside it at ``end`` (None: it does not)."""
+        if not self._italic:
+            return None
+        offset = self.text.find(text)
+        for a, b in self._italic:
+            a, b = a - offset, b - offset
+            if start < a < end < b and _short_term(text[a:b]):
+                return a
+        return None
 
     def _fits(self, size: float, lines: list[str]) -> bool:
         if self._max_lines is not None and len(lines) > self._max_lines:
@@ -728,7 +778,12 @@ class TextBox(QGraphicsItem):
         top = {"top": 0.0, "center": (self._height - block) / 2,
                "bottom": self._height - block}[self._valign]
         step = self.font_size * self._line_height
+        slanted = QFont(font)
+        slanted.setItalic(True)
+        cursor = 0
         for n, line in enumerate(self.lines):
+            found = self.text.find(line, cursor) if self._italic else -1
+            cursor = found + len(line) if found != -1 else cursor
             pieces = [(line, 0.0)] if self._latin else _squeezed(line, self.font_size)
             squeeze = sum(shift for _, shift in pieces)
             advance = metrics.horizontalAdvance(line) - squeeze
@@ -745,7 +800,16 @@ class TextBox(QGraphicsItem):
             elif hangs:  # (“ at the start of a line: its space hung into the margin, its
                 x -= self.font_size * 0.5  # mark where the line's letters start)
             baseline = top + n * step + metrics.ascent()
+            at = found
             for piece, shift in pieces:
                 x -= shift
-                painter.drawText(QPointF(x, baseline), piece)
-                x += metrics.horizontalAdvance(piece)
+                if at == -1 or not self._italic:
+                    painter.drawText(QPointF(x, baseline), piece)
+                    x += metrics.horizontalAdvance(piece)
+                    continue
+                for run, italic in _runs(piece, at, self._italic):  # (its advance the
+                    painter.setFont(slanted if italic else font)  # upright's: laid out
+                    painter.drawText(QPointF(x, baseline), run)  # with it)
+                    x += metrics.horizontalAdvance(run)
+                painter.setFont(font)
+                at += len(piece)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from PySide6.QtGui import QColor, QFontMetricsF
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 
 from kiosk.show import fonts
 from kiosk.show.textbox import TextBox
@@ -463,3 +463,38 @@ def test_a_title_keeps_the_words_in_its_brackets_together(qapp):
                   600, size=68, color=QColor("white"), bold=True, balance=True,
                   role="title", max_lines=3, line_height=1.2)
     assert box.lines[-1] == "(Song and Yuan Dynasties)", box.lines
+
+
+def test_words_between_asterisks_are_set_in_italics_and_kept_together(qapp):
+    """Trials 19 and 21: a scientific name (Teinopalpus aureus) could not be set in
+    italics, as a museum's label sets it. Between asterisks it is, without them, and a
+    short name is not broken across lines; a lone asterisk is written as it is."""
+    from kiosk.show.textbox import emphasised
+
+    assert emphasised("*Teinopalpus aureus*, a first-class protected species") == (
+        "Teinopalpus aureus, a first-class protected species", [(0, 18)])
+    assert emphasised("5 * 3 grid, ** and a *") == ("5 * 3 grid, ** and a *", [])
+    assert emphasised("学名*Merops viridis*") == ("学名Merops viridis", [(2, 16)])
+
+    def drawn(text: str, width: float) -> tuple[TextBox, QImage]:
+        box = TextBox(text, width, 400, size=32, color=QColor("white"))
+        image = QImage(round(width), 400, QImage.Format.Format_RGB32)
+        image.fill(QColor("black"))
+        painter = QPainter(image)
+        box.paint_text(painter)
+        painter.end()
+        return box, image
+
+    width = QFontMetricsF(fonts.font(32)).horizontalAdvance("Teinopalpus aureus，国家") + 4
+    italic, _ = drawn("学名 *Teinopalpus aureus*，国家一级保护动物", width)
+    assert "*" not in italic.text
+    assert any(line.startswith("Teinopalpus aureus") for line in italic.lines), italic.lines
+    _, slanted = drawn("学名 *Teinopalpus aureus*，国家一级保护动物", 1200)
+    _, plain = drawn("学名 Teinopalpus aureus，国家一级保护动物", 1200)
+    name = QFontMetricsF(fonts.font(32)).horizontalAdvance("学名 ")
+
+    def column(image: QImage, x: int) -> list[int]:
+        return [QColor(image.pixel(x, y)).lightness() for y in range(50)]
+
+    assert all(column(slanted, x) == column(plain, x) for x in range(round(name) - 4))
+    assert any(column(slanted, x) != column(plain, x) for x in range(round(name), 400))
