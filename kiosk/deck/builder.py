@@ -237,7 +237,9 @@ class Builder:
     def _alias(self, event: Any, where: tuple[int, int]) -> None:
         target = self.anchors.get(event.anchor)
         if target is None:
-            self.fail(where, f"alias *{event.anchor} refers to no finished anchor")
+            self.fail(where, f"alias *{event.anchor} refers to no finished anchor (a text "
+                      "that starts with words in italics is quoted: \"*Teinopalpus "
+                      "aureus*, a butterfly\")")
         assert target is not None
         loc = self._child_loc()
         if loc is None:

@@ -46,3 +46,17 @@ def test_the_readme_shows_what_check_prints():
          *args.split()], cwd=BAD, capture_output=True, text=True, timeout=60,
     )
     assert result.stdout + result.stderr == printed
+
+
+def test_a_text_starting_in_italics_unquoted_is_told_how_to_write_it(tmp_path, capsys):
+    """An asterisk starts a YAML alias: "caption: *Teinopalpus aureus*, …" is not a
+    text in italics until it is quoted; check says so at its line."""
+    from kiosk.cli import main
+
+    deck = tmp_path / "deck.yaml"
+    deck.write_text("title: T\nslides:\n  - type: title\n"
+                    "    title: *Teinopalpus aureus*, a butterfly\n", encoding="utf-8")
+    assert main(["check", str(deck)]) == 2
+    said = capsys.readouterr().out
+    assert f"{deck}:4:12: alias *Teinopalpus refers to no finished anchor" in said
+    assert '"*Teinopalpus aureus*, a butterfly"' in said
