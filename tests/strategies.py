@@ -23,7 +23,7 @@ from kiosk.deck.precision import shown_digits
 
 CJK = "南京科技创新企业高校新质生产力发布会经济强百姓富环境美社会文明程度高缩影图谱"
 LATIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-PUNCT = " ，。、“”（）：,.-()%"
+PUNCT = " ，。、“”（）：,.-()%*"
 PICTURES = ("images/photo.png", "images/photo.jpg", "images/shape.svg")
 """Pictures a generated deck may name: written by the test beside the deck."""
 
@@ -163,7 +163,14 @@ def _timing(model: type[BaseModel]) -> dict[str, st.SearchStrategy[Any]]:
             "easing": optional(st.sampled_from(literals(model, "easing")))}
 
 
-SCALES = st.sampled_from([{"en": 10000.0}, {"en": 1e12}, {"zh": 0.001, "en": 1.0}])
+SCALES = [{"en": 10000.0}, {"en": 1e12}, {"zh": 0.001, "en": 1.0}]
+
+
+def scales(langs: list[str]) -> st.SearchStrategy[dict[str, float]]:
+    """A chart's per-language scale, in the deck's languages only (a scale for a
+    language the deck lacks is an error of check's)."""
+    return st.sampled_from(SCALES).map(
+        lambda scale: {k: v for k, v in scale.items() if k in langs}).filter(bool)
 
 
 def _exact(chart: dict[str, Any]) -> dict[str, Any]:
@@ -183,7 +190,7 @@ def compare_charts(langs: list[str]) -> st.SearchStrategy[dict[str, Any]]:
     value = numbers(c.ComparePair, "after")
     item = mapping({"label": texts(langs), "after": value},
                    {"before": optional(value), "unit": optional(texts(langs, 6)),
-                    "scale": optional(SCALES),
+                    "scale": optional(scales(langs)),
                     "qualifier": optional(st.sampled_from(literals(c.ComparePair,
                                                                    "qualifier"))),
                     "note": optional(texts(langs))})
@@ -191,7 +198,7 @@ def compare_charts(langs: list[str]) -> st.SearchStrategy[dict[str, Any]]:
                     "after_label": texts(langs, 12),
                     "items": lists(c.CompareChart, "items", item)},
                    {"title": optional(texts(langs)), "unit": optional(texts(langs, 6)),
-                    "scale": optional(SCALES), **_timing(c.CompareChart)}).map(_exact)
+                    "scale": optional(scales(langs)), **_timing(c.CompareChart)}).map(_exact)
 
 
 @st.composite
@@ -205,7 +212,7 @@ def series_charts(draw: st.DrawFn, langs: list[str]) -> dict[str, Any]:
              "categories": categories, "series": rows}
     extra = draw(mapping({}, {"area": optional(st.booleans()),
                               "labels": optional(st.booleans()),
-                              "unit": optional(texts(langs, 6)), "scale": optional(SCALES),
+                              "unit": optional(texts(langs, 6)), "scale": optional(scales(langs)),
                               "title": optional(texts(langs)), **_timing(c.SeriesChart)}))
     return _exact({**chart, **extra})
 
@@ -215,7 +222,7 @@ def funnel_charts(langs: list[str]) -> st.SearchStrategy[dict[str, Any]]:
                     {"qualifier": optional(st.sampled_from(literals(c.FunnelStage, "qualifier"))),
                      "unit": optional(texts(langs, 6))})
     return mapping({"kind": st.just("funnel"), "stages": lists(c.FunnelChart, "stages", stage)},
-                   {"unit": optional(texts(langs, 6)), "scale": optional(SCALES),
+                   {"unit": optional(texts(langs, 6)), "scale": optional(scales(langs)),
                     **_timing(c.FunnelChart)}).map(_exact)
 
 
@@ -235,7 +242,7 @@ def proportion_charts(draw: st.DrawFn, langs: list[str]) -> dict[str, Any]:
     unit = draw(optional(texts(langs, 6)))
     chart = {"kind": "proportion", "style": style,
              "total": {"label": draw(texts(langs)), "value": total}, "parts": parts,
-             **({"scale": scaled} if (scaled := draw(optional(SCALES))) else {})}
+             **({"scale": scaled} if (scaled := draw(optional(scales(langs)))) else {})}
     return _exact({**chart, **({"unit": unit} if unit else {})})
 
 
