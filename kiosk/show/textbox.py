@@ -564,7 +564,10 @@ class TextBox(QGraphicsItem):
             best = self._best_balance(text, size, lines)
             if best is not None:
                 return best[1]
-        low, high = self._width * 0.5, self._width
+        metrics = QFontMetricsF(self._font(size))  # (never narrower than its longest
+        widest = max((metrics.horizontalAdvance(word) for word in self._words),  # word:
+                     default=0.0)  # "Grid-connecte / d wind power", trial 22)
+        low, high = max(self._width * 0.5, min(self._width, widest + 1.0)), self._width
         for _ in range(10):
             middle = (low + high) / 2
             trial = self._lines_at(text, size, middle)

@@ -498,3 +498,12 @@ def test_words_between_asterisks_are_set_in_italics_and_kept_together(qapp):
 
     assert all(column(slanted, x) == column(plain, x) for x in range(round(name) - 4))
     assert any(column(slanted, x) != column(plain, x) for x in range(round(name), 400))
+
+
+def test_lines_evened_out_never_break_a_word(qapp):
+    """Trial 22, at type scale 1.3: "Grid-connecte / d wind power": evening out its
+    lines (power alone on the last) narrowed the box past its longest word."""
+    for size in (28.0, 31.5, 34.0):
+        box = TextBox("Grid-connected wind power", 376.2, 200, size=size,
+                      color=QColor("white"), max_lines=3)
+        assert "Grid-connected" in box.lines[0], (size, box.lines)
