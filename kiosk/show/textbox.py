@@ -284,9 +284,11 @@ from what it counts (一千六百 / 年)."""
 _HYPHENATED = re.compile(r"(?<=[A-Za-z0-9])-(?=[A-Za-z0-9])")
 """A hyphen inside a word (Nine-Coloured, 9-kilometre), which a line does not break at."""
 _CLOSING_QUOTES = "”’」』》"
-_UNIT = re.compile(r"[a-z%°‰][a-z]{0,9}\b")
-"""A word that may be a number's unit (km, trains, billion, %): lower case and short."""
-_NUMBER_UNIT = re.compile(r"(?<=\d) (?=[a-z%°‰][a-z]{0,9}\b)")
+_UNIT_WORD = r"(?:[a-z%°‰][a-z]{0,9}|[kMGTm]?(?:W|Wh|V|Hz|J|Pa)|[A-Z]{2,4}|[kc]?m[²³])(?!\w)"
+"""A word that may be a number's unit: lower case and short (km, trains, billion, %), or
+a symbol (MW, kWh, TEU, m³): "3 / MW" split a turbine's size, trial 22."""
+_UNIT = re.compile(_UNIT_WORD)
+_NUMBER_UNIT = re.compile(r"(?<=\d) (?=" + _UNIT_WORD + ")")
 """The space between a number and its unit, which a line does not break at."""
 _CLOSES_PHRASE = "到"
 """A one-character word that ends the phrase 从 begins: a line may end with it (从御窑厂到 /
@@ -431,6 +433,10 @@ def _cost_here(text: str, at: int, size: float) -> float:
                 or (last in _FRACTIONS and after in _ARTICLES):
             return INSIDE_WORD  # (Ten / Thousand; 540 / Million, trial 19; Half a /
             # Billion; Half / a Billion)
+        if last.replace(",", "").isdigit() and not re.fullmatch(r"1\d{3}|20\d{2}", last) \
+                and following and following[0][:1].isupper() and _title_case(text):
+            return INSIDE_WORD  # (Out of 100 / Units: in a title, a count and what it
+            # counts; not a year and what follows it, 2024 / Wind Power, trial 22)
         if last in _ARTICLES:  # (Emporium of the / World; in a title, Every Species Is
             return TITLE_ARTICLE_END if _title_case(text) else ARTICLE_END  # a / Miracle)
         if last in _FUNCTION_WORDS:  # (a line ending "of" reads on: better before it; in

@@ -507,3 +507,19 @@ def test_lines_evened_out_never_break_a_word(qapp):
         box = TextBox("Grid-connected wind power", 376.2, 200, size=size,
                       color=QColor("white"), max_lines=3)
         assert "Grid-connected" in box.lines[0], (size, box.lines)
+
+
+@pytest.mark.parametrize(("text", "width", "together"), [
+    ("On Display: Model of a 3 MW Wind Turbine (Scale 1:200)", 900, "3 MW"),
+    ("Three Gorges: 22,500 MW, the world's largest", 300, "22,500 MW"),
+    ("From Sunlight to Socket: How Much of 100 Units of Sunlight Becomes Electricity?",
+     1100, "100 Units"),
+])
+def test_a_number_and_its_unit_symbol_stay_on_one_line(qapp, text, width, together):
+    """Trial 22: "Model of a 3 / MW Wind Turbine", "22,500 / MW", "of 100 / Units"."""
+    for balance in (False, True):
+        for step in range(0, 120, 24):
+            box = TextBox(text, width - step, 800, size=56 if balance else 32,
+                          color=QColor("white"), balance=balance, role="title" if
+                          balance else "body", max_lines=4 if balance else None)
+            assert any(together in line for line in box.lines), (width - step, box.lines)
