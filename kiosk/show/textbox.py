@@ -190,6 +190,10 @@ def _balanced(text: str, metrics: QFontMetricsF, width: float,
                 _kept_start(text, 0, at) is None or _after_dash(text, at))):
             breaks.append(at)  # (not inside a quoted term, a quantity, nor Beijing–Zhang…
             # but at a cost, for a chain of names too long for a line)
+    breaks = sorted(set(breaks) | {at for at in range(1, len(text)) if text[at - 1] in
+                                   _CLOSING_FULL and text[at] in _OPENING_FULL})
+    # (between full-width marks that close and open, ”（ and ）“, where Qt's rules find
+    # no break: “人造太阳” / （1954—2024）, not （1954 / —2024）, trial 22)
     if breaks[-1] != len(text):
         breaks.append(len(text))
     target = metrics.horizontalAdvance(text) / count
@@ -337,9 +341,16 @@ _MAGNITUDE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "tril
 
 
 def _after_dash(text: str, at: int) -> bool:
-    """Whether ``at`` is just after an en dash between two names (Zhuhai– / Macao)."""
-    return 2 <= at < len(text) and text[at - 1] == "\u2013" and text[at - 2].isalpha() \
-        and text[at].isalpha()
+    """Whether ``at`` is just after a dash between two names (Zhuhai– / Macao) or two
+    years (1954— / 2024, trial 22)."""
+    if 1 <= at < len(text) - 1 and text[at] in "\u2013\u2014" and text[at - 1].isdigit() \
+            and text[at + 1].isdigit():
+        return True  # (before the dash of 1954—2024 as well)
+    if not 2 <= at < len(text) or text[at - 1] not in "\u2013\u2014":
+        return False
+    before, after = text[at - 2], text[at]
+    return (before.isalpha() and after.isalpha() and text[at - 1] == "\u2013") or (
+        before.isdigit() and after.isdigit())
 
 
 def _title_case(text: str) -> bool:
@@ -382,9 +393,27 @@ def _in_brackets(text: str, at: int) -> bool:
     return False
 
 
+_JOINS = "与和及至"
+"""Words that join two dates or numbers into one phrase (2014年与2024年, 1954至2024年)."""
+
+
+def _in_pair_of_dates(text: str, at: int) -> bool:
+    """Whether ``at`` is either side of a word joining two dates or numbers."""
+    def dated(n: int) -> bool:
+        return 0 <= n < len(text) and (text[n].isdigit() or text[n] in "年月日")
+
+    return (1 <= at < len(text) and text[at - 1] in _JOINS and dated(at - 2)
+            and text[at].isdigit()) or (at < len(text) - 1 and text[at] in _JOINS
+                                        and dated(at - 1) and text[at + 1].isdigit())
+
+
 def _break_cost(text: str, at: int, size: float) -> float:
     """What a break at ``at`` adds to the cost of a balanced text (more inside brackets,
     ``_cost_here``)."""
+    if _in_pair_of_dates(text, at):
+        return INSIDE_WORD  # (2014年与 / 2024年: two years compared, read as one)
+    if at < len(text) and text[at] in _BRACKETS and not _in_brackets(text, at):
+        return PAUSE  # (before a bracket's aside: 十年之变：2014年与2024年 / （装机与结构）)
     cost = _cost_here(text, at, size)
     return cost + BRACKETED if _in_brackets(text, at) else cost
 

@@ -523,3 +523,18 @@ def test_a_number_and_its_unit_symbol_stay_on_one_line(qapp, text, width, togeth
                           color=QColor("white"), balance=balance, role="title" if
                           balance else "body", max_lines=4 if balance else None)
             assert any(together in line for line in box.lines), (width - step, box.lines)
+
+
+@pytest.mark.parametrize(("text", "width", "size", "lines"), [
+    ("清洁能源：从风车到“人造太阳”（1954—2024）", 972, 104,
+     ["清洁能源：", "从风车到“人造太阳”", "（1954—2024）"]),
+    ("十年之变：2014年与2024年（装机与结构）", 972, 68,
+     ["十年之变：2014年与2024年", "（装机与结构）"]),
+])
+def test_a_chinese_title_keeps_its_years_and_its_aside_whole(qapp, text, width, size, lines):
+    """Trial 22, on a totem: "…“人造太阳”（1954— / 2024）" tore a range of years (Qt's
+    rules find no break between ” and （), "2014年与 / 2024年" a pair of them."""
+    box = TextBox(text, width, 2000, size=size, color=QColor("white"), bold=True,
+                  balance=True, role="hero" if size > 100 else "title", max_lines=3,
+                  line_height=1.2)
+    assert box.lines == lines
