@@ -2366,3 +2366,21 @@ def test_a_year_is_never_as_near_a_point_left_unsaid_as_its_own(qapp, tmp_path):
                     continue
                 assert abs(points[year] - centre) >= own + width * 0.25 - 0.5, (
                     language, label.text, year)
+
+
+def test_a_donuts_total_is_written_as_its_parts_where_its_own_magnitude_takes_decimals(
+        qapp, tmp_path, final):
+    """Trial 22: the centre read "10.0869万亿 / 千瓦时" over parts in 亿 (63,438亿千瓦时…):
+    four decimals, and a total a visitor could not hold against its parts."""
+    both = decks.both
+    unit = both("亿千瓦时", "hundred million kWh")
+    chart = {"kind": "proportion", "style": "donut", "unit": unit,
+             "total": {"label": both("全国发电量", "Generated"), "value": 100869},
+             "parts": [{"label": both("火电", "Thermal"), "value": 63438},
+                       {"label": both("水电", "Hydro"), "value": 14257},
+                       {"label": both("风电", "Wind"), "value": 9970},
+                       {"label": both("其他", "Other"), "value": 13204}]}
+    loaded = decks.built(tmp_path, decks.only("zh", decks.deck(decks.chart_slide(chart))))
+    said = {c.final for c in final(loaded, 0).childItems() if isinstance(c, CountLabel)}
+    assert "100,869亿" in said or "100,869亿千瓦时" in said, said
+    assert not any("万亿" in text for text in said), said

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -10,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.deck.charts import Part, ProportionChart, waffle_cells
-from kiosk.deck.numbers import held_with_number
+from kiosk.deck.numbers import COMPACT_DECIMALS, held_with_number
 from kiosk.deck.text import Text
 from kiosk.show import fonts
 from kiosk.show.charts.base import (
@@ -121,6 +122,12 @@ def _columns(cells: int, shape: float) -> int:
     # rows of 10 and a last row of 7, not rows of 11 and one cell alone on the last)
 
 
+def _decimals_shown(text: str) -> int:
+    """How many decimals the number in ``text`` is written with."""
+    found = re.search(r"\d[\d,]*(?:\.(\d+))?", text)
+    return len(found.group(1) or "") if found else 0
+
+
 def _last_row_short(cells: int, columns: int) -> bool:
     """Whether the last row of ``cells`` in ``columns`` is less than half full."""
     last = cells % columns
@@ -213,6 +220,10 @@ class ProportionView(ChartView):
         total = label(held if words else total_unit, bool(words), self)  # its own, the
         # number in its own magnitude: "1,040 million cubic metres" was half the size of
         # its Chinese; "1.04 billion" over "cubic metres", trial 15)
+        if words and _decimals_shown(total.final) > COMPACT_DECIMALS:  # (not where that
+            # takes more decimals than two: 10.0869万亿 beside parts in 亿, trial 22)
+            total.setParentItem(None)  # type: ignore[arg-type]  # (Qt takes None)
+            total = label(held, False, self)
         total.setPos(centre.x(), centre.y() - ctx.size("label") * (1.2 if words else 0.6))
         self.track(total.set_progress)
         under = total.mapRectToParent(total.boundingRect()).bottom()
