@@ -619,16 +619,39 @@ SI_BASES = {"瓦": ("W", 1.0), "千瓦": ("W", 1e3), "兆瓦": ("W", 1e6), "千�
 SI_PREFIXES = {"": 1.0, "k": 1e3, "M": 1e6, "G": 1e9, "T": 1e12}
 
 
+SPELLED_PREFIXES = {"kilo": "k", "mega": "M", "giga": "G", "tera": "T"}
+SPELLED_UNITS = {"watt": "W", "watt-hour": "Wh", "gram": "g", "tonne": "t", "metre": "m",
+                 "meter": "m", "litre": "L", "liter": "L"}
+"""English units written out (gigawatts, terawatt-hours), as their symbols."""
+
+
+def _as_symbol(english: str) -> str:
+    """An English unit written out as its symbol (gigawatts of wind power: GW), or as it
+    is."""
+    words = english.split()
+    if not words:
+        return english
+    word = words[0].lower().rstrip(",")
+    if len(words) > 1 and words[1].lower().rstrip(",") in ("hour", "hours"):
+        word += "-hours"  # (kilowatt hours)
+    word = word[:-1] if word.endswith("s") else word  # (gigawatts, terawatt-hours)
+    for spelled, prefix in {**SPELLED_PREFIXES, "": ""}.items():
+        if word.startswith(spelled) and word[len(spelled):] in SPELLED_UNITS:
+            return prefix + SPELLED_UNITS[word[len(spelled):]]
+    return english
+
+
 def si_conversion(chinese: str, english: str) -> float | None:
     """What a number in the Chinese unit is multiplied by in the English one where that
-    is the same kind with an SI prefix (千瓦 in GW: 1e-6), else None."""
+    is the same kind with an SI prefix (千瓦 in GW, or in gigawatts: 1e-6), else None."""
     base = SI_BASES.get(chinese)
     if base is None:
         return None
     symbol, size = base
-    for prefix, factor in SI_PREFIXES.items():
-        if english == prefix + symbol:
-            return size / factor
+    for written in dict.fromkeys([english, _as_symbol(english)]):
+        for prefix, factor in SI_PREFIXES.items():
+            if written == prefix + symbol:
+                return size / factor
     return None
 
 
@@ -659,8 +682,8 @@ def _number_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
                 # (9529万延米: 95,290 km; 8620万千瓦: 86.2 GW)
                 english = figure.unit.get_text(language, deck.default_language)
                 yield doc.problem((*loc, "values", language), (
-                    f"{figure.value:g}{chinese} is {figure.value * factor:,.10g}{base}: "
-                    f"{number:,.10g} {english} is not that; check the {language} number "
+                    f"{figure.value:g}{chinese} is {_plain(figure.value * factor)}{base}: "
+                    f"{_plain(number)} {english} is not that; check the {language} number "
                     "(or its unit)"), severity=Severity.WARNING)
     for loc, text in walk(deck, Text):
         for language in text:
@@ -685,6 +708,12 @@ def _number_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
                 f"{group.count} at one dot per {group.per_node} draws "
                 f"{dots(group.count, group.per_node)} dots, {drawn}: a per_node that "
                 f"divides {group.count} draws it as it is"), severity=Severity.WARNING)
+
+
+def _plain(number: float) -> str:
+    """A number as a reader writes it: 1,830,000,000,000, not 1.83e+12."""
+    text = f"{number:,.6f}".rstrip("0").rstrip(".")
+    return text if text not in ("", "-0") else "0"
 
 
 def _glyph_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:

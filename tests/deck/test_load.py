@@ -352,6 +352,27 @@ def test_a_number_given_in_an_si_unit_is_not_warned(write_deck):
     assert "1.2亿吨 is 120,000,000吨: 12 Mt is not that" in said[0][1]
 
 
+def test_a_number_given_in_an_si_unit_written_out_is_not_warned(write_deck):
+    """Trial 22: 5.2亿千瓦 as 520 gigawatts, 6083万千瓦 as 60,830 megawatts and 1.83万亿
+    千瓦时 as 1,830 terawatt-hours were warned as wrong, as 52,000 gigawatts was (and one
+    message read "1.83e+12")."""
+    loaded = load_deck(write_deck(
+        "title: T\nlanguages: [zh, en]\nslides:\n  - type: figures\n    title: T\n"
+        "    figures:\n"
+        "      - {value: 5.2, unit: {zh: 亿千瓦, en: gigawatts of wind power capacity}, "
+        "values: {en: 520}, label: A}\n"
+        "      - {value: 6083, unit: {zh: 万千瓦, en: megawatts}, values: {en: 60830}, "
+        "label: B}\n"
+        "      - {value: 1.83, unit: {zh: 万亿千瓦时, en: terawatt-hours}, values: {en: 1830}, "
+        "label: C}\n"
+        "      - {value: 1.83, unit: {zh: 万亿千瓦时, en: kilowatt hours}, values: {en: 1830}, "
+        "label: D}\n"))
+    said = [(w.line, w.message) for w in loaded.warnings]
+    assert [line for line, _ in said] == [10], said
+    assert said[0][1].startswith("1.83万亿千瓦时 is 1,830,000,000,000千瓦时: 1,830 kilowatt "
+                                 "hours is not that"), said
+
+
 def test_a_magnitude_said_in_both_units_but_not_alike_is_warned(write_deck):
     """Trial 8: 828.4亿元 with the English unit "billion yuan" read 828.4 billion (82.84
     was meant), 161.6万人 as 161.6 million people: no warning, for the English unit said
