@@ -388,6 +388,26 @@ def test_an_upright_photo_stands_as_tall_as_the_room_beside_a_longer_title(qtbot
     assert drawn.height() >= view.ctx.content.height() * 0.95, drawn
 
 
+def test_an_upright_photo_stays_where_it_is_as_a_visitor_switches_language(qtbot, tmp_path):
+    """Trial 22: beside the longer English title the photo stood 377 px further right
+    than beside the Chinese: it jumped as a visitor pressed 中/EN."""
+    cfg = config()
+    slide = gallery(tmp_path, fit="fit", title=decks.both("影像：清洁能源在中国",
+                                                          "Pictures: Clean Energy in China"))
+    player, clock = decks.show(qtbot, tmp_path, deck(slide), cfg)
+    settle(player, clock)
+    placed = []
+    for _language in ("zh", "en"):
+        view = player.stage.current
+        view.go_to_step(1, clock.now(), 1, animate=False)  # (900 x 1200: upright)
+        page = view.pages[1]
+        placed.append(page.picture.mapRectToScene(page.picture.target()))
+        qtbot.keyClick(player.stage, Qt.Key.Key_L)  # (the other language)
+        settle(player, clock)
+    assert placed[0] == placed[1], placed
+    assert placed[0].height() >= player.stage.current.ctx.content.height() * 0.95
+
+
 def test_check_names_a_missing_photo_at_its_line(tmp_path):
     import subprocess
     import sys
