@@ -70,9 +70,10 @@ class SlideView(QGraphicsItem):
         self.ctx = dataclasses.replace(  # its own: what a build notes in it (cramped)
             ctx, configured=ctx.configured or ctx.theme)
         if self._captioned() and type(self).captions_bottom is SlideView.captions_bottom:
-            self.ctx.kept_free = band_height(self.ctx) + self.ctx.size("body") * 0.5
-            # (the band of its captions under what it says, not over its figures,
-            # trial 21; a photograph's slide places it over the picture itself)
+            self.ctx.kept_free = band_height(self.ctx) + self.ctx.size("body") * 1.2
+            # (the band of its captions under what it says, clear of it: not over its
+            # figures, trial 21, nor 16 px under them, trial 22; a photograph's slide
+            # places it over the picture itself)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)  # stays with it
         self.timeline = Timeline()
         self.warmed_at: float | None = None
