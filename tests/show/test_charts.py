@@ -348,6 +348,31 @@ def test_a_waffle_fills_whole_rows_where_its_count_allows(qapp, tmp_path, final)
     assert len(set(rows.values())) == 1  # every row as long as the others: no stub row
 
 
+@pytest.mark.parametrize("portrait", [False, True])
+def test_a_waffle_of_a_hundred_is_ten_by_ten(qapp, tmp_path, portrait):
+    """Trial 22: "in every 100 kW" in rows of 15 beside a story on a wall: 96, 2 and 2
+    could not be counted as per cent; a totem drew ten by ten."""
+    chart = {"kind": "proportion", "style": "waffle", "unit": "kW",
+             "total": {"label": "Added capacity", "value": 100},
+             "parts": [{"label": "Lithium-ion", "value": 96},
+                       {"label": "Compressed air", "value": 2},
+                       {"label": "Flow batteries", "value": 2}]}
+    cfg = decks.config(portrait=portrait)
+    story = decks.story_slide(visual={"kind": "chart", "chart": chart})
+    loaded = decks.built(tmp_path, decks.only("en", decks.deck(decks.chart_slide(chart),
+                                                               story)), cfg)
+    for index in (0, 1):  # (on a slide of its own, and beside a story)
+        _, view = render_slide(loaded, cfg, index, (1080, 1920) if portrait else
+                               (1920, 1080), "en")
+        waffle = chart_of(view)
+        rows = collections.Counter(round(c.rect().top()) for c in waffle.cells)
+        assert sorted(rows.values()) == [10] * 10, (index, rows)
+    from kiosk.show.charts.proportion import _columns
+
+    assert {_columns(100, shape) for shape in (0.5, 1.0, 1.6, 2.25, 3.0)} == {10}  # (in
+    # any room: beside a story with captions, its room was wider than tall)
+
+
 def test_a_waffle_of_a_prime_count_leaves_no_cell_alone_on_its_last_row(qapp, tmp_path,
                                                                          final):
     """Trial 7: 67 reserves in rows of 11 left one cell alone on a seventh row."""
