@@ -15,6 +15,7 @@ from kiosk.show.audit import audit
 from kiosk.show.render import render_slide
 from kiosk.show.textbox import TextBox
 from tests import decks
+from tests.media import tone
 
 SIZES = [(1920, 1080), (3840, 2160)]
 
@@ -823,3 +824,45 @@ def test_a_long_english_unit_takes_two_lines_rather_than_shrink_its_number(qapp,
         sizes[language] = decks.numbers(view)[0].size
         assert audit(view) == [], language
     assert sizes["en"] >= sizes["zh"] * 0.8, sizes  # (0.69 with the unit on one line)
+
+
+def test_a_larger_type_scale_leaves_no_slide_smaller_than_the_default_where_that_fits(
+        qapp, tmp_path):
+    """Trial 22: a story with a waffle at type scale 1.3 was drawn at 0.82 (its title
+    kept at 1.3, the rest made smaller past the default's), where all of it at 1 fits.
+    All of it is drawn at the default's size or larger."""
+    both = decks.both
+    chart = {"kind": "proportion", "style": "waffle", "unit": both("千瓦", "kW"),
+             "title": both("每100千瓦新增新型储能中", "In every 100 kW of new-type storage "
+                           "added"),
+             "total": {"label": both("新增装机", "Added capacity"), "value": 100},
+             "parts": [{"label": both("锂离子电池", "Lithium-ion"), "value": 96},
+                       {"label": both("压缩空气", "Compressed air"), "value": 2},
+                       {"label": both("液流电池及其他", "Flow batteries and others"),
+                        "value": 2}]}
+    slide = decks.story_slide(
+        kicker=both("电网储能", "Grid storage"),
+        headline=both("储能：给电网配一个“超级充电宝”", "Storage: A “Power Bank” for the Grid"),
+        body=both("风不总在吹，太阳也会落山。储能电站在用电低谷时充电、在高峰时放电，让风电和"
+                  "光伏更稳定地进入千家万户。2024年新增的新型储能中，锂离子电池占绝大多数。",
+                  "The wind does not always blow, and the sun sets. Storage plants charge "
+                  "when demand is low and give the power back at the peak, so wind and "
+                  "solar reach homes steadily. Most new-type storage added in 2024 was "
+                  "lithium-ion."),
+        figures=[decks.figure(7376, both("万千瓦", "megawatts"), both("新型储能装机",
+                              "New-type storage capacity"), values={"en": 73760})],
+        visual={"kind": "chart", "chart": chart},
+        narration={"zh": "audio/guide.wav", "en": "audio/guide.wav"},
+        captions={"zh": "captions/guide.vtt", "en": "captions/guide.vtt"})
+    scales = {}
+    for scale in (1.0, 1.3):
+        folder = tmp_path / str(scale)
+        tone(folder / "audio" / "guide.wav")
+        (folder / "captions").mkdir(parents=True)
+        (folder / "captions" / "guide.vtt").write_text(
+            "WEBVTT\n\n00:00.000 --> 00:04.000\nThe wind does not always blow\n", "utf-8")
+        cfg = decks.config(theme={"type_scale": scale})
+        loaded = decks.built(folder, decks.deck(slide), cfg)
+        _, view = render_slide(loaded, cfg, 0, (1920, 1080), "en")
+        scales[scale] = view.ctx.theme.type_scale
+    assert scales[1.3] >= scales[1.0] - 0.01, scales

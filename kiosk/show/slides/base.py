@@ -147,7 +147,12 @@ class SlideView(QGraphicsItem):
         default = max(floor, min(base, 1.0))  # (no smaller than at the default's scale)
         for strict in (True, False) if base > 1.0 else (False,):
             lowest_here = default if strict else floor
-            ways = [] if self.HEADLINED else [(lowest_here, True)]
+            ways = [] if self.HEADLINED else [(default if base > 1.0 else lowest_here, True)]
+            if base > 1.0 and not strict and not self.HEADLINED:  # (the headings kept
+                ways += [(default, False), (floor, True)]  # at a larger type scale's
+            # size, the rest no smaller than the default's; else all of it together, no
+            # smaller than the default's either: a story's words at 0.82 under a title at
+            # 1.3, where all at 1 fit, trial 22; only then the rest smaller than that)
             for lowest, steady in [*ways, (lowest_here, False)]:
                 # Down from the largest in even steps to the first that fits (whether a
                 # slide fits is not always the same on both sides of a size: lines wrap),
