@@ -309,6 +309,21 @@ def test_a_source_line_of_two_sources_breaks_between_them(qapp, tmp_path):
     assert source.lines == ["甲 · 乙"]
 
 
+def test_a_source_line_listing_its_sources_breaks_after_one_of_them(qapp, tmp_path):
+    """Trial 22: "资料来源：国家能源局、中国电力企业 / 联合会…" at type scale 1.3 and
+    "…Administration; China / Electricity Council" broke inside a source's name; a list
+    of sources breaks after the list's mark, which stays at the line's end."""
+    listed = decks.both("资料来源：国家能源局、中国电力企业联合会（2025年1月发布）",
+                        "Source: National Energy Administration; China Electricity "
+                        "Council (published January 2025)")
+    cfg = decks.config(theme={"type_scale": 1.3})
+    loaded = decks.built(tmp_path, decks.deck(decks.figures_slide(), source=listed), cfg)
+    for language, ending in (("zh", "国家能源局、"), ("en", "Administration;")):
+        view, _chrome, _scene = built(loaded, cfg, 0, language)
+        source = next(t for t in decks.items_of(view) if getattr(t, "role", "") == "source")
+        assert len(source.lines) == 2 and source.lines[0].endswith(ending), source.lines
+
+
 def _dinosaur_figures() -> list[dict]:
     """Trial 10's key figures: about 1.9亿年前 (190 million years ago), over 3.2万件
     (32,000 specimens), more than 120具 and nearly 85.8万人次 (858,000 visits)."""

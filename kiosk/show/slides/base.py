@@ -481,6 +481,8 @@ class SlideView(QGraphicsItem):
 
 SEPARATOR = re.compile(r"\s*[\u00b7\u30fb]\s*")
 """Between the sources of a source line (现代快报 · 江苏省政府新闻办)."""
+LISTED = re.compile(r"[、；;](?=\s*\S)")
+"""The marks of a list of sources, after which a source line may break (and keep them)."""
 
 
 def _credits_in_lines(text: str, width: float, size: float) -> str:
@@ -489,12 +491,19 @@ def _credits_in_lines(text: str, width: float, size: float) -> str:
     dropped; a line that began with "· 江苏省政府…" read as a stray mark."""
     parts = SEPARATOR.split(text)
     metrics = QFontMetricsF(fonts.font(size))
-    if len(parts) < 2 or metrics.horizontalAdvance(text) <= width:
+    if metrics.horizontalAdvance(text) <= width:
         return text
-    joiner = SEPARATOR.search(text)
-    assert joiner is not None
-    mark = joiner.group()
-    lines = [(mark.join(parts[:k]), mark.join(parts[k:])) for k in range(1, len(parts))]
+    if len(parts) < 2:  # (sources in a list: 国家能源局、中国电力企业联合会; A; B: broken
+        cuts = [m.end() for m in LISTED.finditer(text)]  # after a list's mark, kept at
+        lines = [(text[:at].rstrip(), text[at:].lstrip()) for at in cuts]  # the line's
+        # end, not inside a name: 中国电力企业 / 联合会, trial 22)
+        if not lines:
+            return text
+    else:
+        joiner = SEPARATOR.search(text)
+        assert joiner is not None
+        mark = joiner.group()
+        lines = [(mark.join(parts[:k]), mark.join(parts[k:])) for k in range(1, len(parts))]
     first, second = min(lines, key=lambda pair: max(map(metrics.horizontalAdvance, pair)))
     if max(metrics.horizontalAdvance(first), metrics.horizontalAdvance(second)) > width:
         return text  # (a source longer than a line: wrapped as it comes)
