@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import difflib
 import itertools
 import math
 from collections.abc import Iterator
@@ -93,9 +94,16 @@ def _without_unknown_keys(doc: Document, model: type[BaseModel], exc: Validation
     each list too long cut to the most it may hold, so that what is inside is checked
     too (the data itself when there are none)."""
     unknown, long = [], []
+    meant: dict[Loc, str] = {}
     for error in exc.errors(include_url=False):
         if error["type"] == "extra_forbidden":
-            unknown.append(fields.locate(model, doc.data, error["loc"]).loc)
+            place = fields.locate(model, doc.data, error["loc"])
+            unknown.append(place.loc)
+            close = difflib.get_close_matches(str(place.loc[-1]), place.keys(), n=1,
+                                              cutoff=0.75)
+            if close:  # (a key mistyped: read as meant for what is inside, so that
+                meant[place.loc] = close[0]  # 'langauges: [zh, en]' does not make every
+                # English text an error too, trial 22)
         elif error["type"] == "too_long":
             place = fields.locate(model, doc.data, error["loc"])
             long.append((place.loc, place.limits()[1]))
@@ -105,7 +113,9 @@ def _without_unknown_keys(doc: Document, model: type[BaseModel], exc: Validation
     for loc in unknown:
         holder = fields.lookup(data, loc[:-1])
         if isinstance(holder, dict):
-            holder.pop(loc[-1], None)
+            value = holder.pop(loc[-1], None)
+            if loc in meant and meant[loc] not in holder:
+                holder[meant[loc]] = value
     for loc, most in long:
         items = fields.lookup(data, loc)
         if isinstance(items, list) and most is not None:

@@ -144,3 +144,23 @@ def test_a_mistake_in_the_decks_own_keys_hides_no_warning_of_its_slides(write_de
     assert said[0] == "3:22: 'duration' in 'defaults' must be a number, not text 'ten'"
     assert any(s.startswith("6:12: 'title' in slide 1 has no 'en' translation") for s in said)
     assert any(s.startswith("8:12: '再见' is one text for every language") for s in said)
+
+
+def test_a_mistyped_key_is_read_as_meant_for_what_it_holds(write_deck):
+    """Trial 22: "langauges: [zh, en]" made every English text a warning ("'en' is not
+    one of the deck's languages") and hid a missing translation; "qualifer: 大约" hid
+    that 大约 is no qualifier. A key close to one the mapping takes is said, and what it
+    holds is checked as under that key."""
+    path = write_deck("title: {zh: 清洁能源, en: Clean Energy}\nlangauges: [zh, en]\n"
+                      "slides:\n  - type: title\n    title: {zh: 你好}\n"
+                      "  - type: figures\n    title: {zh: 数字, en: Numbers}\n    figures:\n"
+                      "      - {value: 5, unit: {zh: 座, en: plants}, label: 电站, "
+                      "qualifer: 大约}\n")
+    with pytest.raises(DeckError) as info:
+        load_deck(path)
+    said = [f"{p.line}: {p.message}" for p in info.value.problems]
+    assert "2: unknown key 'langauges' (did you mean 'languages'?)" in said, said
+    assert not any("not one of the deck's languages" in s for s in said), said
+    assert any(s.startswith("5: 'title' in slide 1 has no 'en' translation") for s in said)
+    assert any("'qualifier' in slide 2, figure 1 must be one of" in s and "大约" in s
+               for s in said), said
