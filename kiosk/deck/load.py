@@ -282,13 +282,15 @@ def _salvage(data: Any) -> tuple[Deck, ValidationError | None]:
     try:
         return Deck.model_validate(head), None
     except ValidationError as exc:
+        bare = Deck.model_construct(title=Text(""), slides=whole)
         faulty = {str(e["loc"][0]) for e in exc.errors() if e["loc"]}
-        kept = {key: value for key, value in head.items() if key not in faulty} \
-            if isinstance(head, dict) and "slides" not in faulty else None
+        if not isinstance(head, dict) or "slides" in faulty:
+            return bare, exc
         try:  # (without its faulty keys, as for a slide: a mistyped duration in
-            return Deck.model_validate(kept), exc  # 'defaults' no longer hides the
-        except ValidationError:  # translations' warnings until a second run, trial 21)
-            return Deck.model_construct(title=Text(""), slides=whole), exc
+            return Deck.model_validate({key: value for key, value in head.items()  # its
+                                        if key not in faulty}), exc  # 'defaults' no
+        except ValidationError:  # longer hides the translations' warnings until a
+            return bare, exc  # second run, trial 21)
 
 
 def _without_faults(item: Any, error: ValidationError, tries: int = 3) -> Any:

@@ -816,8 +816,8 @@ class TextBox(QGraphicsItem):
         top = {"top": 0.0, "center": (self._height - block) / 2,
                "bottom": self._height - block}[self._valign]
         step = self.font_size * self._line_height
-        slanted = QFont(font)
-        slanted.setItalic(True)
+        slanted = QFont(font)  # (for words in italics, if it has any)
+        slanted.setItalic(bool(self._italic))
         cursor = 0
         for n, line in enumerate(self.lines):
             found = self.text.find(line, cursor) if self._italic else -1

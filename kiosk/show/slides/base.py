@@ -145,15 +145,18 @@ class SlideView(QGraphicsItem):
         # which no text is drawn smaller than asked (the words at least as large as the
         # default's), then the largest at which the slide fits.
         default = max(floor, min(base, 1.0))  # (no smaller than at the default's scale)
-        for strict in (True, False) if base > 1.0 else (False,):
-            lowest_here = default if strict else floor
-            ways = [] if self.HEADLINED else [(default if base > 1.0 else lowest_here, True)]
-            if base > 1.0 and not strict and not self.HEADLINED:  # (the headings kept
-                ways += [(default, False), (floor, True)]  # at a larger type scale's
-            # size, the rest no smaller than the default's; else all of it together, no
-            # smaller than the default's either: a story's words at 0.82 under a title at
-            # 1.3, where all at 1 fit, trial 22; only then the rest smaller than that)
-            for lowest, steady in [*ways, (lowest_here, False)]:
+        # At a larger type scale: the headings kept at its size and the rest no smaller
+        # than the default's; else all of it together, no smaller than the default's
+        # either (a story's words at 0.82 under a title at 1.3, where all at 1 fit, trial
+        # 22); only then the rest smaller than that.
+        passes = [(True, [(default, True), (default, False)]),
+                  (False, [(default, True), (default, False), (floor, True), (floor, False)])
+                  ] if base > 1.0 else [(False, [(floor, True), (floor, False)])]
+        for strict_pass, ways in passes:
+            strict = strict_pass  # (read by fits_at)
+            for lowest, steady in ways:
+                if steady and self.HEADLINED:
+                    continue  # (its headings are all it says)
                 # Down from the largest in even steps to the first that fits (whether a
                 # slide fits is not always the same on both sides of a size: lines wrap),
                 # then halving the step above it.
@@ -488,7 +491,8 @@ LISTED = re.compile(r"[、；;](?=\s*\S)")
 def _credits_in_lines(text: str, width: float, size: float) -> str:
     """A source line of several sources, too long for one line: in two, broken where
     one source ends and the next begins (the two as even as can be), its separator
-    dropped; a line that began with "· 江苏省政府…" read as a stray mark."""
+    dropped (a line that began with "· 江苏省政府…" read as a stray mark), or after a
+    list's mark, kept (国家能源局、 / 中国电力企业联合会)."""
     parts = SEPARATOR.split(text)
     metrics = QFontMetricsF(fonts.font(size))
     if metrics.horizontalAdvance(text) <= width:
