@@ -1244,7 +1244,9 @@ def test_a_funnels_value_and_label_pairs_stay_apart(qapp, tmp_path):
 
 
 def test_what_a_dot_counts_is_said_once_when_every_group_counts_alike(qapp, tmp_path):
-    """"(one dot: 10 people)" on every row of a legend, and 妇女（社邑成员）（每点10人）."""
+    """"(one dot: 10 people)" on every row of a legend, and 妇女（社邑成员）（每点10人）;
+    then, said on the first row alone, it was read as that group's (trial 22): it is said
+    under the legend, for all of them."""
     both = decks.both
     groups = [{"label": both(name, english), "count": count, "unit": both("人", "people"),
                "per_node": 10} for name, english, count in (
@@ -1253,13 +1255,16 @@ def test_what_a_dot_counts_is_said_once_when_every_group_counts_alike(qapp, tmp_
     story = decks.story_slide(visual={"kind": "chart", "chart": {
         "kind": "network", "hub": both("敦煌", "Dunhuang"), "groups": groups}})
     loaded = decks.built(tmp_path, decks.deck(story))
-    for language, note in (("zh", "每点10人"), ("en", "dot: 10\u00a0people")):
+    for language, note in (("zh", "每点代表10人"), ("en", "Each\u00a0dot: 10 people")):
         _, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
-        said = [t.text for t in decks.items_of(view) if isinstance(t, TextBox)
-                and note in t.text]
-        assert len(said) == 1, said
-        assert "）（" not in "".join(t.text for t in decks.items_of(view)
-                                    if isinstance(t, TextBox))
+        boxes = [t for t in decks.items_of(view) if isinstance(t, TextBox)]
+        said = [t for t in boxes if note in t.text]
+        assert [t.text for t in said] == [note], [t.text for t in boxes]
+        names = [t for t in boxes if t.text.startswith(("僧尼", "画工", "妇女", "Monks",
+                                                         "Painters", "Women"))]
+        assert len(names) == 3 and not any("点" in t.text or "dot" in t.text
+                                           for t in names), [t.text for t in names]
+        assert said[0].ink_rect().top() > max(t.ink_rect().bottom() for t in names)
 
 
 def test_a_charts_own_title_is_written_over_it(qapp, tmp_path):

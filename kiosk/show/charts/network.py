@@ -206,6 +206,9 @@ class NetworkView(ChartView):
         p = ctx.palette
         wide = rect.width() > rect.height() * 1.3
         self._legend_beside = wide
+        self._note_off = False
+        """Whether what a dot counts is said on the first row rather than under the
+        legend (no room for a line under it)."""
         rows = self._rows()
         disc_w = min(rect.height(), rect.width() * 0.6)  # (beside: the legend takes all
         legend_w = rect.width() - disc_w - ctx.size("label") * 2 if wide else \
@@ -215,6 +218,14 @@ class NetworkView(ChartView):
         legend_h, self._columns, measured = self._legend_room(rows, legend_w, most,
                                                               alike=not wide)
         # (beside the disc, its height is no other language's business)
+        if self._dot_note() is not None and (measured is None or any(
+                isinstance(item, TextBox) and item.elided for row in measured[0]
+                for item in row)):  # (too tall with a line under it, or a name cut:
+            self._drop(measured)  # what a dot counts on its first row)
+            self._note_off = True
+            rows = self._rows()
+            legend_h, self._columns, measured = self._legend_room(rows, legend_w, most,
+                                                                  alike=not wide)
         if measured is None and any(row[6] for row in rows):  # too tall: the highlights
             rows = self._rows(plain=True)  # without "(among X)", set in under their group
             legend_h, self._columns, measured = self._legend_room(  # (which says so)
@@ -400,24 +411,18 @@ class NetworkView(ChartView):
         rows: list[Row] = []
         by = factor(self.chart.scale, ctx.language)  # (its ``scale``: 120万户, 1.2 million)
 
-        def many(g: NodeGroup) -> bool:  # (a dot is more than one: per_node, or a unit
-            unit = ctx.text(g.unit)  # of a magnitude, 万户, where it is one 万)
-            own = magnitude(unit) if ctx.language.startswith("zh") else \
-                english_magnitude(unit)
-            return shown(g.per_node, by) != 1 or own[0] != 1.0
-
-        counted = [(g.per_node, ctx.text(g.unit)) for g in self.chart.groups if many(g)]
-        once = len(counted) > 1 and len(set(counted)) == 1  # (one for all: said once)
+        once = self._dot_note() is not None  # (one for all: said under the legend)
+        alike = len({(g.per_node, ctx.text(g.unit)) for g in self.chart.groups}) == 1
         said = False
         for g, group in enumerate(self.chart.groups):
             label = ctx.text(group.label)
             if label.strip().casefold() == ctx.text(group.unit).strip().casefold():
                 label = ""  # (320 schools, not "320 schools Schools")
-            if many(group) and not (once and said):
+            if self._many(group) and not once and not (alike and said):
                 label = _with_dot_note(label, value_text(shown(group.per_node, by), ctx,
                                        ctx.text(group.unit)), ctx.language.startswith("zh"),
-                                       every=once)
-                said = True
+                                       every=alike and len(self.chart.groups) > 1)
+                said = True  # (where no line under the legend has room: on its first row)
             rows.append((group_colours_of[g], group_shapes[g], shown(group.count, by),
                          group.qualifier, group.unit, label, False))
             for h, highlight in enumerate(group.highlights):  # (some of the group: not
@@ -428,6 +433,30 @@ class NetworkView(ChartView):
                                  ctx.text(highlight.label), ctx.text(group.label),
                                  ctx.language.startswith("zh")), True))
         return rows
+
+    def _many(self, group: NodeGroup) -> bool:
+        """Whether a dot of ``group`` is more than one: per_node, or a unit of a
+        magnitude (万户, where it is one 万)."""
+        ctx = self.ctx
+        unit = ctx.text(group.unit)
+        own = magnitude(unit) if ctx.language.startswith("zh") else english_magnitude(unit)
+        return shown(group.per_node, factor(self.chart.scale, ctx.language)) != 1 or \
+            own[0] != 1.0
+
+    def _dot_note(self) -> str | None:
+        """What a dot counts, said once under the legend where every group's dot counts
+        alike (None: it does not, or a dot is one): on the first row, it was read as
+        that group's alone (trial 22)."""
+        ctx = self.ctx
+        counted = {(g.per_node, ctx.text(g.unit)) for g in self.chart.groups
+                   if self._many(g)}
+        if self._note_off or len(self.chart.groups) < 2 or len(counted) != 1 or not all(
+                self._many(g) for g in self.chart.groups):
+            return None
+        per_node, unit = next(iter(counted))
+        each = value_text(shown(per_node, factor(self.chart.scale, ctx.language)), ctx, unit)
+        return f"每点代表{each}" if ctx.language.startswith("zh") else \
+            f"Each dot: {each}".replace(" ", "\u00a0", 1)
 
     @contextlib.contextmanager
     def _speaking(self, language: str) -> Iterator[None]:
@@ -542,7 +571,16 @@ class NetworkView(ChartView):
                 y += share if share is not None else height + (
                     gap if n < per_column - 1 else 0.0)
             bottoms.append(y)
-        return max(bottoms, default=rect.top()) - rect.top(), placed
+        used = max(bottoms, default=rect.top()) - rect.top()
+        note = self._dot_note()
+        if note is not None:  # (under the rows, for all of them)
+            top = rect.top() + used + gap
+            box = ctx.box(self, note, QRectF(rect.left(), top, rect.width(),
+                          ctx.room("label", 2)), "label", color=ctx.palette.muted,
+                          max_lines=2)
+            placed.append([box])
+            used += gap + box.text_height
+        return used, placed
 
     def _legend_row(self, cell: QRectF, colour: QColor, shape: str, count: float,
                     qualifier: Qualifier | None, unit: Text | None, text: str, inner: bool,
@@ -619,7 +657,7 @@ def _in_sentence(name: str) -> str:
     return name
 
 
-def _with_dot_note(label: str, each: str, chinese: bool, *, every: bool) -> str:
+def _with_dot_note(label: str, each: str, chinese: bool, *, every: bool = False) -> str:
     """A group's label with what one dot counts (of every group, when ``every``), inside
     a bracket the label ends with rather than a second bracket after it."""
     if chinese:
