@@ -538,3 +538,19 @@ def test_a_chinese_title_keeps_its_years_and_its_aside_whole(qapp, text, width, 
                   balance=True, role="hero" if size > 100 else "title", max_lines=3,
                   line_height=1.2)
     assert box.lines == lines
+
+
+def test_chinese_characters_between_asterisks_stay_upright(qapp):
+    """Trial 23: *安福舻* was slanted, 舻 touching its closing quote; Chinese type never
+    slants its characters (the asterisks go, the characters stay as they are)."""
+    def drawn(text: str) -> QImage:
+        box = TextBox(text, 600, 100, size=40, color=QColor("white"))
+        image = QImage(600, 100, QImage.Format.Format_RGB32)
+        image.fill(QColor("black"))
+        painter = QPainter(image)
+        box.paint_text(painter)
+        painter.end()
+        return image
+
+    assert drawn("漕船“*安福舻*”号") == drawn("漕船“安福舻”号")
+    assert drawn("*Teinopalpus* 凤蝶") != drawn("Teinopalpus 凤蝶")
