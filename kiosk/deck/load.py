@@ -36,7 +36,7 @@ from kiosk.deck.model import (
     TitleSlide,
     VideoSlide,
 )
-from kiosk.deck.numbers import magnitude
+from kiosk.deck.numbers import magnitude, year_number
 from kiosk.deck.precision import EXACT_DIGITS, MAX_DECIMALS, decimals_of, shown_digits
 from kiosk.deck.reader import Document, Loc
 from kiosk.deck.text import Text, is_han
@@ -520,16 +520,16 @@ def _year_order_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
             yield doc.problem((*loc, "labels"), "'labels' writes each bar's value at its "
                               "end: a line's values are read from its axis (or a bar chart "
                               "says each)", severity=Severity.WARNING)
-        try:
-            years = [float(c.get_text(deck.default_language, deck.default_language))
-                     for c in chart.categories]
-        except ValueError:
+        written = [c.get_text(deck.default_language, deck.default_language)
+                   for c in chart.categories]
+        years = [year_number(text) for text in written]  # (2024, 2024年, 486 BC)
+        if None in years:
             continue
         for n, (before, year) in enumerate(itertools.pairwise(years), 1):
-            if year <= before:
-                yield doc.problem((*loc, "categories", n), f"'{year:g}' comes after "
-                                  f"'{before:g}': a line runs left to right through time; "
-                                  "put the categories (and their values) in order",
+            if year is not None and before is not None and year <= before:
+                yield doc.problem((*loc, "categories", n), f"'{written[n]}' comes after "
+                                  f"'{written[n - 1]}': a line runs left to right through "
+                                  "time; put the categories (and their values) in order",
                                   severity=Severity.WARNING)
                 break
 

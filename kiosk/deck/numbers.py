@@ -296,3 +296,28 @@ def figure_text(figure: Figure, lang: str, fallback: str, value: float | None = 
             return quantity(number, f"{word.strip()} {unit}".strip(), figure.qualifier, lang)
     number = format_number(shown, figure_decimals(figure, lang), lang)
     return quantity(number, unit, figure.qualifier, lang)
+
+
+_YEAR_ZH = re.compile(r"^(公元前|前|公元)?\s*(\d{1,4})\s*年?$")
+_YEAR_EN = re.compile(r"^(?:(AD|CE)\s*)?(\d{1,4})\s*(BC|BCE|AD|CE)?$", re.IGNORECASE)
+
+
+def year_number(text: str) -> float | None:
+    """The number a category stands for on a time axis: a plain number (1949, -540), or
+    a year as a reader writes it (1293年, 前486年, 486 BC, AD 605): a year before the
+    common era as a negative number; None for any other text."""
+    text = text.strip()
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    found = _YEAR_ZH.match(text)
+    if found and (found.group(1) or text.endswith("年")):
+        return -float(found.group(2)) if found.group(1) in ("前", "公元前") else \
+            float(found.group(2))
+    found = _YEAR_EN.match(text)
+    if found and (found.group(1) or found.group(3)):
+        return -float(found.group(2)) if (found.group(3) or "").upper() in ("BC", "BCE") \
+            else float(found.group(2))
+    return None
+

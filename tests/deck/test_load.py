@@ -430,6 +430,12 @@ def test_a_line_whose_years_go_back_is_warned(write_deck):
     (warning,) = loaded.warnings
     assert (warning.line, warning.column) == (7, 44)
     assert "'2023' comes after '2024'" in warning.message
+    written = load_deck(write_deck(  # (trial 23: years as readers write them, 486 BC)
+        "title: T\nslides:\n  - type: chart\n    title: T\n    chart:\n      kind: line\n"
+        "      categories: [前486年, 1293年, 610年]\n"
+        "      series: [{name: A, values: [1, 2, 3]}]\n"))
+    (warning,) = written.warnings
+    assert "'610年' comes after '1293年'" in warning.message
 
 
 def test_a_slide_with_an_error_still_has_its_file_checked_in_the_same_run(write_deck):

@@ -130,3 +130,13 @@ def test_nothing_is_written_in_no_magnitude():
     assert regrouped(0, "万元", "zh")[1] == "元"
     assert regrouped(0, "billion yuan", "en")[1] == "yuan"
     assert regrouped(3.5, "万元", "zh") == (1.0, "万元")
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("1949", 1949.0), ("-540", -540.0), ("1293年", 1293.0), ("前486年", -486.0),
+    ("公元前221年", -221.0), ("486 BC", -486.0), ("AD 605", 605.0), ("605 CE", 605.0),
+    ("Today", None), ("605—610年", None), ("二〇二四年", None)])
+def test_a_category_reads_as_a_year_as_its_reader_writes_it(text, year):
+    from kiosk.deck.numbers import year_number
+
+    assert year_number(text) == year

@@ -1086,6 +1086,27 @@ def test_a_line_over_uneven_years_puts_them_as_far_apart_as_they_are(qapp, tmp_p
     assert chart_of(view).positions is None  # (evenly apart: one slot each, as before)
 
 
+def test_a_line_over_years_written_as_readers_write_them_is_spaced_in_time(qapp, tmp_path):
+    """Trial 23: 前486年 / 486 BC, 610年 / 610 … 2022年 stood evenly apart: the 1,096
+    years from 486 BC to 610 as wide as the 8 from 2014 to 2022, every slope false."""
+    both = decks.both
+    years = [(-486, "前486年", "486 BC"), (610, "610年", "AD 610"), (1293, "1293年", "1293"),
+             (1855, "1855年", "1855"), (1949, "1949年", "1949"), (2022, "2022年", "2022")]
+    line = {"kind": "line", "unit": both("公里", "km"),
+            "categories": [both(zh, en) for _, zh, en in years],
+            "series": [{"name": both("通水里程", "In use"),
+                        "values": [150, 2700, 1794.8, 1100, 877, 1797]}]}
+    cfg = decks.config()
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(line)), cfg)
+    for language in ("zh", "en"):
+        _image, view = render_slide(loaded, cfg, 0, (1920, 1080), language)
+        chart = chart_of(view)
+        xs = [chart.x_of(n) for n in range(len(years))]
+        per_year = (xs[-1] - xs[0]) / (2022 + 486)
+        for x, (year, _zh, _en) in zip(xs, years, strict=True):
+            assert x - xs[0] == pytest.approx((year + 486) * per_year, abs=0.5), language
+
+
 VISITS = {"kind": "line", "area": True, "unit": decks.both("万人次", "10k visits"),
           "categories": ["1979", "1984", "1998", "2008", "2014", "2019", "2020", "2023",
                          "2024"],

@@ -23,6 +23,7 @@ from kiosk.deck.numbers import (
     quantity,
     regrouped,
     short,
+    year_number,
 )
 from kiosk.deck.precision import decimals_of
 from kiosk.show import fonts
@@ -72,17 +73,16 @@ def value_room(slot: float, series: int) -> float:
 
 
 def category_numbers(chart: SeriesChart) -> list[float] | None:
-    """The chart's categories as numbers (years: 2019, 2020 …), where each is one and the
-    same in every language, and they rise; else None."""
+    """The chart's categories as numbers (years: 2019, 2020 …; 1293年, 前486年 and 486 BC,
+    as readers write them: evenly apart, 2,500 years drew false slopes, trial 23), where
+    each is one and the same in every language, and they rise; else None."""
     found: list[float] = []
     for category in chart.categories:
-        try:
-            said = {float(text.strip()) for text in category.all_strings()}
-        except ValueError:
+        said = {year_number(text) for text in category.all_strings()}
+        year = said.pop() if len(said) == 1 else None
+        if year is None:
             return None
-        if len(said) != 1:
-            return None
-        found.append(said.pop())
+        found.append(year)
     return None if any(b <= a for a, b in itertools.pairwise(found)) else found
 
 
