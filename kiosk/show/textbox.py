@@ -90,8 +90,9 @@ def _qualified(text: str, start: int, begins: int) -> int | None:
     return begins if begins > start else None
 
 
-_QUALIFIERS = ("约", "近", "超", "逾", "达", "突破", "超过", "将近")
-"""Words before a number that go with it: a line does not end on them."""
+_QUALIFIERS = ("约", "近", "超", "逾", "达", "突破", "超过", "将近", "前", "公元前", "公元")
+"""Words before a number that go with it: a line does not end on them (nor on the 前 of
+前486年: alone under it, 486年 read as a year of the common era, trial 23)."""
 _QUALIFIES = "".join({q[-1] for q in _QUALIFIERS})
 _NEVER_BEGINS = "的了着过地得"
 """Particles a Chinese line never begins with: they end the phrase before them."""

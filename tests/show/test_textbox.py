@@ -554,3 +554,13 @@ def test_chinese_characters_between_asterisks_stay_upright(qapp):
 
     assert drawn("漕船“*安福舻*”号") == drawn("漕船“安福舻”号")
     assert drawn("*Teinopalpus* 凤蝶") != drawn("Teinopalpus 凤蝶")
+
+
+def test_a_year_before_the_common_era_keeps_its_mark(qapp):
+    """Trial 23, on a totem's axis: "前 / 486年", 486年 alone read as a year of ours."""
+    width = QFontMetricsF(fonts.font(26)).horizontalAdvance("486年") + 6
+    box = TextBox("前486年", width, 400, size=26, color=QColor("white"), max_lines=2,
+                  align="center", smallest=18)
+    assert len(box.lines) == 1 or not box.lines[0].endswith("前"), box.lines
+    box = TextBox("运河始凿于公元前486年的邗沟", 300, 400, size=26, color=QColor("white"))
+    assert not any(line.endswith(("前", "公元")) for line in box.lines), box.lines
