@@ -236,3 +236,31 @@ def test_the_guide_warning_counts_a_gallerys_photos_and_a_videos_own_length(qapp
         {"type": "video", "src": "videos/six.mp4", "advance": "end", **guide}))  # 6 s
     said = [str(w) for w in load_deck(deck).warnings if "audio guide lasts" in w.message]
     assert len(said) == 1 and "slide 2 stays 6 s" in said[0], said
+
+
+def test_an_opening_slide_with_captions_at_a_larger_type_is_no_smaller_than_at_one(
+        qapp, tmp_path):
+    """Trial 23: at type scale 1.3 an opening slide with an audio guide was drawn at 0.91
+    (its search stepped down from 1.3 past what 1 finds: 0.93) and its captions made
+    smaller with it. It is searched from the default's size, and its captions stay at
+    the type asked for, as their room was kept."""
+    both = decks.both
+    fields = {"kicker": both("第三展厅 · 流动的文明", "Hall 3 · A Flowing Civilisation"),
+              "title": both("京杭大运河：从邗沟（前486年）到世界遗产（2014年）的两千五百年",
+                            "The Grand Canal: 2,500 Years from the Han Channel (486 BC) to "
+                            "World Heritage (2014)"),
+              "subtitle": both("北起北京，南至杭州，贯通海河、黄河、淮河、长江、钱塘江五大水系",
+                               "From Beijing to Hangzhou, linking five great river systems"),
+              "byline": both("策展：运河文化研究中心",
+                             "Curated by the Canal Culture Research Centre")}
+    drawn, band = {}, {}
+    for scale in (1.0, 1.3):
+        loaded = guided(tmp_path / str(scale), **fields)
+        cfg = decks.config(theme={"type_scale": scale})
+        view = build_view(loaded.deck.slides[0], context(loaded, cfg, "zh"))
+        view.start(0.0)
+        view.step(1.0)
+        drawn[scale] = view.ctx.theme.type_scale
+        band[scale] = view.captions.line.font_size
+    assert drawn[1.3] >= drawn[1.0] - 0.005, drawn
+    assert band[1.3] >= band[1.0] * 1.25, band  # (the captions at the type asked for)

@@ -149,12 +149,16 @@ class SlideView(QGraphicsItem):
         # than the default's; else all of it together, no smaller than the default's
         # either (a story's words at 0.82 under a title at 1.3, where all at 1 fit, trial
         # 22); only then the rest smaller than that.
-        passes = [(True, [(default, True), (default, False)]),
-                  (False, [(default, True), (default, False), (floor, True), (floor, False)])
-                  ] if base > 1.0 else [(False, [(floor, True), (floor, False)])]
+        # Below the default's, it is searched from the default's size down, as the
+        # default's own slide is (from 1.3 the steps fell past what 1 finds: an opening
+        # slide at 0.86 where the default drew it at 0.97, trial 23).
+        passes = [(True, [(base, default, True), (base, default, False)]),
+                  (False, [(base, default, True), (base, default, False),
+                           (default, floor, True), (default, floor, False)])
+                  ] if base > 1.0 else [(False, [(base, floor, True), (base, floor, False)])]
         for strict_pass, ways in passes:
             strict = strict_pass  # (read by fits_at)
-            for lowest, steady in ways:
+            for top, lowest, steady in ways:
                 if steady and self.HEADLINED:
                     continue  # (its headings are all it says)
                 # Down from the largest in even steps to the first that fits (whether a
@@ -162,9 +166,10 @@ class SlideView(QGraphicsItem):
                 # then halving the step above it.
                 if not fits_at(lowest, steady):
                     continue  # (not even at its smallest: the next way)
-                scales = [base - (base - lowest) * n / FIT_STEPS for n in range(1, FIT_STEPS)]
+                scales = [top - (top - lowest) * n / FIT_STEPS for n in range(
+                    0 if top < base else 1, FIT_STEPS)]
                 fitting = next((scale for scale in scales if fits_at(scale, steady)), lowest)
-                too_large = fitting + (base - lowest) / FIT_STEPS
+                too_large = fitting + (top - lowest) / FIT_STEPS
                 for _ in range(FIT_HALVINGS):
                     middle = (fitting + too_large) / 2
                     if fits_at(middle, steady):
@@ -290,7 +295,9 @@ class SlideView(QGraphicsItem):
             return None
         path = self._in_language(self.slide.captions)
         assert path is not None
-        return CaptionBand(path, self.ctx, self, self.captions_bottom())
+        asked = dataclasses.replace(self.ctx, theme=self.ctx.configured or self.ctx.theme)
+        return CaptionBand(path, asked, self, self.captions_bottom())  # (at the type asked
+        # for, as its room was kept: not made smaller with a slide too full, trial 23)
 
     def captions_bottom(self) -> float | None:
         """Where the captions of an audio guide end: above what the slide writes at its
