@@ -169,9 +169,12 @@ class GalleryView(FramedView):
             # place from page to page, not under a panorama in the middle, then at the
             # foot under a taller photo)
             lift = (room.height() - drawn.height()) * (1 - OPTICAL_MIDDLE) \
-                if ctx.portrait else 0.0  # (on a totem, in the optical middle of the room
-            # over the captions' place: standing on its caption, it left half the screen
-            # empty over it, trial 20)
+                if ctx.portrait else 0.0  # (on a totem, with its caption, in the optical
+            # middle of the room: standing on its caption at the foot, it left half the
+            # screen empty over it, trial 20; the caption left at the foot, 320 px under
+            # it, read as detached, trial 23)
+            if caption is not None:
+                caption.setY(caption.y() - lift)
             page.picture = PictureItem(
                 path, QRectF(room.left(), room.bottom() - lift - drawn.height(),
                              room.width(), drawn.height()), fill=False,
