@@ -2435,3 +2435,19 @@ def test_a_donuts_total_is_written_as_its_parts_where_its_own_magnitude_takes_de
     said = {c.final for c in final(loaded, 0).childItems() if isinstance(c, CountLabel)}
     assert "100,869亿" in said or "100,869亿千瓦时" in said, said
     assert not any("万亿" in text for text in said), said
+
+
+def test_a_legends_names_beside_their_values_start_in_one_column(qapp, tmp_path, final):
+    """Trial 23: "22 江苏" and "8 山东": each name after its own value, a ragged edge."""
+    parts = [("江苏", 22), ("浙江", 13), ("山东", 8), ("河南", 7), ("北京", 3), ("安徽", 2),
+             ("河北", 2), ("天津", 1)]
+    chart = {"kind": "proportion", "style": "donut",
+             "total": {"label": "遗产点", "value": 58},
+             "parts": [{"label": name, "value": value} for name, value in parts]}
+    loaded = decks.built(tmp_path, decks.only("zh", decks.deck(decks.chart_slide(chart))))
+    donut = final(loaded, 0)
+    names = [t for t in donut.childItems() if isinstance(t, TextBox)
+             and t.text.startswith(tuple(name for name, _ in parts))]
+    assert len(names) == len(parts)
+    assert len({round(t.ink_rect().left()) for t in names}) == 1, [
+        (t.text, t.ink_rect().left()) for t in names]

@@ -355,10 +355,12 @@ class ProportionView(ChartView):
                 label = bracketed(label, shares[len(labels)], ctx.language.startswith("zh"))
             labels.append(label)
         steps = [step] * len(rows)
+        names_at = 0.0
         if beside:  # (a long label in two lines beside its value, where the rows fit)
             value_w = max(QFontMetricsF(fonts.font(ctx.size("heading"), bold=True,
                                                    tabular=True)).horizontalAdvance(
                 self._said(part, unit)) for part, _ in rows)
+            names_at = min(value_w, (rect.width() - swatch * 1.8) * 0.5)
             width = rect.width() - swatch * 1.8 - min(value_w, (rect.width() - swatch * 1.8)
                                                       * 0.5) - swatch * 0.6
             needed = [max(step, ctx.room("label", min(2, ctx.lines(label, width, "label")))
@@ -392,8 +394,10 @@ class ProportionView(ChartView):
             # 2,010件 where 800 is not a tenth of a 万)
             value.setPos(rect.left() + swatch * 1.8, middle)
             self.track(value.set_progress)
-            if beside:
-                left = rect.left() + swatch * 1.8 + value.boundingRect().width() + swatch * 0.6
+            if beside:  # (the names in one column, after the widest value: after each
+                left = rect.left() + swatch * 1.8 + max(  # its own, 22 江苏 and 8 山东
+                    value.boundingRect().width(), names_at) + swatch * 0.6  # began apart,
+                # trial 23)
                 first = (min(step, one_line) - ctx.room("label", 1)) / 2  # (its first line
                 ctx.box(self, label, QRectF(left, y + first, rect.right() - left,  # by the
                         step - first), "label", color=ctx.palette.muted,  # value)
