@@ -297,6 +297,8 @@ a symbol (MW, kWh, TEU, m³): "3 / MW" split a turbine's size, trial 22."""
 _UNIT = re.compile(_UNIT_WORD)
 _NUMBER_UNIT = re.compile(r"(?<=\d) (?=" + _UNIT_WORD + ")")
 """The space between a number and its unit, which a line does not break at."""
+_PER_CENT = re.compile(r"(?<=\bper) (?=cent\b)")
+"""The space in "per cent", a unit of two words (over 60 per / cent, trial 23)."""
 _CLOSES_PHRASE = "到"
 """A one-character word that ends the phrase 从 begins: a line may end with it (从御窑厂到 /
 世界瓷都), as with a place word (在红土坡上 / 捡到了)."""
@@ -683,7 +685,8 @@ class TextBox(QGraphicsItem):
     def _lines_at(self, text: str, size: float, width: float, *,
                   whole_words: bool = False) -> list[str]:
         # (laid out with a no-break space between a number and its unit: 48,000 km)
-        laid = _HYPHENATED.sub("\u2011", _NUMBER_UNIT.sub("\u00a0", text))
+        laid = _HYPHENATED.sub("\u2011", _PER_CENT.sub("\u00a0", _NUMBER_UNIT.sub(
+            "\u00a0", text)))
         layout = QTextLayout(laid, self._font(size))  # (and a non-breaking hyphen in a word)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WordWrap if whole_words

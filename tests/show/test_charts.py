@@ -2451,3 +2451,27 @@ def test_a_legends_names_beside_their_values_start_in_one_column(qapp, tmp_path,
     assert len(names) == len(parts)
     assert len({round(t.ink_rect().left()) for t in names}) == 1, [
         (t.text, t.ink_rect().left()) for t in names]
+
+
+@pytest.mark.parametrize("portrait", [False, True])
+def test_a_story_on_a_totem_says_its_headline_before_its_chart(qapp, tmp_path, portrait):
+    """Trial 23: on a totem the waffle, its title and legend stood over the kicker and
+    headline ("Freight mix (%) … 34 Coal" read before the story), the grid centred
+    while its title and legend were flush left."""
+    both = decks.both
+    chart = {"kind": "proportion", "style": "waffle", "title": both("货运构成", "Freight mix"),
+             "total": {"label": both("全部货物", "All freight"), "value": 100},
+             "parts": [{"label": both("煤炭", "Coal"), "value": 34},
+                       {"label": both("矿建材料", "Sand and stone"), "value": 28}]}
+    cfg = decks.config(portrait=portrait)
+    loaded = decks.built(tmp_path, decks.deck(decks.story_slide(
+        visual={"kind": "chart", "chart": chart})), cfg)
+    _image, view = render_slide(loaded, cfg, 0, tuple(cfg.display.design_size), "en")
+    texts = {t.text: t for t in decks.items_of(view) if isinstance(t, TextBox)}
+    waffle = chart_of(view)
+    grid = waffle.mapRectToScene(waffle.cells[0].rect())
+    if portrait:
+        headline, title = texts["A start-up story"], texts["Freight mix"]
+        assert headline.ink_rect().bottom() < title.ink_rect().top()
+    assert abs(grid.left() - texts["Freight mix"].ink_rect().left()) <= 4, (
+        grid.left(), texts["Freight mix"].ink_rect().left())

@@ -564,3 +564,12 @@ def test_a_year_before_the_common_era_keeps_its_mark(qapp):
     assert len(box.lines) == 1 or not box.lines[0].endswith("前"), box.lines
     box = TextBox("运河始凿于公元前486年的邗沟", 300, 400, size=26, color=QColor("white"))
     assert not any(line.endswith(("前", "公元")) for line in box.lines), box.lines
+
+
+def test_per_cent_stays_on_one_line(qapp):
+    """Trial 23, on a totem: "made up over 60 per / cent of the freight"."""
+    text = "On the northern Jiangsu canal in 2023, coal and building materials made up " \
+           "over 60 per cent of the freight; containers grew fastest."
+    for width in range(560, 900, 20):
+        box = TextBox(text, width, 800, size=32, color=QColor("white"))
+        assert not any(line.endswith(" per") for line in box.lines), (width, box.lines)

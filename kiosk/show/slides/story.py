@@ -41,10 +41,16 @@ class StoryView(SlideView):
                 for language in dict.fromkeys([ctx.language, *ctx.deck.languages]))
             # (the visual as large in every language: words a line longer in English
             # made the photo smaller than in Chinese)
-            visual_rect = QRectF(area.left(), area.top(), area.width(),
-                                 area.height() - height - gap)
-            add_visual(self, s.visual, ctx, visual_rect, self.timeline)
-            text.setPos(0, visual_rect.bottom() + gap)
+            charted = getattr(s.visual, "kind", "") == "chart"  # (a chart under the words
+            # that say what it shows: over them, its title and legend were read before
+            # the headline, trial 23; a picture over them, as a magazine sets it)
+            visual_rect = QRectF(area.left(), area.top() + (height + gap if charted else 0),
+                                 area.width(), area.height() - height - gap)
+            visual = add_visual(self, s.visual, ctx, visual_rect, self.timeline)
+            text.setPos(0, area.top() if charted else visual_rect.bottom() + gap)
+            drawn = visual.mapRectToParent(visual.childrenBoundingRect())
+            if charted and drawn.top() > visual_rect.top() + 1:  # (right under its words,
+                visual.moveBy(0, visual_rect.top() - drawn.top())  # not 300 px under)
         else:
             split = area.width() * 0.58
             visual_rect = QRectF(area.left() + split + area.width() * 0.04, area.top(),
