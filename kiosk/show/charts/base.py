@@ -419,3 +419,21 @@ class CountLabel(QGraphicsItem):
                            (rect.width() - width) / 2 if self._align == "center" else 0)
         draw_text(painter, QPointF(x, rect.top() + self._ascent), self.text, self._font,
                   self._color, per_char=True)
+
+
+def drawn_extent(view: ChartView) -> QRectF:
+    """Where a chart's marks and words are, in the scene (a text's letters, not its box;
+    a mark where it ends, though it has yet to grow there)."""
+    drawn = QRectF()
+    for mark in view.marks:
+        drawn = drawn.united(view.mapRectToScene(mark.rect))
+    items = list(view.childItems())
+    while items:
+        item = items.pop()
+        if isinstance(item, TextBox):
+            drawn = drawn.united(item.ink_rect())
+            continue
+        items.extend(item.childItems())
+        if not item.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents:
+            drawn = drawn.united(item.sceneBoundingRect())
+    return drawn

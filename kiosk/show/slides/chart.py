@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF
-from PySide6.QtWidgets import QGraphicsItem
 
 from kiosk.deck.model import ChartSlide
 from kiosk.show.charts import add_chart
-from kiosk.show.charts.base import ChartView
+from kiosk.show.charts.base import ChartView, drawn_extent
 from kiosk.show.slides.base import SlideView
-from kiosk.show.textbox import TextBox
 
 CHART_SHARE = 0.55
 """The share of the content area a chart keeps, whatever its headings."""
@@ -49,7 +47,7 @@ class ChartSlideView(SlideView):
             # too, in every language
         view = add_chart(self, s.chart, ctx, rect, self.timeline)
         if s.chart.kind in CENTRED and isinstance(view, ChartView):  # (a figure, its
-            drawn = _drawn(view)  # legend beside it: the group in the middle, not left
+            drawn = drawn_extent(view)  # legend beside it: the group in the middle, not left
             shift = area.center().x() - drawn.center().x()  # with a third of the wall
             # empty at its right)
             if shift > 1.0:
@@ -57,21 +55,3 @@ class ChartSlideView(SlideView):
         if s.caption:  # (in the words' colour, not the axis's grey)
             ctx.box(self, ctx.text(s.caption), QRectF(area.left(), area.bottom() - caption_h,
                     area.width(), caption_h), "note", max_lines=2, valign="bottom")
-
-
-def _drawn(view: ChartView) -> QRectF:
-    """Where a chart's marks and words are, in the scene (a text's letters, not its box;
-    a mark where it ends, though it has yet to grow there)."""
-    drawn = QRectF()
-    for mark in view.marks:
-        drawn = drawn.united(view.mapRectToScene(mark.rect))
-    items = list(view.childItems())
-    while items:
-        item = items.pop()
-        if isinstance(item, TextBox):
-            drawn = drawn.united(item.ink_rect())
-            continue
-        items.extend(item.childItems())
-        if not item.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents:
-            drawn = drawn.united(item.sceneBoundingRect())
-    return drawn
