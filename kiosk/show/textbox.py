@@ -417,6 +417,9 @@ def _break_cost(text: str, at: int, size: float) -> float:
     ``_cost_here``)."""
     if _in_pair_of_dates(text, at):
         return INSIDE_WORD  # (2014年与 / 2024年: two years compared, read as one)
+    if at < len(text) and text[at] in _NEVER_BEGINS and at and not text[at - 1].isspace():
+        return INSIDE_WORD  # (（2014年） / 的两千五百年: a line never begins with 的,
+        # though after a bracket, a pause, trial 23)
     if at < len(text) and text[at] in _BRACKETS and not _in_brackets(text, at):
         return PAUSE  # (before a bracket's aside: 十年之变：2014年与2024年 / （装机与结构）)
     cost = _cost_here(text, at, size)

@@ -573,3 +573,13 @@ def test_per_cent_stays_on_one_line(qapp):
     for width in range(560, 900, 20):
         box = TextBox(text, width, 800, size=32, color=QColor("white"))
         assert not any(line.endswith(" per") for line in box.lines), (width, box.lines)
+
+
+def test_a_title_line_never_begins_with_a_particle_after_a_bracket(qapp):
+    """Trial 23, on a totem: "到世界遗产（2014年） / 的两千五百年": a closing bracket is a
+    pause, but a line never begins with 的."""
+    for lines in (3, 5):
+        box = TextBox("京杭大运河：从邗沟（前486年）到世界遗产（2014年）的两千五百年", 972, 2000,
+                      size=104, color=QColor("white"), bold=True, balance=True,
+                      max_lines=lines, role="hero", line_height=1.2)
+        assert not any(line.startswith("的") for line in box.lines), box.lines
