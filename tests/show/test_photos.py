@@ -825,6 +825,23 @@ def test_a_light_card_is_as_tall_as_the_words_on_screen(qapp, tmp_path):
     assert card.height() <= words.ink_rect().height() + 2 * PANEL_PAD + 2, (card, words)
 
 
+def test_a_panorama_stays_where_it_is_as_a_visitor_switches_language(qapp, tmp_path):
+    """Trial 23: the band hung under a title of one line in Chinese and two in English:
+    it moved 48 px as a visitor switched."""
+    lake = write_photo(tmp_path, "lake.jpg", size=(5000, 500))
+    loaded = decks.built(tmp_path, decks.deck(image_slide(
+        lake, title=decks.both("江南运河：白墙黛瓦的两岸", "The Jiangnan Canal: White Walls and "
+                               "Dark Roofs on Both Banks of the Water"),
+        caption=decks.both("苏州至嘉兴段全景", "The Suzhou–Jiaxing stretch, stitched from "
+                           "twelve photographs taken from a barge in the early morning"))))
+    bands = []
+    for language in ("zh", "en"):
+        _, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
+        assert view.picture.pan
+        bands.append(view.picture.mapRectToScene(view.picture.rect))
+    assert bands[0] == bands[1], bands
+
+
 def test_a_very_wide_panorama_on_a_wall_is_travelled_across_too(qapp, tmp_path):
     """Trial 20: a 10:1 lake on a wall was a sliver 172 px high. A panorama this many
     times wider than the wall's own shape is a band travelled along, as on a totem; an

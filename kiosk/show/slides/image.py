@@ -663,11 +663,19 @@ class ImageView(FramedView):
             return False
         area = ctx.content
         top = self._title(ctx.palette.text)
+        inks = [self.mapRectToScene(ink).bottom() for parent, ink in self.elsewhere
+                if parent is self]  # (under its title in every language: under one line
+        if inks:  # in Chinese and two in English, the band moved as a visitor switched,
+            top = max(top, max(inks) + ctx.size("title") * 0.5)  # trial 23)
         gap = ctx.size("body") * 0.6
         caption = self._caption(s.caption, ctx.palette.text, area.bottom(), self,
                                 valign="top") if s.caption else None
-        below = caption.text_height + gap if caption else 0.0
-        room = area.bottom() - top - below
+        below = max([caption.text_height if caption else 0.0, *(  # (its caption's
+            dataclasses.replace(ctx, language=language).box(None, dataclasses.replace(
+                ctx, language=language).text(s.caption), QRectF(0, 0, self._caption_width(),
+                ctx.room("body", 3, 1.4)), "body", max_lines=3, line_height=1.4).text_height
+            for language in ctx.deck.languages if s.caption)]) + (gap if caption else 0.0)
+        room = area.bottom() - top - below  # (tallest, likewise)
         height = min(room, ctx.height * PAN_HEIGHT)
         band = QRectF(0, top + (room - height) * OPTICAL_MIDDLE, ctx.width, height)
         item = PictureItem(path, band, fill=True, focus=s.focus, natural=natural,
