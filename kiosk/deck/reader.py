@@ -177,10 +177,37 @@ def _syntax_problem(path: Path, exc: yaml.MarkedYAMLError, text: str) -> Problem
     if start is not None and "end of stream" in problem and "quoted" in (exc.context or ""):
         return Problem(path, start.line + 1, start.column + 1, "YAML syntax error: the "
                        "quotes begun here are never closed")  # (not at the file's end)
+    if start is not None and mark is not None and start.line != mark.line and \
+            "while parsing a flow" in msg and start.line < len(lines):
+        opened = _unclosed_quote(lines[start.line], start.column)  # (a text's closing
+        if opened is not None:  # quote left out: said where it opens, not at the next
+            return Problem(path, start.line + 1, opened + 1, (  # line's "did not find
+                "YAML syntax error: the quotes begun here are not closed on their line "
+                "(a text in {zh: ..., en: \"...\"} ends with its quote)"))  # ','", trial 23)
     if "expected '-' indicator" in problem or "expected <block end>" in problem:
         msg += f" (check the indentation of line {line}: the keys of one item line up " \
                "under each other, each list item starts with '-')"
     return Problem(path, line, column, msg)
+
+
+def _unclosed_quote(line: str, start: int) -> int | None:
+    """Where a double or single quote opens on ``line`` from ``start`` and is not closed
+    on it (None: every quote is)."""
+    quote, opened, n = "", None, start
+    while n < len(line):
+        char = line[n]
+        if quote == '"' and char == "\\":
+            n += 2  # (an escaped character: \" is no closing quote)
+            continue
+        if quote and char == quote:
+            if quote == "'" and line[n + 1:n + 2] == "'":
+                n += 2  # ('' inside single quotes is a quote)
+                continue
+            quote, opened = "", None
+        elif not quote and char in "\"'" and (n == 0 or line[n - 1] in " {[,:"):
+            quote, opened = char, n
+        n += 1
+    return opened
 
 
 WIDE_COLON = re.compile(r"\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*：")

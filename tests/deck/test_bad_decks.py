@@ -60,3 +60,19 @@ def test_a_text_starting_in_italics_unquoted_is_told_how_to_write_it(tmp_path, c
     said = capsys.readouterr().out
     assert f"{deck}:4:12: alias *Teinopalpus refers to no finished anchor" in said
     assert '"*Teinopalpus aureus*, a butterfly"' in said
+
+
+def test_a_text_whose_closing_quote_is_left_out_is_said_where_it_opens(tmp_path, capsys):
+    """Trial 23: en: "The Suzhou–Jiaxing stretch…} without its closing quote was said at
+    the next line, "did not find expected ',' or '}'", where the next text's quote closed
+    it."""
+    from kiosk.cli import main
+
+    deck = tmp_path / "deck.yaml"
+    deck.write_text(
+        "title: T\nslides:\n  - type: title\n"
+        "    title: {zh: 苏州至嘉兴段全景, en: \"The Suzhou stretch, from 12 photographs}\n"
+        "    subtitle: {zh: 摄影：李华, en: \"Photo: Li Hua\"}\n", encoding="utf-8")
+    assert main(["check", str(deck)]) == 2
+    said = capsys.readouterr().out
+    assert f"{deck}:4:31: YAML syntax error: the quotes begun here are not closed" in said
