@@ -226,8 +226,40 @@ def quantity(number: str, unit: str, qualifier: str | None, lang: str) -> Figure
         return FigureText(before or "", number, f"{between}{unit}{after_unit}")  # (before
         # it where the number is round: 300多万人次, 20余亿元, not 300万多人次)
     word = f"{ENGLISH[q]} " if q else ""
+    if number in ("1", "−1", "+1") and not q:  # (1 case, not "1 cases", trial 24; "over
+        unit = singular(unit)  # 1 million" and "1.0" keep theirs)
     spaced = unit if not unit or unit in ("%", "‰") else f" {unit}"
     return FigureText(word, number, spaced)
+
+
+_NOT_PLURALS = frozenset({"species", "series", "means", "news", "corps", "physics", "gas",
+                          "bus", "lens", "canvas", "chassis", "status", "census", "campus",
+                          "virus", "bonus", "basis", "analysis"})
+
+
+_IRREGULAR = {"buses": "bus", "viruses": "virus", "children": "child", "women": "woman",
+              "people": "person",
+              "men": "man", "mice": "mouse", "teeth": "tooth", "feet": "foot"}
+
+
+def singular(unit: str) -> str:
+    """An English unit for a count of one: its first word without a plural's s (cases:
+    case, doses of vaccine: dose of vaccine, countries: country); as it is where it has
+    no such s (people, km, kWh, species)."""
+    first, _, rest = unit.partition(" ")
+    if not first.isalpha() or not first.islower() or len(first) < 3 or \
+            first in _NOT_PLURALS or first.endswith(("ss", "us", "is")) or \
+            not (first.endswith("s") or first in _IRREGULAR):
+        return unit
+    if first in _IRREGULAR:
+        first = _IRREGULAR[first]
+    elif first.endswith("ies") and len(first) > 4:
+        first = first[:-3] + "y"
+    elif first.endswith(("ches", "shes", "xes", "sses")):
+        first = first[:-2]
+    else:
+        first = first[:-1]
+    return f"{first} {rest}".strip() if rest else first
 
 
 HELD = re.compile(r"\s*(?:(?:余|多)?(?:万亿|亿|万)(?:余|多)?|余|多|"

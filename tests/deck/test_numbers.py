@@ -140,3 +140,19 @@ def test_a_category_reads_as_a_year_as_its_reader_writes_it(text, year):
     from kiosk.deck.numbers import year_number
 
     assert year_number(text) == year
+
+
+def test_a_count_of_one_takes_its_unit_in_the_singular():
+    """Trial 24: "1 cases" on a compare chart, on a medical hall's wall."""
+    from kiosk.deck.numbers import quantity
+
+    said = {unit: str(quantity("1", unit, None, "en")) for unit in (
+        "cases", "doses of vaccine", "countries", "children", "boxes", "buses", "people",
+        "species", "km", "kWh", "%", "million doses")}
+    assert said == {"cases": "1 case", "doses of vaccine": "1 dose of vaccine",
+                    "countries": "1 country", "children": "1 child", "boxes": "1 box",
+                    "buses": "1 bus", "people": "1 person", "species": "1 species",
+                    "km": "1 km", "kWh": "1 kWh", "%": "1%",
+                    "million doses": "1 million doses"}
+    assert str(quantity("2", "cases", None, "en")) == "2 cases"
+    assert str(quantity("1.0", "cases", None, "en")) == "1.0 cases"
