@@ -2475,3 +2475,5 @@ def test_a_story_on_a_totem_says_its_headline_before_its_chart(qapp, tmp_path, p
         assert headline.ink_rect().bottom() < title.ink_rect().top()
     assert abs(grid.left() - texts["Freight mix"].ink_rect().left()) <= 4, (
         grid.left(), texts["Freight mix"].ink_rect().left())
+    assert texts["Freight mix"].ink_rect().bottom() <= grid.top(), (  # (trial 24: the
+        texts["Freight mix"].ink_rect(), grid)  # grid moved up over its own title)

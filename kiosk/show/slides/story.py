@@ -8,7 +8,6 @@ from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from kiosk.deck.model import StorySlide
-from kiosk.show.charts.base import ChartView, drawn_extent
 from kiosk.show.context import OPTICAL_MIDDLE, SlideContext
 from kiosk.show.figure import SMALL, add_figure, common_size, numbers_height
 from kiosk.show.slides.base import SlideView
@@ -47,12 +46,8 @@ class StoryView(SlideView):
             # the headline, trial 23; a picture over them, as a magazine sets it)
             visual_rect = QRectF(area.left(), area.top() + (height + gap if charted else 0),
                                  area.width(), area.height() - height - gap)
-            visual = add_visual(self, s.visual, ctx, visual_rect, self.timeline)
+            add_visual(self, s.visual, ctx, visual_rect, self.timeline)
             text.setPos(0, area.top() if charted else visual_rect.bottom() + gap)
-            if charted and isinstance(visual, ChartView):  # (right under its words, not
-                drawn = drawn_extent(visual)  # 300 px under them)
-                if drawn.top() > visual_rect.top() + 1:
-                    visual.moveBy(0, visual_rect.top() - drawn.top())
         else:
             split = area.width() * 0.58
             visual_rect = QRectF(area.left() + split + area.width() * 0.04, area.top(),
