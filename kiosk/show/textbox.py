@@ -67,9 +67,10 @@ def _kept_start(text: str, start: int, end: int) -> int | None:
         if begins != -1 and text[begins] == "\u00a0":  # (350 km/h: the number too)
             begins = text.rfind(" ", start, begins)
         return begins + 1 if begins + 1 > start else None
-    if before.isdigit() and is_han(after):
+    if (before.isdigit() or before in _ROMAN) and is_han(after):  # (Ⅱ / 期, trial 24)
         begins = end - 1
-        while begins > start and (text[begins - 1].isdigit() or text[begins - 1] in ".,"):
+        while begins > start and (text[begins - 1].isdigit() or text[begins - 1] in ".,"
+                                  + _ROMAN):
             begins -= 1
         return _qualified(text, start, begins)
     if after.isdigit() and before in _QUALIFIES:  # (面积约 / 2.2万: the qualifier with it)
@@ -78,6 +79,10 @@ def _kept_start(text: str, start: int, end: int) -> int | None:
         begins = max((at for at in word_starts(text) if at < end), default=start)
         return begins if begins > start else None
     return None
+
+
+_ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
+"""Roman numerals of one character (Ⅱ期, Ⅲ型): numbers, kept with what they count."""
 
 
 def _qualified(text: str, start: int, begins: int) -> int | None:
@@ -448,7 +453,7 @@ def _cost_here(text: str, at: int, size: float) -> float:
     if before.endswith("-") and at < len(text) and text[at].isalpha():
         return INSIDE_WORD  # (Nine- / Coloured: a word of two, read as one)
     if before == text[:at] and at < len(text) and before and (
-            before[-1].isdigit() or before[-1] in _NUMERALS) and is_han(text[at]):
+            before[-1].isdigit() or before[-1] in _NUMERALS + _ROMAN) and is_han(text[at]):
         return INSIDE_WORD  # (5,842 / 颗, 一千六百 / 年: a number and what it counts)
     if before == text[:at] and at < len(text) and is_han(text[at - 1]) and is_han(text[at]):
         alone = at + 1 == len(text) or at + 1 in word_starts(text)  # (a word of its own)

@@ -583,3 +583,11 @@ def test_a_title_line_never_begins_with_a_particle_after_a_bracket(qapp):
                       size=104, color=QColor("white"), bold=True, balance=True,
                       max_lines=lines, role="hero", line_height=1.2)
         assert not any(line.startswith("的") for line in box.lines), box.lines
+
+
+def test_a_roman_numeral_stays_with_what_it_counts(qapp):
+    """Trial 24, on a totem: "……序列，Ⅱ / 期试验": the phase split from 期."""
+    text = "2020年1月公布病毒基因序列，Ⅱ期试验同年7月开始"
+    for width in range(200, 700, 10):
+        box = TextBox(text, width, 800, size=32, color=QColor("white"))
+        assert not any(line.endswith("Ⅱ") for line in box.lines), (width, box.lines)
