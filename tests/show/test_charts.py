@@ -2477,3 +2477,17 @@ def test_a_story_on_a_totem_says_its_headline_before_its_chart(qapp, tmp_path, p
         grid.left(), texts["Freight mix"].ink_rect().left())
     assert texts["Freight mix"].ink_rect().bottom() <= grid.top(), (  # (trial 24: the
         texts["Freight mix"].ink_rect(), grid)  # grid moved up over its own title)
+
+
+def test_a_hubs_name_leaves_no_small_word_alone_on_a_line(qapp, tmp_path, final):
+    """Trial 24: "Gavi, / the / Vaccine / Alliance" in the hub of a network."""
+    chart = {"kind": "network", "hub": "Gavi, the Vaccine Alliance", "seed": 3,
+             "groups": [{"label": "Low-income countries", "count": 300, "per_node": 1},
+                        {"label": "Others", "count": 120}]}
+    loaded = decks.built(tmp_path, decks.only("en", decks.deck(decks.chart_slide(chart))))
+    network = final(loaded, 0, "en")
+    (hub,) = [t for t in network.childItems() if isinstance(t, TextBox)
+              and t.text == "Gavi, the Vaccine Alliance"]
+    assert not any(line.strip().lower() in ("the", "of", "and") for line in hub.lines), \
+        hub.lines
+    assert len(hub.lines) <= 3, hub.lines

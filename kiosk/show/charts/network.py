@@ -49,6 +49,9 @@ HIGHLIGHT_COLOURS = (0, 2, 3, 11, 6, 10, 9, 8, 7, 5, 4)
 group has, then those of the groups the chart does not have."""
 
 
+SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "to", "in", "on", "for",
+                         "at", "by", "with", "&"})
+"""Words a line of the hub's name is never made of alone."""
 HUB_LINES = 4
 """The hub's name takes up to this many lines inside its circle."""
 HUB_LARGEST = 0.24
@@ -351,13 +354,16 @@ class NetworkView(ChartView):
         whole = metrics.horizontalAdvance(text)
         best, block = math.inf, widest
         for lines in range(1, HUB_LINES + 1):  # the block of each count of lines: how
-            width = max(widest, whole / lines)  # wide it is, and the circle around it
+            width = max(widest, whole / lines * (1.0 if lines == 1 else 1.15))  # wide it
+            # is, and the circle around it (a little slack: words do not break evenly)
             box = TextBox(text, width * 1.02, size * 1.15 * HUB_LINES + size, size=size,
                           color=QColor(), bold=True, max_lines=lines, line_height=1.15,
                           smallest=size)
             if box.elided or (len(text.strip()) > 1 and lines > 1 and any(
-                    len(line.strip()) == 1 for line in box.lines)):
-                continue  # (cut short, or one character alone on a line: 省 / 电力 / …)
+                    len(line.strip()) == 1 or line.strip().lower() in SMALL_WORDS
+                    for line in box.lines)):
+                continue  # (cut short, or one character alone on a line: 省 / 电力 / …;
+                # or a small word: Gavi, / the / Vaccine / Alliance, trial 24)
             around = math.hypot(box.text_width / 2, box.text_height / 2)
             if within is not None and around + size <= within:  # (some air round it)
                 return around + size * 0.5, width * 1.02  # (the fewest lines that fit)
