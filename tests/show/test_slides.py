@@ -866,3 +866,34 @@ def test_a_larger_type_scale_leaves_no_slide_smaller_than_the_default_where_that
         _, view = render_slide(loaded, cfg, 0, (1920, 1080), "en")
         scales[scale] = view.ctx.theme.type_scale
     assert scales[1.3] >= scales[1.0] - 0.01, scales
+
+
+def test_a_storys_body_at_a_larger_type_scale_is_no_smaller_than_at_one(qapp, tmp_path):
+    """Trial 24: at type scale 1.3 a story's body was 30 px where 1 sets it at 32 (its
+    headline larger, the body shrunk in the room left), and check said nothing."""
+    both = decks.both
+    slide = decks.story_slide(
+        kicker=both("1885年 · 巴黎", "1885 · Paris"),
+        headline=both("巴斯德与狂犬病疫苗：第一次在实验室里“制造”疫苗",
+                      "Pasteur and the Rabies Vaccine: The First Vaccine Made in a "
+                      "Laboratory"),
+        body=both("1885年7月，路易·巴斯德用减毒的狂犬病毒为被疯狗咬伤的9岁男孩约瑟夫·迈斯特连续"
+                  "注射13针，男孩活了下来。",
+                  "In July 1885 Louis Pasteur gave nine-year-old Joseph Meister, bitten by "
+                  "a rabid dog, thirteen injections of weakened rabies virus (*Lyssavirus "
+                  "rabies*). The boy survived."),
+        figures=[decks.figure(13, both("针", "injections"), both("10天内注射",
+                                                                 "Given over ten days")),
+                 decks.figure(59000, both("人", "deaths a year"), both(
+                     "今天全球每年仍死于狂犬病", "Still die of rabies worldwide each year"),
+                     qualifier="近")],
+        visual={"kind": "icon", "name": "book"})
+    sizes = {}
+    for scale in (1.0, 1.3):
+        cfg = decks.config(theme={"type_scale": scale})
+        loaded = decks.built(tmp_path / str(scale), decks.deck(slide), cfg)
+        _, view = render_slide(loaded, cfg, 0, (1920, 1080), "en")
+        (body,) = [t for t in decks.items_of(view) if isinstance(t, TextBox)
+                   and t.text.startswith("In July 1885")]
+        sizes[scale] = body.font_size
+    assert sizes[1.3] >= sizes[1.0] - 0.5, sizes

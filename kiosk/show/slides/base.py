@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -129,7 +130,8 @@ class SlideView(QGraphicsItem):
         floor = min(base, 1.0) * SMALLEST_TYPE  # (a larger type scale may need what 1 does)
         built: tuple[float, bool] = (base, False)
 
-        strict = False
+        strict = guarded = False
+        default_body = 0.0
 
         def fits_at(scale: float, steady: bool) -> bool:
             nonlocal built
@@ -139,7 +141,8 @@ class SlideView(QGraphicsItem):
                     original, theme=theme,
                     steady=_headings(original.theme, scale) if steady else None))
                 built = (scale, steady)
-            return self._fits() >= 1.0 and not (strict and self._shrunk())
+            return self._fits() >= 1.0 and not (strict and self._shrunk()) and not (
+                guarded and self._body_size() < default_body * 0.97)
 
         # A type scale over 1 is asked for to read better: first the largest type at
         # which no text is drawn smaller than asked (the words at least as large as the
@@ -153,11 +156,15 @@ class SlideView(QGraphicsItem):
         # default's own slide is (from 1.3 the steps fell past what 1 finds: an opening
         # slide at 0.86 where the default drew it at 0.97, trial 23).
         passes = [(True, [(base, default, True), (base, default, False)]),
-                  (False, [(base, default, True), (base, default, False),
-                           (default, floor, True), (default, floor, False)])
+                  (False, [(base, default, True), (base, default, False)]),
+                  (False, [(default, floor, True), (default, floor, False)])
                   ] if base > 1.0 else [(False, [(base, floor, True), (base, floor, False)])]
-        for strict_pass, ways in passes:
-            strict = strict_pass  # (read by fits_at)
+        for n, (strict_pass, ways) in enumerate(passes):
+            strict = strict_pass  # (read by fits_at, as is guarded: at a type scale over
+            guarded = base > 1.0 and n == 1  # 1, the body drawn no smaller than all of
+            if guarded:  # the slide at 1 draws it before the rest goes under it: a
+                fits_at(default, False)  # story's body at 30 px under a title at 1.3
+                default_body = self._body_size()  # where 1 sets it at 32, trial 24)
             for top, lowest, steady in ways:
                 if steady and self.HEADLINED:
                     continue  # (its headings are all it says)
@@ -200,6 +207,14 @@ class SlideView(QGraphicsItem):
                     item.font_size < item.requested_size * 0.97) or
                    (isinstance(item, Number) and bool(item.words_split()[1]))
                    for item in descendants(self))
+
+    def _body_size(self) -> float:
+        """The size its running text (its body) is drawn at, the smallest (infinite:
+        it has none)."""
+        from kiosk.show.textbox import TextBox
+
+        return min((item.font_size for item in descendants(self)
+                    if isinstance(item, TextBox) and item.role == "body"), default=math.inf)
 
     def _numbers(self) -> list[FigureNumber]:
         """The numbers of its figures, in their order."""
