@@ -159,10 +159,10 @@ class SlideView(QGraphicsItem):
                   (False, [(base, default, True), (base, default, False)]),
                   (False, [(default, floor, True), (default, floor, False)])
                   ] if base > 1.0 else [(False, [(base, floor, True), (base, floor, False)])]
-        for n, (strict_pass, ways) in enumerate(passes):
+        for index, (strict_pass, ways) in enumerate(passes):
             strict = strict_pass  # (read by fits_at, as is guarded: at a type scale over
-            guarded = base > 1.0 and n == 1  # 1, the body drawn no smaller than all of
-            if guarded:  # the slide at 1 draws it before the rest goes under it: a
+            guarded = base > 1.0 and index == 1  # 1, the body drawn no smaller than all
+            if guarded:  # of the slide at 1 draws it before the rest goes under it: a
                 fits_at(default, False)  # story's body at 30 px under a title at 1.3
                 default_body = self._body_size()  # where 1 sets it at 32, trial 24)
             for top, lowest, steady in ways:
