@@ -282,11 +282,18 @@ def read_ground(image: QImage) -> Ground:
     return (ground, object_extent(image, ground)) if ground is not None else None
 
 
+ON_GROUND_LARGEST = 1.0
+"""An object on its ground may be drawn up to its picture's own size (a design pixel a
+pixel), though that cuts into the ground beyond the screen."""
+
+
 def on_ground(natural: QSize, extent: QRectF, rooms: list[QRectF], rect: QRectF) -> QRectF:
     """Where a studio shot is drawn so that its object (``extent``, shares of it) is
     as large as the best of ``rooms`` allows and in its middle, the picture no larger
-    than fitted whole in ``rect`` (its ground around it is the ground's colour)."""
-    whole = fitted(natural, rect).width() / natural.width()
+    than fitted whole in ``rect`` or than ON_GROUND_LARGEST of its own pixels, whichever
+    is larger (its ground around it is the ground's colour: a vial in the middle of a
+    photo fitted to a totem's width filled a quarter of its height, trial 24)."""
+    whole = max(fitted(natural, rect).width() / natural.width(), ON_GROUND_LARGEST)
 
     def scale(room: QRectF) -> float:
         return min(whole, room.width() / max(1e-9, extent.width() * natural.width()),

@@ -855,3 +855,26 @@ def test_a_very_wide_panorama_on_a_wall_is_travelled_across_too(qapp, tmp_path):
     assert view.picture.rect.height() >= view.ctx.height * 0.3
     _, view = render_slide(loaded, Config(), 1, (1920, 1080), "en")
     assert not view.picture.pan
+
+
+def test_an_object_on_white_on_a_totem_is_as_large_as_its_room_allows(qapp, tmp_path):
+    """Trial 24: a vial in the middle of a 2000 x 1500 photo on white, fitted to a
+    totem's width, filled a quarter of its height, 1,200 px of white between title and
+    caption. It is drawn up to its picture's own size, as large as the room allows."""
+    vial = object_on_ground(tmp_path, "vial.png", "#ffffff", "#3060a0",
+                            (850, 400, 300, 700), size=(2000, 1500))
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.deck(image_slide(
+        vial, title="A Multi-Dose mRNA Vaccine Vial",
+        caption="Each dose holds only about 30 micrograms of mRNA.")), cfg)
+    _shot, view = render_slide(loaded, cfg, 0, (1080, 1920), "en")
+    picture = next(p for p in decks.items_of(view) if isinstance(p, PictureItem))
+    drawn = picture.mapRectToScene(picture.target())
+    assert drawn.width() <= 2000 + 1  # (no larger than its own pixels)
+    thing = drawn.height() * picture.extent.height()
+    assert thing >= 1920 * 0.3, thing  # (it was a quarter of the screen)
+    words = [t.ink_rect() for t in decks.items_of(view) if isinstance(t, TextBox) and t.text]
+    body = QRectF(drawn.left() + picture.extent.left() * drawn.width(),
+                  drawn.top() + picture.extent.top() * drawn.height(),
+                  picture.extent.width() * drawn.width(), thing)
+    assert not any(body.intersects(ink) for ink in words)
