@@ -830,8 +830,10 @@ class TextBox(QGraphicsItem):
         top = {"top": 0.0, "center": (self._height - block) / 2,
                "bottom": self._height - block}[self._valign]
         step = self.font_size * self._line_height
-        slanted = QFont(font)  # (for words in italics, if it has any)
-        slanted.setItalic(bool(self._italic))
+        slanted = font  # (for words in italics: made only for a text that has some)
+        if self._italic:
+            slanted = QFont(font)
+            slanted.setItalic(True)
         cursor = 0
         for n, line in enumerate(self.lines):
             found = self.text.find(line, cursor) if self._italic else -1

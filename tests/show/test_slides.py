@@ -598,10 +598,7 @@ def test_a_storys_figures_are_no_smaller_at_a_larger_type_scale(qapp, tmp_path):
                               qualifier="近")],
         visual={"kind": "icon", "name": "rail"})
     sizes = {}
-    for scale in (1.0, 1.3):
-        cfg = decks.config(theme={"type_scale": scale})
-        loaded = decks.built(tmp_path / str(scale), decks.deck(story), cfg)
-        _, view = render_slide(loaded, cfg, 0, (1920, 1080), "zh")
+    for scale, view in _at_scales(tmp_path, story, "zh"):
         numbers = [n for n in decks.items_of(view) if isinstance(n, FigureNumber)]
         sizes[scale] = (min(n.size for n in numbers), min(n.small for n in numbers))
         assert audit(view) == []
@@ -854,17 +851,14 @@ def test_a_larger_type_scale_leaves_no_slide_smaller_than_the_default_where_that
         visual={"kind": "chart", "chart": chart},
         narration={"zh": "audio/guide.wav", "en": "audio/guide.wav"},
         captions={"zh": "captions/guide.vtt", "en": "captions/guide.vtt"})
-    scales = {}
-    for scale in (1.0, 1.3):
-        folder = tmp_path / str(scale)
+    def guide(folder):
         tone(folder / "audio" / "guide.wav")
         (folder / "captions").mkdir(parents=True)
         (folder / "captions" / "guide.vtt").write_text(
             "WEBVTT\n\n00:00.000 --> 00:04.000\nThe wind does not always blow\n", "utf-8")
-        cfg = decks.config(theme={"type_scale": scale})
-        loaded = decks.built(folder, decks.deck(slide), cfg)
-        _, view = render_slide(loaded, cfg, 0, (1920, 1080), "en")
-        scales[scale] = view.ctx.theme.type_scale
+
+    scales = {scale: view.ctx.theme.type_scale
+              for scale, view in _at_scales(tmp_path, slide, "en", guide)}
     assert scales[1.3] >= scales[1.0] - 0.01, scales
 
 
@@ -889,11 +883,20 @@ def test_a_storys_body_at_a_larger_type_scale_is_no_smaller_than_at_one(qapp, tm
                      qualifier="近")],
         visual={"kind": "icon", "name": "book"})
     sizes = {}
-    for scale in (1.0, 1.3):
-        cfg = decks.config(theme={"type_scale": scale})
-        loaded = decks.built(tmp_path / str(scale), decks.deck(slide), cfg)
-        _, view = render_slide(loaded, cfg, 0, (1920, 1080), "en")
+    for scale, view in _at_scales(tmp_path, slide, "en"):
         (body,) = [t for t in decks.items_of(view) if isinstance(t, TextBox)
                    and t.text.startswith("In July 1885")]
         sizes[scale] = body.font_size
     assert sizes[1.3] >= sizes[1.0] - 0.5, sizes
+
+
+def _at_scales(tmp_path, slide, language, prepare=None):
+    """The slide's view at type scales 1 and 1.3, each from a folder of its own
+    (``prepare`` writes what the deck names into it)."""
+    for scale in (1.0, 1.3):
+        folder = tmp_path / str(scale)
+        if prepare is not None:
+            prepare(folder)
+        cfg = decks.config(theme={"type_scale": scale})
+        loaded = decks.built(folder, decks.deck(slide), cfg)
+        yield scale, render_slide(loaded, cfg, 0, (1920, 1080), language)[1]

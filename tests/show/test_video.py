@@ -341,17 +341,8 @@ def test_a_missing_video_is_named_in_the_log(qapp, tmp_path, caplog):
 def test_a_poster_of_another_shape_than_its_video_is_never_stretched(qapp, counting):
     """A tall pagoda as the poster of a 16:9 video beside a story: squashed into the
     video's frame, a stubby block."""
-    from PySide6.QtGui import QImage
 
-    tall = QImage(300, 600, QImage.Format.Format_RGB32)
-    tall.fill(QColor("#d03030"))
-    (counting / "images").mkdir(exist_ok=True)
-    tall.save(str(counting / "images" / "tall.png"))
-    story = decks.story_slide(figures=[], visual={
-        "kind": "video", "src": "videos/count.mp4", "poster": "images/tall.png"})
-    loaded = decks.built(counting, decks.deck(story))
-    image, view = render_slide(loaded, Config(), 0, (1920, 1080), "zh")
-    (video,) = view.videos()
+    image, _view, video = _beside_a_story(counting, "tall.png", 300, 600)
     frame = video.mapRectToScene(video.target())
     red = [(x, y) for x in range(int(frame.left()), int(frame.right()), 2)
            for y in range(int(frame.top()), int(frame.bottom()), 2)
@@ -383,19 +374,28 @@ def test_a_videos_shades_cover_no_more_of_it_than_its_words_need(qapp, counting)
 def test_a_poster_near_its_films_shape_fills_the_films_frame(qapp, counting):
     """Trial 21: a 3:2 photo as the poster of a 16:9 film stood whole in a box of
     another grey, the loudspeaker on its edge. Near the film's shape, it fills the frame."""
-    from PySide6.QtGui import QImage
 
-    photo = QImage(600, 400, QImage.Format.Format_RGB32)
-    photo.fill(QColor("#d03030"))
-    (counting / "images").mkdir(exist_ok=True)
-    photo.save(str(counting / "images" / "wide.png"))
-    story = decks.story_slide(figures=[], visual={
-        "kind": "video", "src": "videos/count.mp4", "poster": "images/wide.png"})
-    loaded = decks.built(counting, decks.deck(story))
-    image, view = render_slide(loaded, Config(), 0, (1920, 1080), "zh")
-    (video,) = view.videos()
+    image, _view, video = _beside_a_story(counting, "wide.png", 600, 400)
     frame = video.mapRectToScene(video.target()).adjusted(2, 2, -2, -2)
     corners = [frame.topLeft(), frame.topRight(), frame.bottomLeft(), frame.bottomRight(),
                frame.center()]
     assert all(QColor(image.pixel(round(p.x()), round(p.y()))).name() == "#d03030"
                for p in corners), frame
+
+
+def _beside_a_story(folder, name: str, width: int, height: int):
+    """The counting video beside a story with a red poster of ``width`` x ``height``:
+    the slide's picture, its view (kept by the caller while the video is used) and the
+    video as drawn."""
+    from PySide6.QtGui import QImage
+
+    poster = QImage(width, height, QImage.Format.Format_RGB32)
+    poster.fill(QColor("#d03030"))
+    (folder / "images").mkdir(exist_ok=True)
+    poster.save(str(folder / "images" / name))
+    story = decks.story_slide(figures=[], visual={
+        "kind": "video", "src": "videos/count.mp4", "poster": f"images/{name}"})
+    loaded = decks.built(folder, decks.deck(story))
+    image, view = render_slide(loaded, Config(), 0, (1920, 1080), "zh")
+    (video,) = view.videos()
+    return image, view, video
