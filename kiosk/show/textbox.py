@@ -327,7 +327,7 @@ IN_PHRASE = 0.25
 """What a break between two capitalised words of a title adds (Spring / Festival, China
 Space / Station): they may be one name; a line of a title ends before its small words."""
 _TITLE_SMALL = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "for", "and",
-                          "or", "by", "from", "with", "into", "as", "but", "nor"})
+                          "or", "by", "from", "with", "into", "as", "but", "nor", "than"})
 
 
 SMALL_WORD_END = 0.28
@@ -341,7 +341,8 @@ ARTICLE_END = 0.1
 unequal length would be worse."""
 _ARTICLES = frozenset({"a", "an", "the"})
 _FUNCTION_WORDS = frozenset({"of", "to", "in", "on", "at", "for", "and", "or", "by", "from",
-                             "with", "into", "as", "its", "their", "our"})
+                             "with", "into", "as", "its", "their", "our", "than"})
+"""Words a line reads on after (than: More than / Two Centuries…, trial 24)."""
 _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
                            "nine", "ten", "twenty", "thirty", "forty", "fifty", "hundred",
                            "a", "several", "few"})
@@ -475,10 +476,11 @@ def _cost_here(text: str, at: int, size: float) -> float:
                 or (last in _FRACTIONS and after in _ARTICLES):
             return INSIDE_WORD  # (Ten / Thousand; 540 / Million, trial 19; Half a /
             # Billion; Half / a Billion)
-        if last.replace(",", "").isdigit() and not re.fullmatch(r"1\d{3}|20\d{2}", last) \
-                and following and following[0][:1].isupper() and _title_case(text):
-            return INSIDE_WORD  # (Out of 100 / Units: in a title, a count and what it
-            # counts; not a year and what follows it, 2024 / Wind Power, trial 22)
+        if ((last.replace(",", "").isdigit() and not re.fullmatch(r"1\d{3}|20\d{2}", last))
+                or last in _NUMBER_WORDS - _ARTICLES) and following and \
+                following[0][:1].isupper() and _title_case(text):
+            return INSIDE_WORD  # (Out of 100 / Units, Two / Centuries: in a title, a count
+            # and what it counts; not a year and what follows it, 2024 / Wind Power)
         if last in _ARTICLES:  # (Emporium of the / World; in a title, Every Species Is
             return TITLE_ARTICLE_END if _title_case(text) else ARTICLE_END  # a / Miracle)
         if last in _FUNCTION_WORDS:  # (a line ending "of" reads on: better before it; in
@@ -490,12 +492,23 @@ def _cost_here(text: str, at: int, size: float) -> float:
                 and raw_last[-1:].isalpha():
             return INSIDE_WORD * 2.5  # (The Hong / Kong–Zhuhai…: in a sentence, two
             # capitals side by side are one name; worse than a break after a dash)
-        if raw_last[:1].isupper() and raw_last[-1:].isalpha() and (raw_next[:1].isupper()
+        if raw_last[:1].isupper() and raw_last[-1:].isalnum() and (raw_next[:1].isupper()
                 or raw_next[:1].isdigit()) and last not in _TITLE_SMALL \
                 and after not in _TITLE_SMALL:
-            return IN_PHRASE  # (Spring / Festival, Since / 2021: in a title, a phrase
-            # breaks before its small words, Beijing West / on a Spring Festival Peak Day)
+            return IN_PHRASE  # (Spring / Festival, Since / 2021, DTP3 / Coverage: in a
+            # title, a phrase breaks before its small words, Beijing West / on a…)
     return 0.0
+
+
+def _subtitle_set(lines: list[str]) -> bool:
+    """Whether a title's colon ends one of ``lines`` and its subtitle's lines end at
+    pauses: not "Behind Every Shot: / More than / Two Centuries of Science" (trial 24),
+    set smaller with its subtitle on a line of its own."""
+    ends = [line.rstrip()[-1:] for line in lines[:-1]]
+    colon = next((n for n, end in enumerate(ends) if end in _SUBTITLE), None)
+    return colon is not None and all(  # (before a bracket's aside too: 中国大陆第一座
+        ends[n] in _PAUSES or lines[n + 1][:1] in _BRACKETS  # 核电站 / （浙江海盐）)
+        for n in range(colon + 1, len(ends)))
 
 
 class TextBox(QGraphicsItem):
@@ -668,16 +681,17 @@ class TextBox(QGraphicsItem):
                         line.rstrip()[-1:] in _PAUSES for line in found[1][:-1]) and \
                         self._fits(smaller, found[1]):
                     return smaller
-        if here is None or here[0] < BETTER_BREAK + PAUSE * 2:  # (no break can gain it)
-            return size
+        if here is None or (here[0] < BETTER_BREAK + PAUSE * 2 and not any(
+                line.rstrip()[-1:] in _SUBTITLE for line in here[1][:-1])):
+            return size  # (no break can gain it, but a subtitle's own: Behind Every Shot:
         chosen, least = size, here[0] - BETTER_BREAK
-        for step in (0.96, 0.92, 0.88):
-            smaller = max(self._smallest, size * step)
+        for step in (0.96, 0.92, 0.88) if least >= PAUSE * 2 else ():  # (where a break
+            smaller = max(self._smallest, size * step)  # can gain it)
             found = self._best_balance(self.text, smaller, self._wrap(smaller))
             if found is not None and found[0] < least - 0.05 and self._fits(smaller,
                                                                             found[1]):
                 chosen, least = smaller, found[0]  # (the best; the larger of two alike)
-        if chosen != size or any(line.rstrip()[-1:] in _SUBTITLE for line in here[1][:-1]):
+        if chosen != size or _subtitle_set(here[1]):
             return chosen  # (its colon ends a line already: 从江河到 / 龙头： / 百年…)
         for step in (0.84, 0.8, 0.76):  # (a quarter smaller only to set a subtitle off
             smaller = max(self._smallest, size * step)  # on a line of its own: 从帆船到

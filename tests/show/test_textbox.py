@@ -407,6 +407,33 @@ def test_a_title_is_set_a_little_smaller_to_end_its_lines_at_a_pause(qapp):
     assert 104 * 0.94 <= box.font_size < 104
 
 
+def test_a_subtitle_after_a_colon_is_not_left_with_a_short_line_of_its_own(qapp):
+    """Trial 24: "Behind Every Shot: / More than / Two Centuries of Science", a closing
+    title whose colon ended a line and whose subtitle broke after "than", its middle
+    line a third of the others. A subtitle that fits a line somewhat smaller is set so."""
+    title = "Behind Every Shot: More than Two Centuries of Science"
+    height = QFontMetricsF(fonts.font(104, bold=True)).height() + 2 * 104 * 1.2
+    box = TextBox(title, 1486, height * 1.05, size=104, bold=True, color=QColor("white"),
+                  balance=True, max_lines=3, line_height=1.2)
+    assert box.lines == ["Behind Every Shot:", "More than Two Centuries of Science"]
+    assert 104 * 0.76 <= box.font_size < 104
+
+
+@pytest.mark.parametrize(("title", "first"), [
+    ("A Pandemic Setback: Change in DTP3 Coverage by WHO Region, 2019–2021",
+     "A Pandemic Setback:"),  # (not "…Change in DTP3 / Coverage…", trial 24)
+    ("Over 13.5 Billion COVID-19 Doses by Vaccine Platform",
+     "Over 13.5 Billion COVID-19 Doses"),  # (not "…COVID-19 / Doses by…")
+])
+def test_a_title_does_not_split_a_name_ending_in_a_number(qapp, title, first):
+    size = 68
+    height = QFontMetricsF(fonts.font(size, bold=True)).height() + 2 * size * 1.2
+    box = TextBox(title, 1728, height, size=size,
+                  bold=True, color=QColor("white"), balance=True, max_lines=3,
+                  line_height=1.2, role="title")
+    assert box.lines[0] == first, box.lines
+
+
 def test_a_title_does_not_leave_a_one_character_word_from_the_word_it_modifies(qapp):
     """Trial 19: "生命之网：从寒武纪大 / 爆发到今天的山川湖海" on a wall: 大 of 大爆发
     (the Cambrian explosion) ended a line; the colon is where the title pauses."""
