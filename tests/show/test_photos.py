@@ -148,6 +148,21 @@ def test_an_upright_photo_on_a_wall_stands_as_tall_as_the_room_beside_its_words(
     assert audit(view) == []
 
 
+def test_a_long_title_beside_an_upright_photo_takes_lines_not_a_smaller_size(qapp,
+                                                                            tmp_path):
+    """Trial 25: beside an upright photo, an English title of ten words kept to two
+    lines was set at 40 px (its Chinese at 68), the column under it empty."""
+    tall = write_photo(tmp_path, "tall.jpg", size=(1200, 1800))
+    loaded = decks.built(tmp_path, decks.deck(image_slide(
+        tall, title="A Porpoise Surfacing in the Tian'ezhou Oxbow, Hubei Province",
+        caption="Finless porpoises have no dorsal fin, only a low ridge along the back.")))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    title = next(t for t in decks.items_of(view) if isinstance(t, TextBox)
+                 and t.text.startswith("A Porpoise"))
+    assert title.font_size >= view.ctx.size("title") * 0.9, title.lines
+    assert audit(view) == []
+
+
 def test_a_credit_beside_an_upright_photo_lines_up_with_its_words(qapp, tmp_path):
     """Trial 17: beside an upright photo the credit stood at the screen's edge (x = 96),
     250 px left of the title and caption's column. It lines up with them."""

@@ -492,6 +492,15 @@ def test_a_title_keeps_the_words_in_its_brackets_together(qapp):
     assert box.lines[-1] == "(Song and Yuan Dynasties)", box.lines
 
 
+def test_a_title_is_set_smaller_rather_than_break_inside_its_brackets(qapp):
+    """Trial 25, beside an upright photo: "江豚出水（湖北· / 天鹅洲故道）", broken at the
+    dot inside the brackets (a pause there is none). A little smaller, the aside whole."""
+    box = TextBox("江豚出水（湖北·天鹅洲故道）", 622, 181, size=68, color=QColor("white"),
+                  bold=True, balance=True, role="title", max_lines=2, line_height=1.2)
+    assert box.lines == ["江豚出水", "（湖北·天鹅洲故道）"]
+    assert box.font_size >= 68 * 0.85
+
+
 def test_words_between_asterisks_are_set_in_italics_and_kept_together(qapp):
     """Trials 19 and 21: a scientific name (Teinopalpus aureus) could not be set in
     italics, as a museum's label sets it. Between asterisks it is, without them, and a

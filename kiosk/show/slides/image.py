@@ -79,6 +79,9 @@ BESIDE_WIDEST = 0.5
 most this share of the room's width that tall..."""
 BESIDE_COLUMN = 0.36
 """...its title and caption in a column at most this share of the room's width."""
+COLUMN_TITLE_LINES = 4
+"""Lines a title in the column beside an upright picture may take: in two, an English
+title of ten words was set at 40 px, the column under it empty (trial 25)."""
 SCRIM_MOST = 0.92
 """A light scrim (a card under the words) is at most this opaque: a picture that needs
 more keeps a dark shade."""
@@ -489,7 +492,8 @@ class FramedView(SlideView):
         left = column.left()
         self.credit_at = QRectF(column)  # (its credit in the words' column, not at the
         # screen's edge, 250 px left of them: trial 17)
-        top = self._title(ctx.palette.text, width=column.width(), left=left)
+        top = self._title(ctx.palette.text, width=column.width(), left=left,
+                          lines=COLUMN_TITLE_LINES)
         if s.caption:  # (the column's height is its: a long caption is not cut at 3 lines)
             room = column.bottom() - top - ctx.size("body") * 0.2
             lines = max(3, int(room // (ctx.size("body") * 1.4)))
@@ -544,20 +548,21 @@ class FramedView(SlideView):
                 adapt(picture.image)
 
     def _title(self, colour: QColor, top: float | None = None, *,
-               width: float | None = None, left: float | None = None) -> float:
+               width: float | None = None, left: float | None = None, lines: int = 2
+               ) -> float:
         """The title at ``top`` (the top of the content), ``left`` and ``width`` (the
-        content's, 80 % of it on a wall); where what is under it may begin (none:
-        ``top``)."""
+        content's, 80 % of it on a wall), in up to ``lines``; where what is under it may
+        begin (none: ``top``)."""
         ctx, s = self.ctx, self.slide
         area = ctx.content
         top = area.top() if top is None else top
         if not s.title:
             return top
         rect = QRectF(area.left() if left is None else left, top, width or area.width() * (
-            1.0 if ctx.portrait else 0.8), ctx.room("title", 2, 1.2))
+            1.0 if ctx.portrait else 0.8), ctx.room("title", lines, 1.2))
         box = ctx.box(self, ctx.text(s.title), rect, "title", bold=True, color=colour,
-                      max_lines=2, line_height=1.2)
-        self._measure_elsewhere(s.title, rect, self, "title", bold=True, max_lines=2,
+                      max_lines=lines, line_height=1.2)
+        self._measure_elsewhere(s.title, rect, self, "title", bold=True, max_lines=lines,
                                 line_height=1.2)
         return top + box.text_height + ctx.size("title") * 0.5
 
