@@ -35,6 +35,9 @@ _CLOSING = "，。、；：！？）」』》〉】”’,.;:!?)"
 QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》"}
 SHORT_TERM = 8  # characters: a quoted term no longer than this is kept on one line
 SHORT_LATIN_TERM = (3, 24)  # words, characters: nor a Latin one of this ("Digital Dunhuang")
+NAME_IN_ITALICS = (3, 48)
+"""Words and characters up to which a name in italics is kept on one line: a species' name
+of three (Neophocaena asiaeorientalis / asiaeorientalis, trial 25)."""
 
 
 def _open_quote(text: str, start: int, end: int) -> int | None:
@@ -61,6 +64,15 @@ def _kept_start(text: str, start: int, end: int) -> int | None:
     if not start < end < len(text):
         return None
     before, after = text[end - 1], text[end]
+    dash = end - 1 if before in _RANGE_DASHES else end if after in _RANGE_DASHES else -1
+    if 1 <= dash < len(text) - 1 and (text[dash - 1].isdigit() or text[dash - 1] in "年") \
+            and text[dash + 1].isdigit():  # (a range of years or numbers: 2021— / 2030年,
+        begins = dash  # trial 25; the first number with it, and its bracket)
+        while begins > start and (text[begins - 1].isdigit() or text[begins - 1] in ".,年"):
+            begins -= 1
+        if begins > start and text[begins - 1] in _OPENING_FULL + "(":
+            return begins - 1 if begins - 1 > start else None
+        return _qualified(text, start, begins)
     if before in "/\u2013" and end >= 2 and text[end - 2].isalnum() and after.isalnum():
         # (and a pair joined by an en dash: Beijing– / Zhangjiakou)
         begins = max(text.rfind(" ", start, end - 1), text.rfind("\u00a0", start, end - 1))
@@ -81,6 +93,8 @@ def _kept_start(text: str, start: int, end: int) -> int | None:
     return None
 
 
+_RANGE_DASHES = "\u2013\u2014~～"
+"""Dashes between the two ends of a range (2021—2030年, 1954–2024)."""
 _ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
 """Roman numerals of one character (Ⅱ期, Ⅲ型): numbers, kept with what they count."""
 
@@ -170,6 +184,11 @@ def _stranded(last: str, before: str) -> bool:
 
 WORD = re.compile(r"[A-Za-z0-9'’.,-]{2,}")
 """A word of Latin letters: not broken across lines (the text shrinks, or is cut)."""
+RANGE = re.compile(r"[（(]?\d[\d.,]*年?[\u2013\u2014~～]\d[\d.,]*年?[）)]?")
+"""A range of years or numbers, with its brackets: not broken either (2021— / 2030年)."""
+PHRASED = ("label", "note", "heading", "detail", "kicker")
+"""Roles of short texts (a figure's label and note, a card's heading) whose two lines end at
+their pauses where they then take no more lines, as a label is set by hand."""
 BALANCE_LIMIT = 120
 """Characters up to which a balanced text (a title) is broken by searching every way."""
 _HANGING = "，。、；：！？”’」』》）"
@@ -302,6 +321,13 @@ a symbol (MW, kWh, TEU, m³): "3 / MW" split a turbine's size, trial 22."""
 _UNIT = re.compile(_UNIT_WORD)
 _NUMBER_UNIT = re.compile(r"(?<=\d) (?=" + _UNIT_WORD + ")")
 """The space between a number and its unit, which a line does not break at."""
+_EN_QUALIFIERS = ("about", "nearly", "over", "around", "almost", "approximately",
+                  "roughly", "some", "under", "than", "least", "only")
+"""Words that qualify the number after them (about 400 km): a line does not end on one
+(The Middle Yangtze: about / 400 km…, trial 25)."""
+_QUALIFIED = re.compile("(?:" + "|".join(rf"(?<=\b{word})" for word in _EN_QUALIFIERS)
+                        + r") (?=[\d$€£¥])", re.IGNORECASE)
+"""The space between such a word and its number, which a line does not break at."""
 _PER_CENT = re.compile(r"(?<=\bper) (?=cent\b)")
 """The space in "per cent", a unit of two words (over 60 per / cent, trial 23)."""
 _CLOSES_PHRASE = "到"
@@ -474,9 +500,10 @@ def _cost_here(text: str, at: int, size: float) -> float:
         following = text[at:].split(maxsplit=1)
         after = following[0].lower().strip(",.;:") if following else ""
         if ((last in _NUMBER_WORDS or last[-1:].isdigit()) and after in _MAGNITUDE_WORDS) \
-                or (last in _FRACTIONS and after in _ARTICLES):
+                or (last in _FRACTIONS and after in _ARTICLES) or (
+                last in _EN_QUALIFIERS and after[:1].isdigit()):
             return INSIDE_WORD  # (Ten / Thousand; 540 / Million, trial 19; Half a /
-            # Billion; Half / a Billion)
+            # Billion; Half / a Billion; about / 400 km, trial 25)
         if ((last.replace(",", "").isdigit() and not re.fullmatch(r"1\d{3}|20\d{2}", last))
                 or last in _NUMBER_WORDS - _ARTICLES) and following and \
                 following[0][:1].isupper() and _title_case(text):
@@ -545,7 +572,7 @@ class TextBox(QGraphicsItem):
         self._balance = balance
         self._balances: dict[tuple[str, float], tuple[float, list[str]] | None] = {}
         self._latin = not any(is_han(c) for c in text)  # (see fonts.font)
-        self._words = sorted(set(WORD.findall(text)), key=len)[-3:]  # the longest
+        self._words = sorted(set(WORD.findall(text) + RANGE.findall(text)), key=len)[-3:]
         self._width, self._height = width, height
         self._color = color
         self._align, self._valign = align, valign
@@ -620,6 +647,12 @@ class TextBox(QGraphicsItem):
         evened out at the narrowest width that keeps their count (which keeps the text
         fitting its box)."""
         lines = self._lines_at(text, size, self._width)
+        if not self._balance and self.role in PHRASED and len(lines) == 2:
+            metrics = QFontMetricsF(self._font(size))
+            found = _balanced(text, metrics, self._width, len(lines))
+            if found is not None and all(  # (at its pauses, where it has them: 较2017年
+                    line.rstrip()[-1:] in _PAUSES for line in found[1][:-1]):  # 增长23.4%，
+                return found[1]  # / 首次止跌回升, not …增长 / 23.4%，…, trial 25)
         if len(lines) < 2 or not (self._balance or _stranded(lines[-1], lines[-2])):
             return lines
         if self._balance and len(text) <= BALANCE_LIMIT:
@@ -709,7 +742,7 @@ class TextBox(QGraphicsItem):
                   whole_words: bool = False) -> list[str]:
         # (laid out with a no-break space between a number and its unit: 48,000 km)
         laid = _HYPHENATED.sub("\u2011", _PER_CENT.sub("\u00a0", _NUMBER_UNIT.sub(
-            "\u00a0", text)))
+            "\u00a0", _QUALIFIED.sub("\u00a0", text))))
         layout = QTextLayout(laid, self._font(size))  # (and a non-breaking hyphen in a word)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WordWrap if whole_words
@@ -756,7 +789,10 @@ class TextBox(QGraphicsItem):
         offset = self.text.find(text)
         for a, b in self._italic:
             a, b = a - offset, b - offset
-            if start < a < end < b and _short_term(text[a:b]):
+            words, characters = NAME_IN_ITALICS
+            name = text[a:b]
+            if start < a < end < b and len(name.split()) <= words and \
+                    len(name) <= characters:
                 return a
         return None
 

@@ -501,6 +501,48 @@ def test_a_title_is_set_smaller_rather_than_break_inside_its_brackets(qapp):
     assert box.font_size >= 68 * 0.85
 
 
+@pytest.mark.parametrize("size", [36, 47])  # (type scale 1 and 1.3)
+def test_a_range_of_years_is_not_broken_nor_its_bracket_left_alone(qapp, size):
+    """Trial 25, a card's heading: "十年禁渔（2021— / 2030年）", at type scale 1.3
+    "十年禁渔（2021 / —2030年）". The range and its bracket on a line of their own,
+    smaller where they would not fit one."""
+    box = TextBox("十年禁渔（2021—2030年）", 391, 200, size=size, color=QColor("white"),
+                  bold=True, role="heading")
+    assert box.lines == ["十年禁渔", "（2021—2030年）"]
+
+
+def test_a_number_keeps_the_word_that_qualifies_it(qapp):
+    """Trial 25, a title on a totem: "The Middle Yangtze: about / 400 km…"."""
+    title = "The Middle Yangtze: about 400 km from Yichang to Yueyang"
+    box = TextBox(title, 972, 181, size=68, color=QColor("white"), bold=True,
+                  balance=True, role="title", max_lines=2, line_height=1.2)
+    assert not any(line.endswith("about") for line in box.lines), box.lines
+    body = TextBox("The river was counted over about 400 km of its main stem", 560, 400,
+                   size=32, color=QColor("white"))
+    assert not any(line.endswith("about") for line in body.lines), body.lines
+
+
+def test_a_species_name_of_three_words_in_italics_stays_on_one_line(qapp):
+    """Trial 25: "(Neophocaena asiaeorientalis / asiaeorientalis)" on a totem."""
+    text = ("The Yangtze finless porpoise (*Neophocaena asiaeorientalis asiaeorientalis*), "
+            "the river's only surviving cetacean")
+    box = TextBox(text, 972, 300, size=34, color=QColor("white"), max_lines=3)
+    assert any("Neophocaena asiaeorientalis asiaeorientalis" in line for line in box.lines)
+
+
+@pytest.mark.parametrize(("text", "role", "first"), [
+    ("较2017年增长23.4%，首次止跌回升", "note", "较2017年增长23.4%，"),
+    ("Up 23.4% on 2017, the first rise ever recorded", "note", "Up 23.4% on 2017,"),
+    ("Main stem surveyed, Yichang to Shanghai", "label", "Main stem surveyed,"),
+])
+def test_a_short_label_of_two_lines_breaks_at_its_pause(qapp, text, role, first):
+    """Trial 25, a figure's note: "较2017年增长 / 23.4%，首次止跌回升", a verb torn from
+    its number where the comma would do."""
+    box = TextBox(text, 376, 130, size=24 if role == "note" else 28,
+                  color=QColor("white"), role=role)
+    assert box.lines[0] == first and len(box.lines) == 2, box.lines
+
+
 def test_words_between_asterisks_are_set_in_italics_and_kept_together(qapp):
     """Trials 19 and 21: a scientific name (Teinopalpus aureus) could not be set in
     italics, as a museum's label sets it. Between asterisks it is, without them, and a
