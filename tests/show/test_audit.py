@@ -324,6 +324,24 @@ def test_a_source_line_listing_its_sources_breaks_after_one_of_them(qapp, tmp_pa
         assert len(source.lines) == 2 and source.lines[0].endswith(ending), source.lines
 
 
+@pytest.mark.parametrize("scale", [1.0, 1.3])
+def test_a_long_citation_is_written_whole_on_a_wall(qapp, tmp_path, scale):
+    """Trial 25: an English source line of four sources, 260 characters, was cut with "…"
+    on every slide of a wall at two lines. It takes the lines the room under the content
+    holds, whole, clear of the content and of the controls."""
+    citation = ("Sources: Yangtze River Basin Fishery Administration, Ministry of Agriculture "
+                "and Rural Affairs, Finless Porpoise Scientific Survey Reports (2006, 2012, "
+                "2017, 2022); Institute of Hydrobiology, Chinese Academy of Sciences; "
+                "compiled by the exhibition team")
+    cfg = decks.config(theme={"type_scale": scale})
+    loaded = decks.built(tmp_path, decks.deck(decks.figures_slide(), source=citation), cfg)
+    view, chrome, _scene = built(loaded, cfg, 0, "en")
+    source = next(t for t in decks.items_of(view) if getattr(t, "role", "") == "source")
+    assert " ".join(source.lines) == citation, source.lines
+    assert source.ink_rect().top() > view.ctx.content.bottom()
+    assert audit(view, chrome.drawn()) == []
+
+
 def _dinosaur_figures() -> list[dict]:
     """Trial 10's key figures: about 1.9亿年前 (190 million years ago), over 3.2万件
     (32,000 specimens), more than 120具 and nearly 85.8万人次 (858,000 visits)."""

@@ -496,14 +496,25 @@ class SlideView(QGraphicsItem):
         safe = ctx.safe
         side = max(safe.left(), ctx.width * 0.05)
         height = ctx.room("source", 2)
+        lines = 2
+        if not ctx.portrait:  # (on a wall, as many lines as the room under the content
+            small = ctx.smallest("source")  # holds, set as small as a source may be)
+            below = safe.bottom() - ctx.content.bottom() - ctx.size("source") * 0.6
+            first = QFontMetricsF(fonts.font(small)).height() + 1
+            lines = max(2, min(SOURCE_LINES, 1 + int((below - first) // (small * 1.3))))
+            height = max(height, min(ctx.room("source", lines), below))
         # Leave the lower right to the on-screen controls (chrome.SOURCE_LINE).
         width = (ctx.width - 2 * side) * (0.40 if not ctx.portrait else 1.0)
         top = safe.bottom() - height - (ctx.height * 0.085 if ctx.portrait else 0)
         ctx.box(parent, _credits_in_lines(text, width, ctx.size("source")),
-                QRectF(side, top, width, height), "source", color=colour, max_lines=2,
-                valign="bottom")
+                QRectF(side, top, width, height), "source", color=colour,
+                max_lines=lines, valign="bottom")
 
 
+SOURCE_LINES = 4
+"""Lines a source line may take on a wall, beside the controls, as far as the room kept
+under the content allows (its bottom where two end): in two, an English citation of four
+sources was cut with "…" on every slide (trial 25). A museum does not cut a citation."""
 SEPARATOR = re.compile(r"\s*[\u00b7\u30fb]\s*")
 """Between the sources of a source line (现代快报 · 江苏省政府新闻办)."""
 LISTED = re.compile(r"[、；;](?=\s*\S)")
