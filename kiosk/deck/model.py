@@ -236,7 +236,8 @@ class ImageSlide(SlideBase, Photo):
     title: Text | None = None
     fit: Literal["fill", "fit"] = "fill"
     """``fill``: the picture covers the screen, cropped around ``focus``; ``fit``: the
-    whole picture, as large as the screen lets it be."""
+    whole picture, as large as the screen lets it be (a panorama, either way, is
+    travelled across the screen in a band)."""
     zoom: Annotated[float, Field(ge=1, le=1.5)] = 1.0
     """A slow push in over the slide's time, towards ``focus`` (1.1: 10 % closer at the
     end); 1 stands still. Still with reduced motion."""
@@ -252,7 +253,8 @@ class GallerySlide(SlideBase):
     photos: list[Photo] = Field(min_length=1, max_length=100)
     fit: Literal["fill", "fit"] = "fill"
     """``fill``: each picture covers the screen, cropped around its ``focus``; ``fit``:
-    each picture whole, as large as the screen lets it be."""
+    each picture whole, as large as the screen lets it be (a panorama, either way, is
+    travelled across the screen in a band)."""
 
 
 class VideoSlide(SlideBase, Filmed):

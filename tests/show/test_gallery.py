@@ -281,6 +281,9 @@ def test_fitted_photos_are_whole_clear_of_the_title_with_their_caption_below(
         view.go_to_step(n, clock.now(), 1, animate=False)
         drawn = page.picture.mapRectToScene(page.picture.target())
         natural = page.picture.natural
+        if page.picture.pan:  # (a panorama, whole or not, a band across: trial 25)
+            assert page.picture.rect.width() == ctx.width
+            continue
         assert drawn.width() / drawn.height() == pytest.approx(
             natural.width() / natural.height(), rel=0.01)
         assert ctx.content.adjusted(-1, -1, 1, 1).contains(drawn)
@@ -322,7 +325,8 @@ def test_a_visitor_finds_every_photo_s_caption_in_one_place(qtbot, tmp_path, por
             assert 0 < under < view.ctx.size("body") * 1.5, (n, under)
             continue
         feet.add(round(caption.ink_rect().bottom() / 4))  # (within 4 px)
-    assert len(feet) == (0 if portrait and fit == "fit" else 1), feet
+    panned = any(page.picture.pan for page in view.pages)  # (its caption under its band)
+    assert len(feet) == (0 if portrait and fit == "fit" and not panned else 1), feet
 
 
 def test_a_landscape_photo_on_a_totem_stands_in_the_middle_of_its_room(qtbot, tmp_path):

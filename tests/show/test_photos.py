@@ -619,14 +619,18 @@ def test_an_object_on_white_fills_a_totem_with_its_ground(qapp, tmp_path, kind):
     assert len(words) == 2 and all(t.color.lightness() < 80 for t in words)
 
 
-def test_a_panorama_on_a_totem_is_travelled_across_not_shown_as_a_strip(qapp, tmp_path):
+@pytest.mark.parametrize("fit", ["fill", "fit"])
+def test_a_panorama_on_a_totem_is_travelled_across_not_shown_as_a_strip(qapp, tmp_path,
+                                                                         fit):
     """Trial 14: a 7:1 harbour panorama on a totem was a strip 970 x 134 px, its cranes
     lost. It crosses the screen in a band a third of its height, travelled from its left
-    edge to its right over the slide's time."""
+    edge to its right over the slide's time; shown whole (``fit``) too, where it was
+    still a strip (trial 25)."""
     wide = write_photo(tmp_path, "pano.jpg", size=(4200, 600))
     cfg = decks.config(portrait=True)
     loaded = decks.built(tmp_path, decks.deck(image_slide(
-        wide, title=decks.both("岸桥", "Cranes"), caption=decks.both("全景", "Panorama"))), cfg)
+        wide, title=decks.both("岸桥", "Cranes"), caption=decks.both("全景", "Panorama"),
+        fit=fit)), cfg)
     _, view = render_slide(loaded, cfg, 0, (1080, 1920), "en")
     picture = view.picture
     assert picture.pan and picture.rect.width() == view.ctx.width

@@ -106,7 +106,7 @@ class GalleryView(FramedView):
             "detail", color=colour, max_lines=1)
         page.words.append(count)
         natural = natural_size(path)
-        panned = fill and pans(natural, ctx)
+        panned = pans(natural, ctx)
         if fill and not panned and not fills_screen(natural, ctx.width, ctx.height) and \
                 not on_plain_ground(path):  # (of another shape: whole, under the title,
             fill, colour = False, ctx.palette.text  # its words under it)

@@ -67,7 +67,9 @@ trial 20)..."""
 
 
 def pans(natural: QSize, ctx: SlideContext) -> bool:
-    """Whether a photograph shown filling is a panorama travelled across the screen."""
+    """Whether a photograph is a panorama travelled across the screen (``fill`` or
+    ``fit``: whole, a 7.5:1 river was a strip 144 px high on a totem, trial 25; travelled,
+    all of it is seen)."""
     return natural.isValid() and natural.height() > 0 and natural.width() >= \
         natural.height() * PAN_WIDEST * max(1.0, ctx.width / ctx.height)
 PAN_HEIGHT = 0.36
@@ -664,7 +666,7 @@ class ImageView(FramedView):
         it high, travelled from its left edge to its right over the slide's time; its
         title above, its caption under it."""
         ctx, s = self.ctx, self.slide
-        if s.fit != "fill" or not pans(natural, ctx):
+        if not pans(natural, ctx):
             return False
         area = ctx.content
         top = self._title(ctx.palette.text)
