@@ -862,6 +862,31 @@ def test_a_larger_type_scale_leaves_no_slide_smaller_than_the_default_where_that
     assert scales[1.3] >= scales[1.0] - 0.01, scales
 
 
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_chart_slide_at_a_larger_type_scale_is_no_smaller_than_at_one(qapp, tmp_path,
+                                                                        language):
+    """Trial 25: a line chart under a long title, its subtitle and caption: at type scale
+    1 drawn at 0.93; at 1.3 at 0.75, its title kept at 1.3's size while the rest was made
+    smaller than the default's, and check said "type scale 0.75". Where 1.3 cannot fit,
+    the slide is drawn as the default draws it."""
+    both = decks.both
+    chart = {"kind": "line", "categories": ["1991", "2006", "2012", "2017", "2022"],
+             "unit": both("头", "porpoises"), "area": True,
+             "series": [{"name": both("全流域估算数量", "Whole-basin estimate"),
+                         "values": [2700, 1800, 1045, 1012, 1249]}]}
+    slide = decks.chart_slide(
+        chart, title=both("五次科学考察中的江豚数量（1991—2022年）：先降后升",
+                          "Porpoises Counted in Five Scientific Surveys, 1991–2022: a Long "
+                          "Decline, Then the First Rise"),
+        subtitle=both("数量为估算值（约数）", "All figures are estimates"),
+        caption=both("2006年约1800头；2012年约1045头；2017年约1012头；2022年约1249头",
+                     "About 1,800 in 2006; about 1,045 in 2012; about 1,012 in 2017; about "
+                     "1,249 in 2022"))
+    scales = {scale: view.ctx.theme.type_scale
+              for scale, view in _at_scales(tmp_path, slide, language)}
+    assert scales[1.3] >= scales[1.0] - 0.01, scales
+
+
 def test_a_storys_body_at_a_larger_type_scale_is_no_smaller_than_at_one(qapp, tmp_path):
     """Trial 24: at type scale 1.3 a story's body was 30 px where 1 sets it at 32 (its
     headline larger, the body shrunk in the room left), and check said nothing."""

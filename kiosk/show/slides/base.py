@@ -128,19 +128,20 @@ class SlideView(QGraphicsItem):
         if self._fits() >= 1.0 and not (base > 1.0 and self._shrunk()):
             return
         floor = min(base, 1.0) * SMALLEST_TYPE  # (a larger type scale may need what 1 does)
-        built: tuple[float, bool] = (base, False)
+        built: tuple[float, bool, float] = (base, False, base)
 
         strict = guarded = False
         default_body = 0.0
+        heads = original.theme  # (the theme whose headings are kept)
 
         def fits_at(scale: float, steady: bool) -> bool:
             nonlocal built
-            if built != (scale, steady):
+            if built != (scale, steady, heads.type_scale):
                 theme = original.theme.model_copy(update={"type_scale": scale})
                 self._rebuild(dataclasses.replace(
                     original, theme=theme,
-                    steady=_headings(original.theme, scale) if steady else None))
-                built = (scale, steady)
+                    steady=_headings(heads, scale) if steady else None))
+                built = (scale, steady, heads.type_scale)
             return self._fits() >= 1.0 and not (strict and self._shrunk()) and not (
                 guarded and self._body_size() < default_body * 0.97)
 
@@ -165,6 +166,9 @@ class SlideView(QGraphicsItem):
             if guarded:  # of the slide at 1 draws it before the rest goes under it: a
                 fits_at(default, False)  # story's body at 30 px under a title at 1.3
                 default_body = self._body_size()  # where 1 sets it at 32, trial 24)
+            if index == 2:  # (under the default's size, as the default's slide is: its
+                heads = original.theme.model_copy(update={"type_scale": default})  # headings
+                # too; at 1.3's they left a chart's words at 0.75 where 1 drew 0.93, t. 25)
             for top, lowest, steady in ways:
                 if steady and self.HEADLINED:
                     continue  # (its headings are all it says)
