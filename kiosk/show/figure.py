@@ -91,8 +91,10 @@ class FigureNumber(QGraphicsItem):
                 self.size < min(size * WRAP_BELOW, ctx.size("label") * WRAP_UNDER_LABEL):
             self._wrap_text(size, width)
         if self.stacked and _symbol(self.final.after):  # a sign (%, °C) stays beside its
-            self.inline = self._natural_width(self.size, self.small) <= width  # number
-            # where it fits there, a word (mm, 亿元) goes under
+            self.inline = True  # number where it fits there (measured beside it: "nearly
+            self.inline = self._natural_width(self.size, self.small) <= width  # 1,700 km"
+            # ran 50 px past its column into the next figure, trial 25), a word (mm,
+            # 亿元) goes under
         rest = held_with_number(self.final.after)[1]
         if self.stacked and not rest:
             self.inline = True  # (nothing but a magnitude to set under: 3.2万 stays whole)

@@ -342,6 +342,35 @@ def test_a_long_citation_is_written_whole_on_a_wall(qapp, tmp_path, scale):
     assert audit(view, chrome.drawn()) == []
 
 
+def test_a_unit_set_beside_its_number_keeps_the_figure_inside_its_column(qapp, tmp_path):
+    """Trial 25: "nearly 1,700 km" in a row of four ran 50 px past its column, 17 px from
+    "over 8,400 km²": whether a symbol fits beside its number was measured with the unit
+    under it. Each figure stays inside its column, the row's units in one place."""
+    both = decks.both
+    figures = [decks.figure(1249, both("头", "porpoises"), both("种群数量", "Counted"),
+                            qualifier="约"),
+               decks.figure(1700, both("公里", "km"), both("考察江段", "Surveyed"),
+                            qualifier="近"),
+               decks.figure(8400, both("平方公里", "km²"), both("保护区面积", "Reserves"),
+                            qualifier="超"),
+               decks.figure(3200, both("万尾", "fish"), both("增殖放流", "Released"),
+                            qualifier="余", values={"en": 32_000_000})]
+    points = [both("1984年起列为国家二级保护动物", "Protected since 1984 (class II)"),
+              both("十年禁渔自2021年起实施", "A ten-year fishing ban since 2021")]
+    cfg = decks.config()
+    loaded = decks.built(tmp_path, decks.deck(decks.figures_slide(
+        *figures, points=points, title=both("关键数字", "Key Figures from the 2022 Survey"))),
+        cfg)
+    view, chrome, _scene = built(loaded, cfg, 0, "en")
+    numbers = decks.numbers(view)
+    assert len(numbers) == 4
+    for number in numbers:
+        drawn = number._natural_width(number.size, number.small)
+        assert drawn <= number._width + 0.5, (number.final, drawn, number._width)
+    assert len({number.inline for number in numbers}) == 1  # (all under, or all beside)
+    assert audit(view, chrome.drawn()) == []
+
+
 def _dinosaur_figures() -> list[dict]:
     """Trial 10's key figures: about 1.9亿年前 (190 million years ago), over 3.2万件
     (32,000 specimens), more than 120具 and nearly 85.8万人次 (858,000 visits)."""
