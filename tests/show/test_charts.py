@@ -1366,6 +1366,43 @@ def test_a_highlight_of_one_name_in_several_groups_is_one_colour(qapp, tmp_path)
     assert len(painted) == len(groups) + 2  # (four groups, two kinds picked out)
 
 
+def test_a_highlight_lies_inside_its_groups_wedge_not_at_its_edge(qapp, tmp_path):
+    """Trial 25: the calves of two groups, one colour, lay at the two edges of the main
+    stem's wedge: a visitor read all of them as the main stem's. Each group's highlight
+    lies in the middle of its own wedge, its dots nearer that group's than any other's."""
+    both = decks.both
+    calves = both("幼豚", "Calves")
+    chart = {"kind": "network", "hub": both("江豚", "Porpoise"), "seed": 7, "groups": [
+        {"label": both("干流", "Main stem"), "count": 595, "per_node": 5,
+         "highlights": [{"label": calves, "count": 60}]},
+        {"label": both("鄱阳湖", "Poyang Lake"), "count": 492, "per_node": 5,
+         "highlights": [{"label": calves, "count": 55}]},
+        {"label": both("洞庭湖", "Dongting Lake"), "count": 162, "per_node": 5,
+         "qualifier": "约", "unit": both("头", "porpoises")}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    _image, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    network = chart_of(view)
+    xs, ys = network.positions
+    cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+    turn = [math.degrees(math.atan2(x - cx, cy - y)) % 360 for x, y in zip(xs, ys, strict=True)]
+    for g in (0, 1):
+        theirs = [network.node_colours[n].name() for n, of in enumerate(network.group_of)
+                  if of == g]
+        base = {g: max(theirs, key=theirs.count)}  # (the group's own colour: most of it)
+        members = sorted(turn[n] for n, of in enumerate(network.group_of) if of == g)
+        marked = [turn[n] for n, of in enumerate(network.group_of)
+                  if of == g and network.node_colours[n].name() != base[g]]
+        middle = sorted(marked)[len(marked) // 2]  # (where the highlight's dots lie...
+        place = sum(t < middle for t in members) / len(members)  # ...along its wedge)
+        assert 0.3 < place < 0.7, (g, place)
+    value = next(c for c in decks.items_of(view) if isinstance(c, CountLabel)
+                 and "162" in c.final)  # (its legend: the widest value
+    label = next(t for t in decks.items_of(view) if isinstance(t, TextBox)  # an em clear
+                 and "Dongting" in t.text)  # of its name, not run into it)
+    gap = label.ink_rect().left() - value.sceneBoundingRect().right()
+    assert gap >= network.ctx.size("label") * 0.9, gap
+
+
 @pytest.mark.parametrize("count", [97, 240])
 def test_network_dots_neither_overlap_nor_hide_under_the_hub(qapp, tmp_path, count):
     """Dots lay over each other and half under the hub (a Hormuz dot half hidden)."""
@@ -1412,7 +1449,8 @@ def test_network_groups_are_wedges_as_large_as_their_shares(qapp, tmp_path, hub)
         assert len(mine) >= count * 0.8
         assert mine[0] >= start - 8 and mine[-1] <= start + share + 8, (g, mine[0], mine[-1])
         start += share
-    highlight = network.node_colours[network.group_of.index(1)]  # (the group's first)
+    theirs = [network.node_colours[n] for n in range(total) if network.group_of[n] == 1]
+    highlight = min(theirs, key=theirs.count)  # (the fewer of the group's two colours)
     picked = [turn[n] for n in range(total) if network.node_colours[n] == highlight
               and outer[n]]
     assert len(picked) >= 9 and max(picked) - min(picked) <= 360 * 12 / total + 8

@@ -255,7 +255,9 @@ class NetworkView(ChartView):
             palette.append(base)
             forms.append(group_shapes[g])
             group_colours = [len(palette) - 1] * group.dots
-            at = 0
+            marked = sum(dots(h.count, group.per_node) for h in group.highlights)
+            at = max(0, (group.dots - marked) // 2)  # (in the middle of its group's wedge:
+            # at its edge, two groups' calves flanked one wedge, read as its, trial 25)
             for h, highlight in enumerate(group.highlights):
                 palette.append(highlight_colours_of[g][h])
                 forms.append(highlight_shapes[g][h])
@@ -595,7 +597,7 @@ class NetworkView(ChartView):
         and label, in as many lines as the label needs (set in by a swatch's width when
         it is some of the group above); its items and its height."""
         ctx, p = self.ctx, self.ctx.palette
-        column = cell.left() + swatch * 1.8 + self._values_w + ctx.size("label") * 0.5
+        column = cell.left() + swatch * 1.8 + self._values_w + ctx.size("label") * VALUE_GAP
         if inner:  # (set in, its label too)
             cell = cell.adjusted(swatch * 1.4, 0, 0, 0)
             column += swatch * 1.4
@@ -606,7 +608,7 @@ class NetworkView(ChartView):
         value.setPos(cell.left() + swatch * 1.8, cell.top() + line / 2)
         self.track(value.set_progress)
         left = max(column, cell.left() + swatch * 1.8 + value.boundingRect().width()
-                   + ctx.size("label") * 0.5)
+                   + ctx.size("label") * VALUE_GAP)
         label = ctx.box(self, text, QRectF(left, cell.top(), cell.right() - left,
                         cell.height() or ctx.room("label", LEGEND_LINES)), "label",
                         color=p.muted, max_lines=LEGEND_LINES)
@@ -631,6 +633,11 @@ class Swatch(QGraphicsItem):
               widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         draw_dot(painter, QPointF(0, 0), self.radius, self.colour, self.form)
+
+
+VALUE_GAP = 1.0
+"""Between a legend's widest value and its labels, in the labels' size: at half of it,
+"about 162 porpoises Dongting Lake" read as one phrase (trial 25)."""
 
 
 def _highlight_unit(highlight: Highlight, group: NodeGroup, language: str,
