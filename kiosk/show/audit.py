@@ -248,8 +248,9 @@ def text_findings(ctx: SlideContext, text: Placed) -> Iterator[Finding]:
             yield Finding("alone", text.text, f"“{last}” stands alone on the last line of "
                           f"“{_short(text.text)}”")
     if text.role in ("title", "hero") and len(lines) > 1 and not all(
-            line.rstrip()[-1:] in PAUSES for line in lines[:-1]):  # (生命之网： / 从寒武纪
-        lengths = [_width(line) for line in lines]  # 大爆发到…: broken where it pauses, by
+            line.rstrip()[-1:] in PAUSES or following[:1] in "（("  # (生命之网： / 从寒武纪
+            for line, following in itertools.pairwise(lines)):  # 大爆发到…, 关键数字 /
+        lengths = [_width(line) for line in lines]  # （2022年…）: broken where it pauses, by
         if min(lengths) < BALANCED * max(lengths):  # intent; trial 20's author was told to
             # "fix" it)
             yield Finding("unbalanced", text.text, f"the lines of the title "
