@@ -823,6 +823,31 @@ def test_a_title_over_a_light_sky_crossed_by_a_dark_tower_stands_on_a_card(qapp,
         assert top.level > 0.3
 
 
+def test_a_dark_title_over_white_lettering_in_a_light_sky_stands_on_a_card(qapp, tmp_path):
+    """Trial 25: a dark title lay straight over white lettering in a light blue sky, the
+    two tangled (the sky light enough for dark words, no shade, no card). A bright
+    detail as different from the rest under the words takes a card."""
+    from kiosk.show.slides.image import Shade
+
+    _painted(tmp_path, "sky.png", (1200, 1800), "#7fb0d8",
+        *[(380 + 60 * n, 90, 14, 220, "#ffffff") for n in range(8)],  # (letters' strokes)
+        (0, 1300, 1200, 500, "#23452f"))  # (the river bank)
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.deck(image_slide(
+        "images/sky.png", title=decks.both("江上的一天", "A Day on the River"),
+        caption=decks.both("清晨", "Dawn"))), cfg)
+    for language in ("zh", "en"):
+        _shot, view = render_slide(loaded, cfg, 0, (1080, 1920), language)
+        (title,) = [t for t in decks.items_of(view) if getattr(t, "text", None) in
+                    ("江上的一天", "A Day on the River")]
+        top = next(s for s in decks.items_of(view) if isinstance(s, Shade) and s.falling)
+        if title.color.lightness() < 80:  # dark words: on a card around them
+            assert any(top.mapRectToScene(card).contains(title.ink_rect())
+                       for card in top.cards), language
+        else:  # white words: on a shade
+            assert top.level > 0.3, language
+
+
 def test_a_light_card_is_as_tall_as_the_words_on_screen(qapp, tmp_path):
     """Trial 19: a one-line English caption stood on a card as tall as the Chinese
     caption's two lines, 60 px of empty card over it."""

@@ -92,6 +92,12 @@ CARD = 0.85
 grey block behind half the caption (trial 16); one look at every type size."""
 
 
+BUSY = 2.0
+"""Dark words over a light picture lie on a card where what is under them differs this
+much (its brightest part against its darkest, in contrast): white lettering in a photo's
+sky tangled with a dark title over it (trial 25)."""
+
+
 def _scrim(under: QColor, words: QColor) -> float | None:
     """How opaque a white scrim over ``under`` must be for ``words`` to read on it at
     4.5:1 (WCAG); None where more than SCRIM_MOST."""
@@ -196,6 +202,10 @@ class Shade(QGraphicsItem):
         self.level = 0.0 if self.light else min(SHADE, max(LIGHTEST_SHADE, needed))
         self.tint = QColor(0, 0, 0)
         self.cards = []
+        if self.light and (lights[int(len(lights) * 0.98)][0] + 0.05) >= BUSY * (
+                lights[int(len(lights) * 0.05)][0] + 0.05):  # (light, but a detail as
+            self.level, self.tint = CARD, QColor(255, 255, 255)  # bright again as the
+            self.cards = self._cards()  # rest under them: a card, trial 25)
         light_share = sum(1 for sample in lights if sample[0] >= LIGHT) / len(lights)
         if not self.light and self.dark is not None and (
                 lights[len(lights) // 2][0] >= LIGHT or (
