@@ -373,6 +373,21 @@ def test_a_waffle_of_a_hundred_is_ten_by_ten(qapp, tmp_path, portrait):
     # any room: beside a story with captions, its room was wider than tall)
 
 
+def test_a_waffle_s_rows_are_counted_in_tens(qapp, tmp_path):
+    """Trial 25: 1,249 porpoises, four to a cell, in rows of 21: a visitor could not count
+    the cells by their rows. Rows of 20."""
+    chart = {"kind": "proportion", "style": "waffle", "unit": "头",
+             "total": {"label": "总数", "value": 1249},
+             "parts": [{"label": "保护区内", "value": 832},
+                       {"label": "保护区外", "value": 417}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), "zh")
+    waffle = chart_of(view)
+    rows = collections.Counter(round(c.rect().top()) for c in waffle.cells)
+    widest = max(rows.values())
+    assert widest % 10 == 0 and len(rows) * widest >= len(waffle.cells), rows
+
+
 def test_a_waffle_of_a_prime_count_leaves_no_cell_alone_on_its_last_row(qapp, tmp_path,
                                                                          final):
     """Trial 7: 67 reserves in rows of 11 left one cell alone on a seventh row."""

@@ -121,8 +121,10 @@ def _columns(cells: int, shape: float) -> int:
     if whole:
         return min(whole, key=lambda c: abs(c - ideal))
     near = range(max(1, math.floor(ideal * 0.8)), math.ceil(ideal * 1.25) + 1)
-    return min(near, key=lambda c: (_last_row_short(cells, c), abs(c - ideal)))  # (67 in
-    # rows of 10 and a last row of 7, not rows of 11 and one cell alone on the last)
+    return min(near, key=lambda c: (_last_row_short(cells, c), c % 10 != 0, c % 5 != 0,
+                                    abs(c - ideal)))  # (67 in rows of 10 and a last row
+    # of 7, not rows of 11 and one cell alone on the last; rows of tens, or fives, to
+    # count by: 313 in rows of 20, not of 21, trial 25)
 
 
 def _decimals_shown(text: str) -> int:
