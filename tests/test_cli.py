@@ -314,6 +314,26 @@ def test_check_warns_once_of_a_text_every_slide_shares(tmp_path, capsys):
     assert "is cut short" in out[0]
 
 
+def test_check_warns_of_a_waffle_whose_cells_count_nothing_named(tmp_path, capsys):
+    """Trial 25: a waffle of 1,249 porpoises, four to a cell, with no unit said "每格代表4"
+    (each cell: 4 of what?)."""
+    waffle = {"kind": "proportion", "style": "waffle",
+              "total": {"label": "总数", "value": 1249},
+              "parts": [{"label": "保护区内", "value": 832},
+                        {"label": "保护区外", "value": 417}]}
+    named = {**waffle, "unit": decks.both("头", "porpoises")}
+    hundred = {**waffle, "total": {"label": "总数", "value": 100},
+               "parts": [{"label": "甲", "value": 60}, {"label": "乙", "value": 40}]}
+    deck = decks.write(tmp_path, decks.deck(decks.chart_slide(waffle),
+                                            decks.chart_slide(named),
+                                            decks.chart_slide(hundred)))
+    assert main(["check", str(deck)]) == 0
+    out = [line for line in capsys.readouterr().out.splitlines()
+           if "a cell of this waffle" in line]
+    assert len(out) == 1 and "stands for 4, said without a unit" in out[0], out
+    assert ":14:5: warning:" in out[0]  # (at the chart's first line)
+
+
 def test_check_warns_of_a_funnel_that_widens(tmp_path, capsys):
     funnel = {"kind": "funnel", "stages": [{"label": "a", "value": 100},
                                            {"label": "b", "value": 250},

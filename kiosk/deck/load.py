@@ -318,7 +318,8 @@ def _checks(doc: Document, deck: Deck, roots: list[Path], strict_assets: bool, *
     """Warnings, errors and resolved assets of a deck's texts, assets and pictures."""
     warnings = [*(_translation_warnings(doc, deck) if translations else ()),
                 *_glyph_warnings(doc, deck), *_timing_warnings(doc, deck),
-                *_funnel_warnings(doc, deck), *_magnitude_warnings(doc, deck),
+                *_funnel_warnings(doc, deck), *_waffle_warnings(doc, deck),
+                *_magnitude_warnings(doc, deck),
                 *_number_warnings(doc, deck),
                 *_year_order_warnings(doc, deck)]
     errors: list[Problem] = list(_id_errors(doc))
@@ -505,6 +506,21 @@ def _funnel_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
                                   f"({before.value:g}): a funnel draws each stage out of the "
                                   "one before; a bar chart compares them",
                                   severity=Severity.WARNING)
+
+
+def _waffle_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
+    """A waffle whose cell stands for several, with no unit to say of what (每格代表4)."""
+    from kiosk.deck.charts import ProportionChart, waffle_cells
+
+    for loc, chart in walk(deck, ProportionChart):
+        if chart.style != "waffle" or chart.unit is not None:
+            continue
+        per_cell = waffle_cells(chart.total.value, [p.value for p in chart.parts])[0]
+        if per_cell > 1:
+            yield doc.problem(loc, f"a cell of this waffle stands for {per_cell:,}, said "
+                              f"without a unit (each cell: {per_cell:,} of what?): give "
+                              "the chart a unit, e.g. unit: {zh: 头, en: porpoises}",
+                              severity=Severity.WARNING)
 
 
 def _year_order_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
