@@ -47,6 +47,31 @@ def test_each_page_asked_for_is_a_slide_of_its_own(qapp, tmp_path):
         assert view.picture.image.width() == image.width()  # drawn at the size shown
 
 
+def test_an_upright_page_on_a_wall_stays_inside_the_safe_area(qapp, tmp_path):
+    """Trial 25: an A4 brochure page on a wall ran from the screen's top edge to its
+    bottom, where a television's overscan cuts. A page of the screen's own shape still
+    fills it (laid out for it); one of another shape is framed inside the safe area."""
+    path = tmp_path / "docs" / "a4.pdf"
+    path.parent.mkdir(parents=True)
+    writer = QPdfWriter(str(path))
+    writer.setResolution(72)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                     QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    painter = QPainter(writer)
+    painter.fillRect(QRectF(0, 0, writer.width(), writer.height()), QColor(COLOURS[1]))
+    painter.end()
+    brochure(tmp_path / "docs" / "wide.pdf", pages=1)
+    loaded = decks.built(tmp_path, decks.deck({"type": "pdf", "src": "docs/a4.pdf"},
+                                              {"type": "pdf", "src": "docs/wide.pdf"}))
+    _image, view = render_slide(loaded, Config(), 0, (1920, 1080), "zh")
+    drawn = view.picture.mapRectToScene(view.picture.target())
+    assert view.ctx.safe.adjusted(-1, -1, 1, 1).contains(drawn), drawn
+    assert drawn.height() >= view.ctx.safe.height() - 1  # (as tall as it may be)
+    _image, view = render_slide(loaded, Config(), 1, (1920, 1080), "zh")
+    drawn = view.picture.mapRectToScene(view.picture.target())
+    assert drawn.height() >= 1079 and drawn.width() >= 1919
+
+
 def test_a_page_the_pdf_lacks_is_said_at_the_page_asked_for(qapp, tmp_path):
     brochure(tmp_path / "docs" / "brochure.pdf")
     (tmp_path / "docs" / "broken.pdf").write_text("%PDF-1.4 this is not really one")

@@ -16,8 +16,9 @@ from kiosk.show.slides.base import BLEED, SlideView
 
 
 class PdfView(SlideView):
-    """The page fitted whole into the stage (to its edges: a page is laid out already),
-    drawn at the screen's resolution by the picture decoder's thread."""
+    """The page fitted whole into the stage (to its edges: a page is laid out already;
+    one of another shape, into the safe area), drawn at the screen's resolution by the
+    picture decoder's thread."""
 
     slide: PdfSlide
     picture: PictureItem
@@ -31,8 +32,12 @@ class PdfView(SlideView):
         if isinstance(sizes, tuple) and page <= len(sizes):
             width, height = sizes[page - 1]
             natural = QSize(max(1, round(width)), max(1, round(height)))
-        self.picture = PictureItem(path if natural.isValid() else None,
-                                   QRectF(0, 0, ctx.width, ctx.height), fill=False,
+        stage = QRectF(0, 0, ctx.width, ctx.height)
+        if natural.isValid() and abs(natural.width() / natural.height() - ctx.width
+                                     / ctx.height) > 0.02 * ctx.width / ctx.height:
+            stage = ctx.safe  # (a page of another shape, an A4 on a wall, framed by the
+            # show's ground: inside the safe area, not cut by a screen's overscan, trial 25)
+        self.picture = PictureItem(path if natural.isValid() else None, stage, fill=False,
                                    natural=natural, background=ctx.palette.surface,
                                    page=page - 1, parent=self)
         self.picture.setData(BLEED, True)
