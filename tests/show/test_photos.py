@@ -163,6 +163,22 @@ def test_a_long_title_beside_an_upright_photo_takes_lines_not_a_smaller_size(qap
     assert audit(view) == []
 
 
+def test_a_credit_under_a_photo_on_a_totem_lines_up_with_its_caption(qapp, tmp_path):
+    """Trial 25: an upright photo on a totem, centred, its caption from its left edge
+    (x 140) and its credit at the margin (x 54): three left edges on one slide."""
+    tall = write_photo(tmp_path, "tall.jpg", size=(1200, 1800))
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.deck(image_slide(
+        tall, title="A Porpoise Surfacing", caption="No dorsal fin, only a low ridge",
+        credit="Photo: Wang Xiaoming", fit="fit")), cfg)
+    _, view = render_slide(loaded, cfg, 0, (1080, 1920), "en")
+    said = {t.text: t.ink_rect() for t in decks.items_of(view) if isinstance(t, TextBox)}
+    caption, credit = said["No dorsal fin, only a low ridge"], said["Photo: Wang Xiaoming"]
+    assert caption.left() > view.ctx.content.left() + 20  # (under a photo narrower than
+    assert abs(credit.left() - caption.left()) < 6, (credit, caption)  # the screen)
+    assert audit(view) == []
+
+
 def test_a_credit_beside_an_upright_photo_lines_up_with_its_words(qapp, tmp_path):
     """Trial 17: beside an upright photo the credit stood at the screen's edge (x = 96),
     250 px left of the title and caption's column. It lines up with them."""

@@ -494,8 +494,10 @@ class SlideView(QGraphicsItem):
         if text:
             self.source_line(text, self.source_colour(), self)
 
-    def source_line(self, text: str, colour: QColor, parent: QGraphicsItem) -> None:
-        """``text`` where a slide's source line is, under ``parent``."""
+    def source_line(self, text: str, colour: QColor, parent: QGraphicsItem, *,
+                    left: float | None = None) -> None:
+        """``text`` where a slide's source line is, under ``parent`` (from ``left``: a
+        photo's credit under its caption)."""
         ctx = self.ctx
         safe = ctx.safe
         side = max(safe.left(), ctx.width * 0.05)
@@ -509,6 +511,8 @@ class SlideView(QGraphicsItem):
             height = max(height, min(ctx.room("source", lines), below))
         # Leave the lower right to the on-screen controls (chrome.SOURCE_LINE).
         width = (ctx.width - 2 * side) * (0.40 if not ctx.portrait else 1.0)
+        if left is not None:
+            width, side = min(width, ctx.width - side - left), left
         top = safe.bottom() - height - (ctx.height * 0.085 if ctx.portrait else 0)
         ctx.box(parent, _credits_in_lines(text, width, ctx.size("source")),
                 QRectF(side, top, width, height), "source", color=colour,

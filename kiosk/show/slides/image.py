@@ -487,6 +487,8 @@ class FramedView(SlideView):
             drawn = self.picture.target()  # type: ignore[attr-defined]
             left = max(area.left(), min(drawn.left(), area.right() - caption.text_width))
             caption.setPos(left, drawn.bottom() + ctx.size("body") * 0.6)
+            self.credit_left = left  # (its credit under it: one left edge for the
+            # picture, its caption and its credit, not three, trial 25)
 
 
     def _beside(self, path: Path | None, natural: QSize) -> bool:
@@ -621,12 +623,16 @@ class FramedView(SlideView):
 
     credit_at: QRectF | None = None
     """The column of a picture's words beside it, where its credit lines up with them."""
+    credit_left: float | None = None
+    """Where a picture's caption under it begins, and its credit (none: at the margin)."""
 
-    def source_line(self, text: str, colour: QColor, parent: QGraphicsItem) -> None:
+    def source_line(self, text: str, colour: QColor, parent: QGraphicsItem, *,
+                    left: float | None = None) -> None:
         """The credit where a source line is; beside an upright picture, at the foot of
         its words' column."""
         if self.credit_at is None:
-            super().source_line(text, colour, parent)
+            super().source_line(text, colour, parent, left=left if left is not None
+                                else self.credit_left)
             return
         ctx, column = self.ctx, self.credit_at
         height = ctx.room("source", 2)
