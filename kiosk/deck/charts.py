@@ -213,6 +213,12 @@ class Part(Strict):
     unit: Text | None = None
 
 
+def _rest(total: Part, parts: list[Part]) -> float:
+    """What ``parts`` leave of ``total``, to the decimals they are written with."""
+    decimals = max(decimals_of(v) for v in (total.value, *(p.value for p in parts)))
+    return round(total.value - math.fsum(p.value for p in parts), decimals)
+
+
 class ProportionChart(ChartBase):
     """Parts of a whole, e.g. 6 and 24 of 138 enterprises."""
 
@@ -225,18 +231,10 @@ class ProportionChart(ChartBase):
     def rest(self) -> float:
         """What the parts leave of the total, to the decimals they are written with
         (68.3 + 26.8 + 4.8 + 0.1 leave 0 of 100, not 1.4e-14)."""
-        decimals = max(decimals_of(v) for v in (self.total.value,
-                                                 *(p.value for p in self.parts)))
-        return round(self.total.value - math.fsum(p.value for p in self.parts), decimals)
+        return _rest(self.total, self.parts)
 
     @model_validator(mode="after")
     def _parts_fit(self) -> ProportionChart:
-        if self.total.value <= 0:
-            raise ValueError("the total must be more than 0: there is no whole to divide")
-        if self.rest < 0:
-            whole = self.total.value - self.rest
-            raise ValueError(f"the parts add up to {whole:,g}, more than the total "
-                             f"({self.total.value:,g})")
         if self.style == "waffle":
             self._cells_fit()
         return self
@@ -244,6 +242,8 @@ class ProportionChart(ChartBase):
     @field_validator("total")
     @classmethod
     def _whole_total(cls, total: Part, info: ValidationInfo) -> Part:
+        if total.value <= 0:
+            raise ValueError("the total must be more than 0: there is no whole to divide")
         if info.data.get("style") == "waffle" and (
                 total.value < 1 or not total.value.is_integer()):
             raise ValueError(f"a waffle draws a cell per unit: its total ({total.value:g}) "
@@ -257,6 +257,10 @@ class ProportionChart(ChartBase):
             if info.data.get("style") == "waffle" and not part.value.is_integer():
                 raise ValueError(f"a waffle draws a cell per unit: part {n} ({part.value:g}) "
                                  "must be a whole number")
+        total = info.data.get("total")  # (said at the parts, not at the chart's kind:)
+        if total is not None and (rest := _rest(total, parts)) < 0:
+            raise ValueError(f"the parts add up to {total.value - rest:,g}, more than the "
+                             f"total ({total.value:,g})")
         return parts
 
     def _cells_fit(self) -> None:

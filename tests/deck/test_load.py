@@ -246,6 +246,17 @@ def test_chart_data_errors(write_deck):
         assert message in found, found
 
 
+def test_parts_more_than_their_total_are_said_at_the_parts(write_deck):
+    """Trial 25: a donut's parts over its total were said at the chart's first line
+    (kind:), not where the designer would change a number."""
+    path = write_deck("title: T\nslides:\n  - type: chart\n    title: C\n    chart:\n"
+                      "      kind: proportion\n      total: {label: t, value: 10}\n"
+                      "      parts:\n        - {label: a, value: 8}\n"
+                      "        - {label: b, value: 8}\n")
+    (found,) = errors_of(path)
+    assert ":9:" in found and "the parts add up to 16, more than the total (10)" in found
+
+
 def test_characters_the_font_cannot_draw_are_warnings_with_their_place(write_deck):
     loaded = load_deck(write_deck("title: T\nslides:\n  - type: title\n"
                                   "    title: 南京 𠀀 ☃\n"))
