@@ -703,7 +703,16 @@ class TextBox(QGraphicsItem):
         if not self._balance or "\n" in self.text or len(self.text) > BALANCE_LIMIT:
             return size
         here = self._best_balance(self.text, size, self._wrap(size))
-        if here is not None and len(here[1]) > 1 and not all(
+        if here is None:  # (no balanced lines at this size, a line a pixel too wide: a
+            wrapped = self._wrap(size)  # little smaller rather than as it wraps, "…
+            for step in (0.98, 0.96, 0.94):  # Weissman: A / Nucleoside…", trial 24)
+                smaller = max(self._smallest, size * step)
+                found = self._best_balance(self.text, smaller, self._wrap(smaller))
+                if found is not None and len(found[1]) <= len(wrapped) and \
+                        self._fits(smaller, found[1]):
+                    return smaller
+            return size
+        if len(here[1]) > 1 and not all(
                 line.rstrip()[-1:] in _PAUSES for line in here[1][:-1]):
             # (a little smaller where every line then ends at a pause, in no more lines:
             # "Look Up at the Stars, / Keep Your Feet…", not "…Stars, Keep / Your…" nor
@@ -715,7 +724,7 @@ class TextBox(QGraphicsItem):
                         line.rstrip()[-1:] in _PAUSES for line in found[1][:-1]) and \
                         self._fits(smaller, found[1]):
                     return smaller
-        if here is None or (here[0] < BETTER_BREAK + PAUSE * 2 and not any(
+        if (here[0] < BETTER_BREAK + PAUSE * 2 and not any(
                 line.rstrip()[-1:] in _SUBTITLE for line in here[1][:-1])):
             return size  # (no break can gain it, but a subtitle's own: Behind Every Shot:
         chosen, least = size, here[0] - BETTER_BREAK

@@ -14,6 +14,7 @@ from kiosk.deck.errors import DeckError
 from kiosk.deck.load import load_deck
 from kiosk.show.render import context, render_slide
 from kiosk.show.slides import build_view
+from kiosk.show.textbox import TextBox
 from tests import decks
 from tests.media import STEP, counting_clip
 
@@ -381,6 +382,19 @@ def test_a_poster_near_its_films_shape_fills_the_films_frame(qapp, counting):
                frame.center()]
     assert all(QColor(image.pixel(round(p.x()), round(p.y()))).name() == "#d03030"
                for p in corners), frame
+
+
+def test_a_film_beside_a_storys_words_takes_more_of_the_wall(qapp, counting):
+    """Trials 24 and 25: a 16:9 film beside a story was a third of the wall, 150 px of
+    nothing between it and the words. The words end at half the room, the film is
+    larger, the words clear of it."""
+    _image, view, video = _beside_a_story(counting, "wide.png", 1600, 900)
+    frame = video.mapRectToScene(video.target())
+    area = view.ctx.content
+    assert frame.width() >= area.width() * 0.44, frame
+    words = [t.ink_rect() for t in decks.items_of(view) if isinstance(t, TextBox) and t.text
+             and t.role != "source"]
+    assert words and all(w.right() < frame.left() for w in words)
 
 
 def _beside_a_story(folder, name: str, width: int, height: int):

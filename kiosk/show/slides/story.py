@@ -7,9 +7,10 @@ import dataclasses
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
-from kiosk.deck.model import StorySlide
+from kiosk.deck.model import ImageVisual, StorySlide, VideoVisual
 from kiosk.show.context import OPTICAL_MIDDLE, SlideContext
 from kiosk.show.figure import SMALL, add_figure, common_size, numbers_height
+from kiosk.show.photo import natural_size
 from kiosk.show.slides.base import SlideView
 from kiosk.show.visual import add_visual
 
@@ -18,6 +19,11 @@ FIGURES_SHARE = 0.32
 LOOSE = 3.0
 """Figures further than this many lines of body under a story's words go right under
 them (pinned to the foot, they stood apart from the words they belong to)."""
+WIDE_SPLIT = 0.5
+"""Where a story's words end on a wall, as a share of its room, beside a film or a photo
+wider than tall (WIDE of its height or more): beside a 16:9 film at 0.58, the film was a
+third of the wall, 150 px of nothing between it and the words (trials 24, 25)."""
+WIDE = 1.2
 SHORT_VISUAL = 0.8
 """A visual (a photo whole in its column) shorter than this share of the column has the
 story's words, and its figures right under them, centred on it."""
@@ -49,7 +55,7 @@ class StoryView(SlideView):
             add_visual(self, s.visual, ctx, visual_rect, self.timeline)
             text.setPos(0, area.top() if charted else visual_rect.bottom() + gap)
         else:
-            split = area.width() * 0.58
+            split = area.width() * (WIDE_SPLIT if self._wide_visual() else 0.58)
             visual_rect = QRectF(area.left() + split + area.width() * 0.04, area.top(),
                                  area.width() - split - area.width() * 0.04, area.height())
             visual = add_visual(self, s.visual, ctx, visual_rect, self.timeline)
@@ -64,6 +70,16 @@ class StoryView(SlideView):
                 top = drawn.center().y() - used.height() / 2  # beside it, centred on it,
                 top = min(max(top, area.top()), area.bottom() - used.height())  # not hung
                 text.moveBy(0, top - used.top())  # at the top with figures at the foot)
+
+    def _wide_visual(self) -> bool:
+        """Whether its visual is a film or a photo wider than tall (WIDE_SPLIT)."""
+        visual = self.slide.visual
+        if isinstance(visual, VideoVisual):
+            return True
+        if isinstance(visual, ImageVisual):
+            natural = natural_size(self.ctx.assets.get(visual.src))
+            return natural.isValid() and natural.width() >= natural.height() * WIDE
+        return False
 
     def _text(self, rect: QRectF, *, packed: bool,
               ctx: SlideContext | None = None) -> QGraphicsRectItem:
