@@ -182,8 +182,9 @@ def _stranded(last: str, before: str) -> bool:
     return len(last.strip().rstrip(_CLOSING)) * 3 <= len(before.strip())
 
 
-WORD = re.compile(r"[A-Za-z0-9'’.,-]{2,}")
-"""A word of Latin letters: not broken across lines (the text shrinks, or is cut)."""
+WORD = re.compile(r"[A-Za-z0-9'’.,\u00a0\u2011-]{2,}")
+"""A word of Latin letters: not broken across lines (the text shrinks, or is cut); with
+what is laid out as one (``_laid``: About 90 minutes, its spaces no-break ones)."""
 RANGE = re.compile(r"[（(]?\d[\d.,]*年?[\u2013\u2014~～]\d[\d.,]*年?[）)]?")
 """A range of years or numbers, with its brackets: not broken either (2021— / 2030年)."""
 PHRASED = ("label", "note", "heading", "detail", "kicker")
@@ -528,6 +529,14 @@ def _cost_here(text: str, at: int, size: float) -> float:
     return 0.0
 
 
+def _laid(text: str) -> str:
+    """``text`` as it is laid out: a no-break space between a number and its unit (48,000
+    km), in "per cent" and after a word that qualifies a number (about 90), a no-break
+    hyphen inside a word."""
+    return _HYPHENATED.sub("\u2011", _PER_CENT.sub("\u00a0", _NUMBER_UNIT.sub(
+        "\u00a0", _QUALIFIED.sub("\u00a0", text))))
+
+
 def _subtitle_set(lines: list[str]) -> bool:
     """Whether a title's colon ends one of ``lines`` and its subtitle's lines end at
     pauses: not "Behind Every Shot: / More than / Two Centuries of Science" (trial 24),
@@ -572,7 +581,9 @@ class TextBox(QGraphicsItem):
         self._balance = balance
         self._balances: dict[tuple[str, float], tuple[float, list[str]] | None] = {}
         self._latin = not any(is_han(c) for c in text)  # (see fonts.font)
-        self._words = sorted(set(WORD.findall(text) + RANGE.findall(text)), key=len)[-3:]
+        self._words = sorted(set(WORD.findall(_laid(text)) + RANGE.findall(text)),
+                             key=len)[-3:]  # (measured as laid out: evened narrower than
+        # "About 90 minutes", kept whole, it was cut inside "min / utes", trial 26)
         self._width, self._height = width, height
         self._color = color
         self._align, self._valign = align, valign
@@ -750,8 +761,7 @@ class TextBox(QGraphicsItem):
     def _lines_at(self, text: str, size: float, width: float, *,
                   whole_words: bool = False) -> list[str]:
         # (laid out with a no-break space between a number and its unit: 48,000 km)
-        laid = _HYPHENATED.sub("\u2011", _PER_CENT.sub("\u00a0", _NUMBER_UNIT.sub(
-            "\u00a0", _QUALIFIED.sub("\u00a0", text))))
+        laid = _laid(text)
         layout = QTextLayout(laid, self._font(size))  # (and a non-breaking hyphen in a word)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WordWrap if whole_words

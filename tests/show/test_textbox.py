@@ -501,6 +501,15 @@ def test_a_title_is_set_smaller_rather_than_break_inside_its_brackets(qapp):
     assert box.font_size >= 68 * 0.85
 
 
+def test_words_kept_together_are_never_split_when_lines_are_evened(qapp):
+    """Trial 26, a figure's note at type scale 1.3: "About 90 min / utes per orbit". The
+    lines were evened narrower than "About 90 minutes", laid out as one (its qualifier and
+    unit held to the number), and Qt broke it inside a word."""
+    box = TextBox("About 90 minutes per orbit", 376, 126, size=30.8, color=QColor("white"),
+                  role="note")
+    assert box.lines == ["About 90 minutes", "per orbit"], box.lines
+
+
 def test_a_title_a_pixel_too_wide_to_balance_is_set_a_little_smaller(qapp):
     """Trial 24, beside a film: "Karikó and Weissman: A / Nucleoside Modification…": its
     balanced lines were a pixel too wide at 68 px, and it was wrapped as it came. A
