@@ -327,8 +327,11 @@ _EN_QUALIFIERS = ("about", "nearly", "over", "around", "almost", "approximately"
 """Words that qualify the number after them (about 400 km): a line does not end on one
 (The Middle Yangtze: about / 400 km…, trial 25)."""
 _QUALIFIED = re.compile("(?:" + "|".join(rf"(?<=\b{word})" for word in _EN_QUALIFIERS)
-                        + r") (?=[\d$€£¥])", re.IGNORECASE)
-"""The space between such a word and its number, which a line does not break at."""
+                        + r") (?=[\d$€£¥])|(?<=\bmore) (?=than [\d$€£¥])|(?<=\bless) (?="
+                        r"than [\d$€£¥])|(?<=\bfewer) (?=than [\d$€£¥])", re.IGNORECASE)
+"""The spaces between such words and their number, which a line does not break at."""
+_COMPARING = frozenset({"more", "less", "fewer"})
+"""Words before "than" and a number (more than 2,500): said with it."""
 _PER_CENT = re.compile(r"(?<=\bper) (?=cent\b)")
 """The space in "per cent", a unit of two words (over 60 per / cent, trial 23)."""
 _CLOSES_PHRASE = "到"
@@ -373,6 +376,13 @@ _FUNCTION_WORDS = frozenset({"of", "to", "in", "on", "at", "for", "and", "or", "
 _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
                            "nine", "ten", "twenty", "thirty", "forty", "fifty", "hundred",
                            "a", "several", "few"})
+_PREPOSITIONS_EN = frozenset({
+    "aboard", "about", "above", "across", "after", "against", "along", "among", "around",
+    "before", "behind", "below", "beneath", "beside", "between", "beyond", "during",
+    "inside", "near", "off", "onto", "out", "over", "past", "per", "since", "than",
+    "through", "toward", "towards", "under", "until", "upon", "via", "within", "without"})
+"""Prepositions a title in title case may leave in lower case (21 Hours aboard
+Shenzhou-5 is a title: trial 26)."""
 _FRACTIONS = frozenset({"half", "quarter", "third"})
 """Words before "a" in a number said in words (half a billion)."""
 _MAGNITUDE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
@@ -395,8 +405,10 @@ def _title_case(text: str) -> bool:
     """Whether an English text capitalises its words (A Home for an Industrial Cluster):
     none of its words but the small ones is in lower case (a Great Wall on the sea is
     not); there two capitals side by side say nothing of a name."""
+    text = re.sub(r"“[^”]*”|\"[^\"]*\"", "", text)  # (not in a quotation: “I feel good”:
+    # Yang Liwei's 21 Hours…, trial 26)
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)  # (Kilowatt-hour: one word)
-    small = _ARTICLES | _FUNCTION_WORDS | {"and", "but", "nor", "a"}
+    small = _ARTICLES | _FUNCTION_WORDS | _PREPOSITIONS_EN | {"and", "but", "nor", "a"}
     return not any(w[0].islower() and w.lower() not in small and len(w) > 2 for w in words)
 
 
@@ -502,9 +514,11 @@ def _cost_here(text: str, at: int, size: float) -> float:
         after = following[0].lower().strip(",.;:") if following else ""
         if ((last in _NUMBER_WORDS or last[-1:].isdigit()) and after in _MAGNITUDE_WORDS) \
                 or (last in _FRACTIONS and after in _ARTICLES) or (
-                last in _EN_QUALIFIERS and after[:1].isdigit()):
+                last in _EN_QUALIFIERS and after[:1].isdigit()) or (
+                last in _COMPARING and after == "than"
+                and text[at:].split()[1:2] != [] and text[at:].split()[1][:1].isdigit()):
             return INSIDE_WORD  # (Ten / Thousand; 540 / Million, trial 19; Half a /
-            # Billion; Half / a Billion; about / 400 km, trial 25)
+            # Billion; Half / a Billion; about / 400 km, trial 25; More / Than 2,500)
         if ((last.replace(",", "").isdigit() and not re.fullmatch(r"1\d{3}|20\d{2}", last))
                 or last in _NUMBER_WORDS - _ARTICLES) and following and \
                 following[0][:1].isupper() and _title_case(text):
@@ -543,8 +557,14 @@ def _subtitle_set(lines: list[str]) -> bool:
     set smaller with its subtitle on a line of its own."""
     ends = [line.rstrip()[-1:] for line in lines[:-1]]
     colon = next((n for n, end in enumerate(ends) if end in _SUBTITLE), None)
-    return colon is not None and all(  # (before a bracket's aside too: 中国大陆第一座
-        ends[n] in _PAUSES or lines[n + 1][:1] in _BRACKETS  # 核电站 / （浙江海盐）)
+    if colon is None:
+        return False
+    longest = max(len(line) for line in lines[colon + 1:])
+    # Its lines end at a pause, before a bracket's aside (中国大陆第一座核电站 / （浙江海盐）),
+    # or are no shorter than half its longest (A Difference of / More Than 270 Degrees
+    # Celsius, trial 26; not More than Two Centuries / of Science).
+    return len(lines[-1]) * 2 >= longest and all(
+        ends[n] in _PAUSES or lines[n + 1][:1] in _BRACKETS or len(lines[n]) * 2 >= longest
         for n in range(colon + 1, len(ends)))
 
 
