@@ -682,8 +682,10 @@ class TextBox(QGraphicsItem):
             metrics = QFontMetricsF(self._font(size))
             found = _balanced(text, metrics, self._width, len(lines))
             if found is not None and all(  # (at its pauses, where it has them: 较2017年
-                    line.rstrip()[-1:] in _PAUSES for line in found[1][:-1]):  # 增长23.4%，
-                return found[1]  # / 首次止跌回升, not …增长 / 23.4%，…, trial 25)
+                    line.rstrip()[-1:] in _PAUSES or following[:1] in _BRACKETS  # 增长23.4%，
+                    for line, following in itertools.pairwise(found[1])):  # / 首次止跌回升,
+                return found[1]  # not …增长 / 23.4%，…, trial 25; or before its bracket:
+            # 三舱组合体质量 / （不含来访飞船）, not （不含 / 来访飞船）, trial 26)
         if len(lines) < 2 or not (self._balance or _stranded(lines[-1], lines[-2])):
             return lines
         if self._balance and len(text) <= BALANCE_LIMIT:
