@@ -1353,6 +1353,20 @@ def test_a_highlight_is_said_to_be_among_its_group_not_beside_it(qapp, tmp_path)
         assert texts[said].ink_rect().left() > group.ink_rect().left()  # (set in)
 
 
+def test_a_highlight_among_a_group_with_an_aside_does_not_nest_brackets(qapp, tmp_path):
+    """Trial 26: "Have flown (among Group 1 (1998))", "已飞行（属于第一批（1998年））"."""
+    both = decks.both
+    chart = {"kind": "network", "hub": both("航天员", "Astronauts"), "groups": [
+        {"label": both("第一批（1998年）", "Group 1 (1998)"), "count": 14,
+         "highlights": [{"label": both("已飞行", "Have flown"), "count": 8}]},
+        {"label": both("第二批（2010年）", "Group 2 (2010)"), "count": 7}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    for language, said in (("zh", "已飞行（属于第一批）"), ("en", "Have flown (among Group 1)")):
+        _image, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
+        texts = {t.text for t in decks.items_of(view) if isinstance(t, TextBox)}
+        assert said in texts, texts
+
+
 def test_a_highlight_of_one_name_in_several_groups_is_one_colour(qapp, tmp_path):
     """Trial 21: "Visited by Zheng He" in three groups was drawn in pink, a lime ring and
     cyan (the cyan near another group's teal): a visitor could not read it as one set."""

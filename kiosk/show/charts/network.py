@@ -10,6 +10,7 @@ import contextlib
 import dataclasses
 import math
 import random
+import re
 from collections.abc import Iterator
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -654,6 +655,8 @@ def _highlight_unit(highlight: Highlight, group: NodeGroup, language: str,
 def _among(label: str, group: str, chinese: bool) -> str:
     """A highlight's label saying it is some of its group (its dots are the group's, not
     more besides): 高僧（属于僧尼）, Eminent monks (among monks and nuns)."""
+    group = re.sub(r"\s*[（(][^（()）]*[)）]\s*$", "", group) or group  # (its own aside
+    # left out: not "Have flown (among Group 1 (1998))", trial 26; its row says it)
     return f"{label}（属于{group}）" if chinese else f"{label} (among {_in_sentence(group)})"
 
 
