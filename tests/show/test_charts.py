@@ -1353,6 +1353,23 @@ def test_a_highlight_is_said_to_be_among_its_group_not_beside_it(qapp, tmp_path)
         assert texts[said].ink_rect().left() > group.ink_rect().left()  # (set in)
 
 
+def test_a_donuts_rest_and_centre_take_the_unit_its_parts_share(qapp, tmp_path):
+    """Trial 26: parts of 22.5 t, 68.5 t and 0.7 t of 100: the rest the chart adds read
+    "9.0" and the centre "100", with no unit; the 0.7 % part read "1%"."""
+    both = decks.both
+    tonnes = both("吨", "t")
+    chart = {"kind": "proportion", "total": {"label": both("总计", "Total"), "value": 100},
+             "parts": [{"label": both("天和", "Core"), "value": 22.5, "unit": tonnes},
+                       {"label": both("问天", "Lab"), "value": 68.5, "unit": tonnes},
+                       {"label": both("机械臂", "Arms"), "value": 0.7, "unit": tonnes}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    _image, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    said = {c.final for c in decks.items_of(view) if isinstance(c, CountLabel)}
+    texts = {t.text for t in decks.items_of(view) if isinstance(t, TextBox)}
+    assert {"8.3 t", "100 t"} <= said, said
+    assert "Arms (<1%)" in texts, texts
+
+
 def test_a_highlight_among_a_group_with_an_aside_does_not_nest_brackets(qapp, tmp_path):
     """Trial 26: "Have flown (among Group 1 (1998))", "已飞行（属于第一批（1998年））"."""
     both = decks.both

@@ -143,12 +143,12 @@ def _shares(values: list[float], total: float) -> list[str]:
     """Each value's share of ``total`` to its nearest whole percent, as a visitor who
     checks it finds it (1430 of 3720 is 38%: made 39% so that all added up to 100, it
     read as wrong; rounded shares may add up to 99 or 101, as they do in print); under
-    one "<1%" (not 0.1% for 0.046 %, nor 0%)."""
+    one "<1%" (not 0.1% for 0.046 %, nor 0%, nor 1% for 0.7 %, trial 26)."""
     shares = []
     for value in values:
         exact = value / (total or 1.0) * 100
         whole = int(Decimal(repr(exact)).quantize(Decimal(1), ROUND_HALF_UP))
-        shares.append("<1%" if whole == 0 and exact > 0 else f"{whole}%")
+        shares.append("<1%" if 0 < exact < 1 else f"{whole}%")
     return shares
 
 
@@ -181,11 +181,11 @@ class ProportionView(ChartView):
             legend_h = rows * ctx.room("heading", 1) * 1.15 + ctx.size("label")
             figure.setHeight(max(rect.height() * 0.45, min(rect.height() * 0.6,
                                                            rect.height() - legend_h)))
-        unit = ctx.text(chart.unit) or ctx.text(chart.total.unit)  # a part's, when it has
+        unit = ctx.text(chart.unit) or ctx.text(self._whole_unit())  # a part's, when it has
         self.written = self.written_alike(
             [(shown(part.value, self.factor), ctx.text(part.unit) or unit)
              for part in [chart.total, *chart.parts]]
-            + [(shown(chart.rest, self.factor), ctx.text(chart.total.unit) or unit)])
+            + [(shown(chart.rest, self.factor), ctx.text(self._whole_unit()) or unit)])
         """How the total and the parts are written, for each of their units (0.9万吨
         beside 1.6万吨)."""
         drawn = self._donut(figure, unit) if chart.style == "donut" else self._waffle(figure)
@@ -322,6 +322,15 @@ class ProportionView(ChartView):
         self.track(fill)
         return area.top() + rows * side
 
+    def _whole_unit(self) -> Text | None:
+        """The unit of the whole and what its parts leave of it: the total's, else the
+        one its parts share (a rest of "9.0" beside parts of "22.5 t", trial 26)."""
+        chart = self.chart
+        if chart.total.unit is not None:
+            return chart.total.unit
+        units = {part.unit for part in chart.parts}
+        return units.pop() if len(units) == 1 else None
+
     def _legend(self, rect: QRectF, unit: str, from_top: bool = False) -> None:
         """The parts, each with its colour and unit. The total is the donut's centre; a
         waffle says it above its parts, with what a cell stands for. Beside the figure,
@@ -335,7 +344,7 @@ class ProportionView(ChartView):
         if rest > 0:  # the grey of the ring or of the cells, said
             faint = QColor(ctx.palette.muted)
             faint.setAlphaF(0.3 if self.chart.style == "donut" else 0.35)
-            rows.append((Part(label=REST, value=rest, unit=self.chart.total.unit),
+            rows.append((Part(label=REST, value=rest, unit=self._whole_unit()),
                          QBrush(faint)))
         two_lines = ctx.size("heading") * 2.4  # the value, the label under it
         one_line = ctx.room("heading", 1) * 1.15  # the label beside the value
