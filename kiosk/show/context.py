@@ -128,8 +128,13 @@ class SlideContext:
         """Font size of a type role: the theme's, never below the smallest readable; a
         source line's the configured theme's, on a slide made smaller to fit too."""
         theme = self.steady if self.steady is not None and role in HEADINGS else self.theme
-        if role == "source":  # (a line in one place on every slide, at one size)
-            theme = self.configured or self.theme
+        if role == "source":  # (a line in one place on every slide, at one size; at a
+            shown = self.configured or self.theme  # larger type scale, no larger than the
+            scale = shown.type_scale  # slide's own where it was drawn smaller, down to 1:
+            if scale > 1.0 and self.theme.type_scale < scale:  # the source as large as a
+                scale = max(1.0, self.theme.type_scale)  # chart's labels, trial 26)
+            return max(type_size(role, shown, self.reference) * scale / shown.type_scale,
+                       self.smallest(role))
         return max(type_size(role, theme, self.reference), self.smallest(role))
 
     def lines(self, text: str, width: float, role: str) -> int:

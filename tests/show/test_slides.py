@@ -881,10 +881,15 @@ def test_a_chart_slide_at_a_larger_type_scale_is_no_smaller_than_at_one(qapp, tm
         subtitle=both("数量为估算值（约数）", "All figures are estimates"),
         caption=both("2006年约1800头；2012年约1045头；2017年约1012头；2022年约1249头",
                      "About 1,800 in 2006; about 1,045 in 2012; about 1,012 in 2017; about "
-                     "1,249 in 2022"))
-    scales = {scale: view.ctx.theme.type_scale
-              for scale, view in _at_scales(tmp_path, slide, language)}
+                     "1,249 in 2022"),
+        source=both("资料来源：长江江豚科学考察报告", "Source: Finless Porpoise Survey Reports"))
+    views = dict(_at_scales(tmp_path, slide, language))
+    scales = {scale: view.ctx.theme.type_scale for scale, view in views.items()}
     assert scales[1.3] >= scales[1.0] - 0.01, scales
+    sources = {scale: next(t for t in decks.items_of(view) if isinstance(t, TextBox)
+                           and t.role == "source").font_size
+               for scale, view in views.items()}  # (nor its source line larger than its
+    assert sources[1.3] <= sources[1.0] * 1.05, sources  # words: trial 26)
 
 
 def test_a_storys_body_at_a_larger_type_scale_is_no_smaller_than_at_one(qapp, tmp_path):
