@@ -55,8 +55,9 @@ def _symbol(unit: str) -> bool:
     (m², km, AD: up to SYMBOL_LETTERS characters, its letters Latin), not a word."""
     unit = unit.strip()
     letters = [char for char in unit.replace("°C", "").replace("°F", "") if char.isalpha()]
-    return not letters or (len(unit) <= SYMBOL_LETTERS and " " not in unit
-                           and all(char.isascii() for char in letters))
+    return not letters or (len(unit.replace("/", "")) <= SYMBOL_LETTERS + (
+        "/" in unit) and " " not in unit and all(char.isascii() for char in letters))
+    # (km/s, m/s: a symbol of two, as short: "7.68 / km/s" went under, trial 26)
 
 
 class FigureNumber(QGraphicsItem):
