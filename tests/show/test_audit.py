@@ -373,6 +373,28 @@ def test_a_unit_set_beside_its_number_keeps_the_figure_inside_its_column(qapp, t
     assert audit(view, chrome.drawn()) == []
 
 
+def test_a_photos_credit_on_a_wall_keeps_clear_of_the_progress_dots(qapp, tmp_path):
+    """A credit under a photo shown whole on a wall, set from its caption's left (as on a
+    totem), ran under the progress dots: on a wall it keeps to its corner."""
+    from PySide6.QtGui import QColor, QImage
+
+    photo = QImage(1300, 1200, QImage.Format.Format_RGB32)
+    photo.fill(QColor("#5080b0"))
+    (tmp_path / "images").mkdir()
+    photo.save(str(tmp_path / "images" / "shuttle.jpg"))
+    slide = {"type": "image", "src": "images/shuttle.jpg", "fit": "fit",
+             "title": decks.both("发射前夜", "The Night Before the Launch"),
+             "caption": decks.both("长征二号F遥十八运载火箭", "The Long March 2F rocket"),
+             "credit": decks.both("摄影：李晓明，北京天文馆展览部，2024年10月",
+                                  "Photo: Li Xiaoming, Exhibitions Department, Beijing "
+                                  "Planetarium, October 2024")}
+    cfg = decks.config()
+    loaded = decks.built(tmp_path, decks.deck(slide, *[decks.title_slide()] * 11), cfg)
+    for language in ("zh", "en"):  # (in a deck of twelve: a row of dots)
+        view, chrome, _scene = built(loaded, cfg, 0, language)
+        assert audit(view, chrome.drawn()) == [], language
+
+
 def _dinosaur_figures() -> list[dict]:
     """Trial 10's key figures: about 1.9亿年前 (190 million years ago), over 3.2万件
     (32,000 specimens), more than 120具 and nearly 85.8万人次 (858,000 visits)."""

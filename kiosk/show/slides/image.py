@@ -487,8 +487,9 @@ class FramedView(SlideView):
             drawn = self.picture.target()  # type: ignore[attr-defined]
             left = max(area.left(), min(drawn.left(), area.right() - caption.text_width))
             caption.setPos(left, drawn.bottom() + ctx.size("body") * 0.6)
-            self.credit_left = left  # (its credit under it: one left edge for the
-            # picture, its caption and its credit, not three, trial 25)
+            if ctx.portrait:  # (its credit under it: one left edge for the picture, its
+                self.credit_left = left  # caption and its credit, not three, trial 25;
+                # on a wall the credit keeps to its corner, left of the progress dots)
 
 
     def _beside(self, path: Path | None, natural: QSize) -> bool:
