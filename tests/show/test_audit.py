@@ -326,6 +326,18 @@ def test_a_source_line_listing_its_sources_breaks_after_one_of_them(qapp, tmp_pa
         assert len(source.lines) == 2 and source.lines[0].endswith(ending), source.lines
 
 
+def test_a_source_line_leaves_no_word_alone_after_its_lists_mark(qapp, tmp_path):
+    """Trial 26: "Source: China Academy of Space Technology (CAST), public material; /
+    approximate": broken at its list's mark, far from its middle."""
+    source = ("Source: China Academy of Space Technology (CAST), public material; "
+              "approximate")
+    cfg = decks.config()
+    loaded = decks.built(tmp_path, decks.deck(decks.figures_slide(), source=source), cfg)
+    view, _chrome, _scene = built(loaded, cfg, 0, "en")
+    line = next(t for t in decks.items_of(view) if getattr(t, "role", "") == "source")
+    assert len(line.lines) == 2 and len(line.lines[-1]) * 3 > len(line.lines[0]), line.lines
+
+
 @pytest.mark.parametrize("scale", [1.0, 1.3])
 def test_a_long_citation_is_written_whole_on_a_wall(qapp, tmp_path, scale):
     """Trial 25: an English source line of four sources, 260 characters, was cut with "…"

@@ -552,6 +552,10 @@ def _credits_in_lines(text: str, width: float, size: float) -> str:
     first, second = min(lines, key=lambda pair: max(map(metrics.horizontalAdvance, pair)))
     if max(metrics.horizontalAdvance(first), metrics.horizontalAdvance(second)) > width:
         return text  # (a source longer than a line: wrapped as it comes)
+    if len(parts) < 2 and min(map(metrics.horizontalAdvance, (first, second))) * 3 < max(
+            map(metrics.horizontalAdvance, (first, second))):
+        return text  # (a list's mark far from its middle: wrapped and evened, not
+        # "…public material; / approximate" alone, trial 26)
     return f"{first}\n{second}"
 
 
