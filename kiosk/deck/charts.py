@@ -165,6 +165,10 @@ class SeriesChart(ChartBase):
     """Fill under a line."""
     labels: bool = False
     """Write each bar's value at its end (bars only): read without the axis."""
+    signs: bool | None = None
+    """Write a plus sign before values above zero: by default where the values go both
+    ways (changes: +11.7%, −59.6%); false for levels that cross zero (temperatures: 120,
+    −150 °C, not +120)."""
     at: list[Number] | None = None
     """A line's categories' places on its axis, as numbers, rising (millions of years ago
     as -540, -445 … 0 for "540 Ma" … "Today"): set as far apart as these are. Years as

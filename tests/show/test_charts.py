@@ -1908,6 +1908,19 @@ def test_labelled_bars_leave_a_word_unit_to_the_axis_and_keep_a_sign(qapp, tmp_p
         "+11.7%", "\u221259.6%"]  # (a change that rises and falls: its plus sign said)
 
 
+def test_levels_that_cross_zero_may_go_without_a_plus_sign(qapp, tmp_path):
+    """Trial 26: temperatures outside and inside a station read "+120", "+22" (a cabin at
+    "+22" read as a rise). ``signs: false`` writes levels as they are."""
+    levels = {"kind": "bar", "labels": True, "unit": "°C", "signs": False,
+              "categories": ["Sunlit", "Shade", "Cabin"],
+              "series": [{"name": "T", "values": [120, -150, 22]}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(levels)))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    said = [c.final for c in decks.items_of(view) if isinstance(c, CountLabel)]
+    assert said and not any(text.startswith("+") for text in said), said
+    assert any(text.startswith("\u2212150") for text in said), said
+
+
 def test_bars_over_years_stand_upright_beside_a_story_with_their_values(qapp, tmp_path):
     """Trial 10: six years of change beside a story lay on their sides on a wall (each
     year over its row), upright on a totem; time reads from left to right. Upright, a

@@ -228,7 +228,8 @@ class SeriesView(ChartView):
         self.written = alike([shown(v, self.factor) for v in values],
                              self.ctx.text(self.chart.unit), self.ctx.language)
         """How the bars' values are all written (0.9万吨 beside 1.6万吨)."""
-        self.signed = min(values) < 0 < max(values)
+        self.signed = min(values) < 0 < max(values) if self.chart.signs is None \
+            else self.chart.signs
         """Whether values above nothing have their plus sign (changes: +11.7%, −59.6%)."""
         steps = [self._step(shown(v, self.factor)) for v in values]
         self.decimals = self.decimals_for([shown(v, self.factor) for v, step in zip(
