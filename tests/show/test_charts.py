@@ -934,6 +934,20 @@ def test_a_funnel_stage_too_small_to_draw_to_scale_is_striped_and_said(qapp, tmp
                    if isinstance(t, TextBox))
 
 
+def test_stages_too_small_to_draw_to_scale_keep_their_order(qapp, tmp_path, final):
+    """Trial 26: 2,500 applicants to 18 astronauts: "nearly 50", 18 and 1 were drawn one
+    width, the two too small for their share widened alike. Widened, they stay in their
+    order, narrower than any stage drawn to scale."""
+    stages = [{"label": "报名", "value": 2500}, {"label": "初选", "value": 50},
+              {"label": "入选", "value": 18}, {"label": "首飞", "value": 1}]
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(
+        {"kind": "funnel", "stages": stages})))
+    funnel = final(loaded, 0)
+    assert funnel.widened == [False, False, True, True]
+    widths = funnel.final_widths
+    assert widths[1] > widths[2] > widths[3] > 0, widths
+
+
 def test_values_keep_their_own_decimals_and_a_pair_its_magnitude(qapp, tmp_path, final):
     """0.35 beside 4.1275 was written 0.3500: a precision the source does not give; a
     pair shares one magnitude, the digits a visitor compares (trial 8: 8500万 beside

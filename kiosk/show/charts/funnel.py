@@ -74,6 +74,13 @@ class FunnelView(ChartView):
                   for s in chart.stages]  # nothing is drawn for nothing
         self.widened = [0 < s.value / top < MIN_SHARE * 0.75 for s in chart.stages]
         """Stages drawn wider than their share (to be seen at all): striped, and said."""
+        small = sorted({s.value for s, wide in zip(chart.stages, self.widened, strict=True)
+                        if wide})
+        for n, (stage, wide) in enumerate(zip(chart.stages, self.widened, strict=True)):
+            if wide and len(small) > 1:  # (in their order, narrower than any drawn to
+                rank = small.index(stage.value) / (len(small) - 1)  # scale: 50, 18 and 1
+                widths[n] = area.width() * MIN_SHARE * (0.5 + 0.25 * rank)  # of 2,500 were
+                # one width, trial 26)
         if any(self.widened):
             note = ctx.box(self, WIDENED.get(ctx.language[:2], WIDENED["en"]), QRectF(
                 rect.left(), rect.bottom() - ctx.room("note", 2), area.width(),
