@@ -1922,6 +1922,22 @@ def test_labelled_bars_leave_a_word_unit_to_the_axis_and_keep_a_sign(qapp, tmp_p
         "+11.7%", "\u221259.6%"]  # (a change that rises and falls: its plus sign said)
 
 
+def test_a_chart_of_many_bars_beside_a_story_takes_half_the_wall(qapp, tmp_path):
+    """Trial 26: thirteen bars beside a story were crammed into a third of the wall, 10 px
+    thick, the left half under a short text empty. Beside many bars the words end at
+    half the room."""
+    days = [0.9, 4.8, 2.8, 12.7, 15, 33, 92, 183, 183, 186, 154, 187, 192]
+    chart = {"kind": "bar", "labels": True, "unit": decks.both("天", "days"),
+             "categories": [f"Shenzhou-{n}" for n in (5, 6, 7, *range(9, 19))],
+             "series": [{"name": decks.both("天数", "Days"), "values": days}]}
+    story = decks.story_slide(visual={"kind": "chart", "chart": chart}, figures=[])
+    loaded = decks.built(tmp_path, decks.deck(story))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    drawn = chart_of(view).sceneBoundingRect()
+    assert drawn.width() >= view.ctx.content.width() * 0.44, drawn
+    assert audit(view) == []
+
+
 def test_levels_that_cross_zero_may_go_without_a_plus_sign(qapp, tmp_path):
     """Trial 26: temperatures outside and inside a station read "+120", "+22" (a cabin at
     "+22" read as a rise). ``signs: false`` writes levels as they are."""

@@ -7,7 +7,8 @@ import dataclasses
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
-from kiosk.deck.model import ImageVisual, StorySlide, VideoVisual
+from kiosk.deck.charts import SeriesChart
+from kiosk.deck.model import ChartVisual, ImageVisual, StorySlide, VideoVisual
 from kiosk.show.context import OPTICAL_MIDDLE, SlideContext
 from kiosk.show.figure import SMALL, add_figure, common_size, numbers_height
 from kiosk.show.photo import natural_size
@@ -24,6 +25,8 @@ WIDE_SPLIT = 0.5
 wider than tall (WIDE of its height or more): beside a 16:9 film at 0.58, the film was a
 third of the wall, 150 px of nothing between it and the words (trials 24, 25)."""
 WIDE = 1.2
+MANY_BARS = 8
+"""...and beside a bar or line chart of this many categories or more."""
 SHORT_VISUAL = 0.8
 """A visual (a photo whole in its column) shorter than this share of the column has the
 story's words, and its figures right under them, centred on it."""
@@ -72,14 +75,17 @@ class StoryView(SlideView):
                 text.moveBy(0, top - used.top())  # at the top with figures at the foot)
 
     def _wide_visual(self) -> bool:
-        """Whether its visual is a film or a photo wider than tall (WIDE_SPLIT)."""
+        """Whether its visual is a film, a photo wider than tall or a chart of many bars
+        (WIDE_SPLIT)."""
         visual = self.slide.visual
         if isinstance(visual, VideoVisual):
             return True
         if isinstance(visual, ImageVisual):
             natural = natural_size(self.ctx.assets.get(visual.src))
             return natural.isValid() and natural.width() >= natural.height() * WIDE
-        return False
+        if isinstance(visual, ChartVisual) and isinstance(visual.chart, SeriesChart):
+            return len(visual.chart.categories) >= MANY_BARS  # (13 bars in a third of
+        return False  # the wall, 10 px thick, their values against the next row, t. 26)
 
     def _text(self, rect: QRectF, *, packed: bool,
               ctx: SlideContext | None = None) -> QGraphicsRectItem:
