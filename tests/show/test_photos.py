@@ -163,6 +163,22 @@ def test_a_long_title_beside_an_upright_photo_takes_lines_not_a_smaller_size(qap
     assert audit(view) == []
 
 
+def test_a_photo_shown_whole_is_one_size_in_every_language(qapp, tmp_path):
+    """Trial 26: a model photographed on white, fit: fit, was smaller in English, under a
+    title of two lines, than in Chinese under one: it changed size as a visitor switched."""
+    wide = write_photo(tmp_path, "model.jpg", size=(1600, 1250))
+    loaded = decks.built(tmp_path, decks.deck(image_slide(
+        wide, fit="fit", title=decks.both("天舟七号货运飞船模型（1:20）", "A 1:20 Model of "
+                                          "the Tianzhou-7 Cargo Spacecraft, on Loan from CAST"),
+        caption=decks.both("全长10.6米", "10.6 m long"))))
+    drawn = {}
+    for language in ("zh", "en"):
+        _, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
+        drawn[language] = view.picture.mapRectToScene(view.picture.target())
+        assert audit(view) == [], language
+    assert drawn["zh"] == drawn["en"], drawn
+
+
 def test_a_credit_under_a_photo_on_a_totem_lines_up_with_its_caption(qapp, tmp_path):
     """Trial 25: an upright photo on a totem, centred, its caption from its left edge
     (x 140) and its credit at the margin (x 54): three left edges on one slide."""

@@ -459,7 +459,7 @@ class FramedView(SlideView):
         natural = self.natural(path)
         if self._beside(path, natural) or self._panned(path, natural):
             return
-        top = self._title(ctx.palette.text)
+        top = self._under_every_title(self._title(ctx.palette.text))
 
         def drawn_width(under: float) -> float:
             """How wide the picture is drawn with ``under`` of the room left under it."""
@@ -581,6 +581,14 @@ class FramedView(SlideView):
                                 line_height=1.2)
         return top + box.text_height + ctx.size("title") * 0.5
 
+    def _under_every_title(self, top: float) -> float:
+        """``top``, or lower: under the title in every language (under one line in
+        Chinese and two in English, a band moved as a visitor switched, trial 23, and a
+        photo shown whole changed its size, trial 26)."""
+        inks = [self.mapRectToScene(ink).bottom() for parent, ink in self.elsewhere
+                if parent is self]
+        return max(top, max(inks) + self.ctx.size("title") * 0.5) if inks else top
+
     def _caption_width(self) -> float:
         area = self.ctx.content
         badge = getattr(self, "badge", None)  # (a video's sound badge at the foot)
@@ -686,11 +694,7 @@ class ImageView(FramedView):
         if not pans(natural, ctx):
             return False
         area = ctx.content
-        top = self._title(ctx.palette.text)
-        inks = [self.mapRectToScene(ink).bottom() for parent, ink in self.elsewhere
-                if parent is self]  # (under its title in every language: under one line
-        if inks:  # in Chinese and two in English, the band moved as a visitor switched,
-            top = max(top, max(inks) + ctx.size("title") * 0.5)  # trial 23)
+        top = self._under_every_title(self._title(ctx.palette.text))
         gap = ctx.size("body") * 0.6
         caption = self._caption(s.caption, ctx.palette.text, area.bottom(), self,
                                 valign="top") if s.caption else None
