@@ -83,7 +83,8 @@ def layout_problems(loaded: LoadedDeck, config: Config) -> list[Problem]:
                     if n + 1 not in numbers:
                         numbers.append(n + 1)
             if language == deck.languages[0]:  # (a picture is the same in each)
-                for where, message in _soft_pictures(view, slide, n):
+                for where, message in (*_soft_pictures(view, slide, n),
+                                        *_boxed_objects(loaded, slide, n)):
                     found.setdefault((where, language, message), []).append(n + 1)
             scene.removeItem(view)
             view.dispose()
@@ -130,6 +131,20 @@ def _soft_pictures(view: SlideView, slide: SlideBase, n: int) -> Iterator[tuple[
         yield loc, (f"the picture is {natural.width()} x {natural.height()} pixels, drawn "
                     f"{times:.1f} times its size ({wide} x {high}): it will look soft; one "
                     f"of {wide} x {high} pixels or more stays sharp")
+
+
+def _boxed_objects(loaded: LoadedDeck, slide: SlideBase, n: int
+                   ) -> Iterator[tuple[Loc, str]]:
+    """An object photographed on a plain light ground, shown whole (``fit``): a white box
+    on the show's dark, where ``fill`` lays its ground over the screen (trial 26)."""
+    from kiosk.show.photo import on_plain_ground
+
+    if isinstance(slide, ImageSlide) and slide.fit == "fit" and \
+            on_plain_ground(loaded.assets.get(slide.src)):
+        yield ("slides", n, "fit"), ("the picture is an object on a plain light ground: "
+                                     "shown whole (fit) it is a light box on the show's "
+                                     "dark; fill lays its ground over the screen, the "
+                                     "object whole on it")
 
 
 def _slides(numbers: list[int]) -> str:

@@ -387,6 +387,20 @@ def test_shades_over_a_dark_photo_are_lighter_than_over_snow(qapp, tmp_path):
     assert max(levels["night"]) <= 0.4
 
 
+def test_check_suggests_fill_for_an_object_on_white_shown_whole(qapp, tmp_path):
+    """Trial 26: a model on white with fit: fit was a glaring white box on the show's
+    dark; fill lays its white over the screen. check says so, at fit:."""
+    from kiosk.show.layoutcheck import layout_problems
+
+    _painted(tmp_path, "model.png", (1600, 1200), "#ffffff", (500, 450, 600, 300, "#8090a0"))
+    cfg = decks.config()
+    deck = decks.deck(image_slide("images/model.png", fit="fit", title="Model"),
+                      image_slide("images/model.png", title="Model"))
+    loaded = decks.built(tmp_path, deck, cfg)
+    said = [p for p in layout_problems(loaded, cfg) if "plain light ground" in p.message]
+    assert len(said) == 1 and "slide 1 " in said[0].message, [p.message for p in said]
+
+
 def test_a_photo_light_all_through_has_dark_words_and_no_grey_slabs(qapp, tmp_path):
     """An object on white got two grey slabs of shade, top and bottom, for its white
     words; a photo light only in places keeps its shade and white words."""
