@@ -379,8 +379,8 @@ _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven"
 _PREPOSITIONS_EN = frozenset({
     "aboard", "about", "above", "across", "after", "against", "along", "among", "around",
     "before", "behind", "below", "beneath", "beside", "between", "beyond", "during",
-    "inside", "near", "off", "onto", "out", "over", "past", "per", "since", "than",
-    "through", "toward", "towards", "under", "until", "upon", "via", "within", "without"})
+    "inside", "near", "off", "onto", "out", "over", "past", "per", "since", "through",
+    "toward", "towards", "under", "until", "upon", "via", "within", "without"})
 """Prepositions a title in title case may leave in lower case (21 Hours aboard
 Shenzhou-5 is a title: trial 26)."""
 _FRACTIONS = frozenset({"half", "quarter", "third"})
@@ -515,8 +515,8 @@ def _cost_here(text: str, at: int, size: float) -> float:
         if ((last in _NUMBER_WORDS or last[-1:].isdigit()) and after in _MAGNITUDE_WORDS) \
                 or (last in _FRACTIONS and after in _ARTICLES) or (
                 last in _EN_QUALIFIERS and after[:1].isdigit()) or (
-                last in _COMPARING and after == "than"
-                and text[at:].split()[1:2] != [] and text[at:].split()[1][:1].isdigit()):
+                last in _COMPARING and after == "than" and len(following) > 1
+                and following[1][:1].isdigit()):
             return INSIDE_WORD  # (Ten / Thousand; 540 / Million, trial 19; Half a /
             # Billion; Half / a Billion; about / 400 km, trial 25; More / Than 2,500)
         if ((last.replace(",", "").isdigit() and not re.fullmatch(r"1\d{3}|20\d{2}", last))
@@ -552,9 +552,9 @@ def _laid(text: str) -> str:
 
 
 def _subtitle_set(lines: list[str]) -> bool:
-    """Whether a title's colon ends one of ``lines`` and its subtitle's lines end at
-    pauses: not "Behind Every Shot: / More than / Two Centuries of Science" (trial 24),
-    set smaller with its subtitle on a line of its own."""
+    """Whether a title's colon ends one of ``lines`` and its subtitle is set well after
+    it: not "Behind Every Shot: / More than / Two Centuries of Science" (trial 24), which
+    is set smaller with its subtitle on a line of its own."""
     ends = [line.rstrip()[-1:] for line in lines[:-1]]
     colon = next((n for n, end in enumerate(ends) if end in _SUBTITLE), None)
     if colon is None:
@@ -828,12 +828,11 @@ class TextBox(QGraphicsItem):
         if not self._italic:
             return None
         offset = self.text.find(text)
+        words, characters = NAME_IN_ITALICS
         for a, b in self._italic:
             a, b = a - offset, b - offset
-            words, characters = NAME_IN_ITALICS
-            name = text[a:b]
-            if start < a < end < b and len(name.split()) <= words and \
-                    len(name) <= characters:
+            if start < a < end < b and len(text[a:b].split()) <= words and \
+                    b - a <= characters:
                 return a
         return None
 
