@@ -292,6 +292,8 @@ preposition, adds: such a break ends a phrase (今晚的 / 星空, 工厂 / 从�
 BETTER_BREAK = 0.5
 """A balanced text (a title) is set up to an eighth smaller where its breaks cost this
 much less so (a break inside a phrase and none at its colon: 0.8 more)."""
+PAUSES_SMALLEST = 0.9
+"""A balanced text is set up to a tenth smaller than asked to end every line at a pause."""
 SUBTITLE_SMALLEST = 0.7
 """A balanced text is set up to a quarter smaller to end a line at its colon (its
 subtitle on lines of its own), but not below this share of the size asked for."""
@@ -743,15 +745,19 @@ class TextBox(QGraphicsItem):
                 found = self._best_balance(self.text, smaller, self._wrap(smaller))
                 if found is not None and len(found[1]) <= len(wrapped) and \
                         self._fits(smaller, found[1]):
-                    return smaller
+                    return self._better_broken(smaller)  # (and better broken from there)
             return size
         if len(here[1]) > 1 and not all(
                 line.rstrip()[-1:] in _PAUSES for line in here[1][:-1]):
             # (a little smaller where every line then ends at a pause, in no more lines:
             # "Look Up at the Stars, / Keep Your Feet…", not "…Stars, Keep / Your…" nor
-            # "…Stars, / Keep Your Feet / on the Ground", trial 17)
-            for step in (0.98, 0.96, 0.94):
+            # "…Stars, / Keep Your Feet / on the Ground", trial 17; up to a tenth smaller
+            # than asked: "Heading for the New, / Striving for Quality" on a totem, not
+            # "Heading / for the New, / Striving…")
+            for step in (0.98, 0.96, 0.94, 0.92, 0.9):
                 smaller = max(self._smallest, size * step)
+                if smaller < self.requested_size * PAUSES_SMALLEST:
+                    break
                 found = self._best_balance(self.text, smaller, self._wrap(smaller))
                 if found is not None and 1 < len(found[1]) <= len(here[1]) and all(
                         line.rstrip()[-1:] in _PAUSES for line in found[1][:-1]) and \
