@@ -350,7 +350,7 @@ _POSTPOSITIONS = "上下里中内外旁"
 line does not begin with one."""
 PLACE_PHRASE = 6
 """Characters from 在 to the place word that closes its phrase, at most."""
-_SUBTITLE = "：:—"
+_SUBTITLE = "：:—?？!！"
 """Punctuation that sets a title's subtitle off (千年窑火不熄： / 从御窑厂到…): a break
 after it is worth twice a break after other punctuation."""
 

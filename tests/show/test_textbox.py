@@ -521,6 +521,20 @@ def test_a_title_keeps_a_number_with_its_count_and_its_more_than(qapp, title, wi
         assert box.font_size >= 68 * 0.9, box.font_size  # lines of like length is set)
 
 
+@pytest.mark.parametrize(("title", "first"), [
+    ("Where Did a Shipload Go? The Hold of an 1880 Tea Clipper by Destination",
+     "Where Did a Shipload Go?"),
+    ("Who Ran the Tea Road? Tea Firms, Shanxi Banks, Shipping Houses and Foreign "
+     "Merchants around the Wuyi Mountains", "Who Ran the Tea Road?"),
+])
+def test_a_title_breaks_after_its_question_as_after_a_colon(qapp, title, first):
+    """Trial 27: "Where Did a Shipload Go? The Hold / of an 1880 Tea Clipper…": a
+    question sets off what follows it as a colon does."""
+    box = TextBox(title, 1728, 263, size=68, color=QColor("white"), bold=True,
+                  balance=True, role="title", max_lines=3, line_height=1.2)
+    assert box.lines[0] == first, box.lines
+
+
 def test_words_kept_together_are_never_split_when_lines_are_evened(qapp):
     """Trial 26, a figure's note at type scale 1.3: "About 90 min / utes per orbit". The
     lines were evened narrower than "About 90 minutes", laid out as one (its qualifier and
