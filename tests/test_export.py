@@ -141,6 +141,28 @@ def test_dashes_and_tildes_copy_from_the_pdf_as_written(tmp_path):
     assert "顶山——汉河" in text and "1990–2020" in text and "5～10" in text, text
 
 
+def test_a_name_in_italics_leans_in_the_pdf_too(tmp_path):
+    """Trial 27: *Camellia sinensis* leaned on the screen and in PNGs, but stood upright
+    in the exported PDF (its writer drops a font's synthetic italic). It is slanted by
+    the painter: the PDF draws it through a leaning matrix, and reads it as written."""
+    from pypdf import PdfReader
+
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "show.yaml").write_text(
+        "title: 茶\nslides:\n  - type: title\n    id: t\n"
+        "    title: 从*Camellia sinensis*到一杯茶\n", encoding="utf-8")
+    (folder / "config.yaml").write_text("deck: show.yaml\n", encoding="utf-8")
+    result = kiosk_export(folder, "--out", str(tmp_path), "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    page = PdfReader(tmp_path / "show-zh.pdf").pages[0]
+    drawn = page.get_contents().get_data().decode("latin-1")
+    leaning = [line for line in drawn.splitlines() if line.endswith(" cm")
+               and len(line.split()) == 7 and float(line.split()[2]) != 0.0]
+    assert leaning, "no text drawn leaning"
+    assert "Camellia sinensis" in " ".join(page.extract_text().split())
+
+
 def test_english_quotes_and_ellipses_copy_from_the_pdf_as_written(tmp_path):
     """English quotes are drawn narrow (the font's proportional forms, which no character
     maps to): the PDF's text layer had "From the Library Cave to Digital Dunhuang"."""

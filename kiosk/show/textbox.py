@@ -35,6 +35,8 @@ _CLOSING = "，。、；：！？）」』》〉】”’,.;:!?)"
 QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》"}
 SHORT_TERM = 8  # characters: a quoted term no longer than this is kept on one line
 SHORT_LATIN_TERM = (3, 24)  # words, characters: nor a Latin one of this ("Digital Dunhuang")
+SLANT = 0.2
+"""How far words in italics lean: their top this share of their height to the right."""
 NAME_IN_ITALICS = (3, 48)
 """Words and characters up to which a name in italics is kept on one line: a species' name
 of three (Neophocaena asiaeorientalis / asiaeorientalis, trial 25)."""
@@ -204,8 +206,8 @@ _PAUSES = "，。、；：！？,;:!?—·）」』》”"
 """After these a line may end where the text pauses (a title breaks there first)."""
 
 
-def _balanced(text: str, metrics: QFontMetricsF, width: float,
-              count: int) -> tuple[float, list[str]] | None:
+def _balanced(text: str, metrics: QFontMetricsF, width: float, count: int,
+              names: tuple[tuple[int, int], ...] = ()) -> tuple[float, list[str]] | None:
     """``text`` in ``count`` lines of about equal length, none wider than ``width``,
     broken after punctuation where that costs little (a headline typeset by hand:
     "Firm Confidence, / Full Effort, / Shouldering the Load", not "... Full / ... / the
@@ -220,6 +222,8 @@ def _balanced(text: str, metrics: QFontMetricsF, width: float,
             # but at a cost, for a chain of names too long for a line)
     breaks = sorted(set(breaks) | {at for at in range(1, len(text)) if text[at - 1] in
                                    _CLOSING_FULL and text[at] in _OPENING_FULL})
+    breaks = [at for at in breaks if not any(a < at < b for a, b in names)]  # (nor
+    # inside a name in italics: From Camellia / sinensis, trial 27)
     # (between full-width marks that close and open, ”（ and ）“, where Qt's rules find
     # no break: “人造太阳” / （1954—2024）, not （1954 / —2024）, trial 22)
     if breaks[-1] != len(text):
@@ -682,7 +686,7 @@ class TextBox(QGraphicsItem):
         lines = self._lines_at(text, size, self._width)
         if not self._balance and self.role in PHRASED and len(lines) == 2:
             metrics = QFontMetricsF(self._font(size))
-            found = _balanced(text, metrics, self._width, len(lines))
+            found = _balanced(text, metrics, self._width, len(lines), self._names(text))
             if found is not None and all(  # (at its pauses, where it has them: 较2017年
                     line.rstrip()[-1:] in _PAUSES or following[:1] in _BRACKETS  # 增长23.4%，
                     for line, following in itertools.pairwise(found[1])):  # / 首次止跌回升,
@@ -727,7 +731,8 @@ class TextBox(QGraphicsItem):
         extra = EXTRA_LINE_OVER_CONTENT if self.role == "title" else EXTRA_LINE
         options = [(cost + extra * (n - len(lines)), found)
                    for n in counts
-                   if (balanced := _balanced(text, metrics, self._width, n))
+                   if (balanced := _balanced(text, metrics, self._width, n,
+                                             self._names(text)))
                    for cost, found in [balanced]]
         return min(options, key=lambda option: option[0]) if options else None
 
@@ -828,6 +833,13 @@ class TextBox(QGraphicsItem):
         layout.endLayout()
         return [ln for ln in lines if ln] or [""]
 
+    def _names(self, text: str) -> tuple[tuple[int, int], ...]:
+        """Where the short names in italics of ``text`` (a paragraph of the box's) are."""
+        offset = self.text.find(text)
+        words, characters = NAME_IN_ITALICS
+        return tuple((a - offset, b - offset) for a, b in self._italic
+                     if len(self.text[a:b].split()) <= words and b - a <= characters)
+
     def _in_name(self, text: str, start: int, end: int) -> int | None:
         """Where a short name in italics starts when a line from ``start`` of ``text``
         (a paragraph of the box's) would end inside it at ``end`` (None: it does not)."""
@@ -927,10 +939,6 @@ class TextBox(QGraphicsItem):
         top = {"top": 0.0, "center": (self._height - block) / 2,
                "bottom": self._height - block}[self._valign]
         step = self.font_size * self._line_height
-        slanted = font  # (for words in italics: made only for a text that has some)
-        if self._italic:
-            slanted = QFont(font)
-            slanted.setItalic(True)
         cursor = 0
         for n, line in enumerate(self.lines):
             found = self.text.find(line, cursor) if self._italic else -1
@@ -959,8 +967,13 @@ class TextBox(QGraphicsItem):
                     x += metrics.horizontalAdvance(piece)
                     continue
                 for run, italic in _runs(piece, at, self._italic):  # (its advance the
-                    painter.setFont(slanted if italic else font)  # upright's: laid out
-                    painter.drawText(QPointF(x, baseline), run)  # with it)
+                    if italic:  # upright's: laid out with it; slanted by the painter, not
+                        painter.save()  # the font: a PDF writer set a font's synthetic
+                        painter.translate(x, baseline)  # italic upright, trial 27)
+                        painter.shear(-SLANT, 0.0)
+                        painter.drawText(QPointF(0.0, 0.0), run)
+                        painter.restore()
+                    else:
+                        painter.drawText(QPointF(x, baseline), run)
                     x += metrics.horizontalAdvance(run)
-                painter.setFont(font)
                 at += len(piece)

@@ -598,6 +598,17 @@ def test_a_short_label_of_two_lines_breaks_at_its_pause(qapp, text, role, first)
     assert box.lines[0] == first and len(box.lines) == 2, box.lines
 
 
+@pytest.mark.parametrize("title", [
+    "The Journey of a Leaf: From *Camellia sinensis* to a Cup of Lapsang Souchong",
+    "一片叶子的旅程：从*Camellia sinensis*到一杯“正山小种”"])
+def test_a_title_keeps_a_name_in_italics_on_one_line(qapp, title):
+    """Trial 27: "…From Camellia / sinensis to a Cup…" in a title (balanced lines knew
+    nothing of the name)."""
+    box = TextBox(title, 1728, 263, size=68, color=QColor("white"), bold=True,
+                  balance=True, role="title", max_lines=3, line_height=1.2)
+    assert any("Camellia sinensis" in line for line in box.lines), box.lines
+
+
 def test_words_between_asterisks_are_set_in_italics_and_kept_together(qapp):
     """Trials 19 and 21: a scientific name (Teinopalpus aureus) could not be set in
     italics, as a museum's label sets it. Between asterisks it is, without them, and a
