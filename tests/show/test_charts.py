@@ -1367,6 +1367,22 @@ def test_a_highlight_is_said_to_be_among_its_group_not_beside_it(qapp, tmp_path)
         assert texts[said].ink_rect().left() > group.ink_rect().left()  # (set in)
 
 
+def test_a_hub_name_is_not_broken_inside_its_brackets(qapp, tmp_path):
+    """Trial 27: the hub read "武夷山 / （下梅 / 村）", a bracket broken and a character
+    alone, in a disc with room for the name whole."""
+    both = decks.both
+    chart = {"kind": "network", "hub": both("武夷山（下梅村）", "Wuyi Mountains (Xiamei Village)"),
+             "groups": [{"label": both("茶行", "Tea firms"), "count": 60},
+                        {"label": both("票号", "Banks"), "count": 12}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    for language in ("zh", "en"):
+        _image, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
+        hub = next(t for t in decks.items_of(view) if isinstance(t, TextBox)
+                   and t.text.startswith(("武夷山", "Wuyi")))
+        assert not any(line.count("（") + line.count("(") > line.count("）") + line.count(")")
+                       for line in hub.lines), hub.lines
+
+
 def test_a_donuts_rest_and_centre_take_the_unit_its_parts_share(qapp, tmp_path):
     """Trial 26: parts of 22.5 t, 68.5 t and 0.7 t of 100: the rest the chart adds read
     "9.0" and the centre "100", with no unit; the 0.7 % part read "1%"."""

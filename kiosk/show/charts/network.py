@@ -364,9 +364,10 @@ class NetworkView(ChartView):
                           smallest=size)
             if box.elided or (len(text.strip()) > 1 and lines > 1 and any(
                     len(line.strip()) == 1 or line.strip().lower() in SMALL_WORDS
-                    for line in box.lines)):
+                    or _opens(line) for line in box.lines)):
                 continue  # (cut short, or one character alone on a line: 省 / 电力 / …;
-                # or a small word: Gavi, / the / Vaccine / Alliance, trial 24)
+                # or a small word: Gavi, / the / Vaccine / Alliance, trial 24; or a
+                # bracket open at a line's end: 武夷山 / （下梅 / 村）, trial 27)
             around = math.hypot(box.text_width / 2, box.text_height / 2)
             if within is not None and around + size <= within:  # (some air round it)
                 return around + size * 0.5, width * 1.02  # (the fewest lines that fit)
@@ -634,6 +635,11 @@ class Swatch(QGraphicsItem):
               widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         draw_dot(painter, QPointF(0, 0), self.radius, self.colour, self.form)
+
+
+def _opens(line: str) -> bool:
+    """Whether ``line`` opens more brackets than it closes."""
+    return sum(line.count(c) for c in "(（") > sum(line.count(c) for c in ")）")
 
 
 VALUE_GAP = 1.0
