@@ -1367,6 +1367,19 @@ def test_a_highlight_is_said_to_be_among_its_group_not_beside_it(qapp, tmp_path)
         assert texts[said].ink_rect().left() > group.ink_rect().left()  # (set in)
 
 
+def test_a_value_scaled_into_another_unit_keeps_its_sources_precision(qapp, tmp_path,
+                                                                       final):
+    """Trial 27: 520万亩 and 近5140万亩 in hectares (x 666.7) read "346,684 hectares" and
+    "nearly 3,426,838 hectares": seven digits the source never gave."""
+    chart = {"kind": "compare", "before_label": "1880", "after_label": "2023", "items": [
+        {"label": decks.both("茶园面积", "Tea gardens"), "before": 520, "after": 5140,
+         "unit": decks.both("万亩", "hectares"), "qualifier": "近",
+         "scale": {"en": 666.7}}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    said = {c.final for c in final(loaded, 0, "en").childItems() if isinstance(c, CountLabel)}
+    assert {"347,000 hectares", "nearly 3,427,000 hectares"} <= said, said
+
+
 def test_a_hub_name_is_not_broken_inside_its_brackets(qapp, tmp_path):
     """Trial 27: the hub read "武夷山 / （下梅 / 村）", a bracket broken and a character
     alone, in a disc with room for the name whole."""

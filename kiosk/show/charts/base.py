@@ -67,8 +67,21 @@ def factor(scale: dict[str, float] | None, language: str) -> float:
 
 def shown(value: float, by: float) -> float:
     """``value`` multiplied by ``by``, without the binary noise (3.7 x 10000 is 37000,
-    not 37000.00000000001)."""
-    return value if by == 1.0 else float(f"{value * by:.15g}")
+    not 37000.00000000001); by a factor that is no power of ten, to the significant
+    digits ``value`` is written with (近5140万亩 in hectares, x 666.7, is nearly 3,427,000,
+    not 3,426,838: a precision the source does not give, trial 27)."""
+    if by == 1.0:
+        return value
+    product = float(f"{value * by:.15g}")
+    if not value or not by or math.log10(abs(by)).is_integer():
+        return product
+    return float(f"{product:.{_significant(value)}g}")
+
+
+def _significant(value: float) -> int:
+    """How many significant digits ``value`` is written with (5140: 4; 0.035: 2)."""
+    mantissa = f"{abs(value):.15g}".split("e")[0].replace(".", "").lstrip("0")
+    return max(1, len(mantissa))
 
 
 def in_magnitude(value: float, unit: str, language: str, decimals: int | None,
