@@ -13,7 +13,7 @@ Seconds = Annotated[float, Field(gt=0, le=86_400, description="Seconds")]
 Delay = Annotated[float, Field(ge=0, le=60, description="Seconds")]
 Length = Annotated[float, Field(gt=0, le=60, description="Seconds")]
 TransitionKind = Literal["fade", "slide", "none"]
-Qualifier = Literal["近", "约", "超", "突破", "余", "多", "左右"]
+Qualifier = Literal["近", "约", "超", "突破", "逾", "余", "多", "左右"]
 Icon = Literal["people", "network", "cluster", "city", "river", "chip", "rail", "ship",
                "vase", "pagoda", "book", "rocket", "plane", "leaf", "bridge"]
 """The drawn motifs (``show/motifs.py``)."""

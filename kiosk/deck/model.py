@@ -43,7 +43,7 @@ class Figure(Strict):
     unit: Text | None = None
     """Unit written after the number, e.g. {zh: 万亿元, en: trillion yuan}."""
     qualifier: Qualifier | None = None
-    """近 (nearly), 约 (about), 超/突破 (over), 余 (over), 多 (more than), 左右 (about)."""
+    """近 (nearly), 约 (about), 超/突破/逾 (over), 余 (over), 多 (more than), 左右 (about)."""
     label: Text
     """What the figure counts."""
     note: Text | None = None

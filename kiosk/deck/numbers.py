@@ -15,10 +15,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from kiosk.deck.model import Figure
 from kiosk.deck.precision import decimals_of
 
-QUALIFIERS_BEFORE = {"近", "约", "超", "突破"}
+QUALIFIERS_BEFORE = {"近", "约", "超", "突破", "逾"}
 QUALIFIERS_BETWEEN = {"余", "多"}
 QUALIFIERS_AFTER = {"左右"}
-ENGLISH = {"近": "nearly", "约": "about", "超": "over", "突破": "over", "余": "over",
+ENGLISH = {"近": "nearly", "约": "about", "超": "over", "突破": "over", "逾": "over", "余": "over",
            "多": "more than", "左右": "about"}
 
 

@@ -26,6 +26,8 @@ def fig(**fields) -> Figure:
      "30家左右", "about 30 labs"),
     ({"value": 1, "qualifier": "突破", "unit": {"zh": "万家", "en": "firms"},
       "values": {"en": 10000}}, "突破1万家", "over 10,000 firms"),
+    ({"value": 1000, "qualifier": "逾", "unit": {"zh": "年", "en": "years"}},
+     "逾1000年", "over 1,000 years"),  # (trial 27: 逾 was refused)
     ({"value": 7.2, "unit": {"zh": "万元", "en": "yuan"}, "values": {"en": 72000}},
      "7.2万元", "72,000 yuan"),
     ({"value": 81.9, "unit": "%"}, "81.9%", "81.9%"),

@@ -98,8 +98,8 @@ CASES: list[tuple[type[BaseModel], str, list[str]]] = [
      ["8:19: 'decimals' in slide 1, figure 1 must be a whole number, not 2.5",
       "9:15: 'roll' in slide 1, figure 1 must be true or false, not a list",
       "10:17: 'values' in slide 1, figure 1 must be a mapping (key: value), not a list",
-      "11:20: 'qualifier' in slide 1, figure 1 must be one of '近', '约', '超', '突破', '余', "
-      "'多' or '左右', not text '快'"]),
+      "11:20: 'qualifier' in slide 1, figure 1 must be one of '近', '约', '超', '突破', '逾', "
+      "'余', '多' or '左右', not text '快'"]),
     (Deck, FIGURE + "        value: 0.000000001\n",
      ["7:16: 1e-09 is too small to show: numbers show at most 6 decimals (0.000001) "
       "(slide 1, figure 1)"]),
