@@ -349,9 +349,9 @@ nothing after them (每一个物种都是 / 亿万年演化的奇迹, trial 20).
 _PREPOSITIONS = "在向从把被对"
 """Characters a line never ends with: a preposition belongs with what follows (从 /
 御窑厂 does not read)."""
-_POSTPOSITIONS = "上下里中内外旁"
-"""Characters that, as a word of their own, end a place after its noun (在红土坡上): a
-line does not begin with one."""
+_POSTPOSITIONS = "上下里中内外旁后"
+"""Characters that, as a word of their own, end a place or a time after its noun (在红土坡上,
+战乱后, trial 27): a line does not begin with one."""
 PLACE_PHRASE = 6
 """Characters from 在 to the place word that closes its phrase, at most."""
 _SUBTITLE = "：:—?？!！"

@@ -535,6 +535,14 @@ def test_a_title_breaks_after_its_question_as_after_a_colon(qapp, title, first):
     assert box.lines[0] == first, box.lines
 
 
+def test_a_chinese_title_does_not_begin_a_line_with_the_hou_of_a_time(qapp):
+    """Trial 27, a totem: "1840—1842年战乱 / 后的起落与复苏": 后 closes 战乱后 (after the
+    war), as 上 closes 红土坡上."""
+    box = TextBox("1840—1842年战乱后的起落与复苏", 500, 400, size=40, color=QColor("white"),
+                  bold=True, balance=True, role="title", max_lines=3, line_height=1.2)
+    assert len(box.lines) == 2 and not box.lines[1].startswith("后"), box.lines
+
+
 def test_words_kept_together_are_never_split_when_lines_are_evened(qapp):
     """Trial 26, a figure's note at type scale 1.3: "About 90 min / utes per orbit". The
     lines were evened narrower than "About 90 minutes", laid out as one (its qualifier and
