@@ -632,8 +632,8 @@ def test_a_large_type_scale_never_leaves_a_figure_smaller_than_at_scale_one(qapp
         for language in ("zh", "en"):
             view, _chrome, _scene = built(loaded, cfg, 0, language)
             sizes[scale, language] = [n.size for n in decks.numbers(view)]
-    for language in ("zh", "en"):
-        assert all(large >= small * 0.97 for large, small in zip(
+    for language in ("zh", "en"):  # (not even 3 % smaller, as trial 27's were)
+        assert all(large >= small * 0.995 for large, small in zip(
             sizes[1.3, language], sizes[1.0, language], strict=True)), (language, sizes)
 
 

@@ -204,7 +204,7 @@ class SlideView(QGraphicsItem):
 
         numbers = self._numbers()
         if self._figures_floor and len(numbers) == len(self._figures_floor) and any(
-                number.size < floor * 0.97
+                number.size < floor * 0.995
                 for number, floor in zip(numbers, self._figures_floor, strict=True)):
             return True  # (a figure smaller than at type scale 1)
         return any((isinstance(item, TextBox) and item.role not in HEADINGS and
