@@ -609,6 +609,40 @@ def test_check_says_where_large_type_asked_for_is_not_given(qapp, tmp_path):
                        decks.title_slide()), plain), plain))
 
 
+def test_four_figures_take_one_grid_in_every_language(qapp, tmp_path):
+    """Trial 27: under a title of one line in Chinese and two in English, four figures
+    stood in two rows of two in Chinese and a row of four in English: the slide jumped as
+    a visitor switched."""
+    both = decks.both
+    figures = [decks.figure(1610, both("年", "AD"), both("荷兰东印度公司首次运茶到欧洲",
+                            "Wanli reign: the Dutch East India Company first brings Wuyi tea "
+                            "to Europe")),
+               decks.figure(30, both("万担", "piculs"), both("福州港每年出口", "Shipped from "
+                            "Fuzhou each year"), qualifier="约", values={"en": 300000}),
+               decks.figure(13000, both("公里", "km"), both("从武夷山到圣彼得堡", "From the "
+                            "Wuyi Mountains to St Petersburg"), qualifier="近"),
+               decks.figure(22.6, both("亿美元", "billion US dollars"),
+                            both("2024年茶叶出口额", "Tea exports in 2024"), qualifier="超",
+                            values={"en": 2.26})]
+    figures[1]["note"] = both("1担约合60公斤", "One picul is about 60 kg")
+    points = [both("1689—1727年《尼布楚条约》至《恰克图条约》，陆路茶叶贸易兴起",
+                   "1689–1727: from the Treaty of Nerchinsk to the Treaty of Kyakhta, the "
+                   "overland tea trade takes off"),
+              both("1840—1842年鸦片战争后，五口通商改变了茶叶的出海路线",
+                   "After the Opium War of 1840–1842, five treaty ports changed the sea "
+                   "routes of tea")]
+    slide = decks.figures_slide(*figures, points=points, title=both(
+        "一片叶子的分量：数字里的“万里茶道”",
+        "The Weight of a Leaf: The Ten-Thousand-Li Tea Road in Numbers"))
+    cfg = decks.config()
+    loaded = decks.built(tmp_path, decks.deck(slide), cfg)
+    rows = {}
+    for language in ("zh", "en"):
+        view, _chrome, _scene = built(loaded, cfg, 0, language)
+        rows[language] = len({round(n.sceneBoundingRect().top()) for n in decks.numbers(view)})
+    assert rows["zh"] == rows["en"], rows
+
+
 def test_a_large_type_scale_never_leaves_a_figure_smaller_than_at_scale_one(qapp, tmp_path):
     """Trial 17 at type scale 1.3: four figures went from two rows of two into a row of
     four, each number about 15 % smaller than at scale 1 while the labels grew."""

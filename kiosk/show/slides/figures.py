@@ -52,7 +52,10 @@ class FiguresView(SlideView):
         bottom = area.bottom()
         if s.points:
             bottom -= self._points(area) + ctx.size("body") * 1.2
-        columns, rows = self._grid(bottom - top)
+        columns, rows = self._grid(bottom - max(top, self.lowest_header(s.title,
+                                                                         s.subtitle)))
+        # (one grid in every language: under a title a line longer in English, four
+        # figures were a row of four, two rows of two in Chinese, trial 27)
         gap = ctx.width * 0.025
         cell_w = (area.width() - gap * (columns - 1)) / columns
         size = self._two_rows_size(bottom - top) if (columns, rows) == (2, 2) else \
