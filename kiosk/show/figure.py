@@ -382,10 +382,24 @@ def numbers_height(figures: list[Figure], ctx: SlideContext, width: float, size:
                default=0.0)
 
 
+def label_size(figures: list[Figure], ctx: SlideContext, width: float) -> float:
+    """The size the labels of figures side by side share: the smallest any of them is set
+    at in ``width`` (one label a quarter smaller than its neighbours read as a lesser
+    one, trial 27)."""
+    from kiosk.show.textbox import TextBox
+
+    size = ctx.size("label")
+    return min((TextBox(ctx.text(figure.label), width, ctx.room("label", 3), size=size,
+                        color=ctx.palette.text, max_lines=3, role="label",
+                        smallest=ctx.smallest("label")).font_size
+                for figure in figures), default=size)
+
+
 def add_figure(parent: QGraphicsItem, figure: Figure, ctx: SlideContext, rect: QRectF,
                *, size: float | None = None, align: str = "left",
                stack: bool | None = None, roomy: bool = False,
-               number_h: float = 0.0) -> tuple[float, FigureNumber]:
+               number_h: float = 0.0, labels: float | None = None
+               ) -> tuple[float, FigureNumber]:
     """A figure (number, label, note) inside ``rect``; the height it took, and its number.
     Its label starts under its number, or ``number_h`` down where that is lower (its
     row's, ``numbers_height``). Its note takes two lines, or where ``rect`` is ``roomy``
@@ -400,7 +414,7 @@ def add_figure(parent: QGraphicsItem, figure: Figure, ctx: SlideContext, rect: Q
         UNDER_UNIT if under else 0.1)  # (a unit's line under the number, then the label:
     # set apart, "historic buildings repaired" touched "Historic buildings", trial 18)
     label = ctx.box(parent, ctx.text(figure.label), QRectF(rect.left(), y, rect.width(),
-                    ctx.room("label", 3)), "label", align=align, max_lines=3)
+                    ctx.room("label", 3)), "label", align=align, max_lines=3, size=labels)
     y += label.text_height + ctx.size("note") * 0.4
     if figure.note:
         lines = 2

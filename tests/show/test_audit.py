@@ -16,6 +16,7 @@ from kiosk.show.chrome import Chrome
 from kiosk.show.placed import Placed
 from kiosk.show.render import context
 from kiosk.show.slides import build_view
+from kiosk.show.textbox import TextBox
 from tests import decks
 
 
@@ -615,8 +616,8 @@ def test_four_figures_take_one_grid_in_every_language(qapp, tmp_path):
     a visitor switched."""
     both = decks.both
     figures = [decks.figure(1610, both("年", "AD"), both("荷兰东印度公司首次运茶到欧洲",
-                            "Wanli reign: the Dutch East India Company first brings Wuyi tea "
-                            "to Europe")),
+                            "Wanli reign, Ming dynasty: the Dutch East India Company first "
+                            "brings Wuyi tea to Europe")),
                decks.figure(30, both("万担", "piculs"), both("福州港每年出口", "Shipped from "
                             "Fuzhou each year"), qualifier="约", values={"en": 300000}),
                decks.figure(13000, both("公里", "km"), both("从武夷山到圣彼得堡", "From the "
@@ -640,6 +641,10 @@ def test_four_figures_take_one_grid_in_every_language(qapp, tmp_path):
     for language in ("zh", "en"):
         view, _chrome, _scene = built(loaded, cfg, 0, language)
         rows[language] = len({round(n.sceneBoundingRect().top()) for n in decks.numbers(view)})
+        labels = [t for t in decks.items_of(view) if isinstance(t, TextBox)
+                  and t.role == "label"]  # (and a row's labels at one size: the first,
+        assert len({round(t.font_size, 1) for t in labels}) == 1, [  # long, was a quarter
+            (t.text, t.font_size) for t in labels]  # smaller than the others, trial 27)
     assert rows["zh"] == rows["en"], rows
 
 

@@ -208,7 +208,9 @@ class SlideView(QGraphicsItem):
                 for number, floor in zip(numbers, self._figures_floor, strict=True)):
             return True  # (a figure smaller than at type scale 1)
         return any((isinstance(item, TextBox) and item.role not in HEADINGS and
-                    item.font_size < item.requested_size * 0.97) or
+                    item.font_size < (self.ctx.size("label") if item.role == "label" else
+                                      item.requested_size) * 0.97) or  # (a row's labels
+                   # asked at the size they share: smaller than their role, shrunk)
                    (isinstance(item, Number) and bool(item.words_split()[1]))
                    for item in descendants(self))
 

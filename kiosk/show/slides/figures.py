@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.deck.model import FiguresSlide
 from kiosk.show.context import OPTICAL_MIDDLE
-from kiosk.show.figure import add_figure, common_size, numbers_height
+from kiosk.show.figure import add_figure, common_size, label_size, numbers_height
 from kiosk.show.slides.base import SlideView
 
 
@@ -74,6 +74,8 @@ class FiguresView(SlideView):
         size, stack = common_size(s.figures, ctx, cell_w * 0.95, size)
         tallest = [numbers_height(s.figures[row * columns:(row + 1) * columns], ctx,
                                   cell_w * 0.95, size, stack) for row in range(rows)]
+        labels = [label_size(s.figures[row * columns:(row + 1) * columns], ctx,
+                             cell_w * 0.95) for row in range(rows)]
         for n, figure in enumerate(s.figures):
             row, col = divmod(n, columns)
             line = lines[row]
@@ -85,7 +87,7 @@ class FiguresView(SlideView):
                 # two; over the first, under the title's, it read as a double rule)
             rect = QRectF(x, pad, cell_w * 0.95, cell_h - pad)
             used, number = add_figure(line, figure, ctx, rect, size=size, stack=stack,
-                                      roomy=True, number_h=tallest[row])
+                                      roomy=True, number_h=tallest[row], labels=labels[row])
             if number.counts:
                 self.timeline.add(number.track(n), number.set_progress)
             row_heights[row] = max(row_heights[row], used + pad)
