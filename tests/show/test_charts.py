@@ -5,6 +5,7 @@ from __future__ import annotations
 import collections
 import itertools
 import math
+import re
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
@@ -2339,6 +2340,20 @@ def test_an_english_axis_never_writes_a_value_under_one_of_its_magnitude(qapp, t
              and ("billion" in t.text or "trillion" in t.text)]
     assert "200 billion" in ticks and "1 trillion yuan" in ticks, ticks
     assert not any(t.startswith("0.") for t in ticks), ticks
+
+
+def test_an_english_axis_writes_its_ticks_in_one_form(qapp, tmp_path):
+    """Trial 27: "1 million piculs" at the top of an axis over "800,000", "600,000": two
+    forms on one axis. Where the ticks under the top are written in full, so is it."""
+    line = {"kind": "line", "unit": decks.both("万担", "piculs"), "scale": {"en": 10000},
+            "categories": ["1830", "1850", "1880", "1900"],
+            "series": [{"name": decks.both("出口", "Exports"), "values": [30, 55, 92, 60]}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(line)))
+    _image, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    ticks = [t.text for t in chart_of(view).childItems() if isinstance(t, TextBox)
+             and t.text[:1].isdigit() and not re.fullmatch(r"1[89]\d\d", t.text)]
+    assert "1,000,000 piculs" in ticks and "800,000" in ticks, ticks
+    assert not any("million" in t for t in ticks), ticks
 
 
 def test_no_year_stands_nearer_a_point_left_unsaid_than_its_own(qapp, tmp_path):

@@ -283,7 +283,12 @@ class SeriesView(ChartView):
                      for v in values]  # (each in its own magnitude: 200 billion … 1
             numbers = [short(shown(v, self.factor) * by, d)  # trillion, not 0.2 trillion:
                        for v, (d, _) in zip(values, steps, strict=True)]  # English does
-            suffixes = [s for _, s in steps]  # not write a value under 1 so, trial 18)
+            # (not write a value under 1 so, trial 18; and where some are then written
+            # in full, all: 200,000 … 1,000,000, not 800,000 under "1 million", trial 27)
+            if any(not s for (_, s), v in zip(steps, values, strict=True) if v):
+                steps = [(1.0, "")] * len(values)
+                numbers = [short(shown(v, self.factor) * by, 1.0) for v in values]
+            suffixes = [s for _, s in steps]
         else:
             suffixes = [suffix] * len(numbers)
         unit = self.axis_unit if unit_at_top else ""
