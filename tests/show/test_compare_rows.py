@@ -100,3 +100,21 @@ def test_a_pair_no_larger_magnitude_keeps_whole_stays_in_the_author_s_unit(qapp,
                                "after": 110119, "unit": decks.both("万吨", "tonnes"),
                                "scale": {"en": 10000}}]}
     assert _said(tmp_path, port, "zh") == ["51,200万吨", "110,119万吨"]
+
+
+def test_a_share_is_drawn_against_its_whole(qapp, tmp_path):
+    """Trial 28: "about 75.8 %" of lines electrified, a unit no other row has, was drawn
+    on a scale of its own as long as 162,000 km, and read as all of them. A share is
+    drawn against 100 %."""
+    chart = {"kind": "compare", "before_label": "1949", "after_label": "2024", "items": [
+        {"label": decks.both("营业里程", "Network"), "before": 2.2, "after": 16.2,
+         "unit": decks.both("万公里", "10,000 km")},
+        {"label": decks.both("电气化率", "Electrified"), "before": 0, "after": 75.8,
+         "qualifier": "约", "unit": "%"}]}
+    cfg = decks.config()
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)), cfg)
+    _image, view = render_slide(loaded, cfg, 0, (1920, 1080), "zh")
+    drawn = chart_of(view)
+    longest = drawn.bars[0][-1].rect().width()
+    share = drawn.bars[1][-1].rect().width()
+    assert share == pytest.approx(longest * 0.758, rel=0.02), (share, longest)

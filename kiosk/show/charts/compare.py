@@ -44,6 +44,9 @@ def _scales(items: list[ComparePair]) -> dict[str, tuple[float, float]]:
         values = [v for v in (item.before, item.after) if v is not None]
         low, high = scales.get(_unit_key(item), (0.0, 0.0))
         scales[_unit_key(item)] = (min(low, *values), max(high, *values))
+    for key, (low, high) in scales.items():  # (a share drawn against its whole: 75.8 %
+        if key.strip() in ("%", "％") and 0 < high <= 100:  # as long as a row's 162,000
+            scales[key] = (low, 100.0)  # km read as all of it, trial 28)
     return scales
 
 
