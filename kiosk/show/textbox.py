@@ -89,6 +89,9 @@ def _kept_start(text: str, start: int, end: int) -> int | None:
         return _qualified(text, start, begins)
     if after.isdigit() and before in _QUALIFIES:  # (面积约 / 2.2万: the qualifier with it)
         return _qualified(text, start, end)
+    if is_han(before) and text.startswith(_AFTER_QUANTITY, end):  # (4000米 / 以上: the
+        begins = max((at for at in word_starts(text) if at < end), default=start)  # unit
+        return begins if begins > start else None  # before it too, trial 28)
     if after in _NEVER_BEGINS and is_han(before):  # (八百万年 / 的: the word before it too)
         begins = max((at for at in word_starts(text) if at < end), default=start)
         return begins if begins > start else None
@@ -97,6 +100,8 @@ def _kept_start(text: str, start: int, end: int) -> int | None:
 
 _RANGE_DASHES = "\u2013\u2014~～"
 """Dashes between the two ends of a range (2021—2030年, 1954–2024)."""
+_AFTER_QUANTITY = ("以上", "以下", "左右")
+"""Words that end a quantity (4000米以上): a line does not begin with one."""
 _ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
 """Roman numerals of one character (Ⅱ期, Ⅲ型): numbers, kept with what they count."""
 
@@ -329,7 +334,7 @@ _UNIT = re.compile(_UNIT_WORD)
 _NUMBER_UNIT = re.compile(r"(?<=\d) (?=" + _UNIT_WORD + ")")
 """The space between a number and its unit, which a line does not break at."""
 _EN_QUALIFIERS = ("about", "nearly", "over", "around", "almost", "approximately",
-                  "roughly", "some", "under", "than", "least", "only")
+                  "roughly", "some", "under", "than", "least", "only", "above", "below")
 """Words that qualify the number after them (about 400 km): a line does not end on one
 (The Middle Yangtze: about / 400 km…, trial 25)."""
 _QUALIFIED = re.compile("(?:" + "|".join(rf"(?<=\b{word})" for word in _EN_QUALIFIERS)

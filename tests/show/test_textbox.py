@@ -543,6 +543,18 @@ def test_a_chinese_title_does_not_begin_a_line_with_the_hou_of_a_time(qapp):
     assert len(box.lines) == 2 and not box.lines[1].startswith("后"), box.lines
 
 
+@pytest.mark.parametrize(("text", "width", "torn"), [
+    ("青藏铁路有960公里线路位于海拔4000米以上，是世界上海拔最高的高原铁路", 630, "以上"),
+    ("Some 960 km of the line lie above 4,000 m, the highest railway in the world", 620,
+     "4,000"),
+])
+def test_a_quantity_keeps_the_words_that_bound_it(qapp, text, width, torn):
+    """Trial 28: "…海拔4000米 / 以上" and "…lie above / 4,000 m": a line began with
+    the word that bounds a quantity, or with the quantity, its "above" left behind."""
+    box = TextBox(text, width, 400, size=32, color=QColor("white"), role="body")
+    assert not any(line.startswith(torn) for line in box.lines[1:]), box.lines
+
+
 def test_words_kept_together_are_never_split_when_lines_are_evened(qapp):
     """Trial 26, a figure's note at type scale 1.3: "About 90 min / utes per orbit". The
     lines were evened narrower than "About 90 minutes", laid out as one (its qualifier and
