@@ -32,7 +32,9 @@ ELLIPSIS = "…"
 _CLOSING = "，。、；：！？）」』》〉】”’,.;:!?)"
 
 
-QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》"}
+QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "（": "）"}
+"""Marks around a term kept on one line where short (a bracket's short aside too:
+（2014年 / 贯通）, （中国铁道 / 出版社）, trial 28)."""
 SHORT_TERM = 8  # characters: a quoted term no longer than this is kept on one line
 SHORT_LATIN_TERM = (3, 24)  # words, characters: nor a Latin one of this ("Digital Dunhuang")
 SLANT = 0.2

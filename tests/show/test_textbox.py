@@ -555,6 +555,16 @@ def test_a_quantity_keeps_the_words_that_bound_it(qapp, text, width, torn):
     assert not any(line.startswith(torn) for line in box.lines[1:]), box.lines
 
 
+def test_a_short_aside_in_brackets_is_kept_on_one_line(qapp):
+    """Trial 28: "…兰新高铁（2014年 / 贯通）" in a caption: a short aside in brackets is
+    kept whole, as a quoted term is."""
+    text = "穿越戈壁与雪山的兰新高铁（2014年贯通）全长1776公里"
+    for width in range(300, 700, 20):
+        box = TextBox(text, width, 400, size=32, color=QColor("white"), role="body")
+        assert any("（2014年贯通）" in line for line in box.lines) or not any(
+            "（" in line and "）" not in line for line in box.lines), (width, box.lines)
+
+
 def test_words_kept_together_are_never_split_when_lines_are_evened(qapp):
     """Trial 26, a figure's note at type scale 1.3: "About 90 min / utes per orbit". The
     lines were evened narrower than "About 90 minutes", laid out as one (its qualifier and
