@@ -852,14 +852,7 @@ class TextBox(QGraphicsItem):
         (a paragraph of the box's) would end inside it at ``end`` (None: it does not)."""
         if not self._italic:
             return None
-        offset = self.text.find(text)
-        words, characters = NAME_IN_ITALICS
-        for a, b in self._italic:
-            a, b = a - offset, b - offset
-            if start < a < end < b and len(text[a:b].split()) <= words and \
-                    b - a <= characters:
-                return a
-        return None
+        return next((a for a, b in self._names(text) if start < a < end < b), None)
 
     def _fits(self, size: float, lines: list[str]) -> bool:
         if self._max_lines is not None and len(lines) > self._max_lines:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
@@ -58,7 +59,7 @@ class StoryView(SlideView):
             add_visual(self, s.visual, ctx, visual_rect, self.timeline)
             text.setPos(0, area.top() if charted else visual_rect.bottom() + gap)
         else:
-            split = area.width() * (WIDE_SPLIT if self._wide_visual() else 0.58)
+            split = area.width() * (WIDE_SPLIT if self._wide_visual else 0.58)
             visual_rect = QRectF(area.left() + split + area.width() * 0.04, area.top(),
                                  area.width() - split - area.width() * 0.04, area.height())
             visual = add_visual(self, s.visual, ctx, visual_rect, self.timeline)
@@ -74,9 +75,11 @@ class StoryView(SlideView):
                 top = min(max(top, area.top()), area.bottom() - used.height())  # not hung
                 text.moveBy(0, top - used.top())  # at the top with figures at the foot)
 
+    @functools.cached_property
     def _wide_visual(self) -> bool:
         """Whether its visual is a film, a photo wider than tall or a chart of many bars
-        (WIDE_SPLIT)."""
+        (WIDE_SPLIT): worked out once, not at each build of the search for a size that
+        fits (a photo's header read again each time)."""
         visual = self.slide.visual
         if isinstance(visual, VideoVisual):
             return True
