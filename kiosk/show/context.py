@@ -56,6 +56,9 @@ class SlideContext:
     what a choice made alike in every language is made at."""
     kept_free: float = 0.0
     """Height kept free at the content's foot, for the band of a slide's captions."""
+    source_lines: int = 2
+    """Lines kept for the source line on a totem, above the row of the controls: as
+    many as its citation needs (``SlideView``), two at least."""
 
     def __post_init__(self) -> None:
         self.palette = Palette.from_theme(self.theme)
@@ -93,8 +96,8 @@ class SlideContext:
         top = safe.top() + max(self.height * 0.06,  # under the language switch, at the
                                min(self.width, self.height) * 0.065 + self.height * 0.015)
         # top right (Chrome.button_side), not beside it
-        if self.portrait:  # the source line's two lines above the row of the controls
-            bottom = safe.top() + self.height * 0.1 + self.room("source", 2)
+        if self.portrait:  # the source line's lines above the row of the controls
+            bottom = safe.top() + self.height * 0.1 + self.room("source", self.source_lines)
         else:  # the source line beside the controls
             bottom = safe.top() + self.height * 0.11
         return QRectF(side, top, self.width - 2 * side,

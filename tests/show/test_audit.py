@@ -357,6 +357,49 @@ def test_a_long_citation_is_written_whole_on_a_wall(qapp, tmp_path, scale):
     assert audit(view, chrome.drawn()) == []
 
 
+RAILWAYS = decks.both(
+    "资料来源：国家铁路局《铁道统计公报》（2008—2024年）；中国国家铁路集团有限公司《统计公报》；"
+    "《中国铁路百年史》（中国铁道出版社）；新华社、人民铁道报相关报道；部分数据为约数，经四舍五入",
+    "Sources: National Railway Administration, Railway Statistical Bulletin (2008–2024); "
+    "China State Railway Group Co., Ltd., Statistical Bulletin; A Hundred Years of China’s "
+    "Railways (China Railway Publishing House); Xinhua and People’s Railway Daily reports; "
+    "some figures are approximate and rounded")
+"""Trial 28's citation of five sources."""
+
+
+def test_a_long_citation_is_written_whole_on_a_totem(qapp, tmp_path):
+    """Trial 28: the citation was cut with "…" after two lines on every slide of a
+    totem. It takes the lines it needs above the row of the controls, each source on
+    a line of its own where they go so, and the content is laid out above it."""
+    cfg = decks.config(portrait=True)
+    points = [decks.both("铁路电气化率约75%，居世界前列",
+                         "About 75% of the network is electrified, among the highest")]
+    loaded = decks.built(tmp_path, decks.deck(decks.figures_slide(
+        decks.figure(16.2), decks.figure(4.8), decks.figure(43.1), decks.figure(350),
+        points=points), source=RAILWAYS), cfg)
+    for language in ("zh", "en"):
+        view, chrome, _scene = built(loaded, cfg, 0, language)
+        source = next(t for t in decks.items_of(view) if getattr(t, "role", "") == "source")
+        assert not source.elided and "".join(source.lines).replace(" ", "") == \
+            RAILWAYS[language].replace(" ", ""), source.lines
+        assert all(line.endswith(("；", ";")) for line in source.lines[:-1]), source.lines
+        assert audit(view, chrome.drawn()) == [], language
+
+
+def test_a_source_line_breaks_between_its_sources_not_inside_a_name(qapp, tmp_path):
+    """Trial 28: "新华社、人民 / 铁道报" and "中国国家铁路集团 / 有限公司" on every slide
+    of a wall: a source line too long for two lines was wrapped as it came. Its sources
+    go a line each where the room beside the controls holds them."""
+    cfg = decks.config()
+    loaded = decks.built(tmp_path, decks.deck(decks.figures_slide(), source=RAILWAYS), cfg)
+    view, chrome, _scene = built(loaded, cfg, 0, "zh")
+    source = next(t for t in decks.items_of(view) if getattr(t, "role", "") == "source")
+    assert "".join(source.lines) == RAILWAYS["zh"], source.lines
+    assert all(line.endswith(("；", "、")) for line in source.lines[:-1]), source.lines
+    assert source.font_size >= view.ctx.smallest("source")
+    assert audit(view, chrome.drawn()) == []
+
+
 def test_a_unit_set_beside_its_number_keeps_the_figure_inside_its_column(qapp, tmp_path):
     """Trial 25: "nearly 1,700 km" in a row of four ran 50 px past its column, 17 px from
     "over 8,400 km²": whether a symbol fits beside its number was measured with the unit

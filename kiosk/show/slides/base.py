@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
+import itertools
 import math
 import re
 from collections.abc import Callable, Mapping
@@ -85,6 +87,8 @@ class SlideView(QGraphicsItem):
         self.on_fault: Callable[[SlideView], None] | None = None
         """Told once, at the first fault (the stage takes the slide off the screen); see
         ``tell_faults``."""
+        if self.ctx.portrait:
+            self.ctx.source_lines = self._source_lines()
         self._build_to_fit()
         self._source_line()
         self.words_placed()
@@ -496,6 +500,23 @@ class SlideView(QGraphicsItem):
         if text:
             self.source_line(text, self.source_colour(), self)
 
+    def _source_lines(self) -> int:
+        """Lines its source line takes on a totem: as many as its words need at the
+        line's width (two at least, SOURCE_LINES at most; the content is laid out above
+        them). In two, a citation of four sources was cut with "…" on every slide of a
+        totem, over the empty row of the controls (trial 28)."""
+        text = self.source_text()
+        if not text:
+            return 2
+        ctx = self.ctx
+        size = ctx.size("source")
+        width = ctx.width - 2 * max(ctx.safe.left(), ctx.width * 0.05)
+        metrics = QFontMetricsF(fonts.font(size))
+        needed = sum(max(1, math.ceil(metrics.horizontalAdvance(line) / (width * WRAPPED)))
+                     for line in _credits_in_lines(text, width, size, SOURCE_LINES)
+                     .split("\n"))
+        return max(2, min(SOURCE_LINES, needed))
+
     def source_line(self, text: str, colour: QColor, parent: QGraphicsItem, *,
                     left: float | None = None) -> None:
         """``text`` where a slide's source line is, under ``parent`` (from ``left``: a
@@ -503,10 +524,11 @@ class SlideView(QGraphicsItem):
         ctx = self.ctx
         safe = ctx.safe
         side = max(safe.left(), ctx.width * 0.05)
-        height = ctx.room("source", 2)
-        lines = 2
+        lines = ctx.source_lines if ctx.portrait else 2
+        height = ctx.room("source", lines)
+        small = ctx.smallest("source")
         if not ctx.portrait:  # (on a wall, as many lines as the room under the content
-            small = ctx.smallest("source")  # holds, set as small as a source may be)
+            # holds, set as small as a source may be)
             below = safe.bottom() - ctx.content.bottom() - ctx.size("source") * 0.6
             first = QFontMetricsF(fonts.font(small)).height() + 1
             lines = max(2, min(SOURCE_LINES, 1 + int((below - first) // (small * 1.3))))
@@ -516,49 +538,72 @@ class SlideView(QGraphicsItem):
         if left is not None:
             width, side = min(width, ctx.width - side - left), left
         top = safe.bottom() - height - (ctx.height * 0.085 if ctx.portrait else 0)
-        ctx.box(parent, _credits_in_lines(text, width, ctx.size("source")),
-                QRectF(side, top, width, height), "source", color=colour,
+        broken = _credits_in_lines(text, width, ctx.size("source"), lines)
+        if broken == text and small < ctx.size("source"):  # (its sources a line each
+            broken = _credits_in_lines(text, width, small, lines)  # set smaller, rather
+            # than a name broken at the size: 人民 / 铁道报, trial 28)
+        ctx.box(parent, broken, QRectF(side, top, width, height), "source", color=colour,
                 max_lines=lines, valign="bottom")
 
 
 SOURCE_LINES = 4
-"""Lines a source line may take on a wall, beside the controls, as far as the room kept
-under the content allows (its bottom where two end): in two, an English citation of four
-sources was cut with "…" on every slide (trial 25). A museum does not cut a citation."""
+"""Lines a source line may take, on a wall beside the controls as far as the room kept
+under the content allows (its bottom where two end), on a totem above them: in two, an
+English citation of four sources was cut with "…" on every slide (trial 25). A museum
+does not cut a citation."""
+WRAPPED = 0.95
+"""The share of a line's width its words fill, wrapped (a word that does not fit goes
+to the next line): what a text's lines are counted with before it is laid out."""
 SEPARATOR = re.compile(r"\s*[\u00b7\u30fb]\s*")
 """Between the sources of a source line (现代快报 · 江苏省政府新闻办)."""
 LISTED = re.compile(r"[、；;](?=\s*\S)")
 """The marks of a list of sources, after which a source line may break (and keep them)."""
 
 
-def _credits_in_lines(text: str, width: float, size: float) -> str:
-    """A source line of several sources, too long for one line: in two, broken where
-    one source ends and the next begins (the two as even as can be), its separator
-    dropped (a line that began with "· 江苏省政府…" read as a stray mark), or after a
-    list's mark, kept (国家能源局、 / 中国电力企业联合会)."""
-    parts = SEPARATOR.split(text)
+def _credits_in_lines(text: str, width: float, size: float, most: int = 2) -> str:
+    """A source line of several sources, too long for one line: in as few lines as
+    hold it (up to ``most``), broken where one source ends and the next begins (the
+    lines as even as can be), its separator dropped (a line that began with "· 江苏省
+    政府…" read as a stray mark), or after a list's mark, kept (国家能源局、 / 中国电力
+    企业联合会). Unchanged where its sources do not go into ``most`` lines so."""
     metrics = QFontMetricsF(fonts.font(size))
     if metrics.horizontalAdvance(text) <= width:
         return text
-    if len(parts) < 2:  # (sources in a list: 国家能源局、中国电力企业联合会; A; B: broken
-        cuts = [m.end() for m in LISTED.finditer(text)]  # after a list's mark, kept at
-        lines = [(text[:at].rstrip(), text[at:].lstrip()) for at in cuts]  # the line's
-        # end, not inside a name: 中国电力企业 / 联合会, trial 22)
-        if not lines:
-            return text
-    else:
+    parts = SEPARATOR.split(text)
+    separated = len(parts) >= 2
+    if separated:  # (sources apart: a line each, their separator dropped)
         joiner = SEPARATOR.search(text)
         assert joiner is not None
         mark = joiner.group()
-        lines = [(mark.join(parts[:k]), mark.join(parts[k:])) for k in range(1, len(parts))]
-    first, second = min(lines, key=lambda pair: max(map(metrics.horizontalAdvance, pair)))
-    if max(metrics.horizontalAdvance(first), metrics.horizontalAdvance(second)) > width:
-        return text  # (a source longer than a line: wrapped as it comes)
-    if len(parts) < 2 and min(map(metrics.horizontalAdvance, (first, second))) * 3 < max(
-            map(metrics.horizontalAdvance, (first, second))):
-        return text  # (a list's mark far from its middle: wrapped and evened, not
-        # "…public material; / approximate" alone, trial 26)
-    return f"{first}\n{second}"
+        count = len(parts)
+
+        def line(first: int, last: int) -> str:
+            return mark.join(parts[first:last])
+    else:  # (sources in a list: 国家能源局、中国电力企业联合会; A; B: broken after a
+        # list's mark, kept at the line's end, not inside a name: 中国电力企业 / 联合会,
+        bounds = [0, *(m.end() for m in LISTED.finditer(text)), len(text)]  # trial 22)
+        count = len(bounds) - 1
+        if count < 2:
+            return text
+
+        def line(first: int, last: int) -> str:
+            return text[bounds[first]:bounds[last]].strip()
+    wide = functools.cache(lambda first, last: metrics.horizontalAdvance(line(first, last)))
+    for lines in range(2, min(most, count) + 1):
+        ways = []
+        for cuts in itertools.combinations(range(1, count), lines - 1):
+            ends = (0, *cuts, count)
+            widths = [wide(a, b) for a, b in itertools.pairwise(ends)]
+            if max(widths) <= width:
+                ways.append((max(widths), -min(widths), ends))
+        if not ways:
+            continue
+        longest, shortest, ends = min(ways)
+        if not separated and -shortest * 3 < longest:
+            return text  # (a list's mark far from its middle: wrapped and evened, not
+            # "…public material; / approximate" alone, trial 26)
+        return "\n".join(line(a, b) for a, b in itertools.pairwise(ends))
+    return text  # (a source longer than a line: wrapped as it comes)
 
 
 def _dim(color: QColor) -> QColor:
