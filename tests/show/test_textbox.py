@@ -765,3 +765,14 @@ def test_a_roman_numeral_stays_with_what_it_counts(qapp):
     for width in range(200, 700, 10):
         box = TextBox(text, width, 800, size=32, color=QColor("white"))
         assert not any(line.endswith("Ⅱ") for line in box.lines), (width, box.lines)
+
+
+@pytest.mark.parametrize(("text", "width", "lines"), [
+    ("Next Stop: Faster, Greener, Further", 1486, ["Next Stop:", "Faster, Greener, Further"]),
+])
+def test_a_title_keeps_the_list_its_colon_opens_whole(qapp, text, width, lines):
+    """Trial 28: "Next Stop: Faster, / Greener, Further" evened its lines by breaking
+    the list after its colon; the colon is where it breaks."""
+    box = TextBox(text, width, 2000, size=104, color=QColor("white"), bold=True,
+                  balance=True, role="hero", max_lines=3, line_height=1.2)
+    assert box.lines == lines
