@@ -565,18 +565,39 @@ def _translation_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
                               f"{shown} show writes it in Chinese; give each language "
                               "its own, {zh: ..., en: ...}", severity=Severity.WARNING)
         missing = text.missing(deck.languages)
-        if missing:
+        extra = [lang for lang in text if lang not in deck.languages]
+        meant = {lang: found for lang in extra
+                 if (found := _meant_language(lang, missing)) is not None}
+        missing = [lang for lang in missing if lang not in meant.values()]
+        if missing:  # (not where a misspelt code says which it is: one warning, trial 28)
             shown = ", ".join(f"'{m}'" for m in missing)
             instead = deck.default_language if deck.default_language in text else next(
                 iter(text))  # what Text.get_text falls back to
             yield doc.problem(loc, f"{fields.name(loc)}{fields.where(loc)} has no "
                               f"{shown} translation; the show shows the '{instead}' text "
                               "there", severity=Severity.WARNING)  # (which, trial 21)
-        extra = [lang for lang in text if lang not in deck.languages]
-        if extra:
-            shown = ", ".join(f"'{e}'" for e in extra)
-            yield doc.problem(loc, f"language {shown} is not one of the deck's languages "
-                                   f"{deck.languages}", severity=Severity.WARNING)
+        for lang in extra:
+            guess = f" (did you mean '{meant[lang]}'?)" if lang in meant else ""
+            yield doc.problem(loc, f"language '{lang}' is not one of the deck's languages "
+                                   f"{deck.languages}{guess}", severity=Severity.WARNING)
+
+
+LANGUAGE_NAMES = {"cn": "zh", "ch": "zh", "chs": "zh", "cht": "zh", "zho": "zh", "chi": "zh",
+                  "chinese": "zh", "中文": "zh", "eng": "en", "english": "en", "jp": "ja",
+                  "jpn": "ja", "kr": "ko", "kor": "ko", "ger": "de", "deu": "de", "fra": "fr",
+                  "fre": "fr", "esp": "es", "spa": "es"}
+"""Codes and names written for a language where its ISO 639-1 code is meant (cn: zh)."""
+
+
+def _meant_language(written: str, missing: list[str]) -> str | None:
+    """Which of the deck's languages a text lacks ``written`` is likely meant as (cn:
+    zh, english: en, zh_CN: zh), if one."""
+    key = written.lower().replace("_", "-")
+    for lang in missing:
+        base = lang.lower().split("-")[0]
+        if LANGUAGE_NAMES.get(key) == base or key.split("-")[0] == base:
+            return lang
+    return None
 
 
 ENGLISH_MAGNITUDES = ("thousand", "million", "billion", "trillion", "10k", "10,000", "万")
@@ -716,7 +737,9 @@ def _number_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
     for loc, text in walk(deck, Text):
         for language in text:
             said = text.get_text(language, deck.default_language)
-            if not language.startswith("zh") and any(is_han(c) for c in said):
+            if language in deck.languages and not language.startswith("zh") and any(
+                    is_han(c) for c in said):  # (a language the deck does not have is
+                # warned of as such: cn: 中文 is a misspelt zh, trial 28)
                 yield doc.problem(loc, f"the {language} text '{said}' is in Chinese "
                                        "characters: is it its translation?",
                                   severity=Severity.WARNING)

@@ -528,3 +528,16 @@ def test_labels_asked_of_a_line_are_warned_of(write_deck):
         "      series: [{name: s, values: [1, 2]}]\n"))
     assert [(w.line, w.column) for w in loaded.warnings
             if "'labels' writes each bar's value" in w.message] == [(7, 15)], loaded.warnings
+
+
+def test_a_misspelt_language_code_is_named_once_with_the_one_meant(write_deck):
+    """Trial 28: ``title: {cn: …, en: …}`` gave three warnings (no 'zh' translation,
+    'cn' not a deck language, a 'cn' text in Chinese characters) and never said which
+    code was meant: one warning, which says it."""
+    loaded = load_deck(write_deck(
+        "title: T\nlanguages: [zh, en]\nslides:\n  - type: points\n"
+        "    title: {cn: 旅客发送量构成, en: Passenger trips}\n"
+        "    points: [{heading: {zh: 甲, en: A}}]\n"))
+    said = [str(w).split(":", 1)[1] for w in loaded.warnings]
+    assert said == ["5:12: warning: language 'cn' is not one of the deck's languages "
+                    "['zh', 'en'] (did you mean 'zh'?)"], said
