@@ -58,19 +58,58 @@ class Errors(Protocol):
 _BUILTIN = frozenset(typing.get_args(core_schema.ErrorType))
 
 
-def problems(doc: Document, root: type[BaseModel], error: Errors) -> list[Problem]:
-    """One Problem per thing wrong, placed at the offending key or value."""
+def problems(doc: Document, root: type[BaseModel], error: Errors,
+             said: frozenset[tuple[Any, ...]] = frozenset()) -> list[Problem]:
+    """One Problem per thing wrong, placed at the offending key or value (none for a key
+    missing where ``said``: see ``moved_out``)."""
     found: list[Problem] = []
     unions: dict[Any, list[tuple[ErrorDetails, Place]]] = defaultdict(list)
-    for detail in error.errors(include_url=False):
-        place = fields.locate(root, doc.data, detail["loc"])
-        if place.union is not None:
+    located = [(detail, fields.locate(root, doc.data, detail["loc"]))
+               for detail in error.errors(include_url=False)]
+    moved = _moved_out(doc, located)
+    for detail, place in located:
+        if place.loc in moved.values() or (detail["type"] == "missing" and place.loc in said):
+            continue  # (said where the key stands: it belongs there)
+        if place.loc in moved:
+            key, under = place.loc[-1], moved[place.loc][-2]
+            found.append(doc.problem(place.loc, f"'{key}'{fields.within(place.loc[:-1])} "
+                                                f"belongs under '{under}:' (indent it)",
+                                     key=True))
+        elif place.union is not None:
             unions[place.union].append((detail, place))
         else:
             found.append(_explain(doc, detail, place))
     for group in unions.values():
         found.extend(_explain_union(doc, group))
     return sorted(set(found))
+
+
+def moved_out(doc: Document, root: type[BaseModel], error: Errors
+              ) -> frozenset[tuple[Any, ...]]:
+    """Where keys written a level too far out are missing (said where they stand)."""
+    return frozenset(_moved_out(doc, [(detail, fields.locate(root, doc.data, detail["loc"]))
+                                      for detail in error.errors(include_url=False)]
+                                ).values())
+
+
+def _moved_out(doc: Document, located: list[tuple[ErrorDetails, Place]]
+               ) -> dict[tuple[Any, ...], tuple[Any, ...]]:
+    """Keys written a level too far out, where they are missing: the place of each
+    unknown key whose sibling mapping lacks it, and the place it is missing at (``parts:``
+    dedented out of ``chart:`` was "unknown key 'parts' (did you mean 'chart'?)" and
+    "missing key 'parts'", trial 28)."""
+    missing = {place.loc for detail, place in located if detail["type"] == "missing"}
+    found = {}
+    for detail, place in located:
+        loc = place.loc
+        if detail["type"] != "extra_forbidden" or not loc:
+            continue
+        here = fields.lookup(doc.data, loc[:-1])
+        for sibling in here if isinstance(here, dict) else ():
+            if (*loc[:-1], sibling, loc[-1]) in missing:
+                found[loc] = (*loc[:-1], sibling, loc[-1])
+                break
+    return found
 
 
 def _explain_union(doc: Document, group: list[tuple[ErrorDetails, Place]]) -> list[Problem]:

@@ -81,11 +81,12 @@ def _validated(
     except ValidationError as exc:
         problems += explain.problems(doc, model, exc)
         pruned = _without_unknown_keys(doc, model, exc)
+        moved = explain.moved_out(doc, model, exc)
     if pruned is not doc.data:
         try:
             model.model_validate(pruned)
         except ValidationError as again:
-            problems += explain.problems(doc, model, again)
+            problems += explain.problems(doc, model, again, moved)
     return None, sorted(set(problems)), pruned
 
 

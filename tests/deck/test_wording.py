@@ -60,6 +60,10 @@ CASES: list[tuple[type[BaseModel], str, list[str]]] = [
       "'wipe'"]),
     (Deck, SLIDE + "    titel: x\n",
      ["5:5: unknown key 'titel' in slide 1 (did you mean 'title'?)"]),
+    (Deck, DECK + "  - type: chart\n    title: C\n    chart:\n      kind: proportion\n"
+     "      total: {value: 1, label: T}\n    parts: [{label: A, value: 1}]\n",
+     ["8:5: 'parts' in slide 1 belongs under 'chart:' (indent it)"]),  # (trial 28: not
+    # "unknown key 'parts' (did you mean 'chart'?)" and "missing key 'parts'")
     (Deck, "version: 2\n" + SLIDE, ["1:10: 'version' must be 1, not 2"]),
     (Deck, "languages: [zh, ZH]\n" + SLIDE,
      ["1:17: language 2 must be a language code such as 'zh', 'en' or 'zh-Hant'"]),
