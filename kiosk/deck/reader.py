@@ -184,10 +184,46 @@ def _syntax_problem(path: Path, exc: yaml.MarkedYAMLError, text: str) -> Problem
             return Problem(path, start.line + 1, opened + 1, (  # line's "did not find
                 "YAML syntax error: the quotes begun here are not closed on their line "
                 "(a text in {zh: ..., en: \"...\"} ends with its quote)"))  # ','", trial 23)
+    if "did not find expected key" in problem and line <= len(lines):
+        misplaced = _misindented(lines, line - 1)
+        if misplaced is not None:
+            return Problem(path, *misplaced)
     if "expected '-' indicator" in problem or "expected <block end>" in problem:
         msg += f" (check the indentation of line {line}: the keys of one item line up " \
                "under each other, each list item starts with '-')"
     return Problem(path, line, column, msg)
+
+
+KEYED = re.compile(r"^(\s*(?:-\s+)?)([^\s:#\-][^:#]*?):(?:\s+(\S.*))?$")
+"""A line of a block mapping: its indentation (and list mark), key and value, if any."""
+
+
+def _misindented(lines: list[str], at: int) -> tuple[int, int, str] | None:
+    """Line, column and words for a key out of line with its neighbours, where PyYAML
+    found "did not find expected key" at line ``at`` (from 0): the line before it
+    indented less than the lines around it (said at that line, not at the next one,
+    trial 28), or line ``at`` indented more than a key above it that has its value."""
+    def keyed(n: int) -> tuple[int, str, str | None] | None:
+        found = KEYED.match(lines[n]) if 0 <= n < len(lines) else None
+        return (len(found.group(1)), found.group(2), found.group(3)) if found else None
+
+    def before(n: int) -> int:
+        n -= 1
+        while n >= 0 and (not lines[n].strip() or lines[n].lstrip().startswith("#")):
+            n -= 1
+        return n
+
+    here, above = keyed(at), keyed(before(at))
+    if here is None or above is None or above[2] is None or above[0] >= here[0]:
+        return None
+    earlier = keyed(before(before(at)))
+    if earlier is not None and earlier[0] == here[0]:
+        return (before(at) + 1, above[0] + 1, f"YAML syntax error: '{above[1]}:' is indented "
+                f"less than the keys around it (column {above[0] + 1}; they are at column "
+                f"{here[0] + 1}): the keys of one mapping line up under each other")
+    return (at + 1, here[0] + 1, f"YAML syntax error: '{here[1]}:' is indented more than "
+            f"'{above[1]}:' above it, which has its value already (column {above[0] + 1}): "
+            "the keys of one mapping line up under each other")
 
 
 def _unclosed_quote(line: str, start: int) -> int | None:
