@@ -37,6 +37,15 @@ class Document:
     problems: list[Problem] = dataclasses.field(default_factory=list)
     written_decimals: dict[Loc, int] = dataclasses.field(default_factory=dict)
     """Numbers written with zeros at the end of their decimals: how many (10.0: one)."""
+    origins: tuple[int, ...] | None = None
+    """The slide as written that each slide played comes from (a PDF's pages are a
+    slide each), where they differ."""
+
+    def slide_number(self, n: int) -> int:
+        """The number, as written (from 1), of the slide played as slide ``n`` (from 0):
+        what every message names it by (a layout warning said "slide 20" where an error
+        said "slide 19" of one slide after a PDF of two pages, trial 28)."""
+        return self.origins[n] + 1 if self.origins and n < len(self.origins) else n + 1
 
     def place(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the value at ``loc``, or its key with ``key``.
@@ -72,7 +81,8 @@ class Document:
 
         return dataclasses.replace(self, value_marks=moved(self.value_marks),
                                    key_marks=moved(self.key_marks),
-                                   written_decimals=moved(self.written_decimals))
+                                   written_decimals=moved(self.written_decimals),
+                                   origins=tuple(origins))
 
 
 def decode(path: Path, raw: bytes) -> str:

@@ -49,10 +49,11 @@ def layout_problems(loaded: LoadedDeck, config: Config) -> list[Problem]:
         scene = QGraphicsScene(0, 0, ctx.width, ctx.height)
         scene.addItem(chrome)
         for n, slide in enumerate(deck.slides):
+            number = loaded.document.slide_number(n)  # (as written: a PDF's pages one)
             view = build_view(slide, ctx)
             if view.fault is not None:  # a fault of ours, not the deck's; the show would
                 faults.append(loaded.document.problem(("slides", n), (  # pass it: said, so
-                    f"slide {n + 1} cannot be shown in '{language}' ({view.fault}): a fault "
+                    f"slide {number} cannot be shown in '{language}' ({view.fault}): a fault "
                     "of kiosk's, not of the deck; please report it with this deck")))
                 continue  # (that no one finds out from the show that a slide is missing)
             view.start(0.0, reduced_motion=True)
@@ -66,7 +67,8 @@ def layout_problems(loaded: LoadedDeck, config: Config) -> list[Problem]:
                 numbers = found.setdefault((("slides", n), language, (
                     f"{said}: they take more room than the screen has (fewer or shorter "
                     "texts keep the size)")), [])
-                numbers.append(n + 1)
+                if number not in numbers:
+                    numbers.append(number)
             scene.addItem(view)  # (what is drawn over a text is found in the scene)
             chrome.set_state(n, len(deck.slides), language)
             looked: set[str] = set()
@@ -80,12 +82,14 @@ def layout_problems(loaded: LoadedDeck, config: Config) -> list[Problem]:
                 for finding in _unique(audit(view, chrome.drawn())):
                     where = _place(loaded, n, language, finding)
                     numbers = found.setdefault((where, language, finding.message), [])
-                    if n + 1 not in numbers:
-                        numbers.append(n + 1)
+                    if number not in numbers:
+                        numbers.append(number)
             if language == deck.languages[0]:  # (a picture is the same in each)
                 for where, message in (*_soft_pictures(view, slide, n),
                                         *_boxed_objects(loaded, slide, n)):
-                    found.setdefault((where, language, message), []).append(n + 1)
+                    numbers = found.setdefault((where, language, message), [])
+                    if number not in numbers:
+                        numbers.append(number)
             scene.removeItem(view)
             view.dispose()
     scale = config.theme.type_scale

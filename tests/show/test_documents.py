@@ -236,3 +236,21 @@ def test_a_pages_words_keep_their_commas_in_an_exports_text(qapp, tmp_path):
     painter.end()
     runs = [words for words, _box in page_text(path, 0)]
     assert runs == ["Green belt, rail corridors, river parks"]
+
+
+def test_check_names_a_slide_after_a_pdf_by_its_number_as_written(qapp, tmp_path):
+    """Trial 28: after a PDF slide of two pages, a layout warning said "slide 3" of the
+    deck's second slide as written, where the errors of the same run count slides as
+    written: one numbering, the author's."""
+    from kiosk.show.layoutcheck import layout_problems
+
+    brochure(tmp_path / "docs" / "brochure.pdf", pages=2)
+    long = decks.both("很长的说明文字" * 30, "A very long label that says much " * 12)
+    deck = decks.deck({"type": "pdf", "src": "docs/brochure.pdf"},
+                      decks.figures_slide(decks.figure(12, label=long), decks.figure(3),
+                                          decks.figure(4), decks.figure(5)))
+    cfg = decks.config()
+    loaded = decks.built(tmp_path, deck, cfg)
+    assert len(loaded.deck.slides) == 3  # (the PDF's pages: a slide each, played)
+    said = [p.message for p in layout_problems(loaded, cfg)]
+    assert said and all(m.startswith("slide 2 in") for m in said), said
