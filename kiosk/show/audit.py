@@ -42,6 +42,10 @@ edges, rounding)."""
 CONTROLS = {"language": "language switch", "progress": "progress dots",
             "number": "slide number", "next": "next button", "previous": "previous button",
             "home": "home button", "overview": "overview button"}
+PHRASE_ENDS = "）」』》”"
+"""Closing marks a title's line may end with as at a pause: what they enclose is a
+phrase (Six Rounds of Speed-Up: / from the “Green Carriages” / to 350 km/h was called
+unequal, trial 28)."""
 BALANCED = 0.4
 """A title's shortest line is at least this share of its longest."""
 
@@ -247,8 +251,9 @@ def text_findings(ctx: SlideContext, text: Placed) -> Iterator[Finding]:
         if len(last) == 1 and _HAN.match(last):
             yield Finding("alone", text.text, f"“{last}” stands alone on the last line of "
                           f"“{_short(text.text)}”")
+    ends = PAUSES + PHRASE_ENDS
     if text.role in ("title", "hero") and len(lines) > 1 and not all(
-            line.rstrip()[-1:] in PAUSES or following[:1] in "（("  # (生命之网： / 从寒武纪
+            line.rstrip()[-1:] in ends or following[:1] in "（("  # (生命之网： / 从寒武纪
             for line, following in itertools.pairwise(lines)):  # 大爆发到…, 关键数字 /
         lengths = [_width(line) for line in lines]  # （2022年…）: broken where it pauses, by
         if min(lengths) < BALANCED * max(lengths):  # intent; trial 20's author was told to

@@ -99,6 +99,8 @@ def test_line_breaks_and_sizes_a_typesetter_would_not_let_pass_are_marked(qapp, 
         "unbalanced"}  # by intent, trial 20)
     assert marks("关键数字", "（2022年长江江豚科学考察）", role="title") == set()  # (before
     # its aside: the break a designer would make, trial 25)
+    assert marks("Six Rounds of Speed-Up:", "from the “Green Carriages”", "to 350 km/h",
+                 role="title") == set()  # (after a quotation: a phrase, trial 28)
     assert marks("小字", size=14.0) == {"small"}
     assert marks("来源", role="source", size=19.0) == set()  # a source line may be 18 px
     broken = Placed("Partner universities (one\u00a0dot: 10\u00a0universities)",
