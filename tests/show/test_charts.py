@@ -416,6 +416,32 @@ def test_bars_can_say_their_values_at_their_ends(qapp, tmp_path, final):
     assert said["\u22123%"] > falling.bottom()  # below the one that falls
 
 
+def test_no_grid_line_strikes_through_a_bars_value(qapp, tmp_path, final):
+    """Trial 28: the −50 grid line ran through "−39.8%" and "−35.9%" under their bars.
+    A grid line is broken where a value is written across it, and runs on either side."""
+    from PySide6.QtWidgets import QGraphicsLineItem
+
+    chart = {"kind": "bar", "unit": "%", "labels": True,
+             "categories": ["2019", "2020", "2021", "2022", "2023", "2024"],
+             "series": [{"name": "A", "values": [8.4, -39.8, 18.5, -35.9, 130.4, 11.9]}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    bars = final(loaded, 0)
+    lines = [bars.mapRectToScene(item.boundingRect()) for item in bars.childItems()
+             if isinstance(item, QGraphicsLineItem)]
+    labels = [label for label in bars.childItems() if isinstance(label, CountLabel)]
+    assert len(labels) == 6
+    crossed = 0
+    for label in labels:
+        box = label.sceneBoundingRect()
+        inset = label.font_size * fonts.INK_INSET
+        ink = box.adjusted(0, inset, 0, -inset)
+        across = [line for line in lines if ink.top() < line.center().y() < ink.bottom()]
+        crossed += bool(across)
+        assert not any(line.right() > ink.left() and line.left() < ink.right()
+                       for line in across), label.final
+    assert crossed  # (the line runs on beside a value it passes)
+
+
 def test_a_chart_says_its_numbers_in_each_languages_own_unit(qapp, tmp_path):
     """3.7万元 is 37,000 yuan in English, not "3.7 10k yuan"; the bars stay the same."""
     compare = {**decks.compare(), "items": [
