@@ -416,16 +416,25 @@ def test_bars_can_say_their_values_at_their_ends(qapp, tmp_path, final):
     assert said["\u22123%"] > falling.bottom()  # below the one that falls
 
 
-def test_no_grid_line_strikes_through_a_bars_value(qapp, tmp_path, final):
-    """Trial 28: the −50 grid line ran through "−39.8%" and "−35.9%" under their bars.
-    A grid line is broken where a value is written across it, and runs on either side."""
+@pytest.mark.parametrize(("categories", "values"), [
+    (["2019", "2020", "2021", "2022", "2023", "2024"], [8.4, -39.8, 18.5, -35.9, 130.4, 11.9]),
+    (["Russia (St Petersburg and Moscow)", "United Kingdom of Great Britain", "United States",
+      "Malaysia", "Morocco", "Japan"], [11.7, -59.6, 23.4, 0.4, -3.2, 156.0]),
+])
+def test_no_grid_line_strikes_through_a_bars_value(qapp, tmp_path, final, categories,
+                                                    values):
+    """Trial 28: the −50 grid line ran through "−39.8%" and "−35.9%" under their bars
+    (and −75 through "−59.6%" beside a bar across). A grid line is broken where a value
+    is written across it, and runs on either side."""
     from PySide6.QtWidgets import QGraphicsLineItem
 
-    chart = {"kind": "bar", "unit": "%", "labels": True,
-             "categories": ["2019", "2020", "2021", "2022", "2023", "2024"],
-             "series": [{"name": "A", "values": [8.4, -39.8, 18.5, -35.9, 130.4, 11.9]}]}
+    from kiosk.show.charts.across import BarsAcross
+
+    chart = {"kind": "bar", "unit": "%", "labels": True, "categories": categories,
+             "series": [{"name": "A", "values": values}]}
     loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
     bars = final(loaded, 0)
+    assert isinstance(bars, BarsAcross) == (len(categories[0]) > 4)
     lines = [bars.mapRectToScene(item.boundingRect()) for item in bars.childItems()
              if isinstance(item, QGraphicsLineItem)]
     labels = [label for label in bars.childItems() if isinstance(label, CountLabel)]
@@ -435,10 +444,15 @@ def test_no_grid_line_strikes_through_a_bars_value(qapp, tmp_path, final):
         box = label.sceneBoundingRect()
         inset = label.font_size * fonts.INK_INSET
         ink = box.adjusted(0, inset, 0, -inset)
-        across = [line for line in lines if ink.top() < line.center().y() < ink.bottom()]
-        crossed += bool(across)
+        flat = [line for line in lines if line.height() < 3.0
+                and ink.top() < line.center().y() < ink.bottom()]
+        upright = [line for line in lines if line.width() < 3.0
+                   and ink.left() < line.center().x() < ink.right()]
+        crossed += bool(flat or upright)
         assert not any(line.right() > ink.left() and line.left() < ink.right()
-                       for line in across), label.final
+                       for line in flat), label.final
+        assert not any(line.bottom() > ink.top() and line.top() < ink.bottom()
+                       for line in upright), label.final
     assert crossed  # (the line runs on beside a value it passes)
 
 
@@ -927,6 +941,19 @@ def test_a_dip_just_below_zero_does_not_take_a_fifth_of_the_axis():
     assert low == -step and (high - low) / step <= 12  # one finer step below zero
     assert -low / (high - low) < 0.2
     assert nice_range(-5, 10) == (-5.0, 10.0, 5.0)  # (a real fall keeps its room)
+
+
+def test_an_axis_leaves_no_great_empty_stretch_past_its_values():
+    """Trial 27: −59.6 % to +156 % was drawn on −100 to 200: a sixth of the plot empty and
+    the bars squeezed. The axis ends near its values, in round steps, not too many."""
+    from kiosk.show.charts.scale import nice_range, ticks
+
+    for low, high in ((-59.6, 156.0), (-39.8, 130.4), (0.0, 101.0), (-1.0, 101.0),
+                      (-5.0, 10.0), (0.0, 5.2), (-0.3, 0.9)):
+        bottom, top, step = nice_range(low, high)
+        assert bottom <= min(low, 0.0) and top >= high
+        assert (top - bottom) <= (high - min(low, 0.0)) * 1.4, (low, high, bottom, top)
+        assert 3 <= len(ticks(bottom, top, step)) <= 11, (low, high, step)
 
 
 def test_a_unit_too_long_for_the_top_tick_is_written_above_the_axis(qapp, tmp_path, final):

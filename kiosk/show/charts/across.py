@@ -254,11 +254,13 @@ class BarsAcross(SeriesView):
         every = max(1, math.ceil(widest / max(pitch, 1.0)))
         zero = next((n for n, value in enumerate(values) if value == 0), 0)
         top = self.plot.bottom() + ctx.size("note") * 0.3
+        self.grid_lines = []
         for n, (value, text) in enumerate(zip(values, numbers, strict=True)):
             x = self.x_of_value(value)
             for start, end in self._grid_spans(x):
                 line = QGraphicsLineItem(x, start, x, end, self)
                 line.setPen(QPen(grid, 1.5))
+                self.grid_lines.append(line)
             if (n - zero) % every:  # (from the zero line: 0, 50, 100, not 25, 75, 125;
                 continue  # −50, 0, 50, not −50, 50, 150: zero unsaid, trial 18)
             ctx.box(self, text, QRectF(x - widest / 2, top, widest, ctx.room("note", 1)),
@@ -320,6 +322,7 @@ class BarsAcross(SeriesView):
                     label.shrink_to(self.value_size)
                     label.setPos(base + w + (room if w >= 0 else -room), y)
                     labels.append(label)
+            self._clear_of(labels)
 
             def grow(p: float, bars: pg.BarGraphItem = bars, lengths: list[float] = lengths,
                      labels: list[CountLabel] = labels) -> None:

@@ -30,7 +30,17 @@ def nice_range(low: float, high: float, count: int = 5) -> tuple[float, float, f
         finer = nice_step(high - low, count * 2)  # (a dip just below zero: not a fifth
         bottom, top, step = (math.floor(low / finer) * finer,  # of the axis for it)
                              math.ceil(high / finer) * finer, finer)
+    if top - bottom > (high - low) * SPARE:  # (−100 to 200 for −59.6 to 156: a sixth
+        finer = nice_step(high - low, count * 2)  # of the plot empty, trial 27)
+        near = math.floor(low / finer) * finer, math.ceil(high / finer) * finer
+        if finer < step and (near[1] - near[0]) / finer <= count * 2:
+            bottom, top, step = near[0], near[1], finer
     return bottom, top, step
+
+
+SPARE = 1.3
+"""An axis longer than this share of its values' span is made of finer steps, where
+they are no more than twice as many."""
 
 
 def ticks(low: float, high: float, step: float) -> list[float]:
