@@ -2479,8 +2479,10 @@ def test_on_a_totem_a_year_is_never_set_far_from_its_point(qapp, tmp_path):
 
 def test_a_donuts_total_in_english_is_as_large_as_its_chinese(qapp, tmp_path, final):
     """Trial 15: "10.4亿立方米" read at 40 px in the ring, "1,040 million cubic metres" at
-    22: the English was made small to fit on one line. Its number stands in its own
-    magnitude ("1.04 billion") at the Chinese size, its unit of words on a line under it."""
+    22: the English was made small to fit on one line. Its number stands at the Chinese
+    size, its unit of words on a line under it; in the magnitude its parts are written
+    in ("1,040 million" over parts of "520 million": "1.04 billion" beside them had a
+    visitor compare billions with millions, trial 28)."""
     donut = {"kind": "proportion", "style": "donut", "unit": decks.both("亿立方米",
                                                                         "billion cubic metres"),
              "scale": {"en": 0.1},
@@ -2496,8 +2498,11 @@ def test_a_donuts_total_in_english_is_as_large_as_its_chinese(qapp, tmp_path, fi
                     key=lambda c: c.font_size)
         sizes[language] = (total.final, total.font_size)
         texts = [t.text for t in chart.childItems() if isinstance(t, TextBox)]
-    assert sizes["zh"][0] == "10.4亿立方米" and sizes["en"][0] == "1.04 billion"
+        parts = [c.final for c in chart.childItems() if isinstance(c, CountLabel)
+                 and c is not total]
+    assert sizes["zh"][0] == "10.4亿立方米" and sizes["en"][0] == "1,040 million"
     assert "cubic metres" in texts
+    assert all(" million " in part for part in parts) and len(parts) == 3, parts
     assert sizes["en"][1] >= sizes["zh"][1] * 0.9
 
 

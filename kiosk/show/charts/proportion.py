@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -11,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.deck.charts import Part, ProportionChart, waffle_cells
-from kiosk.deck.numbers import COMPACT_DECIMALS, held_with_number
+from kiosk.deck.numbers import held_with_number
 from kiosk.deck.text import Text
 from kiosk.show import fonts
 from kiosk.show.charts.base import (
@@ -127,12 +126,6 @@ def _columns(cells: int, shape: float) -> int:
     # count by: 313 in rows of 20, not of 21, trial 25)
 
 
-def _decimals_shown(text: str) -> int:
-    """How many decimals the number in ``text`` is written with."""
-    found = re.search(r"\d[\d,]*(?:\.(\d+))?", text)
-    return len(found.group(1) or "") if found else 0
-
-
 def _last_row_short(cells: int, columns: int) -> bool:
     """Whether the last row of ``cells`` in ``columns`` is less than half full."""
     last = cells % columns
@@ -212,23 +205,18 @@ class ProportionView(ChartView):
         value = shown(self.chart.total.value, self.factor)
         alike = self.written[total_unit]
 
-        def label(unit: str, alone: bool, parent: QGraphicsItem | None) -> CountLabel:
+        def label(unit: str, parent: QGraphicsItem | None) -> CountLabel:
             return CountLabel(value, ctx, unit=unit, role="title", color=ctx.palette.text,
-                              align="center", max_width=radius * INSIDE,
-                              among=None if alone else alike.among,
-                              step=None if alone else alike.step, parent=parent)
+                              align="center", max_width=radius * INSIDE, among=alike.among,
+                              step=alike.step, parent=parent)
 
         held, words = held_with_number(total_unit)
-        if not words or label(total_unit, False, None).font_size >= \
+        if not words or label(total_unit, None).font_size >= \
                 ctx.size("title") * TOTAL_SMALLEST:
             words = ""  # (on one line where it reads so; else a unit of words on a line of
-        total = label(held if words else total_unit, bool(words), self)  # its own, the
-        # number in its own magnitude: "1,040 million cubic metres" was half the size of
-        # its Chinese; "1.04 billion" over "cubic metres", trial 15)
-        if words and _decimals_shown(total.final) > COMPACT_DECIMALS:  # (not where that
-            # takes more decimals than two: 10.0869万亿 beside parts in 亿, trial 22)
-            total.setParentItem(None)  # type: ignore[arg-type]  # (Qt takes None)
-            total = label(held, False, self)
+        total = label(held if words else total_unit, self)  # its own: "1,040 million
+        # cubic metres" was half the size of its Chinese, trial 15; in the magnitude of
+        # its parts, not "1.04 billion" beside "520 million", trial 28)
         total.setPos(centre.x(), centre.y() - ctx.size("label") * (1.2 if words else 0.6))
         self.track(total.set_progress)
         under = total.mapRectToParent(total.boundingRect()).bottom()
