@@ -374,6 +374,27 @@ def test_a_waffle_of_a_hundred_is_ten_by_ten(qapp, tmp_path, portrait):
     # any room: beside a story with captions, its room was wider than tall)
 
 
+def test_a_waffles_legend_stands_beside_its_grid(qapp, tmp_path):
+    """Trial 28: a waffle of a hundred on a wall stood at the left of its room and its
+    legend at the right edge, 420 px away. The legend stands beside the grid, the two
+    centred together."""
+    chart = {"kind": "proportion", "style": "waffle",
+             "total": {"label": decks.both("全国铁路机车", "Locomotives"), "value": 100},
+             "parts": [{"label": decks.both("电力机车", "Electric"), "value": 65},
+                       {"label": decks.both("内燃机车", "Diesel"), "value": 34},
+                       {"label": decks.both("蒸汽机车", "Steam"), "value": 1}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), "zh")
+    waffle = chart_of(view)
+    grid = max(waffle.mapRectToScene(c.rect()).right() for c in waffle.cells)
+    words = [t.ink_rect() for t in decks.items_of(waffle) if isinstance(t, TextBox)]
+    legend = min(ink.left() for ink in words if ink.left() > grid)
+    assert legend - grid < view.ctx.size("label") * 5, (grid, legend)
+    drawn = grid - min(waffle.mapRectToScene(c.rect()).left() for c in waffle.cells)
+    middle = (grid - drawn + max(ink.right() for ink in words)) / 2
+    assert abs(middle - view.ctx.content.center().x()) < view.ctx.size("label") * 2
+
+
 def test_a_waffle_s_rows_are_counted_in_tens(qapp, tmp_path):
     """Trial 25: 1,249 porpoises, four to a cell, in rows of 21: a visitor could not count
     the cells by their rows. Rows of 20."""

@@ -152,6 +152,11 @@ REST = Text({"zh": "其余", "en": "The rest"})
 """What a donut's parts leave of its whole (its grey arc), in its legend."""
 
 
+LEGEND_GAP = 2.0
+"""Between a waffle's grid and its legend beside it, in label sizes (beside the label's
+own gap before the legend's swatches)."""
+
+
 class ProportionView(ChartView):
     """The total in the middle (or on top), the parts around it, a legend beside."""
 
@@ -181,10 +186,15 @@ class ProportionView(ChartView):
             + [(shown(chart.rest, self.factor), ctx.text(self._whole_unit()) or unit)])
         """How the total and the parts are written, for each of their units (0.9万吨
         beside 1.6万吨)."""
+        self.drawn_right = figure.right()
+        """Where the figure drawn ends on the right (a waffle's grid, narrower than its
+        room: the legend beside it, not 420 px away at the edge, trial 28)."""
         drawn = self._donut(figure, unit) if chart.style == "donut" else self._waffle(figure)
         under = drawn + ctx.size("label")  # (the legend right under what was drawn)
-        self._legend(QRectF(figure.right() + ctx.size("label"), rect.top(),
-                            legend_w - ctx.size("label"), rect.height()) if not stacked
+        beside = min(figure.right(), self.drawn_right + ctx.size("label") * LEGEND_GAP)
+        self._legend(QRectF(beside + ctx.size("label"), rect.top(),
+                            rect.right() - beside - ctx.size("label"), rect.height())
+                     if not stacked
                      else QRectF(rect.left(), under, rect.width(), rect.bottom() - under),
                      unit, from_top=stacked)
 
@@ -308,6 +318,7 @@ class ProportionView(ChartView):
                 cell.setVisible(n < visible)
 
         self.track(fill)
+        self.drawn_right = left + columns * side
         return area.top() + rows * side
 
     def _whole_unit(self) -> Text | None:
