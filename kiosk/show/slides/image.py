@@ -468,20 +468,32 @@ class FramedView(SlideView):
             return min(area.width(), natural.width() / natural.height() * max(
                 1.0, area.bottom() - top - under))
 
-        caption = None
-        if s.caption:  # (no wider than the picture over it, where that leaves it room: it
-            width = None  # ran 200 px past an upright photo)
+        def caption_width(c: SlideContext) -> float | None:
+            """How wide the caption is set in ``c``'s language: no wider than the picture
+            over it, where that leaves it room (it ran 200 px past an upright photo);
+            None: the captions' width (a long one is not cut short in a narrow column)."""
             for lines in (1, 2, 3):
                 drawn = drawn_width(ctx.room("body", lines, 1.4) + ctx.size("body") * 0.6)
                 if not ctx.size("body") * 10 <= drawn < self._caption_width():
                     break
-                if ctx.lines(ctx.text(s.caption), drawn, "body") <= lines:
-                    width = drawn  # (else a long caption keeps the captions' width: not
-                    break  # cut short in a narrow column)
+                if c.lines(c.text(s.caption), drawn, "body") <= lines:
+                    return drawn
+            return None
+
+        caption = None
+        caption_h = 0.0
+        if s.caption:
             caption = self._caption(s.caption, ctx.palette.text, area.bottom(), self,
-                                    valign="top", width=width)
-        caption_h = caption.text_height + ctx.size("body") * 0.6 if caption else 0.0
+                                    valign="top", width=caption_width(ctx))
+            caption_h = max(caption.text_height, *(  # (as tall as in the language that
+                other.box(None, other.text(s.caption), QRectF(  # takes most lines: the
+                    0, 0, caption_width(other) or self._caption_width(),  # photo one size
+                    ctx.room("body", 3, 1.4)), "body", max_lines=3,  # in every language,
+                    line_height=1.4).text_height  # not wider in Chinese, trial 28)
+                for other in self._others())) + ctx.size("body") * 0.6
         rect = QRectF(area.left(), top, area.width(), max(1.0, area.bottom() - top - caption_h))
+        if ctx.portrait:  # (on a totem, from the title's left edge, as its caption and
+            rect.setWidth(drawn_width(caption_h))  # credit are: one edge, not two)
         self.picture = self.media(path, rect, False)
         if caption is not None:  # right under the picture, from its left edge
             drawn = self.picture.target()  # type: ignore[attr-defined]
@@ -491,6 +503,11 @@ class FramedView(SlideView):
                 self.credit_left = left  # caption and its credit, not three, trial 25;
                 # on a wall the credit keeps to its corner, left of the progress dots)
 
+
+    def _others(self) -> list[SlideContext]:
+        """The slide's context in each of the deck's other languages."""
+        return [dataclasses.replace(self.ctx, language=language)
+                for language in self.ctx.deck.languages if language != self.ctx.language]
 
     def _beside(self, path: Path | None, natural: QSize) -> bool:
         """An upright picture on a wide screen, shown whole: as tall as the room, at its
