@@ -42,8 +42,24 @@ column to 25 px of a title's width)."""
 DARKEST = 0.01
 """The share of the samples under words that may be darker than the picture's "darkest
 part" (a speck; a tower's top across a title is not: 3 % let it through, trial 18)."""
-READABLE = 0.183
-"""The relative luminance under white words that reads at 4.5:1 (1.05 / (0.183 + 0.05))."""
+READABLE = 0.175
+"""The relative luminance under white words that reads at 4.5:1 (1.05 / (0.183 + 0.05)),
+with a margin for rounding to whole levels (4.6:1)."""
+
+
+def _encoded(luminance: float) -> float:
+    """The sRGB value (0 to 1) of a grey of relative ``luminance``: what a shade darkens,
+    as a screen blends colours (in their encoded values, not in light)."""
+    return luminance * 12.92 if luminance <= 0.0031308 else \
+        1.055 * luminance ** (1 / 2.4) - 0.055
+
+
+def _shade_for(luminance: float) -> float:
+    """How opaque a black shade must be over a picture of ``luminance`` for white words
+    to read on it at 4.5:1 (0: none needed)."""
+    return max(0.0, 1 - _encoded(READABLE) / _encoded(luminance)) if luminance > 0 else 0.0
+
+
 LIGHTEST_SHADE = 0.35
 """A shade is never lighter than this: it marks where the words are, even on a dark photo."""
 STOPS = 16
@@ -53,9 +69,12 @@ FADE = 0.2
 FADE_VIDEO = 0.08
 """A video's shades fade out over this share of the screen's height: as dark as the
 brightest frame may need, they cover no more of it than the words need."""
-SHADE = 0.82
-"""How dark a shade is under words (its alpha): white text over it reads at 4.5:1 or
-better over any photograph, white snow included ((1 - 0.82) x white: 4.56:1)."""
+SHADE = round(_shade_for(1.0) + 0.05, 2)
+"""How dark a shade is under words (its alpha) where what is under them is not known (a
+video's frames): white text over it reads at 4.5:1 or better over any picture, white
+snow included (0.54 of white's encoded value: luminance 0.18), with a margin. It was
+0.82, worked out as though a screen blended light: near-black bands over a third of a
+green film, trial 28."""
 
 
 PANEL_PAD = 28.0
@@ -197,7 +216,7 @@ class Shade(QGraphicsItem):
             return
         lights.sort(key=lambda sample: sample[0])
         bright = lights[int(len(lights) * 0.95)][0]
-        needed = 1 - READABLE / bright if bright > READABLE else 0.0
+        needed = _shade_for(bright)
         self.light = self.dark is not None and lights[int(len(lights) * DARKEST)][0] >= LIGHT
         self.level = 0.0 if self.light else min(SHADE, max(LIGHTEST_SHADE, needed))
         self.tint = QColor(0, 0, 0)
