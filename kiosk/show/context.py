@@ -56,6 +56,9 @@ class SlideContext:
     what a choice made alike in every language is made at."""
     kept_free: float = 0.0
     """Height kept free at the content's foot, for the band of a slide's captions."""
+    headline: str = ""
+    """What the slide's headings say, where a chart is drawn under them: a year they name
+    is said on its time axis first (2023年反弹创新高 over an axis of even years, trial 28)."""
     source_lines: int = 2
     """Lines kept for the source line on a totem, above the row of the controls: as
     many as its citation needs (``SlideView``), two at least."""

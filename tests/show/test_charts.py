@@ -2498,6 +2498,24 @@ def test_on_a_totem_a_year_is_never_set_far_from_its_point(qapp, tmp_path):
         assert "2000" in said  # (the roundest)
 
 
+def test_a_time_axis_says_first_the_year_its_title_names(qapp, tmp_path):
+    """Trial 28: a title said "2023年反弹创新高" over a totem's axis of even years, 2023
+    unsaid. Where some years have no room, those the title names are said first."""
+    years = [1990, 2000, 2005, *range(2010, 2025)]
+    line = {"kind": "line", "unit": "万人", "categories": [str(y) for y in years],
+            "series": [{"name": "A", "values": [10 + (y % 7) for y in years]}]}
+    cfg = decks.config(portrait=True)
+    said = {}
+    for title in ("客流变化", "2017年客流创新高"):
+        loaded = decks.built(tmp_path / str(len(said)), decks.deck(decks.chart_slide(
+            line, title=title)), cfg)
+        _image, view = render_slide(loaded, cfg, 0, (1080, 1920), "zh")
+        chart = chart_of(view)
+        said[title] = {years[n] for n in chart.year_centres}
+        assert {1990, 2024} <= said[title] and len(said[title]) < len(years)
+    assert 2017 not in said["客流变化"] and 2017 in said["2017年客流创新高"], said
+
+
 def test_a_donuts_total_in_english_is_as_large_as_its_chinese(qapp, tmp_path, final):
     """Trial 15: "10.4亿立方米" read at 40 px in the ring, "1,040 million cubic metres" at
     22: the English was made small to fit on one line. Its number stands at the Chinese

@@ -515,17 +515,20 @@ class SeriesView(ChartView):
 
     def _round_years(self, droppable: bool) -> dict[int, float] | None:
         """Where the years said stand when only some have room, each moved aside a short
-        way at most (DODGE_SHORT of its width): the last and the first, every year a
-        reader could not count from its neighbours, then of those they could (2021
-        between 2020 and 2022) the roundest (2010 before 2015 before 2022, the latest
-        first among equals); None where not even the first kind have room (``droppable``:
-        the roundest of those too, only the first and the last always)."""
+        way at most (DODGE_SHORT of its width): the last and the first, the years the
+        slide's title names, every year a reader could not count from its neighbours,
+        then of those they could (2021 between 2020 and 2022) the roundest (2010 before
+        2015 before 2022, the latest first among equals); None where not even the first
+        kind have room (``droppable``: the roundest of those too, only the first and the
+        last always)."""
         years = self.positions or []
         counted = self._counted
+        named = {n for n, category in enumerate(self.chart.categories)
+                 if self.ctx.text(category) in self.ctx.headline}  # (what its title names)
         said: list[int] = []
         found: dict[int, float] | None = None
         for n in sorted(range(len(years)), key=lambda n: (
-                n != len(years) - 1, n != 0, counted(n) or droppable,
+                n != len(years) - 1, n != 0, n not in named, counted(n) or droppable,
                 -_roundness(years[n]), -n)):
             tried = self._dodged_years(sorted([*said, n]), DODGE_SHORT)
             if tried is not None:

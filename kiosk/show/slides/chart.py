@@ -45,6 +45,7 @@ class ChartSlideView(SlideView):
         if room < area.height() * CHART_SHARE:  # the headings take the chart's room in a
             ctx.headings_crowd = True  # language (large type, a long title): them smaller
             # too, in every language
+        ctx.headline = " ".join(ctx.text(text) for text in (s.title, s.subtitle) if text)
         view = add_chart(self, s.chart, ctx, rect, self.timeline)
         if s.chart.kind in CENTRED and isinstance(view, ChartView):  # (a figure, its
             drawn = drawn_extent(view)  # legend beside it: the group in the middle, not left
