@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import math
 import re
 from collections.abc import Iterable, Iterator
 
@@ -27,6 +28,7 @@ from kiosk.show import fonts
 from kiosk.show.charts.base import CountLabel
 from kiosk.show.context import SlideContext
 from kiosk.show.figure import FigureNumber
+from kiosk.show.items import descendants
 from kiosk.show.placed import Placed
 from kiosk.show.slides.base import BLEED, SlideView
 from kiosk.show.textbox import TextBox
@@ -137,6 +139,7 @@ def audit(view: SlideView, controls: dict[str, QRectF] | None = None) -> list[Fi
                                     "the safe area"))
         findings.extend(text_findings(ctx, a))
         findings.extend(_covered(view, a))
+        findings.extend(_over_a_ring(view, a))
     findings = _grouped(findings)
     used = view.drawn_rect()  # (a text's item reaches 2 px past its ink)
     if not used.isEmpty() and not safe.adjusted(-2, -2, 2, 2).contains(used):
@@ -170,6 +173,25 @@ def _covered(view: SlideView, text: Placed) -> Iterator[Finding]:
         if not above and _crosses_edge(ink(text), item):
             yield Finding("edge", text.text, f"“{_short(text.text)}” runs over the edge of "
                           "the card it is written on")
+            return
+
+
+def _over_a_ring(view: SlideView, text: Placed) -> Iterator[Finding]:
+    """A text in a donut's hole whose letters reach its ring (drawn under them: not a
+    shape over it, and "越冬水鸟" on the ring at a larger type said nothing, trial 29)."""
+    from kiosk.show.charts.proportion import Donut
+
+    letters = ink(text)
+    for item in descendants(view):
+        if not isinstance(item, Donut) or not item.isVisible():
+            continue
+        local = item.mapRectFromScene(letters)
+        middle = local.center()
+        if math.dist((middle.x(), middle.y()), (item.centre.x(), item.centre.y())) < \
+                item.hole and not item.holds(local.adjusted(TOLERANCE, TOLERANCE,
+                                                            -TOLERANCE, -TOLERANCE)):
+            yield Finding("covered", text.text, f"“{_short(text.text)}” runs over the "
+                          "ring of the donut around it")
             return
 
 

@@ -2516,6 +2516,35 @@ def test_a_time_axis_says_first_the_year_its_title_names(qapp, tmp_path):
     assert 2017 not in said["客流变化"] and 2017 in said["2017年客流创新高"], said
 
 
+def test_a_donuts_words_stay_inside_its_hole_and_check_says_where_they_do_not(qapp,
+                                                                             tmp_path):
+    """Trial 29: beside a story at type scale 1.3, "越冬水鸟" under a donut's total ran
+    over its ring, and check said nothing. The words under the total are as wide as
+    the hole where they stand (the total smaller in a small ring); a text moved onto
+    the ring is found."""
+    from kiosk.show.audit import audit
+    from kiosk.show.charts.proportion import Donut
+
+    donut = {"kind": "proportion", "style": "donut",
+             "title": decks.both("越冬水鸟构成（万只）", "Wintering waterbirds (thousands)"),
+             "total": {"label": decks.both("越冬水鸟", "Waterbirds"), "value": 70},
+             "parts": [{"label": decks.both(zh, en), "value": value} for zh, en, value in (
+                 ("雁类", "Geese", 28), ("鸭类", "Ducks", 14), ("鸻鹬类", "Shorebirds", 17),
+                 ("鹭类", "Herons and egrets", 10.6), ("白鹤", "Siberian Cranes", 0.4))]}
+    story = decks.story_slide(visual={"kind": "chart", "chart": donut})
+    cfg = decks.config(theme={"type_scale": 1.3})
+    loaded = decks.built(tmp_path, decks.deck(story), cfg)
+    for language in ("zh", "en"):
+        _image, view = render_slide(loaded, cfg, 0, (1920, 1080), language)
+        ring = next(item for item in decks.items_of(view) if isinstance(item, Donut))
+        said = next(t for t in decks.items_of(view) if isinstance(t, TextBox)
+                    and t.text == {"zh": "越冬水鸟", "en": "Waterbirds"}[language])
+        assert ring.holds(ring.mapRectFromScene(said.ink_rect())), language
+        assert not [f for f in audit(view) if "ring" in f.message], language
+    said.moveBy(0, ring.hole * 0.4)  # (onto the ring)
+    assert [f for f in audit(view) if "runs over the ring" in f.message]
+
+
 def test_a_donuts_total_in_english_is_as_large_as_its_chinese(qapp, tmp_path, final):
     """Trial 15: "10.4亿立方米" read at 40 px in the ring, "1,040 million cubic metres" at
     22: the English was made small to fit on one line. Its number stands at the Chinese

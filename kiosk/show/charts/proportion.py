@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
@@ -23,6 +24,7 @@ from kiosk.show.charts.base import (
 )
 from kiosk.show.context import SlideContext
 from kiosk.show.guard import guarded
+from kiosk.show.textbox import TextBox
 
 
 class Donut(QGraphicsItem):
@@ -55,6 +57,23 @@ class Donut(QGraphicsItem):
         r = self.radius + self.thickness
         return QRectF(self.centre.x() - r, self.centre.y() - r, 2 * r, 2 * r)
 
+    @property
+    def hole(self) -> float:
+        """The radius of the ring's inside."""
+        return self.radius - self.thickness / 2
+
+    def chord(self, far: float, pad: float) -> float:
+        """How wide the hole is ``far`` above or below its centre, ``pad`` kept clear of
+        the ring each side (0: not so far in)."""
+        inner = self.hole - pad
+        return 2 * math.sqrt(inner * inner - far * far) if abs(far) < inner else 0.0
+
+    def holds(self, rect: QRectF) -> bool:
+        """Whether ``rect`` (in its coordinates) lies inside the hole, clear of the ring."""
+        return all(math.dist((corner.x(), corner.y()), (self.centre.x(), self.centre.y()))
+                   <= self.hole for corner in (rect.topLeft(), rect.topRight(),
+                                               rect.bottomLeft(), rect.bottomRight()))
+
     @guarded
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem | None,
               widget: QWidget | None = None) -> None:
@@ -79,6 +98,8 @@ title a line longer in one language does not give the grid another column."""
 INSIDE = 1.3
 """A donut's total is at most this many times the ring's radius wide (its corners clear
 the ring's inside; at 1.5 "1050平方公里" touched it)."""
+NUMBER_IN_HOLE = 0.5
+"""A donut's total is drawn no larger than this share of its hole's radius."""
 TOTAL_SMALLEST = 0.7
 """A donut's total on one line drawn smaller than this share of the title size sets a
 unit of words on a line of its own under its number."""
@@ -227,18 +248,15 @@ class ProportionView(ChartView):
         total = label(held if words else total_unit, self)  # its own: "1,040 million
         # cubic metres" was half the size of its Chinese, trial 15; in the magnitude of
         # its parts, not "1.04 billion" beside "520 million", trial 28)
+        total.shrink_to(self.donut.hole * NUMBER_IN_HOLE)  # (in a small ring, the words
+        # under it in the hole too: "越冬水鸟" ran over the ring at 1.3, trial 29)
         total.setPos(centre.x(), centre.y() - ctx.size("label") * (1.2 if words else 0.6))
         self.track(total.set_progress)
         under = total.mapRectToParent(total.boundingRect()).bottom()
         if words:
-            unit_box = ctx.box(self, words, QRectF(centre.x() - radius * INSIDE / 2, under,
-                               radius * INSIDE, ctx.room("label", 1)), "label",
-                               color=ctx.palette.text, bold=True, align="center",
-                               max_lines=1)
-            under += unit_box.text_height
-        ctx.box(self, ctx.text(self.chart.total.label), QRectF(
-                centre.x() - radius * INSIDE / 2, under, radius * INSIDE, ctx.room("label", 2)),
-                "label", color=ctx.palette.muted, align="center", max_lines=2)
+            under += self._in_hole(words, under, 1, color=ctx.palette.text,
+                                   bold=True).text_height
+        self._in_hole(ctx.text(self.chart.total.label), under, 2, color=ctx.palette.muted)
         start = 0.0
         for part, share in zip(self.chart.parts, self.shares, strict=True):
             middle = math.radians(90 - (start + share * 180))
@@ -251,6 +269,35 @@ class ProportionView(ChartView):
                                    self._said(part, unit)))
             start += share * 360
         return centre.y() + radius + thickness / 2
+
+    def _in_hole(self, text: str, top: float, lines: int, **kw: Any) -> TextBox:
+        """``text`` in the donut's hole from ``top``, centred, in up to ``lines``: no wider
+        than the hole is where its lines are (at a larger type "越冬水鸟" under the total
+        ran over the ring, trial 29); on one line set smaller, as small as may be read,
+        before it takes two (which reach further down, where the hole is narrower)."""
+        ctx, donut = self.ctx, self.donut
+        pad = ctx.size("label") * 0.3
+        found: QRectF | None = None
+        for count in range(1, lines + 1):
+            width = donut.radius * INSIDE
+            for _ in range(4):
+                rect = QRectF(donut.centre.x() - width / 2, top, width,
+                              ctx.room("label", count))
+                box = ctx.box(None, text, rect, "label", align="center", max_lines=count,
+                              **kw)
+                far = max(abs(top - donut.centre.y()),
+                          abs(top + box.text_height - donut.centre.y()))
+                room = donut.chord(far, pad)
+                if box.text_width <= room + 0.5 and not box.elided:
+                    found = rect
+                    break
+                if room < ctx.size("label") * 2:
+                    break
+                width = room
+            if found is not None:
+                break
+        return ctx.box(self, text, found or rect, "label", align="center",
+                       max_lines=lines if found is None else count, **kw)
 
     def _said(self, part: Part, unit: str) -> str:
         """A part's value as the legend writes it (in the magnitude of its fellows)."""
