@@ -352,6 +352,31 @@ def test_a_landscape_photo_on_a_totem_stands_in_the_middle_of_its_room(qtbot, tm
     assert above <= below, (above, below)  # (the eye's middle: it was 0 below)
 
 
+def test_every_caption_of_a_gallery_on_a_totem_ends_at_one_height(qtbot, tmp_path):
+    """Trial 29: on a totem each photo shown whole stood in its own optical middle with
+    its caption, so the captions ended at 1591, 1508 and 1320 px as a visitor swiped.
+    They end at one height, whatever the photo's shape: a taller photo is drawn a little
+    smaller (no less than three quarters of its size) to stand on that line."""
+    from kiosk.show.slides.gallery import SHARED_LEAST
+
+    cfg = config(portrait=True)
+    player, clock = decks.show(qtbot, tmp_path, deck(gallery(tmp_path, fit="fit")), cfg)
+    settle(player, clock)
+    view = player.stage.current
+    ends, sizes = [], []
+    for n, page in enumerate(view.pages):
+        caption = next(t for t in decks.items_of(page) if isinstance(t, TextBox)
+                       and t.text == f"第{n + 1}张")
+        ends.append(round(caption.ink_rect().bottom()))
+        sizes.append(page.picture.target().width())
+    assert max(ends) - min(ends) <= 2, ends
+    assert ends[0] < view.ctx.content.bottom() - view.ctx.size("body")  # (not all at the
+    # foot, under a landscape photo with half the screen empty over it, trial 20)
+    width = view.ctx.content.width()
+    upright = min(width, 900 / 1200 * view.ctx.content.height())
+    assert sizes[1] >= upright * SHARED_LEAST * 0.9  # (the upright one a little smaller)
+
+
 def test_a_panorama_in_a_gallery_on_a_totem_is_a_band_travelled_along(qtbot, tmp_path):
     """Designer trial: a 3:1 panorama in a gallery on a totem was a strip 360 px high
     (a photo slide's panorama is travelled along in a band across the screen)."""

@@ -9,6 +9,8 @@ for at the larger size); its words step aside until it is whole again.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -62,6 +64,11 @@ class Page(QGraphicsItem):
         pass
 
 
+SHARED_LEAST = 0.75
+"""On a totem, a photo shown whole in a gallery is drawn no smaller than this share of its
+size to stand on the caption line its fellows share."""
+
+
 class GalleryView(FramedView):
     """Photographs, one on screen at a time: ``go_to_step`` slides the next in, ``zoom``
     looks closer at the one on screen."""
@@ -84,8 +91,28 @@ class GalleryView(FramedView):
         self.heading = [item for item in self.childItems() if item not in before]
         for item in self.heading:
             item.setZValue(1)  # (over every page)
+        self._lift: float | None = None
+        """How far every photo shown whole is lifted from the foot with its caption, where
+        they share one height (a totem)."""
+        kept = len(self.shades), len(self.caption_boxes), len(self.elsewhere)
+        self._lifts: list[float] = []
+        self._least = math.inf
+        """The most a caption may be lifted with every photo drawn SHARED_LEAST of its
+        size or more."""
+        self._footed = 0
+        """Pages whose caption stands at the foot (a photo filling the screen, a panorama)."""
         self.pages = [self._page(n, photo, fill, colour, title_bottom)
                       for n, photo in enumerate(s.photos)]
+        if len({round(lift) for lift in self._lifts}) > 1 or (
+                self._lifts and self._footed and ctx.portrait):  # (on a totem, each in its own
+            # optical middle: their captions at 1591, 1508 and 1320 px as a visitor swiped,
+            for page in self.pages:  # trial 29; at the highest, a taller photo drawn
+                page.setParentItem(None)  # type: ignore[arg-type]  # smaller to stand on it)
+            del self.shades[kept[0]:], self.caption_boxes[kept[1]:], self.elsewhere[kept[2]:]
+            self._white.clear()
+            self._lift = max(0.0, min(max(self._lifts), self._least))
+            self.pages = [self._page(n, photo, fill, colour, title_bottom)
+                          for n, photo in enumerate(s.photos)]
         self.at = 0
         self.closer, self.tx, self.ty = 1.0, 0.0, 0.0
         self._motion: tuple[float, int, int] | None = None
@@ -111,12 +138,14 @@ class GalleryView(FramedView):
                 not on_plain_ground(path):  # (of another shape: whole, under the title,
             fill, colour = False, ctx.palette.text  # its words under it)
             count.set_color(colour)
+        foot = area.bottom() - (self._lift or 0.0)  # (where every caption ends)
         if panned:
             count.set_color(ctx.palette.text)
-            caption = self._caption(photo.caption, ctx.palette.text, area.bottom(), page
+            self._footed += 1
+            caption = self._caption(photo.caption, ctx.palette.text, foot, page
                                     ) if photo.caption else None  # (a panorama, as on a
             below = caption.text_height + ctx.size("body") * 0.6 if caption else 0.0  # slide
-            band = QRectF(0, area.bottom() - below - ctx.height * PAN_HEIGHT, ctx.width,  # of
+            band = QRectF(0, foot - below - ctx.height * PAN_HEIGHT, ctx.width,  # of
                           ctx.height * PAN_HEIGHT)  # its own: a band across a totem, travelled
             page.picture = PictureItem(path, band, fill=True, focus=photo.focus,  # along
                                        natural=natural, background=ctx.palette.surface,
@@ -130,7 +159,8 @@ class GalleryView(FramedView):
                                        whole_on_ground=True, parent=page)
             page.picture.setData(BLEED, True)
             page.picture.setZValue(-2)
-            caption = self._caption(photo.caption, ON_PHOTO, area.bottom(), page) \
+            self._footed += 1
+            caption = self._caption(photo.caption, ON_PHOTO, foot, page) \
                 if photo.caption else None
             before = set(page.childItems())
             top_words = max(title_bottom or area.top(), count.ink_rect().bottom())
@@ -168,11 +198,17 @@ class GalleryView(FramedView):
                 else room  # (standing on its caption, at the foot: a caption is in one
             # place from page to page, not under a panorama in the middle, then at the
             # foot under a taller photo)
-            lift = (room.height() - drawn.height()) * (1 - OPTICAL_MIDDLE) \
-                if ctx.portrait else 0.0  # (on a totem, with its caption, in the optical
-            # middle of the room: standing on its caption at the foot, it left half the
-            # screen empty over it, trial 20; the caption left at the foot, 320 px under
-            # it, read as detached, trial 23)
+            lift = 0.0  # (on a totem, with its caption, in the optical middle of the room:
+            if ctx.portrait:  # standing on its caption at the foot, it left half the
+                lift = (room.height() - drawn.height()) * (1 - OPTICAL_MIDDLE)  # screen
+                # empty over it, trial 20; the caption left at the foot, 320 px under it,
+                self._lifts.append(lift)  # read as detached, trial 23)
+                self._least = min(self._least, room.height() - drawn.height() * SHARED_LEAST)
+                if self._lift is not None:  # (every caption at one height: a taller photo
+                    lift = self._lift  # drawn smaller to stand on it, trial 29)
+                    if drawn.height() > room.height() - lift:
+                        drawn = fitted(natural, QRectF(room.left(), room.top(), room.width(),
+                                                       room.height() - lift))
             if caption is not None:
                 caption.setY(caption.y() - lift)
             page.picture = PictureItem(
