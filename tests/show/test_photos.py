@@ -992,3 +992,16 @@ def test_an_object_on_white_on_a_totem_is_as_large_as_its_room_allows(qapp, tmp_
                   drawn.top() + picture.extent.top() * drawn.height(),
                   picture.extent.width() * drawn.width(), thing)
     assert not any(body.intersects(ink) for ink in words)
+
+
+def test_a_photo_with_a_caption_in_a_deck_of_one_language_is_shown(qapp, tmp_path):
+    """The photo's room was worked out from its caption in every language of the deck
+    (the tallest): with only one, the slide failed to build (found by the contract's
+    generated decks)."""
+    wide = write_photo(tmp_path, "wide.jpg", size=(1600, 1000))
+    loaded = decks.built(tmp_path, decks.deck(image_slide(
+        wide, fit="fit", title="一张照片", caption="照片下的说明文字"), languages=["zh"]))
+    for size in ((1920, 1080), (1080, 1920)):
+        cfg = decks.config(portrait=size[1] > size[0])
+        _, view = render_slide(loaded, cfg, 0, size, "zh")
+        assert view.fault is None and view.caption_boxes[0].text == "照片下的说明文字"

@@ -504,12 +504,12 @@ class FramedView(SlideView):
         if s.caption:
             caption = self._caption(s.caption, ctx.palette.text, area.bottom(), self,
                                     valign="top", width=caption_width(ctx))
-            caption_h = max(caption.text_height, *(  # (as tall as in the language that
+            caption_h = max([caption.text_height, *(  # (as tall as in the language that
                 other.box(None, other.text(s.caption), QRectF(  # takes most lines: the
                     0, 0, caption_width(other) or self._caption_width(),  # photo one size
                     ctx.room("body", 3, 1.4)), "body", max_lines=3,  # in every language,
                     line_height=1.4).text_height  # not wider in Chinese, trial 28)
-                for other in self._others())) + ctx.size("body") * 0.6
+                for other in self._others())]) + ctx.size("body") * 0.6
         rect = QRectF(area.left(), top, area.width(), max(1.0, area.bottom() - top - caption_h))
         if ctx.portrait:  # (on a totem, from the title's left edge, as its caption and
             rect.setWidth(drawn_width(caption_h))  # credit are: one edge, not two)
