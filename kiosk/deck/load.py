@@ -323,7 +323,9 @@ def _checks(doc: Document, deck: Deck, roots: list[Path], strict_assets: bool, *
                 *_magnitude_warnings(doc, deck),
                 *_number_warnings(doc, deck),
                 *_year_order_warnings(doc, deck)]
-    errors: list[Problem] = list(_id_errors(doc))
+    errors: list[Problem] = [*_id_errors(doc),  # (and what is said of its texts as an
+                             *(p for p in warnings if p.severity is Severity.ERROR)]  # error)
+    warnings = [p for p in warnings if p.severity is not Severity.ERROR]
     resolved: dict[str, Path | None] = {}
     named = {visual.src for _, visual in walk(deck, Pictured)} | {
         video.poster for _, video in walk(deck, Filmed) if getattr(video, "poster", None)}
@@ -451,8 +453,10 @@ def _language_keys(doc: Document, deck: Deck) -> Iterator[Problem]:
         languages += [w for w in written if isinstance(w, str) and w not in languages]
     for loc, language in found:
         if language not in languages:
+            listed = next((f": is the deck's '{lang}' meant as '{language}'?" for lang in
+                           languages if LANGUAGE_NAMES.get(lang.lower()) == language), "")
             yield doc.problem((*loc, language), f"'{language}' is not one of the deck's "
-                              f"languages ({', '.join(languages)})", key=True)
+                              f"languages ({', '.join(languages)}){listed}", key=True)
 
 
 def _id_errors(doc: Document) -> Iterator[Problem]:
@@ -558,15 +562,24 @@ language) is not a translation left out for them."""
 
 def _translation_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
     others = [lang for lang in deck.languages if lang.split("-")[0] not in HAN_READERS]
-    for loc, text in walk(deck, Text):
+    texts = list(walk(deck, Text))
+    used = {lang for _loc, text in texts for lang in text}
+    renamed = {lang: LANGUAGE_NAMES[lang.lower()] for lang in deck.languages
+               if lang not in used and LANGUAGE_NAMES.get(lang.lower()) in used}
+    for n, lang in enumerate(deck.languages):  # (languages: [zh, eng] with every text's
+        if lang in renamed:  # en: 248 warnings, none of them at the list, trial 29)
+            yield doc.problem(("languages", n), f"language '{lang}' is in no text; the texts "
+                              f"write '{renamed[lang]}': did you mean '{renamed[lang]}'?")
+    for loc, text in texts:
         if text.neutral is not None and others and any(map(is_han, text.neutral)):
             shown = " and ".join(f"'{m}'" for m in others)  # (title: 从帆船到集装箱:
             said = text.neutral if len(text.neutral) <= 24 else f"{text.neutral[:23]}…"
             yield doc.problem(loc, f"'{said}' is one text for every language: the "
                               f"{shown} show writes it in Chinese; give each language "
                               "its own, {zh: ..., en: ...}", severity=Severity.WARNING)
-        missing = text.missing(deck.languages)
-        extra = [lang for lang in text if lang not in deck.languages]
+        missing = [lang for lang in text.missing(deck.languages) if lang not in renamed]
+        extra = [lang for lang in text if lang not in deck.languages
+                 and lang not in renamed.values()]  # (said once, at the list)
         meant = {lang: found for lang in extra
                  if (found := _meant_language(lang, missing)) is not None}
         missing = [lang for lang in missing if lang not in meant.values()]
