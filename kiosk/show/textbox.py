@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTextBoundaryFinder
@@ -579,6 +580,41 @@ def _laid(text: str) -> str:
         "\u00a0", _QUALIFIED.sub("\u00a0", text))))
 
 
+_CAPITALS = re.compile(r"(?<![\w’'–-])[A-Z][\w’'–-]*(?: [A-Z][\w’'–-]*)+")
+NAME_WORDS = 3
+"""Capitalised words side by side in running text (a caption, a story's words), up to
+this many, are a name a line does not break inside (Laoye Temple, Duchang County: "from
+Laoye / Temple", trial 29); a longer run breaks as any words do."""
+
+
+def _names_kept(text: str, fits: Callable[[str], bool]) -> str:
+    """``text`` with a no-break space inside each name of NAME_WORDS words or fewer that
+    ``fits`` a line."""
+    return _CAPITALS.sub(lambda run: run.group().replace(" ", "\u00a0")
+                         if run.group().count(" ") < NAME_WORDS and fits(run.group())
+                         else run.group(), text)
+
+
+HEADLINES = ("title", "hero", "headline", "kicker", "subtitle")
+"""Roles of headings, whose breaks are weighed as a title's (not running text's)."""
+_SEPARATORS = "\u00b7\u30fb\u2022"
+"""Marks set between the parts of a line (Hall 3 · East Wing): where the line breaks, the
+mark is not written (not "…Natural History ·" over "Special Exhibition", trial 29)."""
+
+
+def _unseparated(lines: list[str]) -> list[str]:
+    """``lines`` without a separator left at the end of one or the start of the next."""
+    out = []
+    for n, line in enumerate(lines):
+        if n < len(lines) - 1 and line.rstrip()[-1:] in _SEPARATORS and \
+                len(line.rstrip()) > 1 and line.rstrip()[-2:-1].isspace():
+            line = line.rstrip()[:-1].rstrip()
+        if n and line.lstrip()[:1] in _SEPARATORS and line.lstrip()[1:2].isspace():
+            line = line.lstrip()[1:].lstrip()
+        out.append(line)
+    return out
+
+
 def _subtitle_set(lines: list[str]) -> bool:
     """Whether a title's colon ends one of ``lines`` and its subtitle is set well after
     it: not "Behind Every Shot: / More than / Two Centuries of Science" (trial 24), which
@@ -640,6 +676,7 @@ class TextBox(QGraphicsItem):
         self._bold, self._tabular = bold, tabular
         self.requested_size = size
         self.font_size, self.lines, self.elided = self._fit(size)
+        self.lines = _unseparated(self.lines)
         self._balances.clear()  # (its lines are laid: what was tried is not kept)
         self._ink = self._local_ink().adjusted(-2, -2, 2, 2)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -817,6 +854,10 @@ class TextBox(QGraphicsItem):
                   whole_words: bool = False) -> list[str]:
         # (laid out with a no-break space between a number and its unit: 48,000 km)
         laid = _laid(text)
+        if self.role not in HEADLINES and not self._balance:  # (running text: its names
+            metrics = QFontMetricsF(self._font(size))  # kept whole where they fit a
+            laid = _names_kept(laid, lambda name: metrics.horizontalAdvance(  # line; a
+                name) <= width * 0.8)  # title's are weighed, _cost_here)
         layout = QTextLayout(laid, self._font(size))  # (and a non-breaking hyphen in a word)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WordWrap if whole_words

@@ -113,8 +113,10 @@ def test_titles_break_in_balanced_lines_at_pauses_not_inside_phrases(qapp):
     title = TextBox(words, width, 1000, size=size, bold=True, color=QColor("white"),
                     balance=True)
     assert title.lines == ["Firm Confidence,", "Full Effort,", "Shouldering the Load"]
-    unbalanced = TextBox(words, width, 1000, size=size, bold=True, color=QColor("white"))
-    assert unbalanced.lines[-1] == "the Load"  # (what greedy breaking gives)
+    unbalanced = TextBox(words.lower(), width, 1000, size=size, bold=True,
+                         color=QColor("white"))  # (in lower case: running text keeps a
+    assert unbalanced.lines[-1] == "the load"  # name of capitals whole; what greedy
+    # breaking gives)
 
 
 @pytest.mark.parametrize("title", ["千年窑火不熄：从御窑厂到世界瓷都的景德镇陶瓷文明之路",
@@ -776,3 +778,31 @@ def test_a_title_keeps_the_list_its_colon_opens_whole(qapp, text, width, lines):
     box = TextBox(text, width, 2000, size=104, color=QColor("white"), bold=True,
                   balance=True, role="hero", max_lines=3, line_height=1.2)
     assert box.lines == lines
+
+
+def test_a_separator_where_a_line_breaks_is_not_written(qapp):
+    """Trial 29: a totem's kicker "Jiangxi Museum of Natural History · / Special
+    Exhibition · Hall 2" ended its first line on the separator. Where a line breaks
+    at a separator, it is not written; between the parts on one line it stays."""
+    for text, width in (("Jiangxi Museum of Natural History · Special Exhibition · Hall 2",
+                         600), ("江西省自然博物馆 · 特展 · 第二展厅", 300)):
+        box = TextBox(text, width, 200, size=28, color=QColor("white"), max_lines=2,
+                      role="kicker", align="center")
+        assert len(box.lines) == 2, box.lines
+        assert not any(line.endswith("·") or line.startswith("·") for line in box.lines)
+        assert "·" in box.lines[1], box.lines
+
+
+def test_running_text_keeps_a_name_of_a_few_words_on_one_line(qapp):
+    """Trial 29: a caption broke "from Laoye / Temple, Duchang County" with room to
+    spare. Two or three capitalised words side by side in running text are a name a line
+    does not break inside; a longer run of capitals breaks as any words do."""
+    text = ("Counted each winter from the hide at Laoye Temple, Duchang County, on the "
+            "lake's northern shore, by the Jiangxi Poyang Lake National Nature Reserve.")
+    for width in range(380, 900, 12):
+        box = TextBox(text, width, 800, size=30, color=QColor("white"), role="body")
+        ends = [line.split()[-1] for line in box.lines[:-1]]
+        starts = [line.split()[0] for line in box.lines[1:]]
+        assert "Laoye" not in ends and "Duchang" not in ends, (width, box.lines)
+        assert not {"Temple,", "County,"} & set(starts), (width, box.lines)
+        assert all(len(line) > 3 for line in box.lines)
