@@ -19,7 +19,7 @@ from kiosk.play.clock import FakeClock
 from kiosk.show import fonts
 from kiosk.show.audit import audit
 from kiosk.show.charts.base import ChartView, CountLabel
-from kiosk.show.charts.compare import CompareView
+from kiosk.show.charts.compare import SCALES_NOTE, CompareView
 from kiosk.show.charts.funnel import MIN_SHARE, FunnelView
 from kiosk.show.charts.network import NetworkView, colours, shapes
 from kiosk.show.charts.proportion import ProportionView
@@ -283,7 +283,7 @@ def test_compare_rows_of_one_unit_share_a_scale_and_a_second_unit_is_said(qapp, 
     assert a_after / b_after == pytest.approx(7.2 / 30)  # one scale for 万元: 7.2 is short
     assert c_after > a_after  # 81.9 % on the scale of its own unit
     notes = [t for t in view.childItems() if isinstance(t, TextBox)]
-    assert any("不同单位" in t.text for t in notes)  # and the chart says so
+    assert any(t.text == SCALES_NOTE["zh"] for t in notes)  # and the chart says so
 
 
 def test_a_donut_says_its_total_once_in_its_centre_and_its_parts_with_the_unit(
@@ -608,8 +608,24 @@ def test_a_compare_row_of_one_value_in_a_unit_of_its_own_has_no_bar(qapp, tmp_pa
     assert said.sceneBoundingRect().bottom() <= note.ink_rect().top()
     assert "over 290 caves" in {mark.value for mark in view.marks}  # (a tap says it)
     texts = {t.text for t in decks.items_of(view) if isinstance(t, TextBox)}
-    assert not any("scale of its own" in text for text in texts)  # (one scale of bars)
+    assert SCALES_NOTE["en"] not in texts  # (one scale of bars)
     assert layout_problems(loaded, Config()) == []
+
+
+def test_rows_on_scales_of_their_own_say_so_in_words_true_in_every_language(qapp,
+                                                                             tmp_path):
+    """Trial 29: 36万只 and 2,896只 were drawn to two scales, both "birds" in English, under
+    "Each unit is drawn to a scale of its own": not so. The note says the rows are."""
+    compare = {"kind": "compare", "before_label": "2000", "after_label": "2023", "items": [
+        {"label": decks.both("越冬水鸟", "Wintering waterbirds"), "before": 36, "after": 70,
+         "unit": decks.both("万只", "birds"), "scale": {"en": 10000}},
+        {"label": decks.both("白鹤", "Siberian Cranes"), "before": 2896, "after": 4000,
+         "unit": decks.both("只", "birds")}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(compare)))
+    for language in ("zh", "en"):
+        _image, slide = render_slide(loaded, Config(), 0, (1920, 1080), language)
+        texts = {t.text for t in decks.items_of(chart_of(slide)) if isinstance(t, TextBox)}
+        assert SCALES_NOTE[language] in texts, texts
 
 
 def test_a_donut_beside_a_story_gives_its_legend_the_rows_it_needs(qapp, tmp_path):

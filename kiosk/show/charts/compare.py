@@ -29,8 +29,11 @@ from kiosk.show.charts.base import (
 )
 from kiosk.show.context import OPTICAL_MIDDLE, SlideContext
 
-SCALES_NOTE = {"zh": "不同单位的数据各按其单位的比例绘制",
-               "en": "Each unit is drawn to a scale of its own"}
+SCALES_NOTE = {"zh": "各行不按同一比例绘制：请比较同一行的两个数值",
+               "en": "Rows are drawn to scales of their own: compare a row's two bars"}
+"""Said where the rows are drawn to more than one scale (each unit as written: 36万只 and
+2,896只 on two, though the English says "birds" for both; "Each unit is drawn to a scale
+of its own" was not so, trial 29)."""
 
 
 def _unit_key(item: ComparePair) -> str:
