@@ -1450,7 +1450,7 @@ def test_a_highlight_is_said_to_be_among_its_group_not_beside_it(qapp, tmp_path)
             {"label": both("三佛齐", "Srivijaya"), "count": 3}]}]}
     loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
     for language, said in (("zh", "三佛齐（属于东南亚）"),
-                           ("en", "Srivijaya (among Southeast Asia)")):
+                           ("en", "Srivijaya (from Southeast Asia)")):
         _image, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
         texts = {t.text: t for t in decks.items_of(view) if isinstance(t, TextBox)}
         assert said in texts
@@ -1512,7 +1512,7 @@ def test_a_highlight_among_a_group_with_an_aside_does_not_nest_brackets(qapp, tm
          "highlights": [{"label": both("已飞行", "Have flown"), "count": 8}]},
         {"label": both("第二批（2010年）", "Group 2 (2010)"), "count": 7}]}
     loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
-    for language, said in (("zh", "已飞行（属于第一批）"), ("en", "Have flown (among Group 1)")):
+    for language, said in (("zh", "已飞行（属于第一批）"), ("en", "Have flown (from Group 1)")):
         _image, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
         texts = {t.text for t in decks.items_of(view) if isinstance(t, TextBox)}
         assert said in texts, texts
@@ -1913,13 +1913,17 @@ def test_values_shown_together_are_written_in_one_magnitude(qapp, tmp_path):
 
 
 def test_an_english_highlight_names_its_group_as_a_sentence_does():
-    """Trial 9: "(among Teahouses)", a capital in mid-sentence; a name keeps its own."""
+    """Trial 9: "(among Teahouses)", a capital in mid-sentence; a name keeps its own,
+    and is what a highlight comes from ("Satellite-tagged (among Yakutia, Russia)" is no
+    English, trial 29)."""
     from kiosk.show.charts.network import _among
 
     assert _among("Laoshe Teahouse", "Teahouses", False) == "Laoshe Teahouse (among teahouses)"
-    assert _among("Srivijaya", "Southeast Asia", False) == "Srivijaya (among Southeast Asia)"
-    assert _among("Peking University", "Beijing", False) == "Peking University (among Beijing)"
+    assert _among("Srivijaya", "Southeast Asia", False) == "Srivijaya (from Southeast Asia)"
+    assert _among("Peking University", "Beijing", False) == "Peking University (from Beijing)"
     assert _among("三佛齐", "东南亚", True) == "三佛齐（属于东南亚）"
+    assert _among("Satellite-tagged", "Yakutia, Russia", False) == \
+        "Satellite-tagged (from Yakutia, Russia)"
     assert _among("Myllokunmingia", "Chordates and their kin", False) == \
         "Myllokunmingia (among chordates and their kin)"  # (trial 10: its plural first)
 

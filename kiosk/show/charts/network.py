@@ -660,10 +660,14 @@ def _highlight_unit(highlight: Highlight, group: NodeGroup, language: str,
 
 def _among(label: str, group: str, chinese: bool) -> str:
     """A highlight's label saying it is some of its group (its dots are the group's, not
-    more besides): 高僧（属于僧尼）, Eminent monks (among monks and nuns)."""
+    more besides): 高僧（属于僧尼）, Eminent monks (among monks and nuns), Satellite-tagged
+    (from Yakutia, Russia)."""
     group = re.sub(r"\s*[（(][^（()）]*[)）]\s*$", "", group) or group  # (its own aside
     # left out: not "Have flown (among Group 1 (1998))", trial 26; its row says it)
-    return f"{label}（属于{group}）" if chinese else f"{label} (among {_in_sentence(group)})"
+    if chinese:
+        return f"{label}（属于{group}）"
+    said = _in_sentence(group)  # (among a plural noun; from a name: "among Yakutia,
+    return f"{label} ({'among' if said != group else 'from'} {said})"  # Russia", trial 29)
 
 
 def _in_sentence(name: str) -> str:
