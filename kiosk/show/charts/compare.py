@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsRectItem
 
 from kiosk.deck.charts import CompareChart, ComparePair
-from kiosk.deck.numbers import Alike, alike
+from kiosk.deck.numbers import Alike, alike, english_magnitude, magnitude
 from kiosk.deck.timing import ROW_STAGGER
 from kiosk.show import fonts
 from kiosk.show.charts.base import (
@@ -29,11 +29,13 @@ from kiosk.show.charts.base import (
 )
 from kiosk.show.context import OPTICAL_MIDDLE, SlideContext
 
-SCALES_NOTE = {"zh": "各行不按同一比例绘制：请比较同一行的两个数值",
-               "en": "Rows are drawn to scales of their own: compare a row's two bars"}
-"""Said where the rows are drawn to more than one scale (each unit as written: 36万只 and
-2,896只 on two, though the English says "birds" for both; "Each unit is drawn to a scale
-of its own" was not so, trial 29)."""
+SCALES_NOTE = {"zh": "不同单位的数据各按其单位的比例绘制",
+               "en": "Each unit is drawn to a scale of its own"}
+"""Said where the rows are drawn to more than one scale, one per unit."""
+ROWS_NOTE = {"zh": "各行不按同一比例绘制：请比较同一行的两个数值",
+             "en": "Rows are drawn to scales of their own: compare a row's two bars"}
+"""...and where two scales' units read alike in the language shown (36万只 and 2,896只
+are both "birds" in English: "Each unit…" was not so, trial 29)."""
 
 
 def _unit_key(item: ComparePair) -> str:
@@ -87,7 +89,14 @@ class CompareView(ChartView):
         caves as long as 1,280 m²); such a value is written without a bar."""
         if len(_scales([item for n, item in enumerate(chart.items)
                         if n not in self.alone])) > 1:  # a second scale of bars: said so
-            note = ctx.box(self, SCALES_NOTE.get(ctx.language[:2], SCALES_NOTE["en"]),
+            base = magnitude if ctx.language.startswith("zh") else english_magnitude
+            shown_units = {key: {base(ctx.text(item.unit))[1].strip() for item in
+                                 chart.items if _unit_key(item) == key}
+                           for key in self.scales}  # (万只 and 只: birds both)
+            alike = len({unit for units in shown_units.values() for unit in units}) < sum(
+                map(len, shown_units.values()))  # (a unit said alike for two scales)
+            said = ROWS_NOTE if alike else SCALES_NOTE
+            note = ctx.box(self, said.get(ctx.language[:2], said["en"]),
                            QRectF(rect.left(), rect.top() + legend_h, rect.width(),
                                   ctx.size("note") * 1.6), "note", color=ctx.palette.muted,
                            max_lines=1)
