@@ -669,8 +669,10 @@ class SeriesView(ChartView):
                     ends.append((last + gap, end))
                 for n, (a, b) in enumerate(ends):
                     piece = line if n == 0 else QGraphicsLineItem(self)
-                    piece.setLine(across, a, across, b) if upright else piece.setLine(
-                        a, across, b, across)
+                    if upright:
+                        piece.setLine(across, a, across, b)
+                    else:
+                        piece.setLine(a, across, b, across)
                     if piece is not line:
                         piece.setPen(line.pen())
                         self.grid_lines.append(piece)
