@@ -91,28 +91,11 @@ class GalleryView(FramedView):
         self.heading = [item for item in self.childItems() if item not in before]
         for item in self.heading:
             item.setZValue(1)  # (over every page)
-        self._lift: float | None = None
+        self._lift = self._shared_lift(fill, title_bottom)
         """How far every photo shown whole is lifted from the foot with its caption, where
-        they share one height (a totem)."""
-        kept = len(self.shades), len(self.caption_boxes), len(self.elsewhere)
-        self._lifts: list[float] = []
-        self._least = math.inf
-        """The most a caption may be lifted with every photo drawn SHARED_LEAST of its
-        size or more."""
-        self._footed = 0
-        """Pages whose caption stands at the foot (a photo filling the screen, a panorama)."""
+        they share one height (a totem); None: each in its own optical middle."""
         self.pages = [self._page(n, photo, fill, colour, title_bottom)
                       for n, photo in enumerate(s.photos)]
-        if len({round(lift) for lift in self._lifts}) > 1 or (
-                self._lifts and self._footed and ctx.portrait):  # (on a totem, each in its own
-            # optical middle: their captions at 1591, 1508 and 1320 px as a visitor swiped,
-            for page in self.pages:  # trial 29; at the highest, a taller photo drawn
-                page.setParentItem(None)  # type: ignore[arg-type]  # smaller to stand on it)
-            del self.shades[kept[0]:], self.caption_boxes[kept[1]:], self.elsewhere[kept[2]:]
-            self._white.clear()
-            self._lift = max(0.0, min(max(self._lifts), self._least))
-            self.pages = [self._page(n, photo, fill, colour, title_bottom)
-                          for n, photo in enumerate(s.photos)]
         self.at = 0
         self.closer, self.tx, self.ty = 1.0, 0.0, 0.0
         self._motion: tuple[float, int, int] | None = None
@@ -141,7 +124,6 @@ class GalleryView(FramedView):
         foot = area.bottom() - (self._lift or 0.0)  # (where every caption ends)
         if panned:
             count.set_color(ctx.palette.text)
-            self._footed += 1
             caption = self._caption(photo.caption, ctx.palette.text, foot, page
                                     ) if photo.caption else None  # (a panorama, as on a
             below = caption.text_height + ctx.size("body") * 0.6 if caption else 0.0  # slide
@@ -159,7 +141,6 @@ class GalleryView(FramedView):
                                        whole_on_ground=True, parent=page)
             page.picture.setData(BLEED, True)
             page.picture.setZValue(-2)
-            self._footed += 1
             caption = self._caption(photo.caption, ON_PHOTO, foot, page) \
                 if photo.caption else None
             before = set(page.childItems())
@@ -202,11 +183,9 @@ class GalleryView(FramedView):
             if ctx.portrait:  # standing on its caption at the foot, it left half the
                 lift = (room.height() - drawn.height()) * (1 - OPTICAL_MIDDLE)  # screen
                 # empty over it, trial 20; the caption left at the foot, 320 px under it,
-                self._lifts.append(lift)  # read as detached, trial 23)
-                self._least = min(self._least, room.height() - drawn.height() * SHARED_LEAST)
-                if self._lift is not None:  # (every caption at one height: a taller photo
-                    lift = self._lift  # drawn smaller to stand on it, trial 29)
-                    if drawn.height() > room.height() - lift:
+                if self._lift is not None:  # read as detached, trial 23; every caption at
+                    lift = self._lift  # one height: a taller photo drawn smaller to stand
+                    if drawn.height() > room.height() - lift:  # on it, trial 29)
                         drawn = fitted(natural, QRectF(room.left(), room.top(), room.width(),
                                                        room.height() - lift))
             if caption is not None:
@@ -230,6 +209,41 @@ class GalleryView(FramedView):
             self.source_line(credit, self.source_colour(), page)
             page.words += [item for item in page.childItems() if item not in before]
         return page
+
+    def _shared_lift(self, fill: bool, title_bottom: float | None) -> float | None:
+        """On a totem, how far every caption is lifted from the foot so that they end at
+        one height: where the photos shown whole want their captions (each with its
+        photo in the optical middle of its room), the highest, but no higher than leaves
+        each photo SHARED_LEAST of its size; a photo filling the screen and a panorama
+        take it too. None: one height already (or a wall, where they stand at the foot)."""
+        ctx, area = self.ctx, self.ctx.content
+        if not ctx.portrait:
+            return None
+        count = ctx.box(None, f"{len(self.slide.photos)} / {len(self.slide.photos)}",
+                        QRectF(area.left(), area.top(), area.width() * COUNT_SHARE,
+                               self.count_height), "detail", max_lines=1)
+        top = max(title_bottom or area.top(), count.ink_rect().bottom() + ctx.size(
+            "body") * 0.6)
+        lifts, least, footed = [], math.inf, 0
+        for photo in self.slide.photos:
+            path = ctx.assets.get(photo.src)
+            natural = natural_size(path)
+            if pans(natural, ctx) or (fill and (fills_screen(natural, ctx.width, ctx.height)
+                                                or on_plain_ground(path))):
+                footed += 1  # (its caption at the foot, over it or under its band)
+                continue
+            below = ctx.size("body") * 0.6 + (ctx.box(
+                None, ctx.text(photo.caption), QRectF(0, 0, self._caption_width(),
+                                                      ctx.room("body", 3, 1.4)),
+                "body", max_lines=3, line_height=1.4).text_height if photo.caption else 0.0)
+            room = QRectF(area.left(), top, area.width(), max(1.0, area.bottom() - top - below))
+            drawn = fitted(natural, room) if natural.isValid() and not natural.isEmpty() \
+                else room
+            lifts.append((room.height() - drawn.height()) * (1 - OPTICAL_MIDDLE))
+            least = min(least, room.height() - drawn.height() * SHARED_LEAST)
+        if not lifts or (len({round(lift) for lift in lifts}) < 2 and not footed):
+            return None
+        return max(0.0, min(max(lifts), least))
 
     def _page_beside(self, natural: QSize, count: TextBox, title_bottom: float | None
                      ) -> tuple[QRectF, QRectF] | None:
