@@ -581,10 +581,11 @@ def _laid(text: str) -> str:
 
 
 _CAPITALS = re.compile(r"(?<![\w’'–-])[A-Z][\w’'–-]*(?: [A-Z][\w’'–-]*)+")
-NAME_WORDS = 3
-"""Capitalised words side by side in running text (a caption, a story's words), up to
-this many, are a name a line does not break inside (Laoye Temple, Duchang County: "from
-Laoye / Temple", trial 29); a longer run breaks as any words do."""
+NAME_WORDS = 4
+"""Capitalised words side by side in running text (a caption, a story's words, a source
+line), up to this many, are a name a line does not break inside (Laoye Temple, Duchang
+County: "from Laoye / Temple", trial 29; "UNESCO / World Heritage Centre", trial 30); a
+longer run breaks as any words do."""
 
 
 def _names_kept(text: str, fits: Callable[[str], bool]) -> str:
@@ -665,15 +666,17 @@ class TextBox(QGraphicsItem):
         self._balance = balance
         self._balances: dict[tuple[str, float], tuple[float, list[str]] | None] = {}
         self._latin = not any(is_han(c) for c in text)  # (see fonts.font)
-        self._words = sorted(set(WORD.findall(_laid(text)) + RANGE.findall(text)),
-                             key=len)[-3:]  # (measured as laid out: evened narrower than
-        # "About 90 minutes", kept whole, it was cut inside "min / utes", trial 26)
         self._width, self._height = width, height
         self._color = color
         self._align, self._valign = align, valign
         self._line_height = line_height
         self._max_lines = max_lines
         self._bold, self._tabular = bold, tabular
+        self._words = sorted(set(WORD.findall(self._running(_laid(text), size)) +
+                                 RANGE.findall(text)),
+                             key=len)[-3:]  # (measured as laid out: evened narrower than
+        # "About 90 minutes", kept whole, it was cut inside "min / utes", trial 26; a
+        # name kept whole too)
         self.requested_size = size
         self.font_size, self.lines, self.elided = self._fit(size)
         self.lines = _unseparated(self.lines)
@@ -850,14 +853,19 @@ class TextBox(QGraphicsItem):
                 return smaller
         return chosen
 
+    def _running(self, laid: str, size: float) -> str:
+        """``laid`` with its names kept whole where they fit a line with room to spare,
+        in running text (a title's breaks between capitals are weighed: _cost_here)."""
+        if self.role in HEADLINES or self._balance:
+            return laid
+        metrics = QFontMetricsF(self._font(size))
+        return _names_kept(laid, lambda name: metrics.horizontalAdvance(name)
+                           <= self._width * 0.8)
+
     def _lines_at(self, text: str, size: float, width: float, *,
                   whole_words: bool = False) -> list[str]:
         # (laid out with a no-break space between a number and its unit: 48,000 km)
-        laid = _laid(text)
-        if self.role not in HEADLINES and not self._balance:  # (running text: its names
-            metrics = QFontMetricsF(self._font(size))  # kept whole where they fit a
-            laid = _names_kept(laid, lambda name: metrics.horizontalAdvance(  # line; a
-                name) <= width * 0.8)  # title's are weighed, _cost_here)
+        laid = self._running(_laid(text), size)
         layout = QTextLayout(laid, self._font(size))  # (and a non-breaking hyphen in a word)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WordWrap if whole_words

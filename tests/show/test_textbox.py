@@ -795,14 +795,19 @@ def test_a_separator_where_a_line_breaks_is_not_written(qapp):
 
 def test_running_text_keeps_a_name_of_a_few_words_on_one_line(qapp):
     """Trial 29: a caption broke "from Laoye / Temple, Duchang County" with room to
-    spare. Two or three capitalised words side by side in running text are a name a line
-    does not break inside; a longer run of capitals breaks as any words do."""
+    spare; trial 30, a source line "UNESCO / World Heritage Centre". Up to four
+    capitalised words side by side in running text are a name a line does not break
+    inside; a longer run of capitals breaks as any words do."""
     text = ("Counted each winter from the hide at Laoye Temple, Duchang County, on the "
-            "lake's northern shore, by the Jiangxi Poyang Lake National Nature Reserve.")
-    for width in range(380, 900, 12):
+            "lake's northern shore, for the UNESCO World Heritage Centre, by the Jiangxi "
+            "Poyang Lake National Nature Reserve.")
+    name = QFontMetricsF(fonts.font(30)).horizontalAdvance("UNESCO World Heritage Centre")
+    for width in range(round(name / 0.8) + 1, 1100, 12):  # (where the longest name fits
+        # a line with room to spare)
         box = TextBox(text, width, 800, size=30, color=QColor("white"), role="body")
         ends = [line.split()[-1] for line in box.lines[:-1]]
         starts = [line.split()[0] for line in box.lines[1:]]
-        assert "Laoye" not in ends and "Duchang" not in ends, (width, box.lines)
+        assert not {"Laoye", "Duchang", "UNESCO", "World", "Heritage"} & set(ends), (
+            width, box.lines)
         assert not {"Temple,", "County,"} & set(starts), (width, box.lines)
         assert all(len(line) > 3 for line in box.lines)
