@@ -590,3 +590,27 @@ def test_an_object_on_white_in_a_gallery_is_whole_on_its_ground_in_every_languag
         assert picture.ground is not None and not picture.fill, language
         shades = [item for item in decks.items_of(view) if isinstance(item, Shade)]
         assert all(shade.light and shade.level == 0.0 for shade in shades), language
+
+
+def test_a_dropped_gallery_is_freed_at_once_not_by_the_garbage_collector(qapp, tmp_path):
+    """Two fresh-clone CI runs ended in a segmentation fault after a gallery's language
+    switch: a photo's shades were told of its picture by a function holding the photo, a
+    cycle only the garbage collector frees, and it may run in a decoding thread, freeing
+    Qt's items there. A view that is dropped lets go of them: freed at once."""
+    import gc
+    import weakref
+
+    from kiosk.show.render import context
+    from kiosk.show.slides import build_view
+
+    loaded = decks.built(tmp_path, deck(gallery(tmp_path)))
+    view = build_view(loaded.deck.slides[0], context(loaded, config(), "zh"))
+    pictures = [weakref.ref(page.picture) for page in view.pages]
+    assert any(page.picture.on_image is not None for page in view.pages)  # (told)
+    gc.disable()
+    try:
+        view.dispose()
+        del view
+        assert all(ref() is None for ref in pictures)  # (no collection needed)
+    finally:
+        gc.enable()

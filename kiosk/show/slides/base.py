@@ -436,6 +436,8 @@ class SlideView(QGraphicsItem):
             chart.clear_callout()
             chart.tracks.clear()
             chart.marks.clear()
+        for kept in KEPT:  # (lists that name the view itself: where its words are in
+            getattr(self, kept, []).clear()  # other languages, by their parent)
         for item in descendants(self):  # (a photo's shades told of its picture by a
             for told in TOLD:  # function that holds the photo: a cycle left to the
                 if getattr(item, told, None) is not None:  # garbage collector, which
@@ -551,6 +553,8 @@ class SlideView(QGraphicsItem):
                 max_lines=lines, valign="bottom")
 
 
+KEPT = ("elsewhere",)
+"""A view's lists that may name the view itself (``dispose`` empties them)."""
 TOLD = ("on_image", "on_drawn", "on_light")
 """What a view's items call back when a picture arrives or is drawn (``dispose`` lets go)."""
 SOURCE_LINES = 4
