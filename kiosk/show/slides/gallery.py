@@ -32,6 +32,7 @@ from kiosk.show.slides.image import (
     pans,
 )
 from kiosk.show.textbox import TextBox
+from kiosk.weak import weakly
 
 SLIDE_TIME = 0.35
 """Seconds a photograph takes to slide in."""
@@ -151,12 +152,14 @@ class GalleryView(FramedView):
             page.picture.rooms = clear_of_words(ctx, [*(item for item in self.heading if
                                                         isinstance(item, TextBox)), count,
                                                       *([caption] if caption else [])],
-                                                [parent.mapRectToScene(ink) for parent, ink
-                                                 in self.elsewhere if parent in (page, self)])
+                                                [(self if parent is None else parent)
+                                                 .mapRectToScene(ink) for parent, ink
+                                                 in self.elsewhere if parent in (page, None)])
             page.top_shade = next((shade for shade in self.shades[made:] if shade.falling),
                                   None)
             if page.top_shade is not None:
-                page.top_shade.on_light = self._title_colour
+                page.top_shade.on_light = weakly(self._title_colour)  # (not the view:
+                # a cycle through Qt, freed by the garbage collector in any thread)
             page.words += [item for item in page.childItems() if item not in before]
         elif (placed := self._page_beside(natural, count, title_bottom)) is not None:
             column, picture_rect = placed  # (upright: as tall as the room, its caption
@@ -199,7 +202,7 @@ class GalleryView(FramedView):
                 drawn = page.picture.target()
                 caption.setX(max(area.left(), min(drawn.left(),
                                                   area.right() - caption.text_width)))
-        page.picture.on_drawn = self._drawn
+        page.picture.on_drawn = weakly(self._drawn)
         if caption is not None:
             page.words.append(caption)
         credit = ctx.text(photo.credit or self.slide.source)  # (not the deck's source:
@@ -254,8 +257,8 @@ class GalleryView(FramedView):
         ctx, area = self.ctx, self.ctx.content
         words = [count.ink_rect(), *(item.ink_rect() for item in self.heading
                                      if isinstance(item, TextBox) and item.text),
-                 *(parent.mapRectToScene(ink) for parent, ink in self.elsewhere
-                   if parent is self)]  # (the title in every language: in English the
+                 *(self.mapRectToScene(ink) for parent, ink in self.elsewhere
+                   if parent is None)]  # (the title in every language: in English the
         # photo stood 377 px further right, and moved as a visitor switched, trial 22)
         tall = beside(ctx, natural, area.top(), centred=False)
         if tall is not None:

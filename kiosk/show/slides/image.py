@@ -308,7 +308,8 @@ class Shade(QGraphicsItem):
         item = self.parentItem()
         while item is not None and not hasattr(item, "elsewhere"):
             item = item.parentItem()
-        return ([parent.mapRectToScene(rect) for parent, rect in getattr(item, "elsewhere", [])],
+        return ([(item if parent is None else parent).mapRectToScene(rect)
+                 for parent, rect in getattr(item, "elsewhere", [])],
                 [box.ink_rect() for box in getattr(item, "heading", [])
                  if isinstance(box, TextBox) and box.text and box.parentItem() is not
                  self.parentItem()])
@@ -447,7 +448,7 @@ class FramedView(SlideView):
         """The shades under words over the picture (their words dark over a light one)."""
         self.caption_boxes: list[TextBox] = []
         """The photograph's captions (a band of an audio guide's captions stays above)."""
-        self.elsewhere: list[tuple[QGraphicsItem, QRectF]] = []
+        self.elsewhere: list[tuple[QGraphicsItem | None, QRectF]] = []
         """Where the title and captions are in the deck's other languages (in their
         parent's coordinates: a gallery's page moves): a shade under them is decided
         over them all, so that a photo looks one way in every language (a longer
@@ -472,7 +473,8 @@ class FramedView(SlideView):
             if isinstance(self.picture, PictureItem):  # (in every language alike: the
                 self.picture.rooms = clear_of_words(ctx, [  # model shrank in English,
                     item for item in self.childItems() if isinstance(item, TextBox)],  # t. 21
-                    [parent.mapRectToScene(ink) for parent, ink in self.elsewhere])
+                    [(self if parent is None else parent).mapRectToScene(ink)
+                     for parent, ink in self.elsewhere])
             return
         area = ctx.content
         natural = self.natural(path)
@@ -622,7 +624,7 @@ class FramedView(SlideView):
         Chinese and two in English, a band moved as a visitor switched, trial 23, and a
         photo shown whole changed its size, trial 26)."""
         inks = [self.mapRectToScene(ink).bottom() for parent, ink in self.elsewhere
-                if parent is self]
+                if parent is None]
         return max(top, max(inks) + self.ctx.size("title") * 0.5) if inks else top
 
     def _caption_width(self) -> float:
@@ -663,8 +665,10 @@ class FramedView(SlideView):
             other = dataclasses.replace(self.ctx, language=language)
             box = other.box(None, other.text(text), rect, role, **kw)
             if box.text:
-                self.elsewhere.append((parent, box.ink_rect()))  # (a box of no scene:
-                # its ink in its parent's coordinates)
+                self.elsewhere.append((None if parent is self else parent,  # (a box
+                                       box.ink_rect()))  # of no scene: its ink in its
+                # parent's coordinates; None, the view's: not the view itself, a cycle
+                # only the garbage collector frees, and it may run in a decoding thread)
 
     credit_at: QRectF | None = None
     """The column of a picture's words beside it, where its credit lines up with them."""
