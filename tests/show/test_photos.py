@@ -342,6 +342,19 @@ def test_a_picture_that_cannot_be_decoded_is_a_quiet_fill_and_one_log_line(
     assert "is cut off after 2,000 bytes" in line and "placeholder" in line
 
 
+def wcag(first: QColor, second: QColor) -> float:
+    """The contrast of two colours (WCAG 2)."""
+    def luminance(colour: QColor) -> float:
+        def linear(c: float) -> float:
+            c /= 255
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+        return 0.2126 * linear(colour.red()) + 0.7152 * linear(colour.green()) + \
+            0.0722 * linear(colour.blue())
+
+    lights = sorted((luminance(first), luminance(second)))
+    return (lights[1] + 0.05) / (lights[0] + 0.05)
+
+
 def test_words_over_a_white_photo_read_at_four_and_a_half_to_one(qapp, tmp_path):
     """White captions on a snow photo read at 2.3:1: the shades were too light where the
     words lay. (Over a photo light all through, the words are now dark, with no shade:
@@ -357,17 +370,8 @@ def test_words_over_a_white_photo_read_at_four_and_a_half_to_one(qapp, tmp_path)
     loaded = decks.built(tmp_path, decks.deck(slide))
     shot, view = render_slide(loaded, Config(), 0, (960, 540), "en")
 
-    def luminance(colour: QColor) -> float:
-        def linear(c: float) -> float:
-            c /= 255
-            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-        return 0.2126 * linear(colour.red()) + 0.7152 * linear(colour.green()) + \
-            0.0722 * linear(colour.blue())
-
     def contrast(words: QColor, x: float, y: float) -> float:
-        lights = sorted((luminance(words), luminance(QColor(shot.pixel(round(x / 2),
-                                                                       round(y / 2))))))
-        return (lights[1] + 0.05) / (lights[0] + 0.05)
+        return wcag(words, QColor(shot.pixel(round(x / 2), round(y / 2))))
 
     for text in ("In the snow", "At 5,100 metres it is snowed in all winter.", "Photo: Li Si"):
         (box,) = [t for t in decks.items_of(view) if getattr(t, "text", None) == text]
@@ -436,19 +440,6 @@ def test_a_photo_light_all_through_has_dark_words_and_no_grey_slabs(qapp, tmp_pa
             assert corner.lightness() > 230
         else:
             assert words["Celadon bowl, Southern Song"].color.lightness() > 200
-
-
-def wcag(first: QColor, second: QColor) -> float:
-    """The contrast of two colours (WCAG 2)."""
-    def luminance(colour: QColor) -> float:
-        def linear(c: float) -> float:
-            c /= 255
-            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-        return 0.2126 * linear(colour.red()) + 0.7152 * linear(colour.green()) + \
-            0.0722 * linear(colour.blue())
-
-    lights = sorted((luminance(first), luminance(second)))
-    return (lights[1] + 0.05) / (lights[0] + 0.05)
 
 
 def test_a_shade_fades_into_the_photo_without_an_edge(qapp, tmp_path):

@@ -436,13 +436,6 @@ class SlideView(QGraphicsItem):
             chart.clear_callout()
             chart.tracks.clear()
             chart.marks.clear()
-        for kept in KEPT:  # (lists that name the view itself: where its words are in
-            getattr(self, kept, []).clear()  # other languages, by their parent)
-        for item in descendants(self):  # (a photo's shades told of its picture by a
-            for told in TOLD:  # function that holds the photo: a cycle left to the
-                if getattr(item, told, None) is not None:  # garbage collector, which
-                    setattr(item, told, None)  # may run in a decoding thread and free
-                    # Qt's items there: a segmentation fault after a language switch)
 
     def charts(self) -> list[ChartView]:
         """The charts on this slide."""
@@ -553,10 +546,6 @@ class SlideView(QGraphicsItem):
                 max_lines=lines, valign="bottom")
 
 
-KEPT = ("elsewhere",)
-"""A view's lists that may name the view itself (``dispose`` empties them)."""
-TOLD = ("on_image", "on_drawn", "on_light")
-"""What a view's items call back when a picture arrives or is drawn (``dispose`` lets go)."""
 SOURCE_LINES = 4
 """Lines a source line may take, on a wall beside the controls as far as the room kept
 under the content allows (its bottom where two end), on a totem above them: in two, an
