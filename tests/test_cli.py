@@ -304,7 +304,7 @@ def test_the_starter_teaches_english_numbers_in_words_a_visitor_reads(qapp, tmp_
 
 
 def test_check_warns_once_of_a_text_every_slide_shares(tmp_path, capsys):
-    source = "来源：" + "一段很长很长的来源说明" * 20
+    source = "来源：" + "一段很长很长的来源说明" * 60  # (longer than four lines across)
     deck = decks.write(tmp_path, decks.deck(*(decks.figures_slide(title=f"第{n}页")
                                               for n in range(12)), source=source))
     assert main(["check", str(deck)]) == 0

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.config.sections import ShowOptions, Theme
 from kiosk.show import fonts
-from kiosk.show.context import SMALLEST_TEXT
+from kiosk.show.context import SMALLEST_TEXT, button_side
 from kiosk.show.guard import guarded
 from kiosk.show.theme import Palette, type_size
 
@@ -82,7 +82,7 @@ class Chrome(QGraphicsItem):
         self._side = width * safe_area  # left and right
         self._chrome_size = max(type_size("chrome", theme, min(width, height)),
                                 SMALLEST_TEXT * min(width, height, 1920) / 1080)
-        self.button_side = max(64.0, min(width, height) * 0.065)
+        self.button_side = button_side(width, height)
         self.index, self.count, self.language = 0, 1, languages[0]
         self.setZValue(50)
         self._buttons = BUTTONS if options.controls else ()

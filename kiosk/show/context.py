@@ -30,6 +30,12 @@ BALANCED_ROLES = ("title", "hero")
 """Roles whose lines are made of about equal length, like a typeset headline."""
 
 
+def button_side(width: float, height: float) -> float:
+    """The side of an on-screen button on a stage of ``width`` x ``height`` (the
+    least: a small screen's are made larger, 12 mm)."""
+    return max(64.0, min(width, height) * 0.065)
+
+
 @dataclasses.dataclass
 class SlideContext:
     """Everything a slide view draws with."""
@@ -62,6 +68,9 @@ class SlideContext:
     source_lines: int = 2
     """Lines kept for the source line on a totem, above the row of the controls: as
     many as its citation needs (``SlideView``), two at least."""
+    source_above: int = 0
+    """Lines of a wall's source line set across the slide above the row of the
+    controls, where the column beside them cannot hold it (0: beside them)."""
 
     def __post_init__(self) -> None:
         self.palette = Palette.from_theme(self.theme)
@@ -101,10 +110,19 @@ class SlideContext:
         # top right (Chrome.button_side), not beside it
         if self.portrait:  # the source line's lines above the row of the controls
             bottom = safe.top() + self.height * 0.1 + self.room("source", self.source_lines)
-        else:  # the source line beside the controls
+        else:  # the source line beside the controls, or above them
             bottom = safe.top() + self.height * 0.11
+            if self.source_above:
+                bottom = max(bottom, self.controls_height + self.size("source") * 2.0
+                             + self.room("source", self.source_above))  # (a line's
+                # air over it, and half of one under it: trial 31 found 30 px crowded)
         return QRectF(side, top, self.width - 2 * side,
                       self.height - top - bottom - self.kept_free)
+
+    @property
+    def controls_height(self) -> float:
+        """How far the row of the on-screen controls reaches up from the stage's foot."""
+        return self.height * self.safe_area + button_side(self.width, self.height)
 
     def room(self, role: str, lines: int, line_height: float = 1.3) -> float:
         """The height ``lines`` lines of text of ``role`` take (``TextBox``'s measure)."""

@@ -388,6 +388,40 @@ def test_a_long_citation_is_written_whole_on_a_totem(qapp, tmp_path):
         assert audit(view, chrome.drawn()) == [], language
 
 
+BIRDS = ("Sources: Jiangxi Provincial Forestry Bureau, “Synchronised Winter Waterbird Survey "
+         "of Poyang Lake (2023–2024)”; International Crane Foundation (ICF), “Siberian Crane "
+         "Population Assessment”; China Bird Watch, No. 12; Administration of the Jiangxi "
+         "Poyang Lake National Nature Reserve")
+"""Trial 29's citation of four sources, 250 characters."""
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.3])
+def test_a_citation_the_column_beside_the_controls_cannot_hold_goes_above_them(
+        qapp, tmp_path, scale):
+    """Trials 29 and 31: under a slide whose content fills its room, a citation of four
+    or five sources was cut with "…" in the column of 690 px beside the controls, with a
+    row of 1,700 px above them. It is written whole across the slide above the
+    controls, the content laid out above it."""
+    both = decks.both
+    figures = [decks.figure(value, both("只", "birds"), both("标签", "A label of a few words"),
+                            note=both("注", "A note under it"))
+               for value in (700_000, 4_000, 3_283, 12)]
+    points = [both("东亚—澳大利西亚迁飞路线上最重要的越冬地之一",
+                   "One of the most important wintering grounds on the East Asian Flyway"),
+              both("每年10月至次年3月为观鸟季", "The birding season runs from October to March")]
+    cfg = decks.config(theme={"type_scale": scale})
+    loaded = decks.built(tmp_path, decks.deck(decks.figures_slide(*figures, points=points),
+                                              source=BIRDS), cfg)
+    view, chrome, _scene = built(loaded, cfg, 0, "en")
+    source = next(t for t in decks.items_of(view) if getattr(t, "role", "") == "source")
+    assert not source.elided and " ".join(source.lines) == BIRDS, source.lines
+    drawn = source.ink_rect()
+    assert drawn.bottom() < min(rect.top() for name, rect in chrome.drawn().items()
+                                if name != "language")  # (over the row of the controls)
+    assert drawn.top() > view.drawn_rect().bottom() + source.font_size
+    assert audit(view, chrome.drawn()) == []
+
+
 def test_a_source_line_breaks_between_its_sources_not_inside_a_name(qapp, tmp_path):
     """Trial 28: "新华社、人民 / 铁道报" and "中国国家铁路集团 / 有限公司" on every slide
     of a wall: a source line too long for two lines was wrapped as it came. Its sources

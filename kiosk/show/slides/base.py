@@ -28,6 +28,7 @@ from kiosk.show.items import descendants
 if TYPE_CHECKING:
     from kiosk.show.charts.base import ChartView
     from kiosk.show.figure import FigureNumber
+    from kiosk.show.textbox import TextBox
     from kiosk.show.video import VideoItem
 
 BLEED = 1
@@ -89,6 +90,8 @@ class SlideView(QGraphicsItem):
         ``tell_faults``."""
         if self.ctx.portrait:
             self.ctx.source_lines = self._source_lines()
+        else:
+            self.ctx.source_above = self._source_above()
         self._build_to_fit()
         self._source_line()
         self.words_placed()
@@ -509,43 +512,81 @@ class SlideView(QGraphicsItem):
         if not text:
             return 2
         ctx = self.ctx
-        size = ctx.size("source")
         width = ctx.width - 2 * max(ctx.safe.left(), ctx.width * 0.05)
-        metrics = QFontMetricsF(fonts.font(size))
-        needed = sum(max(1, math.ceil(metrics.horizontalAdvance(line) / (width * WRAPPED)))
-                     for line in _credits_in_lines(text, width, size, SOURCE_LINES)
-                     .split("\n"))
-        return max(2, min(SOURCE_LINES, needed))
+        return max(2, min(SOURCE_LINES, _lines_needed(text, width, ctx.size("source"))))
+
+    def _source_above(self) -> int:
+        """Lines a wall's source line takes across the slide above the row of the
+        controls: none where the column beside them holds it (SOURCE_LINES of its
+        smallest type, as the room kept under the content allows), else as many as its
+        words need at the slide's width (four sources were cut with "…" in the column
+        of 690 px, over a row of 1,700 left empty, trials 29 and 31)."""
+        ctx = self.ctx
+        width = ctx.width - 2 * max(ctx.safe.left(), ctx.width * 0.05)
+        needed = 0
+        try:  # (in every language the most any needs: the content laid out alike in
+            for language in dict.fromkeys([ctx.language, *ctx.deck.languages]):  # each)
+                self.ctx = dataclasses.replace(ctx, language=language)
+                text = self.source_text()
+                if text and self._beside_controls(text, None).elided:
+                    needed = max(needed, _lines_needed(text, width, ctx.size("source")))
+        finally:
+            self.ctx = ctx
+        return min(SOURCE_LINES, needed)
+
+    def _lines_beside(self, content: float) -> int:
+        """Lines of a wall's source line beside the controls, as small as it may be,
+        under content that ends at ``content``."""
+        ctx = self.ctx
+        below = ctx.safe.bottom() - content - ctx.size("source") * 0.6
+        small = ctx.smallest("source")
+        first = QFontMetricsF(fonts.font(small)).height() + 1
+        return max(2, min(SOURCE_LINES, 1 + int((below - first) // (small * 1.3))))
 
     def source_line(self, text: str, colour: QColor, parent: QGraphicsItem, *,
                     left: float | None = None) -> None:
         """``text`` where a slide's source line is, under ``parent`` (from ``left``: a
         photo's credit under its caption)."""
+        self._beside_controls(text, parent, colour=colour, left=left)
+
+    def _beside_controls(self, text: str, parent: QGraphicsItem | None, *,
+                         colour: QColor | None = None, left: float | None = None) -> TextBox:
+        """The source line's box (``source_line``), under ``parent`` (None: made to see
+        whether it holds the text)."""
         ctx = self.ctx
         safe = ctx.safe
         side = max(safe.left(), ctx.width * 0.05)
         lines = ctx.source_lines if ctx.portrait else 2
         height = ctx.room("source", lines)
         small = ctx.smallest("source")
-        if not ctx.portrait:  # (on a wall, as many lines as the room under the content
-            # holds, set as small as a source may be)
+        above = ctx.source_above and not ctx.portrait and left is None
+        if above:  # (across the slide, above the controls: the column beside them
+            lines = ctx.source_above  # could not hold it)
+            height = ctx.room("source", lines)
+        elif not ctx.portrait:  # (on a wall, as many lines as the room under the
+            # content holds, set as small as a source may be)
             below = safe.bottom() - ctx.content.bottom() - ctx.size("source") * 0.6
-            first = QFontMetricsF(fonts.font(small)).height() + 1
-            lines = max(2, min(SOURCE_LINES, 1 + int((below - first) // (small * 1.3))))
+            lines = self._lines_beside(ctx.content.bottom())
             height = max(height, min(ctx.room("source", lines), below))
         # Leave the lower right to the on-screen controls (chrome.SOURCE_LINE).
-        width = (ctx.width - 2 * side) * (0.40 if not ctx.portrait else 1.0)
+        width = (ctx.width - 2 * side) * (BESIDE_CONTROLS if not (ctx.portrait or above)
+                                          else 1.0)
         if left is not None:
             width, side = min(width, ctx.width - side - left), left
         top = safe.bottom() - height - (ctx.height * 0.085 if ctx.portrait else 0)
+        if above:
+            top = ctx.height - ctx.controls_height - ctx.size("source") * 0.5 - height
         broken = _credits_in_lines(text, width, ctx.size("source"), lines)
         if broken == text and small < ctx.size("source"):  # (its sources a line each
             broken = _credits_in_lines(text, width, small, lines)  # set smaller, rather
             # than a name broken at the size: 人民 / 铁道报, trial 28)
-        ctx.box(parent, broken, QRectF(side, top, width, height), "source", color=colour,
-                max_lines=lines, valign="bottom")
+        return ctx.box(parent, broken, QRectF(side, top, width, height), "source",
+                       color=colour, max_lines=lines, valign="bottom")
 
 
+BESIDE_CONTROLS = 0.40
+"""Share of a wall's width (inside its margins) a source line takes beside the row of
+the controls, left of the progress dots (chrome.SOURCE_LINE)."""
 SOURCE_LINES = 4
 """Lines a source line may take, on a wall beside the controls as far as the room kept
 under the content allows (its bottom where two end), on a totem above them: in two, an
@@ -558,6 +599,14 @@ SEPARATOR = re.compile(r"\s*[\u00b7\u30fb]\s*")
 """Between the sources of a source line (现代快报 · 江苏省政府新闻办)."""
 LISTED = re.compile(r"[、；;](?=\s*\S)")
 """The marks of a list of sources, after which a source line may break (and keep them)."""
+
+
+def _lines_needed(text: str, width: float, size: float) -> int:
+    """Lines a source line of ``text`` takes at ``width`` and ``size``: its sources a
+    line each where they go so, wrapped where one is longer than a line."""
+    metrics = QFontMetricsF(fonts.font(size))
+    return sum(max(1, math.ceil(metrics.horizontalAdvance(line) / (width * WRAPPED)))
+               for line in _credits_in_lines(text, width, size, SOURCE_LINES).split("\n"))
 
 
 def _credits_in_lines(text: str, width: float, size: float, most: int = 2) -> str:
