@@ -528,10 +528,49 @@ def test_a_magnitude_stays_beside_its_digits_when_the_unit_goes_under(qapp, tmp_
         assert not held_with_number(under)[0]  # (no magnitude on the line under)
 
 
+CANAL = decks.figures_slide(
+    decks.figure(1794, decks.both("公里", "km"), decks.both(
+        "北京通州至杭州拱宸桥全长", "Length from Tongzhou, Beijing, to Gongchen Bridge, Hangzhou"),
+        qualifier="约"),
+    decks.figure(5.6, decks.both("亿吨", "tonnes"), decks.both(
+        "2023年江苏段货运量", "Freight on the Jiangsu section, 2023"),
+        qualifier="超", values={"en": 560_000_000}, note=decks.both(
+            "相当于约3条京沪高速公路的运量", "About three Beijing–Shanghai expressways’ worth")),
+    decks.figure(2500, decks.both("年", "years"), decks.both(
+        "自公元前486年开凿邗沟算起", "Since the Han Gou was dug in 486 BC"), qualifier="逾"),
+    decks.figure(0.85, decks.both("亿元", "yuan"), decks.both(
+        "2023年沿线遗产保护专项资金", "Heritage conservation fund along the canal, 2023"),
+        qualifier="近", values={"en": 85_000_000}),
+    points=[decks.both("2014年6月列入《世界遗产名录》",
+                       "Inscribed on the World Heritage List in June 2014"),
+            decks.both("流经8个省级行政区、35座城市", "Through 8 provinces and 35 cities")],
+    title=decks.both("一条运河的尺度", "The Scale of One Canal"))
+"""Trial 31's key figures: four English figures with long units and labels, two points."""
+
+
+def test_four_figures_whose_units_go_under_them_in_a_row_take_two_rows_beside(
+        qapp, tmp_path):
+    """Trial 31: "about 1,794 / km", "over 560 million / tonnes": four English figures
+    in a row of four had every unit under its number, on a slide with room for two rows
+    of two where each stands beside it. They take two rows, in both languages alike."""
+    cfg = decks.config()
+    loaded = decks.built(tmp_path, decks.deck(CANAL), cfg)
+    places = {}
+    for language in ("zh", "en"):
+        view, chrome, _scene = built(loaded, cfg, 0, language)
+        numbers = decks.numbers(view)
+        assert all(not number.words_split()[1] for number in numbers), \
+            [number.words_split() for number in numbers]  # (every unit beside)
+        places[language] = sorted({round(number.scenePos().y()) for number in numbers})
+        assert audit(view, chrome.drawn()) == [], language
+    assert len(places["en"]) == len(places["zh"]) == 2, places  # (two rows in each)
+
+
 def test_units_under_a_row_of_figures_start_where_their_labels_do(qapp, tmp_path):
     """Trial 20: "nearly 6,800 / species of vascular plants" set its unit under the
     qualifier (too wide under the digits), "over 32,000 / specimens" under the digits: a
-    row's units started at two places. Each starts at its figure's left, as its label."""
+    row's units started at two places. Each starts at its figure's left, as its label.
+    (Three figures: four go in two rows, where their units stand beside them.)"""
     from PySide6.QtGui import QFontMetricsF
 
     from kiosk.show import fonts
@@ -542,8 +581,6 @@ def test_units_under_a_row_of_figures_start_where_their_labels_do(qapp, tmp_path
                             both("维管植物", "Vascular plants recorded"), qualifier="近"),
                decks.figure(3.2, both("万件", "specimens"), both("馆藏标本", "Specimens"),
                             qualifier="超", values={"en": 32000}),
-               decks.figure(48, both("处", "protected areas"), both("保护地", "Reserves"),
-                            qualifier="余"),
                decks.figure(1.86, both("万平方公里", "square kilometres"),
                             both("保护面积", "Protected area"), qualifier="超",
                             values={"en": 18600})]
