@@ -260,7 +260,7 @@ class GalleryView(FramedView):
                  *(self.mapRectToScene(ink) for parent, ink in self.elsewhere
                    if parent is None)]  # (the title in every language: in English the
         # photo stood 377 px further right, and moved as a visitor switched, trial 22)
-        tall = beside(ctx, natural, area.top(), centred=False)
+        tall = beside(ctx, natural, area.top())
         if tall is not None:
             column, picture = tall
             clear = max(ink.right() for ink in words) + ctx.width * 0.02
@@ -272,7 +272,7 @@ class GalleryView(FramedView):
                 return QRectF(column.left(), below, column.width(),
                               max(1.0, column.bottom() - below)), picture
         return beside(ctx, natural, max(title_bottom or area.top(), count.ink_rect(
-            ).bottom() + ctx.size("body") * 0.6), centred=False)
+            ).bottom() + ctx.size("body") * 0.6))
 
     def source_text(self) -> str:
         """None for the slide: each photograph has its credit on its page."""

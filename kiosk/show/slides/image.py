@@ -398,12 +398,13 @@ def focus_of(photo: ImageSlide | Photo, ctx: SlideContext) -> tuple[float, float
     return (photo.focus[0], UPPER_THIRD)
 
 
-def beside(ctx: SlideContext, natural: QSize, top: float, *, centred: bool
-           ) -> tuple[QRectF, QRectF] | None:
+def beside(ctx: SlideContext, natural: QSize, top: float) -> tuple[QRectF, QRectF] | None:
     """Where a picture shown whole on a wall stands beside its words, as tall as the room
-    from ``top``: the words' column (clear of the credit's line) and the picture right
-    beside it, the pair in the middle (``centred``) or from the left; None where the
-    picture is not upright (or square) enough."""
+    from ``top``: the words' column at the margin, where every slide's title starts
+    (clear of the credit's line), and the picture right beside it (a slide's pair in
+    the middle put its title 250 px right of every other's, and its picture elsewhere
+    than in a gallery: trials 29 and 31); None where the picture is not upright (or
+    square) enough."""
     area = ctx.content
     if ctx.portrait or not natural.isValid() or natural.height() <= 0 or \
             natural.width() > natural.height() * BESIDE_SQUARE:
@@ -414,10 +415,9 @@ def beside(ctx: SlideContext, natural: QSize, top: float, *, centred: bool
     column = min(area.width() * BESIDE_COLUMN, area.width() - width - gap)
     if width > area.width() * BESIDE_WIDEST or column < area.width() * 0.3:
         return None
-    left = area.left() + (area.width() - column - gap - width) / 2 if centred else \
-        area.left()
-    x = left + column + gap  # (beside its words: centred in what they left, a gallery's
-    # photo stood 700 px from its caption, trial 16)
+    left = area.left()
+    x = left + column + gap  # (right beside its words: a gallery's photo in the middle of
+    # what they left stood 700 px from its caption, trial 16)
     below = ctx.room("source", 2) + ctx.size("body")
     return (QRectF(left, top, column, max(1.0, height - below)),
             QRectF(x, top, width, height))
@@ -537,7 +537,7 @@ class FramedView(SlideView):
         where it is not upright enough for that (it is then set under the title)."""
         ctx, s = self.ctx, self.slide
         area = ctx.content
-        placed = beside(ctx, natural, area.top(), centred=True)
+        placed = beside(ctx, natural, area.top())
         if placed is None:
             return False
         column, picture = placed
