@@ -369,10 +369,31 @@ def test_a_videos_shades_cover_no_more_of_it_than_its_words_need(qapp, counting)
                         caption="The last steel box girder is lifted into place")
     loaded = decks.built(counting, decks.deck(slide))
     image, _view = render_slide(loaded, Config(), 0, (960, 540), "en")
-    assert QColor(image.pixel(900, int(540 * 0.32))).lightness() > 240  # the film itself
+    assert QColor(image.pixel(900, int(540 * 0.37))).lightness() > 240  # the film itself
+    assert QColor(image.pixel(900, int(540 * 0.32))).lightness() > 180  # (a soft fade's
+    # tail: one that ended at 0.3 had an edge, read as a letterbox, trials 29 and 31)
     behind = QColor(image.pixel(900, 20))  # (behind the title: white words on it at
     assert wcag(QColor("white"), behind) >= 4.5  # 4.5:1, and no darker than they need:
     assert behind.lightness() > 80  # not near-black over a third of the film, trial 28)
+
+
+def test_a_videos_shades_fade_out_softly_not_as_a_letterbox(qapp, counting):
+    """Trials 29 and 31: the shades under a video's title and caption were flat dark
+    bands whose fade took 0.08 of the screen: they read as letterbox bars. Down the film
+    from the title, its darkness eases off: no step of 10 px lightens it by much."""
+    from PySide6.QtGui import QImage
+
+    poster = QImage(320, 180, QImage.Format.Format_RGB32)
+    poster.fill(QColor("white"))
+    (counting / "images").mkdir(exist_ok=True)
+    assert poster.save(str(counting / "images" / "white.png"))
+    slide = video_slide(poster="images/white.png", title="过闸", caption="一艘货船等待水位平齐")
+    loaded = decks.built(counting, decks.deck(slide))
+    image, _view = render_slide(loaded, Config(), 0, (960, 540), "zh")
+    column = [QColor(image.pixel(900, y)).lightness() for y in range(0, 270)]
+    assert column[0] < 140 and column[-1] > 240  # (dark under the title; the film below)
+    steps = [later - earlier for earlier, later in zip(column[:-10], column[10:], strict=True)]
+    assert max(steps) <= 36, max(steps)
 
 
 def test_a_poster_near_its_films_shape_fills_the_films_frame(qapp, counting):

@@ -66,9 +66,10 @@ STOPS = 16
 """A shade's fade drawn in this many steps of a smooth curve."""
 FADE = 0.2
 """A shade fades out over this share of the screen's height (two lines at least)."""
-FADE_VIDEO = 0.08
+FADE_VIDEO = 0.12
 """A video's shades fade out over this share of the screen's height: as dark as the
-brightest frame may need, they cover no more of it than the words need."""
+brightest frame may need, they are no darker than the words need, and fade out softly
+(over 0.08 of the height, bands with an edge, read as a letterbox: trials 29 and 31)."""
 SHADE = round(_shade_for(1.0) + 0.05, 2)
 """How dark a shade is under words (its alpha) where what is under them is not known (a
 video's frames): white text over it reads at 4.5:1 or better over any picture, white
