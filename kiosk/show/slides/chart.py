@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QGraphicsRectItem
 
 from kiosk.deck.model import ChartSlide
 from kiosk.show.charts import add_chart
@@ -48,11 +51,28 @@ class ChartSlideView(SlideView):
         ctx.headline = " ".join(ctx.text(text) for text in (s.title, s.subtitle) if text)
         view = add_chart(self, s.chart, ctx, rect, self.timeline)
         if s.chart.kind in CENTRED and isinstance(view, ChartView):  # (a figure, its
-            drawn = drawn_extent(view)  # legend beside it: the group in the middle, not left
-            shift = area.center().x() - drawn.center().x()  # with a third of the wall
-            # empty at its right)
-            if shift > 1.0:
+            drawn = self._widest(view, rect)  # legend beside it: the group in the middle,
+            shift = area.center().x() - drawn.center().x()  # not left with a third of
+            if shift > 1.0:  # the wall empty at its right)
                 view.setPos(view.pos().x() + shift, view.pos().y())
         if s.caption:  # (in the words' colour, not the axis's grey)
             ctx.box(self, ctx.text(s.caption), QRectF(area.left(), area.bottom() - caption_h,
                     area.width(), caption_h), "note", max_lines=2, valign="bottom")
+
+    def _widest(self, view: ChartView, rect: QRectF) -> QRectF:
+        """Where ``view``'s marks and words are across, in the slide, widened to where
+        they are in the deck's other languages: the group centred as the widest is, one
+        place in every language (a donut moved 115 px as its legend's words changed,
+        trial 31)."""
+        drawn = self.mapRectFromScene(drawn_extent(view))
+        for language in self.ctx.deck.languages:
+            if language == self.ctx.language:
+                continue
+            scratch = QGraphicsRectItem()  # (built aside, measured, let go)
+            other = add_chart(scratch, self.slide.chart,
+                              dataclasses.replace(self.ctx, language=language), rect)
+            if isinstance(other, ChartView):
+                there = drawn_extent(other)
+                drawn.setLeft(min(drawn.left(), there.left()))
+                drawn.setRight(max(drawn.right(), there.right()))
+        return drawn
