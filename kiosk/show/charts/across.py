@@ -122,6 +122,7 @@ class BarsAcross(SeriesView):
                  parent: QGraphicsItem | None = None) -> None:
         ChartView.__init__(self, chart, ctx, rect, parent)
         values, step = self._numbers()
+        self.unit_above = False  # (its unit said under the last number written)
         self.category_lines = NAME_LINES
         legend_h = 0.0
         if len(chart.series) > 1:

@@ -125,6 +125,8 @@ class SeriesView(ChartView):
     """Bars (grouped by category) or lines over a fixed, gridded value axis."""
 
     chart: SeriesChart
+    unit_said: str
+    """The unit said apart from the ticks (under bars across, or above the axis)."""
 
     def __init__(self, chart: SeriesChart, ctx: SlideContext, rect: QRectF,
                  parent: QGraphicsItem | None = None) -> None:
@@ -143,9 +145,17 @@ class SeriesView(ChartView):
         a reader counts from the ones said."""
         values, step = self._numbers()
         marks = ticks(self.low, self.high, step)
+        self.unit_above = False
         self.unit_above = self._unit_too_wide(marks, rect.width() * 0.15)
         """Whether the unit is written on a line of its own above the axis (too long to
         be written with the top tick: "15 million cubic metres")."""
+        said = self._ticks_magnitude(marks)
+        if said and self.unit_said:  # (ticks of one magnitude: it is said once, with the
+            self.unit_above = True  # unit above them, the numbers bare, as 6亿吨 over
+            self.unit_said = str(quantity(said.strip(), self.unit_said, None,  # 4, 2, 0:
+                                          ctx.language))  # "400 million" on every tick
+            # narrowed the plot by 100 px, and a year it had room for in Chinese went
+            # unsaid in English, trial 31)
         axis_w = self._axis_width(marks, rect.width() * 0.3)
         legend_h = names_w = 0.0
         self.named_at_ends = chart.kind == "line" and len(chart.series) > 1 and \
@@ -292,6 +302,8 @@ class SeriesView(ChartView):
         else:
             suffixes = [suffix] * len(numbers)
         unit = self.axis_unit if unit_at_top else ""
+        if not unit_at_top and self.unit_above and self._ticks_magnitude(values):
+            suffixes = [""] * len(numbers)  # (said above them, with the unit)
         group = any(abs(number) >= 10_000 for number in numbers)  # (10,000 over 5,000)
         labels = []
         for n, number in enumerate(numbers):  # (each its own decimals: 2.5 million, 5
@@ -302,6 +314,20 @@ class SeriesView(ChartView):
             top = unit if n == len(numbers) - 1 else ""
             labels.append(str(quantity(text, top, None, ctx.language)) if top else text)
         return labels
+
+    def _ticks_magnitude(self, values: list[float]) -> str:
+        """The word of magnitude every tick but zero would carry (" million", 亿), where
+        all carry one and the same; else ""."""
+        ctx = self.ctx
+        if self.ticks_each:
+            return ""
+        by = self.axis_by
+        largest = max((abs(shown(v, self.factor) * by) for v in values), default=0.0)
+        divisor, suffix = compact_step(largest, ctx.language)
+        if not suffix or any(0 < abs(short(shown(v, self.factor) * by, divisor)) < 1
+                             for v in values):
+            return ""  # (some in another magnitude: each says its own)
+        return suffix
 
     def _ticks_each_in_its_magnitude(self, values: list[float], unit_at_top: bool
                                      ) -> list[str]:
