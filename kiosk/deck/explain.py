@@ -8,6 +8,7 @@ worded here still gets a sentence of ours.
 from __future__ import annotations
 
 import difflib
+import re
 import typing
 from collections import defaultdict
 from typing import Any, Protocol
@@ -132,6 +133,10 @@ def _explain_union(doc: Document, group: list[tuple[ErrorDetails, Place]]) -> li
     return [_sentence(doc, Place(union), rule)]
 
 
+THOUSANDS = re.compile(r"\d{3}(,\d{3})*")
+"""A key that is what follows a number's thousands comma ({value: 1,794}: a key '794')."""
+
+
 def _explain(doc: Document, detail: ErrorDetails, place: Place, hint: str = "") -> Problem:
     kind = detail["type"]
     ctx: dict[str, Any] = dict(detail.get("ctx") or {})
@@ -141,6 +146,10 @@ def _explain(doc: Document, detail: ErrorDetails, place: Place, hint: str = "") 
     if kind == "extra_forbidden":
         key = str(loc[-1])
         msg = f"unknown key '{key}'{fields.within(loc[:-1])}{did_you_mean(key, place.keys())}"
+        if THOUSANDS.fullmatch(key):  # ({value: 1,794}: a comma ends a value in braces)
+            msg += (f": in braces a comma ends a value, so a number written with a "
+                    f"thousands comma (…,{key}) is read as a number and a key '{key}'; "
+                    f"write it without the comma")
         return doc.problem(loc, msg, key=True)
     if kind == "missing":
         if loc and isinstance(loc[-1], int):  # a list of fixed length, too short

@@ -47,6 +47,16 @@ def test_unknown_key_in_a_nested_model(write_deck):
         "8:9: unknown key 'qualifer' in slide 1, figure 1 (did you mean 'qualifier'?)"]
 
 
+def test_a_thousands_comma_in_braces_is_named_as_such(write_deck):
+    """Trial 31: {value: 1,794, ...} said only "unknown key '794'", a baffle: YAML reads
+    the comma as the end of the value. The message says so."""
+    path = write_deck("title: T\nslides:\n  - type: figures\n    title: F\n    figures:\n"
+                      "      - {value: 1,794, label: L}\n")
+    (message,) = errors_of(path)
+    assert message.startswith("6:19: unknown key '794' in slide 1, figure 1: ")
+    assert "thousands comma (…,794)" in message and "without the comma" in message
+
+
 def test_slide_type_typo(write_deck):
     path = write_deck("title: T\nslides:\n  - type: closng\n    title: x\n")
     (message,) = errors_of(path)
