@@ -90,7 +90,8 @@ def _kept_start(text: str, start: int, end: int) -> int | None:
                                   + _ROMAN):
             begins -= 1
         return _qualified(text, start, begins)
-    if after.isdigit() and before in _QUALIFIES:  # (面积约 / 2.2万: the qualifier with it)
+    if (after.isdigit() or after in _NUMERALS) and before in _QUALIFIES:  # (面积约 /
+        # 2.2万, 逾 / 万艘, trial 31: the qualifier with its number)
         return _qualified(text, start, end)
     if is_han(before) and text.startswith(_AFTER_QUANTITY, end):  # (4000米 / 以上: the
         begins = max((at for at in word_starts(text) if at < end), default=start)  # unit
@@ -363,6 +364,9 @@ _COMPARING = frozenset({"more", "less", "fewer"})
 """Words before "than" and a number (more than 2,500): said with it."""
 _PER_CENT = re.compile(r"(?<=\bper) (?=cent\b)")
 """The space in "per cent", a unit of two words (over 60 per / cent, trial 23)."""
+_ARTICLE_A = re.compile(r"(?<=(?<![\w’'\-])[Aa]) (?=[A-Za-z])")
+"""The space after the article "a", which a line does not end on ("in the Wanli reign:
+a / landmark", trial 31)."""
 _CLOSES_PHRASE = "到"
 """A one-character word that ends the phrase 从 begins: a line may end with it (从御窑厂到 /
 世界瓷都), as with a place word (在红土坡上 / 捡到了)."""
@@ -577,7 +581,7 @@ def _laid(text: str) -> str:
     km), in "per cent" and after a word that qualifies a number (about 90), a no-break
     hyphen inside a word."""
     return _HYPHENATED.sub("\u2011", _PER_CENT.sub("\u00a0", _NUMBER_UNIT.sub(
-        "\u00a0", _QUALIFIED.sub("\u00a0", text))))
+        "\u00a0", _QUALIFIED.sub("\u00a0", _ARTICLE_A.sub("\u00a0", text)))))
 
 
 _CAPITALS = re.compile(r"(?<![\w’'–-])[A-Z][\w’'–-]*(?: [A-Z][\w’'–-]*)+")

@@ -54,13 +54,24 @@ def test_a_qualifier_stays_with_its_number_and_no_line_begins_with_de(qapp, bala
     """Trial 7: "整合80余个自然保护地，面积约 / 2.2万平方公里" on a card, and a portrait
     title "大熊猫八百万年 / 的生存之路"."""
     for text, size in (("整合80余个自然保护地，面积约2.2万平方公里", 30),
-                       ("大熊猫八百万年的生存之路", 80)):
+                       ("大熊猫八百万年的生存之路", 80),
+                       ("船队（俗称“粮帮”）逾万艘，从苏州北上", 30)):  # (逾 / 万艘, trial 31)
         for width in range(size * 5, size * 20, 11):
             lines = TextBox(text, width, 4000, size=size, bold=True, balance=balance,
                             color=QColor("white")).lines
             assert "".join(lines) == text
-            assert not any(line.endswith("约") for line in lines), (width, lines)
+            assert not any(line.endswith(("约", "逾")) for line in lines), (width, lines)
             assert not any(line.startswith("的") for line in lines), (width, lines)
+
+
+def test_an_english_line_does_not_end_on_the_article_a(qapp):
+    """Trial 31: a caption "…in the Wanli reign: a / landmark for barges…"."""
+    text = "Built in the Wanli reign: a landmark for barges heading north to Beijing"
+    metrics = QFontMetricsF(fonts.font(32))
+    for width in range(round(metrics.horizontalAdvance("landmark for barges")) + 10, 900, 7):
+        lines = TextBox(text, width, 2000, size=32, color=QColor("white"), role="body").lines
+        assert " ".join(lines) == text
+        assert not any(line.endswith((" a", " A")) for line in lines), (width, lines)
 
 
 @pytest.mark.parametrize("balance", [False, True])
