@@ -22,6 +22,13 @@ def _alpha(color: QColor, alpha: float) -> QColor:
     return c
 
 
+def _over(color: QColor, alpha: float, ground: QColor) -> QColor:
+    """``color`` at ``alpha`` over ``ground``, as one opaque colour."""
+    return QColor(*(round(a * alpha + b * (1 - alpha)) for a, b in (
+        (color.red(), ground.red()), (color.green(), ground.green()),
+        (color.blue(), ground.blue()))))
+
+
 def _swept(span: float, front: float, tip: float, back: float, sweep: float
            ) -> QPainterPath:
     """A pair of swept wings (or tailplanes) either side of x = 0: from ``front`` at the
@@ -290,12 +297,11 @@ class Motif(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(p.accent)
         painter.drawPath(hull)
-        masts = ((0.3, 0.34, 0.14), (0.52, 0.16, 0.2), (0.72, 0.28, 0.15))  # x, top, half
-        for x, mast_top, half in masts:
+        masts = ((0.52, 0.16, 0.2), (0.3, 0.34, 0.14), (0.72, 0.28, 0.15))  # x, top, half:
+        # the mainsail first, behind the others, each sail whole over what is behind it
+        cloth = _over(p.text, 0.85, p.background)  # (its battens do not show through the
+        for x, mast_top, half in masts:  # sails before it, trial 31)
             centre = left + w * x
-            painter.setPen(QPen(_alpha(p.muted, 0.9), w * 0.008))
-            painter.drawLine(QPointF(centre, top + h * mast_top - h * 0.03),
-                             QPointF(centre, deck_y - h * 0.08))
             sail = QPainterPath()
             sail.moveTo(centre - w * half * 0.8, top + h * mast_top)
             sail.lineTo(centre + w * half * 0.9, top + h * mast_top + h * 0.02)
@@ -303,14 +309,22 @@ class Motif(QGraphicsItem):
             sail.lineTo(centre - w * half, deck_y - h * 0.1)
             sail.closeSubpath()
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(_alpha(p.text, 0.85))
+            painter.setBrush(cloth)
             painter.drawPath(sail)
+            painter.save()
+            painter.setClipPath(sail)  # (its battens on it, not past its edges)
             painter.setPen(QPen(_alpha(p.background, 0.6), w * 0.006))  # its battens
             bottom = deck_y - h * 0.1
             for k in range(1, 5):
                 y = top + h * mast_top + (bottom - top - h * mast_top) * k / 5
-                painter.drawLine(QPointF(centre - w * half * 0.97, y),
-                                 QPointF(centre + w * half * 0.97, y))
+                painter.drawLine(QPointF(centre - w * half, y), QPointF(centre + w * half, y))
+            painter.restore()
+            painter.setBrush(Qt.BrushStyle.NoBrush)  # (an edge of the ground's colour
+            painter.setPen(QPen(p.background, w * 0.01))  # round it: its own sail before
+            painter.drawPath(sail)  # the one behind, not one grey shape)
+            painter.setPen(QPen(_alpha(p.muted, 0.9), w * 0.008))  # its mast, over it
+            painter.drawLine(QPointF(centre, top + h * mast_top - h * 0.03),
+                             QPointF(centre, deck_y - h * 0.08))
         self._waves(painter, sq, top + h * 0.8, 3)
 
     def _draw_vase(self, painter: QPainter, rect: QRectF) -> None:
