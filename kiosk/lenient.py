@@ -55,7 +55,8 @@ class Pruned:
         for step in pyloc:
             if n < len(path) and step == path[n]:
                 listed = isinstance(node, list) and isinstance(step, int)
-                filed.append(self.origins[id(node)][step] if listed else step)  # type: ignore[index]
+                filed.append(_origin(self.origins[id(node)], step) if listed  # type: ignore[arg-type]
+                             else step)
                 node = node[step] if _has(node, step) else None
                 n += 1
             else:
@@ -112,6 +113,14 @@ class Pruned:
             now.append(step)
             node = node[step]
         return tuple(now)
+
+
+def _origin(origins: list[int], index: int) -> int:
+    """Where the item at ``index`` of a pruned list is in the file's: past its end (an
+    item missing from a list too short, design_size: [1080]), as far past the file's."""
+    if index < len(origins):
+        return origins[index]
+    return (origins[-1] + 1 if origins else 0) + index - len(origins)
 
 
 def _has(node: Any, step: Any) -> bool:

@@ -135,6 +135,18 @@ def test_a_config_is_checked_with_its_deck(tmp_path, capsys):
     assert "show.yaml:3:11: unknown slide type 'nope'" in capsys.readouterr().out
 
 
+def test_a_config_s_list_too_short_is_an_error_beside_its_others(tmp_path, capsys):
+    """Trial 32: design_size: [1080] ended check with a traceback (IndexError), the
+    file's other mistakes unsaid."""
+    (tmp_path / "show.yaml").write_text("title: T\nslides:\n  - type: title\n    title: x\n")
+    (tmp_path / "config.yaml").write_text(
+        "deck: show.yaml\ndisplay: {design_size: [1080]}\nkiosk: {idle_timeout: -5}\n")
+    assert main(["check", str(tmp_path / "config.yaml")]) == 2
+    out = capsys.readouterr().out
+    assert "config.yaml:2:24: 'design_size' in 'display' must hold 2 numbers" in out, out
+    assert "config.yaml:3:23: 'idle_timeout' in 'kiosk' must be more than 0" in out, out
+
+
 def test_config_naming_a_missing_deck(tmp_path, capsys):
     (tmp_path / "config.yaml").write_text("deck: gone.yaml\n")
     assert main(["check", str(tmp_path / "config.yaml")]) == 2
