@@ -1037,6 +1037,25 @@ def test_a_funnel_stage_too_small_to_draw_to_scale_is_striped_and_said(qapp, tmp
                    if isinstance(t, TextBox))
 
 
+def test_values_shown_divided_claim_no_precision_their_source_lacks(qapp, tmp_path):
+    """Trial 32: 约4510亿立方米 read "about 451.00 billion cubic metres" beside 22.15
+    (221.5亿): the decimals one value needed were given to all, zeros the source never
+    had. Each takes the others' decimals only as far as its own value goes."""
+    chart = {"kind": "funnel", "unit": decks.both("亿立方米", "billion cubic metres"),
+             "scale": {"en": 0.1}, "stages": [
+                 {"label": decks.both("年径流量", "Mean annual flow"), "value": 4510,
+                  "qualifier": "约"},
+                 {"label": decks.both("总库容", "Total storage"), "value": 393},
+                 {"label": decks.both("防洪库容", "Flood-control storage"), "value": 221.5},
+                 {"label": decks.both("兴利库容", "Regulating storage"), "value": 165}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    said = sorted(label.final for label in decks.items_of(view)
+                  if isinstance(label, CountLabel))
+    assert said == ["16.5 billion cubic metres", "22.15 billion cubic metres",
+                    "39.3 billion cubic metres", "about 451.0 billion cubic metres"], said
+
+
 def test_stages_too_small_to_draw_to_scale_keep_their_order(qapp, tmp_path, final):
     """Trial 26: 2,500 applicants to 18 astronauts: "nearly 50", 18 and 1 were drawn one
     width, the two too small for their share widened alike. Widened, they stay in their

@@ -188,18 +188,24 @@ class ChartView(QGraphicsRectItem):
                                   self.chart.easing), apply))
 
     def decimals_for(self, values: list[float], by: float | None = None,
-                     given: int | None = None) -> int | None:
+                     given: int | None = None, source: float | None = None) -> int | None:
         """The decimals values shown together have: ``given`` (a compare row's own) or
         the chart's ``decimals`` if it says (fewer where the values are shown multiplied
         ``by`` a power of ten: the chart's ``scale`` by default), else None: each its
         own, as written (15.9 beside 8.15, not 15.90, which claims a precision the
         source does not give; 1420 beside 12.5); values the language shows divided
-        (4300万 as 43 million) all with the decimals one of them needs."""
+        (4300万 as 43 million) all with the decimals one of them needs, but the value
+        of ``source`` (as the author wrote it) no more than it has so (4510亿 is 451.0
+        billion beside 22.15, not 451.00: trial 32)."""
         if given is None:
             given = getattr(self.chart, "decimals", None)
         by = self.factor if by is None else by
         if given is None and by < 1.0 and values:  # (worked out from the author's, in
-            return max(decimals_of(v) for v in values)  # another unit: 43.0 beside 40.5,
+            shared = max(decimals_of(v) for v in values)  # another unit: 43.0 beside
+            shift = -math.log10(by) if by > 0 else 0.0  # 40.5, trial 14)
+            if source is None or abs(shift - round(shift)) > 1e-9:
+                return shared
+            return min(shared, decimals_of(source) + round(shift))
         if given is None:  # trial 14: each as precise as the others)
             return None
         shift = math.log10(by) if by > 0 else 0.0

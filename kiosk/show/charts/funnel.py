@@ -127,7 +127,8 @@ class FunnelView(ChartView):
             value = CountLabel(shown(stage.value, self.factor), ctx, unit=unit,
                                among=self.written[unit].among, step=self.written[unit].step,
                                qualifier=stage.qualifier, decimals=self.decimals_for(
-                                   [shown(s.value, self.factor) for s in chart.stages]),
+                                   [shown(s.value, self.factor) for s in chart.stages],
+                                   source=stage.value),
                                role="heading", color=ctx.palette.accent,
                                max_width=label_w - ctx.size("label"), parent=self)
             pair = y + max(0.0, (step - block) / 2)  # (the pair in the middle of its row)

@@ -399,8 +399,7 @@ class ProportionView(ChartView):
         if beside:
             step = ctx.needs(step, one_line)
         swatch = ctx.size("label") * (0.8 if not beside else 0.7)
-        decimals = self.decimals_for([shown(p.value, self.factor) for p, c in rows
-                                      if c is not None])
+        shown_parts = [shown(p.value, self.factor) for p, c in rows if c is not None]
         labels: list[str] = []
         shares = _shares([part.value for part, _ in rows], self.chart.total.value)
         for part, colour in rows:
@@ -446,7 +445,8 @@ class ProportionView(ChartView):
                                unit=ctx.text(part.unit) or unit,
                                role="heading", color=ctx.palette.accent,
                                max_width=(rect.width() - swatch * 1.8) * (0.5 if beside else 1),
-                               decimals=decimals if colour is not None else None,
+                               decimals=self.decimals_for(shown_parts, source=part.value)
+                               if colour is not None else None,
                                among=written.among, step=written.step,
                                parent=self)  # (one magnitude: 0.08万件 is 800件 beside
             # 2,010件 where 800 is not a tenth of a 万)
