@@ -99,8 +99,9 @@ BESIDE_SQUARE = 1.05
 BESIDE_WIDEST = 0.5
 """...shown whole on a wall stands beside its words, as tall as the room, where it is at
 most this share of the room's width that tall..."""
-BESIDE_COLUMN = 0.36
-"""...its title and caption in a column at most this share of the room's width."""
+BESIDE_COLUMN = 0.5
+"""...its title and caption in a column at most this share of the room's width (a line
+of a caption no longer than reads well)."""
 COLUMN_TITLE_LINES = 4
 """Lines a title in the column beside an upright picture may take: in two, an English
 title of ten words was set at 40 px, the column under it empty (trial 25)."""
@@ -417,8 +418,10 @@ def beside(ctx: SlideContext, natural: QSize, top: float) -> tuple[QRectF, QRect
     if width > area.width() * BESIDE_WIDEST or column < area.width() * 0.3:
         return None
     left = area.left()
-    x = left + column + gap  # (right beside its words: a gallery's photo in the middle of
-    # what they left stood 700 px from its caption, trial 16)
+    x = left + column + gap + (area.right() - (left + column + gap) - width) / 2
+    # (in the middle of what the words leave, and they as wide as a good measure allows:
+    # a column of 0.36 beside a photo at its side left 585 px empty at the right, trial
+    # 32; a photo right of a narrow column stood 700 px from its caption, trial 16)
     below = ctx.room("source", 2) + ctx.size("body")
     return (QRectF(left, top, column, max(1.0, height - below)),
             QRectF(x, top, width, height))
