@@ -90,6 +90,14 @@ def _kept_start(text: str, start: int, end: int) -> int | None:
                                   + _ROMAN):
             begins -= 1
         return _qualified(text, start, begins)
+    if after.isdigit() and before in "年月" and end >= 2 and text[end - 2].isdigit():
+        begins = end - 1  # (a date: 1992年 / 4月3日, trial 32; kept whole from its year)
+        while begins > start and (text[begins - 1].isdigit() or text[begins - 1] in "年月"):
+            begins -= 1
+        return _qualified(text, start, begins)
+    if before in _CONJUNCTIONS and is_han(after) and (end - 1) in word_starts(text) and \
+            end in word_starts(text) and end - 1 > start:  # (a conjunction begins the
+        return end - 1  # next line: 百年梦想与 / 世纪建设 read as left hanging, trial 32)
     if (after.isdigit() or after in _NUMERALS) and before in _QUALIFIES:  # (面积约 /
         # 2.2万, 逾 / 万艘, trial 31: the qualifier with its number)
         return _qualified(text, start, end)
@@ -333,8 +341,11 @@ break between two capitals and a pause gained (China's Trade with Belt / and Roa
 Partner Countries, / 2023, … in three lines left a donut a quarter smaller, trial 21)."""
 
 
-_ENDS_PHRASE = "的了着过与和及或"
-"""Characters after which a Chinese line may end almost as well as at a space."""
+_CONJUNCTIONS = "与和及或"
+_ENDS_PHRASE = "的了着过"
+"""Characters after which a Chinese line may end almost as well as at a space (not a
+conjunction, 与 和 及 或, which begins the next: 百年梦想与 / 世纪建设 read as left
+hanging, trial 32)."""
 _BEGINS_PHRASE = "与和及或在向从把被对"
 """Characters before which a line may end as well (never 从 / 御窑厂); not 到, which ends
 the phrase 从 begins."""

@@ -64,6 +64,21 @@ def test_a_qualifier_stays_with_its_number_and_no_line_begins_with_de(qapp, bala
             assert not any(line.startswith("的") for line in lines), (width, lines)
 
 
+def test_a_chinese_date_stays_whole_and_a_conjunction_begins_its_line(qapp):
+    """Trial 32: "1992年 / 4月3日" in a story's words, "百年梦想与 / 世纪建设" in a title."""
+    for text, size, balance in (("三峡工程于1992年4月3日，由全国人大批准兴建", 32, False),
+                                ("三峡工程：百年梦想与世纪建设", 80, False),
+                                ("三峡工程：百年梦想与世纪建设", 80, True)):
+        least = QFontMetricsF(fonts.font(size, bold=True)).horizontalAdvance("1992年4月3日，")
+        for width in range(round(least) + 10, size * 16, 9):  # (the date fits a line)
+            lines = TextBox(text, width, 4000, size=size, bold=True, balance=balance,
+                            color=QColor("white")).lines
+            assert "".join(lines) == text
+            for line, after in itertools.pairwise(lines):
+                assert not (line.endswith(("年", "月")) and after[:1].isdigit()), lines
+                assert not line.endswith("与"), (width, lines)
+
+
 def test_an_english_line_does_not_end_on_the_article_a(qapp):
     """Trial 31: a caption "…in the Wanli reign: a / landmark for barges…"."""
     text = "Built in the Wanli reign: a landmark for barges heading north to Beijing"
