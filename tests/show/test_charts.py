@@ -1056,6 +1056,30 @@ def test_values_shown_divided_claim_no_precision_their_source_lacks(qapp, tmp_pa
                     "39.3 billion cubic metres", "about 451.0 billion cubic metres"], said
 
 
+@pytest.mark.parametrize("scale", [1.0, 1.3])
+def test_a_scale_stretched_for_the_bars_values_ends_near_a_gridline(qapp, tmp_path, scale):
+    """Trial 32: at type scale 1.3 the scale stretched for "−24.0%" under its bar reached
+    9.6 points past its last gridline (−30): a band of 55 px under it, the years hanging
+    far below. Stretched well past a tick, it takes the next; the plot ends at most a
+    quarter of a step past its outermost gridlines."""
+    bars = {"kind": "bar", "unit": "%", "labels": True,
+            "categories": ["2018", "2019", "2020", "2021", "2022", "2023"],
+            "series": [{"name": decks.both("同比变化", "Change"),
+                        "values": [4.1, -4.6, 15.4, -7.3, -24.0, 1.9]}]}
+    cfg = decks.config(theme={"type_scale": scale})
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(
+        bars, title=decks.both("年发电量同比变化", "Year-on-Year Change in Annual Generation"))),
+        cfg)
+    for language in ("zh", "en"):
+        _, view = render_slide(loaded, cfg, 0, (1920, 1080), language)
+        chart = chart_of(view)
+        lines = sorted(line.line().y1() for line in chart.grid_lines)
+        step = abs(chart.y_of(0) - chart.y_of(10))
+        assert chart.plot.top() >= lines[0] - step * 0.25 - 1, (language, lines)
+        assert chart.plot.bottom() <= lines[-1] + step * 0.25 + 1, (language, lines)
+        assert audit(view) == [], language
+
+
 def test_stages_too_small_to_draw_to_scale_keep_their_order(qapp, tmp_path, final):
     """Trial 26: 2,500 applicants to 18 astronauts: "nearly 50", 18 and 1 were drawn one
     width, the two too small for their share widened alike. Widened, they stay in their

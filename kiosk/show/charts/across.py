@@ -149,6 +149,8 @@ class BarsAcross(SeriesView):
                                              else 0.0)
             if self.labelled:
                 self._room_across(min(values), max(values))
+                marks = self.to_ticks(step)
+                numbers = self._tick_labels(marks, unit_at_top=False)
         self._names()
         self._axis_across(marks, numbers)
         self._bars_across()

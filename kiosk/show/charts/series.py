@@ -49,6 +49,9 @@ TALLEST = 1.1
 """A chart of values over categories is at most this much taller than it is wide."""
 
 
+OVERSHOOT = 0.25
+"""A scale stretched this share of a step past its last tick, or less, ends there
+without a tick; further, it takes the next tick."""
 DODGE_MOST = 2.0
 """A year on a time axis moves aside from its point at most this share of its width
 (further, the years take more lines)."""
@@ -220,6 +223,7 @@ class SeriesView(ChartView):
                                self.plot.width(), self.plot.width() * TALLEST)
         if chart.kind == "bar" and chart.labels:  # room on the scale for the values said
             self._room_for_labels(min(values), max(values))  # past the bars' ends
+            marks = self.to_ticks(step)
         self._axis(marks)
         self._categories()
         if chart.kind == "bar":
@@ -748,6 +752,19 @@ class SeriesView(ChartView):
         label = self.ctx.room("label", 1) + self.ctx.size("note") * 0.8
         if self.plot.height() > label * 3:
             self.stretch(lowest, highest, label, self.plot.height())
+
+    def to_ticks(self, step: float) -> list[float]:
+        """The ticks of a scale stretched for the values said past the bars' ends: where
+        it reaches well past its last tick, out to the next, so that the plot ends at a
+        gridline (at 1.3 a band of 55 px hung under the last, the years far below it,
+        trial 32); a little past, it keeps its end."""
+        first = math.ceil(self.low / step - 1e-9) * step  # (the last ticks inside it)
+        last = math.floor(self.high / step + 1e-9) * step
+        if first - self.low > step * OVERSHOOT:
+            first = self.low = first - step
+        if self.high - last > step * OVERSHOOT:
+            last = self.high = last + step
+        return ticks(first, last, step)
 
     def stretch(self, lowest: float, highest: float, label: float, length: float) -> None:
         """Widen the scale so that ``label`` pixels past the ends of the lowest and the
