@@ -9,6 +9,7 @@ import math
 import pytest
 from PySide6.QtWidgets import QGraphicsLineItem
 
+from kiosk.show.audit import audit
 from kiosk.show.charts.base import CountLabel
 from kiosk.show.render import render_slide
 from kiosk.show.textbox import TextBox
@@ -80,6 +81,32 @@ def test_on_a_totem_a_proportion_s_legend_is_right_under_its_figure(qapp, tmp_pa
     first = min(word.top() for word in words)
     assert 0 < first - figure < chart.ctx.size("label") * 4  # (it sat a band lower,
     # in the middle of the room left, apart from what it explains)
+
+
+def test_on_a_totem_a_waffle_s_legend_entries_stand_apart(qapp, tmp_path):
+    """Trial 32: under a totem's waffle the legend's entries, a value over its label,
+    followed one another with no room between ("All units" read as the heading of "14
+    units"): the grid took the room as if each entry were a line. They stand an em
+    apart."""
+    chart = {**WAFFLE, "total": {**WAFFLE["total"], "value": 34, "unit": decks.both(
+        "台", "units")}, "parts": [
+            {"label": decks.both("左岸电站", "Left-bank station (700 MW units)"), "value": 14},
+            {"label": decks.both("右岸电站", "Right-bank station"), "value": 12},
+            {"label": decks.both("地下电站", "Underground station"), "value": 6},
+            {"label": decks.both("电源电站", "Auxiliary station (50 MW)"), "value": 2}]}
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(
+        chart, title=decks.both("34台机组的分布", "Where the 34 Generating Units Stand"))), cfg)
+    for language in ("zh", "en"):
+        view, drawn = _drawn(loaded, cfg, language)
+        values = sorted((c.sceneBoundingRect() for c in drawn.childItems()
+                         if isinstance(c, CountLabel)), key=lambda r: r.top())
+        labels = sorted((t.ink_rect() for t in drawn.childItems() if isinstance(t, TextBox)
+                         and t.role == "label" and t.text), key=lambda r: r.top())
+        assert len(values) == 5 and len(labels) >= 5, (language, len(values), len(labels))
+        for label, value in zip(labels, values[1:], strict=False):
+            assert value.top() - label.bottom() >= view.ctx.size("label") * 0.8, language
+        assert audit(view) == [], language
 
 
 def test_a_donut_s_total_clears_the_inside_of_its_ring(qapp, tmp_path):

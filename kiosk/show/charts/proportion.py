@@ -173,6 +173,9 @@ REST = Text({"zh": "其余", "en": "The rest"})
 """What a donut's parts leave of its whole (its grey arc), in its legend."""
 
 
+ENTRIES_APART = 1.0
+"""Between a legend's entries, a value over its label, this many label sizes where the
+room holds them so."""
 LEGEND_GAP = 2.0
 """Between a waffle's grid and its legend beside it, in label sizes (beside the label's
 own gap before the legend's swatches)."""
@@ -197,7 +200,9 @@ class ProportionView(ChartView):
         figure = QRectF(rect.left(), rect.top(), rect.width() - legend_w, rect.height())
         if stacked:  # (the figure gives the legend under it the rows it needs)
             rows = len(chart.parts) + (chart.rest > 0) + (chart.style == "waffle")
-            legend_h = rows * ctx.room("heading", 1) * 1.15 + ctx.size("label")
+            legend_h = rows * (ctx.room("heading", 1) + ctx.room("label", 1) + ctx.size(
+                "label") * ENTRIES_APART) + ctx.size("label")  # (a value over its label
+            # each: as a row beside, the grid left them no room apart, trial 32)
             figure.setHeight(max(rect.height() * 0.45, min(rect.height() * 0.6,
                                                            rect.height() - legend_h)))
         unit = ctx.text(chart.unit) or ctx.text(self._whole_unit())  # a part's, when it has
@@ -428,8 +433,12 @@ class ProportionView(ChartView):
             width = rect.width() - swatch * 1.8
             above = swatch * 0.85 + QFontMetricsF(fonts.font(
                 ctx.size("heading"), bold=True)).height() / 2  # (the value, over the label)
-            needed = [above + ctx.room("label", min(2, ctx.lines(label, width, "label")), 1.3)
-                      + ctx.size("label") * 0.6 for label in labels]
+            for apart in (ENTRIES_APART, 0.6):  # (entries an em apart where the room
+                needed = [above + ctx.room(  # holds them so: at 0.6 a part's label read
+                    "label", min(2, ctx.lines(label, width, "label")), 1.3)  # as the
+                    + ctx.size("label") * apart for label in labels]  # heading of the
+                if sum(needed) <= rect.height():  # next, trial 32)
+                    break
             if sum(needed) <= rect.height():  # (as airy as before, where there is room)
                 spare = max(0.0, step * len(rows) - sum(needed)) / len(rows)
                 steps = [n + spare for n in needed]
