@@ -317,15 +317,18 @@ def figure_text(figure: Figure, lang: str, fallback: str, value: float | None = 
         return quantity(f"{shown:.0f}", unit, figure.qualifier, lang)  # said after it)
     final = figure_value(figure, lang)
     own = bool(figure.values and lang in figure.values)  # (the decimals are the others')
-    if final is not None and not lang.startswith("zh") and (figure.decimals is None or own) \
-            and english_magnitude(unit)[0] == 1.0:  # (150 million yuan, not 150,000,000
-        largest, _ = compact_step(final, lang)  # yuan; counting in millions all along;
-        divisor, word = next(((d, w) for d, w in COMPACT["en"] if d <= largest and  # in
-                              round_in(final, d)), (1.0, ""))  # the largest that keeps
-        if divisor != 1.0:  # its digits: 1,324 million, not 1,324,000,000, trial 21)
+    zh = lang.startswith("zh")
+    if final is not None and (figure.decimals is None or own) and (  # (150 million yuan,
+            english_magnitude(unit)[0] == 1.0 if not zh else  # not 150,000,000 yuan;
+            magnitude(unit)[0] == 1.0 and abs(final) >= COMPACT_VALUE["zh"]):  # 22.5万亿
+        largest, _ = compact_step(final, lang)  # 千瓦时, not 22,500,000,000,000, trial 32;
+        divisor, word = next(((d, w) for d, w in COMPACT["zh" if zh else "en"]  # counting
+                              if d <= largest and round_in(final, d)), (1.0, ""))  # in
+        if divisor != 1.0:  # millions all along; in the largest that keeps its digits:
             number = format_number(short(shown, divisor), decimals_of(short(final, divisor)),
-                                   lang)
-            return quantity(number, f"{word.strip()} {unit}".strip(), figure.qualifier, lang)
+                                   lang)  # 1,324 million, not 1,324,000,000, trial 21)
+            said = word.strip() + unit if zh else f"{word.strip()} {unit}".strip()
+            return quantity(number, said, figure.qualifier, lang)
     number = format_number(shown, figure_decimals(figure, lang), lang)
     return quantity(number, unit, figure.qualifier, lang)
 

@@ -50,6 +50,9 @@ def fig(**fields) -> Figure:
     ({"value": 13.24, "decimals": 2, "unit": {"zh": "亿吨", "en": "tonnes"},
       "values": {"en": 1324000000}}, "13.24亿吨", "1,324 million tonnes"),  # (trial 21:
     # "1,324,000,000 tonnes", where 1.324 billion would take a third decimal)
+    ({"value": 22_500_000_000_000, "unit": {"zh": "千瓦时", "en": "kWh"}}, "22.5万亿千瓦时",
+     "22.5 trillion kWh"),  # (trial 32: "22,500,000,000,000千瓦时" in Chinese)
+    ({"value": 58000, "unit": {"zh": "吨", "en": "tonnes"}}, "58,000吨", "58,000 tonnes"),
 ])
 def test_figure_text(fields, zh, en):
     figure = fig(**fields)
