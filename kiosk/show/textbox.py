@@ -687,6 +687,10 @@ class TextBox(QGraphicsItem):
         self._line_height = line_height
         self._max_lines = max_lines
         self._bold, self._tabular = bold, tabular
+        self.hangs = True
+        """Whether a line that opens with a full-width mark (“《) hangs it into the margin,
+        its letters where the others' start (not beside a list's dot, which it ran into,
+        out of line with the next point's first character: trial 32)."""
         self._words = sorted(set(WORD.findall(self._running(_laid(text), size)) +
                                  RANGE.findall(text)),
                              key=len)[-3:]  # (measured as laid out: evened narrower than
@@ -1027,8 +1031,8 @@ class TextBox(QGraphicsItem):
             advance = metrics.horizontalAdvance(line) - squeeze
             x = {"left": 0.0, "center": (self._width - advance) / 2,
                  "right": self._width - advance}[self._align]
-            hangs = not self._latin and line[:1] in tuple(_OPENING_FULL) and \
-                self._align != "right"
+            hangs = self.hangs and not self._latin and line[:1] in tuple(_OPENING_FULL) \
+                and self._align != "right"
             if self._align == "center" and (line.rstrip(_HANGING) != line or hangs):
                 # a line ending in full-width punctuation (，：” ...) or opening with it
                 # (“), which is mostly space: centred on its ink, so that it looks

@@ -71,6 +71,27 @@ def test_a_figures_slides_points_are_drawn_under_its_figures(qapp, tmp_path, por
         assert all(box.sceneBoundingRect().top() > lowest_figure for box in drawn)
 
 
+def test_a_point_that_opens_with_a_bracket_stands_clear_of_its_dot(qapp, tmp_path):
+    """Trial 32: "《世界遗产名录》…" as a figures slide's point hung its 《 into the margin,
+    against its dot and out of line with the next point's first character."""
+    points = [decks.both("《世界遗产名录》于2014年收录大运河", "Listed in 2014"),
+              decks.both("流经8个省级行政区", "Through 8 provinces")]
+    loaded = decks.built(tmp_path, decks.deck(decks.figures_slide(points=points)))
+    image, view = render_slide(loaded, Config(), 0, (1920, 1080), "zh")
+    starts = []
+    for point in points:
+        box = next(t for t in decks.items_of(view) if isinstance(t, TextBox)
+                   and t.text == point["zh"])
+        line = box.ink_rect()
+        band = range(round(line.top()) + 4, round(line.top() + box.font_size * 1.2))
+        x = round(line.left() - box.font_size)
+        while not any(QColor(image.pixel(x, y)).lightness() > 160 for y in band):
+            x += 1  # (the first light pixel right of the dot: its text's first mark)
+        starts.append(x - line.left())
+    assert starts[0] >= starts[1], starts  # (its mark no nearer its dot than the next
+    # point's first character is to its own: in its cell, not hung into the margin)
+
+
 def source_lines(view) -> list[str]:
     """The texts drawn in the stage's bottom tenth, left of the controls."""
     return [item.text for item in decks.items_of(view) if isinstance(item, TextBox)

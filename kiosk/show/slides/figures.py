@@ -176,6 +176,8 @@ class FiguresView(SlideView):
         indent = size * 1.1
         boxes = [ctx.box(self.notes, ctx.text(point), QRectF(0, 0, col_w - indent, size * 4.2),
                          "body", max_lines=3, line_height=1.3) for point in points]
+        for box in boxes:  # (beside its dot: a 《 hung into the margin ran into it)
+            box.hangs = False
         down = math.ceil(len(boxes) / columns)  # read down the first column, then on
         rows = [boxes[n::down] for n in range(down)]
         heights = [max(box.text_height for box in row) for row in rows]
