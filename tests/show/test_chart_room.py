@@ -109,6 +109,25 @@ def test_on_a_totem_a_waffle_s_legend_entries_stand_apart(qapp, tmp_path):
         assert audit(view) == [], language
 
 
+def test_a_donut_s_total_keeps_a_one_character_unit_on_its_line(qapp, tmp_path):
+    """Trial 32: at type scale 1.3 the total read "2078.7亿" over "元" alone on a line
+    of its own in the hole."""
+    chart = {"kind": "proportion", "style": "donut",
+             "unit": decks.both("亿元", "billion yuan"), "scale": {"en": 0.1},
+             "total": {"label": decks.both("工程总投资", "Total investment"), "value": 2078.7},
+             "parts": [{"label": decks.both("枢纽工程", "Dam"), "value": 954.6},
+                       {"label": decks.both("移民安置", "Relocation"), "value": 868.8},
+                       {"label": decks.both("输变电", "Transmission"), "value": 255.3}]}
+    cfg = decks.config(theme={"type_scale": 1.3})
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)), cfg)
+    view, drawn = _drawn(loaded, cfg, "zh")
+    total = next(c for c in drawn.childItems() if isinstance(c, CountLabel)
+                 and "2078.7" in c.final)
+    assert total.final.endswith("亿元"), total.final
+    assert not any(t.text == "元" for t in drawn.childItems() if isinstance(t, TextBox))
+    assert audit(view) == []
+
+
 def test_a_donut_s_total_clears_the_inside_of_its_ring(qapp, tmp_path):
     donut = {**WAFFLE, "style": "donut",
              "total": {**WAFFLE["total"], "value": 1050,

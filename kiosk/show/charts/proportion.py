@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGrap
 
 from kiosk.deck.charts import Part, ProportionChart, waffle_cells
 from kiosk.deck.numbers import held_with_number
-from kiosk.deck.text import Text
+from kiosk.deck.text import Text, is_han
 from kiosk.show import fonts
 from kiosk.show.charts.base import (
     ChartView,
@@ -247,8 +247,9 @@ class ProportionView(ChartView):
                               step=alike.step, parent=parent)
 
         held, words = held_with_number(total_unit)
-        if not words or label(total_unit, None).font_size >= \
-                ctx.size("title") * TOTAL_SMALLEST:
+        if not words or (len(words) == 1 and is_han(words)) or label(  # (one character
+                total_unit, None).font_size >= ctx.size("title") * TOTAL_SMALLEST:  # is
+            # no line of its own: 2078.7亿 / 元 at 1.3, trial 32)
             words = ""  # (on one line where it reads so; else a unit of words on a line of
         total = label(held if words else total_unit, self)  # its own: "1,040 million
         # cubic metres" was half the size of its Chinese, trial 15; in the magnitude of
