@@ -523,12 +523,16 @@ class SlideView(QGraphicsItem):
         of 690 px, over a row of 1,700 left empty, trials 29 and 31)."""
         ctx = self.ctx
         width = ctx.width - 2 * max(ctx.safe.left(), ctx.width * 0.05)
+        beside = width * BESIDE_CONTROLS * WRAPPED * self._lines_beside(ctx.content.bottom())
+        metrics = QFontMetricsF(fonts.font(ctx.smallest("source")))
         needed = 0
         try:  # (in every language the most any needs: the content laid out alike in
             for language in dict.fromkeys([ctx.language, *ctx.deck.languages]):  # each)
                 self.ctx = dataclasses.replace(ctx, language=language)
                 text = self.source_text()
-                if text and self._beside_controls(text, None).elided:
+                if text and metrics.horizontalAdvance(text) > beside * 0.8 and \
+                        self._beside_controls(text, None).elided:  # (laid out only where
+                    # it may not go into the column: short lines are not measured twice)
                     needed = max(needed, _lines_needed(text, width, ctx.size("source")))
         finally:
             self.ctx = ctx
