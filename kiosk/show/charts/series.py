@@ -148,7 +148,7 @@ class SeriesView(ChartView):
         a reader counts from the ones said."""
         values, step = self._numbers()
         marks = ticks(self.low, self.high, step)
-        self.unit_above = False
+        self.unit_above = False  # (read by the ticks' labels, which it measures)
         self.unit_above = self._unit_too_wide(marks, rect.width() * 0.15)
         """Whether the unit is written on a line of its own above the axis (too long to
         be written with the top tick: "15 million cubic metres")."""

@@ -531,7 +531,7 @@ class SlideView(QGraphicsItem):
                 self.ctx = dataclasses.replace(ctx, language=language)
                 text = self.source_text()
                 if text and metrics.horizontalAdvance(text) > beside * 0.8 and \
-                        self._beside_controls(text, None).elided:  # (laid out only where
+                        self._source_box(text, None).elided:  # (laid out only where
                     # it may not go into the column: short lines are not measured twice)
                     needed = max(needed, _lines_needed(text, width, ctx.size("source")))
         finally:
@@ -551,9 +551,9 @@ class SlideView(QGraphicsItem):
                     left: float | None = None) -> None:
         """``text`` where a slide's source line is, under ``parent`` (from ``left``: a
         photo's credit under its caption)."""
-        self._beside_controls(text, parent, colour=colour, left=left)
+        self._source_box(text, parent, colour=colour, left=left)
 
-    def _beside_controls(self, text: str, parent: QGraphicsItem | None, *,
+    def _source_box(self, text: str, parent: QGraphicsItem | None, *,
                          colour: QColor | None = None, left: float | None = None) -> TextBox:
         """The source line's box (``source_line``), under ``parent`` (None: made to see
         whether it holds the text)."""

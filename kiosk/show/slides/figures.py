@@ -123,7 +123,8 @@ class FiguresView(SlideView):
     def _grid(self, room: float) -> tuple[int, int]:
         """Columns and rows: ``grid``'s, or four figures in two rows of two where their
         numbers are a good deal larger so and the rows fit (four long English figures
-        in a row were made small while their labels took the type scale)."""
+        in a row were made small while their labels took the type scale), or where
+        their units stand beside them so, under them in a row."""
         ctx, figures = self.ctx, self.slide.figures
         columns, rows = grid(len(figures), ctx.portrait)
         if ctx.portrait or len(figures) != 4:
