@@ -24,6 +24,7 @@ from kiosk.show.charts.funnel import MIN_SHARE, FunnelView
 from kiosk.show.charts.network import NetworkView, colours, shapes
 from kiosk.show.charts.proportion import ProportionView
 from kiosk.show.charts.series import SeriesView
+from kiosk.show.chinesewords import inside_word
 from kiosk.show.layoutcheck import layout_problems
 from kiosk.show.render import context, render_slide
 from kiosk.show.slides import build_view
@@ -815,7 +816,7 @@ def test_a_chart_may_say_how_many_decimals_its_values_show(qapp, tmp_path, final
 
 
 @pytest.mark.parametrize("hub", ["中车南京浦镇车辆有限公司", "Taoxichuan Creative District",
-                                 "Smart water dispatch centre", "南京"])
+                                 "Smart water dispatch centre", "南京", "三峡库区移民"])
 def test_a_hub_holds_its_whole_name_inside_its_circle(qapp, tmp_path, final, hub):
     chart = {"kind": "network", "hub": hub, "groups": [{"label": "企业", "count": 60}]}
     loaded = decks.built(tmp_path, decks.only("en", decks.deck(decks.chart_slide(chart))))
@@ -826,6 +827,8 @@ def test_a_hub_holds_its_whole_name_inside_its_circle(qapp, tmp_path, final, hub
     (name,) = [t for t in view.childItems() if isinstance(t, TextBox) and t.text == hub]
     assert not name.elided and name.font_size == name.requested_size  # whole, full size
     assert "".join(name.lines).replace(" ", "") == hub.replace(" ", "")
+    assert not any(inside_word(hub, len(line)) for line in name.lines[:1]), name.lines
+    # (no Chinese word split: 三峡库 / 区移民, trial 32)
     ink = view.mapRectFromScene(name.ink_rect())
     centre, r = circle.center(), circle.width() / 2
     for corner in (ink.topLeft(), ink.topRight(), ink.bottomLeft(), ink.bottomRight()):
@@ -1060,8 +1063,9 @@ def test_values_shown_divided_claim_no_precision_their_source_lacks(qapp, tmp_pa
 def test_a_scale_stretched_for_the_bars_values_ends_near_a_gridline(qapp, tmp_path, scale):
     """Trial 32: at type scale 1.3 the scale stretched for "−24.0%" under its bar reached
     9.6 points past its last gridline (−30): a band of 55 px under it, the years hanging
-    far below. Stretched well past a tick, it takes the next; the plot ends at most a
-    quarter of a step past its outermost gridlines."""
+    far below. Stretched well below a tick, it takes the next; the plot ends at most a
+    quarter of a step under its lowest gridline (above its highest, the band holds the
+    tallest bar's value)."""
     bars = {"kind": "bar", "unit": "%", "labels": True,
             "categories": ["2018", "2019", "2020", "2021", "2022", "2023"],
             "series": [{"name": decks.both("同比变化", "Change"),
@@ -1075,8 +1079,26 @@ def test_a_scale_stretched_for_the_bars_values_ends_near_a_gridline(qapp, tmp_pa
         chart = chart_of(view)
         lines = sorted(line.line().y1() for line in chart.grid_lines)
         step = abs(chart.y_of(0) - chart.y_of(10))
-        assert chart.plot.top() >= lines[0] - step * 0.25 - 1, (language, lines)
         assert chart.plot.bottom() <= lines[-1] + step * 0.25 + 1, (language, lines)
+        assert audit(view) == [], language
+
+
+def test_values_on_bars_in_a_word_unit_leave_the_top_tick_whole(qapp, tmp_path):
+    """Trial 33: five bars with their values said, in 亿元 / 100 million yuan, took a
+    tick more at the top that came with the unit ("10…" cut), and the slide was drawn
+    at 0.6 of its type. The ticks end where the scale's values do, whole, at full size."""
+    bars = {"kind": "bar", "labels": True, "unit": decks.both("亿元", "100 million yuan"),
+            "categories": ["2019", "2020", "2021", "2022", "2023"],
+            "series": [{"name": decks.both("投入", "Spending"),
+                        "values": [3.2, 4.8, 6.1, 5.4, 7.9]}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(bars)))
+    for language in ("zh", "en"):
+        _, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
+        assert view.ctx.theme.type_scale == 1.0, language
+        chart = chart_of(view)
+        ticks = [t for t in chart.childItems() if isinstance(t, TextBox)
+                 and t.text[:1].isdigit()]
+        assert ticks and not any(t.elided for t in ticks), [t.text for t in ticks]
         assert audit(view) == [], language
 
 

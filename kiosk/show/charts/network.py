@@ -37,6 +37,7 @@ from kiosk.show.charts.base import (
     shown,
     value_text,
 )
+from kiosk.show.chinesewords import inside_word
 from kiosk.show.context import SlideContext
 from kiosk.show.textbox import WORD, TextBox
 from kiosk.show.theme import Palette
@@ -48,6 +49,16 @@ violet: not the ice blue, which beside the teal read as its shadow)..."""
 HIGHLIGHT_COLOURS = (0, 2, 3, 11, 6, 10, 9, 8, 7, 5, 4)
 """...and of the highlights, one after another across the chart: first the colours no
 group has, then those of the groups the chart does not have."""
+
+
+def _splits_a_word(text: str, lines: list[str]) -> bool:
+    """Whether ``lines`` of ``text`` break inside a Chinese word (三峡库 / 区移民)."""
+    at = 0
+    for line in lines[:-1]:
+        at = text.find(line, at) + len(line)
+        if 0 < at < len(text) and inside_word(text, at):
+            return True
+    return False
 
 
 SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "to", "in", "on", "for",
@@ -364,10 +375,11 @@ class NetworkView(ChartView):
                           smallest=size)
             if box.elided or (len(text.strip()) > 1 and lines > 1 and any(
                     len(line.strip()) == 1 or line.strip().lower() in SMALL_WORDS
-                    or _opens(line) for line in box.lines)):
+                    or _opens(line) for line in box.lines)) or _splits_a_word(text, box.lines):
                 continue  # (cut short, or one character alone on a line: 省 / 电力 / …;
                 # or a small word: Gavi, / the / Vaccine / Alliance, trial 24; or a
                 # bracket open at a line's end: 武夷山 / （下梅 / 村）, trial 27)
+            # (nor a Chinese word split: 三峡库 / 区移民, trial 32)
             around = math.hypot(box.text_width / 2, box.text_height / 2)
             if within is not None and around + size <= within:  # (some air round it)
                 return around + size * 0.5, width * 1.02  # (the fewest lines that fit)

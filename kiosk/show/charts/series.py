@@ -50,7 +50,7 @@ TALLEST = 1.1
 
 
 OVERSHOOT = 0.25
-"""A scale stretched this share of a step past its last tick, or less, ends there
+"""A scale stretched this share of a step below its lowest tick, or less, ends there
 without a tick; further, it takes the next tick."""
 DODGE_MOST = 2.0
 """A year on a time axis moves aside from its point at most this share of its width
@@ -224,6 +224,9 @@ class SeriesView(ChartView):
         if chart.kind == "bar" and chart.labels:  # room on the scale for the values said
             self._room_for_labels(min(values), max(values))  # past the bars' ends
             marks = self.to_ticks(step)
+            wider = self._axis_width(marks, rect.width() * 0.3)  # (a tick more, its
+            if wider > axis_w:  # number as wide as it is: "10…" cut where the unit
+                self.plot.setLeft(self.plot.left() + wider - axis_w)  # came with it)
         self._axis(marks)
         self._categories()
         if chart.kind == "bar":
@@ -755,15 +758,15 @@ class SeriesView(ChartView):
 
     def to_ticks(self, step: float) -> list[float]:
         """The ticks of a scale stretched for the values said past the bars' ends: where
-        it reaches well past its last tick, out to the next, so that the plot ends at a
-        gridline (at 1.3 a band of 55 px hung under the last, the years far below it,
-        trial 32); a little past, it keeps its end."""
+        it reaches well below its lowest tick, down to the next, so that the plot ends
+        at a gridline over the names under it (at 1.3 a band of 55 px hung under −30,
+        the years far below it, trial 32); a little below, it keeps its end. Above the
+        highest it keeps its end: the band over it holds the tallest bar's value (a tick
+        more there left a fifth of the plot empty, trial 33)."""
         first = math.ceil(self.low / step - 1e-9) * step  # (the last ticks inside it)
         last = math.floor(self.high / step + 1e-9) * step
         if first - self.low > step * OVERSHOOT:
             first = self.low = first - step
-        if self.high - last > step * OVERSHOOT:
-            last = self.high = last + step
         return ticks(first, last, step)
 
     def stretch(self, lowest: float, highest: float, label: float, length: float) -> None:
