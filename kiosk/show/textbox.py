@@ -401,7 +401,11 @@ IN_PHRASE = 0.25
 """What a break between two capitalised words of a title adds (Spring / Festival, China
 Space / Station): they may be one name; a line of a title ends before its small words."""
 _TITLE_SMALL = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "for", "and",
-                          "or", "by", "from", "with", "into", "as", "but", "nor", "than"})
+                          "or", "by", "from", "with", "into", "as", "but", "nor", "than",
+                          "is", "are", "was", "were"})
+"""Words a line of a title may begin with as well as at a pause: its small words, and a
+verb that begins what is said of the words before it (Protecting the Axis / Is
+Protecting…, not Protecting / the Axis Is Protecting, trial 33)."""
 
 
 SMALL_WORD_END = 0.28

@@ -425,6 +425,19 @@ def test_an_english_title_never_ends_a_line_on_an_article_nor_splits_a_number(
     assert not any(line.split()[-1].lower() in ("a", "an", "the") for line in box.lines)
 
 
+@pytest.mark.parametrize(("width", "size"), [(1300, 104), (900, 68)])
+def test_an_english_title_breaks_before_its_verb_not_after_its_first_word(qapp, width,
+                                                                          size):
+    """Trial 33: "Protecting / the Axis Is Protecting / the Backbone of Beijing" on a
+    closing slide: a break before a small word was free, one before the verb was not."""
+    text = "Protecting the Axis Is Protecting the Backbone of Beijing"
+    box = TextBox(text, width, 2000, size=size, color=QColor("white"), bold=True,
+                  balance=True, role="hero", max_lines=4)
+    assert " ".join(box.lines) == text
+    assert all(len(line.split()) > 1 for line in box.lines), box.lines
+    assert box.lines[0] == "Protecting the Axis", box.lines
+
+
 def test_a_title_is_set_a_little_smaller_to_end_its_lines_at_a_pause(qapp):
     """Trial 17: "Look Up at the Stars, Keep / Your Feet on the Ground" at 104 px; 2 %
     smaller, it breaks at its comma, as a typesetter sets it."""
