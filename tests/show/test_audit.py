@@ -359,6 +359,33 @@ def test_a_long_citation_is_written_whole_on_a_wall(qapp, tmp_path, scale):
     assert audit(view, chrome.drawn()) == []
 
 
+def test_a_citation_of_more_than_two_lines_beside_the_controls_goes_across_above_them(
+        qapp, tmp_path):
+    """Trial 33: a citation of three sources took four lines of the column of 690 px
+    beside the controls, a name broken in it ("Temple / of Heaven", 《…统计 /
+    （2019—2024）》), the row above them empty. It goes across the slide above them."""
+    citation = decks.both(
+        "资料来源：北京市公园管理中心《北京市属公园年度游客接待统计（2019—2024）》；北京市统计局"
+        "《北京统计年鉴2024》第18章“文化、旅游和体育”；天坛公园管理处内部统计（2024年数据截至"
+        "12月31日，未经审计）",
+        "Sources: Beijing Municipal Administration Center of Parks, Annual Visitor "
+        "Statistics of Municipal Parks (2019–2024); Beijing Municipal Bureau of Statistics, "
+        "Beijing Statistical Yearbook 2024, chapter 18, Culture, Tourism and Sport; Temple "
+        "of Heaven Park office, internal figures (2024 to 31 December, unaudited)")
+    cfg = decks.config()
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(), source=citation), cfg)
+    for language in ("zh", "en"):
+        view, chrome, _scene = built(loaded, cfg, 0, language)
+        source = next(t for t in decks.items_of(view) if getattr(t, "role", "") == "source")
+        assert not source.elided and len(source.lines) <= 3, source.lines
+        assert source.ink_rect().width() > view.ctx.content.width() * 0.6  # (across)
+        assert source.ink_rect().bottom() < min(
+            rect.top() for name, rect in chrome.drawn().items() if name != "language")
+        assert not any(line.endswith(("Temple", "统计")) for line in source.lines), \
+            source.lines
+        assert audit(view, chrome.drawn()) == [], language
+
+
 RAILWAYS = decks.both(
     "资料来源：国家铁路局《铁道统计公报》（2008—2024年）；中国国家铁路集团有限公司《统计公报》；"
     "《中国铁路百年史》（中国铁道出版社）；新华社、人民铁道报相关报道；部分数据为约数，经四舍五入",

@@ -517,22 +517,19 @@ class SlideView(QGraphicsItem):
 
     def _source_above(self) -> int:
         """Lines a wall's source line takes across the slide above the row of the
-        controls: none where the column beside them holds it (SOURCE_LINES of its
-        smallest type, as the room kept under the content allows), else as many as its
-        words need at the slide's width (four sources were cut with "…" in the column
-        of 690 px, over a row of 1,700 left empty, trials 29 and 31)."""
+        controls: none where the column beside them holds it in two lines, else as many
+        as its words need at the slide's width (four sources were cut with "…" in the
+        column of 690 px, over a row of 1,700 left empty, trials 29 and 31; in four
+        lines, names were broken in it: "Temple / of Heaven", trial 33)."""
         ctx = self.ctx
         width = ctx.width - 2 * max(ctx.safe.left(), ctx.width * 0.05)
-        beside = width * BESIDE_CONTROLS * WRAPPED * self._lines_beside(ctx.content.bottom())
-        metrics = QFontMetricsF(fonts.font(ctx.smallest("source")))
+        column, small = width * BESIDE_CONTROLS, ctx.smallest("source")
         needed = 0
         try:  # (in every language the most any needs: the content laid out alike in
             for language in dict.fromkeys([ctx.language, *ctx.deck.languages]):  # each)
                 self.ctx = dataclasses.replace(ctx, language=language)
                 text = self.source_text()
-                if text and metrics.horizontalAdvance(text) > beside * 0.8 and \
-                        self._source_box(text, None).elided:  # (laid out only where
-                    # it may not go into the column: short lines are not measured twice)
+                if text and _lines_needed(text, column, small) > BESIDE_LINES:
                     needed = max(needed, _lines_needed(text, width, ctx.size("source")))
         finally:
             self.ctx = ctx
@@ -590,7 +587,9 @@ class SlideView(QGraphicsItem):
 
 BESIDE_CONTROLS = 0.40
 """Share of a wall's width (inside its margins) a source line takes beside the row of
-the controls, left of the progress dots (chrome.SOURCE_LINE)."""
+the controls, left of the progress dots (chrome.SOURCE_LINE)..."""
+BESIDE_LINES = 2
+"""...in this many lines at most: a longer citation goes across the slide above them."""
 SOURCE_LINES = 4
 """Lines a source line may take, on a wall beside the controls as far as the room kept
 under the content allows (its bottom where two end), on a totem above them: in two, an
