@@ -1083,6 +1083,29 @@ def test_a_scale_stretched_for_the_bars_values_ends_near_a_gridline(qapp, tmp_pa
         assert audit(view) == [], language
 
 
+@pytest.mark.parametrize("scale", [1.0, 1.3])
+def test_a_scale_stretched_far_for_its_values_keeps_few_ticks(qapp, tmp_path, scale):
+    """Trial 33: bars from −59.6% to +112.7% with their values said, stretched for them
+    at 1.3, had 14 ticks 20 apart from −100 to 140. A scale keeps at most nine."""
+    bars = {"kind": "bar", "unit": "%", "labels": True,
+            "categories": ["2019", "2020", "2021", "2022", "2023", "2024"],
+            "series": [{"name": decks.both("同比", "Change"),
+                        "values": [4.2, -59.6, 38.5, -21.3, 112.7, 11.7]}]}
+    cfg = decks.config(theme={"type_scale": scale})
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(
+        bars, title=decks.both("天坛公园观众量同比变化", "Temple of Heaven Park: Change in "
+                               "Visits on the Year Before")), source=decks.both(
+        "资料来源：北京市公园管理中心；北京市统计局；天坛公园管理处", "Sources: Beijing Municipal "
+        "Administration Center of Parks; Beijing Municipal Bureau of Statistics; Temple of "
+        "Heaven Park office, internal figures (2024 to 31 December, unaudited)")), cfg)
+    for language in ("zh", "en"):
+        _, view = render_slide(loaded, cfg, 0, (1920, 1080), language)
+        chart = chart_of(view)
+        levels = {round(line.line().y1()) for line in chart.grid_lines}  # (a line broken
+        assert 4 <= len(levels) <= 9, (language, sorted(levels))  # round a value: one)
+        assert audit(view) == [], language
+
+
 def test_values_on_bars_in_a_word_unit_leave_the_top_tick_whole(qapp, tmp_path):
     """Trial 33: five bars with their values said, in 亿元 / 100 million yuan, took a
     tick more at the top that came with the unit ("10…" cut), and the slide was drawn

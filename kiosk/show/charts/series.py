@@ -49,6 +49,8 @@ TALLEST = 1.1
 """A chart of values over categories is at most this much taller than it is wide."""
 
 
+MOST_TICKS = 8
+"""Steps between ticks at most, on a scale stretched for its values' words."""
 OVERSHOOT = 0.25
 """A scale stretched this share of a step below its lowest tick, or less, ends there
 without a tick; further, it takes the next tick."""
@@ -763,6 +765,9 @@ class SeriesView(ChartView):
         the years far below it, trial 32); a little below, it keeps its end. Above the
         highest it keeps its end: the band over it holds the tallest bar's value (a tick
         more there left a fifth of the plot empty, trial 33)."""
+        while math.floor(self.high / step + 1e-9) - math.ceil(self.low / step - 1e-9) \
+                > MOST_TICKS:  # (stretched far, fewer ticks: not 14 of them, −100 … 140
+            step *= 2  # by 20, at 1.3, trial 33)
         first = math.ceil(self.low / step - 1e-9) * step  # (the last ticks inside it)
         last = math.floor(self.high / step + 1e-9) * step
         if first - self.low > step * OVERSHOOT:
