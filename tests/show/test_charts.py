@@ -1040,6 +1040,23 @@ def test_a_funnel_stage_too_small_to_draw_to_scale_is_striped_and_said(qapp, tmp
                    if isinstance(t, TextBox))
 
 
+def test_values_that_share_no_short_form_are_not_all_written_in_full(qapp, tmp_path):
+    """Trial 33: a funnel of 约32900万人次 … 85万人次 read "about 329,000,000 visits" in
+    English: 850,000 reads under 1 million, so all were written in full, a row of zeros
+    at 2 m. Each is written short in its own magnitude instead."""
+    both = decks.both
+    stages = [(32900, "约"), (12000, "超"), (1700, "逾"), (85, None)]
+    chart = {"kind": "funnel", "scale": {"en": 10000}, "stages": [
+        {"label": both(f"第{n}段", f"Stage {n}"), "value": value,
+         "unit": both("万人次", "visits"), **({"qualifier": q} if q else {})}
+        for n, (value, q) in enumerate(stages)]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    said = {label.final for label in decks.items_of(view) if isinstance(label, CountLabel)}
+    assert said == {"about 329 million visits", "over 120 million visits",
+                    "over 17 million visits", "850,000 visits"}, said
+
+
 def test_values_shown_divided_claim_no_precision_their_source_lacks(qapp, tmp_path):
     """Trial 32: 约4510亿立方米 read "about 451.00 billion cubic metres" beside 22.15
     (221.5亿): the decimals one value needed were given to all, zeros the source never
@@ -1783,7 +1800,8 @@ def test_chinese_bars_and_ticks_say_each_number_in_the_magnitude_that_suits_it(q
 def test_a_networks_first_groups_differ_in_hue_and_a_highlight_of_one_reads_right(
         qapp, tmp_path):
     """Trial 6: railway bureaus (teal) and volunteers (ice blue) read as one group in two
-    shades; the legend said "1 universities Beijing Jiaotong University"."""
+    shades; the legend said "1 universities Beijing Jiaotong University" (and then a
+    bare "1" beside the Chinese 1所, trial 33: "1 university")."""
     chart = {"kind": "network", "hub": "China Railway Museum", "seed": 7, "groups": [
         {"label": "Regional railway bureaus", "count": 18, "unit": "bureaus"},
         {"label": "Universities", "count": 36, "unit": "universities",
@@ -1800,7 +1818,8 @@ def test_a_networks_first_groups_differ_in_hue_and_a_highlight_of_one_reads_righ
     for a, b in itertools.combinations(hues, 2):
         assert min(abs(a - b), 360 - abs(a - b)) >= 25, hues
     said = {c.final for c in decks.items_of(view) if isinstance(c, CountLabel)}
-    assert "1" in said and not any(s.startswith("1 universit") for s in said), said
+    assert "1 university" in said and not any(s.startswith("1 universities")
+                                              for s in said), said
     assert "200 drivers" in said and "36 universities" in said, said
 
 

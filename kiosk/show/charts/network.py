@@ -661,13 +661,10 @@ VALUE_GAP = 1.0
 
 def _highlight_unit(highlight: Highlight, group: NodeGroup, language: str,
                     by: float = 1.0) -> Text | None:
-    """The unit a highlight's count is said in: its own, else its group's, but not in
-    English for a highlight of one (1 universities: the group's unit is a plural)."""
-    if highlight.unit is not None:
-        return highlight.unit
-    if shown(highlight.count, by) == 1 and not language.startswith("zh"):
-        return None
-    return group.unit
+    """The unit a highlight's count is said in: its own, else its group's (of one, in
+    English, made singular as a count of one says it: 1 element, 1 university; left
+    out, the English read a bare "1" beside 1处, trial 33)."""
+    return highlight.unit if highlight.unit is not None else group.unit
 
 
 def _among(label: str, group: str, chinese: bool) -> str:
