@@ -425,6 +425,26 @@ def test_an_upright_photo_stands_as_tall_as_the_room_beside_a_longer_title(qtbot
     assert drawn.height() >= view.ctx.content.height() * 0.95, drawn
 
 
+def test_a_photo_beside_a_gallery_s_title_stands_clear_of_it_at_a_large_type(
+        qapp, tmp_path):
+    """Trial 33: at type scale 1.3 "A Walk Along the Axis" ended 6 px from a square
+    photo beside it, the two fused. The photo stands an air away, or under the title."""
+    from kiosk.show.render import render_slide
+
+    cfg = decks.config(theme={"type_scale": 1.3})
+    slide = gallery(tmp_path, fit="fit", title=decks.both("沿中轴线行走",
+                                                          "A Walk Along the Axis"))
+    loaded = decks.built(tmp_path, deck(slide), cfg)
+    _, view = render_slide(loaded, cfg, 0, (1920, 1080), "en")
+    title = next(t for t in decks.items_of(view) if isinstance(t, TextBox)
+                 and t.text == "A Walk Along the Axis").ink_rect()
+    for step in range(len(view.pages)):
+        view.go_to_step(step, 0.0, 1, animate=False)
+        drawn = view.pages[step].picture.mapRectToScene(view.pages[step].picture.target())
+        assert drawn.top() > title.bottom() or \
+            drawn.left() - title.right() >= view.ctx.width * 0.02 - 1, (step, drawn, title)
+
+
 def test_an_upright_photo_stays_where_it_is_as_a_visitor_switches_language(qtbot, tmp_path):
     """Trial 22: beside the longer English title the photo stood 377 px further right
     than beside the Chinese: it jumped as a visitor pressed 中/EN."""

@@ -263,11 +263,15 @@ class GalleryView(FramedView):
         tall = beside(ctx, natural, area.top())
         if tall is not None:
             column, picture = tall
-            clear = max(ink.right() for ink in words) + ctx.width * 0.02
-            if any(picture.intersects(ink) for ink in words) and \
-                    clear + picture.width() <= area.right():  # (a longer title: the photo
-                picture = picture.translated(clear - picture.left(), 0)  # right of it)
-            if not any(picture.intersects(ink) for ink in words):
+            gap = ctx.width * 0.02  # (an air between: at 1.3 a title ended 6 px from the
+            clear = max(ink.right() for ink in words) + gap  # photo, fused, trial 33)
+
+            def near(picture: QRectF) -> bool:
+                return any(picture.adjusted(-gap, 0, 0, 0).intersects(ink) for ink in words)
+
+            if near(picture) and clear + picture.width() <= area.right():  # (a longer
+                picture = picture.translated(clear - picture.left(), 0)  # title: right of it)
+            if not near(picture):
                 below = max(ink.bottom() for ink in words) + ctx.size("body") * 0.6
                 return QRectF(column.left(), below, column.width(),
                               max(1.0, column.bottom() - below)), picture
