@@ -147,6 +147,19 @@ def test_a_config_s_list_too_short_is_an_error_beside_its_others(tmp_path, capsy
     assert "config.yaml:3:23: 'idle_timeout' in 'kiosk' must be more than 0" in out, out
 
 
+def test_check_says_a_slide_drawn_under_the_default_type_scale_as_it_is(tmp_path, capsys):
+    """Trial 33: at type scale 1.3 a slide drawn at 0.6 was said to be drawn "as at the
+    default type scale (0.6)": the default is 1."""
+    body = "一位毕业于南京高校的青年创立了服务品牌，" * 30
+    deck = decks.write(tmp_path, decks.deck(decks.story_slide(body=decks.both(body, body))))
+    (tmp_path / "config.yaml").write_text(
+        f"deck: {deck.name}\ntheme: {{type_scale: 1.3}}\n")
+    main(["check", str(tmp_path / "config.yaml")])
+    out = [line for line in capsys.readouterr().out.splitlines() if "type scale" in line]
+    assert out and all("as at the default type scale (" not in line for line in out), out
+    assert any("under the default's 1, not at 1.3" in line for line in out), out
+
+
 def test_config_naming_a_missing_deck(tmp_path, capsys):
     (tmp_path / "config.yaml").write_text("deck: gone.yaml\n")
     assert main(["check", str(tmp_path / "config.yaml")]) == 2

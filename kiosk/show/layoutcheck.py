@@ -59,8 +59,10 @@ def layout_problems(loaded: LoadedDeck, config: Config) -> list[Problem]:
             view.start(0.0, reduced_motion=True)
             drawn_at, asked = view.ctx.theme.type_scale, config.theme.type_scale
             if drawn_at < asked * (SMALLER if asked > 1.0 else SMALLER_AT_ONE):
-                said = (f"its words are drawn as at the default type scale ({drawn_at:.2g}), "
-                        f"not at {asked:g}" if drawn_at <= 1.0 else
+                said = ("its words are drawn as at the default type scale, not at "
+                        f"{asked:g}" if drawn_at == 1.0 else
+                        f"its words are drawn at type scale {drawn_at:.2g}, under the "
+                        f"default's 1, not at {asked:g}" if drawn_at < 1.0 else
                         f"its words are drawn at type scale {drawn_at:.2g}, not {asked:g}") \
                     if asked > 1.0 else \
                     f"its words are drawn at {drawn_at / asked:.0%} of their size"
