@@ -95,6 +95,13 @@ def _kept_start(text: str, start: int, end: int) -> int | None:
         while begins > start and (text[begins - 1].isdigit() or text[begins - 1] in "年月"):
             begins -= 1
         return _qualified(text, start, begins)
+    if is_han(before) and before not in _NUMERALS and after in _REIGN_YEAR:  # (a reign's
+        run = end  # year, its name with it: 明永乐 / 十八年, trial 33; not a count of
+        while run < len(text) and text[run] in _REIGN_YEAR:  # years: 都是 / 亿万年)
+            run += 1
+        begins = max((at for at in word_starts(text) if at < end), default=start)
+        if text.startswith("年", run) and run - end <= 3 and end - begins >= 2:
+            return begins if begins > start else None
     if before in _CONJUNCTIONS and is_han(after) and (end - 1) in word_starts(text) and \
             end in word_starts(text) and end - 1 > start:  # (a conjunction begins the
         return end - 1  # next line: 百年梦想与 / 世纪建设 read as left hanging, trial 32)
@@ -341,6 +348,8 @@ break between two capitals and a pause gained (China's Trade with Belt / and Roa
 Partner Countries, / 2023, … in three lines left a donut a quarter smaller, trial 21)."""
 
 
+_REIGN_YEAR = "元一二三四五六七八九十"
+"""The numerals of a reign's year (永乐十八年, 至元九年, 光绪元年)."""
 _CONJUNCTIONS = "与和及或"
 _ENDS_PHRASE = "的了着过"
 """Characters after which a Chinese line may end almost as well as at a space (not a

@@ -64,6 +64,17 @@ def test_a_qualifier_stays_with_its_number_and_no_line_begins_with_de(qapp, bala
             assert not any(line.startswith("的") for line in lines), (width, lines)
 
 
+def test_a_reign_s_year_stays_with_its_name(qapp):
+    """Trial 33: "…现存建筑为明永乐 / 十八年（1420年）所建" in a caption."""
+    text = "鼓楼始建于元至元九年（1272年），现存建筑为明永乐十八年（1420年）所建"
+    metrics = QFontMetricsF(fonts.font(32))
+    for width in range(round(metrics.horizontalAdvance("现存建筑为明永乐十八年")) + 10, 1200, 7):
+        lines = TextBox(text, width, 4000, size=32, color=QColor("white"), role="body").lines
+        assert "".join(lines) == text
+        for line, after in itertools.pairwise(lines):
+            assert not (line.endswith("永乐") and after.startswith("十八年")), (width, lines)
+
+
 def test_a_chinese_date_stays_whole_and_a_conjunction_begins_its_line(qapp):
     """Trial 32: "1992年 / 4月3日" in a story's words, "百年梦想与 / 世纪建设" in a title."""
     for text, size, balance in (("三峡工程于1992年4月3日，由全国人大批准兴建", 32, False),
