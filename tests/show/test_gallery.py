@@ -443,6 +443,9 @@ def test_a_photo_beside_a_gallery_s_title_stands_clear_of_it_at_a_large_type(
         drawn = view.pages[step].picture.mapRectToScene(view.pages[step].picture.target())
         assert drawn.top() > title.bottom() or \
             drawn.left() - title.right() >= view.ctx.width * 0.02 - 1, (step, drawn, title)
+        if step == 3:  # (the square: right of the title, a little smaller, not a third
+            assert drawn.left() > title.right(), drawn  # smaller under it)
+            assert drawn.height() >= view.ctx.content.height() * 0.8, drawn
 
 
 def test_an_upright_photo_stays_where_it_is_as_a_visitor_switches_language(qtbot, tmp_path):

@@ -70,6 +70,10 @@ SHARED_LEAST = 0.75
 size to stand on the caption line its fellows share."""
 
 
+BESIDE_SMALLER = 0.85
+"""A photo beside a gallery's title, right of it, may be made this much smaller to stand
+clear of it (under it, it was a third smaller)."""
+
 class GalleryView(FramedView):
     """Photographs, one on screen at a time: ``go_to_step`` slides the next in, ``zoom``
     looks closer at the one on screen."""
@@ -269,8 +273,11 @@ class GalleryView(FramedView):
             def near(picture: QRectF) -> bool:
                 return any(picture.adjusted(-gap, 0, 0, 0).intersects(ink) for ink in words)
 
-            if near(picture) and clear + picture.width() <= area.right():  # (a longer
-                picture = picture.translated(clear - picture.left(), 0)  # title: right of it)
+            room = area.right() - clear
+            if near(picture) and room >= picture.width() * BESIDE_SMALLER:  # (a longer
+                picture = QRectF(clear, picture.top(), min(room, picture.width()),  # title:
+                                 picture.height() * min(1.0, room / picture.width()))
+                # right of it, a little smaller where it must be, not far smaller under it)
             if not near(picture):
                 below = max(ink.bottom() for ink in words) + ctx.size("body") * 0.6
                 return QRectF(column.left(), below, column.width(),
