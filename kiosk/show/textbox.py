@@ -609,6 +609,9 @@ def _laid(text: str) -> str:
 
 
 _CAPITALS = re.compile(r"(?<![\w’'–-])[A-Z][\w’'–-]*(?: [A-Z][\w’'–-]*)+")
+_JOINED = re.compile(r"(?<![\w’'–-])[A-Z][\w’'–-]*(?: (?:of (?:the )?)?[A-Z][\w’'–-]*)+")
+"""...and in a sentence (not a title, whose every word is capitalised), joined by "of"
+or "of the" (Temple of Heaven, Altar of the God of Agriculture)."""
 NAME_WORDS = 4
 """Capitalised words side by side in running text (a caption, a story's words, a source
 line), up to this many, are a name a line does not break inside (Laoye Temple, Duchang
@@ -619,9 +622,16 @@ longer run breaks as any words do."""
 def _names_kept(text: str, fits: Callable[[str], bool]) -> str:
     """``text`` with a no-break space inside each name of NAME_WORDS words or fewer that
     ``fits`` a line."""
-    return _CAPITALS.sub(lambda run: run.group().replace(" ", "\u00a0")
-                         if run.group().count(" ") < NAME_WORDS and fits(run.group())
-                         else run.group(), text)
+    names = _CAPITALS if _title_case(text) else _JOINED
+    return names.sub(lambda run: run.group().replace(" ", "\u00a0")
+                     if _capitalised(run.group()) <= NAME_WORDS and fits(run.group())
+                     else run.group(), text)
+
+
+def _capitalised(name: str) -> int:
+    """The capitalised words of a name (Temple of Heaven: two; its "of the" joins them:
+    "Temple / of Heaven", "Altar / of the God", trial 33)."""
+    return sum(1 for word in name.split() if word[:1].isupper())
 
 
 HEADLINES = ("title", "hero", "headline", "kicker", "subtitle")

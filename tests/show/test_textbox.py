@@ -843,6 +843,25 @@ def test_a_separator_where_a_line_breaks_is_not_written(qapp):
         assert "·" in box.lines[1], box.lines
 
 
+def test_a_name_joined_by_of_stays_on_one_line_in_running_text(qapp):
+    """Trial 33: "Temple / of Heaven" in a source line, "Altar / of the God of
+    Agriculture" in a caption: capitals joined by "of" (the) are one name too."""
+    text = ("Counted by the park office at the Temple of Heaven, and by the staff of the "
+            "Altar of the God of Agriculture, each day of the year")
+    metrics = QFontMetricsF(fonts.font(30))
+    for width in range(300, 1000, 7):
+        lines = TextBox(text, width, 2000, size=30, color=QColor("white"), role="body").lines
+        at, cuts = 0, []
+        for line in lines[:-1]:
+            at = text.find(line, at) + len(line)
+            cuts.append(at)
+        for name in ("Temple of Heaven", "Altar of the God of Agriculture"):
+            if metrics.horizontalAdvance(name) <= width * 0.8:  # (with room to spare)
+                begins = text.find(name)
+                assert not any(begins < cut < begins + len(name) for cut in cuts), (
+                    width, lines)
+
+
 def test_running_text_keeps_a_name_of_a_few_words_on_one_line(qapp):
     """Trial 29: a caption broke "from Laoye / Temple, Duchang County" with room to
     spare; trial 30, a source line "UNESCO / World Heritage Centre". Up to four
