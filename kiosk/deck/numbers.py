@@ -151,9 +151,12 @@ def alike(values: list[float], unit: str, lang: str) -> Alike:
                 return Alike(among=candidate)
         else:
             step = compact_step(candidate, lang, axis=False)
-            if step[0] == 1.0 and max(abs(v) for v in values) >= IN_FULL_BELOW:
-                break  # (none but in full: each in its own, 329 million beside 850,000,
-                # not 329,000,000, which a visitor does not read at 2 m, trial 33)
+            if step[0] == 1.0 and max(abs(v) for v in values) >= IN_FULL_BELOW and all(
+                    abs(v) < IN_FULL_BELOW or round_in(v, compact_step(v, lang)[0])
+                    for v in values):  # (none but in full: each in its own, 329 million
+                break  # beside 850,000, not 329,000,000, which a visitor does not read at
+                # 2 m, trial 33; where a large one cannot be written short, all in full:
+                # not 74.51 million beside 90,806,000, trial 34)
             if all(_reads_in(v, step[0], lang) for v in values):
                 return Alike(step=step)
     if own:  # (in the author's own unit: 51200万吨 beside 110119万吨, not 5.12亿吨 beside

@@ -1057,6 +1057,19 @@ def test_values_that_share_no_short_form_are_not_all_written_in_full(qapp, tmp_p
                     "over 17 million visits", "850,000 visits"}, said
 
 
+def test_a_compare_row_writes_its_two_values_alike(qapp, tmp_path):
+    """Trial 34: 7451万人次 and 9080.6万人次 read "74.51 million visits" over
+    "90,806,000 visits": the later value cannot be written short without losing a
+    decimal, so both are written in full, one way."""
+    chart = {"kind": "compare", "before_label": "2019", "after_label": "2023", "items": [
+        {"label": decks.both("接待游客", "Visitors"), "before": 7451, "after": 9080.6,
+         "unit": decks.both("万人次", "visits"), "scale": {"en": 10000}}]}
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)))
+    _, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    said = {label.final for label in decks.items_of(view) if isinstance(label, CountLabel)}
+    assert said == {"74,510,000 visits", "90,806,000 visits"}, said
+
+
 def test_values_shown_divided_claim_no_precision_their_source_lacks(qapp, tmp_path):
     """Trial 32: 约4510亿立方米 read "about 451.00 billion cubic metres" beside 22.15
     (221.5亿): the decimals one value needed were given to all, zeros the source never
