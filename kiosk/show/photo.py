@@ -287,6 +287,11 @@ ON_GROUND_LARGEST = 1.0
 pixel), though that cuts into the ground beyond the screen."""
 
 
+FIRST_ROOM = 1.25
+"""A studio shot stands in the first of its rooms unless another holds its object this
+much larger."""
+
+
 def on_ground(natural: QSize, extent: QRectF, rooms: list[QRectF], rect: QRectF) -> QRectF:
     """Where a studio shot is drawn so that its object (``extent``, shares of it) is
     as large as the best of ``rooms`` allows and in its middle, the picture no larger
@@ -300,6 +305,9 @@ def on_ground(natural: QSize, extent: QRectF, rooms: list[QRectF], rect: QRectF)
                    room.height() / max(1e-9, extent.height() * natural.height()))
 
     room = max(rooms, key=scale)
+    if scale(rooms[0]) * FIRST_ROOM >= scale(room):  # (the first, across the screen in
+        room = rooms[0]  # the middle, unless another holds it much larger: a vase at
+    # the right edge beside a long title, 60 % of the wall empty, trial 34)
     width, height = natural.width() * scale(room), natural.height() * scale(room)
     left = room.center().x() - extent.center().x() * width
     top = room.center().y() - extent.center().y() * height

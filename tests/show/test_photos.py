@@ -839,6 +839,24 @@ def test_an_object_on_white_stands_clear_of_its_title_and_caption(qapp, tmp_path
     assert object_rect.height() >= view.ctx.content.height() * 0.5  # (not a thumbnail)
 
 
+def test_an_upright_object_on_white_stands_in_the_middle_between_its_words(qapp, tmp_path):
+    """Trial 34: a vase on white beside a long title stood at the wall's right edge, in
+    the room right of the title, 60 % of the wall empty; between the title and the
+    caption it is about as large, in the middle."""
+    vase = object_on_ground(tmp_path, "vase.png", "#fbfbfb", "#7fa89a",
+                            (450, 150, 500, 1000), size=(1400, 1300))
+    loaded = decks.built(tmp_path, decks.deck(image_slide(
+        vase, title="Green-Glazed Kendi from the Cizao Kilns",
+        caption="Song dynasty, about 32 cm high; Quanzhou Maritime Museum",
+        credit="Photo: illustration")))
+    _shot, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
+    picture = next(p for p in decks.items_of(view) if isinstance(p, PictureItem))
+    drawn = picture.mapRectToScene(picture.target())
+    middle = drawn.left() + picture.extent.center().x() * drawn.width()
+    assert abs(middle - view.ctx.content.center().x()) < view.ctx.content.width() * 0.1, middle
+    assert audit(view) == []
+
+
 def test_an_object_on_white_keeps_its_size_as_a_visitor_switches_language(qapp, tmp_path):
     """Trial 21: a ship model on white shrank when the visitor switched to English (its
     title took two lines there, one in Chinese). It stands clear of the words of every
