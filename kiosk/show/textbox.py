@@ -105,6 +105,9 @@ def _kept_start(text: str, start: int, end: int) -> int | None:
     if before in _CONJUNCTIONS and is_han(after) and (end - 1) in word_starts(text) and \
             end in word_starts(text) and end - 1 > start:  # (a conjunction begins the
         return end - 1  # next line: 百年梦想与 / 世纪建设 read as left hanging, trial 32)
+    if (after.isdigit() or after in _QUALIFIES) and before in _MEASURES and \
+            end - 1 > start and (end - 1) in word_starts(text):  # (a measure and its
+        return end - 1  # figure: 宽 / 9.15米, 重 / 约4.5吨, trials 30 and 34)
     if (after.isdigit() or after in _NUMERALS) and before in _QUALIFIES:  # (面积约 /
         # 2.2万, 逾 / 万艘, trial 31: the qualifier with its number)
         return _qualified(text, start, end)
@@ -348,6 +351,8 @@ break between two capitals and a pause gained (China's Trade with Belt / and Roa
 Partner Countries, / 2023, … in three lines left a donut a quarter smaller, trial 21)."""
 
 
+_MEASURES = "长宽高深厚重径"
+"""Words of one character that say what the number after them measures (宽9.15米)."""
 _REIGN_YEAR = "元一二三四五六七八九十"
 """The numerals of a reign's year (永乐十八年, 至元九年, 光绪元年)."""
 _CONJUNCTIONS = "与和及或"

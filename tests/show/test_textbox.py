@@ -64,6 +64,19 @@ def test_a_qualifier_stays_with_its_number_and_no_line_begins_with_de(qapp, bala
             assert not any(line.startswith("的") for line in lines), (width, lines)
 
 
+def test_a_measure_stays_with_its_figure(qapp):
+    """Trials 30 and 34: "…、宽 / 9.15米" in a story, "重 / 约4.5吨" in a caption."""
+    for text in ("船体残长24.2米、宽9.15米，设13个水密隔舱，舱内出土降真香、檀香、胡椒等香料",
+                 "这尊铜像高3米、重约4.5吨，由城中的工匠于1987年铸成，立在港口的入口"):
+        for width in range(300, 900, 5):
+            lines = TextBox(text, width, 4000, size=32, color=QColor("white"),
+                            role="body").lines
+            assert "".join(lines) == text
+            for line, after in itertools.pairwise(lines):
+                assert not (line.endswith(("宽", "重", "高")) and after[:1] in "0123456789约"), (
+                    width, lines)
+
+
 def test_a_reign_s_year_stays_with_its_name(qapp):
     """Trial 33: "…现存建筑为明永乐 / 十八年（1420年）所建" in a caption."""
     text = "鼓楼始建于元至元九年（1272年），现存建筑为明永乐十八年（1420年）所建"
