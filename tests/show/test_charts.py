@@ -1070,6 +1070,27 @@ def test_a_compare_row_writes_its_two_values_alike(qapp, tmp_path):
     assert said == {"74,510,000 visits", "90,806,000 visits"}, said
 
 
+@pytest.mark.parametrize("portrait", [False, True])
+def test_a_compare_chart_s_note_on_its_scales_stands_clear_of_its_first_row(
+        qapp, tmp_path, portrait):
+    """Trial 34: "Each unit is drawn to a scale of its own" touched the first row's name
+    at 1.3 and on a totem."""
+    chart = {"kind": "compare", "before_label": "2019", "after_label": "2023", "items": [
+        {"label": decks.both("接待游客", "Visitors"), "before": 7451, "after": 9080.6,
+         "unit": decks.both("万人次", "visits"), "scale": {"en": 10000}},
+        {"label": decks.both("旅游收入", "Tourism revenue"), "before": 797.5,
+         "after": 1080.3, "unit": decks.both("亿元", "billion yuan"), "scale": {"en": 0.1}}]}
+    cfg = decks.config(portrait=portrait, theme={"type_scale": 1.3})
+    loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(chart)), cfg)
+    for language in ("zh", "en"):
+        _, view = render_slide(loaded, cfg, 0, cfg.display.design_size, language)
+        texts = [t for t in decks.items_of(view) if isinstance(t, TextBox) and t.text]
+        note = next(t for t in texts if t.text == SCALES_NOTE[language]).ink_rect()
+        name = next(t for t in texts if t.text in ("接待游客", "Visitors")).ink_rect()
+        assert name.top() - note.bottom() >= view.ctx.size("label") * 0.4, (language,
+                                                                            note, name)
+
+
 def test_values_shown_divided_claim_no_precision_their_source_lacks(qapp, tmp_path):
     """Trial 32: 约4510亿立方米 read "about 451.00 billion cubic metres" beside 22.15
     (221.5亿): the decimals one value needed were given to all, zeros the source never
