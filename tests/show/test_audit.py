@@ -20,6 +20,11 @@ from kiosk.show.textbox import TextBox
 from tests import decks
 
 
+def source_of(view):
+    """A slide's source line (its text box)."""
+    return next(t for t in decks.items_of(view) if getattr(t, "role", "") == "source")
+
+
 def built(loaded, cfg: Config, index: int, language: str):
     """Slide ``index`` at its final state, with the controls over it as the show has them."""
     ctx = context(loaded, cfg, language)
@@ -302,7 +307,7 @@ def test_a_source_line_of_two_sources_breaks_between_them(qapp, tmp_path):
     loaded = decks.built(tmp_path, decks.deck(decks.figures_slide(), source=long), cfg)
     for language in ("zh", "en"):
         view, _chrome, _scene = built(loaded, cfg, 0, language)
-        source = next(t for t in decks.items_of(view) if getattr(t, "role", "") == "source")
+        source = source_of(view)
         assert len(source.lines) == 2, language
         assert not any(line.lstrip().startswith("·") or line.rstrip().endswith("·")
                        for line in source.lines), source.lines
@@ -310,7 +315,7 @@ def test_a_source_line_of_two_sources_breaks_between_them(qapp, tmp_path):
     short = decks.built(tmp_path / "short", decks.deck(decks.figures_slide(),
                                                        source="甲 · 乙"), cfg)
     view, _chrome, _scene = built(short, cfg, 0, "zh")
-    source = next(t for t in decks.items_of(view) if getattr(t, "role", "") == "source")
+    source = source_of(view)
     assert source.lines == ["甲 · 乙"]
 
 
@@ -325,7 +330,7 @@ def test_a_source_line_listing_its_sources_breaks_after_one_of_them(qapp, tmp_pa
     loaded = decks.built(tmp_path, decks.deck(decks.figures_slide(), source=listed), cfg)
     for language, ending in (("zh", "国家能源局、"), ("en", "Administration;")):
         view, _chrome, _scene = built(loaded, cfg, 0, language)
-        source = next(t for t in decks.items_of(view) if getattr(t, "role", "") == "source")
+        source = source_of(view)
         assert len(source.lines) == 2 and source.lines[0].endswith(ending), source.lines
 
 
@@ -337,7 +342,7 @@ def test_a_source_line_leaves_no_word_alone_after_its_lists_mark(qapp, tmp_path)
     cfg = decks.config()
     loaded = decks.built(tmp_path, decks.deck(decks.figures_slide(), source=source), cfg)
     view, _chrome, _scene = built(loaded, cfg, 0, "en")
-    line = next(t for t in decks.items_of(view) if getattr(t, "role", "") == "source")
+    line = source_of(view)
     assert len(line.lines) == 2 and len(line.lines[-1]) * 3 > len(line.lines[0]), line.lines
 
 
@@ -353,7 +358,7 @@ def test_a_long_citation_is_written_whole_on_a_wall(qapp, tmp_path, scale):
     cfg = decks.config(theme={"type_scale": scale})
     loaded = decks.built(tmp_path, decks.deck(decks.figures_slide(), source=citation), cfg)
     view, chrome, _scene = built(loaded, cfg, 0, "en")
-    source = next(t for t in decks.items_of(view) if getattr(t, "role", "") == "source")
+    source = source_of(view)
     assert " ".join(source.lines) == citation, source.lines
     assert source.ink_rect().top() > view.ctx.content.bottom()
     assert audit(view, chrome.drawn()) == []
@@ -376,7 +381,7 @@ def test_a_citation_of_more_than_two_lines_beside_the_controls_goes_across_above
     loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(), source=citation), cfg)
     for language in ("zh", "en"):
         view, chrome, _scene = built(loaded, cfg, 0, language)
-        source = next(t for t in decks.items_of(view) if getattr(t, "role", "") == "source")
+        source = source_of(view)
         assert not source.elided and len(source.lines) <= 3, source.lines
         assert source.ink_rect().width() > view.ctx.content.width() * 0.6  # (across)
         assert source.ink_rect().bottom() < min(
@@ -408,7 +413,7 @@ def test_a_long_citation_is_written_whole_on_a_totem(qapp, tmp_path):
         points=points), source=RAILWAYS), cfg)
     for language in ("zh", "en"):
         view, chrome, _scene = built(loaded, cfg, 0, language)
-        source = next(t for t in decks.items_of(view) if getattr(t, "role", "") == "source")
+        source = source_of(view)
         assert not source.elided and "".join(source.lines).replace(" ", "") == \
             RAILWAYS[language].replace(" ", ""), source.lines
         assert all(line.endswith(("；", ";")) for line in source.lines[:-1]), source.lines
@@ -440,7 +445,7 @@ def test_a_citation_the_column_beside_the_controls_cannot_hold_goes_above_them(
     loaded = decks.built(tmp_path, decks.deck(decks.figures_slide(*figures, points=points),
                                               source=BIRDS), cfg)
     view, chrome, _scene = built(loaded, cfg, 0, "en")
-    source = next(t for t in decks.items_of(view) if getattr(t, "role", "") == "source")
+    source = source_of(view)
     assert not source.elided and " ".join(source.lines) == BIRDS, source.lines
     drawn = source.ink_rect()
     assert drawn.bottom() < min(rect.top() for name, rect in chrome.drawn().items()
@@ -456,7 +461,7 @@ def test_a_source_line_breaks_between_its_sources_not_inside_a_name(qapp, tmp_pa
     cfg = decks.config()
     loaded = decks.built(tmp_path, decks.deck(decks.figures_slide(), source=RAILWAYS), cfg)
     view, chrome, _scene = built(loaded, cfg, 0, "zh")
-    source = next(t for t in decks.items_of(view) if getattr(t, "role", "") == "source")
+    source = source_of(view)
     assert "".join(source.lines) == RAILWAYS["zh"], source.lines
     assert all(line.endswith(("；", "、")) for line in source.lines[:-1]), source.lines
     assert source.font_size >= view.ctx.smallest("source")

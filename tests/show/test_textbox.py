@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 
 import pytest
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
@@ -64,14 +65,20 @@ def test_a_qualifier_stays_with_its_number_and_no_line_begins_with_de(qapp, bala
             assert not any(line.startswith("的") for line in lines), (width, lines)
 
 
+def body_lines(text: str, widths: range) -> Iterator[tuple[int, list[str]]]:
+    """``text`` as running text at 32 px, wrapped at each of ``widths``: the width and its
+    lines (their words all there)."""
+    for width in widths:
+        lines = TextBox(text, width, 4000, size=32, color=QColor("white"), role="body").lines
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        yield width, lines
+
+
 def test_a_measure_stays_with_its_figure(qapp):
     """Trials 30 and 34: "…、宽 / 9.15米" in a story, "重 / 约4.5吨" in a caption."""
     for text in ("船体残长24.2米、宽9.15米，设13个水密隔舱，舱内出土降真香、檀香、胡椒等香料",
                  "这尊铜像高3米、重约4.5吨，由城中的工匠于1987年铸成，立在港口的入口"):
-        for width in range(300, 900, 5):
-            lines = TextBox(text, width, 4000, size=32, color=QColor("white"),
-                            role="body").lines
-            assert "".join(lines) == text
+        for width, lines in body_lines(text, range(300, 900, 5)):
             for line, after in itertools.pairwise(lines):
                 assert not (line.endswith(("宽", "重", "高")) and after[:1] in "0123456789约"), (
                     width, lines)
@@ -80,10 +87,8 @@ def test_a_measure_stays_with_its_figure(qapp):
 def test_a_reign_s_year_stays_with_its_name(qapp):
     """Trial 33: "…现存建筑为明永乐 / 十八年（1420年）所建" in a caption."""
     text = "鼓楼始建于元至元九年（1272年），现存建筑为明永乐十八年（1420年）所建"
-    metrics = QFontMetricsF(fonts.font(32))
-    for width in range(round(metrics.horizontalAdvance("现存建筑为明永乐十八年")) + 10, 1200, 7):
-        lines = TextBox(text, width, 4000, size=32, color=QColor("white"), role="body").lines
-        assert "".join(lines) == text
+    least = round(QFontMetricsF(fonts.font(32)).horizontalAdvance("现存建筑为明永乐十八年"))
+    for width, lines in body_lines(text, range(least + 10, 1200, 7)):
         for line, after in itertools.pairwise(lines):
             assert not (line.endswith("永乐") and after.startswith("十八年")), (width, lines)
 
@@ -106,9 +111,8 @@ def test_a_chinese_date_stays_whole_and_a_conjunction_begins_its_line(qapp):
 def test_an_english_line_does_not_end_on_the_article_a(qapp):
     """Trial 31: a caption "…in the Wanli reign: a / landmark for barges…"."""
     text = "Built in the Wanli reign: a landmark for barges heading north to Beijing"
-    metrics = QFontMetricsF(fonts.font(32))
-    for width in range(round(metrics.horizontalAdvance("landmark for barges")) + 10, 900, 7):
-        lines = TextBox(text, width, 2000, size=32, color=QColor("white"), role="body").lines
+    least = round(QFontMetricsF(fonts.font(32)).horizontalAdvance("landmark for barges"))
+    for width, lines in body_lines(text, range(least + 10, 900, 7)):
         assert " ".join(lines) == text
         assert not any(line.endswith((" a", " A")) for line in lines), (width, lines)
 
