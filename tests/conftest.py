@@ -16,6 +16,17 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 
 
+@pytest.fixture(autouse=True)
+def _collect_after():
+    """What fell due for collection while a test ran is collected after it, in this
+    thread (once a decoding thread has run, the collector does not run by itself:
+    kiosk/show/collector.py)."""
+    yield
+    from kiosk.show.collector import collect_due
+
+    collect_due()
+
+
 @pytest.fixture
 def write_deck(tmp_path: Path):
     """Write YAML text to a deck file in a fresh folder and return its path."""

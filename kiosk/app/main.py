@@ -199,12 +199,14 @@ def play(installation: Installation, loaded: LoadedDeck, options: PlayOptions) -
     from kiosk.app.window import choose_screen, design_pixels_for_mm, place
     from kiosk.play.clock import MonotonicClock
     from kiosk.show import fonts
+    from kiosk.show.collector import collect_in_gui_thread
 
     _qt_messages_to_logging()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
     app.setFont(fonts.font(16))
+    collect_in_gui_thread()  # (photos and films are decoded in threads that run Python)
     preview = options.preview
     talk = options.presenter or installation.config.presenter.enabled
     adjust = _adjuster(preview, talk)

@@ -35,6 +35,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QImage, QImageIOHandler, QImageReader, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from kiosk.show.collector import collect_due, collect_in_gui_thread
 from kiosk.show.guard import guarded
 from kiosk.show.items import descendants
 from kiosk.show.pictures import decode
@@ -107,6 +108,7 @@ class Decoder(QObject):
         self._pool = QThreadPool()
         self._pool.setMaxThreadCount(1)
         self.decoded.connect(self._arrived)
+        collect_in_gui_thread()  # (its worker runs Python)
 
     @property
     def kept_bytes(self) -> int:
@@ -165,6 +167,7 @@ class Decoder(QObject):
         while self._pending:
             self._pool.waitForDone()
             QCoreApplication.processEvents()
+            collect_due()
 
     def forget(self) -> None:
         """Let go of every decoded picture (a new deck: the files may have changed)."""

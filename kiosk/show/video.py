@@ -20,6 +20,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.deck import videos
+from kiosk.show.collector import collect_in_gui_thread
 from kiosk.show.guard import guarded
 from kiosk.show.photo import crop, fitted
 from kiosk.show.pictures import decode
@@ -121,6 +122,7 @@ class FrameSource:
         self.decoded = 0
         self._thread = threading.Thread(target=self._run, name=f"video {path.name}",
                                         daemon=True)
+        collect_in_gui_thread()  # (the thread runs Python)
         self._thread.start()
 
     def _run(self) -> None:

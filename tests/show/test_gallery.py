@@ -633,6 +633,7 @@ def test_a_dropped_gallery_is_freed_at_once_not_by_the_garbage_collector(qapp, t
     import shiboken6
 
     pictures = [page.picture for page in view.pages]
+    collecting = gc.isenabled()  # (off once a decoding thread has run: collector.py)
     gc.disable()
     try:
         dropped = weakref.ref(view)
@@ -641,4 +642,5 @@ def test_a_dropped_gallery_is_freed_at_once_not_by_the_garbage_collector(qapp, t
         assert not any(shiboken6.isValid(picture) for picture in pictures)  # (its items
         # gone with it, here)
     finally:
-        gc.enable()
+        if collecting:
+            gc.enable()
