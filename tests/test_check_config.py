@@ -331,3 +331,14 @@ def test_keys_and_chords_that_would_never_work_or_close_too_easily_are_refused(t
         "modifiers at least, e.g. Ctrl+Alt+Shift+X",
         "config.yaml:4:25: '10:00-10:00' opens and closes at once: for the whole day write "
         "00:00-24:00"]
+
+
+def test_a_key_given_twice_does_not_hide_a_misspelt_command(tmp_path):
+    """Trial 34: with two entries for F12, 'blakc' was found only on the next run."""
+    result = checked(tmp_path, "deck: slides/main.yaml\nkeys: {F12: blakc, f12: next}\n")
+    assert result.returncode == 2
+    assert result.stdout.splitlines() == [
+        "config.yaml:2:7: 'F12' and 'f12' name the same key (F12): give it once",
+        "config.yaml:2:13: 'F12' in 'keys' must be one of 'next', 'previous', 'first', "
+        "'last', 'black', 'white', 'language', 'overview', 'leave-full-screen', 'quit' or "
+        "'none', not text 'blakc' (did you mean 'black'?)"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field
+from pydantic import Field, WrapValidator
 
 from kiosk.config.schedule import DeckPath, ScheduleConfig
 from kiosk.config.sections import (
@@ -38,7 +38,7 @@ class Config(Strict):
     presenter: Presenter = Presenter()
     schedule: ScheduleConfig | None = None
     """Opening hours and deck playlists; always open when not given."""
-    keys: Annotated[dict[Key, KeyCommand], BeforeValidator(unique_keys)] = Field(
+    keys: Annotated[dict[Key, KeyCommand], WrapValidator(unique_keys)] = Field(
         default_factory=dict)
     """Keys (or chords) and what they do, over the defaults, e.g. `{X: black, N: none}`;
     a clicker's odd keys given a meaning. A locked kiosk's exit_chord comes first."""

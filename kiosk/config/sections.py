@@ -8,9 +8,12 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     AfterValidator,
     Field,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
     field_validator,
     model_validator,
 )
+from pydantic_core import InitErrorDetails
 
 from kiosk.deck.basics import Strict
 from kiosk.pin import hash_problem
@@ -167,10 +170,27 @@ def _key(text: str) -> str:
     return spelled
 
 
-def unique_keys(value: Any) -> Any:
-    """The ``keys`` mapping, refused when two of its entries name one key."""
+def unique_keys(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    """The ``keys`` mapping, refused when two of its entries name one key: said with
+    whatever else is wrong in it (a misspelt command was found only on the next run)."""
+    twice = _named_twice(value)
+    if twice is None:
+        return handler(value)
+    problems: list[InitErrorDetails] = []
+    try:
+        handler(value)
+    except ValidationError as error:
+        problems = [{"type": detail["type"], "loc": detail["loc"], "input": detail["input"],
+                     **({"ctx": detail["ctx"]} if "ctx" in detail else {})}  # type: ignore[typeddict-item]
+                    for detail in error.errors()]
+    problems.append({"type": "value_error", "loc": (), "input": value,
+                     "ctx": {"error": ValueError(twice)}})
+    raise ValidationError.from_exception_data("keys", problems)
+
+
+def _named_twice(value: Any) -> str | None:
     if not isinstance(value, dict):
-        return value
+        return None
     seen: dict[str, str] = {}
     for written in value:
         try:
@@ -178,10 +198,10 @@ def unique_keys(value: Any) -> Any:
         except ValueError:
             continue  # said at its own place
         if spelled in seen:
-            raise ValueError(f"'{seen[spelled]}' and '{written}' name the same key "
-                             f"({spelled}): give it once")
+            return (f"'{seen[spelled]}' and '{written}' name the same key ({spelled}): "
+                    "give it once")
         seen[spelled] = str(written)
-    return value
+    return None
 
 
 Key = Annotated[str, AfterValidator(_key)]
