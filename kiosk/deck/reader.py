@@ -194,10 +194,13 @@ def _syntax_problem(path: Path, exc: yaml.MarkedYAMLError, text: str) -> Problem
             return Problem(path, start.line + 1, opened + 1, (  # line's "did not find
                 "YAML syntax error: the quotes begun here are not closed on their line "
                 "(a text in {zh: ..., en: \"...\"} ends with its quote)"))  # ','", trial 23)
-    if "did not find expected key" in problem and line <= len(lines):
+    if ("did not find expected key" in problem or "mapping values are not allowed" in problem) \
+            and line <= len(lines):  # (the second: a key too deep after a plain text)
         misplaced = _misindented(lines, line - 1)
         if misplaced is not None:
             return Problem(path, *misplaced)
+    if "mapping values are not allowed" in problem and ": " in lines[line - 1][:column]:
+        msg += " (a text with ': ' in it is put in quotes: \"...: ...\")"
     if "expected '-' indicator" in problem or "expected <block end>" in problem:
         msg += f" (check the indentation of line {line}: the keys of one item line up " \
                "under each other, each list item starts with '-')"

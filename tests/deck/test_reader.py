@@ -145,6 +145,21 @@ def test_a_full_width_colon_after_a_key_is_named():
             "needs ':' (and a space) after a key"]
 
 
+def test_a_key_one_space_too_deep_after_a_text_is_named_as_such():
+    """Trial 34: after a key whose value is plain text, a key one space too deep read
+    as more of that text, and the message was PyYAML's "mapping values are not allowed in
+    this context"."""
+    assert messages("title:\n  zh: 标题\n   en: Title\n") == [
+        "deck.yaml:3:4: YAML syntax error: 'en:' is indented more than 'zh:' above it, "
+        "which has its value already (column 3): the keys of one mapping line up under "
+        "each other"]
+
+
+def test_a_text_with_a_colon_and_space_is_told_to_be_quoted():
+    (message,) = messages("title: 南京: 三张缩影\n")
+    assert message.endswith("(a text with ': ' in it is put in quotes: \"...: ...\")")
+
+
 def test_keys_stay_text_even_when_yaml_would_make_them_bools():
     assert parse("no: x\n1: y\n").data == {"no": "x", "1": "y"}
 
