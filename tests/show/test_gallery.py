@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QEventPoint, QImage, QInputDevice, QTouchEvent
+from PySide6.QtGui import QColor, QEventPoint, QImage, QInputDevice, QPainter, QTouchEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -644,3 +644,35 @@ def test_a_dropped_gallery_is_freed_at_once_not_by_the_garbage_collector(qapp, t
     finally:
         if collecting:
             gc.enable()
+
+
+def test_a_photos_words_look_the_same_in_every_language_whatever_the_other_photos_say(
+        qapp, tmp_path):
+    """Trial 34: on a totem, a gallery's third photo had its caption on a white card in
+    English and on a dark shade in Chinese: each language's shade was measured around the
+    other language's captions of every photo, and the first photo's long Chinese caption
+    reached the photo's light side. A photo's words are measured in its own languages."""
+    from kiosk.show.render import render_slide
+    from kiosk.show.slides.image import Shade
+
+    (tmp_path / "images").mkdir()
+    image = QImage(1080, 1920, QImage.Format.Format_RGB32)  # dark at the left, light
+    image.fill(QColor("#1d2b3a"))  # at the right (a pale tower against a dark sky)
+    painter = QPainter(image)
+    painter.fillRect(380, 0, 700, 1920, QColor("#e8e2d4"))
+    painter.end()
+    image.save(str(tmp_path / "images" / "tower.png"))
+    first = {"src": "images/tower.png", "caption": decks.both(
+        "开元寺东西双塔，泉州城内最高的石构建筑，历经地震而不倒", "Twin pagodas")}
+    third = {"src": "images/tower.png", "caption": decks.both("石湖塔", "Shihu")}
+    cfg = config(portrait=True)
+    loaded = decks.built(tmp_path, deck({"type": "gallery", "title": decks.both(
+        "双塔", "Pagodas"), "photos": [first, third]}), cfg)
+    looks = {}
+    for language in ("zh", "en"):
+        _, view = render_slide(loaded, cfg, 0, (1080, 1920), language, step=1)
+        shades = [item for item in decks.items_of(view.pages[1]) if isinstance(item, Shade)
+                  and not item.falling]
+        looks[language] = [(shade.light, round(shade.level, 2)) for shade in shades]
+    assert looks["zh"] == looks["en"]
+    assert looks["zh"] == [(False, looks["zh"][0][1])]  # (its short caption on the dark side)

@@ -304,14 +304,18 @@ class Shade(QGraphicsItem):
                 item.set_color(self._white.pop(item))
 
     def _elsewhere(self) -> tuple[list[QRectF], list[QRectF]]:
-        """Where its slide's words over pictures are in the deck's other languages
-        (``ImageSlideView.elsewhere``), and where a gallery's title is (over every page,
+        """Where its slide's (or its page's) words over pictures are in the deck's other
+        languages (``ImageSlideView.elsewhere``), and where a gallery's title is (over every page,
         not on this shade's): in the scene's coordinates."""
-        item = self.parentItem()
+        item, mine = self.parentItem(), []
         while item is not None and not hasattr(item, "elsewhere"):
+            mine.append(item)
             item = item.parentItem()
         return ([(item if parent is None else parent).mapRectToScene(rect)
-                 for parent, rect in getattr(item, "elsewhere", [])],
+                 for parent, rect in getattr(item, "elsewhere", [])
+                 if parent is None or parent in mine],  # (not another page's caption:
+                # in English a gallery's third photo got a card for the first's
+                # Chinese caption, in Chinese a shade, trial 34)
                 [box.ink_rect() for box in getattr(item, "heading", [])
                  if isinstance(box, TextBox) and box.text and box.parentItem() is not
                  self.parentItem()])
