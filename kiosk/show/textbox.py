@@ -102,6 +102,10 @@ def _kept_start(text: str, start: int, end: int) -> int | None:
         begins = max((at for at in word_starts(text) if at < end), default=start)
         if text.startswith("年", run) and run - end <= 3 and end - begins >= 2:
             return begins if begins > start else None
+    if is_han(before) and is_han(after):  # (an author before a book's title: 苏基 /
+        named = _author_of_title(text, start, end)  # 朗《刺桐梦华录》, trial 34)
+        if named is not None:
+            return named
     if before in _CONJUNCTIONS and is_han(after) and (end - 1) in word_starts(text) and \
             end in word_starts(text) and end - 1 > start:  # (a conjunction begins the
         return end - 1  # next line: 百年梦想与 / 世纪建设 read as left hanging, trial 32)
@@ -119,6 +123,28 @@ def _kept_start(text: str, start: int, end: int) -> int | None:
         return begins if begins > start else None
     return None
 
+
+def _author_of_title(text: str, start: int, end: int) -> int | None:
+    """Where a name a break at ``end`` would split begins, when it stands before a book's
+    title (《), up to AUTHOR characters from a mark or the text's start (苏基朗《刺桐梦华录》
+    in a list of sources)."""
+    close = end
+    while close < len(text) and is_han(text[close]) and close - end < AUTHOR:
+        close += 1
+    if not text.startswith("《", close):
+        return None
+    begins = end - 1
+    while begins > start and is_han(text[begins - 1]) and close - begins <= AUTHOR:
+        begins -= 1
+    if close - begins > AUTHOR or (begins > 0 and text[begins - 1] not in _BEFORE_A_NAME):
+        return None
+    return begins if begins > start else None
+
+
+AUTHOR = 4
+"""The longest name kept with the book title after it (a Chinese name of two to four)."""
+_BEFORE_A_NAME = "；;，,、：: 》）)"
+"""What a name before a book's title follows in a list of sources."""
 
 _RANGE_DASHES = "\u2013\u2014~～"
 """Dashes between the two ends of a range (2021—2030年, 1954–2024)."""

@@ -84,6 +84,21 @@ def test_a_measure_stays_with_its_figure(qapp):
                     width, lines)
 
 
+def test_an_author_stays_with_the_book_after_the_name(qapp):
+    """Trial 34: "…卷十八；苏基 / 朗《刺桐梦华录》…" in a source line on a totem."""
+    text = ("来源：（乾隆）《泉州府志》卷十八；苏基朗《刺桐梦华录》（2012年）；"
+            "庄为玑《古刺桐港》（1989年）")
+    split = 0
+    for width, lines in body_lines(text, range(200, 1200, 3)):
+        for line, after in itertools.pairwise(lines):
+            for name in ("苏基朗", "庄为玑"):
+                for cut in range(1, len(name)):
+                    assert not (line.endswith(name[:cut]) and after.startswith(name[cut:])), (
+                        width, lines)
+            split += after.startswith("《")
+    assert split  # (a line may still end before a title: the name is kept, not the whole)
+
+
 def test_a_reign_s_year_stays_with_its_name(qapp):
     """Trial 33: "…现存建筑为明永乐 / 十八年（1420年）所建" in a caption."""
     text = "鼓楼始建于元至元九年（1272年），现存建筑为明永乐十八年（1420年）所建"
