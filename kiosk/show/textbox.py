@@ -442,10 +442,15 @@ IN_PHRASE = 0.25
 Space / Station): they may be one name; a line of a title ends before its small words."""
 _TITLE_SMALL = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "for", "and",
                           "or", "by", "from", "with", "into", "as", "but", "nor", "than",
-                          "is", "are", "was", "were"})
+                          "is", "are", "was", "were", "has", "have", "had", "can", "will"})
 """Words a line of a title may begin with as well as at a pause: its small words, and a
 verb that begins what is said of the words before it (Protecting the Axis / Is
-Protecting…, not Protecting / the Axis Is Protecting, trial 33)."""
+Protecting…, not Protecting / the Axis Is Protecting, trial 33; …Porcelain / Has Been
+Found…, trial 34)."""
+_AUXILIARIES = frozenset({"has", "have", "had", "been", "be", "will", "can", "is", "are",
+                          "was", "were"})
+"""Verbs a line reads on after, to the verb they go with (…Porcelain Has / Been Found…):
+in a title, as after an article."""
 
 
 SMALL_WORD_END = 0.28
@@ -493,8 +498,10 @@ def _title_case(text: str) -> bool:
     """Whether an English text capitalises its words (A Home for an Industrial Cluster):
     none of its words but the small ones is in lower case (a Great Wall on the sea is
     not); there two capitals side by side say nothing of a name."""
-    text = re.sub(r"“[^”]*”|\"[^\"]*\"", "", text)  # (not in a quotation: “I feel good”:
-    # Yang Liwei's 21 Hours…, trial 26)
+    text = re.sub(r"“[^”]*”|\"[^\"]*\"|\([^()]*\)", "", text)  # (not in a quotation:
+    # “I feel good”: Yang Liwei's 21 Hours…, trial 26; nor an aside in brackets: …Found
+    # Abroad (estimated shares), whose every break cost as much as inside a name, but
+    # for Quanzhou- / Ware, trial 34)
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)  # (Kilowatt-hour: one word)
     small = _ARTICLES | _FUNCTION_WORDS | _PREPOSITIONS_EN | {"and", "but", "nor", "a"}
     return not any(w[0].islower() and w.lower() not in small and len(w) > 2 for w in words)
@@ -614,6 +621,9 @@ def _cost_here(text: str, at: int, size: float) -> float:
             # and what it counts; not a year and what follows it, 2024 / Wind Power)
         if last in _ARTICLES:  # (Emporium of the / World; in a title, Every Species Is
             return TITLE_ARTICLE_END if _title_case(text) else ARTICLE_END  # a / Miracle)
+        if last in _AUXILIARIES and after.isalpha() and last not in _FUNCTION_WORDS:
+            return TITLE_ARTICLE_END if _title_case(text) else AFTER_PARTICLE / 2  # (its
+            # verb with it: Porcelain / Has Been Found, not Porcelain Has / Been, trial 34)
         if last in _FUNCTION_WORDS:  # (a line ending "of" reads on: better before it; in
             return SMALL_WORD_END if _title_case(text) else AFTER_PARTICLE / 2  # a title,
             # worse than a break between its capitals: Birds Counted at / Six…, trial 20)

@@ -481,6 +481,27 @@ def test_an_english_title_breaks_before_its_verb_not_after_its_first_word(qapp, 
     assert box.lines[0] == "Protecting the Axis", box.lines
 
 
+@pytest.mark.parametrize("width", [1400, 1600, 1800])
+def test_a_title_with_an_aside_in_brackets_keeps_its_compound_and_its_verb_whole(
+        qapp, width):
+    """Trial 34, at type scale 1.3: "Where Quanzhou- / Ware Porcelain Has Been Found
+    Abroad / (estimated shares)": the aside in lower case made the title read as a
+    sentence, every break between its capitals cost as much as inside a name, and the
+    compound's hyphen was the cheapest; then "…Porcelain Has / Been Found…"."""
+    text = "Where Quanzhou-Ware Porcelain Has Been Found Abroad (estimated shares)"
+    box = TextBox(text, width, 2000, size=72, color=QColor("white"), bold=True,
+                  balance=True, role="title", max_lines=3)
+    assert box.lines[0] == "Where Quanzhou-Ware Porcelain", box.lines
+    assert box.lines[1].startswith("Has Been Found Abroad"), box.lines
+
+
+def test_a_question_s_line_begins_with_its_verb(qapp):
+    """Trial 32: "How Much of a Year's Yangtze Water Can / the Reservoir Hold?"."""
+    box = TextBox("How Much of a Year’s Yangtze Water Can the Reservoir Hold?", 1400, 2000,
+                  size=72, color=QColor("white"), bold=True, balance=True, role="title")
+    assert box.lines == ["How Much of a Year’s Yangtze Water", "Can the Reservoir Hold?"]
+
+
 def test_a_title_is_set_a_little_smaller_to_end_its_lines_at_a_pause(qapp):
     """Trial 17: "Look Up at the Stars, Keep / Your Feet on the Ground" at 104 px; 2 %
     smaller, it breaks at its comma, as a typesetter sets it."""
