@@ -66,6 +66,9 @@ SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "to", "in", "on", 
 """Words a line of the hub's name is never made of alone."""
 HUB_LINES = 4
 """The hub's name takes up to this many lines inside its circle."""
+HUB_AIR = 0.9
+"""The air between the corners of the hub's name and its circle, in the name's size (with
+half: "Zayton (Quanzhou)" ran to within 12 px of the circle's edge, trial 34)."""
 HUB_LARGEST = 0.24
 """The hub's radius at most, as a share of the chart's side: its circle about half the
 disc's width (at type scale 1.3 it took 0.6 of it for "Neighbourhoods", the dots squeezed
@@ -364,7 +367,10 @@ class NetworkView(ChartView):
         size = size or self.ctx.size("note")
         metrics = QFontMetricsF(fonts.font(size, bold=True))
         widest = max([metrics.horizontalAdvance(w) for w in WORD.findall(text)]
+                     + [metrics.horizontalAdvance(w) for w in text.split() if w.isascii()]
                      + [metrics.horizontalAdvance(c) * 2 for c in text if not c.isspace()])
+        # (a word with its brackets: "(Quanzhou)" cut to "(Quanzh…" on two lines, so one
+        # line it was, to 12 px from the circle's edge, trial 34)
         whole = metrics.horizontalAdvance(text)
         best, block = math.inf, widest
         for lines in range(1, HUB_LINES + 1):  # the block of each count of lines: how
@@ -381,11 +387,11 @@ class NetworkView(ChartView):
                 # bracket open at a line's end: 武夷山 / （下梅 / 村）, trial 27)
             # (nor a Chinese word split: 三峡库 / 区移民, trial 32)
             around = math.hypot(box.text_width / 2, box.text_height / 2)
-            if within is not None and around + size <= within:  # (some air round it)
-                return around + size * 0.5, width * 1.02  # (the fewest lines that fit)
+            if within is not None and around + size * HUB_AIR <= within:  # (air round it)
+                return around + size * HUB_AIR, width * 1.02  # (the fewest lines that fit)
             if around < best:
                 best, block = around, width * 1.02
-        return (best if best < math.inf else whole / 2) + size * 0.5, block
+        return (best if best < math.inf else whole / 2) + size * HUB_AIR, block
 
     def node_mark(self, n: int) -> Mark:
         """What a tap on node ``n`` says: its group and the group's count."""
