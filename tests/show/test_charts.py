@@ -1159,6 +1159,36 @@ def test_a_scale_stretched_far_for_its_values_keeps_few_ticks(qapp, tmp_path, sc
         assert audit(view) == [], language
 
 
+def test_a_scale_stretched_for_a_falling_bars_value_ends_near_it(qapp, tmp_path):
+    """Trial 35: bars from −59.6% to +312.4% with their values said ran down to −200, a
+    third of the plot under the lowest bar's value; at 1.3 nine ticks stood in 300 px.
+    A narrow band under the lowest tick is kept; ticks stand apart."""
+    bars = {"kind": "bar", "unit": "%", "labels": True,
+            "categories": ["2019", "2020", "2021", "2022", "2023", "2024"],
+            "series": [{"name": decks.both("较上年增减", "Change on the year"),
+                        "values": [11.7, -59.6, 38.2, -42.5, 312.4, 8.9]}]}
+    for scale in (1.0, 1.3):
+        cfg = decks.config(theme={"type_scale": scale})
+        loaded = decks.built(tmp_path, decks.deck(decks.chart_slide(
+            bars, title=decks.both("年接待量较上年变化", "Year-on-year Change in Visitors "
+                                   "(per cent)"), source=decks.both(
+                "资料来源：敦煌研究院《敦煌石窟保护与研究年度报告（2023）》；樊锦诗主编《敦煌"
+                "莫高窟内容总录（修订本）》；甘肃省文物局《甘肃省世界文化遗产监测年报》",
+                "Sources: Dunhuang Academy, Annual Report on the Conservation and Study of "
+                "the Dunhuang Grottoes (2023); Fan Jinshi (ed.), A Comprehensive Catalogue "
+                "of the Mogao Caves (rev. ed.); Gansu Provincial Cultural Heritage Bureau, "
+                "World-Heritage Monitoring Yearbook"))), cfg)
+        for language in ("zh", "en"):
+            _, view = render_slide(loaded, cfg, 0, (1920, 1080), language)
+            chart = chart_of(view)
+            if scale == 1.0:
+                assert chart.low > -150, (language, chart.low)
+            levels = sorted({round(line.line().y1()) for line in chart.grid_lines})
+            assert min(b - a for a, b in itertools.pairwise(levels)) >= \
+                view.ctx.room("note", 1) * 1.5 - 1, (scale, language, levels)
+            assert audit(view) == [], (scale, language)
+
+
 def test_values_on_bars_in_a_word_unit_leave_the_top_tick_whole(qapp, tmp_path):
     """Trial 33: five bars with their values said, in 亿元 / 100 million yuan, took a
     tick more at the top that came with the unit ("10…" cut), and the slide was drawn

@@ -236,6 +236,13 @@ class BarsAcross(SeriesView):
             held - self.name_h) / 2
         return middle + self.thickness * (s - (count - 1) / 2)
 
+    def tick_room(self) -> float:
+        """Ticks across stand a number's width apart at least."""
+        return self.ctx.size("note") * 3.5
+
+    def tick_length(self) -> float:
+        return self.plot.width()
+
     def _room_across(self, lowest: float, highest: float) -> None:
         """Stretch the scale (not its ticks) so that each value, written past its bar's
         end, stays inside the plot."""

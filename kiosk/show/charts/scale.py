@@ -19,6 +19,17 @@ def nice_step(span: float, count: int = 5) -> float:
     return 10.0 * power
 
 
+def finer_step(step: float) -> float:
+    """The round step next smaller than ``step`` (100: 50; 50: 25; 20: 10)."""
+    power = 10.0 ** math.floor(math.log10(step * 0.999))
+    return max(f * power for f in (0.5, 1.0, 2.0, 2.5, 5.0) if f * power < step * 0.999)
+
+
+def coarser_step(step: float) -> float:
+    """The round step next larger than ``step`` (100: 200; 20: 25; 50: 100)."""
+    return nice_step(step * 1.001, 1)
+
+
 def nice_range(low: float, high: float, count: int = 5) -> tuple[float, float, float]:
     """An axis from below ``low`` to above ``high``, zero included."""
     low, high = min(0.0, low), max(0.0, high)  # (bars and areas stand on zero)

@@ -36,7 +36,7 @@ from kiosk.show.charts.base import (
     staggered,
     value_text,
 )
-from kiosk.show.charts.scale import nice_range, ticks
+from kiosk.show.charts.scale import coarser_step, finer_step, nice_range, ticks
 from kiosk.show.context import OPTICAL_MIDDLE, SlideContext
 from kiosk.show.textbox import TextBox
 
@@ -53,7 +53,14 @@ MOST_TICKS = 8
 """Steps between ticks at most, on a scale stretched for its values' words."""
 OVERSHOOT = 0.25
 """A scale stretched this share of a step below its lowest tick, or less, ends there
-without a tick; further, it takes the next tick."""
+without a tick; further, it takes the next tick..."""
+FINER_SAVES = 0.9
+"""A scale stretched for its values takes the next finer step where its length is then
+under this share of what its own step makes it (−150 for −130 by 50, not −200 by 100)."""
+BAND_MOST = 1.2
+"""...unless the band under the tick is this many of the notes' size or less (−200 for
+−59.6 left a third of a plot empty, trial 35; a band of 55 px under −30 at 1.3 read as
+the years hung far below the plot, trial 32)."""
 DODGE_MOST = 2.0
 """A year on a time axis moves aside from its point at most this share of its width
 (further, the years take more lines)."""
@@ -764,15 +771,45 @@ class SeriesView(ChartView):
         at a gridline over the names under it (at 1.3 a band of 55 px hung under −30,
         the years far below it, trial 32); a little below, it keeps its end. Above the
         highest it keeps its end: the band over it holds the tallest bar's value (a tick
-        more there left a fifth of the plot empty, trial 33)."""
-        while math.floor(self.high / step + 1e-9) - math.ceil(self.low / step - 1e-9) \
-                > MOST_TICKS:  # (stretched far, fewer ticks: not 14 of them, −100 … 140
-            step *= 2  # by 20, at 1.3, trial 33)
-        first = math.ceil(self.low / step - 1e-9) * step  # (the last ticks inside it)
-        last = math.floor(self.high / step + 1e-9) * step
-        if first - self.low > step * OVERSHOOT:
-            first = self.low = first - step
+        more there left a fifth of the plot empty, trial 33). Of its step and the next
+        finer one, the one that stretches it least (−200 for −59.6 in steps of 100 left
+        a third of the plot empty; in steps of 50, −150, trial 35), each step at least
+        ``tick_room`` apart (nine ticks in 300 px at 1.3 stood on one another)."""
+        low = self.low
+        marks = self._ticks_by(step)
+        coarse = self.low
+        self.low = low
+        finer = self._ticks_by(finer_step(step))
+        if self.high - self.low < (self.high - coarse) * FINER_SAVES:
+            return finer
+        self.low = coarse  # (more ticks only where they save the plot a good part)
+        return marks
+
+    def _ticks_by(self, step: float) -> list[float]:
+        """``to_ticks`` at ``step`` (or coarser, where it makes too many ticks or too
+        close ones)."""
+        room, low = self.tick_room(), self.low
+        while True:
+            first = math.ceil(low / step - 1e-9) * step  # (the last ticks inside it)
+            last = math.floor(self.high / step + 1e-9) * step
+            if first - low > step * OVERSHOOT and (first - low) / (self.high - low) * \
+                    self.tick_length() > self.ctx.size("note") * BAND_MOST:
+                first -= step  # (a narrow band under the lowest tick is kept: BAND_MOST)
+            if round((last - first) / step) <= MOST_TICKS and not (room and step / (
+                    self.high - min(first, low)) * self.tick_length() < room):
+                break  # (stretched far, fewer ticks: not 14 of them, −100 … 140 by 20,
+            step = coarser_step(step)  # at 1.3, trial 33)
+        self.low = min(first, low)
         return ticks(first, last, step)
+
+    def tick_room(self) -> float:
+        """How far apart ticks stand at least along the scale, in pixels: their number's
+        line and a half again."""
+        return self.ctx.room("note", 1) * 1.5
+
+    def tick_length(self) -> float:
+        """The scale's length in pixels (upright: the plot's height)."""
+        return self.plot.height()
 
     def stretch(self, lowest: float, highest: float, label: float, length: float) -> None:
         """Widen the scale so that ``label`` pixels past the ends of the lowest and the
