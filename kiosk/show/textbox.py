@@ -36,6 +36,8 @@ _CLOSING = "，。、；：！？）」』》〉】”’,.;:!?)"
 QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "（": "）"}
 """Marks around a term kept on one line where short (a bracket's short aside too:
 （2014年 / 贯通）, （中国铁道 / 出版社）, trial 28)."""
+BOOK_TITLE_MOST = 0.7
+"""A book's title (《…》) up to this share of a line is kept on one line in running text."""
 SHORT_TERM = 8  # characters: a quoted term no longer than this is kept on one line
 SHORT_LATIN_TERM = (3, 24)  # words, characters: nor a Latin one of this ("Digital Dunhuang")
 SLANT = 0.2
@@ -965,6 +967,9 @@ class TextBox(QGraphicsItem):
             for _ in range(4):  # (a break moved back may fall where Qt does not break,
                 end = start + length  # and so further back still: looked at again)
                 opened = _open_quote(text, start, end)
+                if opened is None:  # (nor inside a book's title that fits a line:
+                    opened = self._in_book_title(text, start, end, size, width)  # 《敦煌市
+                    # / 旅游统计公报》 in a source line, trial 35)
                 if opened is None and end < len(text) and \
                         start < (begins := word_start(text, end)) < end and \
                         end - begins < LONGEST_WORD:
@@ -986,6 +991,21 @@ class TextBox(QGraphicsItem):
             lines.append(text[start : start + length].rstrip())
         layout.endLayout()
         return [ln for ln in lines if ln] or [""]
+
+    def _in_book_title(self, text: str, start: int, end: int, size: float, width: float
+                       ) -> int | None:
+        """Where a book's title (《…》) opens when a line from ``start`` would end inside
+        it at ``end`` and the whole title fits in BOOK_TITLE_MOST of a line (None: it
+        does not, or it is no title)."""
+        at = text.rfind("《", start + 1, end)
+        if at == -1 or "》" in text[at:end]:
+            return None
+        shut = text.find("》", end)
+        if shut == -1:
+            return None
+        metrics = QFontMetricsF(self._font(size))
+        return at if metrics.horizontalAdvance(text[at:shut + 1]) <= width * BOOK_TITLE_MOST \
+            else None
 
     def _names(self, text: str) -> tuple[tuple[int, int], ...]:
         """Where the short names in italics of ``text`` (a paragraph of the box's) are."""

@@ -99,6 +99,15 @@ def test_an_author_stays_with_the_book_after_the_name(qapp):
     assert split  # (a line may still end before a title: the name is kept, not the whole)
 
 
+def test_a_book_s_title_that_fits_a_line_is_not_broken(qapp):
+    """Trial 35: "…《敦煌市 / 旅游统计公报》…" in a source line."""
+    text = ("资料来源：国家文物局《全国重点文物保护单位保护状况评估报告》；"
+            "敦煌市文化和旅游局《敦煌市旅游统计公报》历年版")
+    for width, lines in body_lines(text, range(920, 1400, 7)):  # (the longer title
+        for line in lines:  # 640 px at 32: up to 0.7 of a line, kept)
+            assert line.count("《") == line.count("》"), (width, lines)
+
+
 def test_a_reign_s_year_stays_with_its_name(qapp):
     """Trial 33: "…现存建筑为明永乐 / 十八年（1420年）所建" in a caption."""
     text = "鼓楼始建于元至元九年（1272年），现存建筑为明永乐十八年（1420年）所建"
