@@ -109,7 +109,9 @@ class SlideContext:
                                min(self.width, self.height) * 0.065 + self.height * 0.015)
         # top right (Chrome.button_side), not beside it
         if self.portrait:  # the source line's lines above the row of the controls
-            bottom = safe.top() + self.height * 0.1 + self.room("source", self.source_lines)
+            bottom = safe.top() + self.height * 0.1 + self.room("source", self.source_lines) \
+                + self.size("source") * 1.2  # (a line's air over it: 20 px under the
+            # last point read as one block with it, trial 35)
         else:  # the source line beside the controls, or above them
             bottom = safe.top() + self.height * 0.11
             if self.source_above:

@@ -468,6 +468,52 @@ def test_a_source_line_breaks_between_its_sources_not_inside_a_name(qapp, tmp_pa
     assert audit(view, chrome.drawn()) == []
 
 
+MOGAO = decks.both(
+    "资料来源：敦煌研究院《敦煌石窟保护与研究年度报告（2023）》；樊锦诗主编《敦煌莫高窟内容"
+    "总录（修订本）》；国家文物局《全国重点文物保护单位保护状况评估报告》",
+    "Sources: Dunhuang Academy, Annual Report on the Conservation and Study of the Dunhuang "
+    "Grottoes (2023); Fan Jinshi (ed.), A Comprehensive Catalogue of the Mogao Caves (rev. "
+    "ed.); Gansu Provincial Cultural Heritage Bureau, World-Heritage Monitoring Yearbook "
+    "(illustrative figures, not real statistics)")
+"""Trial 35's citation of three sources, the last longer than a totem's line."""
+
+
+def test_a_citation_whose_last_source_is_longer_than_a_line_keeps_its_sources_apart(
+        qapp, tmp_path):
+    """Trial 35: on a totem, "…(rev. ed.); Gansu Provincial Cultural Heritage / Bureau,
+    …": a source longer than a line had the citation wrapped as it came, a name broken
+    though a line was free; in Chinese, "《全国重点文物保护 / 单位保护状况评估报告》". Each
+    source begins a line, one longer than a line wrapped in its own, and a book's title
+    is kept whole."""
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.deck(decks.figures_slide(
+        decks.figure(735), decks.figure(4.5)), source=MOGAO), cfg)
+    for language in ("zh", "en"):
+        view, chrome, _scene = built(loaded, cfg, 0, language)
+        source = source_of(view)
+        assert not source.elided, source.lines
+        assert not any("Heritage" in line and line.endswith("Heritage") for line in
+                       source.lines), source.lines
+        for line in source.lines:
+            assert line.count("《") == line.count("》"), source.lines
+        assert audit(view, chrome.drawn()) == [], language
+
+
+def test_a_citation_that_wraps_to_three_lines_beside_the_controls_goes_above_them(
+        qapp, tmp_path):
+    """Trial 35: "Sources: History of the Dunhuang Academy, / 1944–2024; National…" in
+    three narrow lines beside the controls: its lines were reckoned from its width (two),
+    not counted as they wrap."""
+    text = ("Sources: History of the Dunhuang Academy, 1944–2024; National Cultural Heritage "
+            "Administration, State-of-Conservation Report (illustrative)")
+    loaded = decks.built(tmp_path, decks.only("en", decks.deck(decks.figures_slide(
+        decks.figure(735)), source=text)), decks.config())
+    view, chrome, _scene = built(loaded, decks.config(), 0, "en")
+    source = source_of(view)
+    assert len(source.lines) <= 2, source.lines
+    assert audit(view, chrome.drawn()) == []
+
+
 def test_a_unit_set_beside_its_number_keeps_the_figure_inside_its_column(qapp, tmp_path):
     """Trial 25: "nearly 1,700 km" in a row of four ran 50 px past its column, 17 px from
     "over 8,400 km²": whether a symbol fits beside its number was measured with the unit

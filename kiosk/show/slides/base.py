@@ -606,10 +606,14 @@ LISTED = re.compile(r"[、；;](?=\s*\S)")
 
 def _lines_needed(text: str, width: float, size: float) -> int:
     """Lines a source line of ``text`` takes at ``width`` and ``size``: its sources a
-    line each where they go so, wrapped where one is longer than a line."""
-    metrics = QFontMetricsF(fonts.font(size))
-    return sum(max(1, math.ceil(metrics.horizontalAdvance(line) / (width * WRAPPED)))
-               for line in _credits_in_lines(text, width, size, SOURCE_LINES).split("\n"))
+    line each where they go so, wrapped where one is longer than a line (counted as
+    they wrap: estimated from their width, three lines beside the controls were
+    thought two, trial 35)."""
+    from kiosk.show.textbox import TextBox
+
+    broken = _credits_in_lines(text, width, size, SOURCE_LINES)
+    return len(TextBox(broken, width, 10_000.0, size=size, color=QColor(), role="source",
+                       smallest=size).lines)
 
 
 def _credits_in_lines(text: str, width: float, size: float, most: int = 2) -> str:
@@ -655,7 +659,13 @@ def _credits_in_lines(text: str, width: float, size: float, most: int = 2) -> st
             return text  # (a list's mark far from its middle: wrapped and evened, not
             # "…public material; / approximate" alone, trial 26)
         return "\n".join(line(a, b) for a, b in itertools.pairwise(ends))
-    return text  # (a source longer than a line: wrapped as it comes)
+    each = [line(n, n + 1) for n in range(count)]  # (a source longer than a line: each
+    wrapped = sum(1 if wide(n, n + 1) <= width else  # source from a line of its own
+                  math.ceil(wide(n, n + 1) / (width * WRAPPED))  # where they go so,
+                  for n in range(count))  # wrapped
+    if wrapped <= most and min(wide(n, n + 1) for n in range(count)) >= width * 0.3:
+        return "\n".join(each)  # in it: not "…Cultural Heritage / Bureau, …", trial 35)
+    return text  # (else wrapped as it comes)
 
 
 def _dim(color: QColor) -> QColor:
