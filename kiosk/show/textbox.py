@@ -399,9 +399,11 @@ from what it counts (一千六百 / 年)."""
 _HYPHENATED = re.compile(r"(?<=[A-Za-z0-9])-(?=[A-Za-z0-9])")
 """A hyphen inside a word (Nine-Coloured, 9-kilometre), which a line does not break at."""
 _CLOSING_QUOTES = "”’」』》"
-_UNIT_WORD = r"(?:[a-z%°‰][a-z]{0,9}|[kMGTm]?(?:W|Wh|V|Hz|J|Pa)|[A-Z]{2,4}|[kc]?m[²³])(?!\w)"
+_UNIT_WORD = (r"(?!(?:and|or|of|the)\b)(?:[a-z%°‰][a-z]{0,9}|[kMGTm]?(?:W|Wh|V|Hz|J|Pa)|[A-Z]{2,4}|"
+              r"[kc]?m[²³])(?!\w)")
 """A word that may be a number's unit: lower case and short (km, trains, billion, %), or
-a symbol (MW, kWh, TEU, m³): "3 / MW" split a turbine's size, trial 22."""
+a symbol (MW, kWh, TEU, m³): "3 / MW" split a turbine's size, trial 22; not "and", "or",
+"of", "the" (Cave 96 / and the…)."""
 _UNIT = re.compile(_UNIT_WORD)
 _NUMBER_UNIT = re.compile(r"(?<=\d) (?=" + _UNIT_WORD + ")")
 """The space between a number and its unit, which a line does not break at."""
@@ -417,6 +419,14 @@ _COMPARING = frozenset({"more", "less", "fewer"})
 """Words before "than" and a number (more than 2,500): said with it."""
 _PER_CENT = re.compile(r"(?<=\bper) (?=cent\b)")
 """The space in "per cent", a unit of two words (over 60 per / cent, trial 23)."""
+_NAMED_NUMBER = re.compile(r"\b(?!(?:On|In|At|By|For|From|Since|To|Of|And|Or|The|Than|"
+                           r"Until|Till|Before|After)\b)([A-Z][a-z]{1,11}) (?=\d{1,3}"
+                           r"[A-Za-z]?\b(?![.,]\d))")
+"""The space in a name made of a word and its number (Cave 96, Hall 3, Gate 2A), which a
+line does not break at ("Cave / 96", trial 35)."""
+_DAY_MONTH = re.compile(r"(?:(?<=\b\d)|(?<=\b\d\d)) (?=(?:January|February|March|April|May|June|"
+                        r"July|August|September|October|November|December)\b)")
+"""The space between a day and its month (3 April 1992: not "On 3 / April 1992")."""
 _ARTICLE_A = re.compile(r"(?<=(?<![\w’'\-])[Aa]) (?=[A-Za-z])")
 """The space after the article "a", which a line does not end on ("in the Wanli reign:
 a / landmark", trial 31)."""
@@ -631,6 +641,9 @@ def _cost_here(text: str, at: int, size: float) -> float:
             # worse than a break between its capitals: Birds Counted at / Six…, trial 20)
         raw_last = before.rsplit(maxsplit=1)[-1]
         raw_next = following[0] if following else ""
+        if re.fullmatch(r"[A-Z][a-z]{1,11}", raw_last) and re.match(
+                r"\d{1,3}[A-Za-z]?(?:’s|'s)?[,;:)]?$", raw_next):
+            return INSIDE_WORD  # (a name and its number: Cave / 96, trial 35)
         if raw_last[:1].isupper() and raw_next[:1].isupper() and not _title_case(text) \
                 and raw_last[-1:].isalpha():
             return INSIDE_WORD * 2.5  # (The Hong / Kong–Zhuhai…: in a sentence, two
@@ -648,7 +661,8 @@ def _laid(text: str) -> str:
     km), in "per cent" and after a word that qualifies a number (about 90), a no-break
     hyphen inside a word."""
     return _HYPHENATED.sub("\u2011", _PER_CENT.sub("\u00a0", _NUMBER_UNIT.sub(
-        "\u00a0", _QUALIFIED.sub("\u00a0", _ARTICLE_A.sub("\u00a0", text)))))
+        "\u00a0", _QUALIFIED.sub("\u00a0", _ARTICLE_A.sub("\u00a0", _NAMED_NUMBER.sub(
+            "\\1\u00a0", _DAY_MONTH.sub("\u00a0", text)))))))
 
 
 _CAPITALS = re.compile(r"(?<![\w’'–-])[A-Z][\w’'–-]*(?: [A-Z][\w’'–-]*)+")

@@ -108,6 +108,18 @@ def test_a_book_s_title_that_fits_a_line_is_not_broken(qapp):
             assert line.count("《") == line.count("》"), (width, lines)
 
 
+def test_a_name_and_its_number_stay_together(qapp):
+    """Trial 35: "…the Northern Giant Buddha of Cave / 96 stands about 35.5 m tall"."""
+    text = "Over 300 caves; the Northern Giant Buddha of Cave 96 stands about 35.5 m tall"
+    for width, lines in body_lines(text, range(250, 1000, 9)):
+        assert not any(line.endswith("Cave") for line in lines), (width, lines)
+    for width in range(600, 1400, 50):
+        box = TextBox("The Nine-storey Pavilion of Cave 96 and the Northern Giant Buddha",
+                      width, 2000, size=60, bold=True, balance=True, role="title",
+                      color=QColor("white"))
+        assert not any(line.endswith("Cave") for line in box.lines), (width, box.lines)
+
+
 def test_a_reign_s_year_stays_with_its_name(qapp):
     """Trial 33: "…现存建筑为明永乐 / 十八年（1420年）所建" in a caption."""
     text = "鼓楼始建于元至元九年（1272年），现存建筑为明永乐十八年（1420年）所建"
