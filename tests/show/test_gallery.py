@@ -428,7 +428,8 @@ def test_an_upright_photo_stands_as_tall_as_the_room_beside_a_longer_title(qtbot
 def test_a_photo_beside_a_gallery_s_title_stands_clear_of_it_at_a_large_type(
         qapp, tmp_path):
     """Trial 33: at type scale 1.3 "A Walk Along the Axis" ended 6 px from a square
-    photo beside it, the two fused. The photo stands an air away, or under the title."""
+    photo beside it, the two fused; trial 35: 40 px still read as touching. The photo
+    stands an air away (3 % of the width), or under the title where it is larger so."""
     from kiosk.show.render import render_slide
 
     cfg = decks.config(theme={"type_scale": 1.3})
@@ -442,7 +443,7 @@ def test_a_photo_beside_a_gallery_s_title_stands_clear_of_it_at_a_large_type(
         view.go_to_step(step, 0.0, 1, animate=False)
         drawn = view.pages[step].picture.mapRectToScene(view.pages[step].picture.target())
         assert drawn.top() > title.bottom() or \
-            drawn.left() - title.right() >= view.ctx.width * 0.02 - 1, (step, drawn, title)
+            drawn.left() - title.right() >= view.ctx.width * 0.03 - 1, (step, drawn, title)
         if step == 3:  # (the square: right of the title, a little smaller, not a third
             assert drawn.left() > title.right(), drawn  # smaller under it)
             assert drawn.height() >= view.ctx.content.height() * 0.8, drawn

@@ -74,6 +74,12 @@ BESIDE_SMALLER = 0.85
 """A photo beside a gallery's title, right of it, may be made this much smaller to stand
 clear of it (under it, it was a third smaller)."""
 
+BESIDE_GAP = 0.03
+"""The air between an upright photo and the title beside it, as a share of the width
+(a fiftieth: 40 px at 1.3 read as touching, trial 35; a twenty-fifth moved it under a long
+title, 40 % smaller)."""
+
+
 class GalleryView(FramedView):
     """Photographs, one on screen at a time: ``go_to_step`` slides the next in, ``zoom``
     looks closer at the one on screen."""
@@ -267,14 +273,20 @@ class GalleryView(FramedView):
         tall = beside(ctx, natural, area.top())
         if tall is not None:
             column, picture = tall
-            gap = ctx.width * 0.02  # (an air between: at 1.3 a title ended 6 px from the
+            gap = ctx.width * BESIDE_GAP  # (an air between: at 1.3 a title ended 6 px from the
             clear = max(ink.right() for ink in words) + gap  # photo, fused, trial 33)
 
             def near(picture: QRectF) -> bool:
-                return any(picture.adjusted(-gap, 0, 0, 0).intersects(ink) for ink in words)
+                return any(picture.adjusted(0.5 - gap, 0, 0, 0).intersects(ink)
+                           for ink in words)  # (half a pixel: not by a rounding)
 
             room = area.right() - clear
-            if near(picture) and room >= picture.width() * BESIDE_SMALLER:  # (a longer
+            under = beside(ctx, natural, max(title_bottom or area.top(), count.ink_rect(
+                ).bottom() + ctx.size("body") * 0.6))
+            larger = under is None or room / picture.width() * picture.height() > \
+                under[1].height()  # (than it would be under the title)
+            if near(picture) and room > 0 and (room >= picture.width() * BESIDE_SMALLER
+                                               or larger):  # (a longer
                 picture = QRectF(clear, picture.top(), min(room, picture.width()),  # title:
                                  picture.height() * min(1.0, room / picture.width()))
                 # right of it, a little smaller where it must be, not far smaller under it)
