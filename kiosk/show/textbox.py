@@ -427,9 +427,9 @@ line does not break at ("Cave / 96", trial 35)."""
 _DAY_MONTH = re.compile(r"(?:(?<=\b\d)|(?<=\b\d\d)) (?=(?:January|February|March|April|May|June|"
                         r"July|August|September|October|November|December)\b)")
 """The space between a day and its month (3 April 1992: not "On 3 / April 1992")."""
-_ARTICLE_A = re.compile(r"(?<=(?<![\w’'\-])[Aa]) (?=[A-Za-z])")
-"""The space after the article "a", which a line does not end on ("in the Wanli reign:
-a / landmark", trial 31)."""
+_ARTICLE_A = re.compile(r"(?:(?<=(?<![\w’'\-])[Aa])|(?<=(?<![\w’'\-])[Aa]n)) (?=[A-Za-z])")
+"""The space after the article "a" or "an", which a line does not end on ("in the Wanli
+reign: a / landmark", trial 31; "(an / …", trial 35)."""
 _CLOSES_PHRASE = "到"
 """A one-character word that ends the phrase 从 begins: a line may end with it (从御窑厂到 /
 世界瓷都), as with a place word (在红土坡上 / 捡到了)."""
