@@ -72,7 +72,8 @@ size to stand on the caption line its fellows share."""
 
 BESIDE_SMALLER = 0.85
 """A photo beside a gallery's title, right of it, may be made this much smaller to stand
-clear of it (under it, it was a third smaller)."""
+clear of it (under it, it was a third smaller); smaller still where it would be smaller
+still under it."""
 
 BESIDE_GAP = 0.03
 """The air between an upright photo and the title beside it, as a share of the width
@@ -271,6 +272,8 @@ class GalleryView(FramedView):
                    if parent is None)]  # (the title in every language: in English the
         # photo stood 377 px further right, and moved as a visitor switched, trial 22)
         tall = beside(ctx, natural, area.top())
+        under = beside(ctx, natural, max(title_bottom or area.top(), count.ink_rect(
+            ).bottom() + ctx.size("body") * 0.6))  # (under the title and the count)
         if tall is not None:
             column, picture = tall
             gap = ctx.width * BESIDE_GAP  # (an air between: at 1.3 a title ended 6 px from the
@@ -281,21 +284,18 @@ class GalleryView(FramedView):
                            for ink in words)  # (half a pixel: not by a rounding)
 
             room = area.right() - clear
-            under = beside(ctx, natural, max(title_bottom or area.top(), count.ink_rect(
-                ).bottom() + ctx.size("body") * 0.6))
             larger = under is None or room / picture.width() * picture.height() > \
                 under[1].height()  # (than it would be under the title)
             if near(picture) and room > 0 and (room >= picture.width() * BESIDE_SMALLER
-                                               or larger):  # (a longer
-                picture = QRectF(clear, picture.top(), min(room, picture.width()),  # title:
+                                               or larger):  # (a longer title: right of it,
+                picture = QRectF(clear, picture.top(), min(room, picture.width()),  # a
                                  picture.height() * min(1.0, room / picture.width()))
-                # right of it, a little smaller where it must be, not far smaller under it)
+                # little smaller where it must be, not far smaller under it)
             if not near(picture):
                 below = max(ink.bottom() for ink in words) + ctx.size("body") * 0.6
                 return QRectF(column.left(), below, column.width(),
                               max(1.0, column.bottom() - below)), picture
-        return beside(ctx, natural, max(title_bottom or area.top(), count.ink_rect(
-            ).bottom() + ctx.size("body") * 0.6))
+        return under
 
     def source_text(self) -> str:
         """None for the slide: each photograph has its credit on its page."""
