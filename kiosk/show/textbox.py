@@ -47,18 +47,23 @@ NAME_IN_ITALICS = (3, 48)
 of three (Neophocaena asiaeorientalis / asiaeorientalis, trial 25)."""
 
 
-def _open_quote(text: str, start: int, end: int) -> int | None:
+def _open_quote(text: str, start: int, end: int,
+                fits: Callable[[str], bool] | None = None) -> int | None:
     """Where a short quoted term that a break at ``end`` would split opens (after
-    ``start``), or None."""
+    ``start``), or else a book's title (《…》) that ``fits`` whole; or None."""
     if end >= len(text):
         return None
-    for opening, closing in QUOTES.items():
-        at = text.rfind(opening, start, end)
-        if at <= start or closing in text[at:end]:
-            continue
-        shut = text.find(closing, end)
-        if shut != -1 and _short_term(text[at + 1 : shut]):
-            return at
+    for titles in (False, True) if fits is not None else (False,):
+        for opening, closing in QUOTES.items():
+            if titles and opening != "《":
+                continue
+            at = text.rfind(opening, start, end)
+            if at <= start or closing in text[at:end]:
+                continue
+            shut = text.find(closing, end)
+            if shut != -1 and (fits(text[at : shut + 1]) if titles and fits is not None
+                               else _short_term(text[at + 1 : shut])):
+                return at
     return None
 
 
@@ -633,7 +638,7 @@ def _cost_here(text: str, at: int, size: float) -> float:
             # and what it counts; not a year and what follows it, 2024 / Wind Power)
         if last in _ARTICLES:  # (Emporium of the / World; in a title, Every Species Is
             return TITLE_ARTICLE_END if _title_case(text) else ARTICLE_END  # a / Miracle)
-        if last in _AUXILIARIES and after.isalpha() and last not in _FUNCTION_WORDS:
+        if last in _AUXILIARIES and after.isalpha():
             return TITLE_ARTICLE_END if _title_case(text) else AFTER_PARTICLE / 2  # (its
             # verb with it: Porcelain / Has Been Found, not Porcelain Has / Been, trial 34)
         if last in _FUNCTION_WORDS:  # (a line ending "of" reads on: better before it; in
@@ -641,8 +646,8 @@ def _cost_here(text: str, at: int, size: float) -> float:
             # worse than a break between its capitals: Birds Counted at / Six…, trial 20)
         raw_last = before.rsplit(maxsplit=1)[-1]
         raw_next = following[0] if following else ""
-        if re.fullmatch(r"[A-Z][a-z]{1,11}", raw_last) and re.match(
-                r"\d{1,3}[A-Za-z]?(?:’s|'s)?[,;:)]?$", raw_next):
+        named = _NAMED_NUMBER.match(text, len(before) - len(raw_last))
+        if named is not None and named.end() == at:
             return INSIDE_WORD  # (a name and its number: Cave / 96, trial 35)
         if raw_last[:1].isupper() and raw_next[:1].isupper() and not _title_case(text) \
                 and raw_last[-1:].isalpha():
@@ -971,6 +976,11 @@ class TextBox(QGraphicsItem):
                            else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         layout.setTextOption(option)
         lines: list[str] = []
+        metrics = QFontMetricsF(self._font(size))
+
+        def fits_a_title(title: str) -> bool:
+            return metrics.horizontalAdvance(title) <= width * BOOK_TITLE_MOST
+
         layout.beginLayout()
         while True:
             line = layout.createLine()
@@ -980,10 +990,8 @@ class TextBox(QGraphicsItem):
             start, length = line.textStart(), line.textLength()
             for _ in range(4):  # (a break moved back may fall where Qt does not break,
                 end = start + length  # and so further back still: looked at again)
-                opened = _open_quote(text, start, end)
-                if opened is None:  # (nor inside a book's title that fits a line:
-                    opened = self._in_book_title(text, start, end, size, width)  # 《敦煌市
-                    # / 旅游统计公报》 in a source line, trial 35)
+                opened = _open_quote(text, start, end, fits_a_title)  # (nor inside a
+                # book's title that fits a line: 《敦煌市 / 旅游统计公报》, trial 35)
                 if opened is None and end < len(text) and \
                         start < (begins := word_start(text, end)) < end and \
                         end - begins < LONGEST_WORD:
@@ -1005,21 +1013,6 @@ class TextBox(QGraphicsItem):
             lines.append(text[start : start + length].rstrip())
         layout.endLayout()
         return [ln for ln in lines if ln] or [""]
-
-    def _in_book_title(self, text: str, start: int, end: int, size: float, width: float
-                       ) -> int | None:
-        """Where a book's title (《…》) opens when a line from ``start`` would end inside
-        it at ``end`` and the whole title fits in BOOK_TITLE_MOST of a line (None: it
-        does not, or it is no title)."""
-        at = text.rfind("《", start + 1, end)
-        if at == -1 or "》" in text[at:end]:
-            return None
-        shut = text.find("》", end)
-        if shut == -1:
-            return None
-        metrics = QFontMetricsF(self._font(size))
-        return at if metrics.horizontalAdvance(text[at:shut + 1]) <= width * BOOK_TITLE_MOST \
-            else None
 
     def _names(self, text: str) -> tuple[tuple[int, int], ...]:
         """Where the short names in italics of ``text`` (a paragraph of the box's) are."""

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.deck.basics import Qualifier
-from kiosk.deck.charts import Highlight, NetworkChart, NodeGroup, dots
+from kiosk.deck.charts import NetworkChart, NodeGroup, dots
 from kiosk.deck.numbers import english_magnitude, magnitude
 from kiosk.deck.text import Text
 from kiosk.show import fonts
@@ -454,10 +454,12 @@ class NetworkView(ChartView):
             rows.append((group_colours_of[g], group_shapes[g], shown(group.count, by),
                          group.qualifier, group.unit, label, False))
             for h, highlight in enumerate(group.highlights):  # (some of the group: not
-                rows.append((highlight_colours_of[g][h], highlight_shapes[g][h],  # to be
-                             shown(highlight.count, by), None, _highlight_unit(  # added
-                                 highlight, group, ctx.language, by), ctx.text(
-                                 highlight.label) if plain else _among(  # to it)
+                unit = group.unit if highlight.unit is None else highlight.unit  # to be
+                # added to it; its unit its own, else its group's, singular for one in
+                # English as a count of one says it: 1 university, trial 33)
+                rows.append((highlight_colours_of[g][h], highlight_shapes[g][h],
+                             shown(highlight.count, by), None, unit, ctx.text(
+                                 highlight.label) if plain else _among(
                                  ctx.text(highlight.label), ctx.text(group.label),
                                  ctx.language.startswith("zh")), True))
         return rows
@@ -663,14 +665,6 @@ def _opens(line: str) -> bool:
 VALUE_GAP = 1.0
 """Between a legend's widest value and its labels, in the labels' size: at half of it,
 "about 162 porpoises Dongting Lake" read as one phrase (trial 25)."""
-
-
-def _highlight_unit(highlight: Highlight, group: NodeGroup, language: str,
-                    by: float = 1.0) -> Text | None:
-    """The unit a highlight's count is said in: its own, else its group's (of one, in
-    English, made singular as a count of one says it: 1 element, 1 university; left
-    out, the English read a bare "1" beside 1处, trial 33)."""
-    return highlight.unit if highlight.unit is not None else group.unit
 
 
 def _among(label: str, group: str, chinese: bool) -> str:

@@ -551,7 +551,7 @@ class SlideView(QGraphicsItem):
         self._source_box(text, parent, colour=colour, left=left)
 
     def _source_box(self, text: str, parent: QGraphicsItem | None, *,
-                         colour: QColor | None = None, left: float | None = None) -> TextBox:
+                    colour: QColor | None = None, left: float | None = None) -> TextBox:
         """The source line's box (``source_line``), under ``parent`` (None: made to see
         whether it holds the text)."""
         ctx = self.ctx
