@@ -739,6 +739,53 @@ def test_a_large_type_scale_keeps_figures_whole_in_two_rows_rather_than_break_un
         assert audit(view, chrome.drawn()) == []
 
 
+def test_a_large_type_scale_draws_no_figure_smaller_than_the_default_under_a_long_citation(
+        qapp, tmp_path):
+    """Trial 40 at type scale 1.3: four figures with notes under a citation of three
+    works went from the default's two rows of two into a row of four, each number 18 %
+    smaller than the default draws it (the room kept for the citation was reckoned at
+    1.3 though it was drawn at 1, and the floor was the figures' size unfitted)."""
+    both = decks.both
+    figures = [decks.figure(735, both("个", "caves"), both("南北两区现存洞窟",
+                            "Surviving caves in the southern and northern sections")),
+               decks.figure(4.5, both("万平方米", "m²"), both("壁画面积", "Wall-paintings"),
+                            qualifier="逾", values={"en": 45000},
+                            note=both("约合6个标准足球场", "About six football pitches")),
+               decks.figure(2415, both("身", "statues"), both("彩塑", "Painted clay sculptures"),
+                            qualifier="约"),
+               decks.figure(5, both("万件", "items"), both("藏经洞出土文献与绢画",
+                            "Manuscripts and silk paintings from the Library Cave"),
+                            qualifier="近", values={"en": 50000},
+                            note=both("今分藏于英、法、俄、日等国十余家机构", "Now held by more "
+                                      "than ten institutions in Britain, France, Russia, Japan "
+                                      "and elsewhere"))]
+    source = both("资料来源：敦煌研究院《敦煌石窟保护与研究年度报告（2023）》；"
+                  "樊锦诗主编《敦煌莫高窟内容总录（修订本）》；甘肃省文物局《甘肃省世界文化遗产监测年报》",
+                  "Sources: Dunhuang Academy, Annual Report on the Conservation and Study of "
+                  "the Dunhuang Grottoes (2023); Fan Jinshi (ed.), A Comprehensive Catalogue of "
+                  "the Mogao Caves (rev. ed.); Gansu Provincial Cultural Heritage Bureau, "
+                  "World-Heritage Monitoring Yearbook (illustrative figures, not real statistics)")
+    slide = decks.figures_slide(
+        *figures, title=both("莫高窟的关键数字", "Mogao in Numbers (illustrative)"),
+        subtitle=both("洞窟、壁画、彩塑与藏经洞文物",
+                      "Caves, wall-paintings, painted sculpture and Library-Cave manuscripts"),
+        points=[both("1987年列入《世界遗产名录》", "Inscribed on the World Heritage List in 1987")])
+    data = decks.deck(slide, source=source)
+    default, large = decks.config(), decks.config(theme={"type_scale": 1.3})
+    for language in ("zh", "en"):
+        one, _chrome, _one_scene = built(decks.built(tmp_path, data, default), default, 0,
+                                         language)
+        at_one = decks.numbers(one)
+        view, chrome, _scene = built(decks.built(tmp_path, data, large), large, 0, language)
+        numbers = decks.numbers(view)
+        for number, default_number in zip(numbers, at_one, strict=True):
+            assert number.size >= default_number.size * 0.99, language
+        if language == "en":  # (the default's two rows of two, its units beside them)
+            assert len({round(n.scenePos().y()) for n in numbers}) == 2
+            assert not any(n.words_split()[1] for n in numbers)
+        assert audit(view, chrome.drawn()) == [], language
+
+
 def test_four_long_figures_take_two_rows_of_two_in_every_language(qapp, tmp_path):
     """Trial 10: "about 190 million years ago", "nearly 858,000 visits"... four in a row
     were made small (about 70 px; 55 at type scale 1.3, under labels grown by it). In two

@@ -88,10 +88,7 @@ class SlideView(QGraphicsItem):
         self.on_fault: Callable[[SlideView], None] | None = None
         """Told once, at the first fault (the stage takes the slide off the screen); see
         ``tell_faults``."""
-        if self.ctx.portrait:
-            self.ctx.source_lines = self._source_lines()
-        else:
-            self.ctx.source_above = self._source_above()
+        self._source_room()
         self._build_to_fit()
         self._source_line()
         self.words_placed()
@@ -126,18 +123,14 @@ class SlideView(QGraphicsItem):
         be drawn smaller (four in a row of four at 1.3 were 15 % smaller than in two rows
         of two at 1, trial 17)."""
         if base > 1.0 and getattr(self.slide, "figures", None):
-            self._rebuild(dataclasses.replace(original, theme=original.theme.model_copy(
-                update={"type_scale": 1.0}), steady=None))
-            self._figures_floor = [number.size for number in self._numbers()]
-            self._rebuild(dataclasses.replace(original))
-        else:
-            self.build()
+            self._figures_floor = self._default_figures()
+        self.build()
         if self._fits() >= 1.0 and not (base > 1.0 and self._shrunk()):
             return
         floor = min(base, 1.0) * SMALLEST_TYPE  # (a larger type scale may need what 1 does)
         built: tuple[float, bool, float] = (base, False, base)
 
-        strict = guarded = False
+        strict = guarded = floored = False
         default_body = 0.0
         heads = original.theme  # (the theme whose headings are kept)
 
@@ -150,7 +143,8 @@ class SlideView(QGraphicsItem):
                     steady=_headings(heads, scale) if steady else None))
                 built = (scale, steady, heads.type_scale)
             return self._fits() >= 1.0 and not (strict and self._shrunk()) and not (
-                guarded and self._body_size() < default_body * 0.97)
+                guarded and self._body_size() < default_body * 0.97) and not (
+                floored and self._under_default())
 
         # A type scale over 1 is asked for to read better: first the largest type at
         # which no text is drawn smaller than asked (the words at least as large as the
@@ -168,6 +162,7 @@ class SlideView(QGraphicsItem):
                   (False, [(default, floor, True), (default, floor, False)])
                   ] if base > 1.0 else [(False, [(base, floor, True), (base, floor, False)])]
         for index, (strict_pass, ways) in enumerate(passes):
+            floored = index < 2  # (no figure under the default's: its own slide is 2's)
             strict = strict_pass  # (read by fits_at, as is guarded: at a type scale over
             guarded = base > 1.0 and index == 1  # 1, the body drawn no smaller than all
             if guarded:  # of the slide at 1 draws it before the rest goes under it: a
@@ -201,6 +196,19 @@ class SlideView(QGraphicsItem):
             return
         fits_at(floor, False)
 
+    def _default_figures(self) -> list[float]:
+        """The sizes of its figures' numbers as the default type scale draws them: the
+        slide built and fitted at 1 (unfitted, its four figures were in a row too long
+        for the room, so the floor was below the two rows of two the default draws, and
+        1.3 drew a row of four smaller than those, trial 40)."""
+        one = self.ctx.theme.model_copy(update={"type_scale": 1.0})
+        default = type(self)(self.slide, dataclasses.replace(
+            self.ctx, theme=one, configured=one, steady=None))
+        try:
+            return [number.size for number in default._numbers()]
+        finally:
+            default.dispose()
+
     def _shrunk(self) -> bool:
         """Whether a text other than a heading was drawn smaller than its role asks, or
         a figure's unit set under its number (a large type scale broke "3.2 million /
@@ -209,17 +217,21 @@ class SlideView(QGraphicsItem):
         from kiosk.show.figure import FigureNumber as Number
         from kiosk.show.textbox import TextBox
 
-        numbers = self._numbers()
-        if self._figures_floor and len(numbers) == len(self._figures_floor) and any(
-                number.size < floor * 0.995
-                for number, floor in zip(numbers, self._figures_floor, strict=True)):
-            return True  # (a figure smaller than at type scale 1)
+        if self._under_default():
+            return True
         return any((isinstance(item, TextBox) and item.role not in HEADINGS and
                     item.font_size < (self.ctx.size("label") if item.role == "label" else
                                       item.requested_size) * 0.97) or  # (a row's labels
                    # asked at the size they share: smaller than their role, shrunk)
                    (isinstance(item, Number) and bool(item.words_split()[1]))
                    for item in descendants(self))
+
+    def _under_default(self) -> bool:
+        """Whether a figure's number is drawn smaller than the default type scale draws
+        it (at a larger one)."""
+        numbers, floors = self._numbers(), self._figures_floor
+        return bool(floors) and len(numbers) == len(floors) and any(
+            number.size < floor * 0.995 for number, floor in zip(numbers, floors, strict=True))
 
     def _body_size(self) -> float:
         """The size its running text (its body) is drawn at, the smallest (infinite:
@@ -241,8 +253,9 @@ class SlideView(QGraphicsItem):
             child.setParentItem(None)  # type: ignore[arg-type]  # Qt takes None
         self.timeline = Timeline()
         self.ctx = ctx
-        self._videos = None
-        self.build()
+        self._source_room()  # (at the size it is drawn at: at 1.3 three lines were kept
+        self._videos = None  # for a citation drawn in two at 1, and four key figures
+        self.build()  # went from two rows of two into a row of four, trial 40)
 
     def _fits(self) -> float:
         """1.0 when the built items lie inside the safe area and no text was cut or
@@ -502,6 +515,13 @@ class SlideView(QGraphicsItem):
         text = self.source_text()
         if text:
             self.source_line(text, self.source_colour(), self)
+
+    def _source_room(self) -> None:
+        """The lines its source line is given room for, at the size of its context."""
+        if self.ctx.portrait:
+            self.ctx.source_lines = self._source_lines()
+        else:
+            self.ctx.source_above = self._source_above()
 
     def _source_lines(self) -> int:
         """Lines its source line takes on a totem: as many as its words need at the
