@@ -249,3 +249,29 @@ def test_bars_over_years_keep_no_room_for_names_they_do_not_have(qapp, tmp_path)
     under = chart.rect().bottom() - years[0].ink_rect().bottom()
     assert under < chart.ctx.size("label") * 1.5  # (no empty lines' room under them)
     assert chart.plot.height() > chart.rect().height() * 0.75
+
+
+def test_a_large_type_scale_leaves_a_bar_chart_its_height(qapp, tmp_path):
+    """Trial 40 at type scale 1.3: a title of two lines and a citation of three works
+    left a bar chart of year-on-year changes 300 px high, its bars slivers, where the
+    default drew it 540: the slide's type is made smaller before its chart is."""
+    chart = {"kind": "bar", "unit": "%", "labels": True,
+             "categories": ["2019", "2020", "2021", "2022", "2023", "2024"],
+             "series": [{"name": decks.both("较上年增减", "Change on the year"),
+                         "values": [11.7, -59.6, 38.2, -42.5, 312.4, 8.9]}]}
+    source = decks.both(
+        "资料来源：敦煌研究院《敦煌石窟保护与研究年度报告（2023）》；樊锦诗主编《敦煌莫高窟内容总录"
+        "（修订本）》；甘肃省文物局《甘肃省世界文化遗产监测年报》",
+        "Sources: Dunhuang Academy, Annual Report on the Conservation and Study of the "
+        "Dunhuang Grottoes (2023); Fan Jinshi (ed.), A Comprehensive Catalogue of the Mogao "
+        "Caves (rev. ed.); Gansu Provincial Cultural Heritage Bureau, World-Heritage "
+        "Monitoring Yearbook (illustrative figures, not real statistics)")
+    title = decks.both("年接待量较上年变化", "Year-on-year Change in Visitors (per cent)")
+    data = decks.deck(decks.chart_slide(chart, title=title), source=source)
+    heights = {}
+    for scale in (1.0, 1.3):
+        cfg = decks.config(theme={"type_scale": scale})
+        view, bars = _drawn(decks.built(tmp_path, data, cfg), cfg, "en")
+        heights[scale] = bars.plot.height()
+        assert audit(view) == []
+    assert heights[1.3] >= heights[1.0] * 0.66, heights

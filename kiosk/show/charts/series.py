@@ -48,6 +48,11 @@ AREA_TINT = 0.38
 TALLEST = 1.1
 """A chart of values over categories is at most this much taller than it is wide."""
 
+FLATTEST = 0.35
+"""...and its plot at least this share of the screen's reference side high, or its
+slide is set in smaller type (at 1.3, two lines of title and three of citation left a
+bar chart 300 px, its bars slivers, where 1 drew it 540: trial 40)."""
+
 
 MOST_TICKS = 8
 """Steps between ticks at most, on a scale stretched for its values' words."""
@@ -223,7 +228,8 @@ class SeriesView(ChartView):
                 else:
                     self.category_lines = 1
         bottom_h = ctx.room("label", self.category_lines, 1.15) + ctx.size("label") * 0.4
-        height = ctx.needs(rect.height() - above - bottom_h, rect.height() * 0.4)
+        height = ctx.needs(rect.height() - above - bottom_h, max(
+            rect.height() * 0.4, ctx.reference * FLATTEST))
         self.plot = QRectF(rect.left() + axis_w, rect.top() + above,
                            rect.width() - axis_w - names_w, max(1.0, height))
         if self.plot.height() > self.plot.width() * TALLEST:  # the plot itself, not only
