@@ -35,6 +35,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QImage, QImageIOHandler, QImageReader, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from kiosk.deck import pictures
 from kiosk.show.collector import collect_due, collect_in_gui_thread
 from kiosk.show.guard import guarded
 from kiosk.show.items import descendants
@@ -364,6 +365,8 @@ def on_plain_ground(path: Path | None) -> bool:
         stat = path.stat()
     except OSError:
         return False
+    if pictures.problem(path) is not None:  # (cut off, still being copied: not read
+        return False  # here, which would warn; the picture says why, once)
     return _on_plain_ground(str(path), stat.st_mtime_ns, stat.st_size)
 
 

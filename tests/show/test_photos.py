@@ -839,22 +839,35 @@ def test_an_object_on_white_stands_clear_of_its_title_and_caption(qapp, tmp_path
     assert object_rect.height() >= view.ctx.content.height() * 0.5  # (not a thumbnail)
 
 
-def test_an_upright_object_on_white_stands_in_the_middle_between_its_words(qapp, tmp_path):
-    """Trial 34: a vase on white beside a long title stood at the wall's right edge, in
-    the room right of the title, 60 % of the wall empty; between the title and the
-    caption it is about as large, in the middle."""
+def test_an_object_on_white_stands_in_the_middle_of_what_its_label_leaves(qapp, tmp_path):
+    """Trials 34, 35 and 40: a vase on white beside a long title stood at the wall's
+    right edge, 600 px from its caption, and the caption at the foot 400 px under the
+    title. The title and caption are one label at the left, the caption right under the
+    title in each language, and the object stands in the middle of the room at its
+    right."""
     vase = object_on_ground(tmp_path, "vase.png", "#fbfbfb", "#7fa89a",
                             (450, 150, 500, 1000), size=(1400, 1300))
     loaded = decks.built(tmp_path, decks.deck(image_slide(
-        vase, title="Green-Glazed Kendi from the Cizao Kilns",
-        caption="Song dynasty, about 32 cm high; Quanzhou Maritime Museum",
+        vase, title=decks.both("磁灶窑青釉军持", "Green-Glazed Kendi from the Cizao Kilns"),
+        caption=decks.both("宋代，高约32厘米；泉州海外交通史博物馆",
+                           "Song dynasty, about 32 cm high; Quanzhou Maritime Museum"),
         credit="Photo: illustration")))
-    _shot, view = render_slide(loaded, Config(), 0, (1920, 1080), "en")
-    picture = next(p for p in decks.items_of(view) if isinstance(p, PictureItem))
-    drawn = picture.mapRectToScene(picture.target())
-    middle = drawn.left() + picture.extent.center().x() * drawn.width()
-    assert abs(middle - view.ctx.content.center().x()) < view.ctx.content.width() * 0.1, middle
-    assert audit(view) == []
+    for language in ("zh", "en"):
+        _shot, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
+        area, body = view.ctx.content, view.ctx.size("body")
+        title, caption = (next(t for t in decks.items_of(view) if isinstance(t, TextBox)
+                               and t.role == role) for role in ("title", "body"))
+        gap = caption.ink_rect().top() - title.ink_rect().bottom()
+        assert 0 < gap < body * 1.5, (language, gap)
+        label = max(title.ink_rect().right(), caption.ink_rect().right())
+        picture = next(p for p in decks.items_of(view) if isinstance(p, PictureItem))
+        drawn = picture.mapRectToScene(picture.target())
+        left = drawn.left() + picture.extent.left() * drawn.width()
+        right = drawn.left() + picture.extent.right() * drawn.width()
+        assert left > label + body  # (clear of its label)
+        assert abs((left - label) - (area.right() - right)) < area.width() * 0.12, (
+            language, label, left, right)  # (in the middle of the room right of it)
+        assert audit(view) == []
 
 
 def test_an_object_on_white_keeps_its_size_as_a_visitor_switches_language(qapp, tmp_path):

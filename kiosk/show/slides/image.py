@@ -94,6 +94,9 @@ def pans(natural: QSize, ctx: SlideContext) -> bool:
         natural.height() * PAN_WIDEST * max(1.0, ctx.width / ctx.height)
 PAN_HEIGHT = 0.36
 """...in a band this share of the screen's height."""
+LABEL_COLUMN = 0.4
+"""An object shown whole on its ground on a wall has its title and caption in a column
+this share of the room's width at its left, as a museum's label."""
 BESIDE_SQUARE = 1.05
 """A picture no wider than this share of its height (upright, or about square)..."""
 BESIDE_WIDEST = 0.5
@@ -473,9 +476,12 @@ class FramedView(SlideView):
             self.picture = self.media(path, stage, True)
             self.picture.setData(BLEED, True)
             self.picture.setZValue(-2)
-            title_bottom = self._title(ON_PHOTO) if s.title else None
-            caption = self._caption(s.caption, ON_PHOTO, ctx.content.bottom(), self) \
-                if s.caption else None
+            if self.plain(path) and not ctx.portrait:
+                title_bottom, caption = self._label()
+            else:
+                title_bottom = self._title(ON_PHOTO) if s.title else None
+                caption = self._caption(s.caption, ON_PHOTO, ctx.content.bottom(), self) \
+                    if s.caption else None
             self._shades(self.picture, title_bottom,
                          caption.ink_rect().top() if caption else None, self)
             if isinstance(self.picture, PictureItem):  # (in every language alike: the
@@ -532,6 +538,59 @@ class FramedView(SlideView):
                 self.credit_left = left  # caption and its credit, not three, trial 25;
                 # on a wall the credit keeps to its corner, left of the progress dots)
 
+
+    def _label(self) -> tuple[float | None, TextBox | None]:
+        """An object's title and caption on a wall, one label in a column at the left,
+        the caption right under the title in every language (the title at the top and
+        the caption at the foot left 400 px of nothing between them, and a long title
+        pushed the object against the right edge, 600 px from its caption: trials 35
+        and 40): where the title's words end and the caption."""
+        ctx, s = self.ctx, self.slide
+        area = ctx.content
+        width = self._label_width()
+        top = self._title(ON_PHOTO, width=width, lines=COLUMN_TITLE_LINES)
+        if not s.caption:
+            return (top if s.title else None), None
+        gap = ctx.size("body") * 0.2
+        lines = max(3, int((area.bottom() - self._under_every_title(top) - gap - ctx.room(
+            "source", 2)) // (ctx.size("body") * 1.4)))
+        caption = self._caption(s.caption, ON_PHOTO, area.bottom(), self, valign="top",
+                                width=width, lines=lines)
+        caption.setPos(area.left(), top + gap)  # (under its own title, in each language)
+        height = caption.boundingRect().height()
+
+        def under_title(other: SlideContext) -> QRectF:
+            title = other.box(None, other.text(s.title), QRectF(
+                0, 0, width, ctx.room("title", COLUMN_TITLE_LINES, 1.2)), "title", bold=True,
+                max_lines=COLUMN_TITLE_LINES, line_height=1.2).text_height + ctx.size(
+                "title") * 0.5 if s.title else 0.0
+            return QRectF(area.left(), area.top() + title + gap, width, height)
+
+        self._measure_elsewhere(s.caption, QRectF(), self, "body", at=under_title,
+                                max_lines=lines, line_height=1.4, valign="top")
+        return (top if s.title else None), caption
+
+    def _label_width(self) -> float:
+        """The width of an object's label: LABEL_COLUMN of the room, or as much wider,
+        up to BESIDE_COLUMN, as its title needs to take no more lines in any language
+        than at that (a title of four lines, "Stone Statue / of Li Bing, / Eastern Han /
+        (AD 168)", where a little wider set it in two)."""
+        ctx, s = self.ctx, self.slide
+        area = ctx.content
+        widths = [area.width() * (LABEL_COLUMN + (BESIDE_COLUMN - LABEL_COLUMN) * n / 4)
+                  for n in range(5)]
+        if not s.title:
+            return widths[0]
+
+        def lines(width: float) -> list[int]:
+            return [len(c.box(None, c.text(s.title), QRectF(
+                0, 0, width, c.room("title", COLUMN_TITLE_LINES, 1.2)), "title", bold=True,
+                max_lines=COLUMN_TITLE_LINES, line_height=1.2).lines)
+                for c in (ctx, *self._others())]
+
+        widest = lines(widths[-1])
+        return next(width for width in widths if all(
+            n <= most for n, most in zip(lines(width), widest, strict=True)))
 
     def _others(self) -> list[SlideContext]:
         """The slide's context in each of the deck's other languages."""
@@ -664,14 +723,16 @@ class FramedView(SlideView):
         return box
 
     def _measure_elsewhere(self, text: Text, rect: QRectF, parent: QGraphicsItem,
-                           role: str, **kw: Any) -> None:
-        """Where ``text`` set in ``rect`` of ``parent`` is in the deck's other languages
-        (``elsewhere``)."""
+                           role: str, *, at: Callable[[SlideContext], QRectF] | None = None,
+                           **kw: Any) -> None:
+        """Where ``text`` set in ``rect`` of ``parent`` (or where ``at`` says, in each
+        language) is in the deck's other languages (``elsewhere``)."""
         for language in self.ctx.deck.languages:
             if language == self.ctx.language:
                 continue
             other = dataclasses.replace(self.ctx, language=language)
-            box = other.box(None, other.text(text), rect, role, **kw)
+            box = other.box(None, other.text(text), rect if at is None else at(other),
+                            role, **kw)
             if box.text:
                 self.elsewhere.append((None if parent is self else parent,  # (a box
                                        box.ink_rect()))  # of no scene: its ink in its
