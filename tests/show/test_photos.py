@@ -870,6 +870,27 @@ def test_an_object_on_white_stands_in_the_middle_of_what_its_label_leaves(qapp, 
         assert audit(view) == []
 
 
+def test_an_object_beside_its_label_stays_put_as_a_visitor_switches_language(qapp, tmp_path):
+    """Trial 41: a ring on white stood beside its label in English and under it, smaller
+    and 260 px to the left, in Chinese, whose caption takes two lines to English's four
+    (where the English caption would be was measured in the Chinese one's height)."""
+    ring = object_on_ground(tmp_path, "ring.png", "#ffffff", "#9aa0a6",
+                            (400, 400, 1300, 700), size=(2000, 1500))
+    loaded = decks.built(tmp_path, decks.deck(image_slide(
+        ring, title=decks.both("金属环与彩色旗标", "A Metal Ring and a Colour Flag"),
+        caption=decks.both("金属环上刻着唯一编号；黄色旗标代表在中国佩戴，远处用望远镜即可读出。",
+                           "The metal ring carries a unique number; a yellow flag means "
+                           "the bird was flagged in China, and can be read through a "
+                           "telescope from far away."))))
+    drawn = {}
+    for language in ("zh", "en"):
+        _shot, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
+        picture = next(p for p in decks.items_of(view) if isinstance(p, PictureItem))
+        drawn[language] = picture.mapRectToScene(picture.target())
+        assert audit(view) == [], language
+    assert drawn["zh"] == drawn["en"], drawn
+
+
 def test_an_object_on_white_keeps_its_size_as_a_visitor_switches_language(qapp, tmp_path):
     """Trial 21: a ship model on white shrank when the visitor switched to English (its
     title took two lines there, one in Chinese). It stands clear of the words of every
@@ -926,9 +947,9 @@ def test_a_dark_title_over_white_lettering_in_a_light_sky_stands_on_a_card(qapp,
     detail as different from the rest under the words takes a card."""
     from kiosk.show.slides.image import Shade
 
-    _painted(tmp_path, "sky.png", (1200, 1800), "#7fb0d8",
-        *[(380 + 60 * n, 90, 14, 220, "#ffffff") for n in range(8)],  # (letters' strokes)
-        (0, 1300, 1200, 500, "#23452f"))  # (the river bank)
+    _painted(tmp_path, "sky.png", (1080, 1920), "#7fb0d8",
+        *[(340 + 60 * n, 100, 14, 230, "#ffffff") for n in range(8)],  # (letters' strokes)
+        (0, 1390, 1080, 530, "#23452f"))  # (the river bank)
     cfg = decks.config(portrait=True)
     loaded = decks.built(tmp_path, decks.deck(image_slide(
         "images/sky.png", title=decks.both("江上的一天", "A Day on the River"),
@@ -1032,3 +1053,32 @@ def test_a_photo_with_a_caption_in_a_deck_of_one_language_is_shown(qapp, tmp_pat
         cfg = decks.config(portrait=size[1] > size[0])
         _, view = render_slide(loaded, cfg, 0, size, "zh")
         assert view.fault is None and view.caption_boxes[0].text == "照片下的说明文字"
+
+
+@pytest.mark.parametrize("gallery", [False, True])
+def test_an_upright_photo_on_a_totem_stands_under_its_title(qapp, tmp_path, gallery):
+    """Trial 40: an upright photo (2:3) cut at its sides to fill a totem had its title
+    and the title's shade over the bodhisattva's face. It fills the screen from under
+    the title down, the title on the show's ground, and loses less of its sides."""
+    _painted(tmp_path, "saint.png", (1000, 1600), "#5f7f6f",
+             (350, 120, 300, 300, "#b84a30"), (420, 180, 160, 180, "#e8c8a0"))  # (halo, face)
+    title = decks.both("洞窟内外", "Inside and Outside the Caves of the Northern Section")
+    caption = decks.both("菩萨像（示意）", "A bodhisattva (illustrative)")
+    slide = decks.deck({"type": "gallery", "title": title, "photos": [
+        {"src": "images/saint.png", "caption": caption}]}) if gallery else decks.deck(
+        image_slide("images/saint.png", title=title, caption=caption))
+    cfg = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, slide, cfg)
+    for language in ("zh", "en"):
+        _shot, view = render_slide(loaded, cfg, 0, (1080, 1920), language)
+        heading = next(t for t in decks.items_of(view) if isinstance(t, TextBox)
+                       and t.role == "title")
+        picture = next(p for p in decks.items_of(view) if isinstance(p, PictureItem))
+        shown = picture.mapRectToScene(picture.rect)
+        assert shown.top() >= heading.ink_rect().bottom(), language
+        assert shown.width() == pytest.approx(view.ctx.width) and shown.bottom() == \
+            pytest.approx(view.ctx.height)  # (it bleeds at the sides and the foot)
+        kept = picture.source().width() / picture.image.width()
+        assert kept >= 0.95, (language, kept)  # (its sides nearly whole, 84 % before)
+        assert audit(view) == []
+

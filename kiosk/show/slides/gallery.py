@@ -28,6 +28,7 @@ from kiosk.show.slides.image import (
     Shade,
     beside,
     clear_of_words,
+    fills_under_title,
     focus_of,
     pans,
 )
@@ -147,8 +148,12 @@ class GalleryView(FramedView):
             page.picture.pan = True  # high in a gallery before)
             page.picture.setData(BLEED, True)
         elif fill:
-            page.picture = PictureItem(path, QRectF(0, 0, ctx.width, ctx.height), fill=True,
-                                       focus=focus_of(photo, ctx), natural=natural,
+            top_words = max(title_bottom or area.top(), count.ink_rect().bottom())
+            under = not on_plain_ground(path) and fills_under_title(ctx, natural)
+            top = self._under_every_title(top_words) - ctx.size("title") * 0.3 \
+                if under else 0.0  # (from under the title in every language)
+            page.picture = PictureItem(path, QRectF(0, top, ctx.width, ctx.height - top),
+                                       fill=True, focus=focus_of(photo, ctx), natural=natural,
                                        background=ctx.palette.surface,
                                        whole_on_ground=True, parent=page)
             page.picture.setData(BLEED, True)
@@ -156,10 +161,10 @@ class GalleryView(FramedView):
             caption = self._caption(photo.caption, ON_PHOTO, foot, page) \
                 if photo.caption else None
             before = set(page.childItems())
-            top_words = max(title_bottom or area.top(), count.ink_rect().bottom())
             made = len(self.shades)
-            self._shades(page.picture, top_words,
-                         caption.ink_rect().top() if caption else None, page)
+            self._shades(page.picture, None if under else top_words,  # (no shade for a
+                         caption.ink_rect().top() if caption else None, page)  # title on
+            # the show's ground)
             page.picture.rooms = clear_of_words(ctx, [*(item for item in self.heading if
                                                         isinstance(item, TextBox)), count,
                                                       *([caption] if caption else [])],

@@ -94,6 +94,9 @@ def pans(natural: QSize, ctx: SlideContext) -> bool:
         natural.height() * PAN_WIDEST * max(1.0, ctx.width / ctx.height)
 PAN_HEIGHT = 0.36
 """...in a band this share of the screen's height."""
+UNDER_TITLE = 1.05
+"""A photo filling a totem is drawn under its title where it is this much wider than
+the screen's shape, or more (``fills_under_title``)."""
 LABEL_COLUMN = 0.4
 """An object shown whole on its ground on a wall has its title and caption in a column
 this share of the room's width at its left, as a museum's label."""
@@ -399,6 +402,15 @@ def clear_of_words(ctx: SlideContext, words: list[TextBox],
             QRectF(right, area.top(), max(1.0, area.right() - right), area.height())]
 
 
+def fills_under_title(ctx: SlideContext, natural: QSize) -> bool:
+    """Whether a photo filling a totem is drawn from under its title down, not under it
+    too: one that loses its sides to fill the screen (upright, but not as tall as the
+    screen: its subject is where the title would be, the bodhisattva's face under the
+    title and its shade, trial 40); it loses less of them so."""
+    return ctx.portrait and natural.isValid() and not natural.isEmpty() and \
+        natural.width() / natural.height() > ctx.width / ctx.height * UNDER_TITLE
+
+
 def focus_of(photo: ImageSlide | Photo, ctx: SlideContext) -> tuple[float, float]:
     """What of a photograph stays in view when it is cropped: its ``focus``, or, not
     given, its middle (on a totem, its upper third: a tower's roof, a person's head)."""
@@ -472,11 +484,20 @@ class FramedView(SlideView):
         a third of its width and blurred): then it is shown whole, as ``fit``; an object
         on a plain light ground is shown whole on its ground, which fills the screen."""
         if self.filled:
-            stage = QRectF(0, 0, ctx.width, ctx.height)
+            under = s.title is not None and not self.plain(path) and fills_under_title(
+                ctx, self.natural(path))
+            title_bottom = self._title(ON_PHOTO) if s.title and under else None
+            top = self._under_every_title(title_bottom) - ctx.size("title") * 0.3 \
+                if title_bottom is not None else 0.0
+            stage = QRectF(0, top, ctx.width, ctx.height - top)
             self.picture = self.media(path, stage, True)
             self.picture.setData(BLEED, True)
             self.picture.setZValue(-2)
-            if self.plain(path) and not ctx.portrait:
+            if under:  # (its title on the show's ground, above it: no shade)
+                caption = self._caption(s.caption, ON_PHOTO, ctx.content.bottom(), self) \
+                    if s.caption else None
+                title_bottom = None
+            elif self.plain(path) and not ctx.portrait:
                 title_bottom, caption = self._label()
             else:
                 title_bottom = self._title(ON_PHOTO) if s.title else None
@@ -557,7 +578,7 @@ class FramedView(SlideView):
         caption = self._caption(s.caption, ON_PHOTO, area.bottom(), self, valign="top",
                                 width=width, lines=lines)
         caption.setPos(area.left(), top + gap)  # (under its own title, in each language)
-        height = caption.boundingRect().height()
+        height = ctx.room("body", lines, 1.4)
 
         def under_title(other: SlideContext) -> QRectF:
             title = other.box(None, other.text(s.title), QRectF(
