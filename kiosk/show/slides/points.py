@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 from PySide6.QtCore import QRectF, Qt
@@ -16,6 +17,13 @@ from kiosk.show.textbox import TextBox
 
 DETAIL_LINES = 4
 """A point's detail takes up to this many lines; its card grows for them."""
+TOTEM_SPARE = 0.15
+"""On a totem, cards that leave more than this share of the room under the title free
+are set larger..."""
+TOTEM_GROWTH = (1.3, 1.2, 1.1)
+"""...at the largest of these times their size..."""
+TOTEM_AIR = 0.1
+"""...that leaves this share of the room free."""
 HEADING_OVER_DETAIL = 1.15
 """A card's heading is at least this much larger than its detail: a third line for it
 rather than a heading smaller than what it heads (type scale 1.3, in English)."""
@@ -27,8 +35,36 @@ class PointsView(SlideView):
     slide: PointsSlide
 
     def build(self) -> None:
+        ctx, area = self.ctx, self.ctx.content
+        top = self.header(self.slide.title, self.slide.subtitle)
+        before = set(self.childItems())
+        room = area.bottom() - top
+        if self._cards(top, 1.0) <= room * TOTEM_SPARE or not ctx.portrait:
+            return
+        # (on a totem, a column of cards under the title and 40 % of the screen empty
+        # under them, their details at the smallest size, trial 40: larger, while the
+        # room lasts in every language, so that a visitor who switches sees one size)
+        cramped = ctx.cramped
+
+        def free(grow: float, language: str) -> float:
+            for item in set(self.childItems()) - before:
+                item.setParentItem(None)  # type: ignore[arg-type]  # Qt takes None
+            self.ctx = dataclasses.replace(ctx, language=language)
+            try:
+                return self._cards(top, grow)
+            finally:
+                self.ctx = ctx
+                ctx.cramped = cramped
+
+        languages = dict.fromkeys([ctx.language, *ctx.deck.languages])
+        grow = next((grow for grow in TOTEM_GROWTH if all(
+            free(grow, language) >= room * TOTEM_AIR for language in languages)), 1.0)
+        free(grow, ctx.language)
+
+    def _cards(self, top: float, grow: float) -> float:
+        """The cards under ``top``, their words ``grow`` times their roles' size: the
+        height left free under them."""
         ctx, area, s = self.ctx, self.ctx.content, self.slide
-        top = self.header(s.title, s.subtitle)
         count = len(s.points)
         columns = 1 if ctx.portrait or count <= 2 else 2 if count <= 4 else 3
         if count == 3 and not ctx.portrait:
@@ -39,16 +75,20 @@ class PointsView(SlideView):
         cell_h = (area.bottom() - top - gap * (rows - 1)) / rows
         border = QColor(ctx.palette.muted)
         border.setAlphaF(0.25)
-        pad = ctx.size("heading") * 0.7
+        heading_size, detail_size = ctx.size("heading") * grow, ctx.size("detail") * grow
+        pad = heading_size * 0.7
         built: list[tuple[int, float, list[QGraphicsItem], QGraphicsRectItem,
                           QGraphicsRectItem]] = []
         inner_w = cell_w - pad * 2.3
-        icon_side = min(cell_h - pad * 2, ctx.size("heading") * 2.2)
+        icon_side = min(cell_h - pad * 2, heading_size * 2.2)
+
+        def room(role: str, lines: int, line_height: float) -> float:
+            return ctx.room(role, lines, line_height) * grow
 
         def fitted(point: PointItem, lines: int) -> float:
             width = inner_w - (icon_side + pad if point.icon else 0.0)
-            return TextBox(ctx.text(point.heading), width, ctx.room("heading", lines, 1.2),
-                           size=ctx.size("heading"), smallest=ctx.smallest("heading"),
+            return TextBox(ctx.text(point.heading), width, room("heading", lines, 1.2),
+                           size=heading_size, smallest=ctx.smallest("heading"),
                            bold=True, max_lines=lines, line_height=1.2,
                            color=QColor()).font_size
 
@@ -56,7 +96,7 @@ class PointsView(SlideView):
         common = min(fitted(point, heading_lines) for point in s.points)
         """Every card's heading at one size (one made smaller to fit made the others
         look larger than it: 30 px beside 42)..."""
-        if common < ctx.size("detail") * HEADING_OVER_DETAIL:  # ...and larger than the
+        if common < detail_size * HEADING_OVER_DETAIL:  # ...and larger than the
             heading_lines = 3  # details under it: a third line rather than smaller
             common = min(fitted(point, heading_lines) for point in s.points)
         on_last = count - (rows - 1) * columns  # (cards on the last row)
@@ -79,14 +119,14 @@ class PointsView(SlideView):
             items: list[QGraphicsItem] = []
             heading_w, below = inner.width(), inner.top()
             if point.icon:  # beside the heading; the detail takes the card's whole width
-                side = min(inner.height(), ctx.size("heading") * 2.2)
+                side = min(inner.height(), heading_size * 2.2)
                 motif = Motif(point.icon, side, side, ctx.palette, self)
                 motif.setPos(inner.right() - side, inner.top())
                 items.append(motif)
                 heading_w -= side + pad
                 below = inner.top() + side
             heading = ctx.box(self, ctx.text(point.heading), QRectF(
-                inner.left(), inner.top(), heading_w, ctx.room("heading", heading_lines, 1.2)),
+                inner.left(), inner.top(), heading_w, room("heading", heading_lines, 1.2)),
                 "heading", bold=True, max_lines=heading_lines, line_height=1.2, size=common)
             items.append(heading)
             firsts.append((row, cell, inner, below, heading, card, accent, items, point))
@@ -96,13 +136,14 @@ class PointsView(SlideView):
             under[row] = max(under.get(row, 0.0), inner.top() + heading.text_height
                              - cell.top())
         for row, cell, inner, below, heading, card, accent, items, point in firsts:
-            y = cell.top() + under[row] + ctx.size("detail") * 0.6
+            y = cell.top() + under[row] + detail_size * 0.6
             end = inner.top() + heading.text_height
             if point.detail:  # (the card grows for it, while the room lasts; beside its
-                room = max(cell.bottom() - pad - y, ctx.room("detail", DETAIL_LINES, 1.5))
+                height = max(cell.bottom() - pad - y, room("detail", DETAIL_LINES, 1.5))
                 width = inner.width() if y >= below else heading.box.width()  # icon where
                 detail = self._detail(ctx.text(point.detail), QRectF(  # it starts beside
-                    inner.left(), y, width, room))  # it: not a blank line under a heading
+                    inner.left(), y, width, height), detail_size)  # it: not a blank line
+                # under a heading
                 # of one line, trial 18)
                 items.append(detail)
                 end = y + detail.text_height
@@ -124,7 +165,7 @@ class PointsView(SlideView):
                     bottom = card.rect().top() + heights[row] - pad
                     items[-1] = self._detail(last.text, QRectF(
                         last.pos().x(), last.pos().y(), last.box.width(),
-                        max(1.0, bottom - last.pos().y())))
+                        max(1.0, bottom - last.pos().y())), detail_size)
                     last.setParentItem(None)  # type: ignore[arg-type]  # Qt takes None
         free = max(0.0, area.bottom() - top - used)
         y = top + (min(free * OPTICAL_MIDDLE, ctx.size("title") * 2) if ctx.portrait
@@ -145,8 +186,9 @@ class PointsView(SlideView):
                 rect = frame.rect()
                 rect.setHeight(heights[row])
                 frame.setRect(rect)
+        return free
 
-    def _detail(self, text: str, rect: QRectF) -> TextBox:
+    def _detail(self, text: str, rect: QRectF, size: float) -> TextBox:
         ctx = self.ctx
         return ctx.box(self, text, rect, "detail", color=ctx.palette.muted,
-                       max_lines=DETAIL_LINES, line_height=1.5)
+                       max_lines=DETAIL_LINES, line_height=1.5, size=size)
