@@ -671,9 +671,11 @@ def _laid(text: str) -> str:
 
 
 _CAPITALS = re.compile(r"(?<![\w’'–-])[A-Z][\w’'–-]*(?: [A-Z][\w’'–-]*)+")
-_JOINED = re.compile(r"(?<![\w’'–-])[A-Z][\w’'–-]*(?: (?:of (?:the )?)?[A-Z][\w’'–-]*)+")
+_JOINED = re.compile(r"(?<![\w’'–-])(?:the )?[A-Z][\w’'–-]*"
+                     r"(?: (?:of (?:the )?)?[A-Z][\w’'–-]*)+")
 """...and in a sentence (not a title, whose every word is capitalised), joined by "of"
-or "of the" (Temple of Heaven, Altar of the God of Agriculture)."""
+or "of the" (Temple of Heaven, Altar of the God of Agriculture), with the "the" before
+it (a line did not end on it: "Over 300 caves; the / Northern Giant Buddha…", trial 40)."""
 NAME_WORDS = 4
 """Capitalised words side by side in running text (a caption, a story's words, a source
 line), up to this many, are a name a line does not break inside (Laoye Temple, Duchang
@@ -685,9 +687,19 @@ def _names_kept(text: str, fits: Callable[[str], bool]) -> str:
     """``text`` with a no-break space inside each name of NAME_WORDS words or fewer that
     ``fits`` a line."""
     names = _CAPITALS if _title_case(text) else _JOINED
-    return names.sub(lambda run: run.group().replace(" ", "\u00a0")
-                     if _capitalised(run.group()) <= NAME_WORDS and fits(run.group())
-                     else run.group(), text)
+
+    def kept(run: re.Match[str]) -> str:
+        found = run.group()
+        article = "the " if found.startswith("the ") else ""
+        if _capitalised(found) > NAME_WORDS:
+            return found
+        if fits(found):
+            return found.replace(" ", "\u00a0")
+        name = found.removeprefix(article)  # (the name alone, where with its "the" it
+        # is too long for a line)
+        return article + name.replace(" ", "\u00a0") if article and fits(name) else found
+
+    return names.sub(kept, text)
 
 
 def _capitalised(name: str) -> int:
