@@ -524,7 +524,8 @@ def _waffle_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
         if per_cell > 1:
             yield doc.problem(loc, f"a cell of this waffle stands for {per_cell:,}, said "
                               f"without a unit (each cell: {per_cell:,} of what?): give "
-                              "the chart a unit, e.g. unit: {zh: 头, en: porpoises}",
+                              "the chart the unit its numbers count, e.g. "
+                              "unit: {zh: 人, en: people}",
                               severity=Severity.WARNING)
 
 
@@ -570,13 +571,24 @@ def _translation_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
         if lang in renamed:  # en: 248 warnings, none of them at the list, trial 29)
             yield doc.problem(("languages", n), f"language '{lang}' is in no text; the texts "
                               f"write '{renamed[lang]}': did you mean '{renamed[lang]}'?")
+    chinese = [(loc, text.neutral) for loc, text in texts if text.neutral is not None
+               and others and any(map(is_han, text.neutral))]
+    listed: dict[tuple[object, ...], list[tuple[object, ...]]] = {}
+    for loc, _neutral in chinese:  # (a list's, as a line's years, said once: seven alike
+        if loc and isinstance(loc[-1], int):  # warnings, one a year, trial 40)
+            listed.setdefault(tuple(loc[:-1]), []).append(tuple(loc))
+    for loc, neutral in chinese:
+        many = listed.get(tuple(loc[:-1]), []) if loc and isinstance(loc[-1], int) else []
+        if len(many) > 1 and tuple(loc) != many[0]:
+            continue
+        shown = " and ".join(f"'{m}'" for m in others)  # (title: 从帆船到集装箱:
+        said = neutral if len(neutral) <= 24 else f"{neutral[:23]}…"
+        which = f"'{said}' is" if len(many) < 2 else \
+            f"'{said}' and the {len(many) - 1} after it are each"
+        yield doc.problem(loc, f"{which} one text for every language: the {shown} show "
+                          "writes it in Chinese; give each language its own, "
+                          "{zh: ..., en: ...}", severity=Severity.WARNING)
     for loc, text in texts:
-        if text.neutral is not None and others and any(map(is_han, text.neutral)):
-            shown = " and ".join(f"'{m}'" for m in others)  # (title: 从帆船到集装箱:
-            said = text.neutral if len(text.neutral) <= 24 else f"{text.neutral[:23]}…"
-            yield doc.problem(loc, f"'{said}' is one text for every language: the "
-                              f"{shown} show writes it in Chinese; give each language "
-                              "its own, {zh: ..., en: ...}", severity=Severity.WARNING)
         missing = [lang for lang in text.missing(deck.languages) if lang not in renamed]
         extra = [lang for lang in text if lang not in deck.languages
                  and lang not in renamed.values()]  # (said once, at the list)

@@ -207,6 +207,23 @@ def test_a_plain_chinese_text_in_a_bilingual_deck_is_warned_of(write_deck):
             "Chinese; give each language its own, {zh: ..., en: ...}")]
 
 
+def test_a_list_of_plain_chinese_texts_is_warned_of_once(write_deck):
+    """Trial 40: a line's seven years written 1979年 … 2023年 for every language gave
+    seven alike warnings, one a year; one, at the first, says how many."""
+    years = ", ".join(f"{year}年" for year in (1979, 1984, 1998, 2004, 2014, 2019, 2023))
+    loaded = load_deck(write_deck(
+        "title: {zh: 游客, en: Visitors}\nlanguages: [zh, en]\nslides:\n"
+        "  - type: chart\n    title: {zh: 游客量, en: Visitors}\n    chart:\n"
+        "      kind: line\n      unit: {zh: 万人次, en: 10k visits}\n"
+        f"      categories: [{years}]\n"
+        "      series:\n        - name: {zh: 游客, en: Visitors}\n"
+        "          values: [2, 10, 20, 55, 81, 220, 165]\n"))
+    said = [(w.line, w.message) for w in loaded.warnings if "every language" in w.message]
+    assert said == [(9, "'1979年' and the 6 after it are each one text for every language: "
+                        "the 'en' show writes it in Chinese; give each language its own, "
+                        "{zh: ..., en: ...}")]
+
+
 def test_missing_asset_is_an_error_for_check_and_a_warning_to_play(write_deck):
     path = write_deck(STORY.format(src="images/a.png"))
     assert errors_of(path) == [
