@@ -229,6 +229,40 @@ def test_point_cards_are_as_tall_as_what_they_hold_and_sit_where_the_eye_expects
         assert 0.3 < above / (above + below) < 0.5
 
 
+def test_cards_on_a_totem_grow_into_the_room_alike_in_every_language(qapp, tmp_path):
+    """Trial 40: four cards under a totem's title left 40 % of the screen empty under
+    them, their details at the smallest size. They are set larger, one size in every
+    language, while some of the room stays free."""
+    both = decks.both
+    points = [{"heading": both("前秦建元二年（366年）", "AD 366, Former Qin"),
+               "detail": both("沙门乐僔于鸣沙山东麓开凿第一窟", "The monk Yue Zun cuts the first "
+                              "cave at the foot of Mingsha Shan"), "icon": "pagoda"},
+              {"heading": both("隋唐盛世", "Sui and Tang"),
+               "detail": both("开窟逾300个", "Over 300 caves"), "icon": "vase"},
+              {"heading": both("光绪二十六年（1900年）", "1900: the Library Cave"),
+               "detail": both("道士王圆箓发现藏经洞", "Abbot Wang Yuanlu finds the sealed "
+                              "Library Cave"), "icon": "book"},
+              {"heading": both("1944年至今", "1944 to today"),
+               "detail": both("今为敦煌研究院", "Today the Dunhuang Academy"), "icon": "people"}]
+    config = decks.config(portrait=True)
+    loaded = decks.built(tmp_path, decks.deck(decks.points_slide(
+        title=both("千年营建：从北凉到元", "A Thousand Years of Cave-building"),
+        points=points)), config)
+    sizes = set()
+    for language in ("zh", "en"):
+        _, view = render_slide(loaded, config, 0, config.display.design_size, language)
+        ctx = view.ctx
+        details = [t for t in decks.items_of(view) if isinstance(t, TextBox)
+                   and t.role == "detail"]
+        assert len(details) == 4
+        sizes |= {round(t.font_size, 1) for t in details}
+        assert min(t.font_size for t in details) > ctx.size("detail") * 1.05, language
+        lowest = max(t.ink_rect().bottom() for t in details)
+        assert ctx.content.bottom() - lowest > ctx.content.height() * 0.05, language
+        assert audit(view) == [], language
+    assert len(sizes) == 1, sizes
+
+
 def test_every_title_keeps_its_size_when_a_slide_is_made_smaller_to_fit(qapp, tmp_path):
     crowded = {**decks.compare(), "items": [
         {"label": f"第{n}项指标的名称", "before": n, "after": n * 2} for n in range(1, 13)]}

@@ -940,6 +940,18 @@ def test_a_name_joined_by_of_stays_on_one_line_in_running_text(qapp):
                     width, lines)
 
 
+def test_running_text_does_not_end_a_line_on_the_before_a_name(qapp):
+    """Trial 40: "Over 300 caves; the / Northern Giant Buddha of Cave 96 stands…": the
+    name was kept whole and its "the" left at the end of the line above."""
+    text = "Over 300 caves; the Northern Giant Buddha of Cave 96 stands about 35.5 m tall"
+    metrics = QFontMetricsF(fonts.font(26))
+    for width in range(420, 1000, 9):
+        lines = TextBox(text, width, 2000, size=26, color=QColor("white"), role="detail"
+                        ).lines
+        if metrics.horizontalAdvance("the Northern Giant Buddha of Cave 96") <= width * 0.8:
+            assert not any(line.rstrip().endswith(" the") for line in lines), (width, lines)
+
+
 def test_running_text_keeps_a_name_of_a_few_words_on_one_line(qapp):
     """Trial 29: a caption broke "from Laoye / Temple, Duchang County" with room to
     spare; trial 30, a source line "UNESCO / World Heritage Centre". Up to four
