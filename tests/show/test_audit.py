@@ -786,6 +786,43 @@ def test_a_large_type_scale_draws_no_figure_smaller_than_the_default_under_a_lon
         assert audit(view, chrome.drawn()) == [], language
 
 
+def test_a_very_long_label_leaves_four_figures_in_two_rows_of_two(qapp, tmp_path):
+    """Trial 41: one label of 140 characters sent four English figures into a row of
+    four at 0.6 of their size, the label still cut ("…to rest and refuel…"), where two
+    rows of two fit at 0.8 (the fit search gave up where its smallest size did not fit)."""
+    both = decks.both
+    figures = [decks.figure(5000, both("万只", "waterbirds"), both(
+                   "每年沿迁飞区往返的水鸟", "Waterbirds travelling the flyway each year"),
+                   qualifier="约", values={"en": 50000000}, note=both("示意数字", "Illustrative")),
+               decks.figure(22, both("个国家和地区", "countries and regions"),
+                            both("迁飞区途经", "Crossed by the flyway")),
+               decks.figure(1.3, both("万公里", "km"), both(
+                   "斑尾塍鹬一次不停歇飞行的纪录",
+                   "A Bar-tailed Godwit's (*Limosa lapponica*) record nonstop flight"),
+                   qualifier="逾", values={"en": 13000},
+                   note=both("从阿拉斯加到塔斯马尼亚", "Alaska to Tasmania")),
+               decks.figure(250, both("种", "species"), both(
+                   "在迁飞区内有记录、依赖潮间带滩涂在繁殖地与越冬地之间停歇并补充能量的水鸟种类",
+                   "Waterbird species recorded in the flyway that depend on intertidal "
+                   "mudflats to rest and refuel between their breeding and wintering grounds"),
+                   qualifier="余")]
+    points = [both("黄海滩涂是迁飞区上最关键的“加油站”",
+                   "The Yellow Sea mudflats are the flyway's most important refuelling stop"),
+              both("近四成停歇地在过去五十年中消失",
+                   "Nearly two fifths of stopover sites have been lost in fifty years")]
+    cfg = decks.config()
+    loaded = decks.built(tmp_path, decks.deck(decks.figures_slide(
+        *figures, title=both("迁飞区的几个数字", "The Flyway in Four Numbers"), points=points)),
+        cfg)
+    for language in ("zh", "en"):
+        view, chrome, _scene = built(loaded, cfg, 0, language)
+        numbers = decks.numbers(view)
+        assert len({round(n.scenePos().y()) for n in numbers}) == 2, language
+        assert view.ctx.theme.type_scale >= 0.75, language
+        assert not any(t.elided for t in decks.items_of(view) if isinstance(t, TextBox))
+        assert audit(view, chrome.drawn()) == [], language
+
+
 def test_four_long_figures_take_two_rows_of_two_in_every_language(qapp, tmp_path):
     """Trial 10: "about 190 million years ago", "nearly 858,000 visits"... four in a row
     were made small (about 70 px; 55 at type scale 1.3, under labels grown by it). In two

@@ -177,11 +177,18 @@ class SlideView(QGraphicsItem):
                 # Down from the largest in even steps to the first that fits (whether a
                 # slide fits is not always the same on both sides of a size: lines wrap),
                 # then halving the step above it.
-                if not fits_at(lowest, steady):
-                    continue  # (not even at its smallest: the next way)
                 scales = [top - (top - lowest) * n / FIT_STEPS for n in range(
                     0 if top < base else 1, FIT_STEPS)]
-                fitting = next((scale for scale in scales if fits_at(scale, steady)), lowest)
+                if fits_at(lowest, steady):
+                    fitting = next((scale for scale in scales if fits_at(scale, steady)),
+                                   lowest)
+                else:  # (not at its smallest, but perhaps above it: four figures fit in
+                    # two rows of two at 0.8 and not in the row of four they took at 0.6,
+                    # where a long label was cut, so the search went to 0.6, trial 41)
+                    found = next((scale for scale in scales if fits_at(scale, steady)), None)
+                    if found is None:
+                        continue  # (not at all: the next way)
+                    fitting = found
                 too_large = fitting + (top - lowest) / FIT_STEPS
                 for _ in range(FIT_HALVINGS):
                     middle = (fitting + too_large) / 2
