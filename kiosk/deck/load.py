@@ -514,10 +514,18 @@ def _funnel_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
 
 
 def _waffle_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
-    """A waffle whose cell stands for several, with no unit to say of what (每格代表4)."""
+    """A waffle whose cell stands for several, with no unit to say of what (每格代表4);
+    a proportion whose parts leave some of the total (drawn as "the rest")."""
     from kiosk.deck.charts import ProportionChart, waffle_cells
 
     for loc, chart in walk(deck, ProportionChart):
+        rest = chart.rest
+        if rest >= chart.total.value * REST_SAID:  # (a grey "The rest (21%)" the curator
+            yield doc.problem(  # never wrote, without a word, trial 41)
+                (*loc, "parts"), f"the parts add up to {chart.total.value - rest:,g}, "
+                f"the total is {chart.total.value:,g}: the other {rest:,g} are drawn in grey "
+                "as 'the rest' (其余); give them a part of their own if they have a name",
+                severity=Severity.WARNING)
         if chart.style != "waffle" or chart.unit is not None:
             continue
         per_cell = waffle_cells(chart.total.value, [p.value for p in chart.parts])[0]
@@ -555,6 +563,10 @@ def _year_order_warnings(doc: Document, deck: Deck) -> Iterator[Problem]:
                                   severity=Severity.WARNING)
                 break
 
+
+REST_SAID = 0.01
+"""A proportion's parts that leave this share of its total or more are warned of (less
+is a rounding: 33.3 + 33.3 + 33.3 of 100)."""
 
 HAN_READERS = ("zh", "ja")
 """Languages whose visitors read Chinese characters: a plain Chinese text (one for every

@@ -224,6 +224,23 @@ def test_a_list_of_plain_chinese_texts_is_warned_of_once(write_deck):
                         "{zh: ..., en: ...}")]
 
 
+@pytest.mark.parametrize(("values", "said"), [((120, 69), True), ((80, 80, 79.9), False)])
+def test_parts_that_leave_some_of_the_total_are_warned_of(write_deck, values, said):
+    """Trial 41: a donut's parts added up to 189 of its 240 and "0 errors": the show drew
+    a grey "The rest (21%)" the curator never wrote. A rounding (239.9) is not warned."""
+    parts = "".join(f"        - {{label: {{zh: 部分{n}, en: Part {n}}}, value: {v}}}\n"
+                    for n, v in enumerate(values, 1))
+    loaded = load_deck(write_deck(
+        "title: {zh: 物种, en: Species}\nlanguages: [zh, en]\nslides:\n"
+        "  - type: chart\n    title: {zh: 构成, en: Make-up}\n    chart:\n"
+        "      kind: proportion\n      style: donut\n"
+        "      total: {label: {zh: 总数, en: All}, value: 240}\n      parts:\n" + parts))
+    rest = [(w.line, w.message) for w in loaded.warnings if "the rest" in w.message]
+    assert rest == ([(11, "the parts add up to 189, the total is 240: the other 51 are "
+                          "drawn in grey as 'the rest' (其余); give them a part of their own "
+                          "if they have a name")] if said else [])
+
+
 def test_missing_asset_is_an_error_for_check_and_a_warning_to_play(write_deck):
     path = write_deck(STORY.format(src="images/a.png"))
     assert errors_of(path) == [
