@@ -266,6 +266,24 @@ _PAUSES = "，。、；：！？,;:!?—·）」』》”"
 """After these a line may end where the text pauses (a title breaks there first)."""
 
 
+CONNECTED = (2, 5)
+"""Characters before and after a dash joining two Chinese names that a line does not
+break among (a place's name takes two to five: 东亚—澳大利西亚)."""
+
+
+def _at_connector(text: str, at: int) -> bool:
+    """Whether ``at`` is within CONNECTED of a single dash between two Chinese characters,
+    which joins two names as one (东亚—澳大利西亚迁飞区: a connector, not the pause of a
+    doubled ——; "东亚— / 澳大利西亚", then "澳大利 / 西亚", trial 41)."""
+    before, after = CONNECTED
+    for dash in range(max(1, at - after), min(len(text) - 1, at + before)):
+        if text[dash] == "—" and is_han(text[dash - 1]) and is_han(text[dash + 1]) and \
+                all(is_han(char) for char in text[max(0, dash - before):dash]) and \
+                all(is_han(char) for char in text[dash + 1:at]):
+            return True
+    return False
+
+
 def _balanced(text: str, metrics: QFontMetricsF, width: float, count: int,
               names: tuple[tuple[int, int], ...] = ()) -> tuple[float, list[str]] | None:
     """``text`` in ``count`` lines of about equal length, none wider than ``width``,
@@ -282,8 +300,9 @@ def _balanced(text: str, metrics: QFontMetricsF, width: float, count: int,
             # but at a cost, for a chain of names too long for a line)
     breaks = sorted(set(breaks) | {at for at in range(1, len(text)) if text[at - 1] in
                                    _CLOSING_FULL and text[at] in _OPENING_FULL})
-    breaks = [at for at in breaks if not any(a < at < b for a, b in names)]  # (nor
-    # inside a name in italics: From Camellia / sinensis, trial 27)
+    breaks = [at for at in breaks if not any(a < at < b for a, b in names)  # (nor
+              and not _at_connector(text, at)]  # inside a name in italics: From Camellia
+    # / sinensis, trial 27; nor at a dash that joins two names: 东亚— / 澳大利西亚, t. 41)
     # (between full-width marks that close and open, ”（ and ）“, where Qt's rules find
     # no break: “人造太阳” / （1954—2024）, not （1954 / —2024）, trial 22)
     if breaks[-1] != len(text):

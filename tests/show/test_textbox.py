@@ -120,6 +120,19 @@ def test_a_name_and_its_number_stay_together(qapp):
         assert not any(line.endswith("Cave") for line in box.lines), (width, box.lines)
 
 
+def test_a_title_keeps_two_names_joined_by_a_dash_together(qapp):
+    """Trial 41: "候鸟之路：东亚— / 澳大利西亚迁飞区的滩涂与水鸟": a single dash between two
+    Chinese names joins them (东亚—澳大利西亚), it is no pause to break at; nor is a line
+    broken inside the name after it ("澳大利 / 西亚")."""
+    text = "候鸟之路：东亚—澳大利西亚迁飞区的滩涂与水鸟"
+    name = "东亚—澳大利西亚"
+    for width in range(700, 1500, 50):
+        box = TextBox(text, width, 2000, size=68, bold=True, balance=True, role="title",
+                      color=QColor("white"), max_lines=3)
+        if len(box.lines) > 1:
+            assert any(name in line for line in box.lines), (width, box.lines)
+
+
 def test_a_reign_s_year_stays_with_its_name(qapp):
     """Trial 33: "…现存建筑为明永乐 / 十八年（1420年）所建" in a caption."""
     text = "鼓楼始建于元至元九年（1272年），现存建筑为明永乐十八年（1420年）所建"
