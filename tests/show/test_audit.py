@@ -810,10 +810,15 @@ def test_a_very_long_label_leaves_four_figures_in_two_rows_of_two(qapp, tmp_path
                    "The Yellow Sea mudflats are the flyway's most important refuelling stop"),
               both("近四成停歇地在过去五十年中消失",
                    "Nearly two fifths of stopover sites have been lost in fifty years")]
+    data = decks.deck(decks.figures_slide(
+        *figures, title=both("迁飞区的几个数字", "The Flyway in Four Numbers"), points=points),
+        source=both("资料来源：《中国沿海水鸟同步调查报告（2005—2024）》；《东亚—澳大利西亚迁飞区水鸟"
+                    "种群估计》（第五版）；国家林业和草原局湿地管理司；《黄海生态区滨海湿地保护蓝皮书》。",
+                    "Sources: China Coastal Waterbird Census Report (2005–2024); Waterbird "
+                    "Population Estimates for the East Asian–Australasian Flyway, 5th edition; "
+                    "Wetlands Department, National Forestry and Grassland Administration"))
     cfg = decks.config()
-    loaded = decks.built(tmp_path, decks.deck(decks.figures_slide(
-        *figures, title=both("迁飞区的几个数字", "The Flyway in Four Numbers"), points=points)),
-        cfg)
+    loaded = decks.built(tmp_path, data, cfg)
     for language in ("zh", "en"):
         view, chrome, _scene = built(loaded, cfg, 0, language)
         numbers = decks.numbers(view)
@@ -821,6 +826,11 @@ def test_a_very_long_label_leaves_four_figures_in_two_rows_of_two(qapp, tmp_path
         assert view.ctx.theme.type_scale >= 0.75, language
         assert not any(t.elided for t in decks.items_of(view) if isinstance(t, TextBox))
         assert audit(view, chrome.drawn()) == [], language
+    large = decks.config(theme={"type_scale": 1.3})  # (at 1.3 the labels a row shares were
+    view, _chrome, _scene = built(decks.built(tmp_path, data, large), large, 0, "zh")  # 26
+    texts = [t for t in decks.items_of(view) if isinstance(t, TextBox)]  # px, the notes 31)
+    notes = [t.font_size for t in texts if t.role == "note"]
+    assert notes and max(notes) <= min(t.font_size for t in texts if t.role == "label")
 
 
 def test_four_long_figures_take_two_rows_of_two_in_every_language(qapp, tmp_path):
