@@ -69,6 +69,12 @@ def red_centre(image: QImage) -> tuple[float, float] | None:
             sum(p[1] for p in points) / len(points) / image.height())
 
 
+def picture_drawn(view) -> tuple[PictureItem, QRectF]:
+    """A slide's picture and where it is drawn, on the stage."""
+    picture = next(p for p in decks.items_of(view) if isinstance(p, PictureItem))
+    return picture, picture.mapRectToScene(picture.target())
+
+
 def image_slide(src, **fields):
     return {"type": "image", "src": src, **fields}
 
@@ -885,8 +891,7 @@ def test_an_object_beside_its_label_stays_put_as_a_visitor_switches_language(qap
     drawn = {}
     for language in ("zh", "en"):
         _shot, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
-        picture = next(p for p in decks.items_of(view) if isinstance(p, PictureItem))
-        drawn[language] = picture.mapRectToScene(picture.target())
+        drawn[language] = picture_drawn(view)[1]
         assert audit(view) == [], language
     assert drawn["zh"] == drawn["en"], drawn
 
@@ -907,8 +912,7 @@ def test_an_object_on_white_keeps_its_size_as_a_visitor_switches_language(qapp, 
     drawn = {}
     for language in ("zh", "en"):
         _shot, view = render_slide(loaded, Config(), 0, (1920, 1080), language)
-        picture = next(p for p in decks.items_of(view) if isinstance(p, PictureItem))
-        drawn[language] = picture.mapRectToScene(picture.target())
+        picture, drawn[language] = picture_drawn(view)
         words = [t.ink_rect() for t in decks.items_of(view) if isinstance(t, TextBox)
                  and t.text]
         extent = picture.extent
