@@ -179,16 +179,13 @@ class SlideView(QGraphicsItem):
                 # then halving the step above it.
                 scales = [top - (top - lowest) * n / FIT_STEPS for n in range(
                     0 if top < base else 1, FIT_STEPS)]
-                if fits_at(lowest, steady):
-                    fitting = next((scale for scale in scales if fits_at(scale, steady)),
-                                   lowest)
-                else:  # (not at its smallest, but perhaps above it: four figures fit in
-                    # two rows of two at 0.8 and not in the row of four they took at 0.6,
-                    # where a long label was cut, so the search went to 0.6, trial 41)
-                    found = next((scale for scale in scales if fits_at(scale, steady)), None)
-                    if found is None:
-                        continue  # (not at all: the next way)
-                    fitting = found
+                # (the steps first: a slide that does not fit at its smallest may above
+                # it, four figures in two rows of two at 0.8, where at 0.6 they took a
+                # row of four and a long label was cut, so the search gave up, trial 41)
+                found = next((scale for scale in scales if fits_at(scale, steady)), None)
+                if found is None and not fits_at(lowest, steady):
+                    continue  # (not at all: the next way)
+                fitting = lowest if found is None else found
                 too_large = fitting + (top - lowest) / FIT_STEPS
                 for _ in range(FIT_HALVINGS):
                     middle = (fitting + too_large) / 2

@@ -46,20 +46,24 @@ class PointsView(SlideView):
         # room lasts in every language, so that a visitor who switches sees one size)
         cramped = ctx.cramped
 
-        def free(grow: float, language: str) -> float:
+        def clear() -> None:
             for item in set(self.childItems()) - before:
                 item.setParentItem(None)  # type: ignore[arg-type]  # Qt takes None
+
+        def free(grow: float, language: str) -> float:
+            clear()  # (tried in a copy of its context: what the try notes is dropped)
             self.ctx = dataclasses.replace(ctx, language=language)
             try:
                 return self._cards(top, grow)
             finally:
                 self.ctx = ctx
-                ctx.cramped = cramped
 
         languages = dict.fromkeys([ctx.language, *ctx.deck.languages])
         grow = next((grow for grow in TOTEM_GROWTH if all(
             free(grow, language) >= room * TOTEM_AIR for language in languages)), 1.0)
-        free(grow, ctx.language)
+        clear()
+        ctx.cramped = cramped
+        self._cards(top, grow)
 
     def _cards(self, top: float, grow: float) -> float:
         """The cards under ``top``, their words ``grow`` times their roles' size: the
