@@ -64,6 +64,12 @@ class SlideView(QGraphicsItem):
     position of the view move the whole slide, which is how transitions work.
     """
 
+    REGRIDS = False
+    """Whether its arrangement changes with its type's size (figures in two rows of two
+    or a row of four), so that it may fit at a size and not at a smaller one: the fit
+    search then tries each step (elsewhere, a slide that does not fit at its smallest
+    is not tried above it: a deck of full slides took four times as long to build)."""
+
     HEADLINED = False
     """Whether its headings are all it says (a title slide): made smaller with the rest
     when they do not fit, rather than kept at the size of every slide's title."""
@@ -179,13 +185,20 @@ class SlideView(QGraphicsItem):
                 # then halving the step above it.
                 scales = [top - (top - lowest) * n / FIT_STEPS for n in range(
                     0 if top < base else 1, FIT_STEPS)]
-                # (the steps first: a slide that does not fit at its smallest may above
-                # it, four figures in two rows of two at 0.8, where at 0.6 they took a
-                # row of four and a long label was cut, so the search gave up, trial 41)
-                found = next((scale for scale in scales if fits_at(scale, steady)), None)
-                if found is None and not fits_at(lowest, steady):
-                    continue  # (not at all: the next way)
-                fitting = lowest if found is None else found
+                if self.REGRIDS and top <= 1.0:  # (the steps first: it may fit above its
+                    # smallest and not at it, four figures in two rows of two at 0.8, where
+                    # at 0.6 they took a row of four and a long label was cut, trial 41; at
+                    # the default's size and under it, where a larger scale ends)
+                    found = next((scale for scale in scales if fits_at(scale, steady)),
+                                 None)
+                    if found is None and not fits_at(lowest, steady):
+                        continue  # (not at all: the next way)
+                    fitting = lowest if found is None else found
+                else:
+                    if not fits_at(lowest, steady):
+                        continue  # (not even at its smallest: the next way)
+                    fitting = next((scale for scale in scales if fits_at(scale, steady)),
+                                   lowest)
                 too_large = fitting + (top - lowest) / FIT_STEPS
                 for _ in range(FIT_HALVINGS):
                     middle = (fitting + too_large) / 2
@@ -628,6 +641,7 @@ LISTED = re.compile(r"[、；;](?=\s*\S)")
 """The marks of a list of sources, after which a source line may break (and keep them)."""
 
 
+@functools.lru_cache(maxsize=512)
 def _lines_needed(text: str, width: float, size: float) -> int:
     """Lines a source line of ``text`` takes at ``width`` and ``size``: its sources a
     line each where they go so, wrapped where one is longer than a line (counted as

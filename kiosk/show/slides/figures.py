@@ -48,6 +48,7 @@ class FiguresView(SlideView):
     slide's points in a band at the foot."""
 
     slide: FiguresSlide
+    REGRIDS = True
 
     def build(self) -> None:
         ctx, area, s = self.ctx, self.ctx.content, self.slide
