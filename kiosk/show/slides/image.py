@@ -493,17 +493,15 @@ class FramedView(SlideView):
             self.picture = self.media(path, stage, True)
             self.picture.setData(BLEED, True)
             self.picture.setZValue(-2)
-            if under:  # (its title on the show's ground, above it: no shade)
-                caption = self._caption(s.caption, ON_PHOTO, ctx.content.bottom(), self) \
-                    if s.caption else None
-                title_bottom = None
-            elif self.plain(path) and not ctx.portrait:
+            if self.plain(path) and not ctx.portrait:
                 title_bottom, caption = self._label()
             else:
-                title_bottom = self._title(ON_PHOTO) if s.title else None
+                if not under:
+                    title_bottom = self._title(ON_PHOTO) if s.title else None
                 caption = self._caption(s.caption, ON_PHOTO, ctx.content.bottom(), self) \
                     if s.caption else None
-            self._shades(self.picture, title_bottom,
+            self._shades(self.picture, None if under else title_bottom,  # (a title on
+                         # the show's ground, above the picture, needs no shade)
                          caption.ink_rect().top() if caption else None, self)
             if isinstance(self.picture, PictureItem):  # (in every language alike: the
                 self.picture.rooms = clear_of_words(ctx, [  # model shrank in English,
@@ -581,10 +579,8 @@ class FramedView(SlideView):
         height = ctx.room("body", lines, 1.4)
 
         def under_title(other: SlideContext) -> QRectF:
-            title = other.box(None, other.text(s.title), QRectF(
-                0, 0, width, ctx.room("title", COLUMN_TITLE_LINES, 1.2)), "title", bold=True,
-                max_lines=COLUMN_TITLE_LINES, line_height=1.2).text_height + ctx.size(
-                "title") * 0.5 if s.title else 0.0
+            title = self._column_title(other, width).text_height + ctx.size("title") * 0.5 \
+                if s.title else 0.0
             return QRectF(area.left(), area.top() + title + gap, width, height)
 
         self._measure_elsewhere(s.caption, QRectF(), self, "body", at=under_title,
@@ -604,14 +600,18 @@ class FramedView(SlideView):
             return widths[0]
 
         def lines(width: float) -> list[int]:
-            return [len(c.box(None, c.text(s.title), QRectF(
-                0, 0, width, c.room("title", COLUMN_TITLE_LINES, 1.2)), "title", bold=True,
-                max_lines=COLUMN_TITLE_LINES, line_height=1.2).lines)
-                for c in (ctx, *self._others())]
+            return [len(self._column_title(c, width).lines) for c in (ctx, *self._others())]
 
         widest = lines(widths[-1])
         return next(width for width in widths if all(
             n <= most for n, most in zip(lines(width), widest, strict=True)))
+
+    def _column_title(self, c: SlideContext, width: float) -> TextBox:
+        """The title as a column of ``width`` sets it in ``c``'s language (measured, not
+        placed), as ``_title`` does with COLUMN_TITLE_LINES."""
+        return c.box(None, c.text(self.slide.title), QRectF(0, 0, width, c.room(
+            "title", COLUMN_TITLE_LINES, 1.2)), "title", bold=True,
+            max_lines=COLUMN_TITLE_LINES, line_height=1.2)
 
     def _others(self) -> list[SlideContext]:
         """The slide's context in each of the deck's other languages."""
